@@ -1,0 +1,99 @@
+//! The one door to the outside: every command tvdr runs on a node goes through here.
+//!
+//! A [`Target`] says where a node is and how to log in; [`connect`] turns it into a
+//! [`Transport`] (ssh2, or the local machine), and a [`Fleet`] keeps one per node for the
+//! whole process and runs commands on several nodes in parallel. Commands are always
+//! [`Cmd`] values, built by the quoting helper, never pasted strings.
+
+mod error;
+mod fleet;
+mod local;
+pub mod quote;
+mod secrets;
+mod ssh;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use error::TransportError;
+pub use fleet::Fleet;
+pub use quote::{quote, Cmd};
+pub use secrets::{NoSecrets, Secrets, TtySecrets};
+
+/// Where a node is and how to log in to it: everything the transport needs, resolved
+/// from the inventory (per-node overrides already applied, `~` already expanded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Inventory name of the node (`tvox1`, `tvox2`, `dr_client`): used in every message.
+    pub name: String,
+    /// IP address or host name to connect to.
+    pub address: String,
+    pub port: u16,
+    pub user: String,
+    /// Identity file tried after the agent.
+    pub identity: Option<PathBuf>,
+    /// known_hosts files, in the order they are consulted.
+    pub known_hosts: Vec<PathBuf>,
+    pub connect_timeout: Duration,
+    pub command_timeout: Duration,
+    /// Variables exported before every command on this node.
+    pub env: BTreeMap<String, String>,
+    /// Run on this machine instead of over SSH (tvdr runs on the node itself).
+    pub local: bool,
+}
+
+/// The collected result of one command.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    pub status: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl Output {
+    pub fn success(&self) -> bool {
+        self.status == 0
+    }
+
+    pub fn stdout_lossy(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+}
+
+/// A live connection to one node.
+pub trait Transport: Send {
+    fn target(&self) -> &Target;
+
+    /// Runs `command` (with the node's `env:` exported first), streaming its output into the
+    /// writers as it arrives, and returns its exit status. `timeout` defaults to the
+    /// target's command timeout.
+    fn exec(
+        &mut self,
+        command: &Cmd,
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError>;
+
+    /// Runs `command` and collects its output (for short outputs; stream long ones).
+    fn output(&mut self, command: &Cmd) -> Result<Output, TransportError> {
+        let mut out = Output::default();
+        out.status = self.exec(command, &mut out.stdout, &mut out.stderr, None)?;
+        Ok(out)
+    }
+}
+
+/// Opens a transport to `target`: the local machine, or an SSH session whose host key has
+/// been verified and whose user is authenticated.
+pub fn connect(
+    target: &Target,
+    secrets: &dyn Secrets,
+) -> Result<Box<dyn Transport>, TransportError> {
+    if target.local {
+        Ok(Box::new(local::LocalTransport::new(target.clone())))
+    } else {
+        Ok(Box::new(ssh::SshTransport::connect(target, secrets)?))
+    }
+}
