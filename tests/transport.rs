@@ -1,0 +1,1 @@
+//! Transport tests against the lab (real sshd in network namespaces).
