@@ -1,8 +1,21 @@
 //! tvdr: checkable, resumable runbooks and cross-node health checks for TVox PBX clusters.
 //!
 //! The binary is a thin shell around [`run`]; everything lives here so tests can call it.
+//!
+//! - [`cli`]: the command line as clap sees it; [`run`](mod@run) dispatches it to [`commands`].
+//! - [`inventory`]: the site file `tvdr.yaml`, loaded and validated.
+//! - [`transport`]: the one door to the nodes (SSH or local), with shell quoting.
+//! - [`output`]: tables, JSON and terminal helpers shared by the commands.
+//! - [`exit_code`]: the exit codes, mapped from errors in one place.
 
+pub mod checks;
 pub mod cli;
+pub mod commands;
 pub mod exit_code;
 pub mod inventory;
+pub mod output;
+mod run;
 pub mod transport;
+pub mod yaml;
+
+pub use run::run;

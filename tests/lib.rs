@@ -1,4 +1,7 @@
 //! Integration tests: one binary, one module per feature (see CONTRIBUTING.md).
 
+mod cli;
+mod common;
+mod inventory;
 mod lab;
 mod transport;

@@ -8,9 +8,13 @@
 mod error;
 mod fleet;
 mod local;
+mod poll;
 pub mod quote;
+mod script;
 mod secrets;
 mod ssh;
+#[cfg(test)]
+mod testing;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -19,8 +23,10 @@ use std::time::Duration;
 
 pub use error::TransportError;
 pub use fleet::Fleet;
+pub use local::LocalTransport;
 pub use quote::{quote, Cmd};
 pub use secrets::{NoSecrets, Secrets, TtySecrets};
+pub use ssh::{add_known_host, scan_host_key, HostKey, SshTransport, Trust};
 
 /// Where a node is and how to log in to it: everything the transport needs, resolved
 /// from the inventory (per-node overrides already applied, `~` already expanded).

@@ -1,0 +1,96 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_tvdr_global_optspecs
+    string join \n i/inventory= h/help V/version
+end
+
+function __fish_tvdr_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_tvdr_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_tvdr_using_subcommand
+    set -l cmd (__fish_tvdr_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c tvdr -n "__fish_tvdr_needs_command" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tvdr -n "__fish_tvdr_needs_command" -s V -l version -d 'Print version'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "runbook" -d 'Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "check" -d 'Run health checks across the nodes (calendars, fs-sync, chat, db, hosts, vip, all…)'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "status" -d 'One screen: nodes, master, sync states, DR client, open runs'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "patch" -d 'Run a long command on a node inside GNU screen (re-attachable)'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "network-reset" -d 'Open the node\'s network_reset menu in an interactive terminal'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "reboot" -d 'Reboot a node and wait until it is back'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "snapshot" -d 'Record and list VM snapshot reminders'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "uat" -d 'Walk the UAT checklist for a phase'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "lint" -d 'Validate runbook files (for CI)'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "init" -d 'Write a commented tvdr.yaml by answering questions'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "inventory" -d 'Validate the inventory and show the nodes, addresses and settings tvdr will use'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "exec" -d 'Run a command on one or more nodes over SSH'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "trust" -d 'Show a node\'s host key fingerprint and add it to the inventory\'s known_hosts'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s o -l output -d 'Where to write the inventory' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l force -d 'Overwrite an existing file'
+complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l format -r -f -a "human\t''
+json\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l format -r -f -a "human\t''
+json\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l timeout -d 'Stop the command after this long (e.g. 30s, 10m) [default: inventory command_timeout]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l yes -d 'Trust without asking (the fingerprint is still shown)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l out -d 'Directory that receives completions/ and man/' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "runbook" -d 'Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "check" -d 'Run health checks across the nodes (calendars, fs-sync, chat, db, hosts, vip, all…)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "status" -d 'One screen: nodes, master, sync states, DR client, open runs'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "patch" -d 'Run a long command on a node inside GNU screen (re-attachable)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "network-reset" -d 'Open the node\'s network_reset menu in an interactive terminal'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "reboot" -d 'Reboot a node and wait until it is back'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "snapshot" -d 'Record and list VM snapshot reminders'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "uat" -d 'Walk the UAT checklist for a phase'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "lint" -d 'Validate runbook files (for CI)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "init" -d 'Write a commented tvdr.yaml by answering questions'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "inventory" -d 'Validate the inventory and show the nodes, addresses and settings tvdr will use'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "exec" -d 'Run a command on one or more nodes over SSH'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "trust" -d 'Show a node\'s host key fingerprint and add it to the inventory\'s known_hosts'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

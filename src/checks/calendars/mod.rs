@@ -1,0 +1,28 @@
+//! `calendars`: are DAViCal's calendars (PostgreSQL `davical_administrators`) the same on
+//! master and slave?
+//!
+//! The manual procedure dumps the database on both nodes and compares file sizes. Sizes
+//! lie both ways: since PostgreSQL 15.14 every dump carries a random `\restrict` key, and a
+//! changed event can keep the same length. So each dump is streamed through a
+//! [`DumpDigest`] (no file on the node), which hashes a normalized form and counts rows per
+//! table; [`evaluate`] compares the two summaries and names the tables that differ.
+//!
+//! Gather (per node, output streamed into [`DumpDigest::feed`]):
+//! `PGTZ=UTC pg_dump --clean -U davical_dba davical_administrators` — `PGTZ` pins how
+//! `timestamptz` values are printed, which otherwise follows each server's time zone.
+
+mod compare;
+mod digest;
+mod lexer;
+mod lines;
+mod normalize;
+mod rowset;
+mod summary;
+mod verdict;
+
+#[cfg(test)]
+mod tests;
+
+pub use digest::DumpDigest;
+pub use summary::{DumpSummary, TableSummary};
+pub use verdict::{evaluate, NodeDump};

@@ -1,0 +1,134 @@
+//! The `calendars` verdict: master's and slave's dump summaries in, a [`Report`] out.
+//!
+//! Equal normalized hashes are OK whatever the raw sizes. A failed or incomplete dump is
+//! never taken as equal. On a difference, [`compare`](super::compare) names the tables.
+
+use serde_json::json;
+
+use super::compare::compare;
+use super::summary::DumpSummary;
+use crate::checks::fs_sync::size::format_bytes;
+use crate::checks::{Metric, Report, Status};
+
+pub(super) const NAME: &str = "calendars";
+
+/// One node's side: its name and what its pg_dump produced, or pg_dump's error text.
+#[derive(Debug, Clone)]
+pub struct NodeDump {
+    pub node: String,
+    pub dump: Result<DumpSummary, String>,
+}
+
+impl NodeDump {
+    pub fn new(node: &str, dump: Result<DumpSummary, String>) -> NodeDump {
+        NodeDump {
+            node: node.to_string(),
+            dump,
+        }
+    }
+}
+
+/// Compares the master's calendar dump with the slave's.
+pub fn evaluate(master: &NodeDump, slave: &NodeDump) -> Report {
+    let sides = [("master", master), ("slave", slave)];
+    let report = match (&master.dump, &slave.dump) {
+        (Ok(m), Ok(s)) => match (&m.incomplete, &s.incomplete) {
+            (None, None) => compare(master, m, slave, s),
+            _ => incomplete(&sides),
+        },
+        _ => failed(&sides),
+    };
+    with_facts(report, &sides)
+}
+
+/// pg_dump failed on a node: a missing database or role means the node has no calendars
+/// to compare (CRIT); anything else (connection refused…) means tvdr could not tell.
+fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
+    let errors: Vec<_> = sides
+        .iter()
+        .filter_map(|(role, n)| Some((*role, n, n.dump.as_ref().err()?)))
+        .collect();
+    let status_of = |e: &str| match e.contains("does not exist") {
+        true => Status::Crit,
+        false => Status::Unknown,
+    };
+    let status = errors.iter().map(|(_, _, e)| status_of(e)).max();
+    let (role, node, error) = errors[0];
+    let summary = format!(
+        "pg_dump failed on {role} `{}`: {}",
+        node.node,
+        first_line(error)
+    );
+    let mut report = Report::new(NAME, status.unwrap_or(Status::Unknown), summary);
+    for (role, node, error) in &errors {
+        let message = format!("pg_dump failed on the {role}: {}", one_line(error));
+        report = report.detail(status_of(error), Some(&node.node), "pg_dump", message);
+    }
+    report.hint(
+        "check on that node that PostgreSQL runs and that `pg_dump --clean -U davical_dba \
+         davical_administrators` works as root",
+    )
+}
+
+/// A dump ended early: whatever it holds cannot be called equal or different.
+fn incomplete(sides: &[(&str, &NodeDump); 2]) -> Report {
+    let mut report = Report::new(NAME, Status::Unknown, String::new());
+    for (role, node) in sides {
+        let Ok(dump) = &node.dump else { continue };
+        if let Some(why) = &dump.incomplete {
+            if report.summary.is_empty() {
+                report.summary = format!("dump from {role} `{}` is incomplete: {why}", node.node);
+            }
+            let message = format!(
+                "{role}'s dump is incomplete after {}: {why}",
+                format_bytes(dump.bytes)
+            );
+            report = report.detail(Status::Unknown, Some(&node.node), "dump", message);
+        }
+    }
+    report.hint("run the check again; if it repeats, run pg_dump by hand on that node and read its errors")
+}
+
+/// Node facts and size metrics, whatever the verdict.
+fn with_facts(mut report: Report, sides: &[(&str, &NodeDump); 2]) -> Report {
+    for (role, node) in sides {
+        let facts = match &node.dump {
+            Ok(d) => json!({
+                "role": role,
+                "dump_bytes": d.bytes,
+                "hash": d.hash,
+                "tables": d.tables.len(),
+                "rows": d.total_rows(),
+                "pg_dump_version": d.pg_dump_version,
+                "server_version": d.server_version,
+                "restrict_key": d.restrict_key,
+            }),
+            Err(e) => json!({ "role": role, "error": e.trim() }),
+        };
+        report.nodes.insert(node.node.clone(), facts);
+        if let Ok(d) = &node.dump {
+            let bytes = Metric {
+                value: d.bytes as f64,
+                unit: "B",
+                warn: None,
+                crit: None,
+            };
+            report = report.metric(&format!("{role}_bytes"), bytes);
+        }
+    }
+    report
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("(no message)")
+}
+
+/// pg_dump's message on one line (it adds a tab-indented hint line on connection errors).
+fn one_line(s: &str) -> String {
+    let lines: Vec<_> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    match lines.is_empty() {
+        true => "(no message)".into(),
+        false => lines.join(" "),
+    }
+}
+

@@ -1,0 +1,46 @@
+//! `tvdr check chat`: the chat's MongoDB replica set, as `rs.status()` shows it on each node.
+//!
+//! The procedure has the technician open `mongo` on both nodes, type `rs.status()` and look
+//! for one PRIMARY and one SECONDARY. This check does the same with every shell form
+//! ([`command`] picks the machine-readable one; [`parse`] also reads the literal forms that
+//! technicians paste) and judges both nodes' views together in [`evaluate()`].
+//!
+//! Parts: `literal` reads shell output into JSON, `ejson` reads numbers and dates out of it,
+//! `status` is the model, `answer` classifies errors, `node` and `view` judge one node's
+//! answer and the replica set, `verdict` assembles the report.
+
+mod answer;
+pub mod command;
+mod ejson;
+mod evaluate;
+mod literal;
+mod node;
+mod status;
+pub(in crate::checks) mod verdict;
+mod view;
+
+pub use answer::{parse, Answer};
+pub use evaluate::evaluate;
+pub use status::{host_of, Member, ReplStatus, Role};
+
+/// What one node printed for `rs.status()`, or why nothing could be run there (the
+/// transport's error, for a person).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeStatus {
+    /// The inventory name of the node (`tvox1`).
+    pub node: String,
+    /// The shell's stdout and stderr together, or why the command could not run.
+    pub output: Result<String, String>,
+}
+
+impl NodeStatus {
+    pub fn new(node: &str, output: Result<String, String>) -> NodeStatus {
+        NodeStatus {
+            node: node.to_string(),
+            output,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+//! Findings collected while evaluating, turned into one [`Report`] at the end.
+//!
+//! Each finding carries a headline for the one-line summary. The summary is the headline of
+//! the first finding among the worst ones, so the order findings are added in is the order
+//! of importance (no PRIMARY before a lagging secondary).
+
+use std::collections::BTreeMap;
+
+use crate::checks::{Detail, Metric, Report, Status};
+
+#[derive(Default)]
+pub struct Verdict {
+    details: Vec<Detail>,
+    headlines: Vec<String>,
+    hints: Vec<String>,
+}
+
+impl Verdict {
+    /// Adds a finding; `headline` is what the summary says if this finding is the worst.
+    pub fn add(
+        &mut self,
+        status: Status,
+        node: Option<&str>,
+        item: impl Into<String>,
+        message: impl Into<String>,
+        headline: impl Into<String>,
+    ) {
+        self.details.push(Detail {
+            status,
+            node: node.map(str::to_string),
+            item: item.into(),
+            message: message.into(),
+        });
+        self.headlines.push(headline.into());
+    }
+
+    /// Adds a hint once, however many findings suggest it.
+    pub fn hint(&mut self, hint: impl Into<String>) {
+        let hint = hint.into();
+        if !self.hints.contains(&hint) {
+            self.hints.push(hint);
+        }
+    }
+
+    /// The report named `name`: the worst status, and as summary either the worst finding's
+    /// headline (with how many other problems there are) or `ok_summary`.
+    pub fn finish(
+        self,
+        name: &str,
+        ok_summary: String,
+        nodes: BTreeMap<String, serde_json::Value>,
+        metrics: BTreeMap<String, Metric>,
+    ) -> Report {
+        let worst = self.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
+        let summary = if worst == Status::Ok {
+            ok_summary
+        } else {
+            let first = self.details.iter().position(|d| d.status == worst).unwrap_or(0);
+            let headline = &self.headlines[first];
+            match self.details.iter().filter(|d| d.status != Status::Ok).count() - 1 {
+                0 => headline.clone(),
+                1 => format!("{headline} (and 1 more problem)"),
+                n => format!("{headline} (and {n} more problems)"),
+            }
+        };
+        let mut report = Report::new(name, worst, summary);
+        report.nodes = nodes;
+        report.details = self.details;
+        report.metrics = metrics;
+        report.hints = self.hints;
+        report
+    }
+}
+
+/// `45s`, `3m 20s`, `2h 5m 1s`: a lag for a person.
+pub fn seconds(secs: u64) -> String {
+    humantime::format_duration(std::time::Duration::from_secs(secs)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_is_the_first_worst_headline() {
+        let mut v = Verdict::default();
+        v.add(Status::Ok, None, "a", "fine", "a fine");
+        v.add(Status::Warn, None, "b", "lagging", "b lags");
+        v.add(Status::Crit, None, "c", "down", "c is down");
+        v.add(Status::Crit, None, "d", "down", "d is down");
+        let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
+        assert_eq!(report.status, Status::Crit);
+        assert_eq!(report.summary, "c is down (and 2 more problems)");
+        assert_eq!(report.details.len(), 4);
+    }
+
+    #[test]
+    fn all_ok_uses_the_ok_summary() {
+        let mut v = Verdict::default();
+        v.add(Status::Ok, None, "a", "fine", "a fine");
+        v.hint("x");
+        v.hint("x");
+        let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
+        assert_eq!((report.status, report.summary.as_str()), (Status::Ok, "all good"));
+        assert_eq!(report.hints, ["x"]);
+    }
+
+    #[test]
+    fn lags_read_as_durations() {
+        assert_eq!(seconds(45), "45s");
+        assert_eq!(seconds(200), "3m 20s");
+    }
+}

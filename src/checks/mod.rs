@@ -1,0 +1,9 @@
+//! Health checks: each one gathers command output from the nodes over the transport and
+//! evaluates it with a pure function into a [`Report`].
+//!
+//! One module per check. The evaluate side (parsers and verdicts) is tested on real
+//! output samples kept next to it in `fixtures/`; the gather side against the lab.
+
+pub mod report;
+
+pub use report::{overall, Detail, Metric, Report, Status};

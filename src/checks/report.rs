@@ -1,0 +1,124 @@
+//! What a check says: a status, a one-line summary, detail rows and metrics.
+//!
+//! Every check's evaluate function returns a [`Report`]; every output format (human table,
+//! JSON, JUnit, Nagios, Prometheus) renders reports and nothing else.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// Severity, ordered so that `max` gives the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Status {
+    Ok,
+    /// Could not tell (no data, unparseable output, not configured). Worse than OK,
+    /// better than a known problem; Nagios ranks it separately (exit 3).
+    Unknown,
+    Warn,
+    Crit,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "OK",
+            Status::Unknown => "UNKNOWN",
+            Status::Warn => "WARN",
+            Status::Crit => "CRIT",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding: what was looked at, on which node, and what was seen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detail {
+    pub status: Status,
+    /// The node the finding is about, when it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// What was looked at (a table, a directory, a replica member, a port…).
+    pub item: String,
+    /// What was found, for a person.
+    pub message: String,
+}
+
+/// A measured number, for monitoring (perfdata, Prometheus) and for JSON consumers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    pub value: f64,
+    /// `s`, `B`, `%`, or empty for a count.
+    pub unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warn: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crit: Option<f64>,
+}
+
+/// The verdict of one check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The check's name as typed on the command line (`calendars`, `fs-sync`…).
+    pub name: String,
+    pub status: Status,
+    pub summary: String,
+    /// Per-node facts gathered (role, address, sizes…), keyed by node name.
+    pub nodes: BTreeMap<String, serde_json::Value>,
+    pub details: Vec<Detail>,
+    pub metrics: BTreeMap<String, Metric>,
+    /// What to do about it, when tvdr knows (e.g. "run setperms.sh on the master").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
+}
+
+impl Report {
+    pub fn new(name: &str, status: Status, summary: impl Into<String>) -> Report {
+        Report {
+            name: name.to_string(),
+            status,
+            summary: summary.into(),
+            nodes: BTreeMap::new(),
+            details: Vec::new(),
+            metrics: BTreeMap::new(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn detail(
+        mut self,
+        status: Status,
+        node: Option<&str>,
+        item: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Report {
+        self.details.push(Detail {
+            status,
+            node: node.map(str::to_string),
+            item: item.into(),
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn metric(mut self, name: &str, metric: Metric) -> Report {
+        self.metrics.insert(name.to_string(), metric);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Report {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+/// The overall status of several reports: the worst one.
+pub fn overall(reports: &[Report]) -> Status {
+    reports.iter().map(|r| r.status).max().unwrap_or(Status::Ok)
+}

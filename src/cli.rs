@@ -1,0 +1,173 @@
+//! The command line as clap sees it: raw arguments only, no behaviour.
+//!
+//! Doc comments here are the `--help` text, the man pages and the completions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::exit_code;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tvdr",
+    version,
+    about = "Checkable, resumable runbooks and cross-node health checks for TVox PBX clusters",
+    long_about = "tvdr walks a technician through the TVox cluster procedures (stand-alone to \
+Fault Tolerance, rolling upgrade, Disaster Recovery setup, activation and roll-back), checks \
+every claim on the real machines over SSH, remembers where the job stands, and leaves a \
+report.",
+    after_help = "Examples:
+  tvdr init                                  write ./tvdr.yaml by answering questions
+  tvdr inventory                             validate the inventory and show what tvdr will use
+  tvdr trust tvox1                           show tvox1's host key fingerprint and trust it
+  tvdr exec both -- uptime                   run a command on both cluster nodes
+  tvdr runbook standalone-to-ft              start or resume the conversion to FT
+  tvdr check calendars                       compare the calendar databases of master and slave",
+    after_long_help = exit_code::HELP,
+)]
+pub struct Cli {
+    /// The site inventory [default: ./tvdr.yaml]
+    #[arg(long, short = 'i', global = true, env = "TVDR_INVENTORY", value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)
+    #[command(after_help = "Examples:
+  tvdr runbook standalone-to-ft
+  tvdr runbook upgrade --dry-run --format json")]
+    Runbook(Later),
+
+    /// Run health checks across the nodes (calendars, fs-sync, chat, db, hosts, vip, all…)
+    #[command(after_help = "Examples:
+  tvdr check calendars
+  tvdr check all --format nagios")]
+    Check(Later),
+
+    /// One screen: nodes, master, sync states, DR client, open runs
+    Status(Later),
+
+    /// Run a long command on a node inside GNU screen (re-attachable)
+    Patch(Later),
+
+    /// Open the node's network_reset menu in an interactive terminal
+    NetworkReset(Later),
+
+    /// Reboot a node and wait until it is back
+    Reboot(Later),
+
+    /// Record and list VM snapshot reminders
+    Snapshot(Later),
+
+    /// Walk the UAT checklist for a phase
+    Uat(Later),
+
+    /// Validate runbook files (for CI)
+    Lint(Later),
+
+    /// Write a commented tvdr.yaml by answering questions
+    #[command(after_help = "Examples:
+  tvdr init
+  tvdr init --output /etc/tvdr/acme.yaml --force")]
+    Init(InitArgs),
+
+    /// Validate the inventory and show the nodes, addresses and settings tvdr will use
+    #[command(after_help = "Examples:
+  tvdr inventory
+  tvdr --inventory examples/tvdr.yaml inventory --format json")]
+    Inventory(InventoryArgs),
+
+    /// Run a command on one or more nodes over SSH
+    #[command(after_help = "Each word after `--` is passed as one argument (quoted for the remote \
+shell); for pipes and redirections run a shell: tvdr exec tvox1 -- sh -c 'a | b'.
+
+Examples:
+  tvdr exec tvox1 -- uptime
+  tvdr exec both -- du -sb /opt/telenia_data/sync
+  tvdr exec all --format json -- cat /etc/hosts")]
+    Exec(ExecArgs),
+
+    /// Show a node's host key fingerprint and add it to the inventory's known_hosts
+    #[command(after_help = "Compare the fingerprint with the one the node shows \
+(`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on its console) before answering yes.
+
+Examples:
+  tvdr trust tvox1
+  tvdr trust all --yes        (only where the network path is trusted)")]
+    Trust(TrustArgs),
+
+    /// Write shell completions and man pages (for packagers and the repository)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// Arguments of a capability that is not in this version yet.
+#[derive(Debug, Args)]
+pub struct Later {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the inventory
+    #[arg(long, short, default_value = "tvdr.yaml", value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Overwrite an existing file
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryArgs {
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// tvox1, tvox2, dr_client, both (tvox1 and tvox2) or all
+    #[arg(value_name = "NODE")]
+    pub node: String,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Stop the command after this long (e.g. 30s, 10m) [default: inventory command_timeout]
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+
+    /// The command and its arguments
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrustArgs {
+    /// tvox1, tvox2, dr_client, both or all
+    #[arg(value_name = "NODE")]
+    pub node: String,
+
+    /// Trust without asking (the fingerprint is still shown)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Directory that receives completions/ and man/
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}

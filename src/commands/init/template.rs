@@ -1,0 +1,158 @@
+//! The commented inventory `tvdr init` writes; `examples/tvdr.yaml` is this template
+//! filled with the example answers (a test keeps the two identical).
+
+/// What the technician answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    pub site: String,
+    pub version: u32,
+    pub domain: String,
+    /// `None` for a stand-alone TVox.
+    pub node_ip: Option<String>,
+    pub tvox1: String,
+    pub tvox2: Option<String>,
+    pub dr_client: Option<String>,
+    pub user: String,
+    pub port: u16,
+    pub identity: Option<String>,
+}
+
+impl Answers {
+    /// The answers that produce `examples/tvdr.yaml`.
+    pub fn example() -> Answers {
+        Answers {
+            site: "acme-milano".into(),
+            version: 21,
+            domain: "tam.example.com".into(),
+            node_ip: Some("172.16.95.71".into()),
+            tvox1: "172.16.95.70".into(),
+            tvox2: Some("172.16.95.72".into()),
+            dr_client: Some("10.20.0.5".into()),
+            user: "root".into(),
+            port: 22,
+            identity: Some("~/.ssh/id_ed25519".into()),
+        }
+    }
+}
+
+/// A YAML scalar for text the technician typed: plain when YAML would read it back as the
+/// same string (addresses, names, paths), double-quoted otherwise.
+fn q(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._/~-".contains(c))
+        && !s.starts_with(['-', '.'])
+        && s != "~"
+        && s.parse::<f64>().is_err()
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
+        );
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    }
+}
+
+/// Pads `line` so that its `# comment` starts at a fixed column, like a hand-written file.
+fn commented(line: String, comment: &str) -> String {
+    format!("{line:<38} # {comment}")
+}
+
+/// `key: value` when present, else the same line commented out with a placeholder.
+fn optional(indent: &str, key: &str, value: Option<&str>, placeholder: &str) -> String {
+    match value {
+        Some(v) => format!("{indent}{key}: {}", q(v)),
+        None => format!("{indent}# {key}: {placeholder}"),
+    }
+}
+
+pub fn render(a: &Answers) -> String {
+    let cluster = match &a.node_ip {
+        Some(ip) => format!("cluster:\n  node_ip: {}", q(ip)),
+        None => format!(
+            "{}\n#   node_ip: 172.16.95.71",
+            commented("# cluster:".into(), "absent: a stand-alone TVox")
+        ),
+    };
+    let tvox2 = match &a.tvox2 {
+        Some(addr) => format!("  tvox2:\n    address: {}", q(addr)),
+        None => "  # tvox2:\n  #   address: 172.16.95.72".into(),
+    };
+    let dr = match &a.dr_client {
+        Some(addr) => format!(
+            "{}\n    address: {}",
+            commented("  dr_client:".into(), "the Disaster Recovery client"),
+            q(addr)
+        ),
+        None => format!(
+            "{}\n  #   address: 10.20.0.5",
+            commented("  # dr_client:".into(), "the Disaster Recovery client")
+        ),
+    };
+    let identity = optional("  ", "identity", a.identity.as_deref(), "~/.ssh/id_ed25519");
+    format!(
+        r#"# tvdr inventory: one TVox site. Validate with `tvdr inventory`.
+# Every value that reaches a remote shell is quoted by tvdr; addresses and durations are
+# checked when the file is loaded. Durations: 10s, 5m, 1h 30m. Unknown keys are errors.
+
+{site}
+
+tvox:
+{version}
+{domain}
+
+# The cluster address clients use, held by whichever node is master.
+{cluster}
+
+nodes:
+  tvox1:
+{tvox1}
+    # Any node may override ssh (user, port, identity, known_hosts, timeouts) and paths,
+    # and set environment variables exported for every command run there:
+    # ssh: {{ user: admin, port: 2222 }}
+    # env: {{ PGHOST: /var/run/postgresql }}
+    # transport: local                 # tvdr runs on this node itself: no SSH
+{tvox2}
+{dr}
+
+ssh:
+  user: {user}
+  port: {port}
+  # Authentication: ssh-agent first, then this key, then a hidden password prompt.
+{identity}
+  # Host keys are checked against this file (relative to this inventory), then
+  # ~/.ssh/known_hosts. Add a node's key with `tvdr trust NODE`.
+  known_hosts: known_hosts
+  connect_timeout: 10s
+  command_timeout: 5m
+
+paths:
+  sync_dir: /opt/telenia_data/sync     # replicated between master and slave
+  hosts_file: /etc/hosts
+
+calendars:                             # the DAViCal database compared by `tvdr check calendars`
+  database: davical_administrators
+  user: davical_dba
+
+thresholds:
+  chat_lag: 60s                        # MongoDB secondary lag
+  db_lag: 60s                          # MySQL/MariaDB Seconds_Behind_Master
+  fs_tolerance: 1%                     # sync dir size difference master/slave
+
+objectives:                            # agreed with the customer, reported by DR runbooks
+  rpo: 1h
+  rto: 4h
+"#,
+        site = commented(format!("site: {}", q(&a.site)), "a short name: letters, digits, . _ -"),
+        version = commented(
+            format!("  version: {}", a.version),
+            "major release running now (21+: licence from OCC)"
+        ),
+        domain = commented(format!("  domain: {}", q(&a.domain)), "the name clients use"),
+        tvox1 = commented(format!("    address: {}", q(&a.tvox1)), "physical address"),
+        user = q(&a.user),
+        port = a.port,
+    )
+}

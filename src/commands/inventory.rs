@@ -1,0 +1,126 @@
+//! `tvdr inventory`: validate the inventory and show what tvdr will use.
+//!
+//! This is the first thing to run on a new site file: every default and override is
+//! resolved, so what is shown is exactly what the other commands will do.
+
+use std::path::Path;
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::{Format, InventoryArgs};
+use crate::inventory::{self, Inventory};
+use crate::output::table;
+
+pub fn execute(inventory: Option<&Path>, args: &InventoryArgs) -> Result<i32> {
+    let path = inventory::locate(inventory)?;
+    let inv = Inventory::load(&path)?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&to_json(&inv))?),
+        Format::Human => print_human(&inv),
+    }
+    Ok(0)
+}
+
+fn mode(inv: &Inventory) -> String {
+    match inv.node_ip {
+        Some(ip) => format!("Fault Tolerance cluster, node IP {ip}"),
+        None => "stand-alone".to_string(),
+    }
+}
+
+fn print_human(inv: &Inventory) {
+    println!("{}: valid", inv.path.display());
+    println!(
+        "site {} · TVox {} · {} · {}",
+        inv.site,
+        inv.tvox.version,
+        inv.tvox.domain,
+        mode(inv)
+    );
+    let mut nodes = table::new(&["node", "address", "login", "sync dir", "hosts file"]);
+    for node in &inv.nodes {
+        let t = &node.target;
+        let login = if t.local {
+            "local".to_string()
+        } else {
+            format!("{}@{}:{}", t.user, t.address, t.port)
+        };
+        nodes.add_row(vec![
+            node.name.to_string(),
+            node.address.to_string(),
+            login,
+            node.sync_dir.clone(),
+            node.hosts_file.clone(),
+        ]);
+    }
+    println!("{nodes}");
+    if let Some(first) = inv.nodes.first() {
+        let t = &first.target;
+        let known: Vec<String> = t
+            .known_hosts
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        println!("known_hosts: {}", known.join(", then "));
+        if let Some(identity) = &t.identity {
+            println!("identity: agent, then {}", identity.display());
+        }
+        println!(
+            "timeouts: connect {}, command {}",
+            humantime::format_duration(t.connect_timeout),
+            humantime::format_duration(t.command_timeout)
+        );
+    }
+    println!(
+        "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}% · objectives: RPO {}, RTO {}",
+        inv.calendars.database,
+        inv.calendars.user,
+        humantime::format_duration(inv.thresholds.chat_lag),
+        humantime::format_duration(inv.thresholds.db_lag),
+        inv.thresholds.fs_tolerance,
+        humantime::format_duration(inv.objectives.rpo),
+        humantime::format_duration(inv.objectives.rto),
+    );
+}
+
+fn to_json(inv: &Inventory) -> serde_json::Value {
+    let nodes: Vec<_> = inv
+        .nodes
+        .iter()
+        .map(|node| {
+            let t = &node.target;
+            json!({
+                "name": node.name,
+                "address": node.address.to_string(),
+                "transport": if t.local { "local" } else { "ssh" },
+                "user": t.user,
+                "port": t.port,
+                "identity": t.identity,
+                "known_hosts": t.known_hosts,
+                "connect_timeout_s": t.connect_timeout.as_secs_f64(),
+                "command_timeout_s": t.command_timeout.as_secs_f64(),
+                "env": t.env,
+                "sync_dir": node.sync_dir,
+                "hosts_file": node.hosts_file,
+            })
+        })
+        .collect();
+    json!({
+        "path": inv.path,
+        "site": inv.site,
+        "tvox": inv.tvox,
+        "cluster": inv.node_ip.map(|ip| json!({ "node_ip": ip.to_string() })),
+        "nodes": nodes,
+        "calendars": inv.calendars,
+        "thresholds": {
+            "chat_lag_s": inv.thresholds.chat_lag.as_secs_f64(),
+            "db_lag_s": inv.thresholds.db_lag.as_secs_f64(),
+            "fs_tolerance_percent": inv.thresholds.fs_tolerance,
+        },
+        "objectives": {
+            "rpo_s": inv.objectives.rpo.as_secs_f64(),
+            "rto_s": inv.objectives.rto.as_secs_f64(),
+        },
+    })
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand: each turns its arguments into work and output.
+
+pub mod exec;
+pub mod generate;
+pub mod init;
+pub mod inventory;
+pub mod trust;

@@ -1,0 +1,73 @@
+//! The process exit codes (DESIGN §5), mapped from errors in this one place.
+
+use crate::inventory::InventoryError;
+use crate::transport::TransportError;
+use crate::yaml::YamlError;
+
+pub const OK: i32 = 0;
+/// A check or a step failed.
+pub const FAILED: i32 = 1;
+/// Usage, inventory or runbook invalid.
+pub const USAGE: i32 = 2;
+/// A host is unreachable, its key was rejected, or login failed.
+pub const UNREACHABLE: i32 = 3;
+/// The technician aborted.
+pub const ABORTED: i32 = 4;
+/// A human is needed but none can answer (no TTY, no `--yes`/`--answers`).
+pub const NEEDS_HUMAN: i32 = 5;
+/// Interrupted (Ctrl-C).
+pub const INTERRUPTED: i32 = 130;
+
+/// Text for `--help` and the man page.
+pub const HELP: &str = "\
+Exit codes:
+  0    ok
+  1    a check or step failed
+  2    usage, inventory or runbook invalid
+  3    host unreachable, host key rejected or login failed
+  4    aborted by the technician
+  5    a human is needed but none can answer (no TTY; use --yes or --answers)
+  130  interrupted
+  With --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.";
+
+/// Errors whose exit code is not "failed" carry their meaning in their type.
+#[derive(Debug, thiserror::Error)]
+pub enum Exit {
+    #[error("{0}")]
+    Usage(String),
+    #[error("aborted: {0}")]
+    Aborted(String),
+    #[error("{0}")]
+    NeedsHuman(String),
+    #[error("interrupted")]
+    Interrupted,
+    /// The command already reported; exit with this code and say nothing more.
+    #[error("")]
+    Silent(i32),
+}
+
+/// The exit code for an error that ended the run.
+pub fn for_error(err: &anyhow::Error) -> i32 {
+    for cause in err.chain() {
+        if let Some(exit) = cause.downcast_ref::<Exit>() {
+            return match exit {
+                Exit::Usage(_) => USAGE,
+                Exit::Aborted(_) => ABORTED,
+                Exit::NeedsHuman(_) => NEEDS_HUMAN,
+                Exit::Interrupted => INTERRUPTED,
+                Exit::Silent(code) => *code,
+            };
+        }
+        if cause.is::<InventoryError>() || cause.is::<YamlError>() {
+            return USAGE;
+        }
+        if let Some(transport) = cause.downcast_ref::<TransportError>() {
+            return if transport.is_unreachable() {
+                UNREACHABLE
+            } else {
+                FAILED
+            };
+        }
+    }
+    FAILED
+}

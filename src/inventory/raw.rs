@@ -1,0 +1,113 @@
+//! The inventory file exactly as written: every key optional where a default exists,
+//! unknown keys refused (so a misspelt key is an error, not a silent default).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use serde_saphyr::Spanned;
+
+use super::values::{Address, EnvName, Ip, Percent, SiteName, Span};
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInventory {
+    pub site: SiteName,
+    pub tvox: RawTvox,
+    pub cluster: Option<RawCluster>,
+    pub nodes: RawNodes,
+    #[serde(default)]
+    pub ssh: RawSsh,
+    #[serde(default)]
+    pub paths: RawPaths,
+    #[serde(default)]
+    pub calendars: RawCalendars,
+    #[serde(default)]
+    pub thresholds: RawThresholds,
+    #[serde(default)]
+    pub objectives: RawObjectives,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTvox {
+    pub version: u32,
+    pub domain: Address,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCluster {
+    pub node_ip: Spanned<Ip>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNodes {
+    pub tvox1: RawNode,
+    pub tvox2: Option<RawNode>,
+    pub dr_client: Option<RawNode>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    pub address: Spanned<Address>,
+    /// `ssh` (default) or `local` when tvdr runs on this node itself.
+    #[serde(default)]
+    pub transport: TransportKind,
+    #[serde(default)]
+    pub ssh: RawSsh,
+    #[serde(default)]
+    pub paths: RawPaths,
+    #[serde(default)]
+    pub env: BTreeMap<EnvName, String>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TransportKind {
+    #[default]
+    Ssh,
+    Local,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSsh {
+    pub user: Option<String>,
+    pub port: Option<u16>,
+    pub identity: Option<String>,
+    pub known_hosts: Option<String>,
+    pub connect_timeout: Option<Span>,
+    pub command_timeout: Option<Span>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPaths {
+    pub sync_dir: Option<String>,
+    pub hosts_file: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCalendars {
+    pub database: Option<String>,
+    pub user: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThresholds {
+    pub chat_lag: Option<Span>,
+    pub db_lag: Option<Span>,
+    pub fs_tolerance: Option<Percent>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObjectives {
+    pub rpo: Option<Span>,
+    pub rto: Option<Span>,
+}

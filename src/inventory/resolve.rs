@@ -1,0 +1,186 @@
+//! From the file as written to the model tvdr uses: defaults, overrides, absolute paths,
+//! and the rules that involve more than one key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_saphyr::{Location, Spanned};
+
+use super::node::{Node, NodeName};
+use super::raw::{RawInventory, RawNode, RawPaths, RawSsh, TransportKind};
+use super::values::{Address, Ip};
+use super::{Calendars, Inventory, Objectives, Thresholds, Tvox};
+use crate::transport::Target;
+use crate::yaml::YamlError;
+
+pub const DEFAULT_SYNC_DIR: &str = "/opt/telenia_data/sync";
+pub const DEFAULT_HOSTS_FILE: &str = "/etc/hosts";
+
+pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, YamlError> {
+    let error_at = |at: &Location, message: String| {
+        YamlError::at(path, text, at.line(), at.column(), message)
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+
+    let named: Vec<(NodeName, &RawNode)> = [
+        (NodeName::Tvox1, Some(&raw.nodes.tvox1)),
+        (NodeName::Tvox2, raw.nodes.tvox2.as_ref()),
+        (NodeName::DrClient, raw.nodes.dr_client.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(name, node)| node.map(|node| (name, node)))
+    .collect();
+
+    for (i, (name, node)) in named.iter().enumerate() {
+        if let Some((other, _)) = named[..i]
+            .iter()
+            .find(|(_, earlier)| earlier.address.value == node.address.value)
+        {
+            return Err(error_at(
+                &node.address.referenced,
+                format!("`{name}` has the same address as `{other}`"),
+            ));
+        }
+    }
+
+    let node_ip = match &raw.cluster {
+        Some(cluster) => Some(check_node_ip(&cluster.node_ip, &named, &error_at)?),
+        None => None,
+    };
+
+    let nodes = named
+        .iter()
+        .map(|(name, node)| resolve_node(*name, node, &raw.ssh, &raw.paths, base))
+        .collect();
+
+    Ok(Inventory {
+        path: path.to_path_buf(),
+        site: raw.site.0,
+        tvox: Tvox {
+            version: raw.tvox.version,
+            domain: raw.tvox.domain.to_string(),
+        },
+        node_ip,
+        nodes,
+        calendars: Calendars {
+            database: raw
+                .calendars
+                .database
+                .unwrap_or_else(|| "davical_administrators".into()),
+            user: raw.calendars.user.unwrap_or_else(|| "davical_dba".into()),
+        },
+        thresholds: Thresholds {
+            chat_lag: raw.thresholds.chat_lag.map_or(minutes(1), |s| s.0),
+            db_lag: raw.thresholds.db_lag.map_or(minutes(1), |s| s.0),
+            fs_tolerance: raw.thresholds.fs_tolerance.map_or(1.0, |p| p.0),
+        },
+        objectives: Objectives {
+            rpo: raw.objectives.rpo.map_or(minutes(60), |s| s.0),
+            rto: raw.objectives.rto.map_or(minutes(240), |s| s.0),
+        },
+    })
+}
+
+/// The node IP is held by whichever node is master: a cluster needs two nodes, and the
+/// address must be neither node's own.
+fn check_node_ip(
+    node_ip: &Spanned<Ip>,
+    nodes: &[(NodeName, &RawNode)],
+    error_at: &dyn Fn(&Location, String) -> YamlError,
+) -> Result<std::net::IpAddr, YamlError> {
+    if !nodes.iter().any(|(name, _)| *name == NodeName::Tvox2) {
+        return Err(error_at(
+            &node_ip.referenced,
+            "a cluster (`cluster.node_ip`) needs two nodes: add `nodes.tvox2`, or remove \
+             `cluster` for a stand-alone TVox"
+                .into(),
+        ));
+    }
+    let ip = node_ip.value.0;
+    if let Some((name, _)) = nodes
+        .iter()
+        .find(|(_, node)| node.address.value == Address::Ip(ip))
+    {
+        return Err(error_at(
+            &node_ip.referenced,
+            format!("the node IP `{ip}` is also the physical address of `{name}`"),
+        ));
+    }
+    Ok(ip)
+}
+
+fn resolve_node(
+    name: NodeName,
+    node: &RawNode,
+    ssh: &RawSsh,
+    paths: &RawPaths,
+    base: &Path,
+) -> Node {
+    let pick = |own: &Option<String>, site: &Option<String>| own.clone().or_else(|| site.clone());
+    let known_hosts = pick(&node.ssh.known_hosts, &ssh.known_hosts)
+        .unwrap_or_else(|| "known_hosts".into());
+    let mut known_hosts = vec![expand(&known_hosts, base)];
+    if let Some(home) = home() {
+        known_hosts.push(home.join(".ssh/known_hosts"));
+    }
+    let target = Target {
+        name: name.to_string(),
+        address: node.address.value.to_string(),
+        port: node.ssh.port.or(ssh.port).unwrap_or(22),
+        user: pick(&node.ssh.user, &ssh.user).unwrap_or_else(|| "root".into()),
+        identity: pick(&node.ssh.identity, &ssh.identity).map(|p| expand(&p, base)),
+        known_hosts,
+        connect_timeout: node
+            .ssh
+            .connect_timeout
+            .or(ssh.connect_timeout)
+            .map_or(Duration::from_secs(10), |s| s.0),
+        command_timeout: node
+            .ssh
+            .command_timeout
+            .or(ssh.command_timeout)
+            .map_or(minutes(5), |s| s.0),
+        env: node
+            .env
+            .iter()
+            .map(|(k, v)| (k.0.clone(), v.clone()))
+            .collect::<BTreeMap<_, _>>(),
+        local: node.transport == TransportKind::Local,
+    };
+    Node {
+        name,
+        address: node.address.value.clone(),
+        target,
+        sync_dir: pick(&node.paths.sync_dir, &paths.sync_dir)
+            .unwrap_or_else(|| DEFAULT_SYNC_DIR.into()),
+        hosts_file: pick(&node.paths.hosts_file, &paths.hosts_file)
+            .unwrap_or_else(|| DEFAULT_HOSTS_FILE.into()),
+    }
+}
+
+fn minutes(n: u64) -> Duration {
+    Duration::from_secs(60 * n)
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
+
+/// `~/x` → `$HOME/x`; a relative path is taken relative to the inventory's directory so
+/// the inventory and its known_hosts travel together.
+fn expand(path: &str, base: &Path) -> PathBuf {
+    if let Some(rest) = path.strip_prefix("~/") {
+        if let Some(home) = home() {
+            return home.join(rest);
+        }
+    }
+    let path = PathBuf::from(path);
+    if path.is_absolute() {
+        path
+    } else {
+        base.join(path)
+    }
+}

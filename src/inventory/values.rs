@@ -1,0 +1,295 @@
+//! Validated scalar values of the inventory: addresses, durations, percentages, names.
+//!
+//! Each type checks itself while it is deserialized, so a bad value is reported by the
+//! YAML loader at its own line and column.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// Implements `Deserialize` through `FromStr` (so the error lands on the value's position)
+/// and `Serialize` through `Display`.
+macro_rules! string_value {
+    ($ty:ty, $expecting:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = ScalarText::deserialize(deserializer)?;
+                raw.0.parse().map_err(|err: String| {
+                    de::Error::custom(format!("{err} (expected {})", $expecting))
+                })
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+    };
+}
+
+/// A scalar read as text whatever YAML typed it as (`22`, `1h`, `1.5`).
+struct ScalarText(String);
+
+impl<'de> Deserialize<'de> for ScalarText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = ScalarText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a scalar value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ScalarText, E> {
+                Ok(ScalarText(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ScalarText, E> {
+                Ok(ScalarText(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ScalarText, E> {
+                Ok(ScalarText(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ScalarText, E> {
+                Ok(ScalarText(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Where a node answers: an IP address or a DNS host name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Address {
+    Ip(IpAddr),
+    Name(String),
+}
+
+impl FromStr for Address {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if let Ok(ip) = s.parse::<IpAddr>() {
+            return Ok(Address::Ip(ip));
+        }
+        // Something made only of digits and dots was meant as an IPv4 address: do not
+        // let `172.16.95.700` through as a host name.
+        if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return Err(format!("`{s}` is not a valid IPv4 address"));
+        }
+        if s.contains(':') {
+            return Err(format!("`{s}` is not a valid IPv6 address"));
+        }
+        if is_host_name(s) {
+            Ok(Address::Name(s.to_string()))
+        } else {
+            Err(format!("`{s}` is neither an IP address nor a valid host name"))
+        }
+    }
+}
+
+/// RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens.
+fn is_host_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.trim_end_matches('.').split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Address::Ip(ip) => write!(f, "{ip}"),
+            Address::Name(name) => f.write_str(name),
+        }
+    }
+}
+
+string_value!(Address, "an IP address or host name");
+
+/// An IP address (the cluster node IP must be one: it is held on an interface).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ip(pub IpAddr);
+
+impl FromStr for Ip {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        s.trim()
+            .parse()
+            .map(Ip)
+            .map_err(|_| format!("`{s}` is not a valid IP address"))
+    }
+}
+
+impl fmt::Display for Ip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+string_value!(Ip, "an IP address such as 172.16.95.71");
+
+/// A duration written the way people write them: `10s`, `5m`, `1h 30m`, `2h`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span(pub Duration);
+
+impl FromStr for Span {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(format!("`{s}` has no unit: write `{s}s`, `{s}m` or `{s}h`"));
+        }
+        humantime::parse_duration(s)
+            .map(Span)
+            .map_err(|err| format!("`{s}` is not a duration: {err}"))
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", humantime::format_duration(self.0))
+    }
+}
+
+string_value!(Span, "a duration such as 10s, 5m or 1h");
+
+/// A percentage written with its sign: `1%`, `0.5%`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Percent(pub f64);
+
+impl FromStr for Percent {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let number = s
+            .strip_suffix('%')
+            .ok_or_else(|| format!("`{s}` needs a `%` sign, e.g. `1%`"))?;
+        match number.trim().parse::<f64>() {
+            Ok(v) if (0.0..=100.0).contains(&v) => Ok(Percent(v)),
+            _ => Err(format!("`{s}` is not a percentage between 0% and 100%")),
+        }
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+string_value!(Percent, "a percentage such as 1%");
+
+/// The name of an environment variable exported on a node.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnvName(pub String);
+
+impl FromStr for EnvName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut chars = s.chars();
+        let valid = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if valid {
+            Ok(EnvName(s.to_string()))
+        } else {
+            Err(format!("`{s}` is not a valid environment variable name"))
+        }
+    }
+}
+
+impl fmt::Display for EnvName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(EnvName, "a name like PGHOST");
+
+
+/// The site name: it becomes a directory name under the state directory.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SiteName(pub String);
+
+impl FromStr for SiteName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let valid = !s.is_empty()
+            && s.len() <= 64
+            && !s.starts_with('.')
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        if valid {
+            Ok(SiteName(s.to_string()))
+        } else {
+            Err(format!(
+                "`{s}` is not a usable site name: letters, digits, `.`, `_` and `-` only"
+            ))
+        }
+    }
+}
+
+impl fmt::Display for SiteName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(SiteName, "a short name such as acme-milano");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!("172.16.95.70".parse::<Address>().unwrap().to_string(), "172.16.95.70");
+        assert_eq!("fe80::1".parse::<Address>().unwrap().to_string(), "fe80::1");
+        assert!(matches!("tvox1.example.com".parse(), Ok(Address::Name(_))));
+        assert!("172.16.95.700".parse::<Address>().unwrap_err().contains("IPv4"));
+        assert!("fe80::zz".parse::<Address>().unwrap_err().contains("IPv6"));
+        assert!("bad host".parse::<Address>().is_err());
+        assert!("-x.example".parse::<Address>().is_err());
+        assert!("$(reboot)".parse::<Address>().is_err());
+    }
+
+    #[test]
+    fn durations_need_a_unit() {
+        assert_eq!("10s".parse::<Span>().unwrap().0, Duration::from_secs(10));
+        assert_eq!("1h 30m".parse::<Span>().unwrap().0, Duration::from_secs(5400));
+        assert!("10".parse::<Span>().unwrap_err().contains("no unit"));
+        assert!("soon".parse::<Span>().is_err());
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!("1%".parse::<Percent>().unwrap().0, 1.0);
+        assert_eq!("0.5 %".parse::<Percent>().unwrap().0, 0.5);
+        assert!("1".parse::<Percent>().is_err());
+        assert!("150%".parse::<Percent>().is_err());
+    }
+
+    #[test]
+    fn site_names_are_safe_directory_names() {
+        assert!("acme-milano".parse::<SiteName>().is_ok());
+        assert!("../etc".parse::<SiteName>().is_err());
+        assert!(".hidden".parse::<SiteName>().is_err());
+        assert!("a b".parse::<SiteName>().is_err());
+    }
+
+    #[test]
+    fn env_names() {
+        assert!("PGHOST".parse::<EnvName>().is_ok());
+        assert!("_X1".parse::<EnvName>().is_ok());
+        assert!("1X".parse::<EnvName>().is_err());
+        assert!("A-B".parse::<EnvName>().is_err());
+    }
+}

@@ -1,0 +1,7 @@
+//! What tvdr shows: tables for people, JSON for machines, terminal-aware styling.
+
+pub mod prefix;
+pub mod prompt;
+pub mod report;
+pub mod table;
+pub mod term;

@@ -1,0 +1,56 @@
+//! From parsed arguments to the command that runs: the one `execute` match.
+
+use std::ffi::OsString;
+
+use anyhow::Result;
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands;
+use crate::exit_code::{self, Exit};
+
+/// Runs tvdr with these arguments (the first is the program name) and returns the exit code.
+pub fn run<I, T>(args: I) -> Result<i32>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help/version to stdout and usage errors to stderr.
+            err.print()?;
+            return Ok(if err.use_stderr() {
+                exit_code::USAGE
+            } else {
+                exit_code::OK
+            });
+        }
+    };
+    let inventory = cli.inventory.as_deref();
+    match cli.command {
+        Command::Init(args) => commands::init::execute(&args),
+        Command::Inventory(args) => commands::inventory::execute(inventory, &args),
+        Command::Exec(args) => commands::exec::execute(inventory, &args),
+        Command::Trust(args) => commands::trust::execute(inventory, &args),
+        Command::Generate(args) => commands::generate::execute(&args.out),
+        Command::Runbook(_) => later("runbook", "the runbook engine"),
+        Command::Check(_) => later("check", "the sync and cluster checks"),
+        Command::Status(_) => later("status", "the cluster checks"),
+        Command::Patch(_) => later("patch", "the runbook engine's screen step"),
+        Command::NetworkReset(_) => later("network-reset", "the runbook engine's interactive step"),
+        Command::Reboot(_) => later("reboot", "the runbook engine's reboot step"),
+        Command::Snapshot(_) => later("snapshot", "the runbook engine"),
+        Command::Uat(_) => later("uat", "the runbook engine"),
+        Command::Lint(_) => later("lint", "the runbook engine"),
+    }
+}
+
+/// A subcommand that is part of the design but not of this version: say so, exit 2.
+fn later(name: &str, with: &str) -> Result<i32> {
+    Err(Exit::Usage(format!(
+        "`tvdr {name}` is not available in tvdr {} yet: it comes with {with}",
+        env!("CARGO_PKG_VERSION")
+    ))
+    .into())
+}

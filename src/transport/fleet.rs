@@ -1,0 +1,124 @@
+//! [`Fleet`]: one transport per node, opened on first use and kept for the whole process,
+//! and commands run on several nodes at once.
+
+use std::sync::{Mutex, MutexGuard};
+
+use super::{connect, Secrets, Target, Transport, TransportError};
+
+/// The nodes of one run and their connections.
+///
+/// A node that could not be reached, trusted or logged in to keeps answering with that
+/// same error (without waiting for its connect timeout again) until [`Fleet::reset`]; a
+/// connection lost mid-command is dropped, and the next use reconnects.
+pub struct Fleet {
+    nodes: Vec<Node>,
+    secrets: Box<dyn Secrets + Send + Sync>,
+}
+
+struct Node {
+    target: Target,
+    state: Mutex<State>,
+}
+
+enum State {
+    Closed,
+    Open(Box<dyn Transport>),
+    Failed(TransportError),
+}
+
+impl Fleet {
+    pub fn new(targets: Vec<Target>, secrets: Box<dyn Secrets + Send + Sync>) -> Fleet {
+        let nodes = targets
+            .into_iter()
+            .map(|target| Node {
+                target,
+                state: Mutex::new(State::Closed),
+            })
+            .collect();
+        Fleet { nodes, secrets }
+    }
+
+    /// The targets, in the order given to [`Fleet::new`].
+    pub fn targets(&self) -> impl Iterator<Item = &Target> {
+        self.nodes.iter().map(|n| &n.target)
+    }
+
+    pub fn target(&self, node: &str) -> Option<&Target> {
+        self.find(node).ok().map(|n| &n.target)
+    }
+
+    /// Runs `f` with the transport of `node`, connecting first if needed. Other callers
+    /// wanting the same node wait; other nodes are not held up.
+    pub fn with<R>(
+        &self,
+        node: &str,
+        f: impl FnOnce(&mut dyn Transport) -> Result<R, TransportError>,
+    ) -> Result<R, TransportError> {
+        let node = self.find(node)?;
+        let mut state = lock(&node.state);
+        if let State::Closed = *state {
+            *state = match connect(&node.target, &*self.secrets) {
+                Ok(transport) => State::Open(transport),
+                Err(e) => State::Failed(e),
+            };
+        }
+        let transport = match &mut *state {
+            State::Open(transport) => transport,
+            State::Failed(e) => return Err(e.clone()),
+            State::Closed => unreachable!("connected above"),
+        };
+        let result = f(transport.as_mut());
+        if let Err(TransportError::Lost { .. }) = &result {
+            *state = State::Closed;
+        }
+        result
+    }
+
+    /// Runs `f` on each of `nodes` in parallel (one thread per node) and returns every
+    /// node's result, in the order given: a node that fails does not stop the others.
+    pub fn run_each<R, F>(&self, nodes: &[&str], f: F) -> Vec<(String, Result<R, TransportError>)>
+    where
+        R: Send,
+        F: Fn(&mut dyn Transport) -> Result<R, TransportError> + Sync,
+    {
+        let f = &f;
+        std::thread::scope(|scope| {
+            let running: Vec<_> = nodes
+                .iter()
+                .map(|&node| (node, scope.spawn(move || self.with(node, f))))
+                .collect();
+            running
+                .into_iter()
+                .map(|(node, thread)| {
+                    let result = thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    (node.to_owned(), result)
+                })
+                .collect()
+        })
+    }
+
+    /// Forgets the connection or the failure of `node` (after a reboot, or once the
+    /// technician has fixed what was wrong): the next use connects again.
+    pub fn reset(&self, node: &str) {
+        if let Ok(node) = self.find(node) {
+            *lock(&node.state) = State::Closed;
+        }
+    }
+
+    fn find(&self, node: &str) -> Result<&Node, TransportError> {
+        self.nodes
+            .iter()
+            .find(|n| n.target.name == node)
+            .ok_or_else(|| TransportError::UnknownNode { node: node.to_owned() })
+    }
+}
+
+/// A panic in one command must not make the node unusable for the rest of the run.
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,63 @@
+//! Where passwords and key passphrases come from: a person at a terminal, or nobody.
+//!
+//! A secret lives only as long as the login attempt that asked for it: it is never
+//! logged, stored, cached or put in an error message.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// Asked by the SSH transport when the agent and the identity file alone do not log in.
+pub trait Secrets {
+    /// The passphrase of the encrypted private key `key`, or `None` to skip the key.
+    fn passphrase(&self, key: &Path) -> Option<String>;
+
+    /// The password of `user` on `node` (at `address`), or `None` to skip password login.
+    fn password(&self, user: &str, node: &str, address: &str) -> Option<String>;
+}
+
+/// Asks at the terminal with hidden input, and only when stdin is a terminal: without one
+/// (CI, monitoring, a pipe) it answers `None` at once instead of hanging.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TtySecrets;
+
+/// Nodes are reached in parallel: one prompt at a time keeps them readable.
+static PROMPT: Mutex<()> = Mutex::new(());
+
+impl TtySecrets {
+    fn ask(prompt: String) -> Option<String> {
+        if !std::io::stdin().is_terminal() {
+            return None;
+        }
+        let _turn = PROMPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        dialoguer::Password::new()
+            .with_prompt(prompt)
+            .allow_empty_password(true)
+            .interact()
+            .ok()
+    }
+}
+
+impl Secrets for TtySecrets {
+    fn passphrase(&self, key: &Path) -> Option<String> {
+        Self::ask(format!("passphrase for `{}`", key.display()))
+    }
+
+    fn password(&self, user: &str, node: &str, address: &str) -> Option<String> {
+        Self::ask(format!("password for `{user}` on `{node}` ({address})"))
+    }
+}
+
+/// Never answers: for non-interactive runs and for tests.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoSecrets;
+
+impl Secrets for NoSecrets {
+    fn passphrase(&self, _key: &Path) -> Option<String> {
+        None
+    }
+
+    fn password(&self, _user: &str, _node: &str, _address: &str) -> Option<String> {
+        None
+    }
+}

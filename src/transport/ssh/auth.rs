@@ -1,0 +1,194 @@
+//! Logging in: the ssh-agent, then the identity file (asking its passphrase if it is
+//! encrypted), then a password, each only if the node offers that method.
+
+use std::fs;
+use std::path::Path;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use ssh2::{ErrorCode, KeyboardInteractivePrompt, Prompt, Session};
+
+use super::super::{Secrets, Target, TransportError};
+
+/// libssh2 errors that mean the node stopped answering while we were logging in.
+const GONE: &[i32] = &[-1, -7, -9, -13, -30, -43];
+
+/// Authenticates `target.user` on a session whose host key has been verified.
+pub(super) fn login(session: &Session, target: &Target, secrets: &dyn Secrets) -> Result<(), TransportError> {
+    let user = target.user.as_str();
+    let lost = |e: &ssh2::Error| TransportError::Lost {
+        node: target.name.clone(),
+        reason: format!("while logging in: {}", e.message()),
+    };
+    // Asking for the list sends a "none" login, which a few servers accept.
+    let methods = match session.auth_methods(user) {
+        Ok(methods) => methods.to_owned(),
+        Err(_) if session.authenticated() => return Ok(()),
+        Err(e) => return Err(lost(&e)),
+    };
+    let offers = |method: &str| methods.split(',').any(|m| m == method);
+    let mut tried: Vec<String> = Vec::new();
+    // Each attempt: Ok(true) logged in, Ok(false) refused, Err the node went away.
+    let check = |result: Result<(), ssh2::Error>| match result {
+        Ok(()) => Ok(session.authenticated()),
+        Err(e) if gone(&e) => Err(lost(&e)),
+        Err(_) => Ok(false),
+    };
+
+    if offers("publickey") {
+        if std::env::var_os("SSH_AUTH_SOCK").is_some() {
+            tried.push("agent".to_owned());
+            if check(agent(session, user))? {
+                return Ok(());
+            }
+        }
+        if let Some(key) = &target.identity {
+            let shown = format!("identity {}", key.display());
+            if !key.exists() {
+                tried.push(format!("{shown} (missing)"));
+            } else if !is_encrypted(key) {
+                tried.push(shown);
+                if check(session.userauth_pubkey_file(user, None, key, None))? {
+                    return Ok(());
+                }
+            } else if let Some(passphrase) = secrets.passphrase(key) {
+                tried.push(shown);
+                let result = session.userauth_pubkey_file(user, None, key, Some(&passphrase));
+                drop(passphrase);
+                if check(result)? {
+                    return Ok(());
+                }
+            } else {
+                tried.push(format!("{shown} (encrypted, no passphrase given)"));
+            }
+        }
+    }
+
+    let password_method = if offers("password") {
+        Some("password")
+    } else if offers("keyboard-interactive") {
+        Some("keyboard-interactive")
+    } else {
+        None
+    };
+    if let Some(method) = password_method {
+        match secrets.password(user, &target.name, &target.address) {
+            Some(password) => {
+                tried.push("password".to_owned());
+                let result = if method == "password" {
+                    session.userauth_password(user, &password)
+                } else {
+                    session.userauth_keyboard_interactive(user, &mut Answer(&password))
+                };
+                drop(password);
+                if check(result)? {
+                    return Ok(());
+                }
+            }
+            None => tried.push("password (none given: no terminal to ask on)".to_owned()),
+        }
+    }
+
+    if tried.is_empty() {
+        tried.push(format!("nothing: the node only offers `{methods}`"));
+    }
+    Err(TransportError::Auth {
+        node: target.name.clone(),
+        user: user.to_owned(),
+        tried: tried.join(", "),
+    })
+}
+
+/// Tries every key the agent holds (libssh2's helper stops at the first one).
+fn agent(session: &Session, user: &str) -> Result<(), ssh2::Error> {
+    let mut agent = session.agent()?;
+    agent.connect()?;
+    agent.list_identities()?;
+    let mut last = None;
+    for identity in agent.identities()? {
+        match agent.userauth(user, &identity) {
+            Ok(()) => {
+                let _ = agent.disconnect();
+                return Ok(());
+            }
+            Err(e) if gone(&e) => return Err(e),
+            Err(e) => last = Some(e),
+        }
+    }
+    let _ = agent.disconnect();
+    Err(last.unwrap_or_else(|| ssh2::Error::new(ErrorCode::Session(-18), "the agent holds no key")))
+}
+
+fn gone(e: &ssh2::Error) -> bool {
+    matches!(e.code(), ErrorCode::Session(code) if GONE.contains(&code))
+}
+
+/// Answers keyboard-interactive password prompts (PAM's `Password:`) with the password.
+struct Answer<'a>(&'a str);
+
+impl KeyboardInteractivePrompt for Answer<'_> {
+    fn prompt<'b>(&mut self, _user: &str, _instructions: &str, prompts: &[Prompt<'b>]) -> Vec<String> {
+        prompts
+            .iter()
+            .map(|p| if p.echo { String::new() } else { self.0.to_owned() })
+            .collect()
+    }
+}
+
+/// Whether the private key file needs a passphrase: PEM keys say so in a header, OpenSSH
+/// keys name their cipher (`none` when clear) right after the magic string.
+pub(super) fn is_encrypted(key: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(key) else {
+        return false;
+    };
+    if text.contains("ENCRYPTED") {
+        return true;
+    }
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<Vec<_>>()
+        .concat();
+    let Ok(raw) = STANDARD.decode(body.trim()) else {
+        return false;
+    };
+    let Some(rest) = raw.strip_prefix(b"openssh-key-v1\0") else {
+        return false;
+    };
+    let Some(len) = rest.get(..4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize) else {
+        return false;
+    };
+    rest.get(4..4 + len).is_some_and(|cipher| cipher != b"none")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The start of an OpenSSH private key file using `cipher` (enough for the check).
+    fn openssh_key(cipher: &str) -> String {
+        let mut raw = b"openssh-key-v1\0".to_vec();
+        raw.extend((cipher.len() as u32).to_be_bytes());
+        raw.extend(cipher.as_bytes());
+        raw.extend([0u8; 24]);
+        format!(
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n",
+            STANDARD.encode(raw)
+        )
+    }
+
+    #[test]
+    fn tells_encrypted_keys_from_clear_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            fs::write(&path, text).unwrap();
+            path
+        };
+        assert!(!is_encrypted(&write("clear", &openssh_key("none"))));
+        assert!(is_encrypted(&write("locked", &openssh_key("aes256-ctr"))));
+        let pem = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n";
+        assert!(is_encrypted(&write("pem", pem)));
+        assert!(!is_encrypted(&dir.path().join("missing")));
+    }
+}

@@ -1,0 +1,158 @@
+//! [`SshTransport`]: one libssh2 session per node, host key verified before any
+//! credential is sent, reused for every command of the process.
+
+mod auth;
+mod exec;
+mod known_hosts;
+mod marker;
+mod tcp;
+mod wire;
+
+use std::io::Write;
+use std::os::fd::AsRawFd;
+use std::time::Duration;
+
+use ssh2::Session;
+
+use super::{Cmd, Secrets, Target, Transport, TransportError};
+pub use known_hosts::{add_known_host, HostKey, Trust};
+use wire::Wire;
+
+pub struct SshTransport {
+    target: Target,
+    wire: Wire,
+    /// Set once the connection is lost: later commands fail at once instead of waiting.
+    lost: Option<String>,
+}
+
+impl SshTransport {
+    /// Connects, verifies the host key against `target.known_hosts`, and logs in.
+    pub fn connect(target: &Target, secrets: &dyn Secrets) -> Result<SshTransport, TransportError> {
+        let (session, fd, known) = handshake(target)?;
+        let (key, blob) = presented(&session, target)?;
+        let refused = match known.judge(target, &blob) {
+            Trust::Known { .. } => None,
+            Trust::Unknown => Some(TransportError::HostKeyUnknown {
+                node: target.name.clone(),
+                address: target.address.clone(),
+                fingerprint: key.fingerprint,
+                key_type: key.key_type,
+            }),
+            Trust::Changed { file } => Some(TransportError::HostKeyChanged {
+                node: target.name.clone(),
+                address: target.address.clone(),
+                fingerprint: key.fingerprint,
+                key_type: key.key_type,
+                file,
+            }),
+        };
+        if let Some(refused) = refused {
+            goodbye(&session, "host key refused");
+            return Err(refused);
+        }
+        auth::login(&session, target, secrets)?;
+        Ok(SshTransport {
+            target: target.clone(),
+            wire: Wire::new(session, fd, tcp::keepalive_interval(target)),
+            lost: None,
+        })
+    }
+}
+
+/// Connects to `target` and completes the SSH handshake only, without verifying or
+/// logging in: the host key it presents (the same algorithm [`SshTransport::connect`]
+/// would negotiate) and what the known_hosts files say about it. For `tvdr trust`.
+pub fn scan_host_key(target: &Target) -> Result<(HostKey, Trust), TransportError> {
+    let (session, _, known) = handshake(target)?;
+    let (key, blob) = presented(&session, target)?;
+    let trust = known.judge(target, &blob);
+    goodbye(&session, "host key scanned");
+    Ok((key, trust))
+}
+
+/// TCP connection and SSH handshake, in blocking mode bounded by the connect timeout
+/// (login happens in blocking mode too: prompts sit between libssh2 calls).
+fn handshake(target: &Target) -> Result<(Session, i32, known_hosts::Known), TransportError> {
+    let stream = tcp::connect(target)?;
+    let fd = stream.as_raw_fd();
+    let ssh_error = |context: &str, e: ssh2::Error| TransportError::Ssh {
+        node: target.name.clone(),
+        context: context.to_owned(),
+        message: e.message().to_owned(),
+    };
+    let mut session = Session::new().map_err(|e| ssh_error("starting a session", e))?;
+    let known = known_hosts::load(&session, target)?;
+    known
+        .prefer_known_types(&session)
+        .map_err(|e| ssh_error("choosing host key algorithms", e))?;
+    session.set_tcp_stream(stream);
+    session.set_blocking(true);
+    session.set_timeout(millis(target.connect_timeout));
+    session.handshake().map_err(|e| TransportError::Unreachable {
+        node: target.name.clone(),
+        address: target.address.clone(),
+        port: target.port,
+        reason: match e.code() {
+            ssh2::ErrorCode::Session(-9) => format!(
+                "no SSH handshake within {}",
+                humantime::format_duration(target.connect_timeout)
+            ),
+            _ => format!("SSH handshake failed: {}", e.message()),
+        },
+    })?;
+    Ok((session, fd, known))
+}
+
+fn presented(session: &Session, target: &Target) -> Result<(HostKey, Vec<u8>), TransportError> {
+    known_hosts::presented(session).ok_or_else(|| TransportError::Ssh {
+        node: target.name.clone(),
+        context: "reading the host key".to_owned(),
+        message: "the server presented no usable host key".to_owned(),
+    })
+}
+
+fn millis(duration: Duration) -> u32 {
+    duration.as_millis().clamp(1, u128::from(u32::MAX)) as u32
+}
+
+/// Says goodbye politely, waiting at most a second for the node.
+fn goodbye(session: &Session, why: &str) {
+    session.set_blocking(true);
+    session.set_timeout(1000);
+    let _ = session.disconnect(Some(ssh2::DisconnectCode::ByApplication), why, None);
+}
+
+impl Transport for SshTransport {
+    fn target(&self) -> &Target {
+        &self.target
+    }
+
+    fn exec(
+        &mut self,
+        command: &Cmd,
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError> {
+        if let Some(reason) = &self.lost {
+            return Err(TransportError::Lost {
+                node: self.target.name.clone(),
+                reason: reason.clone(),
+            });
+        }
+        let timeout = timeout.unwrap_or(self.target.command_timeout);
+        let result = exec::run(&mut self.wire, &self.target, command, stdout, stderr, timeout);
+        if let Err(TransportError::Lost { reason, .. }) = &result {
+            self.lost = Some(reason.clone());
+        }
+        result
+    }
+}
+
+impl Drop for SshTransport {
+    fn drop(&mut self) {
+        if self.lost.is_none() {
+            goodbye(&self.wire.session, "tvdr is done");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The command line itself: help, exit codes of what is not there yet, generated files.
+
+use predicates::prelude::*;
+
+use crate::common::{repo_file, tvdr};
+
+#[test]
+fn help_lists_every_subcommand_of_the_design_with_examples() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tvdr(home.path()).arg("--help").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for sub in [
+        "runbook", "check", "status", "patch", "network-reset", "reboot", "snapshot", "uat",
+        "lint", "init", "inventory", "exec", "trust",
+    ] {
+        assert!(text.contains(&format!("  {sub}")), "`{sub}` missing from:\n{text}");
+    }
+    assert!(text.contains("Examples:"), "{text}");
+    assert!(text.contains("Exit codes:"), "{text}");
+}
+
+#[test]
+fn designed_but_missing_subcommands_say_so_and_exit_2() {
+    let home = tempfile::tempdir().unwrap();
+    for sub in ["runbook", "check", "status", "lint"] {
+        tvdr(home.path())
+            .arg(sub)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("is not available in tvdr").and(
+                predicate::str::contains(format!("`tvdr {sub}`")),
+            ));
+    }
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    tvdr(home.path()).arg("--frobnicate").assert().code(2);
+}
+
+#[test]
+fn committed_completions_and_man_pages_are_fresh() {
+    let out = tempfile::tempdir().unwrap();
+    tvdr(out.path())
+        .args(["generate", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let mut compared = 0;
+    for dir in ["completions", "man"] {
+        let fresh_dir = out.path().join(dir);
+        let mut fresh: Vec<_> = std::fs::read_dir(&fresh_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        fresh.sort();
+        let mut committed: Vec<_> = std::fs::read_dir(repo_file(dir))
+            .unwrap_or_else(|_| panic!("no {dir}/: run `cargo run -- generate`"))
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        committed.sort();
+        assert_eq!(fresh, committed, "{dir}/ is stale: run `cargo run -- generate`");
+        for name in fresh {
+            let want = std::fs::read(fresh_dir.join(&name)).unwrap();
+            let have = std::fs::read(repo_file(dir).join(&name)).unwrap();
+            assert!(
+                want == have,
+                "{dir}/{} is stale: run `cargo run -- generate`",
+                name.to_string_lossy()
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 4, "expected completions and man pages, compared {compared}");
+}
