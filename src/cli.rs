@@ -6,7 +6,18 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::exit_code;
+/// The examples under `tvdr --help` (a macro so `concat!` can add the exit codes).
+macro_rules! top_examples {
+    () => {
+        "Examples:
+  tvdr init                                  write ./tvdr.yaml by answering questions
+  tvdr inventory                             validate the inventory and show what tvdr will use
+  tvdr trust tvox1                           show tvox1's host key fingerprint and trust it
+  tvdr exec both -- uptime                   run a command on both cluster nodes
+  tvdr runbook standalone-to-ft              start or resume the conversion to FT
+  tvdr check calendars                       compare the calendar databases of master and slave"
+    };
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,18 +28,18 @@ use crate::exit_code;
 Fault Tolerance, rolling upgrade, Disaster Recovery setup, activation and roll-back), checks \
 every claim on the real machines over SSH, remembers where the job stands, and leaves a \
 report.",
-    after_help = "Examples:
-  tvdr init                                  write ./tvdr.yaml by answering questions
-  tvdr inventory                             validate the inventory and show what tvdr will use
-  tvdr trust tvox1                           show tvox1's host key fingerprint and trust it
-  tvdr exec both -- uptime                   run a command on both cluster nodes
-  tvdr runbook standalone-to-ft              start or resume the conversion to FT
-  tvdr check calendars                       compare the calendar databases of master and slave",
-    after_long_help = exit_code::HELP,
+    after_help = top_examples!(),
+    after_long_help = concat!(top_examples!(), "\n\n", crate::exit_codes_help!()),
 )]
 pub struct Cli {
     /// The site inventory [default: ./tvdr.yaml]
-    #[arg(long, short = 'i', global = true, env = "TVDR_INVENTORY", value_name = "FILE")]
+    #[arg(
+        long,
+        short = 'i',
+        global = true,
+        env = "TVDR_INVENTORY",
+        value_name = "FILE"
+    )]
     pub inventory: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -83,13 +94,15 @@ pub enum Command {
     Inventory(InventoryArgs),
 
     /// Run a command on one or more nodes over SSH
-    #[command(after_help = "Each word after `--` is passed as one argument (quoted for the remote \
+    #[command(
+        after_help = "Each word after `--` is passed as one argument (quoted for the remote \
 shell); for pipes and redirections run a shell: tvdr exec tvox1 -- sh -c 'a | b'.
 
 Examples:
   tvdr exec tvox1 -- uptime
   tvdr exec both -- du -sb /opt/telenia_data/sync
-  tvdr exec all --format json -- cat /etc/hosts")]
+  tvdr exec all --format json -- cat /etc/hosts"
+    )]
     Exec(ExecArgs),
 
     /// Show a node's host key fingerprint and add it to the inventory's known_hosts

@@ -18,9 +18,12 @@ pub const NEEDS_HUMAN: i32 = 5;
 /// Interrupted (Ctrl-C).
 pub const INTERRUPTED: i32 = 130;
 
-/// Text for `--help` and the man page.
-pub const HELP: &str = "\
-Exit codes:
+/// The exit codes as shown by `--help` and the man page (a macro so clap's attributes can
+/// `concat!` it with the examples).
+#[macro_export]
+macro_rules! exit_codes_help {
+    () => {
+        "Exit codes:
   0    ok
   1    a check or step failed
   2    usage, inventory or runbook invalid
@@ -28,7 +31,12 @@ Exit codes:
   4    aborted by the technician
   5    a human is needed but none can answer (no TTY; use --yes or --answers)
   130  interrupted
-  With --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.";
+  With --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."
+    };
+}
+
+/// Text for `--help` and the man page.
+pub const HELP: &str = exit_codes_help!();
 
 /// Errors whose exit code is not "failed" carry their meaning in their type.
 #[derive(Debug, thiserror::Error)]

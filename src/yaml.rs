@@ -75,9 +75,14 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, YamlErro
 fn bare_message(rendered: &str) -> String {
     let first = rendered.lines().next().unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    match first.find(": ") {
-        Some(i) if first.starts_with("line ") => first[i + 2..].to_string(),
-        _ => first.to_string(),
+    let message = match first.find(": ") {
+        Some(i) if first.starts_with("line ") => &first[i + 2..],
+        _ => first,
+    };
+    // Errors raised by our own value types get the location appended as well.
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => message[..i].to_string(),
+        _ => message.to_string(),
     }
 }
 
@@ -135,7 +140,10 @@ mod tests {
         let err = parse::<Ssh>(Path::new("site.yaml"), "port: 22\nusr: root\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 1));
         let shown = err.to_string();
-        assert!(shown.starts_with("site.yaml:2:1: unknown field `usr`"), "{shown}");
+        assert!(
+            shown.starts_with("site.yaml:2:1: unknown field `usr`"),
+            "{shown}"
+        );
         assert!(shown.contains("2 | usr: root\n  | ^"), "{shown}");
         assert!(shown.ends_with("hint: did you mean `user`?"), "{shown}");
     }
@@ -149,6 +157,9 @@ mod tests {
 
     #[test]
     fn no_suggestion_for_a_key_unlike_any() {
-        assert_eq!(did_you_mean("unknown field `zzz`, expected one of user, port"), None);
+        assert_eq!(
+            did_you_mean("unknown field `zzz`, expected one of user, port"),
+            None
+        );
     }
 }

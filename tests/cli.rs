@@ -10,10 +10,24 @@ fn help_lists_every_subcommand_of_the_design_with_examples() {
     let out = tvdr(home.path()).arg("--help").assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     for sub in [
-        "runbook", "check", "status", "patch", "network-reset", "reboot", "snapshot", "uat",
-        "lint", "init", "inventory", "exec", "trust",
+        "runbook",
+        "check",
+        "status",
+        "patch",
+        "network-reset",
+        "reboot",
+        "snapshot",
+        "uat",
+        "lint",
+        "init",
+        "inventory",
+        "exec",
+        "trust",
     ] {
-        assert!(text.contains(&format!("  {sub}")), "`{sub}` missing from:\n{text}");
+        assert!(
+            text.contains(&format!("  {sub}")),
+            "`{sub}` missing from:\n{text}"
+        );
     }
     assert!(text.contains("Examples:"), "{text}");
     assert!(text.contains("Exit codes:"), "{text}");
@@ -23,13 +37,10 @@ fn help_lists_every_subcommand_of_the_design_with_examples() {
 fn designed_but_missing_subcommands_say_so_and_exit_2() {
     let home = tempfile::tempdir().unwrap();
     for sub in ["runbook", "check", "status", "lint"] {
-        tvdr(home.path())
-            .arg(sub)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("is not available in tvdr").and(
-                predicate::str::contains(format!("`tvdr {sub}`")),
-            ));
+        tvdr(home.path()).arg(sub).assert().code(2).stderr(
+            predicate::str::contains("is not available in tvdr")
+                .and(predicate::str::contains(format!("`tvdr {sub}`"))),
+        );
     }
 }
 
@@ -60,7 +71,10 @@ fn committed_completions_and_man_pages_are_fresh() {
             .map(|e| e.unwrap().file_name())
             .collect();
         committed.sort();
-        assert_eq!(fresh, committed, "{dir}/ is stale: run `cargo run -- generate`");
+        assert_eq!(
+            fresh, committed,
+            "{dir}/ is stale: run `cargo run -- generate`"
+        );
         for name in fresh {
             let want = std::fs::read(fresh_dir.join(&name)).unwrap();
             let have = std::fs::read(repo_file(dir).join(&name)).unwrap();
@@ -72,5 +86,8 @@ fn committed_completions_and_man_pages_are_fresh() {
             compared += 1;
         }
     }
-    assert!(compared >= 4, "expected completions and man pages, compared {compared}");
+    assert!(
+        compared >= 4,
+        "expected completions and man pages, compared {compared}"
+    );
 }

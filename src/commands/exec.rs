@@ -165,6 +165,9 @@ fn print_json(ended: &[Ended]) -> Result<()> {
             })
         })
         .collect();
-    println!("{}", serde_json::to_string_pretty(&json!({ "nodes": nodes }))?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json!({ "nodes": nodes }))?
+    );
     Ok(())
 }

@@ -32,7 +32,7 @@ fn write_man_pages(cmd: &clap::Command, dir: &Path) -> Result<()> {
     cmd.build();
     let pages = std::iter::once((cmd.get_name().to_string(), cmd.clone())).chain(
         cmd.get_subcommands()
-            .filter(|sub| !sub.is_hide_set())
+            .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
             .map(|sub| {
                 let name = format!("{}-{}", cmd.get_name(), sub.get_name());
                 (name.clone(), sub.clone().name(name))

@@ -68,7 +68,7 @@ pub struct Objectives {
 /// Why an inventory could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum InventoryError {
-    #[error("{0}")]
+    #[error(transparent)]
     Invalid(#[from] YamlError),
     #[error("cannot read inventory `{path}`: {source}")]
     Read {

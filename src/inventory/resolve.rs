@@ -18,9 +18,8 @@ pub const DEFAULT_SYNC_DIR: &str = "/opt/telenia_data/sync";
 pub const DEFAULT_HOSTS_FILE: &str = "/etc/hosts";
 
 pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, YamlError> {
-    let error_at = |at: &Location, message: String| {
-        YamlError::at(path, text, at.line(), at.column(), message)
-    };
+    let error_at =
+        |at: &Location, message: String| YamlError::at(path, text, at.line(), at.column(), message);
     let base = path.parent().unwrap_or(Path::new("."));
 
     let named: Vec<(NodeName, &RawNode)> = [
@@ -118,8 +117,8 @@ fn resolve_node(
     base: &Path,
 ) -> Node {
     let pick = |own: &Option<String>, site: &Option<String>| own.clone().or_else(|| site.clone());
-    let known_hosts = pick(&node.ssh.known_hosts, &ssh.known_hosts)
-        .unwrap_or_else(|| "known_hosts".into());
+    let known_hosts =
+        pick(&node.ssh.known_hosts, &ssh.known_hosts).unwrap_or_else(|| "known_hosts".into());
     let mut known_hosts = vec![expand(&known_hosts, base)];
     if let Some(home) = home() {
         known_hosts.push(home.join(".ssh/known_hosts"));

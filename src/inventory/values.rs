@@ -85,7 +85,9 @@ impl FromStr for Address {
         if is_host_name(s) {
             Ok(Address::Name(s.to_string()))
         } else {
-            Err(format!("`{s}` is neither an IP address nor a valid host name"))
+            Err(format!(
+                "`{s}` is neither an IP address nor a valid host name"
+            ))
         }
     }
 }
@@ -215,7 +217,6 @@ impl fmt::Display for EnvName {
 
 string_value!(EnvName, "a name like PGHOST");
 
-
 /// The site name: it becomes a directory name under the state directory.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SiteName(pub String);
@@ -226,7 +227,8 @@ impl FromStr for SiteName {
         let valid = !s.is_empty()
             && s.len() <= 64
             && !s.starts_with('.')
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
         if valid {
             Ok(SiteName(s.to_string()))
         } else {
@@ -251,10 +253,16 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert_eq!("172.16.95.70".parse::<Address>().unwrap().to_string(), "172.16.95.70");
+        assert_eq!(
+            "172.16.95.70".parse::<Address>().unwrap().to_string(),
+            "172.16.95.70"
+        );
         assert_eq!("fe80::1".parse::<Address>().unwrap().to_string(), "fe80::1");
         assert!(matches!("tvox1.example.com".parse(), Ok(Address::Name(_))));
-        assert!("172.16.95.700".parse::<Address>().unwrap_err().contains("IPv4"));
+        assert!("172.16.95.700"
+            .parse::<Address>()
+            .unwrap_err()
+            .contains("IPv4"));
         assert!("fe80::zz".parse::<Address>().unwrap_err().contains("IPv6"));
         assert!("bad host".parse::<Address>().is_err());
         assert!("-x.example".parse::<Address>().is_err());
@@ -264,7 +272,10 @@ mod tests {
     #[test]
     fn durations_need_a_unit() {
         assert_eq!("10s".parse::<Span>().unwrap().0, Duration::from_secs(10));
-        assert_eq!("1h 30m".parse::<Span>().unwrap().0, Duration::from_secs(5400));
+        assert_eq!(
+            "1h 30m".parse::<Span>().unwrap().0,
+            Duration::from_secs(5400)
+        );
         assert!("10".parse::<Span>().unwrap_err().contains("no unit"));
         assert!("soon".parse::<Span>().is_err());
     }

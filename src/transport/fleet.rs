@@ -111,13 +111,17 @@ impl Fleet {
         self.nodes
             .iter()
             .find(|n| n.target.name == node)
-            .ok_or_else(|| TransportError::UnknownNode { node: node.to_owned() })
+            .ok_or_else(|| TransportError::UnknownNode {
+                node: node.to_owned(),
+            })
     }
 }
 
 /// A panic in one command must not make the node unusable for the rest of the run.
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]

@@ -70,7 +70,11 @@ impl Transport for LocalTransport {
             }
             Err(e) => {
                 stop(&mut child);
-                return Err(TransportError::io(node, "cannot pass on the command's output", e));
+                return Err(TransportError::io(
+                    node,
+                    "cannot pass on the command's output",
+                    e,
+                ));
             }
         }
         match wait_until(&mut child, deadline) {

@@ -10,10 +10,17 @@ pub(crate) const OUT: libc::c_short = libc::POLLOUT;
 
 /// Waits until one of `fds` (with the events asked for) is ready or `timeout` passes;
 /// returns the events seen for each fd. Interrupted waits are retried.
-pub(crate) fn poll(fds: &[(RawFd, libc::c_short)], timeout: Duration) -> io::Result<Vec<libc::c_short>> {
+pub(crate) fn poll(
+    fds: &[(RawFd, libc::c_short)],
+    timeout: Duration,
+) -> io::Result<Vec<libc::c_short>> {
     let mut polled: Vec<libc::pollfd> = fds
         .iter()
-        .map(|&(fd, events)| libc::pollfd { fd, events, revents: 0 })
+        .map(|&(fd, events)| libc::pollfd {
+            fd,
+            events,
+            revents: 0,
+        })
         .collect();
     // Round up so a wait of 0.4 ms does not turn into a busy loop of zero-length polls.
     let millis = timeout.as_micros().div_ceil(1000).min(i32::MAX as u128) as libc::c_int;

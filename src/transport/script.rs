@@ -68,7 +68,10 @@ mod tests {
             &Cmd::new("psql"),
         )
         .unwrap();
-        assert_eq!(line, "export PATH='/opt/bin:$PATH' PGHOST='/run/pg sock'; psql");
+        assert_eq!(
+            line,
+            "export PATH='/opt/bin:$PATH' PGHOST='/run/pg sock'; psql"
+        );
     }
 
     #[test]

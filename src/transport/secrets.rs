@@ -29,7 +29,9 @@ impl TtySecrets {
         if !std::io::stdin().is_terminal() {
             return None;
         }
-        let _turn = PROMPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _turn = PROMPT
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         dialoguer::Password::new()
             .with_prompt(prompt)
             .allow_empty_password(true)

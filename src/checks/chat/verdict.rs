@@ -1,8 +1,8 @@
 //! Findings collected while evaluating, turned into one [`Report`] at the end.
 //!
 //! Each finding carries a headline for the one-line summary. The summary is the headline of
-//! the first finding among the worst ones, so the order findings are added in is the order
-//! of importance (no PRIMARY before a lagging secondary).
+//! the first finding among the worst ones, preferring findings about the whole (added with
+//! [`Verdict::add_main`]: "no PRIMARY" says more than "member X unreachable").
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,8 @@ use crate::checks::{Detail, Metric, Report, Status};
 #[derive(Default)]
 pub struct Verdict {
     details: Vec<Detail>,
-    headlines: Vec<String>,
+    /// Per detail: its headline, and whether it is about the whole.
+    headlines: Vec<(String, bool)>,
     hints: Vec<String>,
 }
 
@@ -31,7 +32,16 @@ impl Verdict {
             item: item.into(),
             message: message.into(),
         });
-        self.headlines.push(headline.into());
+        self.headlines.push((headline.into(), false));
+    }
+
+    /// Adds a finding about the whole (the set, the replication): its headline wins the
+    /// summary over other findings of the same status.
+    pub fn add_main(&mut self, status: Status, item: impl Into<String>, message: impl Into<String>, headline: impl Into<String>) {
+        self.add(status, None, item, message, headline);
+        if let Some(last) = self.headlines.last_mut() {
+            last.1 = true;
+        }
     }
 
     /// Adds a hint once, however many findings suggest it.
@@ -55,8 +65,9 @@ impl Verdict {
         let summary = if worst == Status::Ok {
             ok_summary
         } else {
-            let first = self.details.iter().position(|d| d.status == worst).unwrap_or(0);
-            let headline = &self.headlines[first];
+            let worst_ones = || (0..self.details.len()).filter(|&i| self.details[i].status == worst);
+            let first = worst_ones().find(|&i| self.headlines[i].1).or_else(|| worst_ones().next());
+            let headline = &self.headlines[first.unwrap_or(0)].0;
             match self.details.iter().filter(|d| d.status != Status::Ok).count() - 1 {
                 0 => headline.clone(),
                 1 => format!("{headline} (and 1 more problem)"),
@@ -92,6 +103,16 @@ mod tests {
         assert_eq!(report.status, Status::Crit);
         assert_eq!(report.summary, "c is down (and 2 more problems)");
         assert_eq!(report.details.len(), 4);
+    }
+
+    #[test]
+    fn a_main_finding_wins_the_summary() {
+        let mut v = Verdict::default();
+        v.add(Status::Crit, Some("tvox2"), "a", "down", "tvox2 is down");
+        v.add_main(Status::Warn, "set", "odd", "the set is odd");
+        v.add_main(Status::Crit, "set", "no primary", "no PRIMARY");
+        let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
+        assert_eq!(report.summary, "no PRIMARY (and 2 more problems)");
     }
 
     #[test]

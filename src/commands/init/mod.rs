@@ -53,8 +53,15 @@ fn ask(p: &Prompter) -> Result<Answers> {
             .map(|_| ())
             .map_err(|_| format!("`{s}` is not a version number"))
     })?;
-    let domain = p.text("Domain clients use (e.g. tam.example.com)", None, parses::<Address>)?;
-    let cluster = p.confirm("Is it a Fault Tolerance cluster (two nodes and a node IP)?", true)?;
+    let domain = p.text(
+        "Domain clients use (e.g. tam.example.com)",
+        None,
+        parses::<Address>,
+    )?;
+    let cluster = p.confirm(
+        "Is it a Fault Tolerance cluster (two nodes and a node IP)?",
+        true,
+    )?;
     let node_ip = if cluster {
         Some(p.text("Node IP (the cluster address)", None, parses::<Ip>)?)
     } else {
@@ -66,16 +73,21 @@ fn ask(p: &Prompter) -> Result<Answers> {
     } else {
         None
     };
-    let dr_client = match p.text(
-        "Address of the DR client (empty if none)",
-        Some(""),
-        |s| if s.is_empty() { Ok(()) } else { parses::<Address>(s) },
-    )? {
+    let dr_client = match p.text("Address of the DR client (empty if none)", Some(""), |s| {
+        if s.is_empty() {
+            Ok(())
+        } else {
+            parses::<Address>(s)
+        }
+    })? {
         s if s.is_empty() => None,
         s => Some(s),
     };
     let user = p.text("SSH user", Some("root"), |s| {
-        if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
+        if !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        {
             Ok(())
         } else {
             Err(format!("`{s}` is not a user name"))
@@ -87,11 +99,11 @@ fn ask(p: &Prompter) -> Result<Answers> {
             .map_err(|_| format!("`{s}` is not a port"))
     })?;
     let identity = match p.text(
-        "SSH identity file (empty: agent, then password)",
+        "SSH identity file (`none`: agent, then password)",
         Some("~/.ssh/id_ed25519"),
         |_| Ok(()),
     )? {
-        s if s.is_empty() => None,
+        s if s == "none" => None,
         s => Some(s),
     };
     Ok(Answers {

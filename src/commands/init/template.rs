@@ -145,12 +145,18 @@ objectives:                            # agreed with the customer, reported by D
   rpo: 1h
   rto: 4h
 "#,
-        site = commented(format!("site: {}", q(&a.site)), "a short name: letters, digits, . _ -"),
+        site = commented(
+            format!("site: {}", q(&a.site)),
+            "a short name: letters, digits, . _ -"
+        ),
         version = commented(
             format!("  version: {}", a.version),
             "major release running now (21+: licence from OCC)"
         ),
-        domain = commented(format!("  domain: {}", q(&a.domain)), "the name clients use"),
+        domain = commented(
+            format!("  domain: {}", q(&a.domain)),
+            "the name clients use"
+        ),
         tvox1 = commented(format!("    address: {}", q(&a.tvox1)), "physical address"),
         user = q(&a.user),
         port = a.port,

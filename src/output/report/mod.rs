@@ -102,7 +102,7 @@ pub fn metric_key(key: &str) -> (&str, Option<&str>) {
 /// The reports worst first; equal statuses keep the caller's order (the sort is stable).
 fn by_severity(reports: &[Report]) -> Vec<&Report> {
     let mut sorted: Vec<&Report> = reports.iter().collect();
-    sorted.sort_by(|a, b| b.status.cmp(&a.status));
+    sorted.sort_by_key(|r| std::cmp::Reverse(r.status));
     sorted
 }
 

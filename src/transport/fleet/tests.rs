@@ -11,7 +11,11 @@ fn fleet(targets: Vec<Target>) -> Fleet {
 
 /// A target on a local port nobody listens on: refused at once.
 fn refused(name: &str) -> Target {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut target = local(name);
     target.local = false;
     target.address = "127.0.0.1".into();
@@ -27,7 +31,11 @@ fn runs_nodes_in_parallel_in_the_order_given() {
         let name = t.target().name.clone();
         t.output(&Cmd::new("sleep").arg("1").and(Cmd::new("echo").arg(name)))
     });
-    assert!(start.elapsed() < Duration::from_millis(1900), "not parallel: {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_millis(1900),
+        "not parallel: {:?}",
+        start.elapsed()
+    );
     let names: Vec<_> = results.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["tvox2", "tvox1"]);
     assert_eq!(results[0].1.as_ref().unwrap().stdout, b"tvox2\n");
@@ -41,15 +49,25 @@ fn a_failing_node_does_not_stop_the_others() {
     assert!(results[0].1.is_ok());
     let err = results[1].1.as_ref().unwrap_err();
     assert!(err.is_unreachable(), "{err}");
-    assert!(matches!(results[2].1, Err(TransportError::UnknownNode { .. })));
+    assert!(matches!(
+        results[2].1,
+        Err(TransportError::UnknownNode { .. })
+    ));
 }
 
 #[test]
 fn an_unreachable_node_is_remembered_until_reset() {
     let fleet = fleet(vec![refused("tvox2")]);
-    let first = fleet.with("tvox2", |t| t.output(&Cmd::new("true"))).unwrap_err();
-    assert!(matches!(first, TransportError::Unreachable { .. }), "{first}");
-    let again = fleet.with("tvox2", |t| t.output(&Cmd::new("true"))).unwrap_err();
+    let first = fleet
+        .with("tvox2", |t| t.output(&Cmd::new("true")))
+        .unwrap_err();
+    assert!(
+        matches!(first, TransportError::Unreachable { .. }),
+        "{first}"
+    );
+    let again = fleet
+        .with("tvox2", |t| t.output(&Cmd::new("true")))
+        .unwrap_err();
     assert_eq!(again.to_string(), first.to_string());
     fleet.reset("tvox2");
     assert!(fleet.with("tvox2", |_| Ok(())).is_err());
@@ -58,7 +76,9 @@ fn an_unreachable_node_is_remembered_until_reset() {
 #[test]
 fn lists_its_targets() {
     let fleet = fleet(vec![local("tvox1")]);
-    fleet.with("tvox1", |t| Ok(t.target().name.clone())).unwrap();
+    fleet
+        .with("tvox1", |t| Ok(t.target().name.clone()))
+        .unwrap();
     assert_eq!(fleet.targets().count(), 1);
     assert!(fleet.target("tvox1").is_some());
     assert!(fleet.target("tvox9").is_none());

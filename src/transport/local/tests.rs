@@ -3,7 +3,11 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::transport::testing::{local, Counter};
 
-fn run(target: Target, cmd: &Cmd, timeout: Option<Duration>) -> (Result<i32, TransportError>, Vec<u8>, Vec<u8>) {
+fn run(
+    target: Target,
+    cmd: &Cmd,
+    timeout: Option<Duration>,
+) -> (Result<i32, TransportError>, Vec<u8>, Vec<u8>) {
     let mut transport = LocalTransport::new(target);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let status = transport.exec(cmd, &mut out, &mut err, timeout);
@@ -12,8 +16,15 @@ fn run(target: Target, cmd: &Cmd, timeout: Option<Duration>) -> (Result<i32, Tra
 
 #[test]
 fn separates_outputs_and_returns_the_status() {
-    let (status, out, err) = run(local("here"), &Cmd::shell("echo out; echo err >&2; exit 3"), None);
-    assert_eq!((status.unwrap(), out, err), (3, b"out\n".to_vec(), b"err\n".to_vec()));
+    let (status, out, err) = run(
+        local("here"),
+        &Cmd::shell("echo out; echo err >&2; exit 3"),
+        None,
+    );
+    assert_eq!(
+        (status.unwrap(), out, err),
+        (3, b"out\n".to_vec(), b"err\n".to_vec())
+    );
 }
 
 #[test]
@@ -26,7 +37,11 @@ fn exports_the_target_env() {
 
 #[test]
 fn stdin_is_empty() {
-    let (status, out, _) = run(local("here"), &Cmd::new("cat"), Some(Duration::from_secs(5)));
+    let (status, out, _) = run(
+        local("here"),
+        &Cmd::new("cat"),
+        Some(Duration::from_secs(5)),
+    );
     assert_eq!((status.unwrap(), out), (0, Vec::new()));
 }
 

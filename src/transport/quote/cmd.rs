@@ -36,8 +36,8 @@ enum Body {
 /// name is quoted so it runs as a program.
 /// (`!`, `{`, `[[` are never left bare by [`quote`].)
 const RESERVED: &[&str] = &[
-    "case", "coproc", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if",
-    "in", "select", "then", "time", "until", "while",
+    "case", "coproc", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in",
+    "select", "then", "time", "until", "while",
 ];
 
 impl Cmd {
@@ -89,9 +89,10 @@ impl Cmd {
     fn push_arg(&mut self, arg: Vec<u8>) {
         match &mut self.body {
             Body::Program(words) | Body::Shell(_, words) => words.push(arg),
-            Body::Pipe(cmds) | Body::And(cmds) => {
-                cmds.last_mut().expect("a list has two commands").push_arg(arg)
-            }
+            Body::Pipe(cmds) | Body::And(cmds) => cmds
+                .last_mut()
+                .expect("a list has two commands")
+                .push_arg(arg),
         }
     }
 
@@ -101,7 +102,8 @@ impl Cmd {
     /// If `name` is not a shell variable name: names are written in tvdr's source.
     pub fn env(mut self, name: &str, value: impl Quotable) -> Cmd {
         assert!(is_name(name), "`{name}` is not a shell variable name");
-        self.env.push((name.to_owned(), value.shell_bytes().to_vec()));
+        self.env
+            .push((name.to_owned(), value.shell_bytes().to_vec()));
         self
     }
 

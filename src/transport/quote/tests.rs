@@ -135,8 +135,13 @@ mod cmd {
             .arg("--clean")
             .arg("davical_administrators")
             .pipe(Cmd::new("wc").arg("-c"));
-        assert_eq!(cmd.render(), "pg_dump --clean davical_administrators | wc -c");
-        let cmd = Cmd::new("test").args(["-d", "/opt"]).and(Cmd::new("echo").arg("yes"));
+        assert_eq!(
+            cmd.render(),
+            "pg_dump --clean davical_administrators | wc -c"
+        );
+        let cmd = Cmd::new("test")
+            .args(["-d", "/opt"])
+            .and(Cmd::new("echo").arg("yes"));
         assert_eq!(cmd.render(), "test -d /opt && echo yes");
         assert_eq!(cmd.to_string(), cmd.render());
     }
@@ -175,7 +180,9 @@ mod cmd {
         let cmd = Cmd::shell("echo a # note").pipe(Cmd::new("cat"));
         assert_eq!(cmd.render(), "{ echo a # note\n} | cat");
         assert_eq!(run(&cmd, dir.path()), b"a\n");
-        let cmd = Cmd::new("false").and(Cmd::new("true")).pipe(Cmd::new("cat"));
+        let cmd = Cmd::new("false")
+            .and(Cmd::new("true"))
+            .pipe(Cmd::new("cat"));
         assert_eq!(cmd.render(), "{ false && true; } | cat");
     }
 
@@ -200,9 +207,14 @@ mod cmd {
     #[test]
     fn hostile_arguments_do_not_run() {
         let dir = tempfile::tempdir().unwrap();
-        let cmd = Cmd::new("printf")
-            .arg("%s|")
-            .args(["'; touch pwned #", "$(touch pwned)", "`touch pwned`", "a\nb", "", "-n"]);
+        let cmd = Cmd::new("printf").arg("%s|").args([
+            "'; touch pwned #",
+            "$(touch pwned)",
+            "`touch pwned`",
+            "a\nb",
+            "",
+            "-n",
+        ]);
         assert_eq!(
             run(&cmd, dir.path()),
             b"'; touch pwned #|$(touch pwned)|`touch pwned`|a\nb||-n|"

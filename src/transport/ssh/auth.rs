@@ -14,7 +14,11 @@ use super::super::{Secrets, Target, TransportError};
 const GONE: &[i32] = &[-1, -7, -9, -13, -30, -43];
 
 /// Authenticates `target.user` on a session whose host key has been verified.
-pub(super) fn login(session: &Session, target: &Target, secrets: &dyn Secrets) -> Result<(), TransportError> {
+pub(super) fn login(
+    session: &Session,
+    target: &Target,
+    secrets: &dyn Secrets,
+) -> Result<(), TransportError> {
     let user = target.user.as_str();
     let lost = |e: &ssh2::Error| TransportError::Lost {
         node: target.name.clone(),
@@ -127,10 +131,21 @@ fn gone(e: &ssh2::Error) -> bool {
 struct Answer<'a>(&'a str);
 
 impl KeyboardInteractivePrompt for Answer<'_> {
-    fn prompt<'b>(&mut self, _user: &str, _instructions: &str, prompts: &[Prompt<'b>]) -> Vec<String> {
+    fn prompt<'b>(
+        &mut self,
+        _user: &str,
+        _instructions: &str,
+        prompts: &[Prompt<'b>],
+    ) -> Vec<String> {
         prompts
             .iter()
-            .map(|p| if p.echo { String::new() } else { self.0.to_owned() })
+            .map(|p| {
+                if p.echo {
+                    String::new()
+                } else {
+                    self.0.to_owned()
+                }
+            })
             .collect()
     }
 }
@@ -155,7 +170,10 @@ pub(super) fn is_encrypted(key: &Path) -> bool {
     let Some(rest) = raw.strip_prefix(b"openssh-key-v1\0") else {
         return false;
     };
-    let Some(len) = rest.get(..4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize) else {
+    let Some(len) = rest
+        .get(..4)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    else {
         return false;
     };
     rest.get(4..4 + len).is_some_and(|cipher| cipher != b"none")

@@ -43,7 +43,15 @@ pub(super) fn run(
     let deadline = Instant::now() + timeout;
     let mut marker = PidMarker::default();
     let mut channel = None;
-    let outcome = execute(wire, &line, &mut channel, stdout, stderr, &mut marker, deadline);
+    let outcome = execute(
+        wire,
+        &line,
+        &mut channel,
+        stdout,
+        stderr,
+        &mut marker,
+        deadline,
+    );
     let node = target.name.clone();
     match outcome {
         Ok(status) => Ok(status),

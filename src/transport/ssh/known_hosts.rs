@@ -89,7 +89,9 @@ pub(super) fn load(session: &Session, target: &Target) -> Result<Known, Transpor
             }
         }
         for entry in hosts.hosts().unwrap_or_default() {
-            let Some(blob) = decode(entry.key()) else { continue };
+            let Some(blob) = decode(entry.key()) else {
+                continue;
+            };
             if let CheckResult::Match = hosts.check_port(&target.address, target.port, &blob) {
                 if let Some(kind) = key_type(&blob) {
                     if !known.types.iter().any(|(t, _)| *t == kind) {
@@ -175,7 +177,10 @@ pub fn add_known_host(file: &Path, address: &str, port: u16, key: &HostKey) -> i
         return Err(invalid("the host key cannot be written to known_hosts"));
     }
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
     }
     let needs_newline = fs::read(file).is_ok_and(|text| text.last().is_some_and(|&b| b != b'\n'));
     let host = if port == 22 {

@@ -88,18 +88,20 @@ fn handshake(target: &Target) -> Result<(Session, i32, known_hosts::Known), Tran
     session.set_tcp_stream(stream);
     session.set_blocking(true);
     session.set_timeout(millis(target.connect_timeout));
-    session.handshake().map_err(|e| TransportError::Unreachable {
-        node: target.name.clone(),
-        address: target.address.clone(),
-        port: target.port,
-        reason: match e.code() {
-            ssh2::ErrorCode::Session(-9) => format!(
-                "no SSH handshake within {}",
-                humantime::format_duration(target.connect_timeout)
-            ),
-            _ => format!("SSH handshake failed: {}", e.message()),
-        },
-    })?;
+    session
+        .handshake()
+        .map_err(|e| TransportError::Unreachable {
+            node: target.name.clone(),
+            address: target.address.clone(),
+            port: target.port,
+            reason: match e.code() {
+                ssh2::ErrorCode::Session(-9) => format!(
+                    "no SSH handshake within {}",
+                    humantime::format_duration(target.connect_timeout)
+                ),
+                _ => format!("SSH handshake failed: {}", e.message()),
+            },
+        })?;
     Ok((session, fd, known))
 }
 
@@ -141,7 +143,14 @@ impl Transport for SshTransport {
             });
         }
         let timeout = timeout.unwrap_or(self.target.command_timeout);
-        let result = exec::run(&mut self.wire, &self.target, command, stdout, stderr, timeout);
+        let result = exec::run(
+            &mut self.wire,
+            &self.target,
+            command,
+            stdout,
+            stderr,
+            timeout,
+        );
         if let Err(TransportError::Lost { reason, .. }) = &result {
             self.lost = Some(reason.clone());
         }

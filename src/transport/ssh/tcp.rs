@@ -66,7 +66,12 @@ fn tune(stream: &TcpStream) -> io::Result<()> {
     setsockopt(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT, COUNT)
 }
 
-fn setsockopt(fd: libc::c_int, level: libc::c_int, name: libc::c_int, value: libc::c_int) -> io::Result<()> {
+fn setsockopt(
+    fd: libc::c_int,
+    level: libc::c_int,
+    name: libc::c_int,
+    value: libc::c_int,
+) -> io::Result<()> {
     // SAFETY: `value` outlives the call and its size is passed along with it.
     let rc = unsafe {
         libc::setsockopt(

@@ -13,8 +13,11 @@ use super::{hostile, mixed};
 use crate::checks::{Metric, Report, Status};
 use crate::output::report::{render, Format};
 
+/// Decoded `(name, value)` pairs of one sample.
+type Labels = Vec<(String, String)>;
+
 /// Returns the decoded label sets of all samples, or what is wrong.
-fn check(text: &str) -> Result<Vec<Vec<(String, String)>>, String> {
+fn check(text: &str) -> Result<Vec<Labels>, String> {
     if !text.is_empty() && !text.ends_with('\n') {
         return Err("no final newline".into());
     }
@@ -63,7 +66,7 @@ fn metric_name(name: &str) -> Result<(), String> {
 }
 
 /// `name{label="value",…} value` → (name, decoded labels, value).
-fn sample(line: &str) -> Result<(&str, Vec<(String, String)>, &str), String> {
+fn sample(line: &str) -> Result<(&str, Labels, &str), String> {
     let end = line
         .find(['{', ' '])
         .ok_or_else(|| format!("not a sample: {line:?}"))?;

@@ -49,8 +49,12 @@ fn judge(port: u16, files: &[&str], key: &str) -> Trust {
         Trust::Known { file } | Trust::Changed { file } if !file.starts_with(dir.path()) => {
             panic!("file outside the test: {file:?}")
         }
-        Trust::Known { file } => Trust::Known { file: file.strip_prefix(dir.path()).unwrap().into() },
-        Trust::Changed { file } => Trust::Changed { file: file.strip_prefix(dir.path()).unwrap().into() },
+        Trust::Known { file } => Trust::Known {
+            file: file.strip_prefix(dir.path()).unwrap().into(),
+        },
+        Trust::Changed { file } => Trust::Changed {
+            file: file.strip_prefix(dir.path()).unwrap().into(),
+        },
         Trust::Unknown => Trust::Unknown,
     }
 }
@@ -120,7 +124,10 @@ fn a_new_key_type_for_a_known_host_is_a_change() {
 #[test]
 fn key_type_comes_from_the_blob() {
     assert_eq!(key_type(&blob(KEY_A)).as_deref(), Some("ssh-ed25519"));
-    assert_eq!(key_type(&blob(KEY_C)).as_deref(), Some("ecdsa-sha2-nistp256"));
+    assert_eq!(
+        key_type(&blob(KEY_C)).as_deref(),
+        Some("ecdsa-sha2-nistp256")
+    );
     assert_eq!(key_type(b"\0\0"), None);
 }
 
@@ -144,9 +151,15 @@ fn add_known_host_creates_a_private_file_that_verifies() {
         text,
         format!("10.77.0.1 ssh-ed25519 {KEY_A}\n[10.77.0.1]:2222 ecdsa-sha2-nistp256 {KEY_C}\n")
     );
-    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     let parent = file.parent().unwrap();
-    assert_eq!(fs::metadata(parent).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(
+        fs::metadata(parent).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
     assert_eq!(judge(22, &[&text], KEY_A), known("known_hosts0"));
     assert_eq!(judge(2222, &[&text], KEY_C), known("known_hosts0"));
 }
@@ -166,7 +179,10 @@ fn add_known_host_refuses_what_would_add_fields_or_lines() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("known_hosts");
     for address in ["10.0.0.1 evil", "a\nb", "", "@revoked", "|1|x"] {
-        assert!(add_known_host(&file, address, 22, &host_key(KEY_A)).is_err(), "{address:?}");
+        assert!(
+            add_known_host(&file, address, 22, &host_key(KEY_A)).is_err(),
+            "{address:?}"
+        );
     }
     let mut bad = host_key(KEY_A);
     bad.base64.push_str("\n* ssh-ed25519 x");

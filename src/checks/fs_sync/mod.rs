@@ -1,0 +1,2 @@
+//! `fs-sync` (work in progress).
+pub mod size;
