@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod exec;
 mod inventory;
 mod lab;
 mod transport;

@@ -7,8 +7,9 @@
 //! Each lab has its own id and /24, so tests using labs run in parallel. Its dir holds
 //! `tvdr.yaml` (inventory), `known_hosts`, `id_ed25519` (no passphrase), `id_ed25519_enc`
 //! (passphrase `lab-key-pass`) and one folder per node with `bin/` (first on PATH in every ssh
-//! session: drop stand-ins of vendor tools there), `sync/`, `hosts` (the node's /etc/hosts)
-//! and `sshd.log`. The lab user is `tvdrlab`.
+//! session: drop stand-ins of vendor tools there), `sync/`, `hosts` (the node's /etc/hosts),
+//! `home/` (the lab user's home on that node) and `sshd.log`. The lab user is `tvdrlab`.
+//! Nodes share everything else of this machine's filesystem (/tmp, /run, /opt).
 
 // Shared by every test module that needs nodes, and each uses a few of these helpers: the
 // others would warn in every build.
@@ -140,7 +141,7 @@ impl Lab {
             .unwrap_or_else(|e| panic!("cannot run `scripts/lab exec`: {e}"))
     }
 
-    /// `DIR/<node>`: `bin/`, `sync/`, `hosts`, `sshd.log`.
+    /// `DIR/<node>`: `bin/`, `sync/`, `hosts`, `home/`, `sshd.log`.
     pub fn node_dir(&self, node: &str) -> PathBuf {
         self.dir().join(node)
     }

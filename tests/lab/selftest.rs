@@ -81,7 +81,7 @@ fn ssh_session_sees_node_hosts_file_and_bin_first_on_path() {
     let out = stdout(&ssh(
         &lab,
         &lab.address("tvox1"),
-        "cat /etc/hosts; echo PATH=$PATH; mongo",
+        "cat /etc/hosts; echo PATH=$PATH; echo HOME=$PWD; mongo",
     ));
     assert!(
         out.contains(&format!("{} tvox.lab.test", lab.node_ip())),
@@ -91,6 +91,8 @@ fn ssh_session_sees_node_hosts_file_and_bin_first_on_path() {
     assert!(out.contains("marker.lab.test"), "{out}");
     assert!(out.contains(&format!("PATH={}:", bin.display())), "{out}");
     assert!(out.contains("stand-in mongo on tvox1"), "{out}");
+    let home = lab.node_dir("tvox1").join("home");
+    assert!(out.contains(&format!("HOME={}\n", home.display())), "{out}");
 
     let out = stdout(&ssh(
         &lab,

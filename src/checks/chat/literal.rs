@@ -197,6 +197,10 @@ impl Reader<'_> {
 
     /// The character of a `\uXXXX` or `\xHH` escape; lone surrogates become U+FFFD.
     fn hex_char(&mut self, digits: usize) -> Result<char, Error> {
+        if self.pos + digits > self.text.len() {
+            self.pos = self.text.len();
+            return Err(self.error("output ends inside a string"));
+        }
         let hex = self.text.get(self.pos..self.pos + digits).unwrap_or("");
         let code = u32::from_str_radix(hex, 16).map_err(|_| self.error("bad escape in a string"))?;
         self.pos += digits;
@@ -211,6 +215,9 @@ impl Reader<'_> {
             .unwrap_or(rest.len());
         self.pos += len;
         let token = &rest[..len];
+        if self.pos >= self.text.len() && number_value(token).is_none() {
+            return Err(self.error("output ends inside a number"));
+        }
         number_value(token).ok_or_else(|| Reader { text: self.text, pos: start }.error(format!("bad number `{token}`")))
     }
 

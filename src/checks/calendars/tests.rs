@@ -1,1 +1,0 @@
-//! Fixture tests (placeholder).

@@ -1,0 +1,83 @@
+//! Verdicts on fixture pairs, snapshotted so a reviewer sees every change of wording.
+
+use super::super::evaluate;
+use super::*;
+
+const NO_SERVER: &str = include_str!("../fixtures/pg-dump-error-no-server.txt");
+const ROLE_MISSING: &str = include_str!("../fixtures/pg-dump-error-role-missing.txt");
+const DB_MISSING: &str = include_str!("../fixtures/pg-dump-error-database-missing.txt");
+
+fn failed(node: &str, error: &str) -> NodeDump {
+    NodeDump::new(node, Err(error.to_string()))
+}
+
+#[test]
+fn identical_dumps_with_different_restrict_keys() {
+    let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", PG15_AGAIN));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn pg92_master_and_pg15_slave_with_the_same_data() {
+    let r = evaluate(&ok("tvox1", PG92), &ok("tvox2", PG15));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn slave_missing_rows_in_caldav_data() {
+    let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", SLAVE_MISSING));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn same_size_but_a_changed_event() {
+    let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", CHANGED));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn same_versions_but_a_schema_change() {
+    let altered = PG15.replace("    weak_etag text\n", "    weak_etag text,\n    extra text\n");
+    let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", &altered));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn table_and_sequence_missing_on_the_slave() {
+    let slave = PG15
+        .replace("COPY public.principal ", "COPY public.principal_old ")
+        .replace("SELECT pg_catalog.setval('public.usr_user_no_seq', 1003, true);", "");
+    let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", &slave));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn slave_dump_cut_inside_copy_data() {
+    let cut = cut_before(SLAVE_MISSING, "\\.\n\n\n--\n-- Data for Name: calendar_item");
+    let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", &cut));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn master_printed_nothing() {
+    let r = evaluate(&ok("tvox1", ""), &ok("tvox2", PG15));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn slave_has_no_davical_role() {
+    let r = evaluate(&ok("tvox1", PG15), &failed("tvox2", ROLE_MISSING));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn slave_postgres_not_running() {
+    let r = evaluate(&ok("tvox1", PG15), &failed("tvox2", NO_SERVER));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn both_fail_worst_wins() {
+    let r = evaluate(&failed("tvox1", NO_SERVER), &failed("tvox2", DB_MISSING));
+    insta::assert_yaml_snapshot!(r);
+}
