@@ -44,7 +44,19 @@ pub(super) fn compare(master: &NodeDump, m: &DumpSummary, slave: &NodeDump, s: &
     };
     report = report.detail(Status::Ok, None, "dump size", size_note);
     report.status = report.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
-    report.summary = summary(&differing, m.tables.len().max(s.tables.len()), sequences, schema);
+    let tables = m.tables.len().max(s.tables.len());
+    report.summary = match differing.is_empty() {
+        true => format!(
+            "calendar data identical on master `{}` and slave `{}` ({tables} tables, {} rows)",
+            master.node,
+            slave.node,
+            m.total_rows()
+        ),
+        false => differing_summary(&differing, tables),
+    };
+    for part in [schema_summary(schema), sequence_summary(sequences)].into_iter().flatten() {
+        report.summary = format!("{}; {part}", report.summary);
+    }
     if report.status == Status::Crit {
         report = report.hint(format!(
             "the master's calendars (`{}`) are the valid copy: bring the slave `{}` in line \
@@ -94,7 +106,12 @@ fn sequence_details(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> us
             continue;
         }
         let show = |v: Option<&String>| v.map_or("absent".to_string(), |v| format!("setval({v})"));
-        let message = format!("sequence differs: master {}, slave {}", show(a), show(b));
+        let message = format!(
+            "sequence differs: master {}, slave {} (after a switch-over the slave could hand \
+             out ids the master already used)",
+            show(a),
+            show(b)
+        );
         push(report, Status::Warn, None, name, message);
         n += 1;
     }
@@ -134,26 +151,30 @@ fn schema_detail(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> Optio
     Some(same_versions)
 }
 
-fn summary(differing: &[String], tables: usize, sequences: usize, schema: Option<bool>) -> String {
-    let mut parts = Vec::new();
+fn differing_summary(differing: &[String], tables: usize) -> String {
     match differing {
-        [] => parts.push("calendar data identical on master and slave".to_string()),
-        [one] => parts.push(format!("calendars differ in table `{one}` (1 of {tables})")),
-        many => parts.push(format!(
+        [one] => format!("calendars differ in table `{one}` (1 of {tables})"),
+        many => format!(
             "calendars differ in {} of {tables} tables: {}",
             many.len(),
             many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
-        )),
+        ),
     }
-    match schema {
-        Some(true) => parts.push("schema differs".into()),
-        Some(false) => parts.push("schema not compared across pg_dump versions".into()),
-        None => {}
+}
+
+fn schema_summary(schema: Option<bool>) -> Option<String> {
+    match schema? {
+        true => Some("schema differs".into()),
+        false => Some("schema not compared across pg_dump versions".into()),
     }
-    if sequences > 0 {
-        parts.push(format!("{sequences} sequence(s) differ"));
+}
+
+fn sequence_summary(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("1 sequence differs".into()),
+        n => Some(format!("{n} sequences differ")),
     }
-    parts.join("; ")
 }
 
 fn push(report: &mut Report, status: Status, node: Option<&str>, item: &str, message: String) {

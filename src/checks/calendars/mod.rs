@@ -16,6 +16,7 @@ mod digest;
 mod lexer;
 mod lines;
 mod normalize;
+mod parser;
 mod rowset;
 mod summary;
 mod verdict;

@@ -52,14 +52,14 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
         true => Status::Crit,
         false => Status::Unknown,
     };
-    let status = errors.iter().map(|(_, _, e)| status_of(e)).max();
-    let (role, node, error) = errors[0];
-    let summary = format!(
-        "pg_dump failed on {role} `{}`: {}",
-        node.node,
-        first_line(error)
-    );
-    let mut report = Report::new(NAME, status.unwrap_or(Status::Unknown), summary);
+    // The summary tells the worst failure; the details tell each.
+    let (role, node, error) = *errors
+        .iter()
+        .rev()
+        .max_by_key(|(_, _, e)| status_of(e))
+        .expect("called with at least one failed dump");
+    let summary = format!("pg_dump failed on {role} `{}`: {}", node.node, first_line(error));
+    let mut report = Report::new(NAME, status_of(error), summary);
     for (role, node, error) in &errors {
         let message = format!("pg_dump failed on the {role}: {}", one_line(error));
         report = report.detail(status_of(error), Some(&node.node), "pg_dump", message);

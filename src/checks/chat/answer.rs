@@ -83,7 +83,11 @@ fn document_start(text: &str) -> Option<usize> {
 /// The line that says what went wrong: the first one naming an error, without the legacy
 /// shell's log prefix (`2026-03-02T10:25:01.123+0100 E QUERY    [js] `).
 fn error_line(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let line = lines
         .iter()
         .find(|l| l.contains("Error") || l.contains("error") || l.contains("exception"))
@@ -100,32 +104,43 @@ fn error_line(text: &str) -> String {
 fn classify(message: &str, code: Option<i64>) -> Option<Answer> {
     let has = |needles: &[&str]| needles.iter().any(|n| message.contains(n));
     let owned = message.to_string();
-    Some(if code == Some(94) || has(&["no replset config", "NotYetInitialized"]) {
-        Answer::NotInitiated(owned)
-    } else if code == Some(76) || has(&["not running with --replSet", "NoReplicationEnabled"]) {
-        Answer::Standalone(owned)
-    } else if matches!(code, Some(13 | 18))
-        || has(&["Authentication failed", "requires authentication", "not authorized", "Unauthorized"])
-    {
-        Answer::Denied(owned)
-    } else if has(&[
-        "ECONNREFUSED",
-        "ETIMEDOUT",
-        "EHOSTUNREACH",
-        "couldn't connect to server",
-        "Connection refused",
-        "connect failed",
-        "MongoNetworkError",
-        "MongoServerSelectionError",
-    ]) {
-        Answer::Unreachable(owned)
-    } else if has(&["command not found", ": not found", "No such file or directory"]) {
-        Answer::NoShell(owned)
-    } else if code.is_some() || has(&["MongoServerError", "Error:", "exception"]) {
-        Answer::Failed(owned)
-    } else {
-        return None;
-    })
+    Some(
+        if code == Some(94) || has(&["no replset config", "NotYetInitialized"]) {
+            Answer::NotInitiated(owned)
+        } else if code == Some(76) || has(&["not running with --replSet", "NoReplicationEnabled"]) {
+            Answer::Standalone(owned)
+        } else if matches!(code, Some(13 | 18))
+            || has(&[
+                "Authentication failed",
+                "requires authentication",
+                "not authorized",
+                "Unauthorized",
+            ])
+        {
+            Answer::Denied(owned)
+        } else if has(&[
+            "ECONNREFUSED",
+            "ETIMEDOUT",
+            "EHOSTUNREACH",
+            "couldn't connect to server",
+            "Connection refused",
+            "connect failed",
+            "MongoNetworkError",
+            "MongoServerSelectionError",
+        ]) {
+            Answer::Unreachable(owned)
+        } else if has(&[
+            "command not found",
+            ": not found",
+            "No such file or directory",
+        ]) {
+            Answer::NoShell(owned)
+        } else if code.is_some() || has(&["MongoServerError", "Error:", "exception"]) {
+            Answer::Failed(owned)
+        } else {
+            return None;
+        },
+    )
 }
 
 #[cfg(test)]

@@ -21,7 +21,15 @@ fn members(status: &ReplStatus) -> Vec<String> {
     status
         .members
         .iter()
-        .map(|m| format!("{} {} {:?}{}", m.name, m.state_str, m.optime_date.map(|t| t / 1000), if m.is_self { " self" } else { "" }))
+        .map(|m| {
+            format!(
+                "{} {} {:?}{}",
+                m.name,
+                m.state_str,
+                m.optime_date.map(|t| t / 1000),
+                if m.is_self { " self" } else { "" }
+            )
+        })
         .collect()
 }
 
@@ -57,7 +65,10 @@ fn every_form_of_the_same_healthy_set_reads_the_same() {
         "172.31.21.175:27017 PRIMARY Some(1772446805) self",
         "172.31.21.106:27017 SECONDARY Some(1772446805)",
     ];
-    assert_eq!(members(&status(fixture!("mongosh-ejson-relaxed-healthy"))), want);
+    assert_eq!(
+        members(&status(fixture!("mongosh-ejson-relaxed-healthy"))),
+        want
+    );
     let legacy_json = status(fixture!("legacy-4.0-json-stringify-healthy"));
     assert_eq!(legacy_json.members[0].optime_date, Some(1_772_446_805_000));
     assert_eq!(legacy_json.members[1].optime_date, Some(1_772_446_803_000));
@@ -73,20 +84,32 @@ fn canonical_ejson_wrappers() {
             "172.31.21.106:27017 SECONDARY Some(1772446781)"
         ]
     );
-    assert_eq!((s.members[0].state, s.members[0].health), (Some(1), Some(1.0)));
+    assert_eq!(
+        (s.members[0].state, s.members[0].health),
+        (Some(1), Some(1.0))
+    );
 }
 
 #[test]
 fn mongosh_1_unreachable_member() {
     let s = status(fixture!("mongosh-one-unreachable"));
     let down = &s.members[1];
-    assert_eq!((down.role(), down.optime_date, down.known_optime()), (Role::Unreachable, Some(0), None));
-    assert_eq!(down.message(), Some("Error connecting to 172.31.21.106:27017 :: caused by :: Connection refused"));
+    assert_eq!(
+        (down.role(), down.optime_date, down.known_optime()),
+        (Role::Unreachable, Some(0), None)
+    );
+    assert_eq!(
+        down.message(),
+        Some("Error connecting to 172.31.21.106:27017 :: caused by :: Connection refused")
+    );
 }
 
 #[test]
 fn crlf_reads_like_lf() {
-    assert_eq!(parse(fixture!("mongosh-one-unreachable-crlf")), parse(fixture!("mongosh-one-unreachable")));
+    assert_eq!(
+        parse(fixture!("mongosh-one-unreachable-crlf")),
+        parse(fixture!("mongosh-one-unreachable"))
+    );
 }
 
 #[test]
@@ -97,14 +120,23 @@ fn mongosh_2_single_quotes() {
 
 #[test]
 fn pasted_sessions_skip_banner_and_prompt() {
-    assert_eq!(parse(fixture!("legacy-4.0-pasted-session")), parse(fixture!("legacy-4.0-primary-secondary")));
-    assert_eq!(parse(fixture!("mongosh-2.x-pasted-session")), parse(fixture!("mongosh-2.x-secondary-lagging-40s")));
+    assert_eq!(
+        parse(fixture!("legacy-4.0-pasted-session")),
+        parse(fixture!("legacy-4.0-primary-secondary"))
+    );
+    assert_eq!(
+        parse(fixture!("mongosh-2.x-pasted-session")),
+        parse(fixture!("mongosh-2.x-secondary-lagging-40s"))
+    );
 }
 
 #[test]
 fn arbiter_without_optime() {
     let s = status(fixture!("legacy-3.6-arbiter-three-members"));
-    assert_eq!((s.members[2].role(), s.members[2].optime_date), (Role::Arbiter, None));
+    assert_eq!(
+        (s.members[2].role(), s.members[2].optime_date),
+        (Role::Arbiter, None)
+    );
 }
 
 #[test]
@@ -119,13 +151,19 @@ fn not_initiated_in_every_form() {
     }
     assert_eq!(
         parse(fixture!("legacy-not-initialized")),
-        Answer::NotInitiated("no replset config has been received (code 94 NotYetInitialized)".into())
+        Answer::NotInitiated(
+            "no replset config has been received (code 94 NotYetInitialized)".into()
+        )
     );
 }
 
 #[test]
 fn standalone_in_every_form() {
-    for raw in [fixture!("legacy-3.4-standalone"), fixture!("mongosh-1.x-standalone"), fixture!("mongosh-2.x-standalone")] {
+    for raw in [
+        fixture!("legacy-3.4-standalone"),
+        fixture!("mongosh-1.x-standalone"),
+        fixture!("mongosh-2.x-standalone"),
+    ] {
         assert!(matches!(parse(raw), Answer::Standalone(_)), "{raw}");
     }
 }
@@ -151,15 +189,25 @@ fn connection_refused_in_every_form() {
 
 #[test]
 fn auth_errors() {
-    for raw in [fixture!("legacy-4.0-auth-required"), fixture!("legacy-4.0-login-failed"), fixture!("mongosh-2.x-login-failed")] {
+    for raw in [
+        fixture!("legacy-4.0-auth-required"),
+        fixture!("legacy-4.0-login-failed"),
+        fixture!("mongosh-2.x-login-failed"),
+    ] {
         assert!(matches!(parse(raw), Answer::Denied(_)), "{raw}");
     }
 }
 
 #[test]
 fn no_shell() {
-    assert_eq!(parse(fixture!("shell-not-found-dash")), Answer::NoShell("sh: 1: mongo: not found".into()));
-    assert!(matches!(parse(fixture!("shell-not-found-bash")), Answer::NoShell(_)));
+    assert_eq!(
+        parse(fixture!("shell-not-found-dash")),
+        Answer::NoShell("sh: 1: mongo: not found".into())
+    );
+    assert!(matches!(
+        parse(fixture!("shell-not-found-bash")),
+        Answer::NoShell(_)
+    ));
 }
 
 #[test]
@@ -170,7 +218,10 @@ fn empty_and_blank() {
 
 #[test]
 fn truncated_output_says_so() {
-    for raw in [fixture!("legacy-4.0-truncated"), fixture!("mongosh-ejson-truncated")] {
+    for raw in [
+        fixture!("legacy-4.0-truncated"),
+        fixture!("mongosh-ejson-truncated"),
+    ] {
         match parse(raw) {
             Answer::Unreadable(why) => assert!(why.starts_with("the output is cut short"), "{why}"),
             other => panic!("{other:?}"),
@@ -180,8 +231,13 @@ fn truncated_output_says_so() {
 
 #[test]
 fn unknown_text_is_unreadable() {
-    assert_eq!(parse("hello\n"), Answer::Unreadable("unexpected output: hello".into()));
+    assert_eq!(
+        parse("hello\n"),
+        Answer::Unreadable("unexpected output: hello".into())
+    );
     assert!(matches!(parse("[1, 2]"), Answer::Unreadable(_)));
     assert!(matches!(parse("{ ok: 1 }"), Answer::Failed(_)));
-    assert!(matches!(parse("{ ok: 0, errmsg: 'boom', code: 1 }"), Answer::Failed(m) if m == "boom (code 1)"));
+    assert!(
+        matches!(parse("{ ok: 0, errmsg: 'boom', code: 1 }"), Answer::Failed(m) if m == "boom (code 1)")
+    );
 }

@@ -56,7 +56,9 @@ pub fn shells_found(probe_output: &str) -> Vec<Shell> {
 /// The command that prints `rs.status()` as JSON with the best shell available, or `None`
 /// when there is no shell (the check is then UNKNOWN on that node).
 pub fn status_command(available: &[Shell]) -> Option<Cmd> {
-    let shell = [Shell::Mongosh, Shell::Legacy].into_iter().find(|s| available.contains(s))?;
+    let shell = [Shell::Mongosh, Shell::Legacy]
+        .into_iter()
+        .find(|s| available.contains(s))?;
     let script = match shell {
         Shell::Mongosh => "EJSON.stringify(rs.status())",
         Shell::Legacy => "JSON.stringify(rs.status())",

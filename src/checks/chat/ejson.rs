@@ -11,17 +11,23 @@ use serde_json::Value;
 /// An integer, from a number or any integer wrapper (floats with no fraction included).
 pub fn int(value: &Value) -> Option<i64> {
     match value {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            let f = n.as_f64()?;
-            (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
-        }),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::Number(n) => n.as_i64().or_else(|| whole(n.as_f64()?)),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .ok()
+            .or_else(|| whole(s.trim().parse().ok()?)),
         Value::Object(map) => ["$numberInt", "$numberLong", "$numberDouble", "floatApprox"]
             .iter()
             .find_map(|key| map.get(*key))
             .and_then(int),
         _ => None,
     }
+}
+
+/// `f` as an integer when it has no fraction and is exact in a double.
+fn whole(f: f64) -> Option<i64> {
+    (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
 }
 
 /// A float, from a number or any numeric wrapper.
@@ -57,7 +63,9 @@ pub fn iso_millis(text: &str) -> Option<i64> {
     let s = text.trim();
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
         let part = s.get(range)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
@@ -142,25 +150,53 @@ mod tests {
         let want = Some(1_772_446_540_000);
         assert_eq!(date_millis(&json!("2026-03-02T10:15:40.000Z")), want);
         assert_eq!(date_millis(&json!({"$date": "2026-03-02T10:15:40Z"})), want);
-        assert_eq!(date_millis(&json!({"$date": {"$numberLong": "1772446540000"}})), want);
+        assert_eq!(
+            date_millis(&json!({"$date": {"$numberLong": "1772446540000"}})),
+            want
+        );
         assert_eq!(date_millis(&json!({"$date": 1_772_446_540_000_i64})), want);
-        assert_eq!(date_millis(&json!({"$date": "1970-01-01T00:00:00.000Z"})), Some(0));
+        assert_eq!(
+            date_millis(&json!({"$date": "1970-01-01T00:00:00.000Z"})),
+            Some(0)
+        );
     }
 
     #[test]
     fn iso_fractions_and_offsets() {
-        assert_eq!(iso_millis("2026-03-02T10:15:42.117Z"), Some(1_772_446_542_117));
-        assert_eq!(iso_millis("2026-03-02T10:15:42.1Z"), Some(1_772_446_542_100));
-        assert_eq!(iso_millis("2026-03-02T10:15:42.117999Z"), Some(1_772_446_542_117));
-        assert_eq!(iso_millis("2026-03-02T11:15:40+01:00"), Some(1_772_446_540_000));
-        assert_eq!(iso_millis("2026-03-02T11:15:40+0100"), Some(1_772_446_540_000));
+        assert_eq!(
+            iso_millis("2026-03-02T10:15:42.117Z"),
+            Some(1_772_446_542_117)
+        );
+        assert_eq!(
+            iso_millis("2026-03-02T10:15:42.1Z"),
+            Some(1_772_446_542_100)
+        );
+        assert_eq!(
+            iso_millis("2026-03-02T10:15:42.117999Z"),
+            Some(1_772_446_542_117)
+        );
+        assert_eq!(
+            iso_millis("2026-03-02T11:15:40+01:00"),
+            Some(1_772_446_540_000)
+        );
+        assert_eq!(
+            iso_millis("2026-03-02T11:15:40+0100"),
+            Some(1_772_446_540_000)
+        );
         assert_eq!(iso_millis("2026-03-02 10:15:40"), Some(1_772_446_540_000));
         assert_eq!(iso_millis("2000-02-29T00:00:00Z"), Some(951_782_400_000));
     }
 
     #[test]
     fn iso_rejects_what_is_not_a_time() {
-        for bad in ["", "2026-03-02", "2026/03/02T10:15:40Z", "2026-13-02T10:15:40Z", "2026-03-02T10:15:40 CET", "２026-03-02T10:15:40Z"] {
+        for bad in [
+            "",
+            "2026-03-02",
+            "2026/03/02T10:15:40Z",
+            "2026-13-02T10:15:40Z",
+            "2026-03-02T10:15:40 CET",
+            "２026-03-02T10:15:40Z",
+        ] {
             assert_eq!(iso_millis(bad), None, "{bad}");
         }
     }

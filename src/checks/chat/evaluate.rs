@@ -35,17 +35,34 @@ pub fn evaluate(samples: &[NodeStatus], expected_members: &[String], max_lag: Du
     }
     let Some((_, reference)) = views
         .iter()
-        .find(|(_, s)| s.own().is_some_and(|m| s.primaries().iter().any(|p| p.name == m.name)))
+        .find(|(_, s)| {
+            s.own()
+                .is_some_and(|m| s.primaries().iter().any(|p| p.name == m.name))
+        })
         .or(views.first())
     else {
         if samples.is_empty() {
-            verdict.add(Status::Unknown, None, "rs.status()", "no node to ask", "no node to ask");
+            verdict.add(
+                Status::Unknown,
+                None,
+                "rs.status()",
+                "no node to ask",
+                "no node to ask",
+            );
         }
         return verdict.finish("chat", String::new(), nodes, BTreeMap::new());
     };
     agreement(&views, &names, &mut verdict);
+    let reference = with_own_messages(reference, &views);
     let mut metrics = BTreeMap::new();
-    let ok_summary = view::judge(reference, &names, expected_members, max_lag, &mut verdict, &mut metrics);
+    let ok_summary = view::judge(
+        &reference,
+        &names,
+        expected_members,
+        max_lag,
+        &mut verdict,
+        &mut metrics,
+    );
     verdict.finish("chat", ok_summary, nodes, metrics)
 }
 
@@ -55,7 +72,10 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
         return;
     };
     let describe = |f: &dyn Fn(&ReplStatus) -> String| -> String {
-        let seen: Vec<String> = views.iter().map(|(node, s)| format!("{node} sees {}", f(s))).collect();
+        let seen: Vec<String> = views
+            .iter()
+            .map(|(node, s)| format!("{node} sees {}", f(s)))
+            .collect();
         seen.join(", ")
     };
     if views.iter().any(|(_, s)| s.set != first.set) {
@@ -65,11 +85,20 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
         );
         verdict.add_main(Status::Crit, "replica set", &message, message.clone());
     }
-    let primaries = |s: &ReplStatus| -> Vec<String> { s.primaries().iter().map(|m| m.name.to_ascii_lowercase()).collect() };
+    let primaries = |s: &ReplStatus| -> Vec<String> {
+        s.primaries()
+            .iter()
+            .map(|m| m.name.to_ascii_lowercase())
+            .collect()
+    };
     if views.iter().any(|(_, s)| primaries(s) != primaries(first)) {
         let who = describe(&|s| match s.primaries().as_slice() {
             [] => "no PRIMARY".to_string(),
-            list => list.iter().map(|m| names.label(&m.name)).collect::<Vec<_>>().join(" and "),
+            list => list
+                .iter()
+                .map(|m| names.label(&m.name))
+                .collect::<Vec<_>>()
+                .join(" and "),
         });
         let message = format!("nodes disagree on the PRIMARY: {who}");
         verdict.add_main(Status::Crit, "PRIMARY", &message, message.clone());
@@ -78,4 +107,24 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
              both ways (`tvdr check ports`)",
         );
     }
+}
+
+/// `reference` where a member that gave no message there takes the one it gives about
+/// itself: a RECOVERING node explains why (`too stale…`) only in its own view.
+fn with_own_messages(reference: &ReplStatus, views: &[(&str, ReplStatus)]) -> ReplStatus {
+    let mut enriched = reference.clone();
+    for member in enriched
+        .members
+        .iter_mut()
+        .filter(|m| m.message().is_none())
+    {
+        let own = views
+            .iter()
+            .filter_map(|(_, s)| s.own())
+            .find(|own| own.name == member.name);
+        if let Some(message) = own.and_then(|own| own.message()) {
+            member.info_message = message.to_string();
+        }
+    }
+    enriched
 }

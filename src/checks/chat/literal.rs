@@ -29,7 +29,11 @@ pub struct Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {}, column {}", self.message, self.line, self.column)
+        write!(
+            f,
+            "{} at line {}, column {}",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -53,11 +57,17 @@ impl Reader<'_> {
     fn error(&self, message: impl Into<String>) -> Error {
         let before = &self.text.as_bytes()[..self.pos.min(self.text.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         Error {
             message: message.into(),
             line,
-            column: self.text[line_start..self.pos.min(self.text.len())].chars().count() + 1,
+            column: self.text[line_start..self.pos.min(self.text.len())]
+                .chars()
+                .count()
+                + 1,
             truncated: self.pos >= self.text.len(),
         }
     }
@@ -167,7 +177,7 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let rest = &self.text[self.pos..];
-            let Some(stop) = rest.find(|c| c == quote as char || c == '\\') else {
+            let Some(stop) = rest.find([quote as char, '\\']) else {
                 self.pos = self.text.len();
                 return Err(self.error("output ends inside a string"));
             };
@@ -202,7 +212,8 @@ impl Reader<'_> {
             return Err(self.error("output ends inside a string"));
         }
         let hex = self.text.get(self.pos..self.pos + digits).unwrap_or("");
-        let code = u32::from_str_radix(hex, 16).map_err(|_| self.error("bad escape in a string"))?;
+        let code =
+            u32::from_str_radix(hex, 16).map_err(|_| self.error("bad escape in a string"))?;
         self.pos += digits;
         Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
     }
@@ -218,7 +229,13 @@ impl Reader<'_> {
         if self.pos >= self.text.len() && number_value(token).is_none() {
             return Err(self.error("output ends inside a number"));
         }
-        number_value(token).ok_or_else(|| Reader { text: self.text, pos: start }.error(format!("bad number `{token}`")))
+        number_value(token).ok_or_else(|| {
+            Reader {
+                text: self.text,
+                pos: start,
+            }
+            .error(format!("bad number `{token}`"))
+        })
     }
 
     fn ident(&mut self) -> &str {
@@ -241,7 +258,9 @@ impl Reader<'_> {
             }
             name = self.ident().to_string();
         }
-        while self.peek() == Some(b'.') && self.text[self.pos + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        while self.peek() == Some(b'.')
+            && self.text[self.pos + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
             self.pos += 1;
             name = format!("{name}.{}", self.ident());
         }

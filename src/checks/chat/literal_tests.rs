@@ -8,7 +8,10 @@ use super::parse;
 #[test]
 fn plain_json() {
     let v = parse(r#"{"a": [1, -2.5, "x\n\u00e9"], "b": {"c": null, "d": true}}"#).unwrap();
-    assert_eq!(v, json!({"a": [1, -2.5, "x\né"], "b": {"c": null, "d": true}}));
+    assert_eq!(
+        v,
+        json!({"a": [1, -2.5, "x\né"], "b": {"c": null, "d": true}})
+    );
 }
 
 #[test]
@@ -48,7 +51,10 @@ fn mongosh_notation() {
     assert_eq!(v["t2"], -1);
     assert_eq!(v["ts"], json!({"$timestamp": {"t": 1, "i": 2}}));
     assert_eq!(v["$clusterTime"]["keyId"], 0);
-    assert_eq!(v["$clusterTime"]["hash"]["$call"]["name"], "Binary.createFromBase64");
+    assert_eq!(
+        v["$clusterTime"]["hash"]["$call"]["name"],
+        "Binary.createFromBase64"
+    );
     assert_eq!(v["when"], json!({"$date": "1970-01-01T00:00:00.000Z"}));
     assert_eq!(v["deep"], json!(["Object"]));
 }
@@ -58,7 +64,10 @@ fn odd_but_valid_javascript() {
     let v = parse("{ a: new Date('2026-03-02T10:15:40Z'), b: undefined, c: -Infinity, d: NaN, e: .5, f: +3, g: 1e3, h: 'it\\'s', /* c */ i: 1 // end\n }")
         .unwrap();
     assert_eq!(v["a"], json!({"$date": "2026-03-02T10:15:40Z"}));
-    assert_eq!([&v["b"], &v["c"], &v["d"]], [&Value::Null, &Value::Null, &Value::Null]);
+    assert_eq!(
+        [&v["b"], &v["c"], &v["d"]],
+        [&Value::Null, &Value::Null, &Value::Null]
+    );
     assert_eq!(v["e"], 0.5);
     assert_eq!(v["f"], 3);
     assert_eq!(v["g"], 1000.0);
@@ -107,7 +116,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(".*", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(".*", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

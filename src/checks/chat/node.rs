@@ -18,7 +18,13 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
         Ok(raw) => answer::parse(raw),
         Err(error) => {
             let message = format!("could not run the mongo shell: {error}");
-            verdict.add(Status::Unknown, Some(node), ITEM, &message, format!("{node}: {message}"));
+            verdict.add(
+                Status::Unknown,
+                Some(node),
+                ITEM,
+                &message,
+                format!("{node}: {message}"),
+            );
             return (None, json!({ "error": message }));
         }
     };
@@ -32,29 +38,53 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
                 "the chat replica set was never initiated on {node}: the cluster setup \
                  should have done it; `rs.status()` must list both nodes"
             ));
-            (Status::Crit, format!("replica set not initiated: {m}"), format!("replica set not initiated on {node}"))
+            (
+                Status::Crit,
+                format!("replica set not initiated: {m}"),
+                format!("replica set not initiated on {node}"),
+            )
         }
         Answer::Standalone(m) => {
             verdict.hint(format!(
                 "mongod on {node} runs without a replica set: set `replication.replSetName` \
                  in /etc/mongod.conf and restart mongod"
             ));
-            (Status::Crit, format!("mongod runs standalone: {m}"), format!("mongod on {node} runs standalone, not in a replica set"))
+            (
+                Status::Crit,
+                format!("mongod runs standalone: {m}"),
+                format!("mongod on {node} runs standalone, not in a replica set"),
+            )
         }
         Answer::Unreachable(m) => {
-            verdict.hint(format!("is mongod running on {node}? (`systemctl status mongod`)"));
-            (Status::Crit, format!("mongod does not answer: {m}"), format!("mongod on {node} does not answer"))
+            verdict.hint(format!(
+                "is mongod running on {node}? (`systemctl status mongod`)"
+            ));
+            (
+                Status::Crit,
+                format!("mongod does not answer: {m}"),
+                format!("mongod on {node} does not answer"),
+            )
         }
         Answer::Denied(m) => {
-            verdict.hint("`rs.status()` needs a user allowed to run replSetGetStatus (role clusterMonitor)");
-            (Status::Unknown, format!("not allowed to read the replica-set status: {m}"), format!("{node}: not allowed to run rs.status()"))
+            verdict.hint(
+                "`rs.status()` needs a user allowed to run replSetGetStatus (role clusterMonitor)",
+            );
+            (
+                Status::Unknown,
+                format!("not allowed to read the replica-set status: {m}"),
+                format!("{node}: not allowed to run rs.status()"),
+            )
         }
         Answer::NoShell(m) => (
             Status::Unknown,
             format!("no mongo shell (mongosh or mongo) on the node: {m}"),
             format!("{node}: no mongo shell"),
         ),
-        Answer::Failed(m) => (Status::Unknown, format!("rs.status() failed: {m}"), format!("{node}: rs.status() failed: {m}")),
+        Answer::Failed(m) => (
+            Status::Unknown,
+            format!("rs.status() failed: {m}"),
+            format!("{node}: rs.status() failed: {m}"),
+        ),
         Answer::Empty => (
             Status::Unknown,
             "the mongo shell printed nothing".to_string(),

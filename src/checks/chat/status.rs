@@ -52,7 +52,11 @@ impl ReplStatus {
     pub fn from_value(doc: &Value) -> Option<ReplStatus> {
         let doc = doc.as_object()?;
         let members = match doc.get("members") {
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).map(Member::from_map).collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_object)
+                .map(Member::from_map)
+                .collect(),
             _ => Vec::new(),
         };
         Some(ReplStatus {
@@ -71,7 +75,10 @@ impl ReplStatus {
     }
 
     pub fn primaries(&self) -> Vec<&Member> {
-        self.members.iter().filter(|m| m.role() == Role::Primary).collect()
+        self.members
+            .iter()
+            .filter(|m| m.role() == Role::Primary)
+            .collect()
     }
 }
 
@@ -130,7 +137,9 @@ pub fn host_of(name: &str) -> &str {
         return rest.split(']').next().unwrap_or(rest);
     }
     match name.rsplit_once(':') {
-        Some((host, port)) if !host.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => host,
+        Some((host, port)) if !host.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            host
+        }
         _ => name,
     }
 }
@@ -178,7 +187,14 @@ mod tests {
         ]}))
         .unwrap();
         let roles: Vec<Role> = status.members.iter().map(Member::role).collect();
-        assert_eq!(roles, [Role::Unreachable, Role::Other("RECOVERING".into()), Role::Unreachable]);
+        assert_eq!(
+            roles,
+            [
+                Role::Unreachable,
+                Role::Other("RECOVERING".into()),
+                Role::Unreachable
+            ]
+        );
     }
 
     #[test]

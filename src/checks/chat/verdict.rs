@@ -37,7 +37,13 @@ impl Verdict {
 
     /// Adds a finding about the whole (the set, the replication): its headline wins the
     /// summary over other findings of the same status.
-    pub fn add_main(&mut self, status: Status, item: impl Into<String>, message: impl Into<String>, headline: impl Into<String>) {
+    pub fn add_main(
+        &mut self,
+        status: Status,
+        item: impl Into<String>,
+        message: impl Into<String>,
+        headline: impl Into<String>,
+    ) {
         self.add(status, None, item, message, headline);
         if let Some(last) = self.headlines.last_mut() {
             last.1 = true;
@@ -61,14 +67,28 @@ impl Verdict {
         nodes: BTreeMap<String, serde_json::Value>,
         metrics: BTreeMap<String, Metric>,
     ) -> Report {
-        let worst = self.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
+        let worst = self
+            .details
+            .iter()
+            .map(|d| d.status)
+            .max()
+            .unwrap_or(Status::Ok);
         let summary = if worst == Status::Ok {
             ok_summary
         } else {
-            let worst_ones = || (0..self.details.len()).filter(|&i| self.details[i].status == worst);
-            let first = worst_ones().find(|&i| self.headlines[i].1).or_else(|| worst_ones().next());
+            let worst_ones =
+                || (0..self.details.len()).filter(|&i| self.details[i].status == worst);
+            let first = worst_ones()
+                .find(|&i| self.headlines[i].1)
+                .or_else(|| worst_ones().next());
             let headline = &self.headlines[first.unwrap_or(0)].0;
-            match self.details.iter().filter(|d| d.status != Status::Ok).count() - 1 {
+            match self
+                .details
+                .iter()
+                .filter(|d| d.status != Status::Ok)
+                .count()
+                - 1
+            {
                 0 => headline.clone(),
                 1 => format!("{headline} (and 1 more problem)"),
                 n => format!("{headline} (and {n} more problems)"),
@@ -122,7 +142,10 @@ mod tests {
         v.hint("x");
         v.hint("x");
         let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
-        assert_eq!((report.status, report.summary.as_str()), (Status::Ok, "all good"));
+        assert_eq!(
+            (report.status, report.summary.as_str()),
+            (Status::Ok, "all good")
+        );
         assert_eq!(report.hints, ["x"]);
     }
 

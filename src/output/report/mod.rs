@@ -118,8 +118,9 @@ fn detail_line(detail: &Detail) -> String {
     }
 }
 
-/// RFC 3339 in UTC with whole seconds (`2024-05-06T07:08:09Z`): what JSON consumers and
-/// Prometheus expect, and no sub-second noise in the output.
+/// RFC 3339 in UTC with whole seconds (`2024-05-06T07:08:09Z`): what JSON consumers expect,
+/// without sub-second noise. The time is the run's "now", so after 1970 (humantime panics
+/// before the epoch).
 fn rfc3339(time: SystemTime) -> String {
     humantime::format_rfc3339_seconds(time).to_string()
 }

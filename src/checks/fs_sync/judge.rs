@@ -1,0 +1,138 @@
+//! The rule for one size comparison (a directory, or the total), shared by the `du` table
+//! and the `--exact` manifests.
+//!
+//! - Within tolerance: OK. Tolerance is `tolerance_percent` of the master's size, but never
+//!   less than [`SLACK_BYTES`]: directory entries themselves have sizes that differ between
+//!   two copies of the same files (a directory that once held many files stays large).
+//! - Slave behind, and the slave's total grew since the previous sample: WARN (a sync is
+//!   running; the first sync of voice recordings takes hours).
+//! - Slave behind, and the total did not grow since the previous sample: CRIT (nothing is
+//!   syncing).
+//! - Slave behind, no previous sample: WARN, or CRIT when *far* behind: more than
+//!   [`FAR_FACTOR`] × the tolerance.
+//! - Missing on the slave: CRIT (WARN if the master's copy is within the slack: an empty
+//!   directory). Slave ahead, or only on the slave: WARN (deletions not propagated?).
+
+use super::size::format_bytes;
+use crate::checks::Status;
+
+/// Differences up to this many bytes never count.
+pub const SLACK_BYTES: u64 = 64 * 1024;
+/// "Far behind" = more than this many times the tolerance.
+pub const FAR_FACTOR: f64 = 10.0;
+
+/// The context of a comparison.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Judge {
+    pub tolerance_percent: f64,
+    /// Did the slave's total grow since the previous sample? `None`: no previous sample.
+    pub progress: Option<bool>,
+}
+
+/// A verdict on one comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Verdict {
+    pub status: Status,
+    pub message: String,
+    /// The slave is short of the master here (missing or behind).
+    pub behind: bool,
+}
+
+impl Judge {
+    pub(super) fn judge(&self, master: Option<u64>, slave: Option<u64>) -> Verdict {
+        let verdict = |status, message: String, behind| Verdict {
+            status,
+            message,
+            behind,
+        };
+        let (m, s) = match (master, slave) {
+            (Some(m), Some(s)) => (m, s),
+            (Some(m), None) => {
+                let status = if m <= SLACK_BYTES { Status::Warn } else { Status::Crit };
+                let msg = format!("missing on the slave (master has {})", format_bytes(m));
+                return verdict(status, msg, true);
+            }
+            (None, Some(s)) => {
+                let msg = format!("only on the slave ({}), not on the master", format_bytes(s));
+                return verdict(Status::Warn, msg, false);
+            }
+            (None, None) => return verdict(Status::Ok, "absent on both".into(), false),
+        };
+        let sizes = format!("master {}, slave {}", format_bytes(m), format_bytes(s));
+        let pct = percent(m, s);
+        let diff = m.abs_diff(s);
+        let allowed = (m as f64 * self.tolerance_percent / 100.0).max(SLACK_BYTES as f64);
+        if diff as f64 <= allowed {
+            return verdict(Status::Ok, format!("{sizes}: within tolerance ({pct:.1}%)"), false);
+        }
+        if s > m {
+            let msg = format!(
+                "{sizes}: slave holds {} more ({pct:.1}%); files deleted on the master may \
+                 linger on the slave",
+                format_bytes(diff)
+            );
+            return verdict(Status::Warn, msg, false);
+        }
+        let behind = format!("{sizes}: slave behind by {} ({pct:.1}%)", format_bytes(diff));
+        let far = pct > FAR_FACTOR * self.tolerance_percent;
+        let (status, why) = match self.progress {
+            Some(true) => (Status::Warn, "the sync is running"),
+            Some(false) => (Status::Crit, "nothing grew since the previous sample"),
+            None if far => (Status::Crit, "far off: more than 10× the tolerance"),
+            None => (Status::Warn, "run again to see whether it is catching up"),
+        };
+        verdict(status, format!("{behind}; {why}"), true)
+    }
+}
+
+/// `|master − slave|` as a percentage of the master (100% when the master is empty).
+pub(super) fn percent(master: u64, slave: u64) -> f64 {
+    match master {
+        0 if slave == 0 => 0.0,
+        0 => 100.0,
+        m => m.abs_diff(slave) as f64 * 100.0 / m as f64,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GIB: u64 = 1 << 30;
+
+    fn status(progress: Option<bool>, m: Option<u64>, s: Option<u64>) -> Status {
+        let judge = Judge {
+            tolerance_percent: 5.0,
+            progress,
+        };
+        judge.judge(m, s).status
+    }
+
+    #[test]
+    fn the_rules_in_a_table() {
+        use Status::*;
+        let cases = [
+            (None, Some(GIB), Some(GIB - GIB / 50), Ok),
+            (None, Some(4096), Some(40), Ok),
+            (None, Some(GIB), Some(GIB / 2), Warn),
+            (None, Some(GIB), Some(GIB / 3), Crit),
+            (Some(true), Some(GIB), Some(GIB / 3), Warn),
+            (Some(false), Some(GIB), Some(GIB / 2), Crit),
+            (None, Some(GIB), Some(2 * GIB), Warn),
+            (Some(false), Some(GIB), Some(2 * GIB), Warn),
+            (None, Some(GIB), None, Crit),
+            (None, Some(40), None, Warn),
+            (None, None, Some(GIB), Warn),
+        ];
+        for (progress, m, s, expected) in cases {
+            assert_eq!(status(progress, m, s), expected, "{progress:?} {m:?} {s:?}");
+        }
+    }
+
+    #[test]
+    fn percent_of_the_master() {
+        assert_eq!(percent(200, 150), 25.0);
+        assert_eq!(percent(0, 0), 0.0);
+        assert_eq!(percent(0, 5), 100.0);
+    }
+}

@@ -1,0 +1,169 @@
+//! The default `fs-sync` verdict: a table of first-level directories, master against
+//! slave, from `du` on both nodes (rules in [`judge`](super::judge)).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::du::DuListing;
+use super::judge::{percent, Judge, FAR_FACTOR};
+use super::common::{hints, push, unusable, NAME};
+use super::size::format_bytes;
+use crate::checks::{Metric, Report, Status};
+
+/// One node's `du`, or the reason there is none (command failed, node unreachable).
+#[derive(Debug, Clone)]
+pub struct NodeDu {
+    pub node: String,
+    pub listing: Result<DuListing, String>,
+}
+
+/// The slave's sizes at one moment, kept between runs to tell "behind but catching up"
+/// from "stuck".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sample {
+    pub slave_total: u64,
+    pub dirs: BTreeMap<String, u64>,
+}
+
+impl Sample {
+    /// The sample to store after a run (`None` when the slave's `du` listed nothing).
+    pub fn of(slave: &DuListing) -> Option<Sample> {
+        let root = slave.root.as_ref()?;
+        let dirs = slave.dirs.iter().map(|d| (d.name.clone(), d.size.bytes));
+        Some(Sample {
+            slave_total: root.size.bytes,
+            dirs: dirs.collect(),
+        })
+    }
+}
+
+/// Compares the sync directory's first-level sizes on master and slave.
+pub fn evaluate_sizes(
+    master: &NodeDu,
+    slave: &NodeDu,
+    tolerance_percent: f64,
+    previous: Option<&Sample>,
+) -> Report {
+    let (m, s) = match (&master.listing, &slave.listing) {
+        (Ok(m), Ok(s)) if m.root.is_some() && s.root.is_some() => (m, s),
+        _ => return with_facts(unusable(master, slave), master, slave),
+    };
+    let (m_total, s_total) = (total(m), total(s));
+    let judge = Judge {
+        tolerance_percent,
+        progress: previous.map(|p| s_total > p.slave_total),
+    };
+    let mut report = Report::new(NAME, Status::Ok, String::new());
+    let names: BTreeSet<&str> = m.dirs.iter().chain(&s.dirs).map(|d| d.name.as_str()).collect();
+    let mut off = Vec::new();
+    let mut behind = false;
+    for name in &names {
+        let size = |l: &DuListing| l.dir(name).map(|d| d.size.bytes);
+        let v = judge.judge(size(m), size(s));
+        if v.status != Status::Ok {
+            off.push(format!("`{name}`"));
+        }
+        behind |= v.behind;
+        push(&mut report, v.status, None, name, v.message);
+    }
+    let total_verdict = judge.judge(Some(m_total), Some(s_total));
+    behind |= total_verdict.behind;
+    let mut total_message = total_verdict.message.clone();
+    if let Some(p) = previous {
+        let grew = s_total as i128 - p.slave_total as i128;
+        total_message.push_str(&format!("; slave {} since the previous sample", growth(grew)));
+    }
+    push(&mut report, total_verdict.status, None, "total", total_message);
+    for (node, listing) in [(&master.node, m), (&slave.node, s)] {
+        warnings(&mut report, node, listing);
+    }
+    if !(m.exact() && s.exact()) {
+        let note = "sizes from `du -h` are rounded up: small differences are not meaningful";
+        push(&mut report, Status::Ok, None, "precision", note.into());
+    }
+    report.status = report.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
+    let pct = percent(m_total, s_total);
+    report.summary = match off.is_empty() && report.status == Status::Ok {
+        true => format!(
+            "file system in sync: master `{}` {}, slave `{}` {} ({pct:.1}%, within {tolerance_percent}%)",
+            master.node,
+            format_bytes(m_total),
+            slave.node,
+            format_bytes(s_total)
+        ),
+        false => format!(
+            "slave `{}` differs from master `{}` in {} of {} directories ({}): total {} vs {} ({pct:.1}%)",
+            slave.node,
+            master.node,
+            off.len(),
+            names.len(),
+            off.join(", "),
+            format_bytes(m_total),
+            format_bytes(s_total)
+        ),
+    };
+    let report = hints(report, &master.node, judge.progress, behind);
+    with_facts(report, master, slave).metric("difference_percent", difference(pct, tolerance_percent))
+}
+
+fn total(l: &DuListing) -> u64 {
+    l.root.as_ref().map_or(0, |r| r.size.bytes)
+}
+
+fn growth(bytes: i128) -> String {
+    match bytes {
+        0 => "did not grow".into(),
+        b if b > 0 => format!("grew by {}", format_bytes(b as u64)),
+        b => format!("shrank by {}", format_bytes(b.unsigned_abs() as u64)),
+    }
+}
+
+fn warnings(report: &mut Report, node: &str, listing: &DuListing) {
+    if listing.warnings.is_empty() {
+        return;
+    }
+    let message = format!(
+        "du reported {} problem(s), sizes may be undercounted: {}",
+        listing.warnings.len(),
+        listing.warnings.join("; ")
+    );
+    push(report, Status::Warn, Some(node), "du", message);
+}
+
+fn difference(pct: f64, tolerance: f64) -> Metric {
+    Metric {
+        value: (pct * 100.0).round() / 100.0,
+        unit: "%",
+        warn: Some(tolerance),
+        crit: Some(tolerance * FAR_FACTOR),
+    }
+}
+
+/// Node facts and total-size metrics.
+fn with_facts(mut report: Report, master: &NodeDu, slave: &NodeDu) -> Report {
+    for (role, n) in [("master", master), ("slave", slave)] {
+        let facts = match &n.listing {
+            Ok(l) => json!({
+                "role": role,
+                "path": l.root.as_ref().map(|r| r.path.clone()),
+                "total_bytes": l.root.as_ref().map(|r| r.size.bytes),
+                "dirs": l.dirs.len(),
+                "exact": l.exact(),
+            }),
+            Err(e) => json!({ "role": role, "error": e.trim() }),
+        };
+        report.nodes.insert(n.node.clone(), facts);
+        if let Some(root) = n.listing.as_ref().ok().and_then(|l| l.root.as_ref()) {
+            let metric = Metric {
+                value: root.size.bytes as f64,
+                unit: "B",
+                warn: None,
+                crit: None,
+            };
+            report = report.metric(&format!("{role}_bytes"), metric);
+        }
+    }
+    report
+}

@@ -1,0 +1,56 @@
+//! `evaluate_exact` on real and synthetic manifest comparisons.
+
+use std::time::Duration;
+
+use super::super::synthetic::{Synthetic, Tree};
+use super::super::{compare_manifests, evaluate_exact, Progress};
+
+const MASTER: &[u8] = include_bytes!("../fixtures/manifest-master.bin");
+const BEHIND: &[u8] = include_bytes!("../fixtures/manifest-slave-behind.bin");
+
+#[test]
+fn every_file_present() {
+    let diff = compare_manifests(MASTER, MASTER, 20);
+    insta::assert_yaml_snapshot!(evaluate_exact("tvox1", "tvox2", &diff, 5.0, None));
+}
+
+#[test]
+fn slave_behind_first_run() {
+    let diff = compare_manifests(MASTER, BEHIND, 5);
+    insta::assert_yaml_snapshot!(evaluate_exact("tvox1", "tvox2", &diff, 5.0, None));
+}
+
+#[test]
+fn slave_behind_and_copying_gives_an_eta() {
+    let diff = compare_manifests(MASTER, BEHIND, 5);
+    let before = diff.as_ref().unwrap().bytes_to_copy + 300 * 1024 * 1024;
+    let previous = Progress {
+        bytes_to_copy_before: before,
+        elapsed: Duration::from_secs(600),
+    };
+    let r = evaluate_exact("tvox1", "tvox2", &diff, 5.0, Some(&previous));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn slave_behind_and_stuck_hints_setperms() {
+    let diff = compare_manifests(MASTER, BEHIND, 5);
+    let previous = Progress {
+        bytes_to_copy_before: diff.as_ref().unwrap().bytes_to_copy,
+        elapsed: Duration::from_secs(900),
+    };
+    let r = evaluate_exact("tvox1", "tvox2", &diff, 5.0, Some(&previous));
+    insta::assert_yaml_snapshot!(r);
+}
+
+#[test]
+fn a_few_recent_recordings_missing_is_within_tolerance() {
+    let diff = compare_manifests(Synthetic::new(20_000, Tree::Master), Synthetic::new(20_000, Tree::Slave), 3);
+    insta::assert_yaml_snapshot!(evaluate_exact("tvox1", "tvox2", &diff, 5.0, None));
+}
+
+#[test]
+fn unsorted_manifest_cannot_be_compared() {
+    let diff = compare_manifests(MASTER, &b"1 1 b\x001 1 a\0"[..], 5);
+    insta::assert_yaml_snapshot!(evaluate_exact("tvox1", "tvox2", &diff, 5.0, None));
+}
