@@ -58,7 +58,7 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
         };
         push(&mut report, status, Some(&n.node), "du", message);
     }
-    let worst = report.details.iter().max_by_key(|d| d.status).cloned();
+    let worst = report.details.iter().rev().max_by_key(|d| d.status).cloned();
     if let Some(worst) = worst {
         report.status = worst.status;
         report.summary = format!("`{}`: {}", worst.node.unwrap_or_default(), worst.message);

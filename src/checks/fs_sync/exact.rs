@@ -56,6 +56,10 @@ pub fn evaluate_exact(
         format_bytes(to_copy),
         format_bytes(d.master.bytes)
     );
+    let copy_msg = match verdict.why {
+        Some(why) => format!("{copy_msg}; {why}"),
+        None => copy_msg,
+    };
     push(&mut report, verdict.status, None, "to copy", copy_msg);
     let eta = previous.and_then(|p| eta(&mut report, p, to_copy));
     let listed = verdict.status.min(Status::Warn);

@@ -33,16 +33,29 @@ pub(super) struct Judge {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Verdict {
     pub status: Status,
-    pub message: String,
+    /// What was seen (sizes, difference).
+    pub facts: String,
+    /// Why a slave that is behind gets its status (progress, distance).
+    pub why: Option<&'static str>,
     /// The slave is short of the master here (missing or behind).
     pub behind: bool,
 }
 
+impl Verdict {
+    pub(super) fn message(&self) -> String {
+        match self.why {
+            Some(why) => format!("{}; {why}", self.facts),
+            None => self.facts.clone(),
+        }
+    }
+}
+
 impl Judge {
     pub(super) fn judge(&self, master: Option<u64>, slave: Option<u64>) -> Verdict {
-        let verdict = |status, message: String, behind| Verdict {
+        let verdict = |status, facts: String, behind| Verdict {
             status,
-            message,
+            facts,
+            why: None,
             behind,
         };
         let (m, s) = match (master, slave) {
@@ -76,12 +89,15 @@ impl Judge {
         let behind = format!("{sizes}: slave behind by {} ({pct:.1}%)", format_bytes(diff));
         let far = pct > FAR_FACTOR * self.tolerance_percent;
         let (status, why) = match self.progress {
-            Some(true) => (Status::Warn, "the sync is running"),
-            Some(false) => (Status::Crit, "nothing grew since the previous sample"),
+            Some(true) => (Status::Warn, "the slave grew since the previous sample: the sync is running"),
+            Some(false) => (Status::Crit, "the slave did not grow since the previous sample"),
             None if far => (Status::Crit, "far off: more than 10× the tolerance"),
             None => (Status::Warn, "run again to see whether it is catching up"),
         };
-        verdict(status, format!("{behind}; {why}"), true)
+        Verdict {
+            why: Some(why),
+            ..verdict(status, behind, true)
+        }
     }
 }
 

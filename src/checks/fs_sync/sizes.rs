@@ -62,19 +62,29 @@ pub fn evaluate_sizes(
     for name in &names {
         let size = |l: &DuListing| l.dir(name).map(|d| d.size.bytes);
         let v = judge.judge(size(m), size(s));
-        if v.status != Status::Ok {
+        behind |= v.behind;
+        let (status, message) = match unreadable(name, [(master, m), (slave, s)]) {
+            Some(node) if v.status != Status::Ok => (
+                Status::Unknown,
+                format!("{} (du could not read all of it on `{node}`)", v.facts),
+            ),
+            _ => (v.status, v.message()),
+        };
+        if status != Status::Ok {
             off.push(format!("`{name}`"));
         }
-        behind |= v.behind;
-        push(&mut report, v.status, None, name, v.message);
+        push(&mut report, status, None, name, message);
     }
     let total_verdict = judge.judge(Some(m_total), Some(s_total));
     behind |= total_verdict.behind;
-    let mut total_message = total_verdict.message.clone();
-    if let Some(p) = previous {
-        let grew = s_total as i128 - p.slave_total as i128;
-        total_message.push_str(&format!("; slave {} since the previous sample", growth(grew)));
-    }
+    // With a previous sample the growth itself says more than "running"/"stuck".
+    let total_message = match previous {
+        Some(p) => {
+            let grew = s_total as i128 - p.slave_total as i128;
+            format!("{}; slave {} since the previous sample", total_verdict.facts, growth(grew))
+        }
+        None => total_verdict.message(),
+    };
     push(&mut report, total_verdict.status, None, "total", total_message);
     for (node, listing) in [(&master.node, m), (&slave.node, s)] {
         warnings(&mut report, node, listing);
@@ -85,7 +95,7 @@ pub fn evaluate_sizes(
     }
     report.status = report.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
     let pct = percent(m_total, s_total);
-    report.summary = match off.is_empty() && report.status == Status::Ok {
+    report.summary = match off.is_empty() {
         true => format!(
             "file system in sync: master `{}` {}, slave `{}` {} ({pct:.1}%, within {tolerance_percent}%)",
             master.node,
@@ -104,12 +114,33 @@ pub fn evaluate_sizes(
             format_bytes(s_total)
         ),
     };
+    let troubled: Vec<_> = [(&master.node, m), (&slave.node, s)]
+        .into_iter()
+        .filter(|(_, l)| !l.warnings.is_empty())
+        .map(|(n, _)| format!("`{n}`"))
+        .collect();
+    if !troubled.is_empty() {
+        report.summary.push_str(&format!("; du could not read everything on {}", troubled.join(", ")));
+    }
     let report = hints(report, &master.node, judge.progress, behind);
     with_facts(report, master, slave).metric("difference_percent", difference(pct, tolerance_percent))
 }
 
 fn total(l: &DuListing) -> u64 {
     l.root.as_ref().map_or(0, |r| r.size.bytes)
+}
+
+/// The node whose `du` reported an error inside directory `name`, if any.
+fn unreadable<'a>(name: &str, sides: [(&'a NodeDu, &DuListing); 2]) -> Option<&'a str> {
+    sides.into_iter().find_map(|(node, listing)| {
+        let path = &listing.dir(name)?.path;
+        let inside = |w: &String| {
+            [format!("{path}'"), format!("{path}’"), format!("{path}/")]
+                .iter()
+                .any(|p| w.contains(p.as_str()))
+        };
+        listing.warnings.iter().any(inside).then_some(node.node.as_str())
+    })
 }
 
 fn growth(bytes: i128) -> String {
