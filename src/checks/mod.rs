@@ -4,7 +4,10 @@
 //! One module per check. The evaluate side (parsers and verdicts) is tested on real
 //! output samples kept next to it in `fixtures/`; the gather side against the lab.
 
+pub mod calendars;
 pub mod chat;
+pub mod db;
+pub mod fs_sync;
 pub mod report;
 
 pub use report::{overall, Detail, Metric, Report, Status};

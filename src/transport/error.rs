@@ -42,8 +42,10 @@ pub enum TransportError {
         "host key of `{node}` ({address}) has changed: it now presents {key_type} {fingerprint}, \
          which does not match `{}`\n\
          hint: someone may be intercepting the connection; if the node was reinstalled or \
-         rekeyed, check the fingerprint on its console, remove its old line from that file \
-         and run `tvdr trust {node}`", file.display()
+         rekeyed, check the fingerprint on its console, remove the old key \
+         (`ssh-keygen -R {address} -f {}`) and run `tvdr trust {node}`",
+        file.display(),
+        file.display()
     )]
     HostKeyChanged {
         node: String,

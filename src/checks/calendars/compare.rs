@@ -12,7 +12,12 @@ use super::verdict::{NodeDump, NAME};
 use crate::checks::fs_sync::size::format_bytes;
 use crate::checks::{Detail, Metric, Report, Status};
 
-pub(super) fn compare(master: &NodeDump, m: &DumpSummary, slave: &NodeDump, s: &DumpSummary) -> Report {
+pub(super) fn compare(
+    master: &NodeDump,
+    m: &DumpSummary,
+    slave: &NodeDump,
+    s: &DumpSummary,
+) -> Report {
     let sizes = format!(
         "raw dump sizes: master {} B, slave {} B (raw sizes may differ with the pg_dump \
          version and the random `\\restrict` key; the normalized content is compared)",
@@ -43,7 +48,12 @@ pub(super) fn compare(master: &NodeDump, m: &DumpSummary, slave: &NodeDump, s: &
         false => sizes,
     };
     report = report.detail(Status::Ok, None, "dump size", size_note);
-    report.status = report.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Ok);
     let tables = m.tables.len().max(s.tables.len());
     report.summary = match differing.is_empty() {
         true => format!(
@@ -54,7 +64,10 @@ pub(super) fn compare(master: &NodeDump, m: &DumpSummary, slave: &NodeDump, s: &
         ),
         false => differing_summary(&differing, tables),
     };
-    for part in [schema_summary(schema), sequence_summary(sequences)].into_iter().flatten() {
+    for part in [schema_summary(schema), sequence_summary(sequences)]
+        .into_iter()
+        .flatten()
+    {
         report.summary = format!("{}; {part}", report.summary);
     }
     if report.status == Status::Crit {
@@ -68,7 +81,12 @@ pub(super) fn compare(master: &NodeDump, m: &DumpSummary, slave: &NodeDump, s: &
 }
 
 /// One CRIT row per table whose data differs; returns their names.
-fn table_details(report: &mut Report, m: &DumpSummary, s: &DumpSummary, slave: &str) -> Vec<String> {
+fn table_details(
+    report: &mut Report,
+    m: &DumpSummary,
+    s: &DumpSummary,
+    slave: &str,
+) -> Vec<String> {
     let names: BTreeSet<_> = m.tables.keys().chain(s.tables.keys()).collect();
     let mut differing = Vec::new();
     for name in names {
@@ -84,7 +102,10 @@ fn table_details(report: &mut Report, m: &DumpSummary, s: &DumpSummary, slave: &
                     true => ("master", a.rows - b.rows),
                     false => ("slave", b.rows - a.rows),
                 };
-                format!("master {} rows, slave {} rows: the {more} has {by} more", a.rows, b.rows)
+                format!(
+                    "master {} rows, slave {} rows: the {more} has {by} more",
+                    a.rows, b.rows
+                )
             }
             (None, None) => unreachable!("name comes from one of the maps"),
         };
@@ -157,7 +178,10 @@ fn differing_summary(differing: &[String], tables: usize) -> String {
         many => format!(
             "calendars differ in {} of {tables} tables: {}",
             many.len(),
-            many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }

@@ -139,7 +139,11 @@ mod tests {
 
     #[test]
     fn dollar_bodies_end_only_at_their_own_tag() {
-        let body = ["    AS $_$", "  SELECT $1 || 'x$$y';", "INSERT INTO t VALUES ('a');"];
+        let body = [
+            "    AS $_$",
+            "  SELECT $1 || 'x$$y';",
+            "INSERT INTO t VALUES ('a');",
+        ];
         assert_eq!(after(&body), Lexer::Dollar(b"$_$".to_vec()));
         assert!(after(&["AS $$", "BEGIN", "$$;"]).is_neutral());
         assert!(after(&["SELECT a$b, $1 FROM t;"]).is_neutral());

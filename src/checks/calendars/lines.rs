@@ -48,15 +48,11 @@ impl Splitter {
 
     /// Flushes an unterminated last line. Returns whether there was one.
     pub(super) fn finish(&mut self, sink: &mut impl LineSink) -> bool {
-        if self.streaming {
+        let pending = self.streaming || !self.buf.is_empty();
+        if pending {
             self.take(&[], true, sink);
-            true
-        } else if !self.buf.is_empty() {
-            self.take(&[], true, sink);
-            true
-        } else {
-            false
         }
+        pending
     }
 
     fn take(&mut self, part: &[u8], eol: bool, sink: &mut impl LineSink) {
@@ -157,7 +153,10 @@ mod tests {
     fn lines_split_across_chunks_come_out_whole_and_without_cr() {
         let input = b"one\r\ntwo\n\nthree";
         for chunk in 1..input.len() {
-            assert_eq!(split(input, 1024, false, chunk).0, ["one", "two", "", "three"]);
+            assert_eq!(
+                split(input, 1024, false, chunk).0,
+                ["one", "two", "", "three"]
+            );
         }
     }
 
@@ -167,13 +166,20 @@ mod tests {
         let input = b"short\nabcdefghij\r\nxy\rz\r\n\r\r\r\r\r\n";
         for chunk in 1..input.len() {
             let (lines, _) = split(input, 4, true, chunk);
-            assert_eq!(lines, ["short", "abcdefghij", "xy\rz", "\r\r\r\r"], "chunk {chunk}");
+            assert_eq!(
+                lines,
+                ["short", "abcdefghij", "xy\rz", "\r\r\r\r"],
+                "chunk {chunk}"
+            );
         }
         assert_eq!(split(input, 4, true, 1).1, 4);
     }
 
     #[test]
     fn long_lines_are_buffered_when_the_sink_refuses() {
-        assert_eq!(split(b"abcdefghij\n", 4, false, 3), (vec!["abcdefghij".into()], 0));
+        assert_eq!(
+            split(b"abcdefghij\n", 4, false, 3),
+            (vec!["abcdefghij".into()], 0)
+        );
     }
 }

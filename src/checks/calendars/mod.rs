@@ -7,9 +7,12 @@
 //! [`DumpDigest`] (no file on the node), which hashes a normalized form and counts rows per
 //! table; [`evaluate`] compares the two summaries and names the tables that differ.
 //!
-//! Gather (per node, output streamed into [`DumpDigest::feed`]):
-//! `PGTZ=UTC pg_dump --clean -U davical_dba davical_administrators` — `PGTZ` pins how
-//! `timestamptz` values are printed, which otherwise follows each server's time zone.
+//! Gather, per node, as root like the procedure (user and database from the inventory):
+//! `PGTZ=UTC pg_dump --clean -U davical_dba davical_administrators`, stdout streamed into
+//! [`DumpDigest::feed`] (or `io::copy` into it: it is an `io::Write`; `bytes()` feeds a
+//! progress bar). `PGTZ` pins how `timestamptz` values are printed, which otherwise follows
+//! each server's time zone (see `fixtures/pg15-davical-timezone-rome.sql`). On a non-zero
+//! exit, pass pg_dump's stderr as the node's `Err`; a dump cut short is caught anyway.
 
 mod compare;
 mod digest;

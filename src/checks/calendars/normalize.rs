@@ -23,12 +23,21 @@ pub(super) enum Line<'a> {
     /// `SET search_path = x, pg_catalog;` (pre-10.3 dumps name objects relative to it).
     SearchPath(String),
     /// `COPY name (cols) FROM stdin;`: data lines follow until `\.`.
-    Copy { table: Name, columns: &'a [u8] },
+    Copy {
+        table: Name,
+        columns: &'a [u8],
+    },
     /// `INSERT INTO name … VALUES (…)`; `tuple` is `(…)…`, or empty when the tuples
     /// follow on their own lines (`--rows-per-insert`).
-    Insert { table: Name, tuple: &'a [u8] },
+    Insert {
+        table: Name,
+        tuple: &'a [u8],
+    },
     /// `SELECT pg_catalog.setval('name', value, called);`
-    Setval { sequence: Name, value: String },
+    Setval {
+        sequence: Name,
+        value: String,
+    },
     /// Anything else: schema, kept (normalized) in the hash.
     Statement(Cow<'a, [u8]>),
 }
@@ -62,7 +71,10 @@ pub(super) fn classify(line: &[u8]) -> Line<'_> {
         return Line::Restrict;
     }
     if let Some(rest) = line.strip_prefix(b"SET search_path = ") {
-        let first = rest.split(|&b| b == b',' || b == b';').next().unwrap_or_default();
+        let first = rest
+            .split(|&b| b == b',' || b == b';')
+            .next()
+            .unwrap_or_default();
         return Line::SearchPath(text(first.trim_ascii()));
     }
     if line.starts_with(b"SET ") || line.starts_with(b"SELECT pg_catalog.set_config(") {
@@ -178,7 +190,9 @@ fn strip_if_exists(line: &[u8]) -> Cow<'_, [u8]> {
     while i < line.len() {
         let at_words = !quoted
             && line[i..].starts_with(WORDS)
-            && line.get(i + WORDS.len()).is_none_or(|&b| b == b' ' || b == b';');
+            && line
+                .get(i + WORDS.len())
+                .is_none_or(|&b| b == b' ' || b == b';');
         if at_words {
             i += WORDS.len();
             continue;

@@ -49,7 +49,10 @@ fn version_comments_and_trailer_are_recognised() {
         classify(b"-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)"),
         Line::DumpedBy("15.18 (Debian 15.18-0+deb12u1)".into())
     );
-    assert_eq!(classify(b"-- PostgreSQL database dump complete"), Line::Trailer);
+    assert_eq!(
+        classify(b"-- PostgreSQL database dump complete"),
+        Line::Trailer
+    );
 }
 
 #[test]
@@ -127,7 +130,8 @@ fn setval_gives_sequence_and_value() {
 
 #[test]
 fn if_exists_is_folded_outside_quotes() {
-    let with = b"ALTER TABLE IF EXISTS ONLY public.principal DROP CONSTRAINT IF EXISTS principal_pkey;";
+    let with =
+        b"ALTER TABLE IF EXISTS ONLY public.principal DROP CONSTRAINT IF EXISTS principal_pkey;";
     assert_eq!(
         classify(with),
         stmt("ALTER TABLE ONLY public.principal DROP CONSTRAINT principal_pkey;")
@@ -136,5 +140,8 @@ fn if_exists_is_folded_outside_quotes() {
         classify(b"DROP TABLE IF EXISTS public.\"a IF EXISTS b\";"),
         stmt("DROP TABLE public.\"a IF EXISTS b\";")
     );
-    assert_eq!(classify(b"CREATE TABLE public.usr ("), stmt("CREATE TABLE public.usr ("));
+    assert_eq!(
+        classify(b"CREATE TABLE public.usr ("),
+        stmt("CREATE TABLE public.usr (")
+    );
 }

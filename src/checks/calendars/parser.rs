@@ -39,8 +39,10 @@ impl LineSink for Parser {
         match &self.copy {
             Some(_) if line == b"\\." => self.copy = None,
             Some(table) => {
-                let table = table.clone();
-                self.add_row(&table, Sha256::new_with_prefix(line));
+                // The set exists: the COPY header created it.
+                if let Some(set) = self.tables.get_mut(table) {
+                    set.add(Sha256::new_with_prefix(line));
+                }
             }
             None => self.statement(line),
         }
@@ -80,7 +82,13 @@ impl Parser {
         self.lexer.scan_line(line);
         let ends_neutral = self.lexer.is_neutral();
         // A tuple's `,`/`;` separates rows; it is not data.
-        let tuple = |t: &[u8]| if ends_neutral { strip_separator(t) } else { t.to_vec() };
+        let tuple = |t: &[u8]| {
+            if ends_neutral {
+                strip_separator(t)
+            } else {
+                t.to_vec()
+            }
+        };
         if !starts_neutral {
             // Inside a literal or a function body: not a statement, kept verbatim.
             match &mut self.row {

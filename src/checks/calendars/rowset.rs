@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn order_does_not_matter() {
-        assert_eq!(set(&["1\tx", "2\ty"]).digest(), set(&["2\ty", "1\tx"]).digest());
+        assert_eq!(
+            set(&["1\tx", "2\ty"]).digest(),
+            set(&["2\ty", "1\tx"]).digest()
+        );
     }
 
     #[test]

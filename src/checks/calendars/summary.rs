@@ -59,13 +59,21 @@ impl DumpSummary {
 pub(super) fn major(version: &str) -> Option<String> {
     let word = version.split_whitespace().next()?;
     let mut parts = word.split('.');
-    let first: String = parts.next()?.chars().take_while(char::is_ascii_digit).collect();
+    let first: String = parts
+        .next()?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     let first_num: u32 = first.parse().ok()?;
     if first_num >= 10 {
         return Some(first);
     }
     // Before 10 the major version had two parts.
-    let second: String = parts.next()?.chars().take_while(char::is_ascii_digit).collect();
+    let second: String = parts
+        .next()?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     (!second.is_empty()).then(|| format!("{first}.{second}"))
 }
 
@@ -76,7 +84,10 @@ mod tests {
     #[test]
     fn major_versions_before_and_after_10() {
         assert_eq!(major("9.2.24").as_deref(), Some("9.2"));
-        assert_eq!(major("15.18 (Debian 15.18-0+deb12u1)").as_deref(), Some("15"));
+        assert_eq!(
+            major("15.18 (Debian 15.18-0+deb12u1)").as_deref(),
+            Some("15")
+        );
         assert_eq!(major("17.6").as_deref(), Some("17"));
         assert_eq!(major("17beta1").as_deref(), Some("17"));
         assert_eq!(major("garbage"), None);

@@ -58,7 +58,11 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
         .rev()
         .max_by_key(|(_, _, e)| status_of(e))
         .expect("called with at least one failed dump");
-    let summary = format!("pg_dump failed on {role} `{}`: {}", node.node, first_line(error));
+    let summary = format!(
+        "pg_dump failed on {role} `{}`: {}",
+        node.node,
+        first_line(error)
+    );
     let mut report = Report::new(NAME, status_of(error), summary);
     for (role, node, error) in &errors {
         let message = format!("pg_dump failed on the {role}: {}", one_line(error));
@@ -86,7 +90,9 @@ fn incomplete(sides: &[(&str, &NodeDump); 2]) -> Report {
             report = report.detail(Status::Unknown, Some(&node.node), "dump", message);
         }
     }
-    report.hint("run the check again; if it repeats, run pg_dump by hand on that node and read its errors")
+    report.hint(
+        "run the check again; if it repeats, run pg_dump by hand on that node and read its errors",
+    )
 }
 
 /// Node facts and size metrics, whatever the verdict.
@@ -120,7 +126,10 @@ fn with_facts(mut report: Report, sides: &[(&str, &NodeDump); 2]) -> Report {
 }
 
 fn first_line(s: &str) -> &str {
-    s.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("(no message)")
+    s.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("(no message)")
 }
 
 /// pg_dump's message on one line (it adds a tab-indented hint line on connection errors).
@@ -131,4 +140,3 @@ fn one_line(s: &str) -> String {
         false => lines.join(" "),
     }
 }
-

@@ -5,15 +5,16 @@
 //!
 //! | shell on the node | command |
 //! |---|---|
-//! | `mongosh` (MongoDB 5+, also installable next to older servers) | `mongosh --quiet --eval 'EJSON.stringify(rs.status())'` |
-//! | `mongo` only (legacy shell, MongoDB ≤ 5 — TVox on CentOS 7) | `mongo --quiet --eval 'JSON.stringify(rs.status())'` |
+//! | `mongosh` (MongoDB 5+, also installable next to older servers) | `mongosh --quiet --eval 'EJSON.stringify(rs.status())' 2>&1` |
+//! | `mongo` only (legacy shell, MongoDB ≤ 5 — TVox on CentOS 7) | `mongo --quiet --eval 'JSON.stringify(rs.status())' 2>&1` |
 //!
 //! mongosh comes first: its Extended JSON keeps types exactly, while the legacy shell's
 //! `JSON.stringify` turns 64-bit integers into `{"floatApprox": …}` (still readable).
 //! Both connect to the default `127.0.0.1:27017`. Errors (not initiated, standalone,
 //! refused) arrive as an error line on stderr from mongosh (exit status 1) and as an
-//! `ok: 0` document from the legacy shell: pass stdout and stderr together to
-//! [`super::parse`].
+//! `ok: 0` document from the legacy shell, so standard error is merged into what
+//! [`super::parse`] reads. A non-zero exit status is not a failure of the gather: the
+//! output says what happened.
 
 use crate::transport::Cmd;
 
@@ -63,7 +64,11 @@ pub fn status_command(available: &[Shell]) -> Option<Cmd> {
         Shell::Mongosh => "EJSON.stringify(rs.status())",
         Shell::Legacy => "JSON.stringify(rs.status())",
     };
-    Some(Cmd::new(shell.program()).args(["--quiet", "--eval", script]))
+    Some(
+        Cmd::new(shell.program())
+            .args(["--quiet", "--eval", script])
+            .merge_stderr(),
+    )
 }
 
 #[cfg(test)]
@@ -76,7 +81,7 @@ mod tests {
         assert_eq!(found, [Shell::Mongosh, Shell::Legacy]);
         assert_eq!(
             status_command(&found).unwrap().render(),
-            "mongosh --quiet --eval 'EJSON.stringify(rs.status())'"
+            "mongosh --quiet --eval 'EJSON.stringify(rs.status())' 2>&1"
         );
     }
 
@@ -85,7 +90,7 @@ mod tests {
         let found = shells_found("/usr/bin/mongo\n");
         assert_eq!(
             status_command(&found).unwrap().render(),
-            "mongo --quiet --eval 'JSON.stringify(rs.status())'"
+            "mongo --quiet --eval 'JSON.stringify(rs.status())' 2>&1"
         );
     }
 

@@ -12,7 +12,9 @@
 
 use std::fmt;
 
-use serde_json::{json, Map, Number, Value};
+use serde_json::{Map, Value};
+
+use super::constructor;
 
 /// Deeper nesting than any `rs.status()` needs; stops runaway recursion on garbage.
 const MAX_DEPTH: usize = 64;
@@ -226,10 +228,10 @@ impl Reader<'_> {
             .unwrap_or(rest.len());
         self.pos += len;
         let token = &rest[..len];
-        if self.pos >= self.text.len() && number_value(token).is_none() {
+        if self.pos >= self.text.len() && constructor::number(token).is_none() {
             return Err(self.error("output ends inside a number"));
         }
-        number_value(token).ok_or_else(|| {
+        constructor::number(token).ok_or_else(|| {
             Reader {
                 text: self.text,
                 pos: start,
@@ -267,7 +269,7 @@ impl Reader<'_> {
         self.skip_blank();
         if self.peek() == Some(b'(') {
             let args = self.sequence(b'(', b')', depth)?;
-            return Ok(construct(&name, args));
+            return Ok(constructor::call(&name, args));
         }
         Ok(match name.as_str() {
             "true" => Value::Bool(true),
@@ -281,43 +283,6 @@ impl Reader<'_> {
 
 fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_' || b == b'$'
-}
-
-/// A JSON number from a JavaScript numeric token; `-Infinity` and the like become null.
-fn number_value(token: &str) -> Option<Value> {
-    let unsigned = token.trim_start_matches(['+', '-']);
-    if unsigned == "Infinity" || unsigned == "NaN" {
-        return Some(Value::Null);
-    }
-    let token = token.strip_prefix('+').unwrap_or(token);
-    if let Ok(int) = token.parse::<i64>() {
-        return Some(Value::from(int));
-    }
-    let float: f64 = token.parse().ok()?;
-    Some(Number::from_f64(float).map_or(Value::Null, Value::Number))
-}
-
-/// The Extended JSON shape of a shell constructor call.
-fn construct(name: &str, mut args: Vec<Value>) -> Value {
-    let first = args.first().cloned().unwrap_or(Value::Null);
-    match name {
-        "ISODate" | "Date" => json!({ "$date": first }),
-        "Timestamp" => match (args.len(), first) {
-            (1, Value::Object(ts)) => json!({ "$timestamp": ts }),
-            _ => json!({ "$timestamp": { "t": args.first(), "i": args.get(1) } }),
-        },
-        "NumberLong" | "Long" | "NumberInt" | "Int32" | "Double" | "Number" => match &first {
-            Value::String(s) => number_value(s.trim()).unwrap_or(first),
-            _ => first,
-        },
-        "NumberDecimal" | "Decimal128" => json!({ "$numberDecimal": first }),
-        "ObjectId" => json!({ "$oid": first }),
-        "BinData" if args.len() == 2 => {
-            let data = args.pop();
-            json!({ "$binary": { "base64": data, "subType": args.pop() } })
-        }
-        _ => json!({ "$call": { "name": name, "args": args } }),
-    }
 }
 
 #[cfg(test)]

@@ -5,12 +5,14 @@
 //! ([`command`] picks the machine-readable one; [`parse`] also reads the literal forms that
 //! technicians paste) and judges both nodes' views together in [`evaluate()`].
 //!
-//! Parts: `literal` reads shell output into JSON, `ejson` reads numbers and dates out of it,
-//! `status` is the model, `answer` classifies errors, `node` and `view` judge one node's
-//! answer and the replica set, `verdict` assembles the report.
+//! Parts: `literal` reads shell output into JSON (`constructor` maps `ISODate(…)` and the
+//! like), `ejson` reads numbers and dates out of it, `status` is the model, `answer`
+//! classifies errors, `node` and `view` judge one node's answer and the replica set,
+//! `verdict` assembles the report.
 
 mod answer;
 pub mod command;
+mod constructor;
 mod ejson;
 mod evaluate;
 mod literal;

@@ -6,7 +6,13 @@ use crate::checks::{Detail, Report, Status};
 
 pub(super) const NAME: &str = "fs-sync";
 
-pub(super) fn push(report: &mut Report, status: Status, node: Option<&str>, item: &str, message: String) {
+pub(super) fn push(
+    report: &mut Report,
+    status: Status,
+    node: Option<&str>,
+    item: &str,
+    message: String,
+) {
     report.details.push(Detail {
         status,
         node: node.map(str::to_string),
@@ -42,7 +48,10 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
     let mut report = Report::new(NAME, Status::Unknown, String::new());
     for (role, n) in [("master", master), ("slave", slave)] {
         let (status, message) = match &n.listing {
-            Err(e) => (Status::Unknown, format!("du failed on the {role}: {}", e.trim())),
+            Err(e) => (
+                Status::Unknown,
+                format!("du failed on the {role}: {}", e.trim()),
+            ),
             Ok(l) => match (&l.root, &l.missing) {
                 (Some(_), _) => continue,
                 (None, Some(why)) if role == "slave" => (
@@ -58,7 +67,12 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
         };
         push(&mut report, status, Some(&n.node), "du", message);
     }
-    let worst = report.details.iter().rev().max_by_key(|d| d.status).cloned();
+    let worst = report
+        .details
+        .iter()
+        .rev()
+        .max_by_key(|d| d.status)
+        .cloned();
     if let Some(worst) = worst {
         report.status = worst.status;
         report.summary = format!("`{}`: {}", worst.node.unwrap_or_default(), worst.message);

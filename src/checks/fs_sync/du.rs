@@ -52,7 +52,11 @@ pub fn parse_du(stdout: &str, stderr: &str, unit: DuUnit) -> DuListing {
         let record = record.strip_suffix('\r').unwrap_or(record);
         // In NUL mode a stray newline may end the record (`du -0` output piped through
         // tools that add one); a path never ends in one in practice.
-        let record = if separator == '\0' { record.trim_matches('\n') } else { record };
+        let record = if separator == '\0' {
+            record.trim_matches('\n')
+        } else {
+            record
+        };
         if record.trim().is_empty() {
             continue;
         }

@@ -15,7 +15,10 @@ const CENTOS7_IT: &str = include_str!("fixtures/du-h-centos7-italian-locale-curl
 const BLOCKS: &str = include_str!("fixtures/du-blocks-1k-master.txt");
 
 fn names(l: &DuListing) -> Vec<(&str, u64)> {
-    l.dirs.iter().map(|d| (d.name.as_str(), d.size.bytes)).collect()
+    l.dirs
+        .iter()
+        .map(|d| (d.name.as_str(), d.size.bytes))
+        .collect()
 }
 
 #[test]
@@ -30,20 +33,29 @@ fn bytes_mode_gives_sorted_dirs_and_the_total() {
     ];
     assert_eq!(names(&l), expected);
     let root = l.root.as_ref().unwrap();
-    assert_eq!((root.path.as_str(), root.size.bytes), ("/opt/telenia_data/sync/", 1_213_310_843));
+    assert_eq!(
+        (root.path.as_str(), root.size.bytes),
+        ("/opt/telenia_data/sync/", 1_213_310_843)
+    );
     assert!(l.exact() && l.warnings.is_empty() && l.missing.is_none());
     assert_eq!(l.dir("moh").unwrap().path, "/opt/telenia_data/sync/moh");
 }
 
 #[test]
 fn nul_separated_output_is_the_same_listing() {
-    assert_eq!(parse_du(MASTER_NUL, "", DuUnit::Bytes), parse_du(MASTER, "", DuUnit::Bytes));
+    assert_eq!(
+        parse_du(MASTER_NUL, "", DuUnit::Bytes),
+        parse_du(MASTER, "", DuUnit::Bytes)
+    );
 }
 
 #[test]
 fn crlf_paste_is_the_same_listing() {
     let crlf = MASTER.replace('\n', "\r\n");
-    assert_eq!(parse_du(&crlf, "", DuUnit::Bytes), parse_du(MASTER, "", DuUnit::Bytes));
+    assert_eq!(
+        parse_du(&crlf, "", DuUnit::Bytes),
+        parse_du(MASTER, "", DuUnit::Bytes)
+    );
 }
 
 #[test]
@@ -106,7 +118,13 @@ fn empty_output_has_no_root_and_no_error() {
 fn human_sizes_from_the_procedure_are_rounded_upper_bounds() {
     let l = parse_du(HUMAN, "", DuUnit::Human);
     assert_eq!(names(&l)[0], ("conf", 4096));
-    assert_eq!(l.dir("tmp").unwrap().size, DuSize { bytes: 0, exact: true });
+    assert_eq!(
+        l.dir("tmp").unwrap().size,
+        DuSize {
+            bytes: 0,
+            exact: true
+        }
+    );
     assert_eq!(l.root.as_ref().unwrap().size.bytes, 1_395_864_371);
     assert!(!l.exact());
 }

@@ -36,7 +36,22 @@ pub fn evaluate_exact(
         Ok(d) => d,
         Err(e) => {
             let summary = format!("cannot compare file manifests: {e}");
-            return Report::new(NAME, Status::Unknown, summary);
+            let mut report = Report::new(NAME, Status::Unknown, summary);
+            let node = match e.side {
+                Some("slave") => slave,
+                _ => master,
+            };
+            push(
+                &mut report,
+                Status::Unknown,
+                Some(node),
+                "manifest",
+                e.to_string(),
+            );
+            return report.hint(
+                "the manifest must be `SIZE MTIME PATH` records ended by NUL and sorted by \
+                 `LC_ALL=C sort -z -t ' ' -k 3`",
+            );
         }
     };
     let to_copy = d.bytes_to_copy;
@@ -63,10 +78,25 @@ pub fn evaluate_exact(
     push(&mut report, verdict.status, None, "to copy", copy_msg);
     let eta = previous.and_then(|p| eta(&mut report, p, to_copy));
     let listed = verdict.status.min(Status::Warn);
-    list(&mut report, listed, "missing on the slave", &d.missing_on_slave);
-    list(&mut report, listed, "differs", &d.different);
-    list(&mut report, Status::Warn, "only on the slave", &d.extra_on_slave);
-    report.status = report.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
+    list(
+        &mut report,
+        listed,
+        ("missing on the slave", "missing"),
+        &d.missing_on_slave,
+    );
+    list(&mut report, listed, ("differs", "differing"), &d.different);
+    list(
+        &mut report,
+        Status::Warn,
+        ("only on the slave", "only on the slave"),
+        &d.extra_on_slave,
+    );
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Ok);
     report.summary = match (to_copy, d.missing_on_slave.count + d.different.count) {
         (0, 0) => format!(
             "slave `{slave}` has every file of master `{master}` ({} files, {})",
@@ -112,8 +142,14 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
     let over = humantime::format_duration(Duration::from_secs(p.elapsed.as_secs()));
     if now == 0 || done == 0 || secs <= 0.0 {
         let msg = match now {
-            0 => format!("nothing left to copy (was {})", format_bytes(p.bytes_to_copy_before)),
-            _ => format!("no progress in the last {over}: {} still to copy", format_bytes(now)),
+            0 => format!(
+                "nothing left to copy (was {})",
+                format_bytes(p.bytes_to_copy_before)
+            ),
+            _ => format!(
+                "no progress in the last {over}: {} still to copy",
+                format_bytes(now)
+            ),
         };
         push(report, Status::Ok, None, "progress", msg);
         return None;
@@ -130,14 +166,19 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
     Some(left)
 }
 
-/// The first files of one category, then how many more.
-fn list(report: &mut Report, status: Status, what: &str, listed: &Listed) {
+/// The first files of one category, then how many more. `labels`: for one file, and for
+/// the rest.
+fn list(report: &mut Report, status: Status, labels: (&str, &str), listed: &Listed) {
+    let (what, rest) = labels;
     for f in &listed.first {
         push(report, status, None, &f.path, describe(what, f));
     }
     let more = listed.count - listed.first.len() as u64;
     if more > 0 {
-        let msg = format!("… and {more} more {what} ({} in all)", format_bytes(listed.bytes));
+        let msg = format!(
+            "… and {more} more {rest} ({} in all)",
+            format_bytes(listed.bytes)
+        );
         push(report, status, None, "…", msg);
     }
 }
@@ -152,10 +193,18 @@ fn describe(what: &str, f: &FileDiff) -> String {
             format!("{what}: size master {} B, slave {} B", m.size, s.size)
         }
         (Some(m), Some(s)) => {
-            format!("{what}: modified master {}, slave {}", when(m.mtime), when(s.mtime))
+            format!(
+                "{what}: modified master {}, slave {}",
+                when(m.mtime),
+                when(s.mtime)
+            )
         }
         (Some(m), None) | (None, Some(m)) => {
-            format!("{what} ({}, modified {})", format_bytes(m.size), when(m.mtime))
+            format!(
+                "{what} ({}, modified {})",
+                format_bytes(m.size),
+                when(m.mtime)
+            )
         }
         (None, None) => what.to_string(),
     }

@@ -25,7 +25,8 @@ pub const FAR_FACTOR: f64 = 10.0;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Judge {
     pub tolerance_percent: f64,
-    /// Did the slave's total grow since the previous sample? `None`: no previous sample.
+    /// Did the slave progress since the previous sample (its total grew, or fewer bytes
+    /// are left to copy)? `None`: no previous sample.
     pub progress: Option<bool>,
 }
 
@@ -61,7 +62,11 @@ impl Judge {
         let (m, s) = match (master, slave) {
             (Some(m), Some(s)) => (m, s),
             (Some(m), None) => {
-                let status = if m <= SLACK_BYTES { Status::Warn } else { Status::Crit };
+                let status = if m <= SLACK_BYTES {
+                    Status::Warn
+                } else {
+                    Status::Crit
+                };
                 let msg = format!("missing on the slave (master has {})", format_bytes(m));
                 return verdict(status, msg, true);
             }
@@ -76,7 +81,11 @@ impl Judge {
         let diff = m.abs_diff(s);
         let allowed = (m as f64 * self.tolerance_percent / 100.0).max(SLACK_BYTES as f64);
         if diff as f64 <= allowed {
-            return verdict(Status::Ok, format!("{sizes}: within tolerance ({pct:.1}%)"), false);
+            return verdict(
+                Status::Ok,
+                format!("{sizes}: within tolerance ({pct:.1}%)"),
+                false,
+            );
         }
         if s > m {
             let msg = format!(
@@ -86,11 +95,17 @@ impl Judge {
             );
             return verdict(Status::Warn, msg, false);
         }
-        let behind = format!("{sizes}: slave behind by {} ({pct:.1}%)", format_bytes(diff));
+        let behind = format!(
+            "{sizes}: slave behind by {} ({pct:.1}%)",
+            format_bytes(diff)
+        );
         let far = pct > FAR_FACTOR * self.tolerance_percent;
         let (status, why) = match self.progress {
-            Some(true) => (Status::Warn, "the slave grew since the previous sample: the sync is running"),
-            Some(false) => (Status::Crit, "the slave did not grow since the previous sample"),
+            Some(true) => (
+                Status::Warn,
+                "progress since the previous sample: the sync is running",
+            ),
+            Some(false) => (Status::Crit, "no progress since the previous sample"),
             None if far => (Status::Crit, "far off: more than 10× the tolerance"),
             None => (Status::Warn, "run again to see whether it is catching up"),
         };

@@ -105,7 +105,9 @@ impl<R: Read> Iterator for ManifestReader<R> {
         if let Some(last) = &self.last {
             if entry.path <= *last {
                 let (a, b) = (lossy(last), lossy(&entry.path));
-                return self.error(format!("not sorted: {b:?} after {a:?} (sort with LC_ALL=C)"));
+                return self.error(format!(
+                    "not sorted: {b:?} after {a:?} (sort with LC_ALL=C)"
+                ));
             }
         }
         // Keep the previous path to check the order; reuse its allocation.
@@ -155,7 +157,10 @@ mod tests {
         let input = "5 1715000000.1234567890 a b\0\
                      0 1715000001.0000000000 città/new\nline\0\
                      7 1715000002 tab\there\0";
-        let got: Vec<_> = read(input.as_bytes()).into_iter().map(Result::unwrap).collect();
+        let got: Vec<_> = read(input.as_bytes())
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
         let expected = [
             entry("a b", 5, 1_715_000_000),
             entry("città/new\nline", 0, 1_715_000_001),
@@ -175,15 +180,24 @@ mod tests {
         assert_eq!(got.len(), 2);
         let err = got[1].as_ref().unwrap_err();
         assert_eq!(err.record, 2);
-        assert_eq!(err.message, "not sorted: \"a\" after \"b\" (sort with LC_ALL=C)");
+        assert_eq!(
+            err.message,
+            "not sorted: \"a\" after \"b\" (sort with LC_ALL=C)"
+        );
     }
 
     #[test]
     fn cut_and_malformed_records_are_errors() {
         let cut = read(b"1 1 a\x002 2 b");
-        assert_eq!(cut[1].as_ref().unwrap_err().message, "cut short (no final NUL): the listing did not finish");
+        assert_eq!(
+            cut[1].as_ref().unwrap_err().message,
+            "cut short (no final NUL): the listing did not finish"
+        );
         let bad = read(b"x 1 a\0");
-        assert_eq!(bad[0].as_ref().unwrap_err().message, "not `SIZE MTIME PATH`: \"x 1 a\"");
+        assert_eq!(
+            bad[0].as_ref().unwrap_err().message,
+            "not `SIZE MTIME PATH`: \"x 1 a\""
+        );
         assert!(read(b"1 1 \0")[0].is_err());
     }
 }

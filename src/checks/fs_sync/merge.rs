@@ -71,17 +71,38 @@ pub fn compare_manifests(
         match order {
             std::cmp::Ordering::Less => {
                 let a = m.take(&mut diff.master)?;
-                add(&mut diff.missing_on_slave, &a.path, Some(&a), None, a.size, max_listed);
+                add(
+                    &mut diff.missing_on_slave,
+                    &a.path,
+                    Some(&a),
+                    None,
+                    a.size,
+                    max_listed,
+                );
             }
             std::cmp::Ordering::Greater => {
                 let b = s.take(&mut diff.slave)?;
-                add(&mut diff.extra_on_slave, &b.path, None, Some(&b), b.size, max_listed);
+                add(
+                    &mut diff.extra_on_slave,
+                    &b.path,
+                    None,
+                    Some(&b),
+                    b.size,
+                    max_listed,
+                );
             }
             std::cmp::Ordering::Equal => {
                 let a = m.take(&mut diff.master)?;
                 let b = s.take(&mut diff.slave)?;
                 if a.size != b.size || a.mtime != b.mtime {
-                    add(&mut diff.different, &a.path, Some(&a), Some(&b), a.size, max_listed);
+                    add(
+                        &mut diff.different,
+                        &a.path,
+                        Some(&a),
+                        Some(&b),
+                        a.size,
+                        max_listed,
+                    );
                 }
             }
         }

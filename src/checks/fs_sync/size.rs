@@ -91,7 +91,13 @@ mod tests {
     fn plain_numbers_follow_the_unit() {
         assert_eq!(parse_du_size("8", DuUnit::Kibibytes).unwrap().bytes, 8192);
         let exact = parse_du_size("1288490189", DuUnit::Bytes).unwrap();
-        assert_eq!(exact, DuSize { bytes: 1_288_490_189, exact: true });
+        assert_eq!(
+            exact,
+            DuSize {
+                bytes: 1_288_490_189,
+                exact: true
+            }
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use super::common::{hints, push, unusable, NAME};
 use super::du::DuListing;
 use super::judge::{percent, Judge, FAR_FACTOR};
-use super::common::{hints, push, unusable, NAME};
 use super::size::format_bytes;
 use crate::checks::{Metric, Report, Status};
 
@@ -56,7 +56,12 @@ pub fn evaluate_sizes(
         progress: previous.map(|p| s_total > p.slave_total),
     };
     let mut report = Report::new(NAME, Status::Ok, String::new());
-    let names: BTreeSet<&str> = m.dirs.iter().chain(&s.dirs).map(|d| d.name.as_str()).collect();
+    let names: BTreeSet<&str> = m
+        .dirs
+        .iter()
+        .chain(&s.dirs)
+        .map(|d| d.name.as_str())
+        .collect();
     let mut off = Vec::new();
     let mut behind = false;
     for name in &names {
@@ -81,11 +86,21 @@ pub fn evaluate_sizes(
     let total_message = match previous {
         Some(p) => {
             let grew = s_total as i128 - p.slave_total as i128;
-            format!("{}; slave {} since the previous sample", total_verdict.facts, growth(grew))
+            format!(
+                "{}; slave {} since the previous sample",
+                total_verdict.facts,
+                growth(grew)
+            )
         }
         None => total_verdict.message(),
     };
-    push(&mut report, total_verdict.status, None, "total", total_message);
+    push(
+        &mut report,
+        total_verdict.status,
+        None,
+        "total",
+        total_message,
+    );
     for (node, listing) in [(&master.node, m), (&slave.node, s)] {
         warnings(&mut report, node, listing);
     }
@@ -93,7 +108,12 @@ pub fn evaluate_sizes(
         let note = "sizes from `du -h` are rounded up: small differences are not meaningful";
         push(&mut report, Status::Ok, None, "precision", note.into());
     }
-    report.status = report.details.iter().map(|d| d.status).max().unwrap_or(Status::Ok);
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Ok);
     let pct = percent(m_total, s_total);
     report.summary = match off.is_empty() {
         true => format!(
@@ -120,10 +140,14 @@ pub fn evaluate_sizes(
         .map(|(n, _)| format!("`{n}`"))
         .collect();
     if !troubled.is_empty() {
-        report.summary.push_str(&format!("; du could not read everything on {}", troubled.join(", ")));
+        report.summary.push_str(&format!(
+            "; du could not read everything on {}",
+            troubled.join(", ")
+        ));
     }
     let report = hints(report, &master.node, judge.progress, behind);
-    with_facts(report, master, slave).metric("difference_percent", difference(pct, tolerance_percent))
+    with_facts(report, master, slave)
+        .metric("difference_percent", difference(pct, tolerance_percent))
 }
 
 fn total(l: &DuListing) -> u64 {
@@ -139,7 +163,11 @@ fn unreadable<'a>(name: &str, sides: [(&'a NodeDu, &DuListing); 2]) -> Option<&'
                 .iter()
                 .any(|p| w.contains(p.as_str()))
         };
-        listing.warnings.iter().any(inside).then_some(node.node.as_str())
+        listing
+            .warnings
+            .iter()
+            .any(inside)
+            .then_some(node.node.as_str())
     })
 }
 

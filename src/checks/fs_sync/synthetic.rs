@@ -20,7 +20,11 @@ pub enum Tree {
 /// find: `(missing, different, extra)`.
 pub fn expected_counts(n: u64) -> (u64, u64, u64) {
     let count = |m: u64, r: u64| (0..n).filter(|i| i % m == r).count() as u64;
-    (count(100, 7), count(250, 3) + count(1000, 11), count(500, 0))
+    (
+        count(100, 7),
+        count(250, 3) + count(1000, 11),
+        count(500, 0),
+    )
 }
 
 /// A manifest of `n` files, as `find … -printf '%s %T@ %P\0' | sort -z` would print it.
@@ -50,11 +54,19 @@ impl Synthetic {
         if slave && i % 100 == 7 {
             return Ok(());
         }
-        let size = if slave && i % 250 == 3 { size + 1 } else { size };
-        let mtime = if slave && i % 1000 == 11 { mtime + 60 } else { mtime };
+        let size = if slave && i % 250 == 3 {
+            size + 1
+        } else {
+            size
+        };
+        let mtime = if slave && i % 1000 == 11 {
+            mtime + 60
+        } else {
+            mtime
+        };
         let path = format!("recordings/{dir:04}/{i:07}.wav");
         write!(self.buf, "{size} {mtime}.0000000000 {path}\0")?;
-        if slave && i % 500 == 0 {
+        if slave && i.is_multiple_of(500) {
             write!(self.buf, "4096 {mtime}.5000000000 {path}.part\0")?;
         }
         Ok(())

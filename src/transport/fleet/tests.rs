@@ -1,3 +1,5 @@
+//! The fleet with local nodes and a refused port: order, parallelism, remembered failures.
+
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 

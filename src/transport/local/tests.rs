@@ -1,3 +1,5 @@
+//! The local transport against real shells: streaming, status, timeouts.
+
 use std::time::{Duration, Instant};
 
 use super::*;

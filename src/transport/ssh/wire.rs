@@ -38,7 +38,9 @@ pub(super) struct Wire {
     pub(super) session: Session,
     fd: RawFd,
     keepalive: Duration,
-    last_heard: Instant,
+    /// Time spent waiting on the node since it last sent anything. Only time inside
+    /// [`Wire::wait`] counts: a caller busy writing output elsewhere is not node silence.
+    silent: Duration,
 }
 
 impl Wire {
@@ -51,19 +53,19 @@ impl Wire {
             session,
             fd,
             keepalive,
-            last_heard: Instant::now(),
+            silent: Duration::ZERO,
         }
     }
 
-    /// Starts an operation: silence is counted from now at the earliest, since nothing is
-    /// expected from the node between commands.
+    /// Starts an operation: nothing is expected from the node between commands, so
+    /// silence is counted from here.
     pub(super) fn begin(&mut self) {
-        self.last_heard = Instant::now();
+        self.silent = Duration::ZERO;
     }
 
     /// Data came in: the node is alive.
     pub(super) fn heard(&mut self) {
-        self.last_heard = Instant::now();
+        self.silent = Duration::ZERO;
     }
 
     /// Runs `op` until libssh2 stops answering "would block", waiting for the socket in
@@ -90,11 +92,10 @@ impl Wire {
             return Err(Stop::Deadline);
         }
         let patience = self.keepalive * 3;
-        let silent = now.duration_since(self.last_heard);
-        if silent >= patience {
+        if self.silent >= patience {
             return Err(Stop::Lost(format!(
                 "no answer for {} s, not even to keepalives",
-                silent.as_secs()
+                self.silent.as_secs()
             )));
         }
         let next_keepalive = match self.session.keepalive_send() {
@@ -102,7 +103,9 @@ impl Wire {
             Err(e) if code(&e) == Some(EAGAIN) => Duration::from_secs(1),
             Err(e) => return Err(classify(e)),
         };
-        let mut timeout = (deadline - now).min(patience - silent).min(next_keepalive);
+        let mut timeout = (deadline - now)
+            .min(patience - self.silent)
+            .min(next_keepalive);
         let events = match self.session.block_directions() {
             BlockDirections::Inbound => IN,
             BlockDirections::Outbound => OUT,
@@ -118,6 +121,8 @@ impl Wire {
             .map_err(|e| Stop::Lost(format!("cannot wait on the socket: {e}")))?;
         if ready[0] & (IN | libc::POLLHUP | libc::POLLERR) != 0 {
             self.heard();
+        } else {
+            self.silent += now.elapsed();
         }
         Ok(())
     }

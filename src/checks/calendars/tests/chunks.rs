@@ -30,7 +30,10 @@ fn byte_by_byte_with_tiny_line_limit_gives_the_same_summary() {
     for dump in [PG15, INSERTS] {
         let dump = dump.replace('\n', "\r\n");
         let cuts: Vec<usize> = (1..dump.len()).collect();
-        assert_eq!(digest_in(dump.as_bytes(), &cuts, 16), digest(dump.as_bytes()));
+        assert_eq!(
+            digest_in(dump.as_bytes(), &cuts, 16),
+            digest(dump.as_bytes())
+        );
     }
 }
 

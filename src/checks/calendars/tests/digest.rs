@@ -19,7 +19,10 @@ fn pg15_dump_gives_tables_rows_sequences_and_versions() {
     let s = digest(PG15.as_bytes());
     assert_eq!(rows(&s), DAVICAL_ROWS);
     assert_eq!(s.bytes, PG15.len() as u64);
-    assert_eq!(s.pg_dump_version.as_deref(), Some("15.18 (Debian 15.18-0+deb12u1)"));
+    assert_eq!(
+        s.pg_dump_version.as_deref(),
+        Some("15.18 (Debian 15.18-0+deb12u1)")
+    );
     assert_eq!(s.server_major().as_deref(), Some("15"));
     assert!(s.restrict_key);
     assert_eq!(s.incomplete, None);
@@ -54,13 +57,22 @@ fn pg17_transaction_timeout_and_restrict_key_are_ignored() {
 
 #[test]
 fn rows_in_another_physical_order_are_the_same_rows() {
-    assert_ne!(PG15.replace("\\restrict", ""), REORDERED.replace("\\restrict", ""));
-    assert_eq!(digest(REORDERED.as_bytes()).hash, digest(PG15.as_bytes()).hash);
+    assert_ne!(
+        PG15.replace("\\restrict", ""),
+        REORDERED.replace("\\restrict", "")
+    );
+    assert_eq!(
+        digest(REORDERED.as_bytes()).hash,
+        digest(PG15.as_bytes()).hash
+    );
 }
 
 #[test]
 fn if_exists_drops_normalize_to_plain_drops() {
-    assert_eq!(digest(IF_EXISTS.as_bytes()).hash, digest(PG15.as_bytes()).hash);
+    assert_eq!(
+        digest(IF_EXISTS.as_bytes()).hash,
+        digest(PG15.as_bytes()).hash
+    );
 }
 
 #[test]
@@ -75,7 +87,11 @@ fn crlf_copy_of_a_dump_is_the_same_dump() {
 fn missing_rows_change_only_that_table() {
     let (m, s) = (digest(PG15.as_bytes()), digest(SLAVE_MISSING.as_bytes()));
     assert_eq!(s.tables["public.caldav_data"].rows, 2);
-    let differing: Vec<_> = m.tables.keys().filter(|k| m.tables[*k] != s.tables[*k]).collect();
+    let differing: Vec<_> = m
+        .tables
+        .keys()
+        .filter(|k| m.tables[*k] != s.tables[*k])
+        .collect();
     assert_eq!(differing, ["public.caldav_data"]);
     assert_eq!(m.schema_hash, s.schema_hash);
 }
@@ -84,7 +100,10 @@ fn missing_rows_change_only_that_table() {
 fn a_changed_row_of_the_same_length_changes_the_table_hash() {
     let (m, s) = (digest(PG15.as_bytes()), digest(CHANGED.as_bytes()));
     assert_eq!(m.bytes, s.bytes);
-    let (a, b) = (&m.tables["public.calendar_item"], &s.tables["public.calendar_item"]);
+    let (a, b) = (
+        &m.tables["public.calendar_item"],
+        &s.tables["public.calendar_item"],
+    );
     assert_eq!(a.rows, b.rows);
     assert_ne!(a.hash, b.hash);
 }
@@ -93,8 +112,14 @@ fn a_changed_row_of_the_same_length_changes_the_table_hash() {
 fn timestamps_follow_the_dumping_session_time_zone() {
     // Why gather sets PGTZ=UTC: the same data dumped with another TimeZone differs.
     let (utc, rome) = (digest(PG15.as_bytes()), digest(ROME.as_bytes()));
-    assert_ne!(utc.tables["public.usr"].hash, rome.tables["public.usr"].hash);
-    assert_eq!(utc.tables["public.principal"], rome.tables["public.principal"]);
+    assert_ne!(
+        utc.tables["public.usr"].hash,
+        rome.tables["public.usr"].hash
+    );
+    assert_eq!(
+        utc.tables["public.principal"],
+        rome.tables["public.principal"]
+    );
 }
 
 #[test]
@@ -129,7 +154,10 @@ fn a_dump_cut_inside_copy_data_says_where() {
 fn a_dump_cut_before_its_trailer_is_incomplete() {
     let cut = cut_before(PG15, "--\n-- PostgreSQL database dump complete");
     let s = digest(cut.as_bytes());
-    assert_eq!(s.incomplete.as_deref(), Some("no `PostgreSQL database dump complete` trailer"));
+    assert_eq!(
+        s.incomplete.as_deref(),
+        Some("no `PostgreSQL database dump complete` trailer")
+    );
     // Everything before the cut is there: this is why completeness must be checked.
     assert_eq!(s.tables, digest(PG15.as_bytes()).tables);
 }
@@ -138,7 +166,10 @@ fn a_dump_cut_before_its_trailer_is_incomplete() {
 fn a_dump_cut_inside_a_literal_is_incomplete() {
     let cut = cut_before(INSERTS, "UID:d4e5f6");
     let s = digest(cut.as_bytes());
-    assert_eq!(s.incomplete.as_deref(), Some("cut inside a quoted literal or function body"));
+    assert_eq!(
+        s.incomplete.as_deref(),
+        Some("cut inside a quoted literal or function body")
+    );
 }
 
 #[test]

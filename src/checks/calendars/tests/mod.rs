@@ -16,7 +16,8 @@ pub(super) const SLAVE_MISSING: &str =
 pub(super) const REORDERED: &str = include_str!("../fixtures/pg15-davical-rows-in-other-order.sql");
 pub(super) const CHANGED: &str = include_str!("../fixtures/pg15-davical-same-size-changed-row.sql");
 pub(super) const INSERTS: &str = include_str!("../fixtures/pg15-davical-inserts.sql");
-pub(super) const ROWS_PER_INSERT: &str = include_str!("../fixtures/pg15-davical-rows-per-insert.sql");
+pub(super) const ROWS_PER_INSERT: &str =
+    include_str!("../fixtures/pg15-davical-rows-per-insert.sql");
 pub(super) const IF_EXISTS: &str = include_str!("../fixtures/pg15-davical-if-exists.sql");
 pub(super) const ROME: &str = include_str!("../fixtures/pg15-davical-timezone-rome.sql");
 pub(super) const SHARED_SMALL: &str = include_str!("../fixtures/pg15-restrict-small.sql");

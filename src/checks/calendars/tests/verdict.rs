@@ -37,7 +37,10 @@ fn same_size_but_a_changed_event() {
 
 #[test]
 fn same_versions_but_a_schema_change() {
-    let altered = PG15.replace("    weak_etag text\n", "    weak_etag text,\n    extra text\n");
+    let altered = PG15.replace(
+        "    weak_etag text\n",
+        "    weak_etag text,\n    extra text\n",
+    );
     let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", &altered));
     insta::assert_yaml_snapshot!(r);
 }
@@ -46,14 +49,20 @@ fn same_versions_but_a_schema_change() {
 fn table_and_sequence_missing_on_the_slave() {
     let slave = PG15
         .replace("COPY public.principal ", "COPY public.principal_old ")
-        .replace("SELECT pg_catalog.setval('public.usr_user_no_seq', 1003, true);", "");
+        .replace(
+            "SELECT pg_catalog.setval('public.usr_user_no_seq', 1003, true);",
+            "",
+        );
     let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", &slave));
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn slave_dump_cut_inside_copy_data() {
-    let cut = cut_before(SLAVE_MISSING, "\\.\n\n\n--\n-- Data for Name: calendar_item");
+    let cut = cut_before(
+        SLAVE_MISSING,
+        "\\.\n\n\n--\n-- Data for Name: calendar_item",
+    );
     let r = evaluate(&ok("tvox1", PG15), &ok("tvox2", &cut));
     insta::assert_yaml_snapshot!(r);
 }

@@ -32,39 +32,69 @@ fn sample(stdout: &str) -> Sample {
 
 #[test]
 fn in_sync() {
-    let r = evaluate_sizes(&node("tvox1", MASTER, ""), &node("tvox2", MASTER, ""), 5.0, None);
+    let r = evaluate_sizes(
+        &node("tvox1", MASTER, ""),
+        &node("tvox2", MASTER, ""),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn slave_far_behind_without_a_previous_sample() {
-    let r = evaluate_sizes(&node("tvox1", MASTER, ""), &node("tvox2", BEHIND, ""), 5.0, None);
+    let r = evaluate_sizes(
+        &node("tvox1", MASTER, ""),
+        &node("tvox2", BEHIND, ""),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn slave_behind_but_growing_since_the_previous_sample() {
     let previous = sample(BEHIND);
-    let r = evaluate_sizes(&node("tvox1", MASTER, ""), &node("tvox2", LATER, ""), 5.0, Some(&previous));
+    let r = evaluate_sizes(
+        &node("tvox1", MASTER, ""),
+        &node("tvox2", LATER, ""),
+        5.0,
+        Some(&previous),
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn slave_behind_and_not_growing_hints_setperms() {
     let previous = sample(LATER);
-    let r = evaluate_sizes(&node("tvox1", MASTER, ""), &node("tvox2", LATER, ""), 5.0, Some(&previous));
+    let r = evaluate_sizes(
+        &node("tvox1", MASTER, ""),
+        &node("tvox2", LATER, ""),
+        5.0,
+        Some(&previous),
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn slave_ahead_of_the_master() {
-    let r = evaluate_sizes(&node("tvox1", LATER, ""), &node("tvox2", MASTER, ""), 5.0, None);
+    let r = evaluate_sizes(
+        &node("tvox1", LATER, ""),
+        &node("tvox2", MASTER, ""),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn sync_dir_missing_on_the_slave() {
-    let r = evaluate_sizes(&node("tvox1", MASTER, ""), &node("tvox2", "", MISSING_ERR), 5.0, None);
+    let r = evaluate_sizes(
+        &node("tvox1", MASTER, ""),
+        &node("tvox2", "", MISSING_ERR),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
@@ -80,19 +110,34 @@ fn du_printed_nothing_and_ssh_failed() {
 
 #[test]
 fn permission_denied_on_the_slave() {
-    let r = evaluate_sizes(&node("tvox1", MASTER, ""), &node("tvox2", DENIED_OUT, DENIED_ERR), 5.0, None);
+    let r = evaluate_sizes(
+        &node("tvox1", MASTER, ""),
+        &node("tvox2", DENIED_OUT, DENIED_ERR),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn odd_names_only_on_the_master() {
-    let r = evaluate_sizes(&node("tvox1", ODD, ""), &node("tvox2", MASTER, ""), 5.0, None);
+    let r = evaluate_sizes(
+        &node("tvox1", ODD, ""),
+        &node("tvox2", MASTER, ""),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 
 #[test]
 fn pasted_human_sizes_from_two_locales() {
-    let r = evaluate_sizes(&human("tvox1", HUMAN), &human("tvox2", CENTOS7_IT), 5.0, None);
+    let r = evaluate_sizes(
+        &human("tvox1", HUMAN),
+        &human("tvox2", CENTOS7_IT),
+        5.0,
+        None,
+    );
     insta::assert_yaml_snapshot!(r);
 }
 

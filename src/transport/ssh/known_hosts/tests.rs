@@ -1,3 +1,5 @@
+//! Host key judgement against real known_hosts text, parsed by libssh2.
+
 use std::collections::BTreeMap;
 use std::time::Duration;
 

@@ -1,0 +1,217 @@
+//! What the mysql client printed for `SHOW SLAVE STATUS\G`: rows, nothing, or an error.
+
+use super::replica::Replica;
+use super::vertical;
+
+/// One node's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// One row per replication connection.
+    Replicas(Vec<Replica>),
+    /// Empty output: the server has no replication configured.
+    NotReplica,
+    /// The client could not log in or may not read the status (1045, 1698, 1227, 1044),
+    /// or found no option file.
+    Denied(ClientError),
+    /// The server does not answer (2002, 2003, 2005, 2006, 2013).
+    ServerDown(ClientError),
+    /// The statement is unknown to this server (1064 for `SHOW REPLICA STATUS` before
+    /// MySQL 8.0.22 / MariaDB 10.5.1, for `SHOW SLAVE STATUS` from MySQL 8.4): run the other.
+    Unsupported(ClientError),
+    /// Another error from the client or the server.
+    Failed(ClientError),
+    /// No `mysql` client on the node.
+    NoClient(String),
+    /// Rows without replication fields, or text that is none of the above.
+    Unreadable(String),
+}
+
+/// An error line of the client, such as `ERROR 1045 (28000): Access denied for user …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientError {
+    /// The MySQL error number; 0 when the line has none.
+    pub code: u32,
+    /// The line as printed, for a person.
+    pub line: String,
+}
+
+/// Classifies the output (stdout and stderr together) of the status statement.
+pub fn parse(raw: &str) -> Answer {
+    let text = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Answer::NotReplica;
+    }
+    if let Some(error) = error_line(&text) {
+        return match error.code {
+            1044 | 1045 | 1227 | 1698 => Answer::Denied(error),
+            2002 | 2003 | 2005 | 2006 | 2013 => Answer::ServerDown(error),
+            1064 => Answer::Unsupported(error),
+            _ => Answer::Failed(error),
+        };
+    }
+    if let Some(line) = text.lines().find(|l| l.contains("defaults file")) {
+        return Answer::Denied(ClientError {
+            code: 0,
+            line: line.trim().to_string(),
+        });
+    }
+    if let Some(line) = text
+        .lines()
+        .find(|l| l.contains("command not found") || l.ends_with(": not found"))
+    {
+        return Answer::NoClient(line.trim().to_string());
+    }
+    let rows = vertical::parse(&text);
+    if rows.is_empty() {
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        return Answer::Unreadable(format!("unexpected output: {first}"));
+    }
+    match rows
+        .iter()
+        .map(Replica::from_row)
+        .collect::<Option<Vec<_>>>()
+    {
+        Some(replicas) => Answer::Replicas(replicas),
+        None => Answer::Unreadable(
+            "the output has no Slave_IO_Running / Slave_SQL_Running fields".into(),
+        ),
+    }
+}
+
+/// Whether the gather side should run the other spelling of the statement (`SHOW SLAVE
+/// STATUS` ↔ `SHOW REPLICA STATUS`): this server does not know the one it ran.
+pub fn needs_other_statement(raw: &str) -> bool {
+    matches!(parse(raw), Answer::Unsupported(_))
+}
+
+/// The first `ERROR nnnn (SQLSTATE)…: message` line.
+fn error_line(text: &str) -> Option<ClientError> {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("ERROR "))?;
+    let code = line["ERROR ".len()..]
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .unwrap_or(0);
+    Some(ClientError {
+        code,
+        line: line.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_str!(concat!("fixtures/", $name, ".txt"))
+        };
+    }
+
+    fn code(answer: Answer) -> (&'static str, u32) {
+        match answer {
+            Answer::Denied(e) => ("denied", e.code),
+            Answer::ServerDown(e) => ("down", e.code),
+            Answer::Unsupported(e) => ("unsupported", e.code),
+            Answer::Failed(e) => ("failed", e.code),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn client_errors() {
+        assert_eq!(
+            code(parse(fixture!("mariadb-10.11-client-access-denied-1045"))),
+            ("denied", 1045)
+        );
+        assert_eq!(
+            code(parse(fixture!("mysql-5.7-client-access-denied-1045"))),
+            ("denied", 1045)
+        );
+        assert_eq!(
+            code(parse(fixture!("mariadb-10.11-client-no-privilege-1227"))),
+            ("denied", 1227)
+        );
+        assert_eq!(
+            code(parse(fixture!(
+                "mariadb-10.11-client-defaults-file-missing"
+            ))),
+            ("denied", 0)
+        );
+        assert_eq!(
+            code(parse(fixture!("mariadb-10.11-client-socket-2002"))),
+            ("down", 2002)
+        );
+        assert_eq!(
+            code(parse(fixture!("mariadb-10.11-client-tcp-refused-2002"))),
+            ("down", 2002)
+        );
+        assert_eq!(
+            code(parse(fixture!("mysql-5.7-client-socket-2002"))),
+            ("down", 2002)
+        );
+        assert_eq!(
+            code(parse(
+                "ERROR 1146 (42S02) at line 1: Table 'x' doesn't exist"
+            )),
+            ("failed", 1146)
+        );
+    }
+
+    #[test]
+    fn the_other_statement_is_needed_on_a_syntax_error() {
+        assert!(needs_other_statement(fixture!(
+            "mysql-8.4-show-slave-status-syntax-error"
+        )));
+        assert!(needs_other_statement(fixture!(
+            "mariadb-5.5-show-replica-status-syntax-error"
+        )));
+        assert!(!needs_other_statement(fixture!("mariadb-10.11-healthy")));
+        assert!(!needs_other_statement(fixture!(
+            "mariadb-10.11-primary-not-a-replica"
+        )));
+    }
+
+    #[test]
+    fn empty_means_not_a_replica() {
+        assert_eq!(
+            parse(fixture!("mariadb-10.11-primary-not-a-replica")),
+            Answer::NotReplica
+        );
+        assert_eq!(parse("\r\n"), Answer::NotReplica);
+    }
+
+    #[test]
+    fn rows_become_replicas() {
+        let Answer::Replicas(all) = parse(fixture!(
+            "mariadb-10.11-all-slaves-two-connections-one-connecting"
+        )) else {
+            panic!()
+        };
+        let names: Vec<&str> = all.iter().map(|r| r.connection.as_str()).collect();
+        assert_eq!(names, ["", "dr"]);
+    }
+
+    #[test]
+    fn no_client_and_garbage() {
+        assert!(matches!(
+            parse(fixture!("client-not-found")),
+            Answer::NoClient(_)
+        ));
+        assert_eq!(
+            parse("hello"),
+            Answer::Unreadable("unexpected output: hello".into())
+        );
+        assert!(matches!(
+            parse(fixture!("mariadb-10.11-master-status")),
+            Answer::Unreadable(_)
+        ));
+    }
+}
