@@ -5,9 +5,11 @@
 //! output samples kept next to it in `fixtures/`; the gather side against the lab.
 
 pub mod calendars;
+pub mod context;
 pub mod chat;
 pub mod db;
 pub mod fs_sync;
 pub mod report;
+pub mod vip;
 
 pub use report::{overall, Detail, Metric, Report, Status};

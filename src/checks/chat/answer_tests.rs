@@ -241,3 +241,15 @@ fn unknown_text_is_unreadable() {
         matches!(parse("{ ok: 0, errmsg: 'boom', code: 1 }"), Answer::Failed(m) if m == "boom (code 1)")
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_on_random_output(text in ".*") {
+        let _ = parse(&text);
+    }
+
+    #[test]
+    fn never_panics_on_error_like_output(text in r"(\{|ERROR|Error:|Mongo[A-Za-z]*Error(\[[A-Za-z]+\])?:|\n|\] | |[a-z0-9:.'])*") {
+        let _ = parse(&text);
+    }
+}

@@ -55,14 +55,13 @@ pub fn evaluate(samples: &[NodeStatus], expected_members: &[String], max_lag: Du
     agreement(&views, &names, &mut verdict);
     let reference = with_own_messages(reference, &views);
     let mut metrics = BTreeMap::new();
-    let ok_summary = view::judge(
-        &reference,
-        &names,
-        expected_members,
+    let mut judge = view::Judge {
+        names: &names,
         max_lag,
-        &mut verdict,
-        &mut metrics,
-    );
+        verdict: &mut verdict,
+        metrics: &mut metrics,
+    };
+    let ok_summary = view::judge(&reference, expected_members, &mut judge);
     verdict.finish("chat", ok_summary, nodes, metrics)
 }
 

@@ -7,7 +7,7 @@
 //!
 //! Parts: `literal` reads shell output into JSON (`constructor` maps `ISODate(…)` and the
 //! like), `ejson` reads numbers and dates out of it, `status` is the model, `answer`
-//! classifies errors, `node` and `view` judge one node's answer and the replica set,
+//! classifies errors, `node`, `view` and `membership` judge one node's answer, the replica set and its members,
 //! `verdict` assembles the report.
 
 mod answer;
@@ -16,6 +16,7 @@ mod constructor;
 mod ejson;
 mod evaluate;
 mod literal;
+mod membership;
 mod node;
 mod status;
 pub(in crate::checks) mod verdict;

@@ -275,7 +275,7 @@ fn members_named_by_host_name_do_not_match_an_address_inventory() {
     insta::assert_yaml_snapshot!(report);
     let by_name = [
         "TVOX1.example.local".to_string(),
-        "tvox2.example.local".to_string(),
+        "tvox2.example.local:27017".to_string(),
     ];
     assert_eq!(evaluate(&samples, &by_name, LAG).status, Status::Ok);
 }

@@ -1,9 +1,10 @@
-//! The replica set as one node sees it: one PRIMARY, healthy members, the inventory's
-//! nodes, secondaries close behind.
+//! The replica set as one node sees it: one PRIMARY, healthy members, secondaries close
+//! behind.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use super::membership;
 use super::status::{host_of, Member, ReplStatus, Role};
 use super::verdict::{seconds, Verdict};
 use crate::checks::{Metric, Status};
@@ -33,148 +34,147 @@ impl Names {
     }
 }
 
-/// Judges `view` into `verdict` and `metrics`; returns the summary for when all is well.
-pub fn judge(
-    view: &ReplStatus,
-    names: &Names,
-    expected: &[String],
-    max_lag: Duration,
-    verdict: &mut Verdict,
-    metrics: &mut BTreeMap<String, Metric>,
-) -> String {
+/// What judging a view needs besides the view.
+pub struct Judge<'a> {
+    pub names: &'a Names,
+    pub max_lag: Duration,
+    pub verdict: &'a mut Verdict,
+    pub metrics: &'a mut BTreeMap<String, Metric>,
+}
+
+/// Judges `view`; returns the summary for when all is well.
+pub fn judge(view: &ReplStatus, expected: &[String], j: &mut Judge) -> String {
+    primaries(view, j);
+    let primary_optime = match view.primaries().as_slice() {
+        [primary] => primary.known_optime(),
+        _ => None,
+    };
+    let parts: Vec<String> = view
+        .members
+        .iter()
+        .filter_map(|m| member(m, primary_optime, j))
+        .collect();
+    membership::judge(view, j.names, expected, j.verdict);
+    let healthy = view
+        .members
+        .iter()
+        .filter(|m| matches!(m.role(), Role::Primary | Role::Secondary | Role::Arbiter));
+    j.metrics
+        .insert("members_healthy".into(), count(healthy.count()));
+    j.metrics
+        .insert("members".into(), count(view.members.len()));
+    parts.join("; ")
+}
+
+/// Exactly one PRIMARY, or a finding about the whole set.
+fn primaries(view: &ReplStatus, j: &mut Judge) {
     let set = format!("replica set {}", view.set.as_deref().unwrap_or("?"));
     let primaries = view.primaries();
-    let total = view.members.len();
     let unreachable = view
         .members
         .iter()
         .filter(|m| m.role() == Role::Unreachable)
         .count();
-    match primaries.len() {
-        1 => {}
+    let message = match primaries.len() {
+        1 => return,
+        0 if unreachable > 0 => format!(
+            "no PRIMARY: {unreachable} of {} members unreachable",
+            view.members.len()
+        ),
         0 => {
-            let why = if unreachable > 0 {
-                format!("{unreachable} of {total} members unreachable")
-            } else {
-                let states: Vec<&str> = view.members.iter().map(|m| m.state_str.as_str()).collect();
-                format!("members are {}", states.join(", "))
-            };
-            verdict.add_main(
-                Status::Crit,
-                &set,
-                format!("no PRIMARY ({why})"),
-                format!("no PRIMARY: {why}"),
-            );
+            let states: Vec<&str> = view.members.iter().map(|m| m.state_str.as_str()).collect();
+            format!("no PRIMARY: members are {}", states.join(", "))
         }
         n => {
-            let who: Vec<String> = primaries.iter().map(|m| names.label(&m.name)).collect();
-            let message = format!("{n} PRIMARY members: {}", who.join(", "));
-            verdict.add_main(Status::Crit, &set, &message, message.clone());
+            let who: Vec<String> = primaries.iter().map(|m| j.names.label(&m.name)).collect();
+            format!("{n} PRIMARY members: {}", who.join(", "))
         }
-    }
-    let primary_optime = match primaries.as_slice() {
-        [primary] => primary.known_optime(),
-        _ => None,
     };
-    let mut healthy = 0;
-    let mut parts = Vec::new();
-    for member in &view.members {
-        let label = names.label(&member.name);
-        let node = names.node_of(&member.name);
-        let item = format!("member {}", member.name);
-        let role = member.role();
-        if matches!(role, Role::Primary | Role::Secondary | Role::Arbiter) {
-            healthy += 1;
+    j.verdict
+        .add_main(Status::Crit, set, &message, message.clone());
+}
+
+/// The finding about one member; returns its part of the all-is-well summary.
+fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<String> {
+    let label = j.names.label(&member.name);
+    let node = j.names.node_of(&member.name);
+    let item = format!("member {}", member.name);
+    match member.role() {
+        Role::Primary => {
+            j.verdict.add(Status::Ok, node, item, "PRIMARY", "");
+            Some(format!("PRIMARY {label}"))
         }
-        match role {
-            Role::Primary => {
-                verdict.add(Status::Ok, node, item, "PRIMARY", "");
-                parts.push(format!("PRIMARY {label}"));
-            }
-            Role::Secondary => {
-                let lag = primary_optime
-                    .zip(member.known_optime())
-                    .map(|(p, m)| (p - m).max(0));
-                let Some(lag_ms) = lag else {
-                    verdict.add(
-                        Status::Ok,
-                        node,
-                        item,
-                        "SECONDARY (lag unknown: no optime to compare)",
-                        "",
-                    );
-                    parts.push(format!("SECONDARY {label}"));
-                    continue;
-                };
-                let behind = seconds(u64::try_from(lag_ms / 1000).unwrap_or(0));
-                metrics.insert(
-                    format!("lag_seconds@{}", node.unwrap_or(&member.name)),
-                    Metric {
-                        value: lag_ms as f64 / 1000.0,
-                        unit: "s",
-                        warn: Some(max_lag.as_secs_f64()),
-                        crit: None,
-                    },
-                );
-                if lag_ms > i64::try_from(max_lag.as_millis()).unwrap_or(i64::MAX) {
-                    let limit = seconds(max_lag.as_secs());
-                    verdict.add(
-                        Status::Warn,
-                        node,
-                        item,
-                        format!("SECONDARY, {behind} behind the PRIMARY (threshold {limit})"),
-                        format!(
-                            "SECONDARY {label} is {behind} behind the PRIMARY (threshold {limit})"
-                        ),
-                    );
-                } else {
-                    verdict.add(
-                        Status::Ok,
-                        node,
-                        item,
-                        format!("SECONDARY, {behind} behind the PRIMARY"),
-                        "",
-                    );
-                }
-                parts.push(format!("SECONDARY {label} {behind} behind"));
-            }
-            Role::Arbiter => {
-                verdict.add(Status::Ok, node, item, "ARBITER (votes, holds no data)", "");
-                parts.push(format!("ARBITER {label}"));
-            }
-            Role::Unreachable => {
-                let message = explained(&member.state_str, member);
-                verdict.add(
-                    Status::Crit,
-                    node,
-                    item,
-                    message,
-                    format!("member {label} is not reachable/healthy"),
-                );
-                verdict.hint("check mongod on the unreachable node and port 27017 between the nodes (`tvdr check ports`)");
-            }
-            Role::Other(state) => {
-                let message = explained(&state, member);
-                verdict.add(
-                    Status::Crit,
-                    node,
-                    item,
-                    &message,
-                    format!("member {label} is {message}"),
-                );
-            }
+        Role::Secondary => secondary(member, primary_optime, j),
+        Role::Arbiter => {
+            j.verdict
+                .add(Status::Ok, node, item, "ARBITER (votes, holds no data)", "");
+            Some(format!("ARBITER {label}"))
+        }
+        Role::Unreachable => {
+            let headline = format!("member {label} is not reachable/healthy");
+            j.verdict.add(
+                Status::Crit,
+                node,
+                item,
+                explained(&member.state_str, member),
+                headline,
+            );
+            j.verdict.hint(
+                "check mongod on the unreachable node and port 27017 between the nodes \
+                 (`tvdr check ports`)",
+            );
+            None
+        }
+        Role::Other(state) => {
+            let message = explained(&state, member);
+            j.verdict.add(
+                Status::Crit,
+                node,
+                item,
+                &message,
+                format!("member {label} is {message}"),
+            );
+            None
         }
     }
-    membership(view, names, expected, verdict);
-    let count = |value: usize| Metric {
-        value: value as f64,
-        unit: "",
-        warn: None,
+}
+
+/// A SECONDARY: how far behind the PRIMARY's optime, against the threshold. Members that
+/// cannot be seen report a 1970 optime, which is not a lag: it is left out.
+fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<String> {
+    let label = j.names.label(&member.name);
+    let node = j.names.node_of(&member.name);
+    let item = format!("member {}", member.name);
+    let Some(lag_ms) = primary_optime
+        .zip(member.known_optime())
+        .map(|(p, m)| (p - m).max(0))
+    else {
+        let message = "SECONDARY (lag unknown: no optime to compare)";
+        j.verdict.add(Status::Ok, node, item, message, "");
+        return Some(format!("SECONDARY {label}"));
+    };
+    let behind = seconds(u64::try_from(lag_ms / 1000).unwrap_or(0));
+    let metric = Metric {
+        value: lag_ms as f64 / 1000.0,
+        unit: "s",
+        warn: Some(j.max_lag.as_secs_f64()),
         crit: None,
     };
-    metrics.insert("members_healthy".into(), count(healthy));
-    metrics.insert("members".into(), count(total));
-    parts.join("; ")
+    j.metrics.insert(
+        format!("lag_seconds@{}", node.unwrap_or(&member.name)),
+        metric,
+    );
+    if lag_ms > i64::try_from(j.max_lag.as_millis()).unwrap_or(i64::MAX) {
+        let limit = seconds(j.max_lag.as_secs());
+        let message = format!("SECONDARY, {behind} behind the PRIMARY (threshold {limit})");
+        let headline =
+            format!("SECONDARY {label} is {behind} behind the PRIMARY (threshold {limit})");
+        j.verdict.add(Status::Warn, node, item, message, headline);
+    } else {
+        let message = format!("SECONDARY, {behind} behind the PRIMARY");
+        j.verdict.add(Status::Ok, node, item, message, "");
+    }
+    Some(format!("SECONDARY {label} {behind} behind"))
 }
 
 /// `RECOVERING: <what the member said>`, or the state alone when it said nothing.
@@ -185,49 +185,11 @@ fn explained(state: &str, member: &Member) -> String {
     }
 }
 
-/// The members must be the inventory's nodes: say which member is not one (WARN: an extra
-/// member, often an arbiter, does not stop replication) and which node is not a member
-/// (CRIT: that node does not get the chat's data).
-fn membership(view: &ReplStatus, names: &Names, expected: &[String], verdict: &mut Verdict) {
-    if expected.is_empty() {
-        return;
-    }
-    let wanted: Vec<String> = expected
-        .iter()
-        .map(|a| a.trim().to_ascii_lowercase())
-        .collect();
-    let set = view.set.as_deref().unwrap_or("?");
-    for member in &view.members {
-        if !wanted.contains(&member.host().to_ascii_lowercase()) {
-            let label = names.label(&member.name);
-            let message = format!(
-                "{} {label} is not an inventory node ({})",
-                member.state_str,
-                expected.join(", ")
-            );
-            verdict.add(
-                Status::Warn,
-                None,
-                format!("member {}", member.name),
-                message,
-                format!("member {label} is not an inventory node"),
-            );
-        }
-    }
-    for (address, original) in wanted.iter().zip(expected) {
-        if !view
-            .members
-            .iter()
-            .any(|m| m.host().eq_ignore_ascii_case(address))
-        {
-            let message = format!("inventory node {original} is not a member of replica set {set}");
-            verdict.add(
-                Status::Crit,
-                None,
-                format!("node {original}"),
-                &message,
-                message.clone(),
-            );
-        }
+fn count(value: usize) -> Metric {
+    Metric {
+        value: value as f64,
+        unit: "",
+        warn: None,
+        crit: None,
     }
 }

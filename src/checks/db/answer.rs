@@ -199,6 +199,18 @@ mod tests {
         assert_eq!(names, ["", "dr"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_random_output(text in ".*") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn never_panics_on_vertical_like_output(text in r"(\*+ [0-9]+\. row \*+|ERROR [0-9]* \(|[A-Za-z_]+:|: | |\r?\n|[a-z0-9'])*") {
+            let _ = parse(&text);
+        }
+    }
+
     #[test]
     fn no_client_and_garbage() {
         assert!(matches!(

@@ -95,7 +95,7 @@ impl Replica {
         })
     }
 
-    /// Whether both threads run (`Yes`; anything else, `Connecting` included, is not).
+    /// How many of the two threads run (`Yes`; anything else, `Connecting` included, is not).
     pub fn threads_running(&self) -> u8 {
         u8::from(self.io_running == "Yes") + u8::from(self.sql_running == "Yes")
     }

@@ -1,0 +1,157 @@
+//! What a check's gather side works with: the inventory, one transport per node for the
+//! whole run, who is master, and a record of the nodes that could not be reached.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use indicatif::MultiProgress;
+
+use super::{vip, Report, Status};
+use crate::inventory::{Inventory, NodeName};
+use crate::transport::{Cmd, Fleet, Output, TransportError};
+
+/// Options of `tvdr check` that some checks read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// fs-sync: compare full file manifests instead of directory sizes.
+    pub exact: bool,
+    /// Where checks keep samples between runs (fs-sync growth, ETA).
+    pub state_dir: Option<PathBuf>,
+}
+
+/// Master and slave, resolved from who holds the node IP (stand-alone: tvox1, no slave).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Roles {
+    pub master: String,
+    pub slave: Option<String>,
+}
+
+pub struct Context<'a> {
+    pub inventory: &'a Inventory,
+    pub fleet: &'a Fleet,
+    pub options: Options,
+    /// Progress bars and spinners; hidden when stderr is not a terminal.
+    pub progress: MultiProgress,
+    unreachable: Mutex<BTreeMap<String, String>>,
+    vip: OnceLock<Report>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(inventory: &'a Inventory, fleet: &'a Fleet, options: Options) -> Context<'a> {
+        Context {
+            inventory,
+            fleet,
+            options,
+            progress: MultiProgress::new(),
+            unreachable: Mutex::new(BTreeMap::new()),
+            vip: OnceLock::new(),
+        }
+    }
+
+    /// Nodes that could not be reached (or whose key or login was refused), with why.
+    pub fn unreachable(&self) -> BTreeMap<String, String> {
+        self.unreachable.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Turns a transport error into the text a report shows, remembering unreachable nodes.
+    pub fn note(&self, err: &TransportError) -> String {
+        if err.is_unreachable() {
+            self.unreachable
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(err.node().to_string(), err.to_string());
+        }
+        err.to_string()
+    }
+
+    /// Runs `cmd` on each node in parallel and collects the output.
+    pub fn run_each(&self, nodes: &[&str], cmd: &Cmd) -> Vec<(String, Result<Output, String>)> {
+        self.fleet
+            .run_each(nodes, |t| t.output(cmd))
+            .into_iter()
+            .map(|(node, result)| {
+                let result = result.map_err(|e| self.note(&e));
+                (node, result)
+            })
+            .collect()
+    }
+
+    /// Runs `cmd` on one node, streaming stdout into `sink`; returns the status and stderr.
+    pub fn stream(
+        &self,
+        node: &str,
+        cmd: &Cmd,
+        sink: &mut dyn Write,
+    ) -> Result<(i32, Vec<u8>), String> {
+        self.fleet
+            .with(node, |t| {
+                let mut stderr = Vec::new();
+                let status = t.exec(cmd, sink, &mut stderr, None)?;
+                Ok((status, stderr))
+            })
+            .map_err(|e| self.note(&e))
+    }
+
+    /// The cluster nodes present in the inventory (tvox1, and tvox2 if any).
+    pub fn cluster_nodes(&self) -> Vec<&'static str> {
+        [NodeName::Tvox1, NodeName::Tvox2]
+            .into_iter()
+            .filter(|n| self.inventory.node(*n).is_some())
+            .map(NodeName::as_str)
+            .collect()
+    }
+
+    /// The `vip` report, gathered once per run.
+    pub fn vip(&self) -> &Report {
+        self.vip.get_or_init(|| match self.inventory.node_ip {
+            None => Report::new(
+                "vip",
+                Status::Ok,
+                "stand-alone TVox: no node IP, tvox1 serves the clients",
+            ),
+            Some(node_ip) => {
+                let cmd = Cmd::new(vip::COMMAND[0]).args(&vip::COMMAND[1..]);
+                let answers: Vec<vip::NodeAddrs> = self
+                    .run_each(&self.cluster_nodes(), &cmd)
+                    .into_iter()
+                    .map(|(node, out)| vip::NodeAddrs {
+                        node,
+                        output: out.and_then(|o| {
+                            if o.success() {
+                                Ok(o.stdout_lossy())
+                            } else {
+                                Err(format!(
+                                    "`ip -o addr show` failed: {}",
+                                    String::from_utf8_lossy(&o.stderr).trim()
+                                ))
+                            }
+                        }),
+                    })
+                    .collect();
+                vip::evaluate(node_ip, &answers)
+            }
+        })
+    }
+
+    /// Who is master and who is slave right now, or why that cannot be told (no node
+    /// holds the node IP, both do, a node is unreachable).
+    pub fn roles(&self) -> Result<Roles, String> {
+        if self.inventory.node_ip.is_none() {
+            return Ok(Roles {
+                master: NodeName::Tvox1.to_string(),
+                slave: None,
+            });
+        }
+        let report = self.vip();
+        let master = vip::master_of(report)
+            .ok_or_else(|| format!("cannot tell master from slave: {}", report.summary))?;
+        let slave = self
+            .cluster_nodes()
+            .into_iter()
+            .find(|n| *n != master)
+            .map(str::to_string);
+        Ok(Roles { master, slave })
+    }
+}

@@ -1,0 +1,157 @@
+//! `tvdr check vip`: who holds the cluster node IP. That node is the master; everything
+//! that says "master" or "slave" resolves through here, never by assumption.
+
+mod parse;
+
+use std::net::IpAddr;
+
+use serde_json::json;
+
+pub use parse::{parse, Held};
+
+use super::{Report, Status};
+
+/// The command each node runs: every address, one line each.
+pub const COMMAND: &[&str] = &["ip", "-o", "addr", "show"];
+
+/// What one node answered (`Err`: why it could not be asked).
+#[derive(Debug, Clone)]
+pub struct NodeAddrs {
+    pub node: String,
+    pub output: Result<String, String>,
+}
+
+/// Who holds `node_ip`, judged from every node's addresses.
+pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
+    let mut holders = Vec::new();
+    let mut unknown = Vec::new();
+    let mut report = Report::new("vip", Status::Ok, "");
+    for node in nodes {
+        match &node.output {
+            Ok(text) => {
+                let held = parse(text);
+                let vip = held.iter().find(|h| h.address == node_ip);
+                report.nodes.insert(
+                    node.node.clone(),
+                    json!({
+                        "holds_node_ip": vip.is_some(),
+                        "interface": vip.map(|h| h.label.clone().unwrap_or(h.interface.clone())),
+                    }),
+                );
+                if let Some(h) = vip {
+                    holders.push(node.node.clone());
+                    report = report.detail(
+                        Status::Ok,
+                        Some(&node.node),
+                        "node IP",
+                        format!(
+                            "holds {node_ip} on {}",
+                            h.label.as_deref().unwrap_or(&h.interface)
+                        ),
+                    );
+                } else if held.is_empty() {
+                    unknown.push(node.node.clone());
+                    report = report.detail(
+                        Status::Unknown,
+                        Some(&node.node),
+                        "node IP",
+                        "`ip -o addr show` printed no address",
+                    );
+                }
+            }
+            Err(err) => {
+                unknown.push(node.node.clone());
+                report = report.detail(Status::Unknown, Some(&node.node), "node IP", err.clone());
+            }
+        }
+    }
+    let (status, summary) = match (holders.as_slice(), unknown.is_empty()) {
+        ([one], _) => (Status::Ok, format!("{one} is master (holds {node_ip})")),
+        ([], true) => (Status::Crit, format!("no node holds the node IP {node_ip}")),
+        ([], false) => (
+            Status::Unknown,
+            format!(
+                "no reachable node holds {node_ip}; not asked: {}",
+                unknown.join(", ")
+            ),
+        ),
+        (many, _) => (
+            Status::Crit,
+            format!(
+                "split brain: {} all hold the node IP {node_ip}",
+                many.join(" and ")
+            ),
+        ),
+    };
+    report.status = status;
+    report.summary = summary;
+    report
+}
+
+/// The master's node name when exactly one node holds the node IP.
+pub fn master_of(report: &Report) -> Option<String> {
+    let holders: Vec<&String> = report
+        .nodes
+        .iter()
+        .filter(|(_, facts)| facts["holds_node_ip"] == true)
+        .map(|(name, _)| name)
+        .collect();
+    match holders.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(name: &str, text: &str) -> NodeAddrs {
+        NodeAddrs {
+            node: name.into(),
+            output: Ok(text.into()),
+        }
+    }
+
+    const WITH: &str = include_str!("fixtures/addr-holder.txt");
+    const WITHOUT: &str = "2: eth0    inet 172.16.95.72/24 scope global eth0\\ valid_lft forever";
+
+    fn ip() -> IpAddr {
+        "172.16.95.71".parse().unwrap()
+    }
+
+    #[test]
+    fn one_holder_is_the_master() {
+        let r = evaluate(ip(), &[node("tvox1", WITH), node("tvox2", WITHOUT)]);
+        assert_eq!(r.status, Status::Ok);
+        assert_eq!(master_of(&r).as_deref(), Some("tvox1"));
+        assert!(r.summary.contains("tvox1 is master"));
+    }
+
+    #[test]
+    fn both_holding_is_split_brain() {
+        let r = evaluate(ip(), &[node("tvox1", WITH), node("tvox2", WITH)]);
+        assert_eq!(r.status, Status::Crit);
+        assert!(r.summary.contains("split brain"));
+        assert_eq!(master_of(&r), None);
+    }
+
+    #[test]
+    fn nobody_holding_is_critical() {
+        let r = evaluate(ip(), &[node("tvox1", WITHOUT), node("tvox2", WITHOUT)]);
+        assert_eq!(r.status, Status::Crit);
+        assert!(r.summary.contains("no node holds"));
+    }
+
+    #[test]
+    fn an_unreachable_node_leaves_it_unknown_unless_the_other_holds_it() {
+        let down = NodeAddrs {
+            node: "tvox2".into(),
+            output: Err("`tvox2` (10.0.0.2) is unreachable".into()),
+        };
+        let r = evaluate(ip(), &[node("tvox1", WITHOUT), down.clone()]);
+        assert_eq!(r.status, Status::Unknown);
+        let r = evaluate(ip(), &[node("tvox1", WITH), down]);
+        assert_eq!(r.status, Status::Ok);
+    }
+}

@@ -1,0 +1,91 @@
+//! Parsing `ip -o addr show`: which addresses a node holds, on which interface.
+
+use std::net::IpAddr;
+
+/// One address line of `ip -o addr show`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    /// The interface (`eth0`), without the `ip` index.
+    pub interface: String,
+    /// The label when it differs from the interface (`ens192:0`, old ifconfig aliases).
+    pub label: Option<String>,
+    pub address: IpAddr,
+    pub prefix: u8,
+    pub secondary: bool,
+}
+
+/// Every address in the output; lines that are not address lines are skipped, so old
+/// iproute without the `valid_lft` continuation, or with extra flags, parse the same.
+pub fn parse(output: &str) -> Vec<Held> {
+    output.lines().filter_map(parse_line).collect()
+}
+
+fn parse_line(line: &str) -> Option<Held> {
+    // `2: eth0    inet 172.16.95.71/24 brd … scope global secondary eth0:1\       valid_lft …`
+    let line = line.split('\\').next()?.trim_end_matches('\r');
+    let mut words = line.split_whitespace();
+    let index = words.next()?;
+    index.strip_suffix(':')?.parse::<u32>().ok()?;
+    let interface = words.next()?.trim_end_matches(':');
+    let interface = interface.split('@').next()?.to_string();
+    let family = words.next()?;
+    if family != "inet" && family != "inet6" {
+        return None;
+    }
+    let (address, prefix) = words.next()?.split_once('/')?;
+    let address: IpAddr = address.parse().ok()?;
+    let prefix: u8 = prefix.parse().ok()?;
+    let rest: Vec<&str> = words.collect();
+    let secondary = rest.contains(&"secondary");
+    // The label is the last word when it names the interface (iproute prints it for IPv4).
+    let label = rest
+        .last()
+        .filter(|last| **last != interface && last.starts_with(&format!("{interface}:")))
+        .map(|l| l.to_string());
+    Some(Held {
+        interface,
+        label,
+        address,
+        prefix,
+        secondary,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_node_ip_is_a_secondary_address_on_the_master() {
+        let held = parse(include_str!("fixtures/addr-holder.txt"));
+        assert_eq!(held.len(), 4);
+        let vip = held
+            .iter()
+            .find(|h| h.address.to_string() == "172.16.95.71")
+            .unwrap();
+        assert!(vip.secondary);
+        assert_eq!(vip.interface, "eth0");
+        assert_eq!(vip.prefix, 24);
+    }
+
+    #[test]
+    fn old_iproute_labels_and_crlf() {
+        let text = "2: ens192    inet 10.0.0.5/24 brd 10.0.0.255 scope global ens192\r\n\
+                    2: ens192    inet 10.0.0.6/24 brd 10.0.0.255 scope global secondary ens192:0\r\n\
+                    3: veth0@if4    inet 10.1.0.1/16 scope global veth0\n\
+                    garbage line\n";
+        let held = parse(text);
+        assert_eq!(held.len(), 3);
+        assert_eq!(held[1].label.as_deref(), Some("ens192:0"));
+        assert!(held[1].secondary);
+        assert_eq!(held[2].interface, "veth0");
+        assert_eq!(held[0].label, None);
+    }
+
+    #[test]
+    fn empty_and_truncated_output_hold_nothing() {
+        assert!(parse("").is_empty());
+        assert!(parse("2: eth0    inet 10.0.0.5").is_empty());
+        assert!(parse("2: eth0    inet 10.0.0.x/24 scope global eth0").is_empty());
+    }
+}
