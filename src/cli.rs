@@ -19,6 +19,8 @@ macro_rules! top_examples {
     };
 }
 
+pub use crate::output::report::Format as ReportFormat;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "tvdr",
@@ -42,6 +44,10 @@ pub struct Cli {
     )]
     pub inventory: Option<PathBuf>,
 
+    /// Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]
+    #[arg(long, global = true, env = "TVDR_STATE_DIR", value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -54,11 +60,17 @@ pub enum Command {
   tvdr runbook upgrade --dry-run --format json")]
     Runbook(Later),
 
-    /// Run health checks across the nodes (calendars, fs-sync, chat, db, hosts, vip, all…)
-    #[command(after_help = "Examples:
+    /// Run health checks across the nodes (vip, db, chat, calendars, fs-sync, or all)
+    #[command(after_help = "Every node is asked in parallel over one SSH session for the \
+whole run. Exit status: 0 all OK, 1 a check is WARN, CRIT or UNKNOWN, 3 a node could not be \
+reached (with --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
+
+Examples:
   tvdr check calendars
-  tvdr check all --format nagios")]
-    Check(Later),
+  tvdr check fs-sync --exact
+  tvdr check all --format nagios
+  tvdr check db chat --format json")]
+    Check(CheckArgs),
 
     /// One screen: nodes, master, sync states, DR client, open runs
     Status(Later),
@@ -124,6 +136,30 @@ Examples:
 pub struct Later {
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
     pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The checks to run, or `all` for every check that applies to the site
+    #[arg(value_name = "CHECK", required_unless_present = "list", value_parser = check_names())]
+    pub names: Vec<String>,
+
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// fs-sync: compare every file (path, size, mtime) instead of directory sizes
+    #[arg(long)]
+    pub exact: bool,
+
+    /// List the checks and exit
+    #[arg(long)]
+    pub list: bool,
+}
+
+fn check_names() -> clap::builder::PossibleValuesParser {
+    let mut names = crate::checks::registry::names();
+    names.push("all");
+    clap::builder::PossibleValuesParser::new(names)
 }
 
 #[derive(Debug, Args)]

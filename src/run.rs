@@ -35,7 +35,7 @@ where
         Command::Trust(args) => commands::trust::execute(inventory, &args),
         Command::Generate(args) => commands::generate::execute(&args.out),
         Command::Runbook(_) => later("runbook", "the runbook engine"),
-        Command::Check(_) => later("check", "the sync and cluster checks"),
+        Command::Check(args) => commands::check::execute(inventory, cli.state_dir.as_deref(), &args),
         Command::Status(_) => later("status", "the cluster checks"),
         Command::Patch(_) => later("patch", "the runbook engine's screen step"),
         Command::NetworkReset(_) => later("network-reset", "the runbook engine's interactive step"),

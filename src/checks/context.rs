@@ -50,6 +50,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A state file of this site (`None` when no state directory is configured).
+    pub fn state_file(&self, name: &str) -> Option<PathBuf> {
+        self.options.state_dir.as_ref().map(|dir| dir.join(name))
+    }
+
     /// Nodes that could not be reached (or whose key or login was refused), with why.
     pub fn unreachable(&self) -> BTreeMap<String, String> {
         self.unreachable.lock().unwrap_or_else(|e| e.into_inner()).clone()

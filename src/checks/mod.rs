@@ -9,6 +9,7 @@ pub mod context;
 pub mod chat;
 pub mod db;
 pub mod fs_sync;
+pub mod registry;
 pub mod report;
 pub mod vip;
 

@@ -1,5 +1,6 @@
 //! One module per subcommand: each turns its arguments into work and output.
 
+pub mod check;
 pub mod exec;
 pub mod generate;
 pub mod init;

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 pub use locate::locate;
 pub use node::{Node, NodeName, Selection};
+pub use resolve::{DEFAULT_HOSTS_FILE, DEFAULT_SYNC_DIR};
 pub use values::Address;
 
 use crate::yaml::YamlError;
@@ -35,6 +36,7 @@ pub struct Inventory {
     /// The nodes present, in the order tvox1, tvox2, dr_client.
     pub nodes: Vec<Node>,
     pub calendars: Calendars,
+    pub db: Db,
     pub thresholds: Thresholds,
     pub objectives: Objectives,
 }
@@ -49,6 +51,14 @@ pub struct Tvox {
 pub struct Calendars {
     pub database: String,
     pub user: String,
+}
+
+/// How the db check logs in to MySQL/MariaDB on the nodes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Db {
+    /// Option file passed as `--defaults-extra-file`; `None`: the client's own defaults
+    /// (`~/.my.cnf` of the SSH user).
+    pub defaults_file: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

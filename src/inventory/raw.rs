@@ -23,6 +23,8 @@ pub struct RawInventory {
     #[serde(default)]
     pub calendars: RawCalendars,
     #[serde(default)]
+    pub db: RawDb,
+    #[serde(default)]
     pub thresholds: RawThresholds,
     #[serde(default)]
     pub objectives: RawObjectives,
@@ -95,6 +97,13 @@ pub struct RawPaths {
 pub struct RawCalendars {
     pub database: Option<String>,
     pub user: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDb {
+    /// MySQL option file on the nodes holding the credentials (never on a command line).
+    pub defaults_file: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]

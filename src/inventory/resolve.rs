@@ -10,7 +10,7 @@ use serde_saphyr::{Location, Spanned};
 use super::node::{Node, NodeName};
 use super::raw::{RawInventory, RawNode, RawPaths, RawSsh, TransportKind};
 use super::values::{Address, Ip};
-use super::{Calendars, Inventory, Objectives, Thresholds, Tvox};
+use super::{Calendars, Db, Inventory, Objectives, Thresholds, Tvox};
 use crate::transport::Target;
 use crate::yaml::YamlError;
 
@@ -68,6 +68,9 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
                 .database
                 .unwrap_or_else(|| "davical_administrators".into()),
             user: raw.calendars.user.unwrap_or_else(|| "davical_dba".into()),
+        },
+        db: Db {
+            defaults_file: raw.db.defaults_file,
         },
         thresholds: Thresholds {
             chat_lag: raw.thresholds.chat_lag.map_or(minutes(1), |s| s.0),

@@ -16,6 +16,7 @@
 
 mod compare;
 mod digest;
+mod gather;
 mod lexer;
 mod lines;
 mod normalize;
@@ -28,5 +29,6 @@ mod verdict;
 mod tests;
 
 pub use digest::DumpDigest;
+pub use gather::gather;
 pub use summary::{DumpSummary, TableSummary};
 pub use verdict::{evaluate, NodeDump};

@@ -15,6 +15,7 @@ pub mod command;
 mod constructor;
 mod ejson;
 mod evaluate;
+mod gather;
 mod literal;
 mod membership;
 mod node;
@@ -24,6 +25,7 @@ mod view;
 
 pub use answer::{parse, Answer};
 pub use evaluate::evaluate;
+pub use gather::gather;
 pub use status::{host_of, Member, ReplStatus, Role};
 
 /// What one node printed for `rs.status()`, or why nothing could be run there (the

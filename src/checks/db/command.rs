@@ -95,13 +95,15 @@ pub fn client_found(probe_output: &str) -> Option<Client> {
 }
 
 /// `CLIENT --defaults-extra-file=FILE -e 'STATEMENT' 2>&1`.
-pub fn status_command(client: Client, defaults_file: &Path, statement: Statement) -> Cmd {
-    let mut option = std::ffi::OsString::from("--defaults-extra-file=");
-    option.push(defaults_file);
-    Cmd::new(client.program())
-        .arg(option)
-        .args(["-e", statement.sql()])
-        .merge_stderr()
+/// `defaults_file` `None`: the client reads its own defaults (`~/.my.cnf` of the SSH user).
+pub fn status_command(client: Client, defaults_file: Option<&Path>, statement: Statement) -> Cmd {
+    let mut cmd = Cmd::new(client.program());
+    if let Some(file) = defaults_file {
+        let mut option = std::ffi::OsString::from("--defaults-extra-file=");
+        option.push(file);
+        cmd = cmd.arg(option);
+    }
+    cmd.args(["-e", statement.sql()]).merge_stderr()
 }
 
 #[cfg(test)]
@@ -110,14 +112,14 @@ mod tests {
 
     #[test]
     fn credentials_come_from_the_option_file() {
-        let cmd = status_command(Client::Mysql, Path::new("/root/.my.cnf"), Statement::Slave);
+        let cmd = status_command(Client::Mysql, Some(Path::new("/root/.my.cnf")), Statement::Slave);
         assert_eq!(
             cmd.render(),
             r"mysql '--defaults-extra-file=/root/.my.cnf' -e 'SHOW SLAVE STATUS\G' 2>&1"
         );
         let cmd = status_command(
             Client::Mariadb,
-            Path::new("/etc/tvdr/my cnf"),
+            Some(Path::new("/etc/tvdr/my cnf")),
             Statement::Replica,
         );
         assert_eq!(

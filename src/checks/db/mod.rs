@@ -12,11 +12,13 @@ mod binlog;
 pub mod command;
 mod connection;
 mod evaluate;
+mod gather;
 mod replica;
 mod vertical;
 
 pub use answer::{needs_other_statement, parse, Answer, ClientError};
 pub use evaluate::{evaluate, evaluate_with_primary};
+pub use gather::gather;
 pub use replica::{Position, Replica, ThreadError};
 
 /// What the mysql client printed on one node (stdout and stderr together), or why it could

@@ -41,7 +41,7 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
                 if let Some(h) = vip {
                     holders.push(node.node.clone());
                     report = report.detail(
-                        Status::Ok,
+                        Status::Ok, // raised to CRIT below when another node holds it too
                         Some(&node.node),
                         "node IP",
                         format!(
@@ -78,11 +78,17 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
         (many, _) => (
             Status::Crit,
             format!(
-                "split brain: {} all hold the node IP {node_ip}",
-                many.join(" and ")
+                "split brain: {} {} the node IP {node_ip}",
+                many.join(" and "),
+                if many.len() == 2 { "both hold" } else { "all hold" }
             ),
         ),
     };
+    if holders.len() > 1 {
+        for detail in report.details.iter_mut().filter(|d| d.status == Status::Ok) {
+            detail.status = Status::Crit;
+        }
+    }
     report.status = status;
     report.summary = summary;
     report

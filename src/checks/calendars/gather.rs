@@ -1,0 +1,89 @@
+//! Gathering for `calendars`: `pg_dump` on master and slave at once, each streamed into a
+//! [`DumpDigest`] (nothing is written on the nodes, nothing held in memory), with a byte
+//! counter per node while it runs.
+
+use std::io::{self, Write};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{evaluate, DumpDigest, NodeDump};
+use crate::checks::context::Context;
+use crate::checks::{Report, Status};
+use crate::transport::Cmd;
+
+pub fn gather(cx: &Context) -> Report {
+    let roles = match cx.roles() {
+        Ok(roles) => roles,
+        Err(why) => return Report::new("calendars", Status::Unknown, why),
+    };
+    let Some(slave) = roles.slave.as_deref() else {
+        return Report::new("calendars", Status::Ok, "stand-alone: one calendar database");
+    };
+    let cal = &cx.inventory.calendars;
+    // PGTZ=UTC: timestamptz values print in the server's zone, which may differ per node.
+    let cmd = Cmd::new("pg_dump")
+        .env("PGTZ", "UTC")
+        .args(["--clean", "-U", &cal.user, &cal.database]);
+    let nodes = [roles.master.as_str(), slave];
+    let dumps = cx.fleet.run_each(&nodes, |t| {
+        let node = t.target().name.clone();
+        let bar = cx.progress.add(ProgressBar::new_spinner());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} pg_dump on {prefix}: {bytes} ({bytes_per_sec})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_prefix(node);
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        let mut sink = Counted {
+            digest: DumpDigest::new(),
+            bar: &bar,
+        };
+        let mut stderr = Vec::new();
+        let status = t.exec(&cmd, &mut sink, &mut stderr, None);
+        bar.finish_and_clear();
+        Ok((status?, sink.digest.finish(), stderr))
+    });
+    let mut named: Vec<NodeDump> = dumps
+        .into_iter()
+        .map(|(node, result)| {
+            let dump = match result {
+                Ok((0, summary, _)) => Ok(summary),
+                Ok((status, _, stderr)) => Err(failure(status, &stderr)),
+                Err(err) => Err(cx.note(&err)),
+            };
+            NodeDump::new(&node, dump)
+        })
+        .collect();
+    let slave_dump = named.pop().expect("two nodes asked");
+    let master_dump = named.pop().expect("two nodes asked");
+    evaluate(&master_dump, &slave_dump)
+}
+
+/// What pg_dump said when it failed: its error lines, or its exit status.
+fn failure(status: i32, stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let text = text.trim();
+    if text.is_empty() {
+        format!("pg_dump exited with status {status}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Feeds the digest and moves the byte counter.
+struct Counted<'a> {
+    digest: DumpDigest,
+    bar: &'a ProgressBar,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.digest.feed(buf);
+        self.bar.set_position(self.digest.bytes());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

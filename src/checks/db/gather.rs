@@ -1,0 +1,62 @@
+//! Gathering for `db`: the replica's `SHOW SLAVE STATUS` (the slave is the replica), and
+//! the primary's binlog position to show the gap.
+
+use std::path::Path;
+
+use super::command::{client_found, probe, status_command, Statement};
+use super::{evaluate_with_primary, needs_other_statement, NodeReplica};
+use crate::checks::context::Context;
+use crate::checks::{Report, Status};
+use crate::transport::{Transport, TransportError};
+
+pub fn gather(cx: &Context) -> Report {
+    let roles = match cx.roles() {
+        Ok(roles) => roles,
+        Err(why) => return Report::new("db", Status::Unknown, why),
+    };
+    let Some(slave) = roles.slave.as_deref() else {
+        return Report::new("db", Status::Ok, "stand-alone: no database replica");
+    };
+    let defaults = cx.inventory.db.defaults_file.as_deref().map(Path::new);
+    let asked = cx.fleet.run_each(&[slave, roles.master.as_str()], |t| {
+        let statement = if t.target().name == slave {
+            Statement::Slave
+        } else {
+            Statement::Master
+        };
+        ask(t, defaults, statement)
+    });
+    let mut answers: Vec<NodeReplica> = asked
+        .into_iter()
+        .map(|(node, result)| {
+            let output = result.map_err(|e| cx.note(&e)).and_then(|inner| inner);
+            NodeReplica::new(&node, output)
+        })
+        .collect();
+    let primary = answers.pop();
+    let replica = answers.pop().expect("the replica was asked");
+    evaluate_with_primary(&replica, primary.as_ref(), cx.inventory.thresholds.db_lag)
+}
+
+/// Runs `statement` with the client the node has, retrying with the newer spelling when
+/// the server rejects the older one (MySQL 8.4 dropped `SLAVE`, MariaDB 5.5 lacks `REPLICA`).
+fn ask(
+    t: &mut dyn Transport,
+    defaults: Option<&Path>,
+    statement: Statement,
+) -> Result<Result<String, String>, TransportError> {
+    let found = t.output(&probe())?;
+    let Some(client) = client_found(&found.stdout_lossy()) else {
+        return Ok(Err(format!(
+            "neither `mysql` nor `mariadb` is on the PATH of `{}`",
+            t.target().name
+        )));
+    };
+    let text = t.output(&status_command(client, defaults, statement))?.stdout_lossy();
+    match statement.fallback() {
+        Some(newer) if needs_other_statement(&text) => {
+            Ok(Ok(t.output(&status_command(client, defaults, newer))?.stdout_lossy()))
+        }
+        _ => Ok(Ok(text)),
+    }
+}

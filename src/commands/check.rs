@@ -1,0 +1,96 @@
+//! `tvdr check NAME…`: run checks on the nodes and report in the chosen format.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::checks::context::{Context, Options};
+use crate::checks::registry::{self, CheckDef, CHECKS};
+use crate::checks::Report;
+use crate::cli::{CheckArgs, ReportFormat};
+use crate::exit_code::Exit;
+use crate::inventory::{self, Inventory};
+use crate::output::{report, table, term};
+use crate::transport::{Fleet, TtySecrets};
+
+pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &CheckArgs) -> Result<i32> {
+    if args.list {
+        let mut t = table::new(&["check", "what it looks at"]);
+        for check in CHECKS {
+            t.add_row(vec![check.name, check.about]);
+        }
+        println!("{t}");
+        return Ok(0);
+    }
+    let inv = Inventory::load(&inventory::locate(inventory)?)?;
+    let selected = select(&inv, &args.names)?;
+    let fleet = Fleet::new(
+        inv.nodes.iter().map(|n| n.target.clone()).collect(),
+        Box::new(TtySecrets),
+    );
+    let options = Options {
+        exact: args.exact,
+        state_dir: Some(crate::state::site_dir(state_dir, &inv.site)),
+    };
+    let cx = Context::new(&inv, &fleet, options);
+    let reports: Vec<Report> = selected.iter().map(|check| run_one(&cx, check)).collect();
+    let unreachable = cx.unreachable();
+    let color = term::color_stdout();
+    let generated = Some(SystemTime::now());
+    print!(
+        "{}",
+        report::render(args.format, &inv.site, &reports, generated, color)
+    );
+    if args.format == ReportFormat::Human {
+        for (node, why) in &unreachable {
+            eprintln!("error: `{node}`: {why}");
+        }
+    }
+    Ok(report::exit_code(args.format, &reports, !unreachable.is_empty()))
+}
+
+/// The checks named on the command line, in registry order; `all` is every check that
+/// applies to this site (the others are named on stderr).
+fn select(inv: &Inventory, names: &[String]) -> Result<Vec<&'static CheckDef>> {
+    if names.iter().any(|n| n == "all") {
+        let mut chosen = Vec::new();
+        for check in CHECKS {
+            match (check.applies)(inv) {
+                Ok(()) => chosen.push(check),
+                Err(why) => eprintln!("skipped {}: {why}", check.name),
+            }
+        }
+        return Ok(chosen);
+    }
+    let mut chosen = Vec::new();
+    for check in CHECKS {
+        if !names.iter().any(|n| n == check.name) {
+            continue;
+        }
+        if let Err(why) = (check.applies)(inv) {
+            return Err(Exit::Usage(format!("`{}` does not apply here: {why}", check.name)).into());
+        }
+        chosen.push(check);
+    }
+    if chosen.is_empty() {
+        let known = registry::names().join(", ");
+        return Err(Exit::Usage(format!("no check named; known: {known}, all")).into());
+    }
+    Ok(chosen)
+}
+
+/// Runs one check with a spinner naming it (shown only on a terminal).
+fn run_one(cx: &Context, check: &CheckDef) -> Report {
+    let spinner = cx.progress.add(ProgressBar::new_spinner());
+    spinner.set_style(
+        ProgressStyle::with_template("{spinner} checking {msg}…")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    spinner.set_message(check.name);
+    spinner.enable_steady_tick(Duration::from_millis(120));
+    let report = (check.run)(cx);
+    spinner.finish_and_clear();
+    report
+}
