@@ -113,7 +113,7 @@ _tvdr() {
 
     case "${cmd}" in
         tvdr)
-            opts="-i -h -V --inventory --state-dir --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
+            opts="-i -h -V --inventory --runbooks --state-dir --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -124,6 +124,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -139,7 +143,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__check)
-            opts="-i -h --format --exact --list --inventory --state-dir --help vip db chat calendars fs-sync all"
+            opts="-i -h --format --exact --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -157,6 +161,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -169,7 +177,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__exec)
-            opts="-i -h --format --timeout --inventory --state-dir --help"
+            opts="-i -h --format --timeout --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -191,6 +199,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -203,7 +215,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__generate)
-            opts="-i -h --out --inventory --state-dir --help"
+            opts="-i -h --out --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -218,6 +230,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -457,7 +473,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__init)
-            opts="-o -i -h --output --force --inventory --state-dir --help"
+            opts="-o -i -h --output --force --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,6 +495,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -491,7 +511,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__inventory)
-            opts="-i -h --format --inventory --state-dir --help"
+            opts="-i -h --format --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,6 +529,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -521,7 +545,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__lint)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +556,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -547,7 +575,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__network__subcmd__reset)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,6 +586,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -573,7 +605,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__patch)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +616,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -599,7 +635,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__reboot)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,6 +646,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -625,7 +665,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__runbook)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +676,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -651,7 +695,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +706,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -677,7 +725,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__status)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +736,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -703,7 +755,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__trust)
-            opts="-i -h --yes --inventory --state-dir --help"
+            opts="-i -h --yes --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +766,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -729,7 +785,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__uat)
-            opts="-i -h --inventory --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,6 +796,10 @@ _tvdr() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

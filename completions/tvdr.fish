@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tvdr_global_optspecs
-    string join \n i/inventory= state-dir= h/help V/version
+    string join \n i/inventory= runbooks= state-dir= h/help V/version
 end
 
 function __fish_tvdr_needs_command
@@ -25,6 +25,7 @@ function __fish_tvdr_using_subcommand
 end
 
 complete -c tvdr -n "__fish_tvdr_needs_command" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_needs_command" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_needs_command" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tvdr -n "__fish_tvdr_needs_command" -s V -l version -d 'Print version'
@@ -36,7 +37,7 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "network-reset" -d 'Open t
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "reboot" -d 'Reboot a node and wait until it is back'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "snapshot" -d 'Record and list VM snapshot reminders'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "uat" -d 'Walk the UAT checklist for a phase'
-complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "lint" -d 'Validate runbook files (for CI)'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "lint" -d 'Validate runbook files: ids, kinds, hosts, checks, conditions, references (for CI)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "init" -d 'Write a commented tvdr.yaml by answering questions'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "inventory" -d 'Validate the inventory and show the nodes, addresses and settings tvdr will use'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "exec" -d 'Run a command on one or more nodes over SSH'
@@ -44,6 +45,7 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "trust" -d 'Show a node\'s
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l format -r -f -a "human\t'Tables for a person, worst check first'
@@ -52,53 +54,66 @@ junit\t'A JUnit XML test suite, one test case per check (CI)'
 nagios\t'A Nagios/Icinga plugin status line with perfdata; exit 0–3'
 prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l exact -d 'fs-sync: compare every file (path, size, mtime) instead of directory sizes'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l list -d 'List the checks and exit'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s o -l output -d 'Where to write the inventory' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l force -d 'Overwrite an existing file'
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l format -r -f -a "human\t''
 json\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l format -r -f -a "human\t''
 json\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l timeout -d 'Stop the command after this long (e.g. 30s, 10m) [default: inventory command_timeout]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l yes -d 'Trust without asking (the fingerprint is still shown)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l out -d 'Directory that receives completions/ and man/' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "runbook" -d 'Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)'
@@ -109,7 +124,7 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subc
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "reboot" -d 'Reboot a node and wait until it is back'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "snapshot" -d 'Record and list VM snapshot reminders'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "uat" -d 'Walk the UAT checklist for a phase'
-complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "lint" -d 'Validate runbook files (for CI)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "lint" -d 'Validate runbook files: ids, kinds, hosts, checks, conditions, references (for CI)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "init" -d 'Write a commented tvdr.yaml by answering questions'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "inventory" -d 'Validate the inventory and show the nodes, addresses and settings tvdr will use'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "exec" -d 'Run a command on one or more nodes over SSH'

@@ -44,6 +44,10 @@ pub struct Cli {
     )]
     pub inventory: Option<PathBuf>,
 
+    /// Site copies of runbooks (`<id>.yaml`) that replace the shipped ones
+    #[arg(long, global = true, env = "TVDR_RUNBOOKS", value_name = "DIR")]
+    pub runbooks: Option<PathBuf>,
+
     /// Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]
     #[arg(long, global = true, env = "TVDR_STATE_DIR", value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
@@ -90,8 +94,14 @@ Examples:
     /// Walk the UAT checklist for a phase
     Uat(Later),
 
-    /// Validate runbook files (for CI)
-    Lint(Later),
+    /// Validate runbook files: ids, kinds, hosts, checks, conditions, references (for CI)
+    #[command(after_help = "Without FILES, lints every shipped runbook and the site copies in \
+--runbooks DIR. Every problem is reported as file:line:column with the line.
+
+Examples:
+  tvdr lint
+  tvdr lint site-runbooks/upgrade.yaml")]
+    Lint(LintArgs),
 
     /// Write a commented tvdr.yaml by answering questions
     #[command(after_help = "Examples:
@@ -160,6 +170,13 @@ fn check_names() -> clap::builder::PossibleValuesParser {
     let mut names = crate::checks::registry::names();
     names.push("all");
     clap::builder::PossibleValuesParser::new(names)
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Runbook files to check
+    #[arg(value_name = "FILES")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -66,7 +66,10 @@ pub fn for_error(err: &anyhow::Error) -> i32 {
                 Exit::Silent(code) => *code,
             };
         }
-        if cause.is::<InventoryError>() || cause.is::<YamlError>() {
+        if cause.is::<InventoryError>()
+            || cause.is::<YamlError>()
+            || cause.is::<crate::runbook::Invalid>()
+        {
             return USAGE;
         }
         if let Some(transport) = cause.downcast_ref::<TransportError>() {

@@ -15,6 +15,7 @@ pub mod exit_code;
 pub mod inventory;
 pub mod output;
 mod run;
+pub mod runbook;
 pub mod state;
 pub mod transport;
 pub mod yaml;

@@ -42,7 +42,7 @@ where
         Command::Reboot(_) => later("reboot", "the runbook engine's reboot step"),
         Command::Snapshot(_) => later("snapshot", "the runbook engine"),
         Command::Uat(_) => later("uat", "the runbook engine"),
-        Command::Lint(_) => later("lint", "the runbook engine"),
+        Command::Lint(args) => commands::lint::execute(cli.runbooks.as_deref(), &args),
     }
 }
 

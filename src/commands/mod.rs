@@ -5,4 +5,5 @@ pub mod exec;
 pub mod generate;
 pub mod init;
 pub mod inventory;
+pub mod lint;
 pub mod trust;

@@ -39,6 +39,8 @@ pub struct Inventory {
     pub db: Db,
     pub thresholds: Thresholds,
     pub objectives: Objectives,
+    /// How to ask a node whether its licence is in place; `None`: not configured.
+    pub license: Option<License>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,6 +69,16 @@ pub struct Thresholds {
     pub db_lag: Duration,
     /// Allowed difference between master and slave sync dirs, in percent.
     pub fs_tolerance: f64,
+    /// Clock difference between nodes that WARNs; five times it is CRIT.
+    pub clock_skew: Duration,
+}
+
+/// The operator's licence probe: shell text run on each cluster node, and a regular
+/// expression (checked when the inventory is loaded) its output must match.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct License {
+    pub command: String,
+    pub expect: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

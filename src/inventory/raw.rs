@@ -28,6 +28,8 @@ pub struct RawInventory {
     pub thresholds: RawThresholds,
     #[serde(default)]
     pub objectives: RawObjectives,
+    /// The vendor's licence mechanism is not public: the operator says how to ask.
+    pub license: Option<RawLicense>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -112,6 +114,7 @@ pub struct RawThresholds {
     pub chat_lag: Option<Span>,
     pub db_lag: Option<Span>,
     pub fs_tolerance: Option<Percent>,
+    pub clock_skew: Option<Span>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -119,4 +122,13 @@ pub struct RawThresholds {
 pub struct RawObjectives {
     pub rpo: Option<Span>,
     pub rto: Option<Span>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLicense {
+    /// Shell text run on each cluster node (the operator's own, pasted as written).
+    pub command: Spanned<String>,
+    /// A regular expression its output must match for the licence to count as present.
+    pub expect: Spanned<String>,
 }

@@ -8,9 +8,9 @@ use std::time::Duration;
 use serde_saphyr::{Location, Spanned};
 
 use super::node::{Node, NodeName};
-use super::raw::{RawInventory, RawNode, RawPaths, RawSsh, TransportKind};
+use super::raw::{RawInventory, RawLicense, RawNode, RawPaths, RawSsh, TransportKind};
 use super::values::{Address, Ip};
-use super::{Calendars, Db, Inventory, Objectives, Thresholds, Tvox};
+use super::{Calendars, Db, Inventory, License, Objectives, Thresholds, Tvox};
 use crate::transport::Target;
 use crate::yaml::YamlError;
 
@@ -48,6 +48,11 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
         None => None,
     };
 
+    let license = match &raw.license {
+        Some(license) => Some(check_license(license, &error_at)?),
+        None => None,
+    };
+
     let nodes = named
         .iter()
         .map(|(name, node)| resolve_node(*name, node, &raw.ssh, &raw.paths, base))
@@ -76,11 +81,16 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
             chat_lag: raw.thresholds.chat_lag.map_or(minutes(1), |s| s.0),
             db_lag: raw.thresholds.db_lag.map_or(minutes(1), |s| s.0),
             fs_tolerance: raw.thresholds.fs_tolerance.map_or(1.0, |p| p.0),
+            clock_skew: raw
+                .thresholds
+                .clock_skew
+                .map_or(Duration::from_secs(2), |s| s.0),
         },
         objectives: Objectives {
             rpo: raw.objectives.rpo.map_or(minutes(60), |s| s.0),
             rto: raw.objectives.rto.map_or(minutes(240), |s| s.0),
         },
+        license,
     })
 }
 
@@ -110,6 +120,30 @@ fn check_node_ip(
         ));
     }
     Ok(ip)
+}
+
+/// Both halves of the licence probe must be usable: an empty command would "pass" on any
+/// node, and a bad regex is better reported here, at its line, than on every check run.
+fn check_license(
+    license: &RawLicense,
+    error_at: &dyn Fn(&Location, String) -> YamlError,
+) -> Result<License, YamlError> {
+    if license.command.value.trim().is_empty() {
+        return Err(error_at(
+            &license.command.referenced,
+            "`license.command` is empty: write the shell command that prints the licence".into(),
+        ));
+    }
+    if let Err(err) = regex::Regex::new(&license.expect.value) {
+        return Err(error_at(
+            &license.expect.referenced,
+            format!("`license.expect` is not a valid regular expression: {err}"),
+        ));
+    }
+    Ok(License {
+        command: license.command.value.clone(),
+        expect: license.expect.value.clone(),
+    })
 }
 
 fn resolve_node(

@@ -140,10 +140,18 @@ thresholds:
   chat_lag: 60s                        # MongoDB secondary lag
   db_lag: 60s                          # MySQL/MariaDB Seconds_Behind_Master
   fs_tolerance: 1%                     # sync dir size difference master/slave
+  clock_skew: 2s                       # clock difference between nodes (5× is CRIT)
 
 objectives:                            # agreed with the customer, reported by DR runbooks
   rpo: 1h
   rto: 4h
+
+# The vendor's licence mechanism is not public: say how to ask a node. `command` is shell
+# text run on each cluster node, `expect` a regular expression its output must match.
+# Unset, `tvdr check license` says UNKNOWN, never OK.
+# license:
+#   command: "<prints this node's licence, e.g. its FT and DR options>"
+#   expect: "<regular expression, e.g. Fault Tolerance>"
 "#,
         site = commented(
             format!("site: {}", q(&a.site)),

@@ -1,0 +1,62 @@
+//! `tvdr lint [FILES…]`: validate runbooks without touching anything (for CI).
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::cli::LintArgs;
+use crate::exit_code;
+use crate::runbook::{library, load, Runbook};
+
+pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
+    let mut sources: Vec<(String, String)> = Vec::new();
+    if args.files.is_empty() {
+        for (name, text) in library::EMBEDDED {
+            sources.push((format!("embedded:{name}"), text.to_string()));
+        }
+        if let Some(dir) = runbooks {
+            for id in library::ids(Some(dir)) {
+                let path = dir.join(format!("{id}.yaml"));
+                if path.exists() {
+                    sources.push(read(&path)?);
+                }
+            }
+        }
+    } else {
+        for path in &args.files {
+            sources.push(read(path)?);
+        }
+    }
+    let mut invalid = 0;
+    for (name, text) in &sources {
+        match load(name, text) {
+            Ok(runbook) => println!("ok: {name}: {}", summary(&runbook)),
+            Err(errors) => {
+                invalid += 1;
+                eprintln!("{errors}");
+            }
+        }
+    }
+    if invalid > 0 {
+        eprintln!("{invalid} of {} runbook(s) invalid", sources.len());
+        Ok(exit_code::USAGE)
+    } else {
+        Ok(exit_code::OK)
+    }
+}
+
+fn read(path: &Path) -> Result<(String, String)> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read runbook `{}`", path.display()))?;
+    Ok((path.display().to_string(), text))
+}
+
+fn summary(runbook: &Runbook) -> String {
+    let steps: usize = runbook.stages.iter().map(|s| s.steps.len()).sum();
+    format!(
+        "`{}` {}: {} stages, {steps} steps",
+        runbook.id,
+        runbook.title,
+        runbook.stages.len()
+    )
+}

@@ -1,0 +1,17 @@
+//! Runbooks: the vendor procedures as ordered stages of checkable steps.
+//!
+//! A file is parsed into [`raw`] structures, validated by [`load`] into a [`Runbook`]
+//! ([`model`]); conditions ([`condition`]) and command templates ([`template`]) refer to
+//! inventory facts and earlier answers ([`facts`]). The shipped runbooks are embedded in
+//! the binary ([`library`]).
+
+pub mod condition;
+pub mod facts;
+pub mod library;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod template;
+
+pub use load::{load, Invalid};
+pub use model::{Kind, Role, Runbook, Stage, Step};

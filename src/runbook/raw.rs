@@ -1,0 +1,175 @@
+//! A runbook file exactly as written. Every field that validation may complain about is
+//! `Spanned`, so the complaint can point at its line and column.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::inventory::values::Span;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRunbook {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The UAT checklist file `uat` steps walk (default: the shipped `uat-standard.yaml`).
+    #[serde(default)]
+    pub uat: Option<String>,
+    pub stages: Vec<RawStage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub instructions: Option<String>,
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
+    pub steps: Vec<RawStep>,
+    /// Steps that undo this stage, run by `--rollback` (newest stage first).
+    #[serde(default)]
+    pub rollback: Vec<RawStep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawKind {
+    Note,
+    Manual,
+    Gate,
+    Check,
+    Run,
+    Interactive,
+    Screen,
+    Reboot,
+    Wait,
+    Uat,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub id: Spanned<String>,
+    pub kind: Spanned<RawKind>,
+    pub title: String,
+    #[serde(default)]
+    pub instructions: Option<String>,
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
+    /// Where a command runs: tvox1, tvox2, master, slave, both, dr_client, local.
+    #[serde(default)]
+    pub on: Option<Spanned<String>>,
+    /// Questions of a manual or gate step.
+    #[serde(default)]
+    pub ask: Vec<RawAsk>,
+    /// Checks of a check step, or run after an interactive step.
+    #[serde(default)]
+    pub checks: Vec<Spanned<String>>,
+    /// A program and its arguments, each quoted (`{{ name }}` references allowed).
+    #[serde(default)]
+    pub command: Option<Spanned<Vec<String>>>,
+    /// A shell script written by the runbook's author (references are quoted).
+    #[serde(default)]
+    pub script: Option<Spanned<String>>,
+    #[serde(default)]
+    pub expect: Option<RawExpect>,
+    /// screen: the regex over the log that proves success.
+    #[serde(default)]
+    pub success: Option<Spanned<String>>,
+    #[serde(default)]
+    pub timeout: Option<Span>,
+    /// wait: how often to look.
+    #[serde(default)]
+    pub interval: Option<Span>,
+    /// wait: the condition waited for.
+    #[serde(default)]
+    pub until: Option<RawUntil>,
+    /// uat: the phase name (baseline, after-conversion, on-tvox2…).
+    #[serde(default)]
+    pub phase: Option<Spanned<String>>,
+    /// run: safe to run again when a resumed run finds it interrupted.
+    #[serde(default)]
+    pub idempotent: bool,
+    /// `down`/`up`: the service stops/starts being available here (measured downtime).
+    #[serde(default)]
+    pub service: Option<RawService>,
+    /// note: how loud the box is.
+    #[serde(default)]
+    pub level: Option<RawLevel>,
+    /// gate: what this answer is evidence of (`snapshot` records a snapshot reminder).
+    #[serde(default)]
+    pub evidence: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAsk {
+    pub name: Spanned<String>,
+    #[serde(rename = "type", default)]
+    pub kind: RawAskKind,
+    #[serde(default)]
+    pub prompt: Option<String>,
+    #[serde(default)]
+    pub choices: Vec<String>,
+    #[serde(default)]
+    pub default: Option<String>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawAskKind {
+    #[default]
+    Text,
+    Ip,
+    Choice,
+    #[serde(alias = "yes/no")]
+    YesNo,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    #[serde(default)]
+    pub exit: Option<i32>,
+    /// A regex the output must match.
+    #[serde(default)]
+    pub output: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUntil {
+    /// Wait until this check is OK.
+    #[serde(default)]
+    pub check: Option<Spanned<String>>,
+    /// Or until this host answers over SSH again (`up`) or stops answering (`down`).
+    #[serde(default)]
+    pub host: Option<Spanned<String>>,
+    #[serde(default)]
+    pub state: Option<RawHostState>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHostState {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawService {
+    Down,
+    Up,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawLevel {
+    Info,
+    Important,
+    Warning,
+}

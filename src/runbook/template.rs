@@ -1,0 +1,109 @@
+//! `{{ name }}` references in runbook commands, filled from facts and answers.
+//!
+//! In a `command:` list every element becomes one argument, quoted as a whole after the
+//! references are filled in. In a `script:` each filled-in value is shell-quoted where it
+//! stands, so an answer can never become shell code.
+
+use super::facts::{Facts, Name};
+use crate::transport::quote;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    Text(String),
+    Ref(Name),
+}
+
+/// A string with references.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub source: String,
+    pub pieces: Vec<Piece>,
+}
+
+impl Template {
+    pub fn parse(source: &str) -> Result<Template, String> {
+        let mut pieces = Vec::new();
+        let mut rest = source;
+        while let Some(start) = rest.find("{{") {
+            if start > 0 {
+                pieces.push(Piece::Text(rest[..start].to_string()));
+            }
+            let after = &rest[start + 2..];
+            let end = after
+                .find("}}")
+                .ok_or_else(|| format!("`{{{{` without `}}}}` in `{source}`"))?;
+            pieces.push(Piece::Ref(Name::parse(&after[..end])?));
+            rest = &after[end + 2..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Piece::Text(rest.to_string()));
+        }
+        Ok(Template {
+            source: source.to_string(),
+            pieces,
+        })
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &Name> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Ref(name) => Some(name),
+            Piece::Text(_) => None,
+        })
+    }
+
+    /// The text with every reference replaced by its value (`quoted`: shell-quoted), or
+    /// the first name that has no value yet.
+    pub fn fill(&self, facts: &Facts, quoted: bool) -> Result<String, Name> {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Ref(name) => {
+                    let value = facts.get(name).ok_or_else(|| name.clone())?.to_string();
+                    if quoted {
+                        out.push_str(&quote(value.as_str()));
+                    } else {
+                        out.push_str(&value);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::*;
+    use crate::inventory::Inventory;
+
+    #[test]
+    fn references_are_filled_and_quoted_in_scripts() {
+        let inv = Inventory::parse(
+            Path::new("t.yaml"),
+            "site: s\ntvox: { version: 21, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
+        )
+        .unwrap();
+        let answers = BTreeMap::from([("release".to_string(), "22; rm -rf /".to_string())]);
+        let facts = Facts {
+            inventory: &inv,
+            answers: &answers,
+        };
+        let t = Template::parse("--release={{ release }} on {{nodes.tvox1.address}}").unwrap();
+        assert_eq!(t.fill(&facts, false).unwrap(), "--release=22; rm -rf / on 10.0.0.1");
+        assert_eq!(
+            t.fill(&facts, true).unwrap(),
+            "--release='22; rm -rf /' on 10.0.0.1"
+        );
+        let missing = Template::parse("{{ later }}").unwrap();
+        assert_eq!(
+            missing.fill(&facts, true),
+            Err(Name::Answer("later".into()))
+        );
+        assert!(Template::parse("{{ open").is_err());
+        assert!(Template::parse("{{ tvox.nope }}").is_err());
+    }
+}
