@@ -35,7 +35,7 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "status" -d 'One screen: n
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "patch" -d 'Run a long command on a node inside GNU screen (re-attachable)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "network-reset" -d 'Open the node\'s network_reset menu in an interactive terminal'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "reboot" -d 'Reboot a node and wait until it is back'
-complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "snapshot" -d 'Record and list VM snapshot reminders'
+complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "snapshot" -d 'Record, list and forget VM snapshots, so tvdr reminds you to delete them after a week'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "uat" -d 'Walk the UAT checklist for a phase'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "lint" -d 'Validate runbook files: ids, kinds, hosts, checks, conditions, references (for CI)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "init" -d 'Write a commented tvdr.yaml by answering questions'
@@ -44,21 +44,40 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "exec" -d 'Run a command o
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "trust" -d 'Show a node\'s host key fingerprint and add it to the inventory\'s known_hosts'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l format -d 'Output of --dry-run and --status' -r -f -a "human\t''
+json\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l from -d 'Start at this step (earlier unfinished steps are recorded as skipped)' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l only -d 'Run only this step, then stop' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l answers -d 'Pre-answered questions, overrides and UAT results (YAML), for rehearsals' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l operator -d 'Who is running it, for the journal and the report [default: $USER]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l break-lock -d 'Remove a lock left by a dead run, with the reason (recorded in the journal)' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l list -d 'List the runbooks and exit'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l dry-run -d 'Print the resolved plan without connecting to anything'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l status -d 'Show where the current (or last) run stands'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s y -l yes -d 'Confirm every confirmation; a failed step stops the run instead of asking'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l rollback -d 'Run the rollback steps of the stages the last run entered, newest first'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l format -r -f -a "human\t'Tables for a person, worst check first'
 json\t'One JSON document: overall status, then every check with details and metrics'
 junit\t'A JUnit XML test suite, one test case per check (CI)'
 nagios\t'A Nagios/Icinga plugin status line with perfdata; exit 0–3'
 prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l expect -d 'dns: the address the domain must resolve to' -r -f -a "node-ip\t'The cluster node IP (a stand-alone\'s own address): normal operation'
+dr\t'The DR client\'s address: after the DR client was activated'"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l exact -d 'fs-sync: compare every file (path, size, mtime) instead of directory sizes'
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l resolve-here -d 'dns: also resolve the domain on this machine (its DNS server is asked when the name is not in its hosts file)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l list -d 'List the checks and exit'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l format -r -f -a "human\t''
+json\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l watch -d 'Refresh every SECS seconds [default: 2] until interrupted' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l count -d 'With --watch: stop after N screens' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
@@ -75,10 +94,37 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s i -l inventory -d '
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s h -l help -d 'Print help'
-complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
-complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
-complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
-complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -f -a "record" -d 'Record a VM snapshot just taken of NODE'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -f -a "list" -d 'List the snapshots still kept, oldest first, with their age'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -f -a "forget" -d 'Forget a snapshot once it is deleted in the hypervisor'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l note -d 'What it is for (memory excluded, before which stage…)' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l at -d 'When it was taken, RFC 3339 with a zone (2024-05-06T09:30:00+02:00) [default: now]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l operator -d 'Who took it [default: $USER]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l format -r -f -a "human\t''
+json\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l node -d 'Only the snapshot of this node (tvox1, tvox2 or dr_client) [default: every node]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l operator -d 'Who deleted it [default: $USER]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "record" -d 'Record a VM snapshot just taken of NODE'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the snapshots still kept, oldest first, with their age'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Forget a snapshot once it is deleted in the hypervisor'
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
@@ -122,7 +168,7 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subc
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "patch" -d 'Run a long command on a node inside GNU screen (re-attachable)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "network-reset" -d 'Open the node\'s network_reset menu in an interactive terminal'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "reboot" -d 'Reboot a node and wait until it is back'
-complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "snapshot" -d 'Record and list VM snapshot reminders'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "snapshot" -d 'Record, list and forget VM snapshots, so tvdr reminds you to delete them after a week'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "uat" -d 'Walk the UAT checklist for a phase'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "lint" -d 'Validate runbook files: ids, kinds, hosts, checks, conditions, references (for CI)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "init" -d 'Write a commented tvdr.yaml by answering questions'
@@ -131,3 +177,6 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subc
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "trust" -d 'Show a node\'s host key fingerprint and add it to the inventory\'s known_hosts'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "record" -d 'Record a VM snapshot just taken of NODE'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'List the snapshots still kept, oldest first, with their age'
+complete -c tvdr -n "__fish_tvdr_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "forget" -d 'Forget a snapshot once it is deleted in the hypervisor'

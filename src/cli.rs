@@ -19,6 +19,7 @@ macro_rules! top_examples {
     };
 }
 
+pub use crate::checks::dns::Expect as DnsExpect;
 pub use crate::output::report::Format as ReportFormat;
 
 #[derive(Debug, Parser)]
@@ -59,10 +60,18 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)
-    #[command(after_help = "Examples:
+    #[command(after_help = "A run is journalled step by step under the state directory: run \
+the same command again after any interruption (laptop asleep, link down, Ctrl-C, crash) and \
+it resumes where it stopped. Only one run per site and runbook at a time.
+
+Examples:
+  tvdr runbook --list
   tvdr runbook standalone-to-ft
-  tvdr runbook upgrade --dry-run --format json")]
-    Runbook(Later),
+  tvdr runbook upgrade --dry-run --format json
+  tvdr runbook upgrade --status
+  tvdr runbook dr-setup --answers rehearsal.yaml --yes
+  tvdr runbook standalone-to-ft --rollback")]
+    Runbook(RunbookArgs),
 
     /// Run health checks across the nodes (vip, db, chat, calendars, fs-sync, or all)
     #[command(after_help = "Every node is asked in parallel over one SSH session for the \
@@ -77,7 +86,15 @@ Examples:
     Check(CheckArgs),
 
     /// One screen: nodes, master, sync states, DR client, open runs
-    Status(Later),
+    #[command(after_help = "Every node is asked once, in parallel, over one SSH session. Exit \
+status as for `tvdr check`: 0 all OK, 1 something is not, 3 a node could not be reached.
+
+Examples:
+  tvdr status
+  tvdr status --watch            refresh every 2 s until Ctrl-C
+  tvdr status --watch 10 --count 3 > status.log
+  tvdr status --format json")]
+    Status(StatusArgs),
 
     /// Run a long command on a node inside GNU screen (re-attachable)
     Patch(Later),
@@ -88,8 +105,17 @@ Examples:
     /// Reboot a node and wait until it is back
     Reboot(Later),
 
-    /// Record and list VM snapshot reminders
-    Snapshot(Later),
+    /// Record, list and forget VM snapshots, so tvdr reminds you to delete them after a week
+    #[command(after_help = "Records live in the state directory of the site \
+(<state>/<site>/snapshots.jsonl); runbook steps add to the same list. `tvdr check snapshot` \
+and `tvdr status` warn about snapshots kept more than 7 days.
+
+Examples:
+  tvdr snapshot record tvox1 pre-upgrade --note \"memory excluded\"
+  tvdr snapshot record both pre-ft --at 2024-05-06T09:30:00+02:00
+  tvdr snapshot list
+  tvdr snapshot forget pre-upgrade --node tvox1")]
+    Snapshot(SnapshotArgs),
 
     /// Walk the UAT checklist for a phase
     Uat(Later),
@@ -161,6 +187,15 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exact: bool,
 
+    /// dns: the address the domain must resolve to
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = DnsExpect::NodeIp)]
+    pub expect: DnsExpect,
+
+    /// dns: also resolve the domain on this machine (its DNS server is asked when the
+    /// name is not in its hosts file)
+    #[arg(long)]
+    pub resolve_here: bool,
+
     /// List the checks and exit
     #[arg(long)]
     pub list: bool,
@@ -173,10 +208,141 @@ fn check_names() -> clap::builder::PossibleValuesParser {
 }
 
 #[derive(Debug, Args)]
+pub struct RunbookArgs {
+    /// The runbook: standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback
+    #[arg(value_name = "RUNBOOK", required_unless_present = "list")]
+    pub id: Option<String>,
+
+    /// List the runbooks and exit
+    #[arg(long)]
+    pub list: bool,
+
+    /// Print the resolved plan without connecting to anything
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Show where the current (or last) run stands
+    #[arg(long, conflicts_with = "dry_run")]
+    pub status: bool,
+
+    /// Output of --dry-run and --status
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Start at this step (earlier unfinished steps are recorded as skipped)
+    #[arg(long, value_name = "STEP")]
+    pub from: Option<String>,
+
+    /// Run only this step, then stop
+    #[arg(long, value_name = "STEP", conflicts_with = "from")]
+    pub only: Option<String>,
+
+    /// Confirm every confirmation; a failed step stops the run instead of asking
+    #[arg(long, short)]
+    pub yes: bool,
+
+    /// Pre-answered questions, overrides and UAT results (YAML), for rehearsals
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Who is running it, for the journal and the report [default: $USER]
+    #[arg(long, env = "TVDR_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
+
+    /// Run the rollback steps of the stages the last run entered, newest first
+    #[arg(long)]
+    pub rollback: bool,
+
+    /// Remove a lock left by a dead run, with the reason (recorded in the journal)
+    #[arg(long, value_name = "REASON")]
+    pub break_lock: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct LintArgs {
     /// Runbook files to check
     #[arg(value_name = "FILES")]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Refresh every SECS seconds [default: 2] until interrupted
+    #[arg(
+        long,
+        value_name = "SECS",
+        num_args = 0..=1,
+        default_missing_value = "2",
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub watch: Option<u64>,
+
+    /// With --watch: stop after N screens
+    #[arg(long, value_name = "N", requires = "watch", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    #[command(subcommand)]
+    pub command: SnapshotCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Record a VM snapshot just taken of NODE
+    Record(SnapshotRecordArgs),
+    /// List the snapshots still kept, oldest first, with their age
+    List(SnapshotListArgs),
+    /// Forget a snapshot once it is deleted in the hypervisor
+    Forget(SnapshotForgetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotRecordArgs {
+    /// tvox1, tvox2, dr_client, both (tvox1 and tvox2) or all
+    #[arg(value_name = "NODE")]
+    pub node: String,
+
+    /// The snapshot's name in the hypervisor
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// What it is for (memory excluded, before which stage…)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// When it was taken, RFC 3339 with a zone (2024-05-06T09:30:00+02:00) [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Who took it [default: $USER]
+    #[arg(long, env = "TVDR_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotListArgs {
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotForgetArgs {
+    /// The snapshot's name, as recorded
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// Only the snapshot of this node (tvox1, tvox2 or dr_client) [default: every node]
+    #[arg(long, value_name = "NODE")]
+    pub node: Option<String>,
+
+    /// Who deleted it [default: $USER]
+    #[arg(long, env = "TVDR_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ pub mod inventory;
 pub mod output;
 mod run;
 pub mod runbook;
+pub mod snapshots;
 pub mod state;
 pub mod transport;
 pub mod yaml;

@@ -34,13 +34,20 @@ where
         Command::Exec(args) => commands::exec::execute(inventory, &args),
         Command::Trust(args) => commands::trust::execute(inventory, &args),
         Command::Generate(args) => commands::generate::execute(&args.out),
-        Command::Runbook(_) => later("runbook", "the runbook engine"),
+        Command::Runbook(args) => commands::runbook::execute(
+            inventory,
+            cli.runbooks.as_deref(),
+            cli.state_dir.as_deref(),
+            &args,
+        ),
         Command::Check(args) => commands::check::execute(inventory, cli.state_dir.as_deref(), &args),
-        Command::Status(_) => later("status", "the cluster checks"),
+        Command::Status(args) => commands::status::execute(inventory, cli.state_dir.as_deref(), &args),
         Command::Patch(_) => later("patch", "the runbook engine's screen step"),
         Command::NetworkReset(_) => later("network-reset", "the runbook engine's interactive step"),
         Command::Reboot(_) => later("reboot", "the runbook engine's reboot step"),
-        Command::Snapshot(_) => later("snapshot", "the runbook engine"),
+        Command::Snapshot(args) => {
+            commands::snapshot::execute(inventory, cli.state_dir.as_deref(), &args)
+        }
         Command::Uat(_) => later("uat", "the runbook engine"),
         Command::Lint(args) => commands::lint::execute(cli.runbooks.as_deref(), &args),
     }

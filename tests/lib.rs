@@ -4,6 +4,7 @@
 // transport.
 #![allow(clippy::disallowed_methods)]
 
+mod checks_node;
 mod cli;
 mod common;
 mod exec;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use indicatif::MultiProgress;
 
@@ -19,6 +19,10 @@ pub struct Options {
     pub exact: bool,
     /// Where checks keep samples between runs (fs-sync growth, ETA).
     pub state_dir: Option<PathBuf>,
+    /// dns: the address the domain must resolve to.
+    pub expect: super::dns::Expect,
+    /// dns: also resolve the domain on this machine.
+    pub resolve_here: bool,
 }
 
 /// Master and slave, resolved from who holds the node IP (stand-alone: tvox1, no slave).
@@ -36,6 +40,9 @@ pub struct Context<'a> {
     pub progress: MultiProgress,
     unreachable: Mutex<BTreeMap<String, String>>,
     vip: OnceLock<Report>,
+    /// Reports of this run by check name, so a check another one reads (`rpo` reads `db`)
+    /// is gathered once.
+    reports: Mutex<BTreeMap<String, Arc<OnceLock<Report>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -47,7 +54,22 @@ impl<'a> Context<'a> {
             progress: MultiProgress::new(),
             unreachable: Mutex::new(BTreeMap::new()),
             vip: OnceLock::new(),
+            reports: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    /// The report of check `name`, computed by `run` the first time it is asked for in this
+    /// run and shared after (by `check all`, `rpo` and `status`). Callers asking for the same
+    /// name at once wait for one computation; other names are not held up.
+    pub fn report(&self, name: &str, run: impl FnOnce() -> Report) -> Report {
+        let cell = self
+            .reports
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(name.to_string())
+            .or_default()
+            .clone();
+        cell.get_or_init(run).clone()
     }
 
     /// A state file of this site (`None` when no state directory is configured).

@@ -7,10 +7,19 @@
 pub mod calendars;
 pub mod context;
 pub mod chat;
+pub mod clock;
 pub mod db;
+pub mod dns;
+pub mod dr_isolated;
 pub mod fs_sync;
+pub mod ports;
+pub mod hosts;
+pub mod license;
 pub mod registry;
 pub mod report;
+pub mod rpo;
+pub mod screen;
+pub mod snapshot;
 pub mod vip;
 
 pub use report::{overall, Detail, Metric, Report, Status};

@@ -1,7 +1,10 @@
 //! Every check tvdr knows, by the name typed on the command line, and which apply to a site.
 
 use super::context::Context;
-use super::{calendars, chat, db, fs_sync, Report};
+use super::{
+    calendars, chat, clock, db, dns, dr_isolated, fs_sync, hosts, license, ports, rpo, screen,
+    snapshot, Report,
+};
 use crate::inventory::Inventory;
 
 /// One check: its name, one line of help, its gather-and-evaluate function, and whether
@@ -62,7 +65,80 @@ pub const CHECKS: &[CheckDef] = &[
         run: fs_sync::gather,
         applies: cluster,
     },
+    CheckDef {
+        name: "ports",
+        about: "DR ports 22, 873, 3306, 27017 open both ways, probed on the master and the DR client",
+        run: ports::gather,
+        applies: dr_client,
+    },
+    CheckDef {
+        name: "dr-isolated",
+        about: "before DR activation: nothing of the main site answers the DR client (on demand)",
+        run: dr_isolated::gather,
+        applies: dr_client,
+    },
+    CheckDef {
+        name: "snapshot",
+        about: "VM snapshots recorded with `tvdr snapshot record`: WARN when kept over a week",
+        run: snapshot::gather,
+        applies: always,
+    },
+    CheckDef {
+        name: "rpo",
+        about: "the worst replication delay (db, chat, fs-sync) against objectives.rpo",
+        run: rpo::gather,
+        applies: cluster,
+    },
+    CheckDef {
+        name: "hosts",
+        about: "the hosts file maps the TVox address to the domain on both nodes",
+        run: hosts::gather,
+        applies: always,
+    },
+    CheckDef {
+        name: "dns",
+        about: "the domain resolves to the node IP (--expect dr: the DR client) on the nodes",
+        run: dns::gather,
+        applies: always,
+    },
+    CheckDef {
+        name: "clock",
+        about: "clock skew between the nodes under thresholds.clock_skew",
+        run: clock::gather,
+        applies: always,
+    },
+    CheckDef {
+        name: "screen",
+        about: "GNU screen installed on every node; open sessions (a running patch?)",
+        run: screen::gather,
+        applies: always,
+    },
+    CheckDef {
+        name: "license",
+        about: "the inventory's licence command matches its regex on both nodes",
+        run: license::gather,
+        applies: always,
+    },
 ];
+
+fn dr_client(inv: &Inventory) -> Result<(), &'static str> {
+    match inv.node(crate::inventory::NodeName::DrClient) {
+        Some(_) => Ok(()),
+        None => Err("no `dr_client` in the inventory"),
+    }
+}
+
+/// Checks `check all` leaves out, with why: they judge a moment of a procedure, not the
+/// steady state (`dr-isolated` is CRIT whenever the main site runs).
+pub fn on_demand(name: &str) -> Option<&'static str> {
+    match name {
+        "dr-isolated" => Some(
+            "only on demand, before activating the DR client (it is CRIT while the main site \
+             runs): `tvdr check dr-isolated`",
+        ),
+        _ => None,
+    }
+}
 
 pub fn find(name: &str) -> Option<&'static CheckDef> {
     CHECKS.iter().find(|c| c.name == name)

@@ -33,6 +33,8 @@ pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &CheckA
     let options = Options {
         exact: args.exact,
         state_dir: Some(crate::state::site_dir(state_dir, &inv.site)),
+        expect: args.expect,
+        resolve_here: args.resolve_here,
     };
     let cx = Context::new(&inv, &fleet, options);
     let reports: Vec<Report> = selected.iter().map(|check| run_one(&cx, check)).collect();
@@ -58,7 +60,10 @@ fn select(inv: &Inventory, names: &[String]) -> Result<Vec<&'static CheckDef>> {
         let mut chosen = Vec::new();
         for check in CHECKS {
             match (check.applies)(inv) {
-                Ok(()) => chosen.push(check),
+                Ok(()) => match registry::on_demand(check.name) {
+                    None => chosen.push(check),
+                    Some(why) => eprintln!("skipped {}: {why}", check.name),
+                },
                 Err(why) => eprintln!("skipped {}: {why}", check.name),
             }
         }
@@ -90,7 +95,8 @@ fn run_one(cx: &Context, check: &CheckDef) -> Report {
     );
     spinner.set_message(check.name);
     spinner.enable_steady_tick(Duration::from_millis(120));
-    let report = (check.run)(cx);
+    // Through the run's cache: a check read by another (`rpo` reads `db`) runs once.
+    let report = cx.report(check.name, || (check.run)(cx));
     spinner.finish_and_clear();
     report
 }

@@ -6,4 +6,7 @@ pub mod generate;
 pub mod init;
 pub mod inventory;
 pub mod lint;
+pub mod runbook;
+pub mod snapshot;
+pub mod status;
 pub mod trust;

@@ -6,12 +6,18 @@
 //! the binary ([`library`]).
 
 pub mod condition;
+pub mod engine;
 pub mod facts;
+pub mod journal;
 pub mod library;
 pub mod load;
+pub mod lock;
 pub mod model;
+pub mod plan;
 pub mod raw;
+pub mod runs;
 pub mod template;
+pub mod time;
 
 pub use load::{load, Invalid};
 pub use model::{Kind, Role, Runbook, Stage, Step};

@@ -10,6 +10,30 @@
 //! session: drop stand-ins of vendor tools there), `sync/`, `hosts` (the node's /etc/hosts),
 //! `home/` (the lab user's home on that node) and `sshd.log`. The lab user is `tvdrlab`.
 //! Nodes share everything else of this machine's filesystem (/tmp, /run, /opt).
+//!
+//! Database servers are slow to start, so only [`Lab::start_services`] starts them, on tvox1
+//! and tvox2 (see `scripts/lab help`):
+//! - `pg`: a PostgreSQL cluster per node (socket dir `DIR/<node>/pg/run`, 127.0.0.1:5432 in
+//!   the node, trust auth, superuser `postgres`) with `davical_administrators` owned by
+//!   `davical_dba`, loaded from `tests/lab/davical.sql`: identical on both nodes at start. The
+//!   inventory gives each node `env: { PGHOST: DIR/<node>/pg/run }`, so `pg_dump --clean -U
+//!   davical_dba davical_administrators` over ssh reaches that node's server.
+//! - `mysql`: MariaDB per node (socket `DIR/<node>/mysql/run/mysqld.sock`, also
+//!   `MYSQL_UNIX_PORT` in the inventory's `env`), tvox1 the primary and tvox2 its replica over
+//!   the lab network (real replication, running when the lab is handed over), database
+//!   `tvox` from `tests/lab/tvox.sql`. `DIR/<node>/home/.my.cnf` (the lab user's, mode 600)
+//!   logs `mysql` in as `tvdr_monitor` (REPLICATION CLIENT, SLAVE MONITOR), so `mysql -e 'SHOW
+//!   SLAVE STATUS\G'` over ssh needs no option. Make the nodes diverge on the replica (the
+//!   primary's writes replicate) or stop replication first: `lab.mysql("tvox2", "STOP SLAVE
+//!   IO_THREAD")`.
+//! - `mongo` (`mongosh`): a stand-in `bin/mongo` (`bin/mongosh`), not MongoDB, which cannot be
+//!   installed here: it prints `DIR/<node>/mongo/stdout` (at start a healthy two-member replica
+//!   set as that node sees it, in the form tvdr asks for: `JSON.stringify` for `mongo`, relaxed
+//!   Extended JSON when `mongosh` is there), exits with `DIR/<node>/mongo/status` and records
+//!   its calls: [`Lab::set_mongo`], [`Lab::mongo_calls`].
+//!
+//! Every server stops with the lab, also when the test panicked or its process was killed
+//! (the next `scripts/lab up` sweeps labs whose owner is gone).
 
 // Shared by every test module that needs nodes, and each uses a few of these helpers: the
 // others would warn in every build.
@@ -40,6 +64,13 @@ impl Lab {
 
     /// Any of `tvox1`, `tvox2`, `dr_client`.
     pub fn start_with(nodes: &[&str]) -> Lab {
+        Lab::start_services(nodes, &[])
+    }
+
+    /// Also starts `services` (any of `pg`, `mysql`, `mongo`, `mongosh`) on the nodes' tvox1
+    /// and tvox2; MariaDB replication is running when this returns. About 1-3 s more than
+    /// [`Lab::start_with`]: only for tests that use them.
+    pub fn start_services(nodes: &[&str], services: &[&str]) -> Lab {
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")
             .tempdir()
@@ -55,6 +86,8 @@ impl Lab {
             &nodes.join(","),
             "--owner",
             &std::process::id().to_string(),
+            "--services",
+            &services.join(","),
         ]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         let id = stdout
@@ -141,9 +174,69 @@ impl Lab {
             .unwrap_or_else(|e| panic!("cannot run `scripts/lab exec`: {e}"))
     }
 
-    /// `DIR/<node>`: `bin/`, `sync/`, `hosts`, `home/`, `sshd.log`.
+    /// `DIR/<node>`: `bin/`, `sync/`, `hosts`, `home/`, `sshd.log`, and per service `pg/`,
+    /// `mysql/`, `mongo/`.
     pub fn node_dir(&self, node: &str) -> PathBuf {
         self.dir().join(node)
+    }
+
+    /// SQL on the node's `davical_administrators` as the superuser; rows unaligned, `|` between
+    /// columns, no header. Panics with psql's message when a statement fails.
+    pub fn psql(&self, node: &str, sql: &str) -> String {
+        self.run_stdout(&["psql", node, sql])
+    }
+
+    /// SQL on the node's `tvox` database as root; rows tab-separated, no header (with `\G`,
+    /// the client's vertical `Field: value` form). Panics with the client's message on error.
+    pub fn mysql(&self, node: &str, sql: &str) -> String {
+        self.run_stdout(&["mysql", node, sql])
+    }
+
+    /// Waits until tvox2 applied everything in tvox1's binlog; panics if replication is not
+    /// running (stopped threads included) or has not caught up within 30 s.
+    pub fn mysql_sync(&self) {
+        self.run(&["mysql-sync"]);
+    }
+
+    /// Stops one node's `pg` or `mysql` server (its data stays): "no server" states, the
+    /// primary gone from under the replica.
+    pub fn stop_service(&self, node: &str, service: &str) {
+        self.run(&["service", node, service, "stop"]);
+    }
+
+    /// Starts a stopped server again on its data; a replica reconnects to it within a second.
+    pub fn start_service(&self, node: &str, service: &str) {
+        self.run(&["service", node, service, "start"]);
+    }
+
+    /// What the node's mongo stand-in prints from now on, and its exit status.
+    pub fn set_mongo(&self, node: &str, stdout: &str, status: i32) {
+        let dir = self.mongo_dir(node);
+        std::fs::write(dir.join("stdout"), stdout)
+            .unwrap_or_else(|e| panic!("cannot write {}/stdout: {e}", dir.display()));
+        std::fs::write(dir.join("status"), format!("{status}\n"))
+            .unwrap_or_else(|e| panic!("cannot write {}/status: {e}", dir.display()));
+    }
+
+    /// One line per call of the node's mongo stand-in: the program's name, then its
+    /// arguments joined by spaces (`mongo --quiet --eval JSON.stringify(rs.status())`).
+    pub fn mongo_calls(&self, node: &str) -> String {
+        let calls = self.mongo_dir(node).join("calls");
+        std::fs::read_to_string(&calls)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", calls.display()))
+    }
+
+    fn mongo_dir(&self, node: &str) -> PathBuf {
+        let dir = self.node_dir(node).join("mongo");
+        assert!(
+            dir.is_dir(),
+            "{node} has no mongo stand-in: start the lab with the `mongo` service"
+        );
+        dir
+    }
+
+    fn run_stdout(&self, args: &[&str]) -> String {
+        String::from_utf8(self.run(args).stdout).expect("the lab printed non-UTF-8 output")
     }
 
     fn dir_arg(&self) -> String {

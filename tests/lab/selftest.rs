@@ -325,3 +325,295 @@ fn drop_leaves_no_namespace_link_or_process() {
     assert!(!dir.exists());
     assert!(!Path::new(&format!("/run/tvdr-lab/{id}")).exists());
 }
+
+// ---- services -------------------------------------------------------------------------------
+
+/// A server's pid, from the pid file it wrote under the lab dir.
+fn server_pid(pid_file: &Path) -> u32 {
+    std::fs::read_to_string(pid_file)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", pid_file.display()))
+        .lines()
+        .next()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no pid in {}", pid_file.display()))
+}
+
+fn pg_pid(lab: &Lab, node: &str) -> u32 {
+    server_pid(&lab.node_dir(node).join("pg/data/postmaster.pid"))
+}
+
+fn mysql_pid(lab: &Lab, node: &str) -> u32 {
+    server_pid(&lab.node_dir(node).join("mysql/run/mysqld.pid"))
+}
+
+/// Every live process of this machine whose command line names `dir`.
+fn processes_naming(dir: &Path) -> Vec<String> {
+    let dir = dir.display().to_string();
+    let mut found = vec![];
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(&dir) && running(pid) {
+            found.push(format!("{pid} {cmdline}"));
+        }
+    }
+    found
+}
+
+/// What the inventory's `env:` line for NODE holds (the lab writes one flow mapping per node).
+fn inventory_env(lab: &Lab, node: &str) -> String {
+    let inventory = std::fs::read_to_string(lab.inventory()).unwrap();
+    let block = inventory
+        .split(&format!("\n  {node}:\n"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {node} in:\n{inventory}"));
+    block
+        .lines()
+        .take_while(|l| l.starts_with("    "))
+        .find_map(|l| l.trim().strip_prefix("env: "))
+        .unwrap_or_else(|| panic!("no env for {node} in:\n{inventory}"))
+        .to_string()
+}
+
+/// The dump's text without the `\restrict` key pg_dump draws at random on every run.
+fn without_restrict_keys(dump: &str) -> String {
+    dump.lines()
+        .filter(|l| !l.starts_with("\\restrict ") && !l.starts_with("\\unrestrict "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn pg_dump_over_ssh_reaches_each_nodes_own_server() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["pg"]);
+    let dump = |node: &str| {
+        // As tvdr runs it: the node's `env:` from the inventory exported first.
+        let pghost = lab.node_dir(node).join("pg/run");
+        assert_eq!(
+            inventory_env(&lab, node),
+            format!("{{ PGHOST: {} }}", pghost.display())
+        );
+        stdout(&ssh(
+            &lab,
+            &lab.address(node),
+            &format!(
+                "export PGHOST='{}'; pg_dump --clean -U davical_dba davical_administrators",
+                pghost.display()
+            ),
+        ))
+    };
+    let (one, two) = (dump("tvox1"), dump("tvox2"));
+    for table in [
+        "usr",
+        "principal",
+        "collection",
+        "caldav_data",
+        "calendar_item",
+    ] {
+        assert!(
+            one.contains(&format!("CREATE TABLE public.{table} (")),
+            "{table}:\n{one}"
+        );
+    }
+    assert!(one.contains("CREATE SEQUENCE public.caldav_data_dav_id_seq"));
+    assert!(one.contains("CREATE INDEX caldav_data_collection_id_fkey"));
+    assert!(one.contains("FOREIGN KEY (collection_id) REFERENCES public.collection"));
+    assert!(one.contains("Owner: davical_dba"));
+    assert!(one.contains("/lbianchi/calendar/cena.ics"));
+    assert_eq!(without_restrict_keys(&one), without_restrict_keys(&two));
+    // The servers are the nodes' own, in their namespaces: the same query tells them apart
+    // once one of them changed.
+    assert_eq!(lab.psql("tvox1", "SELECT count(*) FROM caldav_data"), "4\n");
+    lab.psql("tvox2", "DELETE FROM caldav_data WHERE dav_id = 3004");
+    assert_eq!(lab.psql("tvox2", "SELECT count(*) FROM caldav_data"), "3\n");
+    assert_eq!(lab.psql("tvox1", "SELECT count(*) FROM caldav_data"), "4\n");
+    let two = dump("tvox2");
+    assert!(one.contains("cena.ics") && !two.contains("cena.ics"));
+    // Also on TCP, inside the node only, like Debian's default.
+    let out = lab.exec(
+        "tvox1",
+        "runuser -u tvdrlab -- psql -X -At -h 127.0.0.1 -U davical_dba \
+         -d davical_administrators -c 'SELECT username FROM usr ORDER BY 1 LIMIT 1'",
+    );
+    assert_eq!(stdout(&out), "admin\n");
+
+    // A stopped server is the "no server" state; started again, it has its data.
+    let pid = pg_pid(&lab, "tvox1");
+    lab.stop_service("tvox1", "pg");
+    assert!(!running(pid));
+    let out = ssh(
+        &lab,
+        &lab.address("tvox1"),
+        &format!(
+            "PGHOST='{}' pg_dump -U davical_dba davical_administrators",
+            lab.node_dir("tvox1").join("pg/run").display()
+        ),
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("No such file or directory"), "{err}");
+    lab.start_service("tvox1", "pg");
+    assert_eq!(lab.psql("tvox1", "SELECT count(*) FROM caldav_data"), "4\n");
+}
+
+#[test]
+fn mysql_replicates_tvox1_to_tvox2_over_the_lab_network() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["mysql"]);
+    let slave_status = |node: &str| {
+        // As tvdr runs it: no credentials on the command line, ~/.my.cnf has them.
+        stdout(&ssh(
+            &lab,
+            &lab.address(node),
+            r"mysql -e 'SHOW SLAVE STATUS\G'",
+        ))
+    };
+    let status = slave_status("tvox2");
+    assert!(status.contains("Slave_IO_Running: Yes"), "{status}");
+    assert!(status.contains("Slave_SQL_Running: Yes"), "{status}");
+    assert!(status.contains(&format!("Master_Host: {}\n", lab.address("tvox1"))));
+    assert!(status.contains("Seconds_Behind_Master: 0"), "{status}");
+    assert_eq!(slave_status("tvox1"), "", "the primary is no replica");
+    let cnf = lab.node_dir("tvox2").join("home/.my.cnf");
+    assert_eq!(
+        std::fs::metadata(&cnf).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(inventory_env(&lab, "tvox2").contains(&format!(
+        "MYSQL_UNIX_PORT: {}",
+        lab.node_dir("tvox2")
+            .join("mysql/run/mysqld.sock")
+            .display()
+    )));
+
+    // The data came to tvox2 by replication only (tvox.sql is loaded on tvox1).
+    assert_eq!(lab.mysql("tvox2", "SELECT count(*) FROM calls"), "5\n");
+    lab.mysql(
+        "tvox1",
+        "INSERT INTO calls (started, src, dst, disposition) \
+         VALUES ('2024-05-07 10:00:00', '201', '202', 'ANSWERED')",
+    );
+    lab.mysql_sync();
+    assert_eq!(
+        lab.mysql("tvox2", "SELECT src, dst FROM calls WHERE id = 6"),
+        "201\t202\n"
+    );
+
+    // Divergence for real: the IO thread stopped, the primary's next row stays there.
+    lab.mysql("tvox2", "STOP SLAVE IO_THREAD");
+    let status = slave_status("tvox2");
+    assert!(status.contains("Slave_IO_Running: No"), "{status}");
+    lab.mysql("tvox1", "DELETE FROM calls WHERE id = 6");
+    assert_eq!(lab.mysql("tvox1", "SELECT count(*) FROM calls"), "5\n");
+    assert_eq!(lab.mysql("tvox2", "SELECT count(*) FROM calls"), "6\n");
+    lab.mysql("tvox2", "START SLAVE IO_THREAD");
+    lab.mysql_sync();
+    assert_eq!(lab.mysql("tvox2", "SELECT count(*) FROM calls"), "5\n");
+
+    // Dropping the lab stops both servers.
+    let pids = [mysql_pid(&lab, "tvox1"), mysql_pid(&lab, "tvox2")];
+    assert!(pids.iter().all(|&p| running(p)));
+    drop(lab);
+    for pid in pids {
+        assert!(!running(pid), "mariadbd {pid} left");
+    }
+}
+
+#[test]
+fn mongo_stand_in_prints_what_was_set_and_records_its_calls() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["mongo"]);
+    let run = |node: &str| {
+        ssh(
+            &lab,
+            &lab.address(node),
+            "command -v mongosh mongo; mongo --quiet --eval 'JSON.stringify(rs.status())'",
+        )
+    };
+    // At start: a healthy set as each node sees it, members named by the lab's addresses.
+    let out = stdout(&run("tvox2"));
+    let (path, sample) = out.split_once('\n').unwrap();
+    assert_eq!(
+        path,
+        lab.node_dir("tvox2")
+            .join("bin/mongo")
+            .display()
+            .to_string(),
+        "mongo only, no mongosh"
+    );
+    assert!(sample.starts_with(r#"{"set":"rs0","#), "{sample}");
+    assert!(sample.contains(r#""myState":2"#), "{sample}");
+    for (node, state) in [("tvox1", "PRIMARY"), ("tvox2", "SECONDARY")] {
+        let member = format!(
+            r#""name":"{}:27017","health":1,"state":{},"stateStr":"{state}""#,
+            lab.address(node),
+            if node == "tvox1" { 1 } else { 2 }
+        );
+        assert!(sample.contains(&member), "{member} in {sample}");
+    }
+    assert_eq!(
+        lab.mongo_calls("tvox2"),
+        "mongo --quiet --eval JSON.stringify(rs.status())\n"
+    );
+    assert_eq!(lab.mongo_calls("tvox1"), "");
+
+    lab.set_mongo("tvox1", "exception: connect failed\n", 1);
+    let out = run("tvox1");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("\nexception: connect failed\n"));
+    lab.set_mongo("tvox1", "", 0);
+    assert!(run("tvox1").status.success());
+    assert_eq!(lab.mongo_calls("tvox1").lines().count(), 2);
+}
+
+/// The stale-owner path: a test process killed with its servers running. The next `up`
+/// (any test's) sweeps the lab and must stop them too.
+#[test]
+fn servers_of_a_killed_test_do_not_survive() {
+    let mut owner = Command::new("sleep").arg("600").spawn().unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("tvdr-lab-stale.")
+        .tempdir()
+        .unwrap();
+    let lab_dir = dir.path().join("lab");
+    let out = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/lab"))
+        .args(["up", "--id", "auto", "--dir"])
+        .arg(&lab_dir)
+        .args(["--owner", &owner.id().to_string()])
+        .args(["--services", "pg,mysql"])
+        .output()
+        .unwrap();
+    let up = stdout(&out);
+    let id = up
+        .lines()
+        .find_map(|l| l.strip_prefix("TVDR_LAB_ID="))
+        .unwrap()
+        .to_string();
+    let servers = processes_naming(&lab_dir);
+    assert_eq!(
+        servers.iter().filter(|p| p.contains("postgres -D")).count(),
+        2,
+        "{servers:?}"
+    );
+    assert_eq!(
+        servers.iter().filter(|p| p.contains("mariadbd")).count(),
+        2,
+        "{servers:?}"
+    );
+    owner.kill().unwrap();
+    owner.wait().unwrap();
+
+    // Any `up` sweeps stale labs before claiming an id, under the lock another sweeping `up`
+    // holds: once this one is up, the stale lab is gone.
+    let _other = Lab::start_with(&["tvox1"]);
+    assert!(!Path::new(&format!("/run/tvdr-lab/{id}")).exists());
+    let left = processes_naming(&lab_dir);
+    assert!(left.is_empty(), "left running: {left:?}");
+}

@@ -1,0 +1,149 @@
+//! `tvdr check clock`: clock skew between the nodes (the DR client included), measured
+//! NTP-style against this machine's clock and judged against `thresholds.clock_skew`
+//! (CRIT at five times it). Replication and TLS certificates depend on agreeing clocks.
+
+mod gather;
+mod measure;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+use serde_json::json;
+
+pub use gather::gather;
+pub use measure::{best, offset, Offset};
+pub use parse::{parse, Reading};
+
+use super::{Metric, Report, Status};
+
+/// How many times the warning threshold is critical.
+pub const CRIT_FACTOR: f64 = 5.0;
+
+/// One node's clock against this machine's (`Err`: why it could not be read).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeClock {
+    pub node: String,
+    pub offset: Result<Offset, String>,
+}
+
+pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
+    let warn = warn.as_secs_f64();
+    let crit = warn * CRIT_FACTOR;
+    let mut report = Report::new("clock", Status::Ok, "");
+    let mut read = Vec::new();
+    for clock in clocks {
+        let node = clock.node.as_str();
+        match &clock.offset {
+            Ok(o) => {
+                read.push((node, *o));
+                report.nodes.insert(
+                    clock.node.clone(),
+                    json!({ "offset_s": o.seconds, "uncertainty_s": o.uncertainty }),
+                );
+                report = report
+                    .detail(
+                        Status::Ok,
+                        Some(node),
+                        "clock",
+                        format!(
+                            "{:+.3} s ± {:.3} s from this machine",
+                            o.seconds, o.uncertainty
+                        ),
+                    )
+                    .metric(
+                        &format!("clock_offset_seconds@{node}"),
+                        Metric {
+                            value: o.seconds,
+                            unit: "s",
+                            warn: None,
+                            crit: None,
+                        },
+                    );
+            }
+            Err(why) => report = report.detail(Status::Unknown, Some(node), "clock", why.clone()),
+        }
+    }
+    let unread = read.len() < clocks.len();
+    let (verdict, message) = match read.as_slice() {
+        [] => (Status::Unknown, "no clock could be read".to_string()),
+        [(node, o)] if !unread => {
+            // Nothing to compare with but this machine, whose clock may be the wrong one.
+            let status = judge(o.seconds.abs(), o.uncertainty, warn, crit);
+            let message = format!(
+                "{node} is {:+.3} s ± {:.3} s from this machine (the only node)",
+                o.seconds, o.uncertainty
+            );
+            (status.min(Status::Warn), message)
+        }
+        [_] => (
+            Status::Unknown,
+            "only one node's clock could be read".to_string(),
+        ),
+        many => {
+            let by = |a: &&(&str, Offset), b: &&(&str, Offset)| a.1.seconds.total_cmp(&b.1.seconds);
+            let (late, lo) = many.iter().min_by(by).expect("two or more");
+            let (early, hi) = many.iter().max_by(by).expect("two or more");
+            let skew = hi.seconds - lo.seconds;
+            let bound = hi.uncertainty + lo.uncertainty;
+            report = report.metric(
+                "clock_skew_seconds",
+                Metric {
+                    value: skew,
+                    unit: "s",
+                    warn: Some(warn),
+                    crit: Some(crit),
+                },
+            );
+            let status = judge(skew, bound, warn, crit);
+            let names: Vec<&str> = many.iter().map(|(n, _)| *n).collect();
+            let message = if status == Status::Ok {
+                format!(
+                    "largest skew {skew:.3} s ± {bound:.3} s ({})",
+                    names.join(", ")
+                )
+            } else {
+                format!("{early} is {skew:.3} s ± {bound:.3} s ahead of {late}")
+            };
+            (status, message)
+        }
+    };
+    let limits = format!("WARN over {warn} s, CRIT over {crit} s");
+    report = report.detail(verdict, None, "skew", message.clone());
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Unknown);
+    report.summary = format!("{message}; {limits}");
+    match verdict {
+        Status::Warn | Status::Crit => {
+            report = report.hint(
+                "compare `chronyc tracking` (or `ntpq -p`) on the nodes: all should follow \
+                 the same NTP servers",
+            )
+        }
+        Status::Unknown if !read.is_empty() && !unread => {
+            report = report.hint("the round trips were too slow to tell: run the check again")
+        }
+        _ => {}
+    }
+    report
+}
+
+/// A skew known to within `± bound`: flagged only when it surely crosses a threshold,
+/// UNKNOWN when it may or may not.
+fn judge(skew: f64, bound: f64, warn: f64, crit: f64) -> Status {
+    let lower = (skew - bound).max(0.0);
+    if lower > crit {
+        Status::Crit
+    } else if lower > warn {
+        Status::Warn
+    } else if skew + bound > warn {
+        Status::Unknown
+    } else {
+        Status::Ok
+    }
+}

@@ -1,0 +1,71 @@
+//! Parsing `date +%s.%N`: a node's clock as seconds and nanoseconds since the epoch.
+
+/// A node's clock reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Nanoseconds since the Unix epoch.
+    pub nanos: i128,
+    /// `false` when the node's `date` has no `%N` (it prints `%N` or nothing after the
+    /// dot): the reading is then the whole second, up to one second behind the truth.
+    pub precise: bool,
+}
+
+pub fn parse(output: &str) -> Result<Reading, String> {
+    let text = output.trim();
+    let (seconds, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let seconds: i128 = seconds
+        .parse()
+        .map_err(|_| format!("`date +%s.%N` printed `{text}`, not a time"))?;
+    let nanos = seconds * 1_000_000_000;
+    let digits = !fraction.is_empty() && fraction.chars().all(|c| c.is_ascii_digit());
+    if !digits {
+        return Ok(Reading {
+            nanos,
+            precise: false,
+        });
+    }
+    // Nine digits from GNU date; pad or cut anything else to nanoseconds.
+    let padded: String = fraction
+        .chars()
+        .chain(std::iter::repeat('0'))
+        .take(9)
+        .collect();
+    let fraction: i128 = padded
+        .parse()
+        .map_err(|_| format!("bad fraction in `{text}`"))?;
+    Ok(Reading {
+        nanos: nanos + fraction,
+        precise: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gnu_date_has_nanoseconds() {
+        let r = parse(include_str!("fixtures/gnu-date.txt")).unwrap();
+        assert_eq!(r.nanos, 1_732_230_153_412_087_315);
+        assert!(r.precise);
+    }
+
+    #[test]
+    fn a_date_without_percent_n_gives_whole_seconds() {
+        for text in [
+            include_str!("fixtures/percent-n-unsupported.txt"),
+            include_str!("fixtures/seconds-only-crlf.txt"),
+        ] {
+            let r = parse(text).unwrap();
+            assert_eq!(r.nanos, 1_732_230_153_000_000_000);
+            assert!(!r.precise);
+        }
+    }
+
+    #[test]
+    fn short_fraction_and_garbage() {
+        assert_eq!(parse("5.25").unwrap().nanos, 5_250_000_000);
+        assert!(parse("").is_err());
+        assert!(parse("date: invalid format").is_err());
+    }
+}

@@ -1,0 +1,136 @@
+//! `tvdr check license`: the vendor's licence mechanism is not public, so the operator
+//! configures how to ask (`license.command`, shell text run on each cluster node) and what
+//! a good answer looks like (`license.expect`, a regular expression). Unconfigured, the
+//! check is UNKNOWN and says how to configure it: never a guessed OK.
+
+mod gather;
+#[cfg(test)]
+mod tests;
+
+use regex::Regex;
+use serde_json::json;
+
+pub use gather::gather;
+
+use super::{Report, Status};
+
+/// Lines of output shown when the expectation is not met.
+const TAIL_LINES: usize = 5;
+const TAIL_LINE_CHARS: usize = 160;
+
+/// What one node's licence command printed (standard output and error), and its exit
+/// status; `Err`: why it could not be run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeOutput {
+    pub node: String,
+    pub result: Result<(i32, String), String>,
+}
+
+pub fn unconfigured() -> Report {
+    Report::new(
+        "license",
+        Status::Unknown,
+        "not configured: set `license.command` and `license.expect` in the inventory",
+    )
+    .hint(
+        "`license.command` is shell text run on each cluster node that prints its licence; \
+         `license.expect` a regular expression its output must match (see `tvdr init`)",
+    )
+}
+
+pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
+    let regex = match Regex::new(expect) {
+        Ok(r) => r,
+        Err(err) => {
+            return Report::new(
+                "license",
+                Status::Unknown,
+                format!("`license.expect` is not a valid regular expression: {err}"),
+            )
+        }
+    };
+    let mut report = Report::new("license", Status::Ok, "");
+    let mut failing = Vec::new();
+    for out in outputs {
+        let node = out.node.as_str();
+        let (status, message) = match &out.result {
+            Err(why) => (Status::Unknown, why.clone()),
+            Ok((code, text)) => {
+                let matched = regex.find(text).map(|m| m.as_str().trim().to_string());
+                report.nodes.insert(
+                    out.node.clone(),
+                    json!({ "matched": matched.is_some(), "exit_status": code }),
+                );
+                match matched {
+                    Some(m) => (Status::Ok, format!("matches `{expect}`: `{}`", shorten(&m))),
+                    None => {
+                        failing.push(node);
+                        let status_note = if *code == 0 {
+                            String::new()
+                        } else {
+                            format!(" (exit status {code})")
+                        };
+                        (
+                            Status::Crit,
+                            format!(
+                                "output does not match `{expect}`{status_note}; it ends: {}",
+                                tail(text)
+                            ),
+                        )
+                    }
+                }
+            }
+        };
+        report = report.detail(status, Some(node), "licence", message);
+    }
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Unknown);
+    report.summary = if report.status == Status::Ok {
+        let names: Vec<&str> = outputs.iter().map(|o| o.node.as_str()).collect();
+        format!("the licence matches `{expect}` on {}", names.join(", "))
+    } else {
+        let worst: Vec<String> = report
+            .details
+            .iter()
+            .filter(|d| d.status == report.status)
+            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
+            .collect();
+        worst.join("; ")
+    };
+    if !failing.is_empty() {
+        report = report.hint(format!(
+            "check the licence of {} (OCC: SISTEMA → Security update on 21+, Application \
+             Manager: System → License before); ask Telenia support for the FT/DR licence",
+            failing.join(" and ")
+        ));
+    }
+    report
+}
+
+/// The last lines of the output, on one line, for a report row.
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_end_matches('\r').trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return "(no output)".into();
+    }
+    let start = lines.len().saturating_sub(TAIL_LINES);
+    let shown: Vec<String> = lines[start..].iter().map(|l| shorten(l)).collect();
+    format!("`{}`", shown.join(" ⏎ "))
+}
+
+fn shorten(line: &str) -> String {
+    if line.chars().count() <= TAIL_LINE_CHARS {
+        line.to_string()
+    } else {
+        let cut: String = line.chars().take(TAIL_LINE_CHARS).collect();
+        format!("{cut}…")
+    }
+}

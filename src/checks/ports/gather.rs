@@ -1,0 +1,76 @@
+//! Gathering for `ports`: the probe runs on the master and on the DR client at once, each
+//! towards the other.
+
+use super::{evaluate, probe, Direction, NAME, PORTS};
+use crate::checks::context::Context;
+use crate::checks::{Report, Status};
+use crate::inventory::NodeName;
+use crate::transport::Output;
+
+pub fn gather(cx: &Context) -> Report {
+    let Some(dr) = cx.inventory.node(NodeName::DrClient) else {
+        return Report::new(NAME, Status::Unknown, "no `dr_client` in the inventory");
+    };
+    let master = match cx.roles() {
+        Ok(roles) => roles.master,
+        Err(why) => return Report::new(NAME, Status::Unknown, why),
+    };
+    // The DR client is configured with the node IP of a cluster: that is what it must reach.
+    let (master_address, master_label) = match cx.inventory.node_ip {
+        Some(ip) => (ip.to_string(), format!("{master} (node IP)")),
+        None => {
+            let address = master
+                .parse::<NodeName>()
+                .ok()
+                .and_then(|n| cx.inventory.node(n))
+                .map(|n| n.address.to_string())
+                .unwrap_or_default();
+            (address, master.clone())
+        }
+    };
+    let dr_name = NodeName::DrClient.as_str();
+    let dr_address = dr.address.to_string();
+    // A port that takes longer than an SSH connection may take is as good as closed.
+    let timeout = dr.target.connect_timeout;
+    let answers = cx.fleet.run_each(&[master.as_str(), dr_name], |t| {
+        let to = if t.target().name == dr_name {
+            &master_address
+        } else {
+            &dr_address
+        };
+        let targets: Vec<(String, u16)> = PORTS.iter().map(|(p, _)| (to.clone(), *p)).collect();
+        t.output(&probe::command(timeout, &targets))
+    });
+    let directions: Vec<Direction> = answers
+        .into_iter()
+        .map(|(from, result)| {
+            let (to, address) = if from == dr_name {
+                (master_label.clone(), master_address.clone())
+            } else {
+                (dr_name.to_string(), dr_address.clone())
+            };
+            let answer = result.map_err(|e| cx.note(&e)).and_then(printed);
+            Direction {
+                from,
+                to,
+                address,
+                answer,
+            }
+        })
+        .collect();
+    evaluate(&directions, timeout)
+}
+
+/// The probe's standard output, or what went wrong when it printed nothing.
+pub(crate) fn printed(out: Output) -> Result<String, String> {
+    if out.stdout.is_empty() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        Err(format!(
+            "the port probe exited with {} and printed nothing: {}",
+            out.status,
+            stderr.trim()
+        ))
+    } else {
+        Ok(out.stdout_lossy())
+    }
+}

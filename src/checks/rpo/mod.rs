@@ -1,0 +1,143 @@
+//! `tvdr check rpo`: the recovery point today. If the master failed now, how much would
+//! the slave lack? The worst replication delay over the databases (`db`: seconds behind
+//! the master), the chat (`chat`: SECONDARY lag) and the files (`fs-sync`), against the
+//! objective agreed with the customer (`objectives.rpo`), naming the one that sets it.
+//!
+//! The figures are those of the other checks' reports (run once per run through
+//! [`Context::report`]), so this check never disagrees with them. Files are measured in
+//! bytes, not time: a byte backlog becomes a time only through the ETA of
+//! `fs-sync --exact`; otherwise it is shown as bytes and said to be unmeasurable.
+
+mod source;
+
+use std::time::Duration;
+
+pub use source::{read, Delay};
+
+use super::context::Context;
+use super::{chat, db, fs_sync, Metric, Report, Status};
+use crate::checks::fs_sync::format_bytes;
+
+const NAME: &str = "rpo";
+
+pub fn gather(cx: &Context) -> Report {
+    let (db, chat, fs) = std::thread::scope(|s| {
+        let db = s.spawn(|| cx.report("db", || db::gather(cx)));
+        let chat = s.spawn(|| cx.report("chat", || chat::gather(cx)));
+        let fs = cx.report("fs-sync", || fs_sync::gather(cx));
+        let join = |h: std::thread::ScopedJoinHandle<'_, Report>| {
+            h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+        };
+        (join(db), join(chat), fs)
+    });
+    evaluate(&[&db, &chat, &fs], cx.inventory.objectives.rpo)
+}
+
+/// The verdict from the sources' reports: CRIT when a delay exceeds `rpo` or a
+/// replication is stopped, UNKNOWN when a source could not be read, WARN when files are
+/// behind by an amount that cannot be put in time, OK otherwise.
+pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
+    let rpo_text = words(rpo);
+    let delays: Vec<(&str, Delay)> = sources.iter().map(|r| (r.name.as_str(), read(r))).collect();
+    let worst = delays
+        .iter()
+        .filter_map(|(name, d)| match d {
+            Delay::Time { delay, .. } => Some((*name, *delay)),
+            _ => None,
+        })
+        .max_by_key(|(_, delay)| *delay);
+    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut unread = Vec::new();
+    let mut broken = Vec::new();
+    let mut unmeasured = Vec::new();
+    for (name, delay) in &delays {
+        let (status, message) = match delay {
+            Delay::Time { delay, what } => {
+                let mark = match worst {
+                    Some((w, _)) if w == *name => " — the worst, it sets the recovery point",
+                    _ => "",
+                };
+                let status = if *delay > rpo { Status::Crit } else { Status::Ok };
+                (status, format!("{what}: {}{mark}", words(*delay)))
+            }
+            Delay::Bytes { bytes, status } => {
+                unmeasured.push(format!("{name} {} behind", format_bytes(*bytes)));
+                let status = if *status == Status::Ok { Status::Ok } else { Status::Warn };
+                let message = format!(
+                    "{} behind, which cannot be put in time without an ETA: run `tvdr check \
+                     fs-sync --exact` twice a few minutes apart",
+                    format_bytes(*bytes)
+                );
+                (status, message)
+            }
+            Delay::Stopped(why) => {
+                broken.push(format!("{name} ({why})"));
+                (Status::Crit, format!("not replicating, the loss grows: {why}"))
+            }
+            Delay::Unreadable(why) => {
+                unread.push(format!("{name} ({why})"));
+                (Status::Unknown, format!("cannot be read: {why}"))
+            }
+            Delay::NotApplicable(why) => (Status::Ok, why.clone()),
+        };
+        report = report.detail(status, None, *name, message);
+    }
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Ok);
+    let mut parts = Vec::new();
+    if !broken.is_empty() {
+        parts.push(format!("RPO {rpo_text} not met: stopped {}", broken.join(", ")));
+    }
+    match worst {
+        Some((name, delay)) if delay > rpo => {
+            parts.push(format!("RPO {rpo_text} exceeded: {name} is {} behind", words(delay)))
+        }
+        Some((name, delay)) => parts.push(format!(
+            "worst delay {} ({name}), within RPO {rpo_text}",
+            words(delay)
+        )),
+        None => {}
+    }
+    if !unmeasured.is_empty() {
+        parts.push(format!("not measurable in time: {}", unmeasured.join(", ")));
+    }
+    if !unread.is_empty() {
+        parts.push(format!("cannot read {}", unread.join("; ")));
+    }
+    report.summary = if parts.is_empty() {
+        "no replication to measure".to_string()
+    } else {
+        parts.join("; ")
+    };
+    let mut report = report.metric(
+        "rpo",
+        Metric {
+            value: rpo.as_secs_f64(),
+            unit: "s",
+            warn: None,
+            crit: None,
+        },
+    );
+    if let Some((_, delay)) = worst {
+        let metric = Metric {
+            value: delay.as_secs_f64(),
+            unit: "s",
+            warn: None,
+            crit: Some(rpo.as_secs_f64()),
+        };
+        report = report.metric("worst_delay", metric);
+    }
+    report
+}
+
+/// `45s`, `2h 5m`: whole seconds for a person.
+fn words(d: Duration) -> String {
+    humantime::format_duration(Duration::from_secs(d.as_secs())).to_string()
+}
+
+#[cfg(test)]
+mod tests;

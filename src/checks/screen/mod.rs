@@ -1,0 +1,165 @@
+//! `tvdr check screen`: GNU screen is installed on every node (a TVox patch must run
+//! inside it, so a dropped SSH link does not kill it halfway), and which sessions are
+//! open — a detached session may be a patch still running.
+//!
+//! `screen -ls` lists the sessions of the SSH user only: a patch started by another
+//! account is not seen.
+
+mod gather;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use serde_json::json;
+
+pub use gather::gather;
+pub use parse::{parse, Listing, Session, State};
+
+use super::{Metric, Report, Status};
+
+/// What a node said about screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Probe {
+    /// `command -v screen` found nothing on the PATH.
+    Missing,
+    /// Where screen is, and what `screen -ls` printed (standard output and error).
+    Installed { path: String, listing: String },
+    /// Could not ask (unreachable node): why.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeScreen {
+    pub node: String,
+    pub probe: Probe,
+}
+
+pub fn evaluate(nodes: &[NodeScreen]) -> Report {
+    let mut report = Report::new("screen", Status::Ok, "");
+    let mut missing = Vec::new();
+    let mut open = Vec::new();
+    let mut dead = false;
+    for n in nodes {
+        let node = n.node.as_str();
+        let (status, message) = match &n.probe {
+            Probe::Missing => {
+                missing.push(node);
+                report
+                    .nodes
+                    .insert(n.node.clone(), json!({ "installed": false }));
+                (
+                    Status::Crit,
+                    "GNU screen is not installed: the patch must run inside it".to_string(),
+                )
+            }
+            Probe::Failed(why) => (Status::Unknown, why.clone()),
+            Probe::Installed { path, listing } => {
+                let listing = parse(listing);
+                let sessions: Vec<_> = listing
+                    .sessions
+                    .iter()
+                    .map(|s| json!({ "id": s.id, "state": s.state.as_str(), "started": s.started }))
+                    .collect();
+                report.nodes.insert(
+                    n.node.clone(),
+                    json!({ "installed": true, "path": path, "sessions": sessions }),
+                );
+                report = report.metric(
+                    &format!("screen_sessions@{node}"),
+                    Metric {
+                        value: listing.sessions.len() as f64,
+                        unit: "",
+                        warn: None,
+                        crit: None,
+                    },
+                );
+                judge(node, path, &listing, &mut open, &mut dead)
+            }
+        };
+        report = report.detail(status, Some(node), "screen", message);
+    }
+    report.status = report
+        .details
+        .iter()
+        .map(|d| d.status)
+        .max()
+        .unwrap_or(Status::Unknown);
+    report.summary = if report.status == Status::Ok {
+        let names: Vec<&str> = nodes.iter().map(|n| n.node.as_str()).collect();
+        format!(
+            "GNU screen installed on {}, no session open",
+            names.join(", ")
+        )
+    } else {
+        let worst: Vec<String> = report
+            .details
+            .iter()
+            .filter(|d| d.status == report.status)
+            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
+            .collect();
+        worst.join("; ")
+    };
+    if !missing.is_empty() {
+        report = report.hint(format!(
+            "install it on {}: `yum install screen` (CentOS), `apt-get install screen` (Debian)",
+            missing.join(" and ")
+        ));
+    }
+    for (node, id) in &open {
+        report = report.hint(format!(
+            "on {node}, look at `{id}` with `screen -r {id}` before patching or rebooting: \
+             it may be a patch still running"
+        ));
+    }
+    if dead {
+        report = report.hint("remove dead sessions with `screen -wipe`");
+    }
+    report
+}
+
+fn judge<'a>(
+    node: &'a str,
+    path: &str,
+    listing: &Listing,
+    open: &mut Vec<(&'a str, String)>,
+    dead: &mut bool,
+) -> (Status, String) {
+    if !listing.recognized {
+        let said = if listing.other.is_empty() {
+            "nothing".to_string()
+        } else {
+            format!("`{}`", listing.other.join(" "))
+        };
+        return (
+            Status::Unknown,
+            format!("installed (`{path}`), but `screen -ls` printed {said}"),
+        );
+    }
+    if listing.sessions.is_empty() {
+        return (Status::Ok, format!("installed (`{path}`), no session"));
+    }
+    let described: Vec<String> = listing
+        .sessions
+        .iter()
+        .map(|s| match &s.started {
+            Some(when) => format!("{} ({} since {when})", s.id, s.state.as_str()),
+            None => format!("{} ({})", s.id, s.state.as_str()),
+        })
+        .collect();
+    for s in &listing.sessions {
+        if s.state == State::Dead {
+            *dead = true;
+        } else {
+            open.push((node, s.id.clone()));
+        }
+    }
+    let count = listing.sessions.len();
+    (
+        Status::Warn,
+        format!(
+            "installed (`{path}`); {count} session{} open: {}",
+            if count == 1 { "" } else { "s" },
+            described.join(", ")
+        ),
+    )
+}

@@ -1,0 +1,218 @@
+//! Parsing `screen -ls`: the sessions of the SSH user, with their state.
+//!
+//! The header and footer end in CRLF (screen prints them as messages), session lines in
+//! LF; Debian and newer releases add a `(date time)` column before the state; the exit
+//! status differs between versions (1 for "No Sockets found", and on old releases 1 with
+//! sessions too), so the text decides.
+
+/// A session's state, as the last parenthesised column says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    Attached,
+    Detached,
+    MultiAttached,
+    MultiDetached,
+    /// `Dead ???`: the socket is left but the process is gone (`screen -wipe`).
+    Dead,
+    /// `Removed`, `Remote or dead`, `Private` and anything newer, as written.
+    Other(String),
+}
+
+impl State {
+    fn from_text(text: &str) -> State {
+        match text {
+            "Attached" => State::Attached,
+            "Detached" => State::Detached,
+            "Multi, attached" => State::MultiAttached,
+            "Multi, detached" => State::MultiDetached,
+            t if t.starts_with("Dead") => State::Dead,
+            other => State::Other(other.to_string()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            State::Attached => "Attached",
+            State::Detached => "Detached",
+            State::MultiAttached => "Multi, attached",
+            State::MultiDetached => "Multi, detached",
+            State::Dead => "Dead",
+            State::Other(text) => text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// `pid.name`, what `screen -r` takes.
+    pub id: String,
+    pub pid: Option<u32>,
+    /// The name after the pid: `-S NAME`, or `tty.host` by default.
+    pub name: String,
+    /// When it started, as screen printed it (no year-first format to rely on).
+    pub started: Option<String>,
+    pub state: State,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub sessions: Vec<Session>,
+    /// The socket directory screen looked in.
+    pub socket_dir: Option<String>,
+    /// Whether the output had a form screen prints (a header or "No Sockets found").
+    pub recognized: bool,
+    /// Lines that are neither: screen's own complaints (socket directory modes…).
+    pub other: Vec<String>,
+}
+
+pub fn parse(output: &str) -> Listing {
+    let mut listing = Listing::default();
+    for raw in output.lines() {
+        let line = raw.trim_end_matches('\r');
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(dir) = text.strip_prefix("No Sockets found in ") {
+            listing.recognized = true;
+            listing.socket_dir = Some(dir.trim_end_matches('.').to_string());
+        } else if text.starts_with("There is") || text.starts_with("There are") {
+            listing.recognized = true;
+        } else if let Some(dir) = footer_dir(text) {
+            listing.socket_dir = Some(dir);
+        } else if line.starts_with(['\t', ' ']) {
+            match session(text) {
+                Some(s) => listing.sessions.push(s),
+                None => listing.other.push(text.to_string()),
+            }
+        } else if !text.starts_with("Remove dead screens") && !text.contains("wiped out") {
+            listing.other.push(text.to_string());
+        }
+    }
+    listing
+}
+
+/// `1 Socket in /run/screen/S-root.` / `2 Sockets in …`.
+fn footer_dir(text: &str) -> Option<String> {
+    let (count, rest) = text.split_once(' ')?;
+    count.parse::<u32>().ok()?;
+    let dir = rest
+        .strip_prefix("Sockets in ")
+        .or_else(|| rest.strip_prefix("Socket in "))?;
+    Some(dir.trim_end_matches('.').to_string())
+}
+
+/// `30335.tvdr-patch\t(11/21/26 23:42:33)\t(Detached)`, the date column optional.
+fn session(text: &str) -> Option<Session> {
+    let mut fields = text.split('\t').map(str::trim).filter(|f| !f.is_empty());
+    let id = fields.next()?.to_string();
+    let columns: Vec<&str> = fields
+        .map(|f| f.strip_prefix('(').and_then(|f| f.strip_suffix(')')))
+        .collect::<Option<_>>()?;
+    let (state, started) = match columns.as_slice() {
+        [state] => (*state, None),
+        [started, state] => (*state, Some(started.to_string())),
+        _ => return None,
+    };
+    let (pid, name) = match id.split_once('.') {
+        Some((pid, name)) => (pid.parse().ok(), name.to_string()),
+        None => (None, id.clone()),
+    };
+    Some(Session {
+        id,
+        pid,
+        name,
+        started,
+        state: State::from_text(state),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn states(listing: &Listing) -> Vec<(&str, &str)> {
+        listing
+            .sessions
+            .iter()
+            .map(|s| (s.id.as_str(), s.state.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn none_with_its_odd_line_endings() {
+        for text in [
+            include_str!("fixtures/ls-none.txt"),
+            include_str!("fixtures/ls-none-centos7.txt"),
+        ] {
+            let l = parse(text);
+            assert!(l.recognized);
+            assert!(l.sessions.is_empty());
+            assert!(l.other.is_empty(), "{:?}", l.other);
+        }
+        let l = parse(include_str!("fixtures/ls-none.txt"));
+        assert_eq!(l.socket_dir.as_deref(), Some("/run/screen/S-root"));
+    }
+
+    #[test]
+    fn one_detached_with_the_date_column() {
+        let l = parse(include_str!("fixtures/ls-one-detached-debian.txt"));
+        assert!(l.recognized);
+        assert_eq!(
+            l.sessions,
+            [Session {
+                id: "30335.tvdr-patch".into(),
+                pid: Some(30335),
+                name: "tvdr-patch".into(),
+                started: Some("11/21/26 23:42:33".into()),
+                state: State::Detached,
+            }]
+        );
+        assert_eq!(l.socket_dir.as_deref(), Some("/run/screen/S-root"));
+    }
+
+    #[test]
+    fn without_the_date_column() {
+        let l = parse(include_str!("fixtures/ls-attached-detached-no-date.txt"));
+        assert_eq!(
+            states(&l),
+            [
+                ("2211.pts-0.tvox1", "Attached"),
+                ("2305.tvox-patch-22", "Detached")
+            ]
+        );
+        assert_eq!(l.sessions[0].started, None);
+        assert_eq!(l.sessions[0].name, "pts-0.tvox1");
+    }
+
+    #[test]
+    fn dead_and_multiuser_states() {
+        let l = parse(include_str!("fixtures/ls-detached-and-dead-debian.txt"));
+        assert_eq!(
+            states(&l),
+            [("25850.other", "Detached"), ("25847.tvdr-patch", "Dead")]
+        );
+        assert!(
+            l.other.is_empty(),
+            "the wipe advice is not noise: {:?}",
+            l.other
+        );
+        let l = parse(include_str!("fixtures/ls-multiuser.txt"));
+        assert_eq!(
+            states(&l),
+            [
+                ("777.shared", "Multi, attached"),
+                ("778.tvox-patch", "Multi, detached"),
+                ("779.old", "Private")
+            ]
+        );
+    }
+
+    #[test]
+    fn complaints_are_not_a_listing() {
+        let l = parse(include_str!("fixtures/ls-bad-socket-dir.txt"));
+        assert!(!l.recognized);
+        assert_eq!(l.other, ["Directory '/run/screen' must have mode 777."]);
+        assert!(!parse("").recognized);
+    }
+}

@@ -1,0 +1,131 @@
+//! `tvdr check snapshot`: reminders for VM snapshots still kept. The procedures take a
+//! snapshot before each risky stage and say to delete it after a week (a kept snapshot
+//! grows without bound and slows the VM); the records are those of `tvdr snapshot record`
+//! and of runbook steps (`crate::snapshots`). No SSH: it reads the state directory only.
+
+use std::time::SystemTime;
+
+use crate::snapshots::{self, age_words, format_rfc3339, Snapshot, MAX_AGE};
+
+use super::context::Context;
+use super::{Metric, Report, Status};
+
+const NAME: &str = "snapshot";
+
+pub fn gather(cx: &Context) -> Report {
+    let Some(dir) = cx.options.state_dir.as_deref() else {
+        return Report::new(NAME, Status::Unknown, "no state directory to read snapshots from");
+    };
+    match snapshots::list(dir) {
+        Ok(kept) => evaluate(&kept, SystemTime::now()),
+        Err(e) => Report::new(NAME, Status::Unknown, format!("{e:#}")),
+    }
+}
+
+/// OK with no snapshot or only recent ones; WARN for each one kept longer than a week.
+pub fn evaluate(kept: &[Snapshot], now: SystemTime) -> Report {
+    let mut report = Report::new(NAME, Status::Ok, "no VM snapshot recorded");
+    let mut overdue = Vec::new();
+    for s in kept {
+        let age = s.age(now);
+        let taken = format!(
+            "taken {} by {}, {} ago",
+            format_rfc3339(s.taken_at),
+            s.recorded_by,
+            age_words(age)
+        );
+        let note = s.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let (status, message) = if s.overdue(now) {
+            overdue.push(format!("{} `{}` ({})", s.node, s.name, age_words(age)));
+            (Status::Warn, format!("{taken}{note}: delete it, snapshots are kept a week at most"))
+        } else {
+            let due = format_rfc3339(s.taken_at + MAX_AGE);
+            (Status::Ok, format!("{taken}{note}; delete it by {due}"))
+        };
+        report = report.detail(status, Some(&s.node), &s.name, message);
+    }
+    let oldest = kept.iter().map(|s| s.age(now)).max().unwrap_or_default();
+    if !overdue.is_empty() {
+        report.status = Status::Warn;
+        report.summary = format!(
+            "{} VM snapshot(s) older than a week: {}",
+            overdue.len(),
+            overdue.join(", ")
+        );
+        report = report.hint(
+            "delete the snapshot in the hypervisor, then `tvdr snapshot forget NAME` (add \
+             `--node NODE` when the name is on several nodes)",
+        );
+    } else if !kept.is_empty() {
+        report.summary = format!(
+            "{} VM snapshot(s) kept, the oldest {} old (delete within a week)",
+            kept.len(),
+            age_words(oldest)
+        );
+    }
+    let count = Metric {
+        value: kept.len() as f64,
+        unit: "",
+        warn: None,
+        crit: None,
+    };
+    let age = Metric {
+        value: oldest.as_secs() as f64,
+        unit: "s",
+        warn: Some(MAX_AGE.as_secs() as f64),
+        crit: None,
+    };
+    report
+        .metric("snapshots", count)
+        .metric("oldest_snapshot_age", age)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::snapshots::parse_rfc3339;
+
+    fn at(text: &str) -> SystemTime {
+        parse_rfc3339(text).unwrap()
+    }
+
+    fn snap(node: &str, name: &str, taken: &str) -> Snapshot {
+        Snapshot {
+            node: node.into(),
+            name: name.into(),
+            taken_at: at(taken),
+            recorded_by: "mrossi".into(),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn none_is_ok() {
+        let r = evaluate(&[], at("2024-05-10T00:00:00Z"));
+        assert_eq!((r.status, r.summary.as_str()), (Status::Ok, "no VM snapshot recorded"));
+    }
+
+    #[test]
+    fn a_fresh_snapshot_is_ok_with_its_deadline() {
+        let r = evaluate(&[snap("tvox1", "pre-ft", "2024-05-08T10:00:00Z")], at("2024-05-10T10:00:00Z"));
+        assert_eq!(r.status, Status::Ok);
+        assert_eq!(r.summary, "1 VM snapshot(s) kept, the oldest 2 days old (delete within a week)");
+        assert!(r.details[0].message.ends_with("delete it by 2024-05-15T10:00:00Z"), "{:?}", r.details);
+    }
+
+    #[test]
+    fn each_snapshot_older_than_a_week_warns() {
+        let mut old = snap("tvox2", "pre-upgrade", "2024-05-01T09:00:00Z");
+        old.note = Some("before 21.3".into());
+        let kept = [
+            snap("tvox1", "pre-upgrade", "2024-05-02T09:00:00Z"),
+            old,
+            snap("tvox1", "pre-dr", "2024-05-09T09:00:00Z"),
+        ];
+        let r = evaluate(&kept, at("2024-05-10T10:00:00Z"));
+        insta::assert_yaml_snapshot!(r);
+        assert_eq!(r.metrics["oldest_snapshot_age"].value, Duration::from_secs(9 * 86_400 + 3600).as_secs() as f64);
+    }
+}

@@ -1,0 +1,142 @@
+//! `tvdr snapshot record|list|forget`: the VM snapshot reminders of a site, kept in its
+//! state directory through [`crate::snapshots`].
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::{
+    Format, SnapshotArgs, SnapshotCommand, SnapshotForgetArgs, SnapshotListArgs,
+    SnapshotRecordArgs,
+};
+use crate::exit_code::Exit;
+use crate::inventory::{self, Inventory, NodeName, Selection};
+use crate::output::table;
+use crate::snapshots::{self, age_words, format_rfc3339, parse_rfc3339, Snapshot, MAX_AGE};
+
+pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &SnapshotArgs) -> Result<i32> {
+    let inv = Inventory::load(&inventory::locate(inventory)?)?;
+    let dir = crate::state::site_dir(state_dir, &inv.site);
+    match &args.command {
+        SnapshotCommand::Record(a) => record(&inv, &dir, a),
+        SnapshotCommand::List(a) => list(&dir, a),
+        SnapshotCommand::Forget(a) => forget(&dir, a),
+    }
+}
+
+/// Who is at the keyboard, for the record: `--operator`/`TVDR_OPERATOR`, else the login.
+pub fn operator(explicit: Option<&str>) -> String {
+    explicit
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+fn record(inv: &Inventory, dir: &Path, a: &SnapshotRecordArgs) -> Result<i32> {
+    let selection: Selection = a.node.parse().map_err(Exit::Usage)?;
+    let nodes = inv
+        .select(selection)
+        .map_err(|e| Exit::Usage(format!("{e:#}")))?;
+    let name = a.name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(Exit::Usage(format!("`{}` is not a usable snapshot name", a.name)).into());
+    }
+    let taken_at = match &a.at {
+        Some(text) => parse_rfc3339(text).map_err(Exit::Usage)?,
+        None => SystemTime::now(),
+    };
+    let by = operator(a.operator.as_deref());
+    for node in nodes {
+        let snapshot = Snapshot {
+            node: node.name.to_string(),
+            name: name.to_string(),
+            taken_at,
+            recorded_by: by.clone(),
+            note: a.note.clone().filter(|n| !n.trim().is_empty()),
+        };
+        snapshots::record(dir, &snapshot)?;
+        println!(
+            "recorded snapshot `{name}` of {} taken {}: delete it by {} (then `tvdr snapshot forget {name}`)",
+            snapshot.node,
+            format_rfc3339(taken_at),
+            format_rfc3339(taken_at + MAX_AGE)
+        );
+        if snapshot.overdue(SystemTime::now()) {
+            eprintln!("warning: `{name}` is already older than a week: delete it");
+        }
+    }
+    Ok(0)
+}
+
+fn list(dir: &Path, a: &SnapshotListArgs) -> Result<i32> {
+    let mut kept = snapshots::list(dir)?;
+    kept.sort_by_key(|s| s.taken_at);
+    let now = SystemTime::now();
+    match a.format {
+        Format::Json => {
+            let rows: Vec<_> = kept
+                .iter()
+                .map(|s| {
+                    json!({
+                        "node": s.node,
+                        "name": s.name,
+                        "taken_at": format_rfc3339(s.taken_at),
+                        "recorded_by": s.recorded_by,
+                        "note": s.note,
+                        "age_seconds": s.age(now).as_secs(),
+                        "delete_by": format_rfc3339(s.taken_at + MAX_AGE),
+                        "overdue": s.overdue(now),
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+        }
+        Format::Human if kept.is_empty() => println!("no VM snapshot recorded"),
+        Format::Human => {
+            let mut t = table::new(&["node", "name", "taken", "age", "by", "note"]);
+            for s in &kept {
+                let age = match s.overdue(now) {
+                    true => format!("{} — delete it", age_words(s.age(now))),
+                    false => age_words(s.age(now)),
+                };
+                t.add_row(vec![
+                    s.node.clone(),
+                    s.name.clone(),
+                    format_rfc3339(s.taken_at),
+                    age,
+                    s.recorded_by.clone(),
+                    s.note.clone().unwrap_or_default(),
+                ]);
+            }
+            println!("{t}");
+        }
+    }
+    Ok(0)
+}
+
+fn forget(dir: &Path, a: &SnapshotForgetArgs) -> Result<i32> {
+    let node = match &a.node {
+        Some(text) => Some(text.parse::<NodeName>().map_err(Exit::Usage)?),
+        None => None,
+    };
+    let node = node.map(NodeName::as_str);
+    let by = operator(a.operator.as_deref());
+    match snapshots::forget(dir, &a.name, node, &by)? {
+        0 => {
+            let on = node.map(|n| format!(" on {n}")).unwrap_or_default();
+            Err(Exit::Usage(format!(
+                "no snapshot named `{}` is recorded{on} (see `tvdr snapshot list`)",
+                a.name
+            ))
+            .into())
+        }
+        n => {
+            println!("forgot {n} snapshot(s) named `{}`", a.name);
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The status screen for a person: a header line, the nodes, the node IP and sync states
+//! with coloured status words, snapshot reminders, open runs, then what went wrong.
+
+use std::fmt::Write as _;
+
+use super::Screen;
+use crate::checks::Status;
+
+pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
+    let mut out = String::new();
+    let mode = match &screen.node_ip {
+        Some(ip) => format!("Fault Tolerance cluster, node IP {ip}"),
+        None => "stand-alone".to_string(),
+    };
+    let _ = write!(out, "{} · TVox {} · {mode}", screen.site, screen.tvox_version);
+    if watching {
+        let _ = write!(out, " · {}", screen.generated_at);
+    }
+    let _ = writeln!(out, " · {}", paint(screen.status, color));
+    out.push('\n');
+
+    let mut rows = vec![cells(&["node", "address", "reachable", "uptime", "role"])];
+    for n in &screen.nodes {
+        rows.push(vec![
+            plain(&n.name),
+            plain(&n.address),
+            match n.reachable {
+                true => plain("yes"),
+                false => (String::from("NO"), Some(Status::Crit)),
+            },
+            plain(&n.uptime_seconds.map_or("-".to_string(), uptime)),
+            plain(n.role.unwrap_or("?")),
+        ]);
+    }
+    out.push_str(&columns(&rows, color));
+    out.push('\n');
+
+    let mut rows = vec![cells(&["", "state", ""])];
+    rows.push(state_row("node IP", screen.node_ip_holder.status, &screen.node_ip_holder.figure));
+    if screen.sync.is_empty() {
+        rows.push(vec![plain("sync"), plain("-"), plain("stand-alone: nothing replicates")]);
+    }
+    for line in &screen.sync {
+        rows.push(state_row(&line.name, line.status, &line.figure));
+    }
+    out.push_str(&columns(&rows, color));
+    out.push('\n');
+
+    if screen.snapshots.is_empty() {
+        out.push_str("snapshots  none kept\n");
+    }
+    for s in &screen.snapshots {
+        let days = s.age_seconds / 86_400;
+        let (status, text) = match s.overdue {
+            true => (Status::Warn, format!("{days} days old: delete it")),
+            false => (Status::Ok, format!("delete by {}", s.delete_by)),
+        };
+        let _ = writeln!(
+            out,
+            "snapshot   {} `{}` {} {text}",
+            s.node,
+            s.name,
+            paint(status, color)
+        );
+    }
+    if screen.runs.is_empty() {
+        out.push_str("runs       none open\n");
+    }
+    for run in &screen.runs {
+        let next = run.next_step.as_deref().unwrap_or("-");
+        let _ = writeln!(out, "run        {} {} next: {next}", run.runbook, run.run_id);
+    }
+    let errors: Vec<_> = screen
+        .nodes
+        .iter()
+        .filter_map(|n| Some((&n.name, n.error.as_ref()?)))
+        .collect();
+    if !errors.is_empty() {
+        out.push('\n');
+        for (node, why) in errors {
+            let _ = writeln!(out, "{node}: {}", clean(why));
+        }
+    }
+    out
+}
+
+type Cell = (String, Option<Status>);
+
+fn plain(text: &str) -> Cell {
+    (clean(text), None)
+}
+
+fn cells(texts: &[&str]) -> Vec<Cell> {
+    texts.iter().map(|t| plain(t)).collect()
+}
+
+fn state_row(name: &str, status: Status, figure: &str) -> Vec<Cell> {
+    vec![plain(name), (status.as_str().to_string(), Some(status)), plain(figure)]
+}
+
+/// Left-aligned columns two spaces apart; a status cell is coloured after padding is
+/// computed, so colour codes do not count as width.
+fn columns(rows: &[Vec<Cell>], color: bool) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|(t, _)| t.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, (text, status)) in row.iter().enumerate() {
+            let pad = widths[i].saturating_sub(text.chars().count());
+            match status {
+                Some(s) => line.push_str(&paint(*s, color)),
+                None => line.push_str(text),
+            }
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The status word, coloured like `tvdr check`'s tables when `color`.
+fn paint(status: Status, color: bool) -> String {
+    if !color {
+        return status.as_str().to_string();
+    }
+    let code = match status {
+        Status::Ok => 32,
+        Status::Warn => 33,
+        Status::Crit => 31,
+        Status::Unknown => 35,
+    };
+    format!("\x1b[{code}m{}\x1b[0m", status.as_str())
+}
+
+/// `3d 4h`, `2h 5m`, `7m 3s`, `42s`: the two largest units.
+fn uptime(secs: u64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s}s"),
+        (0, 0, _) => format!("{m}m {s}s"),
+        (0, _, _) => format!("{h}h {m}m"),
+        _ => format!("{d}d {h}h"),
+    }
+}
+
+/// Remote text must not move the cursor or repaint the terminal.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uptime;
+
+    #[test]
+    fn uptime_in_two_units() {
+        assert_eq!(uptime(42), "42s");
+        assert_eq!(uptime(423), "7m 3s");
+        assert_eq!(uptime(7_500), "2h 5m");
+        assert_eq!(uptime(273_600), "3d 4h");
+    }
+}

@@ -1,0 +1,75 @@
+//! `check`: runs built-in checks; all OK (or WARN) goes on, anything else asks the
+//! technician to retry, override with a written reason, or abort.
+
+use anyhow::Result;
+use serde_json::{json, Map};
+
+use crate::checks::registry;
+use crate::checks::{Report, Status};
+use crate::exit_code::Exit;
+use crate::output::{report, term};
+use crate::runbook::engine::human::Decision;
+use crate::runbook::engine::step::{StepCx, StepResult};
+use crate::runbook::journal::Outcome;
+
+pub fn run(cx: &StepCx, checks: &[String]) -> Result<StepResult> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let reports = run_checks(cx, checks);
+        print!(
+            "{}",
+            report::render(
+                report::Format::Human,
+                &cx.inventory.site,
+                &reports,
+                None,
+                term::color_stdout()
+            )
+        );
+        let mut evidence = Map::new();
+        evidence.insert("reports".into(), json!(reports));
+        evidence.insert("attempts".into(), json!(attempts));
+        let failing: Vec<&Report> = reports
+            .iter()
+            .filter(|r| r.status > Status::Warn || r.status == Status::Unknown)
+            .collect();
+        if failing.is_empty() {
+            return Ok(StepResult::done(evidence));
+        }
+        let why = failing
+            .iter()
+            .map(|r| format!("{} {}: {}", r.name, r.status, r.summary))
+            .collect::<Vec<_>>()
+            .join("; ");
+        eprintln!("step `{}` failed: {why}", cx.step.id);
+        match cx.human.on_failure(&cx.step.id)? {
+            Decision::Retry => continue,
+            Decision::Override(reason) => {
+                return Ok(StepResult {
+                    outcome: Outcome::Overridden,
+                    reason: Some(reason),
+                    evidence,
+                })
+            }
+            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
+                return Ok(StepResult::failed(why, evidence))
+            }
+            Decision::Abort => {
+                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
+            }
+        }
+    }
+}
+
+/// Runs the named checks with a fresh view of who is master.
+pub fn run_checks(cx: &StepCx, checks: &[String]) -> Vec<Report> {
+    let context = cx.checks();
+    checks
+        .iter()
+        .map(|name| match registry::find(name) {
+            Some(check) => (check.run)(&context),
+            None => Report::new(name, Status::Unknown, "unknown check"),
+        })
+        .collect()
+}

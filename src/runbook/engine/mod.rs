@@ -1,0 +1,6 @@
+//! Running a runbook: the step kinds, the technician, the runner that journals every step.
+
+pub mod human;
+pub mod kinds;
+pub mod runner;
+pub mod step;

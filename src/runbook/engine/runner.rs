@@ -1,0 +1,371 @@
+//! The runner: walks the stages and steps of a run in order, journals each step before
+//! and after it runs, skips what is done, and stops cleanly on failure, abort, a missing
+//! human or Ctrl-C — always leaving a journal that resumes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use anyhow::Result;
+use serde_json::Value;
+
+use super::human::Human;
+use super::kinds;
+use super::step::{StepCx, StepResult};
+use crate::exit_code::{self, Exit};
+use crate::inventory::Inventory;
+use crate::runbook::journal::{Journal, Outcome, Record};
+use crate::runbook::lock::{self, Holder};
+use crate::runbook::load::sha256_hex;
+use crate::runbook::model::{Runbook, Step};
+use crate::runbook::runs::{self, Run, StepState};
+use crate::runbook::time::Timestamp;
+use crate::transport::{Fleet, TtySecrets};
+
+pub struct RunOptions {
+    pub from: Option<String>,
+    pub only: Option<String>,
+    pub rollback: bool,
+    pub break_lock: Option<String>,
+}
+
+/// The journal, shared with the Ctrl-C handler so it can record the interruption.
+type Shared = Arc<Mutex<(Journal, Option<String>)>>;
+
+/// The steps of this run in order, with their stage title.
+fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'a Step)> {
+    match rollback_of {
+        None => runbook
+            .stages
+            .iter()
+            .flat_map(|stage| stage.steps.iter().map(move |s| (stage.title.as_str(), s)))
+            .collect(),
+        // Undo the stages the forward run entered, newest first.
+        Some(forward) => runbook
+            .stages
+            .iter()
+            .rev()
+            .filter(|stage| stage.steps.iter().any(|s| forward.steps.contains_key(&s.id)))
+            .flat_map(|stage| stage.rollback.iter().map(move |s| (stage.title.as_str(), s)))
+            .collect(),
+    }
+}
+
+pub fn run(
+    inventory: &Inventory,
+    runbook: &Runbook,
+    site_state: &Path,
+    human: &Human,
+    options: &RunOptions,
+) -> Result<i32> {
+    let name = if options.rollback {
+        format!("{}.rollback", runbook.id)
+    } else {
+        runbook.id.clone()
+    };
+    let dir = runs::runs_dir(site_state, &name);
+    let open = runs::open_run(&dir)?;
+    let run_id = open
+        .as_ref()
+        .map(|r| r.run_id.clone())
+        .unwrap_or_else(runs::new_run_id);
+    let holder = Holder::new(&run_id, &human.operator);
+    let _local = lock::lock_local(&dir, &holder)?;
+    let forward = if options.rollback {
+        let dir = runs::runs_dir(site_state, &runbook.id);
+        match runs::journals(&dir).last() {
+            Some(path) => Some(Run::load(path)?),
+            None => return Err(Exit::Usage(format!("`{}` has never run: nothing to roll back", runbook.id)).into()),
+        }
+    } else {
+        None
+    };
+    let steps = plan(runbook, forward.as_ref());
+    if steps.is_empty() {
+        eprintln!("nothing to do: no step of `{name}` applies");
+        return Ok(exit_code::OK);
+    }
+    for wanted in [&options.from, &options.only].into_iter().flatten() {
+        if !steps.iter().any(|(_, s)| &s.id == wanted) {
+            return Err(Exit::Usage(format!("`{name}` has no step `{wanted}`")).into());
+        }
+    }
+
+    let fleet = Fleet::new(
+        inventory.nodes.iter().map(|n| n.target.clone()).collect(),
+        Box::new(TtySecrets),
+    );
+    let (journal, mut state) = open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
+    let shared: Shared = Arc::new(Mutex::new((journal, None)));
+    install_interrupt(&shared);
+    let lock_node = take_remote_lock(inventory, &fleet, &runbook.id, &holder, &shared, options)?;
+
+    let total = steps.len();
+    let started_all = Instant::now();
+    let mut reached_from = options.from.is_none();
+    for (n, (stage, step)) in steps.iter().enumerate() {
+        if options.from.as_ref() == Some(&step.id) {
+            reached_from = true;
+        }
+        if let Some(only) = &options.only {
+            if only != &step.id {
+                continue;
+            }
+        } else if state.is_complete(&step.id) {
+            eprintln!("[{}/{total}] {} {} (done earlier)", n + 1, mark(&state, &step.id), step.title);
+            continue;
+        }
+        if !reached_from {
+            finish(&shared, step, StepResult::skipped(format!("before `--from {}`", options.from.as_deref().unwrap_or_default())), 0.0)?;
+            continue;
+        }
+        eprintln!("\n[{}/{total}] {stage} › {} ({})", n + 1, step.title, step.kind.name());
+        if let Some(text) = &step.instructions {
+            for line in text.trim_end().lines() {
+                eprintln!("  {line}");
+            }
+        }
+        let decided = {
+            let facts = crate::runbook::facts::Facts { inventory, answers: &state.answers };
+            step.when.as_ref().map(|c| c.eval(&facts))
+        };
+        if let Some(decision) = decided {
+            if decision != Some(true) {
+                let why = match decision {
+                    Some(_) => "its condition is false here".to_string(),
+                    None => "its condition depends on an answer never given".to_string(),
+                };
+                eprintln!("  - skipped: {why}");
+                finish(&shared, step, StepResult::skipped(why), 0.0)?;
+                continue;
+            }
+        }
+        let reentered = matches!(state.steps.get(&step.id), Some(StepState::Interrupted { .. }));
+        append(&shared, &Record::StepStarted { step: step.id.clone(), at: Timestamp::now() })?;
+        shared.lock().unwrap_or_else(|e| e.into_inner()).1 = Some(step.id.clone());
+        let cx = StepCx {
+            inventory,
+            fleet: &fleet,
+            step,
+            answers: &state.answers,
+            human,
+            state_dir: site_state,
+            run_id: &run_id,
+            reentered,
+            uat: runbook.uat.as_deref(),
+        };
+        let began = Instant::now();
+        let result = kinds::execute(&cx);
+        let seconds = began.elapsed().as_secs_f64();
+        let result = match result {
+            Ok(result) => result,
+            Err(err) => return stop(&shared, step, err, seconds),
+        };
+        if let Some(answers) = result.evidence.get("answers").and_then(Value::as_object) {
+            for (k, v) in answers {
+                if let Some(v) = v.as_str() {
+                    state.answers.insert(k.clone(), v.to_string());
+                }
+            }
+        }
+        let outcome = result.outcome;
+        let reason = result.reason.clone();
+        finish(&shared, step, result, seconds)?;
+        shared.lock().unwrap_or_else(|e| e.into_inner()).1 = None;
+        state.steps.insert(step.id.clone(), StepState::Finished { outcome, reason: reason.clone(), at: Timestamp::now() });
+        match outcome {
+            Outcome::Failed => {
+                eprintln!(
+                    "\nstopped at `{}`: {}\nfix the cause, then run `tvdr runbook {}{}` again to resume here",
+                    step.id,
+                    reason.unwrap_or_default(),
+                    runbook.id,
+                    if options.rollback { " --rollback" } else { "" }
+                );
+                return Ok(exit_code::FAILED);
+            }
+            Outcome::Overridden => eprintln!("  ! overridden: {}", reason.unwrap_or_default()),
+            _ => eprintln!("  {} {}", outcome.mark(), step.title),
+        }
+    }
+    if options.only.is_some() {
+        return Ok(exit_code::OK);
+    }
+    append(&shared, &Record::RunFinished { at: Timestamp::now() })?;
+    if let Some(node) = lock_node {
+        let _ = lock::unlock_remote(&fleet, &node, &lock::remote_path(&inventory.site, &runbook.id));
+    }
+    eprintln!(
+        "\n`{name}` finished: {total} steps in {}",
+        humantime::format_duration(std::time::Duration::from_secs(started_all.elapsed().as_secs()))
+    );
+    Ok(exit_code::OK)
+}
+
+fn mark(run: &Run, step: &str) -> &'static str {
+    match run.steps.get(step) {
+        Some(StepState::Finished { outcome, .. }) => outcome.mark(),
+        _ => " ",
+    }
+}
+
+fn open_journal(
+    inventory: &Inventory,
+    runbook: &Runbook,
+    dir: &Path,
+    run_id: &str,
+    open: Option<Run>,
+    human: &Human,
+    options: &RunOptions,
+) -> Result<(Journal, Run)> {
+    match open {
+        Some(run) => {
+            if run.runbook_hash != runbook.source.hash {
+                let changed = changed_steps(runbook, &run.step_fingerprints);
+                eprintln!(
+                    "the runbook changed since this run began ({}): {}",
+                    run.started_at,
+                    if changed.is_empty() { "layout only".to_string() } else { format!("steps changed: {}", changed.join(", ")) }
+                );
+                if !human.confirm("resume", "Resume with the changed runbook?")? {
+                    return Err(Exit::Aborted("the runbook changed; not resumed".into()).into());
+                }
+            }
+            eprintln!("resuming run {} of `{}` (started {} by {})", run.run_id, runbook.id, run.started_at, run.operator);
+            let mut journal = Journal::reopen(&run.path)?;
+            journal.append(&Record::Resumed {
+                operator: human.operator.clone(),
+                host: lock::this_host(),
+                runbook_hash: runbook.source.hash.clone(),
+                at: Timestamp::now(),
+            })?;
+            Ok((journal, run))
+        }
+        None => {
+            let path: PathBuf = dir.join(format!("{run_id}.jsonl"));
+            let mut journal = Journal::create(&path)?;
+            let inventory_text = std::fs::read(&inventory.path).unwrap_or_default();
+            let steps: BTreeMap<String, String> = runbook
+                .stages
+                .iter()
+                .flat_map(|s| s.steps.iter().chain(&s.rollback))
+                .map(|s| (s.id.clone(), s.fingerprint.clone()))
+                .collect();
+            let record = Record::RunStarted {
+                run_id: run_id.to_string(),
+                runbook: runbook.id.clone(),
+                runbook_source: runbook.source.name.clone(),
+                runbook_hash: runbook.source.hash.clone(),
+                steps,
+                tvdr_version: env!("CARGO_PKG_VERSION").to_string(),
+                inventory: inventory.path.display().to_string(),
+                inventory_hash: sha256_hex(&inventory_text),
+                site: inventory.site.clone(),
+                operator: human.operator.clone(),
+                host: lock::this_host(),
+                rollback: options.rollback,
+                at: Timestamp::now(),
+            };
+            journal.append(&record)?;
+            eprintln!("started run {run_id} of `{}`: {}", runbook.id, runbook.title);
+            let run = runs::fold(&path, vec![record]);
+            Ok((journal, run))
+        }
+    }
+}
+
+fn changed_steps(runbook: &Runbook, before: &BTreeMap<String, String>) -> Vec<String> {
+    runbook
+        .stages
+        .iter()
+        .flat_map(|s| s.steps.iter().chain(&s.rollback))
+        .filter(|s| before.get(&s.id) != Some(&s.fingerprint))
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+/// The cluster lock lives on the master (or the first node that answers). Sites where
+/// no node answers — a DR activation with the main site down — go on with the local
+/// lock only, and say so.
+fn take_remote_lock(
+    inventory: &Inventory,
+    fleet: &Fleet,
+    runbook: &str,
+    holder: &Holder,
+    shared: &Shared,
+    options: &RunOptions,
+) -> Result<Option<String>> {
+    let path = lock::remote_path(&inventory.site, runbook);
+    for node in inventory.nodes.iter().map(|n| n.name.as_str()) {
+        if let Some(reason) = &options.break_lock {
+            if let Ok(previous) = lock::unlock_remote(fleet, node, &path) {
+                append(shared, &Record::LockBroken {
+                    reason: reason.clone(),
+                    holder: format!("{node}: {}", previous.trim()),
+                    at: Timestamp::now(),
+                })?;
+            }
+        }
+        match lock::lock_remote(fleet, node, &path, holder) {
+            Ok(()) => return Ok(Some(node.to_string())),
+            Err(err) if err.chain().any(|c| c.downcast_ref::<crate::transport::TransportError>().is_some_and(|t| t.is_unreachable())) => {
+                eprintln!("warning: cannot take the run lock on `{node}` (unreachable); trying the next node");
+                continue;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    eprintln!("warning: no node answers: only the local lock protects this run");
+    Ok(None)
+}
+
+fn append(shared: &Shared, record: &Record) -> Result<()> {
+    shared.lock().unwrap_or_else(|e| e.into_inner()).0.append(record)
+}
+
+fn finish(shared: &Shared, step: &Step, result: StepResult, seconds: f64) -> Result<()> {
+    append(
+        shared,
+        &Record::StepFinished {
+            step: step.id.clone(),
+            outcome: result.outcome,
+            reason: result.reason,
+            evidence: Value::Object(result.evidence),
+            at: Timestamp::now(),
+            seconds,
+        },
+    )
+}
+
+/// A step ended in an error: record what it means and turn it into the exit code.
+fn stop(shared: &Shared, step: &Step, err: anyhow::Error, seconds: f64) -> Result<i32> {
+    let code = exit_code::for_error(&err);
+    let message = format!("{err:#}");
+    match code {
+        exit_code::ABORTED => finish(
+            shared,
+            step,
+            StepResult { outcome: Outcome::Aborted, reason: Some(message.clone()), evidence: Default::default() },
+            seconds,
+        )?,
+        exit_code::NEEDS_HUMAN => append(shared, &Record::Interrupted { step: Some(step.id.clone()), at: Timestamp::now() })?,
+        _ => finish(shared, step, StepResult::failed(message.clone(), Default::default()), seconds)?,
+    }
+    Err(err)
+}
+
+/// Ctrl-C: record which step was interrupted, restore the terminal, exit 130. The
+/// handler runs on its own thread (ctrlc), so writing the journal there is safe.
+fn install_interrupt(shared: &Shared) {
+    let shared = Arc::clone(shared);
+    let _ = ctrlc::set_handler(move || {
+        if let Ok(mut guard) = shared.lock() {
+            let step = guard.1.clone();
+            let _ = guard.0.append(&Record::Interrupted { step, at: Timestamp::now() });
+        }
+        let _ = console::Term::stderr().show_cursor();
+        eprintln!("\ninterrupted: the journal is saved; run the same command to resume");
+        std::process::exit(exit_code::INTERRUPTED);
+    });
+}

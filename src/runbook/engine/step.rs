@@ -1,0 +1,165 @@
+//! What every step kind works with, and what it gives back. One function per kind, shared
+//! by the runbook engine and the standalone subcommands (`tvdr patch`, `tvdr reboot`…).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use super::human::Human;
+use crate::checks::context::{Context as CheckContext, Options};
+use crate::inventory::{Inventory, NodeName};
+use crate::runbook::facts::Facts;
+use crate::runbook::journal::Outcome;
+use crate::runbook::model::{Command, Role, Step};
+use crate::transport::{Cmd, Fleet};
+
+pub struct StepCx<'a> {
+    pub inventory: &'a Inventory,
+    pub fleet: &'a Fleet,
+    pub step: &'a Step,
+    pub answers: &'a BTreeMap<String, String>,
+    pub human: &'a Human,
+    /// The site's state directory (samples, snapshots).
+    pub state_dir: &'a Path,
+    pub run_id: &'a str,
+    /// The step was started before and never finished (tvdr died inside it).
+    pub reentered: bool,
+    /// The UAT checklist the runbook names (`uat` steps).
+    pub uat: Option<&'a str>,
+}
+
+/// How a step ended, with its evidence for the journal and the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepResult {
+    pub outcome: Outcome,
+    pub reason: Option<String>,
+    pub evidence: Map<String, Value>,
+}
+
+impl StepResult {
+    pub fn done(evidence: Map<String, Value>) -> StepResult {
+        StepResult {
+            outcome: Outcome::Done,
+            reason: None,
+            evidence,
+        }
+    }
+
+    pub fn skipped(reason: impl Into<String>) -> StepResult {
+        StepResult {
+            outcome: Outcome::Skipped,
+            reason: Some(reason.into()),
+            evidence: Map::new(),
+        }
+    }
+
+    pub fn failed(reason: impl Into<String>, evidence: Map<String, Value>) -> StepResult {
+        StepResult {
+            outcome: Outcome::Failed,
+            reason: Some(reason.into()),
+            evidence,
+        }
+    }
+}
+
+impl StepCx<'_> {
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            inventory: self.inventory,
+            answers: self.answers,
+        }
+    }
+
+    /// A checks context for this moment: who is master is asked again (a reboot or a
+    /// node switch earlier in the run may have moved the node IP).
+    pub fn checks(&self) -> CheckContext<'_> {
+        CheckContext::new(
+            self.inventory,
+            self.fleet,
+            Options {
+                state_dir: Some(self.state_dir.to_path_buf()),
+                ..Options::default()
+            },
+        )
+    }
+
+    /// The nodes `role` names right now (`None` entry: the local machine).
+    pub fn resolve(&self, role: Role) -> Result<Vec<Target>> {
+        let node = |name: NodeName| -> Result<Target> {
+            let node = self.inventory.node(name).ok_or_else(|| {
+                anyhow::anyhow!("step `{}` runs on `{name}`, which the inventory lacks", self.step.id)
+            })?;
+            Ok(Target::Node(node.name.as_str()))
+        };
+        match role {
+            Role::Local => Ok(vec![Target::Local]),
+            Role::Tvox1 => Ok(vec![node(NodeName::Tvox1)?]),
+            Role::Tvox2 => Ok(vec![node(NodeName::Tvox2)?]),
+            Role::DrClient => Ok(vec![node(NodeName::DrClient)?]),
+            Role::Both => Ok(vec![node(NodeName::Tvox1)?, node(NodeName::Tvox2)?]),
+            Role::Master | Role::Slave => {
+                let roles = self.checks().roles().map_err(|why| {
+                    anyhow::anyhow!("step `{}` runs on the {role}: {why}", self.step.id)
+                })?;
+                let name = if role == Role::Master {
+                    Some(roles.master)
+                } else {
+                    roles.slave
+                };
+                let name = name.ok_or_else(|| {
+                    anyhow::anyhow!("step `{}` runs on the slave, but this site has none", self.step.id)
+                })?;
+                Ok(vec![node(name.parse().map_err(anyhow::Error::msg)?)?])
+            }
+        }
+    }
+
+    /// The step's command with every reference filled in and quoted.
+    pub fn command(&self, command: &Command) -> Result<Cmd> {
+        render(command, &self.facts()).map_err(|name| {
+            anyhow::anyhow!(
+                "step `{}` needs `{name:?}`, which has no value yet",
+                self.step.id
+            )
+        })
+    }
+}
+
+/// Where a command runs: a node of the inventory, or the machine tvdr runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Node(&'static str),
+    Local,
+}
+
+impl Target {
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Node(name) => name,
+            Target::Local => "local",
+        }
+    }
+}
+
+/// Renders a step command: argv words quoted one by one, a script with quoted values.
+pub fn render(
+    command: &Command,
+    facts: &Facts,
+) -> Result<Cmd, crate::runbook::facts::Name> {
+    match command {
+        Command::Argv(words) => {
+            let mut filled = Vec::new();
+            for word in words {
+                filled.push(word.fill(facts, false)?);
+            }
+            let mut cmd = Cmd::new(filled.first().cloned().unwrap_or_default());
+            for word in filled.iter().skip(1) {
+                cmd = cmd.arg(word.as_str());
+            }
+            Ok(cmd)
+        }
+        Command::Script(script) => Ok(Cmd::operator_script(script.fill(facts, true)?)),
+    }
+}

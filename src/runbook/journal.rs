@@ -1,0 +1,242 @@
+//! The journal of a run: one JSON Lines file, append-only, each record fsynced before the
+//! step's effect is reported, so a crash or a kill at any moment leaves a file that tells
+//! exactly where the run stands. A torn last line (power loss mid-write) is ignored.
+
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use super::time::Timestamp;
+
+/// How a step ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Done,
+    Skipped,
+    /// Failed, and the technician went on anyway with a written reason.
+    Overridden,
+    Failed,
+    Aborted,
+}
+
+impl Outcome {
+    /// A step that ended this way is not run again on resume.
+    pub fn is_complete(self) -> bool {
+        matches!(self, Outcome::Done | Outcome::Skipped | Outcome::Overridden)
+    }
+
+    pub fn mark(self) -> &'static str {
+        match self {
+            Outcome::Done => "✓",
+            Outcome::Skipped => "-",
+            Outcome::Overridden => "!",
+            Outcome::Failed => "✗",
+            Outcome::Aborted => "✗",
+        }
+    }
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Record {
+    RunStarted {
+        run_id: String,
+        runbook: String,
+        runbook_source: String,
+        runbook_hash: String,
+        /// Each step's fingerprint, to say which steps changed when a run is resumed.
+        steps: BTreeMap<String, String>,
+        tvdr_version: String,
+        inventory: String,
+        inventory_hash: String,
+        site: String,
+        operator: String,
+        host: String,
+        rollback: bool,
+        at: Timestamp,
+    },
+    Resumed {
+        operator: String,
+        host: String,
+        runbook_hash: String,
+        at: Timestamp,
+    },
+    StepStarted {
+        step: String,
+        at: Timestamp,
+    },
+    StepFinished {
+        step: String,
+        outcome: Outcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        /// Answers, check reports, exit codes, output tails, durations…
+        #[serde(default)]
+        evidence: serde_json::Value,
+        at: Timestamp,
+        seconds: f64,
+    },
+    Interrupted {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+        at: Timestamp,
+    },
+    LockBroken {
+        reason: String,
+        holder: String,
+        at: Timestamp,
+    },
+    RunFinished {
+        at: Timestamp,
+    },
+}
+
+/// An open journal, appending.
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+}
+
+impl Journal {
+    /// Creates the journal of a new run (its directory too).
+    pub fn create(path: &Path) -> Result<Journal> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        }
+        let file = OpenOptions::new()
+            .create_new(true)
+            .append(true)
+            .open(path)
+            .with_context(|| format!("cannot create journal `{}`", path.display()))?;
+        Ok(Journal {
+            path: path.to_path_buf(),
+            file,
+        })
+    }
+
+    /// Opens an existing journal to continue it. A torn last line is cut off first, so
+    /// the next record starts on a line of its own.
+    pub fn reopen(path: &Path) -> Result<Journal> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+            let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let file = OpenOptions::new().write(true).open(path)?;
+            file.set_len(keep as u64)?;
+            file.sync_all()?;
+        }
+        let file = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .with_context(|| format!("cannot open journal `{}`", path.display()))?;
+        Ok(Journal {
+            path: path.to_path_buf(),
+            file,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends `record` as one line and waits until it is on disk.
+    pub fn append(&mut self, record: &Record) -> Result<()> {
+        let mut line = serde_json::to_vec(record)?;
+        line.push(b'\n');
+        self.file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data())
+            .with_context(|| format!("cannot write journal `{}`", self.path.display()))
+    }
+}
+
+/// Reads every whole record of a journal. A last line without its newline, or one that
+/// does not parse (a torn write), is dropped; a bad line elsewhere is an error, since it
+/// means the file was edited.
+pub fn read(path: &Path) -> Result<Vec<Record>> {
+    let file = File::open(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let mut lines: Vec<(String, bool)> = Vec::new();
+    let mut reader = BufReader::new(file);
+    loop {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let whole = line.ends_with(b"\n");
+        lines.push((String::from_utf8_lossy(&line).trim_end().to_string(), whole));
+    }
+    let count = lines.len();
+    let mut records = Vec::new();
+    for (i, (line, whole)) in lines.into_iter().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_str(&line) {
+            Ok(record) if whole || i + 1 < count => records.push(record),
+            _ if i + 1 == count => break,
+            Err(err) => anyhow::bail!(
+                "journal `{}` line {} is damaged ({err}); it is never edited by hand",
+                path.display(),
+                i + 1
+            ),
+            Ok(_) => unreachable!("a whole line or not the last"),
+        }
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn started(step: &str) -> Record {
+        Record::StepStarted {
+            step: step.into(),
+            at: Timestamp(std::time::SystemTime::UNIX_EPOCH),
+        }
+    }
+
+    #[test]
+    fn records_round_trip_and_a_torn_last_line_is_ignored_then_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("run.jsonl");
+        let mut j = Journal::create(&path).unwrap();
+        j.append(&started("a")).unwrap();
+        j.append(&started("b")).unwrap();
+        drop(j);
+        // A power cut in the middle of the third record.
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(br#"{"event":"step_started","st"#).unwrap();
+        drop(f);
+        assert_eq!(read(&path).unwrap(), vec![started("a"), started("b")]);
+        let mut j = Journal::reopen(&path).unwrap();
+        j.append(&started("c")).unwrap();
+        assert_eq!(
+            read(&path).unwrap(),
+            vec![started("a"), started("b"), started("c")]
+        );
+    }
+
+    #[test]
+    fn a_damaged_line_in_the_middle_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("run.jsonl");
+        std::fs::write(&path, "{\"event\":\"run_finished\",\"at\":\"2026-01-01T00:00:00Z\"}\nnot json\n{}\n").unwrap();
+        assert!(read(&path).unwrap_err().to_string().contains("line 2"));
+    }
+
+    #[test]
+    fn a_new_journal_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("run.jsonl");
+        Journal::create(&path).unwrap();
+        assert!(Journal::create(&path).is_err());
+    }
+}
