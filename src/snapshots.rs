@@ -54,8 +54,11 @@ impl Snapshot {
     }
 }
 
-/// An age for a person: `8 days`, `1 day`, `5 hours`, `12 minutes`.
+/// An age for a person: `8 days`, `1 day`, `5 hours`, `12 minutes`, `less than a minute`.
 pub fn age_words(age: Duration) -> String {
+    if age.as_secs() < 60 {
+        return "less than a minute".to_string();
+    }
     let (n, unit) = match age.as_secs() {
         s if s >= 86_400 => (s / 86_400, "day"),
         s if s >= 3600 => (s / 3600, "hour"),

@@ -162,6 +162,24 @@ fn hosts_file_path_comes_from_the_inventory() {
 }
 
 #[test]
+fn hosts_with_a_node_cut_is_unknown_and_exits_3() {
+    let lab = Lab::start();
+    lab.cut("tvox2");
+    let (code, r) = check(&lab, &lab.inventory(), "hosts", &[]);
+    assert_eq!((code, r["status"].as_str()), (3, Some("UNKNOWN")), "{r:#}");
+    assert!(said_about(&r, "tvox1").starts_with("[\"OK\"]"), "{r:#}");
+    assert!(
+        said_about(&r, "tvox2").starts_with("[\"UNKNOWN\"]"),
+        "{r:#}"
+    );
+    assert_eq!(
+        r["hints"],
+        serde_json::json!([]),
+        "no fix suggested for what was not seen"
+    );
+}
+
+#[test]
 fn dns_on_each_node_then_expect_dr() {
     let lab = Lab::start_with(&["tvox1", "tvox2", "dr_client"]);
     let inv = lab.inventory();

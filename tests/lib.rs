@@ -10,4 +10,5 @@ mod common;
 mod exec;
 mod inventory;
 mod lab;
+mod runbook;
 mod transport;

@@ -24,7 +24,10 @@ pub fn execute(
     if args.list {
         return list(runbooks);
     }
-    let id = args.id.as_deref().ok_or_else(|| Exit::Usage("which runbook?".into()))?;
+    let id = args
+        .id
+        .as_deref()
+        .ok_or_else(|| Exit::Usage("which runbook?".into()))?;
     let runbook = library::find(id, runbooks)?;
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     if args.dry_run {
@@ -73,7 +76,12 @@ fn list(runbooks: Option<&Path>) -> Result<i32> {
                 ]);
             }
             Err(err) => {
-                t.add_row(vec![id, format!("invalid: {err:#}"), "-".into(), "-".into()]);
+                t.add_row(vec![
+                    id,
+                    format!("invalid: {err:#}"),
+                    "-".into(),
+                    "-".into(),
+                ]);
             }
         }
     }
@@ -91,7 +99,10 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
     let dir = runs::runs_dir(site_state, &name);
     let run = match runs::open_run(&dir)? {
         Some(run) => Some(run),
-        None => runs::journals(&dir).last().map(|p| Run::load(p)).transpose()?,
+        None => runs::journals(&dir)
+            .last()
+            .map(|p| Run::load(p))
+            .transpose()?,
     };
     let Some(run) = run else {
         match args.format {
@@ -111,11 +122,17 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
             let (state, reason) = match run.steps.get(&step.id) {
                 None => ("pending".to_string(), None),
                 Some(StepState::Interrupted { .. }) => ("interrupted".to_string(), None),
-                Some(StepState::Finished { outcome, reason, .. }) => {
-                    (format!("{outcome:?}").to_lowercase(), reason.clone())
-                }
+                Some(StepState::Finished {
+                    outcome, reason, ..
+                }) => (format!("{outcome:?}").to_lowercase(), reason.clone()),
             };
-            (stage.id.clone(), step.id.clone(), step.title.clone(), state, reason)
+            (
+                stage.id.clone(),
+                step.id.clone(),
+                step.title.clone(),
+                state,
+                reason,
+            )
         })
         .collect();
     let next = steps

@@ -84,7 +84,9 @@ impl Condition {
                 (Some(false), Some(false)) => false,
                 _ => return None,
             }),
-            Condition::Compare(a, op, b) => Value::Bool(compare(&a.value(facts)?, *op, &b.value(facts)?)),
+            Condition::Compare(a, op, b) => {
+                Value::Bool(compare(&a.value(facts)?, *op, &b.value(facts)?))
+            }
         })
     }
 }
@@ -93,8 +95,12 @@ fn compare(a: &Value, op: Op, b: &Value) -> bool {
     let ordering = match (a, b) {
         (Value::Num(x), Value::Num(y)) => x.partial_cmp(y),
         // An answer compared with a number is read as a number when it is one.
-        (Value::Str(s), Value::Num(y)) => s.trim().parse::<f64>().ok().and_then(|x| x.partial_cmp(y)),
-        (Value::Num(x), Value::Str(s)) => s.trim().parse::<f64>().ok().and_then(|y| x.partial_cmp(&y)),
+        (Value::Str(s), Value::Num(y)) => {
+            s.trim().parse::<f64>().ok().and_then(|x| x.partial_cmp(y))
+        }
+        (Value::Num(x), Value::Str(s)) => {
+            s.trim().parse::<f64>().ok().and_then(|y| x.partial_cmp(&y))
+        }
         (x, y) => x.to_string().partial_cmp(&y.to_string()),
     };
     let Some(ordering) = ordering else {
@@ -298,25 +304,50 @@ mod tests {
         assert_eq!(eval("tvox.version >= 21", 20, &[]), Some(false));
         assert_eq!(eval("tvox.version < 21 and cluster", 20, &[]), Some(true));
         assert_eq!(eval("not dr_client", 20, &[]), Some(true));
-        assert_eq!(eval("(cluster or dr_client) and tvox.domain == 'd.example'", 20, &[]), Some(true));
+        assert_eq!(
+            eval(
+                "(cluster or dr_client) and tvox.domain == 'd.example'",
+                20,
+                &[]
+            ),
+            Some(true)
+        );
     }
 
     #[test]
     fn answers_decide_at_run_time() {
         assert_eq!(eval("flow == 'occ'", 21, &[]), None);
         assert_eq!(eval("flow == 'occ'", 21, &[("flow", "occ")]), Some(true));
-        assert_eq!(eval("flow == 'occ' or tvox.version >= 21", 21, &[]), Some(true));
-        assert_eq!(eval("flow == 'occ' and tvox.version >= 22", 21, &[]), Some(false));
+        assert_eq!(
+            eval("flow == 'occ' or tvox.version >= 21", 21, &[]),
+            Some(true)
+        );
+        assert_eq!(
+            eval("flow == 'occ' and tvox.version >= 22", 21, &[]),
+            Some(false)
+        );
         assert_eq!(eval("count > 2", 21, &[("count", "10")]), Some(true));
     }
 
     #[test]
     fn errors_say_what_is_wrong() {
-        assert!(Condition::parse("tvox.version >=").unwrap_err().contains("ends too early"));
-        assert!(Condition::parse("tvox.verson >= 21").unwrap_err().contains("neither a fact"));
-        assert!(Condition::parse("a == 'x").unwrap_err().contains("unterminated"));
-        assert!(Condition::parse("(cluster").unwrap_err().contains("never closed"));
-        assert!(Condition::parse("cluster cluster").unwrap_err().contains("unexpected"));
-        assert!(Condition::parse("a $ b").unwrap_err().contains("unexpected `$`"));
+        assert!(Condition::parse("tvox.version >=")
+            .unwrap_err()
+            .contains("ends too early"));
+        assert!(Condition::parse("tvox.verson >= 21")
+            .unwrap_err()
+            .contains("neither a fact"));
+        assert!(Condition::parse("a == 'x")
+            .unwrap_err()
+            .contains("unterminated"));
+        assert!(Condition::parse("(cluster")
+            .unwrap_err()
+            .contains("never closed"));
+        assert!(Condition::parse("cluster cluster")
+            .unwrap_err()
+            .contains("unexpected"));
+        assert!(Condition::parse("a $ b")
+            .unwrap_err()
+            .contains("unexpected `$`"));
     }
 }

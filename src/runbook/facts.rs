@@ -31,7 +31,10 @@ pub const FACTS: &[(&str, &str)] = &[
     ("site", "the site name"),
     ("tvox.version", "the TVox major version"),
     ("tvox.domain", "the domain clients use"),
-    ("cluster", "true for a Fault Tolerance cluster (a node IP is set)"),
+    (
+        "cluster",
+        "true for a Fault Tolerance cluster (a node IP is set)",
+    ),
     ("cluster.node_ip", "the cluster node IP"),
     ("dr_client", "true when the site has a DR client"),
     ("nodes.tvox1.address", "TVOX 1's physical address"),

@@ -228,7 +228,11 @@ mod tests {
     fn a_damaged_line_in_the_middle_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("run.jsonl");
-        std::fs::write(&path, "{\"event\":\"run_finished\",\"at\":\"2026-01-01T00:00:00Z\"}\nnot json\n{}\n").unwrap();
+        std::fs::write(
+            &path,
+            "{\"event\":\"run_finished\",\"at\":\"2026-01-01T00:00:00Z\"}\nnot json\n{}\n",
+        )
+        .unwrap();
         assert!(read(&path).unwrap_err().to_string().contains("line 2"));
     }
 

@@ -18,7 +18,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../runbooks/standalone-to-ft.yaml"),
     ),
     ("upgrade.yaml", include_str!("../../runbooks/upgrade.yaml")),
-    ("dr-setup.yaml", include_str!("../../runbooks/dr-setup.yaml")),
+    (
+        "dr-setup.yaml",
+        include_str!("../../runbooks/dr-setup.yaml"),
+    ),
     (
         "dr-activate.yaml",
         include_str!("../../runbooks/dr-activate.yaml"),

@@ -136,7 +136,10 @@ impl Validator<'_> {
         self.unique(&raw.id, "stage");
         let when = raw.when.as_ref().and_then(|w| self.condition(w));
         if raw.steps.is_empty() {
-            self.error(&raw.id.referenced, format!("stage `{}` has no steps", raw.id.value));
+            self.error(
+                &raw.id.referenced,
+                format!("stage `{}` has no steps", raw.id.value),
+            );
         }
         let steps = raw.steps.into_iter().map(|s| self.step(s)).collect();
         let rollback = raw.rollback.into_iter().map(|s| self.step(s)).collect();
@@ -294,11 +297,19 @@ impl Validator<'_> {
             refuse(raw.on.is_some(), "on", &[Run, Interactive, Screen, Reboot]),
             refuse(!raw.ask.is_empty(), "ask", &[Manual, Gate]),
             refuse(!raw.checks.is_empty(), "checks", &[Check, Interactive]),
-            refuse(raw.command.is_some(), "command", &[Run, Interactive, Screen]),
+            refuse(
+                raw.command.is_some(),
+                "command",
+                &[Run, Interactive, Screen],
+            ),
             refuse(raw.script.is_some(), "script", &[Run, Interactive, Screen]),
             refuse(raw.expect.is_some(), "expect", &[Run]),
             refuse(raw.success.is_some(), "success", &[Screen]),
-            refuse(raw.timeout.is_some(), "timeout", &[Run, Screen, Reboot, Wait]),
+            refuse(
+                raw.timeout.is_some(),
+                "timeout",
+                &[Run, Screen, Reboot, Wait],
+            ),
             refuse(raw.interval.is_some(), "interval", &[Wait]),
             refuse(raw.until.is_some(), "until", &[Wait]),
             refuse(raw.phase.is_some(), "phase", &[Uat]),
@@ -321,7 +332,10 @@ impl Validator<'_> {
                 if Name::parse(&name.value) != Ok(Name::Answer(name.value.clone())) {
                     self.error(
                         &name.referenced,
-                        format!("`{}` is not a usable answer name: letters, digits, `_`", name.value),
+                        format!(
+                            "`{}` is not a usable answer name: letters, digits, `_`",
+                            name.value
+                        ),
                     );
                 }
                 if !self.answers.insert(name.value.clone()) {
@@ -336,7 +350,10 @@ impl Validator<'_> {
                 Ask {
                     name: name.value.clone(),
                     kind: ask.kind,
-                    prompt: ask.prompt.clone().unwrap_or_else(|| name.value.replace('_', " ")),
+                    prompt: ask
+                        .prompt
+                        .clone()
+                        .unwrap_or_else(|| name.value.replace('_', " ")),
                     choices: ask.choices.clone(),
                     default: ask.default.clone(),
                 }
@@ -366,7 +383,10 @@ impl Validator<'_> {
     fn on(&mut self, raw: &RawStep, at: &Location) -> Role {
         match &raw.on {
             None => {
-                self.error(at, format!("a `{}` step needs `on:` ({})", kind_name(raw), Role::NAMES));
+                self.error(
+                    at,
+                    format!("a `{}` step needs `on:` ({})", kind_name(raw), Role::NAMES),
+                );
                 Role::Local
             }
             Some(on) => on.value.parse().unwrap_or_else(|why: String| {
@@ -407,11 +427,17 @@ impl Validator<'_> {
                     .unwrap_or_else(|| Template::parse("").expect("empty template")),
             ),
             (Some(_), Some(script)) => {
-                self.error(&script.referenced, "give either `command` or `script`, not both");
+                self.error(
+                    &script.referenced,
+                    "give either `command` or `script`, not both",
+                );
                 Command::Argv(Vec::new())
             }
             (None, None) => {
-                self.error(at, format!("a `{}` step needs `command:` or `script:`", kind_name(raw)));
+                self.error(
+                    at,
+                    format!("a `{}` step needs `command:` or `script:`", kind_name(raw)),
+                );
                 Command::Argv(Vec::new())
             }
         }
@@ -446,7 +472,9 @@ impl Validator<'_> {
         let expect = raw.expect.as_ref();
         Expect {
             exit: expect.and_then(|e| e.exit).unwrap_or(0),
-            output: expect.and_then(|e| e.output.as_ref()).and_then(|o| self.regex(o)),
+            output: expect
+                .and_then(|e| e.output.as_ref())
+                .and_then(|o| self.regex(o)),
         }
     }
 
@@ -466,7 +494,10 @@ impl Validator<'_> {
 
     fn until(&mut self, raw: &RawStep, at: &Location) -> Until {
         let Some(until) = &raw.until else {
-            self.error(at, "a `wait` step needs `until:` (`check:` or `host:` with `state:`)");
+            self.error(
+                at,
+                "a `wait` step needs `until:` (`check:` or `host:` with `state:`)",
+            );
             return Until::Check(String::new());
         };
         match (&until.check, &until.host) {
@@ -501,4 +532,168 @@ fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option
 
 fn kind_name(raw: &RawStep) -> String {
     format!("{:?}", raw.kind.value).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
+
+    /// Each invalid runbook gives one error at `line:column` saying `message`.
+    fn assert_invalid(steps: &str, line: u64, column: u64, message: &str) {
+        let text = format!("{HEAD}{steps}");
+        let errors = load("t.yaml", &text).expect_err("should be invalid").0;
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.line == line && e.column == column && e.message.contains(message)),
+            "want {line}:{column} `{message}` in:\n{}",
+            Invalid(errors)
+        );
+    }
+
+    #[test]
+    fn a_valid_runbook_loads() {
+        let text = format!(
+            "{HEAD}      - {{ id: a, kind: manual, title: A, ask: [{{ name: ip1, type: ip }}] }}\n      - {{ id: b, kind: run, title: B, on: master, command: [echo, '{{{{ ip1 }}}}'] }}\n"
+        );
+        let rb = load("t.yaml", &text).unwrap();
+        assert_eq!(rb.stages[0].steps.len(), 2);
+        assert_eq!(rb.source.hash.len(), 64);
+    }
+
+    #[test]
+    fn unknown_kind() {
+        assert_invalid(
+            "      - { id: a, kind: reboto, title: A }\n",
+            7,
+            24,
+            "unknown variant `reboto`",
+        );
+    }
+
+    #[test]
+    fn duplicate_id() {
+        assert_invalid(
+            "      - { id: a, kind: note, title: A }\n      - { id: a, kind: note, title: B }\n",
+            8,
+            15,
+            "duplicate id `a`",
+        );
+    }
+
+    #[test]
+    fn unknown_check_with_suggestion() {
+        assert_invalid(
+            "      - { id: a, kind: check, title: A, checks: [calendar] }\n",
+            7,
+            50,
+            "did you mean `calendars`?",
+        );
+    }
+
+    #[test]
+    fn unknown_host_role() {
+        assert_invalid(
+            "      - { id: a, kind: run, title: A, on: slav, command: [x] }\n",
+            7,
+            43,
+            "unknown host `slav`",
+        );
+    }
+
+    #[test]
+    fn bad_condition() {
+        assert_invalid(
+            "      - { id: a, kind: note, title: A, when: 'tvox.version >=' }\n",
+            7,
+            46,
+            "bad condition",
+        );
+    }
+
+    #[test]
+    fn reference_to_an_answer_never_asked() {
+        assert_invalid(
+            "      - { id: a, kind: run, title: A, on: tvox1, command: [echo, '{{ later }}'] }\n      - { id: b, kind: manual, title: B, ask: [{ name: later }] }\n",
+            7,
+            59,
+            "`later` is not asked by any earlier step",
+        );
+    }
+
+    #[test]
+    fn field_that_does_not_fit_the_kind() {
+        assert_invalid(
+            "      - { id: a, kind: note, title: A, command: [x] }\n",
+            7,
+            15,
+            "`command` has no meaning for a `note` step",
+        );
+    }
+
+    #[test]
+    fn missing_required_fields() {
+        assert_invalid(
+            "      - { id: a, kind: run, title: A, command: [x] }\n",
+            7,
+            24,
+            "needs `on:`",
+        );
+        assert_invalid(
+            "      - { id: a, kind: screen, title: A, on: tvox1, command: [x] }\n",
+            7,
+            24,
+            "needs `success:`",
+        );
+        assert_invalid(
+            "      - { id: a, kind: uat, title: A }\n",
+            7,
+            24,
+            "needs `phase:`",
+        );
+        assert_invalid(
+            "      - { id: a, kind: wait, title: A }\n",
+            7,
+            24,
+            "needs `until:`",
+        );
+    }
+
+    #[test]
+    fn a_condition_that_names_nothing_is_unreachable_or_pointless() {
+        assert_invalid(
+            "      - { id: a, kind: note, title: A, when: 'false' }\n",
+            7,
+            46,
+            "names no fact or answer",
+        );
+    }
+
+    #[test]
+    fn bad_ids_and_empty_stages() {
+        assert_invalid(
+            "      - { id: Bad_Id, kind: note, title: A }\n",
+            7,
+            15,
+            "not a valid step id",
+        );
+        let errors = load(
+            "t.yaml",
+            "id: t\ntitle: T\nstages:\n  - { id: s, title: S, steps: [] }\n",
+        )
+        .unwrap_err()
+        .0;
+        assert!(errors[0].message.contains("has no steps"));
+    }
+
+    #[test]
+    fn every_shipped_runbook_is_valid() {
+        for (name, text) in super::super::library::EMBEDDED {
+            if let Err(errors) = load(name, text) {
+                panic!("{name}:\n{errors}");
+            }
+        }
+    }
 }

@@ -130,10 +130,16 @@ pub fn lock_remote(fleet: &Fleet, node: &str, path: &str, holder: &Holder) -> Re
 /// holder file said, for the journal.
 pub fn unlock_remote(fleet: &Fleet, node: &str, path: &str) -> Result<String> {
     let holder_file = format!("{path}/holder");
-    let held = fleet.with(node, |t| {
+    let (held, removed) = fleet.with(node, |t| {
         let held = t.output(&Cmd::new("cat").arg(holder_file.as_str()))?;
-        t.output(&Cmd::new("rm").args(["-rf", path]))?;
-        Ok(held.stdout_lossy())
+        let removed = t.output(&Cmd::new("rm").args(["-rf", path]))?;
+        Ok((held.stdout_lossy(), removed))
     })?;
+    if !removed.success() {
+        anyhow::bail!(
+            "cannot remove the run lock `{path}` on `{node}`: {}",
+            String::from_utf8_lossy(&removed.stderr).trim()
+        );
+    }
     Ok(held)
 }

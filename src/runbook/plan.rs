@@ -76,7 +76,11 @@ pub fn plan(runbook: &Runbook, inventory: &Inventory, rollback: bool) -> Plan {
     };
     for stage in ordered {
         let runs = stage.when.as_ref().map_or(Some(true), |c| c.eval(&decided));
-        let steps = if rollback { &stage.rollback } else { &stage.steps };
+        let steps = if rollback {
+            &stage.rollback
+        } else {
+            &stage.steps
+        };
         let steps = steps
             .iter()
             .map(|step| plan_step(step, inventory, &decided, &shown, &mut unknowns))
@@ -170,16 +174,22 @@ fn plan_step(
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
-            plan.details.insert("expect_exit".into(), json!(expect.exit));
+            plan.details
+                .insert("expect_exit".into(), json!(expect.exit));
             if let Some(re) = &expect.output {
-                plan.details.insert("expect_output".into(), json!(re.as_str()));
+                plan.details
+                    .insert("expect_output".into(), json!(re.as_str()));
             }
             if let Some(t) = timeout {
                 plan.details.insert("timeout_s".into(), json!(t.as_secs()));
             }
             plan.details.insert("idempotent".into(), json!(idempotent));
         }
-        Kind::Interactive { on, command: c, checks } => {
+        Kind::Interactive {
+            on,
+            command: c,
+            checks,
+        } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
             plan.checks = checks.clone();
@@ -192,12 +202,15 @@ fn plan_step(
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
-            plan.details.insert("success".into(), json!(success.as_str()));
-            plan.details.insert("timeout_s".into(), json!(timeout.as_secs()));
+            plan.details
+                .insert("success".into(), json!(success.as_str()));
+            plan.details
+                .insert("timeout_s".into(), json!(timeout.as_secs()));
         }
         Kind::Reboot { on, timeout } => {
             plan.host = host(*on, unknowns);
-            plan.details.insert("timeout_s".into(), json!(timeout.as_secs()));
+            plan.details
+                .insert("timeout_s".into(), json!(timeout.as_secs()));
         }
         Kind::Wait {
             until,
@@ -212,8 +225,10 @@ fn plan_step(
                         .insert("until".into(), json!(if *up { "up" } else { "down" }));
                 }
             }
-            plan.details.insert("interval_s".into(), json!(interval.as_secs()));
-            plan.details.insert("timeout_s".into(), json!(timeout.as_secs()));
+            plan.details
+                .insert("interval_s".into(), json!(interval.as_secs()));
+            plan.details
+                .insert("timeout_s".into(), json!(timeout.as_secs()));
         }
         Kind::Uat { phase } => {
             plan.details.insert("phase".into(), json!(phase));
@@ -235,9 +250,18 @@ fn host(role: Role, inventory: &Inventory) -> (Value, Option<String>) {
     };
     match role {
         Role::Local => (json!({ "role": "local" }), None),
-        Role::Tvox1 => (json!({ "role": role, "nodes": [node(NodeName::Tvox1)] }), None),
-        Role::Tvox2 => (json!({ "role": role, "nodes": [node(NodeName::Tvox2)] }), None),
-        Role::DrClient => (json!({ "role": role, "nodes": [node(NodeName::DrClient)] }), None),
+        Role::Tvox1 => (
+            json!({ "role": role, "nodes": [node(NodeName::Tvox1)] }),
+            None,
+        ),
+        Role::Tvox2 => (
+            json!({ "role": role, "nodes": [node(NodeName::Tvox2)] }),
+            None,
+        ),
+        Role::DrClient => (
+            json!({ "role": role, "nodes": [node(NodeName::DrClient)] }),
+            None,
+        ),
         Role::Both => (
             json!({ "role": role, "nodes": [node(NodeName::Tvox1), node(NodeName::Tvox2)] }),
             None,
@@ -252,7 +276,9 @@ fn host(role: Role, inventory: &Inventory) -> (Value, Option<String>) {
                     "decided_at_run_time": format!("the node that {} {ip}", if role == Role::Master { "holds" } else { "does not hold" }),
                     "candidates": [node(NodeName::Tvox1), node(NodeName::Tvox2)],
                 }),
-                Some(format!("which node is master (holds {ip}) when each master/slave step runs")),
+                Some(format!(
+                    "which node is master (holds {ip}) when each master/slave step runs"
+                )),
             )
         }
     }

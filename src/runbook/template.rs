@@ -93,7 +93,10 @@ mod tests {
             answers: &answers,
         };
         let t = Template::parse("--release={{ release }} on {{nodes.tvox1.address}}").unwrap();
-        assert_eq!(t.fill(&facts, false).unwrap(), "--release=22; rm -rf / on 10.0.0.1");
+        assert_eq!(
+            t.fill(&facts, false).unwrap(),
+            "--release=22; rm -rf / on 10.0.0.1"
+        );
         assert_eq!(
             t.fill(&facts, true).unwrap(),
             "--release='22; rm -rf /' on 10.0.0.1"

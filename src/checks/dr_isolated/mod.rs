@@ -75,7 +75,11 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
             })
             .collect();
         seen.insert(target.address.clone(), json!(ports));
-        report = report.detail(status, target.node.as_deref(), target.label(), message);
+        let item = match &target.node {
+            Some(_) => target.address.clone(),
+            None => target.label(),
+        };
+        report = report.detail(status, target.node.as_deref(), item, message);
     }
     report.status = report
         .details

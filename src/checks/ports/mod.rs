@@ -52,7 +52,7 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
         .collect();
     for &(port, what) in PORTS {
         for (d, probed) in directions.iter().zip(&probed) {
-            let way = format!("{} → {} ({})", d.from, d.to, d.address);
+            let way = format!("{} → {} at {}", d.from, d.to, d.address);
             let item = format!("{port}/tcp {what}");
             let (status, message) = match probed {
                 Err(_) => (Status::Unknown, format!("{way}: not probed")),

@@ -92,14 +92,19 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
     if !broken.is_empty() {
         parts.push(format!("RPO {rpo_text} not met: stopped {}", broken.join(", ")));
     }
+    let complete = broken.is_empty() && unread.is_empty();
     match worst {
         Some((name, delay)) if delay > rpo => {
             parts.push(format!("RPO {rpo_text} exceeded: {name} is {} behind", words(delay)))
         }
-        Some((name, delay)) => parts.push(format!(
+        // Within the objective only if nothing else is stopped or unknown.
+        Some((name, delay)) if complete => parts.push(format!(
             "worst delay {} ({name}), within RPO {rpo_text}",
             words(delay)
         )),
+        Some((name, delay)) => {
+            parts.push(format!("worst measured delay {} ({name})", words(delay)))
+        }
         None => {}
     }
     if !unmeasured.is_empty() {

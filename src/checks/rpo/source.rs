@@ -70,7 +70,7 @@ fn files(report: &Report) -> Option<Delay> {
         Some((master - slave).max(0.0))
     })?;
     if behind <= 0.0 {
-        return Some(time(0.0, "the files (nothing left to copy)"));
+        return Some(time(0.0, "the files' backlog (nothing left to copy)"));
     }
     Some(Delay::Bytes {
         bytes: behind as u64,

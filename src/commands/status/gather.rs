@@ -1,6 +1,7 @@
 //! What the status screen shows, gathered at once: uptimes of every node, the node IP,
 //! the four sync checks and the snapshot records, all in parallel over the run's sessions.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -122,12 +123,22 @@ pub fn gather(cx: &Context, site_state: &Path) -> Screen {
         .into_iter()
         .map(|(name, out)| node_line(cx, &name, out, master.as_deref()))
         .collect();
-    let sync_lines = sync.iter().map(line).collect();
+    let unreachable = cx.unreachable();
+    let sync_lines = sync
+        .iter()
+        .map(|r| {
+            let mut l = line(r);
+            if let Some(why) = blocked(r, &unreachable) {
+                l.figure = why;
+            }
+            l
+        })
+        .collect();
     let mut reports = vec![vip.clone()];
     reports.extend(sync);
     reports.push(snapshot_report);
     let mut status = overall(&reports);
-    if status == Status::Ok && !cx.unreachable().is_empty() {
+    if status == Status::Ok && !unreachable.is_empty() {
         status = Status::Unknown;
     }
     Screen {
@@ -161,6 +172,23 @@ fn sync_report(cx: &Context, name: &str) -> Report {
         Some(check) => cx.report(name, || (check.run)(cx)),
         None => Report::new(name, Status::Unknown, "no such check in this tvdr"),
     }
+}
+
+/// `tvox2 unreachable` when the check could not judge because a node it needed was
+/// not reached: on a five-second screen that is the fact, and the node's error is shown
+/// once below the states.
+fn blocked(report: &Report, unreachable: &BTreeMap<String, String>) -> Option<String> {
+    if report.status == Status::Ok {
+        return None;
+    }
+    let mut down: Vec<&str> = report
+        .details
+        .iter()
+        .filter_map(|d| d.node.as_deref())
+        .filter(|n| unreachable.contains_key(*n))
+        .collect();
+    down.dedup();
+    (!down.is_empty()).then(|| format!("cannot tell: {} unreachable", down.join(", ")))
 }
 
 fn line(report: &Report) -> SyncLine {

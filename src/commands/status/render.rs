@@ -6,6 +6,9 @@ use std::fmt::Write as _;
 use super::Screen;
 use crate::checks::Status;
 
+/// Longest figure shown on a state line.
+const FIGURE_WIDTH: usize = 80;
+
 pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     let mut out = String::new();
     let mode = match &screen.node_ip {
@@ -35,8 +38,8 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     out.push_str(&columns(&rows, color));
     out.push('\n');
 
-    let mut rows = vec![cells(&["", "state", ""])];
-    rows.push(state_row("node IP", screen.node_ip_holder.status, &screen.node_ip_holder.figure));
+    let holder = &screen.node_ip_holder;
+    let mut rows = vec![state_row("node IP", holder.status, &holder.figure)];
     if screen.sync.is_empty() {
         rows.push(vec![plain("sync"), plain("-"), plain("stand-alone: nothing replicates")]);
     }
@@ -78,7 +81,11 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     if !errors.is_empty() {
         out.push('\n');
         for (node, why) in errors {
-            let _ = writeln!(out, "{node}: {}", clean(why));
+            let mut lines = why.lines();
+            let _ = writeln!(out, "{node}: {}", clean(lines.next().unwrap_or("")));
+            for more in lines {
+                let _ = writeln!(out, "  {}", clean(more));
+            }
         }
     }
     out
@@ -95,7 +102,7 @@ fn cells(texts: &[&str]) -> Vec<Cell> {
 }
 
 fn state_row(name: &str, status: Status, figure: &str) -> Vec<Cell> {
-    vec![plain(name), (status.as_str().to_string(), Some(status)), plain(figure)]
+    vec![plain(name), (status.as_str().to_string(), Some(status)), plain(&short(figure))]
 }
 
 /// Left-aligned columns two spaces apart; a status cell is coloured after padding is
@@ -117,7 +124,7 @@ fn columns(rows: &[Vec<Cell>], color: bool) -> String {
         for (i, (text, status)) in row.iter().enumerate() {
             let pad = widths[i].saturating_sub(text.chars().count());
             match status {
-                Some(s) => line.push_str(&paint(*s, color)),
+                Some(s) => line.push_str(&colored(text, *s, color)),
                 None => line.push_str(text),
             }
             if i + 1 < row.len() {
@@ -132,8 +139,13 @@ fn columns(rows: &[Vec<Cell>], color: bool) -> String {
 
 /// The status word, coloured like `tvdr check`'s tables when `color`.
 fn paint(status: Status, color: bool) -> String {
+    colored(status.as_str(), status, color)
+}
+
+/// `text` in the colour of `status` when `color`.
+fn colored(text: &str, status: Status, color: bool) -> String {
     if !color {
-        return status.as_str().to_string();
+        return text.to_string();
     }
     let code = match status {
         Status::Ok => 32,
@@ -141,7 +153,18 @@ fn paint(status: Status, color: bool) -> String {
         Status::Crit => 31,
         Status::Unknown => 35,
     };
-    format!("\x1b[{code}m{}\x1b[0m", status.as_str())
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+/// The first line of `text`, cut to `FIGURE_WIDTH` characters: one screen, one line each
+/// (the whole text is in `tvdr check` and in `--format json`).
+fn short(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("");
+    if first.chars().count() <= FIGURE_WIDTH {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(FIGURE_WIDTH - 1).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// `3d 4h`, `2h 5m`, `7m 3s`, `42s`: the two largest units.
@@ -164,7 +187,15 @@ fn clean(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::uptime;
+    use super::{short, uptime};
+
+    #[test]
+    fn figures_are_one_short_line() {
+        assert_eq!(short("a\nhint: b"), "a");
+        let long = "x".repeat(100);
+        assert_eq!(short(&long).chars().count(), 80);
+        assert!(short(&long).ends_with('…'));
+    }
 
     #[test]
     fn uptime_in_two_units() {

@@ -79,16 +79,18 @@ impl Human {
     /// The answer to `ask`: from the answers file, else asked at the terminal.
     pub fn answer(&self, step: &str, ask: &Ask) -> Result<String> {
         if let Some(value) = self.file.answers.get(&ask.name) {
-            check_answer(ask, value).map_err(|why| {
-                Exit::Usage(format!("answers file: `{}`: {why}", ask.name))
-            })?;
+            check_answer(ask, value)
+                .map_err(|why| Exit::Usage(format!("answers file: `{}`: {why}", ask.name)))?;
             return Ok(value.clone());
         }
         if !self.interactive {
             if let (true, Some(default)) = (self.yes, &ask.default) {
                 return Ok(default.clone());
             }
-            return Err(Self::needs_human(step, &format!("an answer to `{}` ({})", ask.name, ask.prompt)));
+            return Err(Self::needs_human(
+                step,
+                &format!("an answer to `{}` ({})", ask.name, ask.prompt),
+            ));
         }
         let theme = ColorfulTheme::default();
         let value = match ask.kind {
@@ -108,7 +110,8 @@ impl Human {
                 if yes { "yes" } else { "no" }.to_string()
             }
             RawAskKind::Text | RawAskKind::Ip => {
-                let mut input = dialoguer::Input::<String>::with_theme(&theme).with_prompt(&ask.prompt);
+                let mut input =
+                    dialoguer::Input::<String>::with_theme(&theme).with_prompt(&ask.prompt);
                 if let Some(default) = &ask.default {
                     input = input.default(default.clone());
                 }
@@ -126,7 +129,10 @@ impl Human {
             return Ok(true);
         }
         if !self.interactive {
-            return Err(Self::needs_human(step, &format!("a confirmation ({prompt})")));
+            return Err(Self::needs_human(
+                step,
+                &format!("a confirmation ({prompt})"),
+            ));
         }
         Ok(dialoguer::Confirm::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
@@ -146,7 +152,11 @@ impl Human {
         let theme = ColorfulTheme::default();
         let choice = dialoguer::Select::with_theme(&theme)
             .with_prompt(format!("step `{step}` failed"))
-            .items(&["retry", "override (go on, with a written reason)", "abort (resume later)"])
+            .items(&[
+                "retry",
+                "override (go on, with a written reason)",
+                "abort (resume later)",
+            ])
             .default(0)
             .interact()?;
         Ok(match choice {

@@ -16,8 +16,8 @@ use super::step::{StepCx, StepResult};
 use crate::exit_code::{self, Exit};
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Journal, Outcome, Record};
-use crate::runbook::lock::{self, Holder};
 use crate::runbook::load::sha256_hex;
+use crate::runbook::lock::{self, Holder};
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
 use crate::runbook::time::Timestamp;
@@ -46,8 +46,18 @@ fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'
             .stages
             .iter()
             .rev()
-            .filter(|stage| stage.steps.iter().any(|s| forward.steps.contains_key(&s.id)))
-            .flat_map(|stage| stage.rollback.iter().map(move |s| (stage.title.as_str(), s)))
+            .filter(|stage| {
+                stage
+                    .steps
+                    .iter()
+                    .any(|s| forward.steps.contains_key(&s.id))
+            })
+            .flat_map(|stage| {
+                stage
+                    .rollback
+                    .iter()
+                    .map(move |s| (stage.title.as_str(), s))
+            })
             .collect(),
     }
 }
@@ -76,7 +86,13 @@ pub fn run(
         let dir = runs::runs_dir(site_state, &runbook.id);
         match runs::journals(&dir).last() {
             Some(path) => Some(Run::load(path)?),
-            None => return Err(Exit::Usage(format!("`{}` has never run: nothing to roll back", runbook.id)).into()),
+            None => {
+                return Err(Exit::Usage(format!(
+                    "`{}` has never run: nothing to roll back",
+                    runbook.id
+                ))
+                .into())
+            }
         }
     } else {
         None
@@ -96,7 +112,8 @@ pub fn run(
         inventory.nodes.iter().map(|n| n.target.clone()).collect(),
         Box::new(TtySecrets),
     );
-    let (journal, mut state) = open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
+    let (journal, mut state) =
+        open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
     let shared: Shared = Arc::new(Mutex::new((journal, None)));
     install_interrupt(&shared);
     let lock_node = take_remote_lock(inventory, &fleet, &runbook.id, &holder, &shared, options)?;
@@ -113,21 +130,42 @@ pub fn run(
                 continue;
             }
         } else if state.is_complete(&step.id) {
-            eprintln!("[{}/{total}] {} {} (done earlier)", n + 1, mark(&state, &step.id), step.title);
+            eprintln!(
+                "[{}/{total}] {} {} (done earlier)",
+                n + 1,
+                mark(&state, &step.id),
+                step.title
+            );
             continue;
         }
         if !reached_from {
-            finish(&shared, step, StepResult::skipped(format!("before `--from {}`", options.from.as_deref().unwrap_or_default())), 0.0)?;
+            finish(
+                &shared,
+                step,
+                StepResult::skipped(format!(
+                    "before `--from {}`",
+                    options.from.as_deref().unwrap_or_default()
+                )),
+                0.0,
+            )?;
             continue;
         }
-        eprintln!("\n[{}/{total}] {stage} › {} ({})", n + 1, step.title, step.kind.name());
+        eprintln!(
+            "\n[{}/{total}] {stage} › {} ({})",
+            n + 1,
+            step.title,
+            step.kind.name()
+        );
         if let Some(text) = &step.instructions {
             for line in text.trim_end().lines() {
                 eprintln!("  {line}");
             }
         }
         let decided = {
-            let facts = crate::runbook::facts::Facts { inventory, answers: &state.answers };
+            let facts = crate::runbook::facts::Facts {
+                inventory,
+                answers: &state.answers,
+            };
             step.when.as_ref().map(|c| c.eval(&facts))
         };
         if let Some(decision) = decided {
@@ -141,8 +179,17 @@ pub fn run(
                 continue;
             }
         }
-        let reentered = matches!(state.steps.get(&step.id), Some(StepState::Interrupted { .. }));
-        append(&shared, &Record::StepStarted { step: step.id.clone(), at: Timestamp::now() })?;
+        let reentered = matches!(
+            state.steps.get(&step.id),
+            Some(StepState::Interrupted { .. })
+        );
+        append(
+            &shared,
+            &Record::StepStarted {
+                step: step.id.clone(),
+                at: Timestamp::now(),
+            },
+        )?;
         shared.lock().unwrap_or_else(|e| e.into_inner()).1 = Some(step.id.clone());
         let cx = StepCx {
             inventory,
@@ -173,7 +220,14 @@ pub fn run(
         let reason = result.reason.clone();
         finish(&shared, step, result, seconds)?;
         shared.lock().unwrap_or_else(|e| e.into_inner()).1 = None;
-        state.steps.insert(step.id.clone(), StepState::Finished { outcome, reason: reason.clone(), at: Timestamp::now() });
+        state.steps.insert(
+            step.id.clone(),
+            StepState::Finished {
+                outcome,
+                reason: reason.clone(),
+                at: Timestamp::now(),
+            },
+        );
         match outcome {
             Outcome::Failed => {
                 eprintln!(
@@ -192,13 +246,24 @@ pub fn run(
     if options.only.is_some() {
         return Ok(exit_code::OK);
     }
-    append(&shared, &Record::RunFinished { at: Timestamp::now() })?;
+    append(
+        &shared,
+        &Record::RunFinished {
+            at: Timestamp::now(),
+        },
+    )?;
     if let Some(node) = lock_node {
-        let _ = lock::unlock_remote(&fleet, &node, &lock::remote_path(&inventory.site, &runbook.id));
+        let _ = lock::unlock_remote(
+            &fleet,
+            &node,
+            &lock::remote_path(&inventory.site, &runbook.id),
+        );
     }
     eprintln!(
         "\n`{name}` finished: {total} steps in {}",
-        humantime::format_duration(std::time::Duration::from_secs(started_all.elapsed().as_secs()))
+        humantime::format_duration(std::time::Duration::from_secs(
+            started_all.elapsed().as_secs()
+        ))
     );
     Ok(exit_code::OK)
 }
@@ -226,13 +291,20 @@ fn open_journal(
                 eprintln!(
                     "the runbook changed since this run began ({}): {}",
                     run.started_at,
-                    if changed.is_empty() { "layout only".to_string() } else { format!("steps changed: {}", changed.join(", ")) }
+                    if changed.is_empty() {
+                        "layout only".to_string()
+                    } else {
+                        format!("steps changed: {}", changed.join(", "))
+                    }
                 );
                 if !human.confirm("resume", "Resume with the changed runbook?")? {
                     return Err(Exit::Aborted("the runbook changed; not resumed".into()).into());
                 }
             }
-            eprintln!("resuming run {} of `{}` (started {} by {})", run.run_id, runbook.id, run.started_at, run.operator);
+            eprintln!(
+                "resuming run {} of `{}` (started {} by {})",
+                run.run_id, runbook.id, run.started_at, run.operator
+            );
             let mut journal = Journal::reopen(&run.path)?;
             journal.append(&Record::Resumed {
                 operator: human.operator.clone(),
@@ -268,7 +340,10 @@ fn open_journal(
                 at: Timestamp::now(),
             };
             journal.append(&record)?;
-            eprintln!("started run {run_id} of `{}`: {}", runbook.id, runbook.title);
+            eprintln!(
+                "started run {run_id} of `{}`: {}",
+                runbook.id, runbook.title
+            );
             let run = runs::fold(&path, vec![record]);
             Ok((journal, run))
         }
@@ -299,17 +374,23 @@ fn take_remote_lock(
     let path = lock::remote_path(&inventory.site, runbook);
     for node in inventory.nodes.iter().map(|n| n.name.as_str()) {
         if let Some(reason) = &options.break_lock {
-            if let Ok(previous) = lock::unlock_remote(fleet, node, &path) {
-                append(shared, &Record::LockBroken {
-                    reason: reason.clone(),
-                    holder: format!("{node}: {}", previous.trim()),
-                    at: Timestamp::now(),
-                })?;
+            match lock::unlock_remote(fleet, node, &path) {
+                Ok(previous) if !previous.trim().is_empty() => append(
+                    shared,
+                    &Record::LockBroken {
+                        reason: reason.clone(),
+                        holder: format!("{node}: {}", previous.trim()),
+                        at: Timestamp::now(),
+                    },
+                )?,
+                Ok(_) => {}
+                Err(err) if unreachable(&err) => {}
+                Err(err) => return Err(err),
             }
         }
         match lock::lock_remote(fleet, node, &path, holder) {
             Ok(()) => return Ok(Some(node.to_string())),
-            Err(err) if err.chain().any(|c| c.downcast_ref::<crate::transport::TransportError>().is_some_and(|t| t.is_unreachable())) => {
+            Err(err) if unreachable(&err) => {
                 eprintln!("warning: cannot take the run lock on `{node}` (unreachable); trying the next node");
                 continue;
             }
@@ -320,8 +401,19 @@ fn take_remote_lock(
     Ok(None)
 }
 
+fn unreachable(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<crate::transport::TransportError>()
+            .is_some_and(|t| t.is_unreachable())
+    })
+}
+
 fn append(shared: &Shared, record: &Record) -> Result<()> {
-    shared.lock().unwrap_or_else(|e| e.into_inner()).0.append(record)
+    shared
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .0
+        .append(record)
 }
 
 fn finish(shared: &Shared, step: &Step, result: StepResult, seconds: f64) -> Result<()> {
@@ -346,11 +438,26 @@ fn stop(shared: &Shared, step: &Step, err: anyhow::Error, seconds: f64) -> Resul
         exit_code::ABORTED => finish(
             shared,
             step,
-            StepResult { outcome: Outcome::Aborted, reason: Some(message.clone()), evidence: Default::default() },
+            StepResult {
+                outcome: Outcome::Aborted,
+                reason: Some(message.clone()),
+                evidence: Default::default(),
+            },
             seconds,
         )?,
-        exit_code::NEEDS_HUMAN => append(shared, &Record::Interrupted { step: Some(step.id.clone()), at: Timestamp::now() })?,
-        _ => finish(shared, step, StepResult::failed(message.clone(), Default::default()), seconds)?,
+        exit_code::NEEDS_HUMAN => append(
+            shared,
+            &Record::Interrupted {
+                step: Some(step.id.clone()),
+                at: Timestamp::now(),
+            },
+        )?,
+        _ => finish(
+            shared,
+            step,
+            StepResult::failed(message.clone(), Default::default()),
+            seconds,
+        )?,
     }
     Err(err)
 }
@@ -362,7 +469,10 @@ fn install_interrupt(shared: &Shared) {
     let _ = ctrlc::set_handler(move || {
         if let Ok(mut guard) = shared.lock() {
             let step = guard.1.clone();
-            let _ = guard.0.append(&Record::Interrupted { step, at: Timestamp::now() });
+            let _ = guard.0.append(&Record::Interrupted {
+                step,
+                at: Timestamp::now(),
+            });
         }
         let _ = console::Term::stderr().show_cursor();
         eprintln!("\ninterrupted: the journal is saved; run the same command to resume");

@@ -89,7 +89,10 @@ impl StepCx<'_> {
     pub fn resolve(&self, role: Role) -> Result<Vec<Target>> {
         let node = |name: NodeName| -> Result<Target> {
             let node = self.inventory.node(name).ok_or_else(|| {
-                anyhow::anyhow!("step `{}` runs on `{name}`, which the inventory lacks", self.step.id)
+                anyhow::anyhow!(
+                    "step `{}` runs on `{name}`, which the inventory lacks",
+                    self.step.id
+                )
             })?;
             Ok(Target::Node(node.name.as_str()))
         };
@@ -109,7 +112,10 @@ impl StepCx<'_> {
                     roles.slave
                 };
                 let name = name.ok_or_else(|| {
-                    anyhow::anyhow!("step `{}` runs on the slave, but this site has none", self.step.id)
+                    anyhow::anyhow!(
+                        "step `{}` runs on the slave, but this site has none",
+                        self.step.id
+                    )
                 })?;
                 Ok(vec![node(name.parse().map_err(anyhow::Error::msg)?)?])
             }
@@ -144,10 +150,7 @@ impl Target {
 }
 
 /// Renders a step command: argv words quoted one by one, a script with quoted values.
-pub fn render(
-    command: &Command,
-    facts: &Facts,
-) -> Result<Cmd, crate::runbook::facts::Name> {
+pub fn render(command: &Command, facts: &Facts) -> Result<Cmd, crate::runbook::facts::Name> {
     match command {
         Command::Argv(words) => {
             let mut filled = Vec::new();

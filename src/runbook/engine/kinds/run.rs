@@ -147,7 +147,11 @@ fn judge(out: &Output, expect: &Expect) -> Option<String> {
         ));
     }
     if let Some(re) = &expect.output {
-        let text = format!("{}{}", out.stdout_lossy(), String::from_utf8_lossy(&out.stderr));
+        let text = format!(
+            "{}{}",
+            out.stdout_lossy(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         if !re.is_match(&text) {
             return Some(format!("output does not match `{re}`"));
         }

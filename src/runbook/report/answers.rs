@@ -1,0 +1,57 @@
+//! Every answer given, as given (answers are facts for the DR plan: who declared the
+//! disaster, the new addresses…), except those named like a secret, which are masked.
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::evidence;
+use super::text as t;
+use super::view::View;
+use crate::runbook::model::Kind;
+
+pub fn section(view: &View) -> String {
+    let r = &view.redactor;
+    let mut rows = String::new();
+    for f in view.steps() {
+        let Some(answers) = f.evidence.get("answers").and_then(Value::as_object) else { continue };
+        for (name, value) in answers {
+            let prompt = f
+                .info
+                .and_then(|i| match &i.step.kind {
+                    Kind::Manual { ask } | Kind::Gate { ask, .. } => ask.iter().find(|a| &a.name == name),
+                    _ => None,
+                })
+                .map(|a| a.prompt.as_str())
+                .filter(|p| !p.is_empty() && p != name);
+            let question = match prompt {
+                Some(p) => format!("{} ({})", r.code(name), r.md(p)),
+                None => r.code(name),
+            };
+            let _ = writeln!(
+                rows,
+                "| {} | {} | {question} | {} |",
+                t::time(f.at),
+                r.code(f.id),
+                r.md(&evidence::answer(name, value))
+            );
+        }
+    }
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("## Answers\n\n");
+    if !view.masked.is_empty() {
+        let names: Vec<String> = view.masked.iter().map(|n| r.code(n)).collect();
+        let _ = writeln!(
+            out,
+            "Answers named like a password, secret, token or key are masked ({}): {}.\n",
+            t::MASK,
+            names.join(", ")
+        );
+    }
+    out.push_str("| Time | Step | Question | Answer |\n|---|---|---|---|\n");
+    out.push_str(&rows);
+    out.push('\n');
+    out
+}

@@ -1,0 +1,85 @@
+//! Check results: per check step, each report's status and summary, and the detail rows
+//! that were not OK (the OK ones would drown what a reviewer must read).
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::evidence::text;
+use super::text as t;
+use super::view::View;
+
+pub fn section(view: &View) -> String {
+    let r = &view.redactor;
+    let mut out = String::new();
+    for f in view.steps() {
+        let Some(reports) = f.evidence.get("reports").and_then(Value::as_array) else { continue };
+        let _ = writeln!(
+            out,
+            "### {} — {}\n\n{} {:?} at {}{}.\n",
+            r.code(f.id),
+            r.md(&view.title(f.id)),
+            f.outcome.mark(),
+            f.outcome,
+            t::time(f.at),
+            match f.evidence.get("attempts").and_then(Value::as_u64) {
+                Some(n) if n > 1 => format!(", after {n} attempts"),
+                _ => String::new(),
+            }
+        );
+        out.push_str("| Check | Status | Summary |\n|---|---|---|\n");
+        for report in reports {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                r.code(text(report, "name")),
+                r.md(text(report, "status")),
+                r.md(text(report, "summary"))
+            );
+        }
+        out.push('\n');
+        let bad: Vec<(&Value, &Value)> = reports
+            .iter()
+            .flat_map(|report| {
+                report
+                    .get("details")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter(|d| text(d, "status") != "OK")
+                    .map(move |d| (report, d))
+            })
+            .collect();
+        if !bad.is_empty() {
+            out.push_str("Findings not OK:\n\n| Check | Node | Item | Status | Message |\n|---|---|---|---|---|\n");
+            for (report, d) in bad {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    r.code(text(report, "name")),
+                    r.md(text(d, "node")),
+                    r.md(text(d, "item")),
+                    r.md(text(d, "status")),
+                    r.md(text(d, "message"))
+                );
+            }
+            out.push('\n');
+        }
+        let hints: Vec<&str> = reports
+            .iter()
+            .filter(|report| text(report, "status") != "OK")
+            .flat_map(|report| report.get("hints").and_then(Value::as_array).into_iter().flatten())
+            .filter_map(Value::as_str)
+            .collect();
+        for hint in hints {
+            let _ = writeln!(out, "- Hint: {}", r.md(hint));
+        }
+        if !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("## Check results\n\n{out}")
+}

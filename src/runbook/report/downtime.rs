@@ -1,0 +1,129 @@
+//! Measured service downtime: from the first `service: down` step finishing to the next
+//! `service: up` step finishing, as the journal timed them. For a DR activation that window
+//! is the measured RTO, compared with the site's objective. Nothing is estimated: without
+//! both markers the report says "not measured".
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use super::text as t;
+use super::view::{Finish, View};
+use super::Site;
+use crate::runbook::raw::RawService;
+use crate::runbook::time::Timestamp;
+
+/// The runbook whose outage window is the recovery time.
+const DR_ACTIVATE: &str = "dr-activate";
+
+struct Window<'v> {
+    down: &'v Finish<'v>,
+    up: Option<&'v Finish<'v>>,
+}
+
+impl Window<'_> {
+    fn length(&self) -> Option<Duration> {
+        self.up.map(|up| up.at.since(self.down.at))
+    }
+}
+
+fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
+    let mut windows: Vec<Window> = Vec::new();
+    for f in view.steps() {
+        // A skipped or failed marker did not take the service down or bring it back.
+        if !matches!(f.outcome, crate::runbook::journal::Outcome::Done | crate::runbook::journal::Outcome::Overridden) {
+            continue;
+        }
+        let open = windows.last().is_some_and(|w| w.up.is_none());
+        match f.info.and_then(|i| i.step.service) {
+            Some(RawService::Down) if !open => windows.push(Window { down: f, up: None }),
+            Some(RawService::Up) if open => {
+                if let Some(w) = windows.last_mut() {
+                    w.up = Some(f);
+                }
+            }
+            _ => {}
+        }
+    }
+    windows
+}
+
+pub fn section(view: &View, site: &Site) -> String {
+    let r = &view.redactor;
+    let step = |f: &Finish| format!("{} ({})", r.code(f.id), r.md(&view.title(f.id)));
+    let mut out = String::from("## Measured service downtime\n\n");
+    let windows = windows(view);
+    let marked = view.runbook.stages.iter().flat_map(|s| s.steps.iter().chain(&s.rollback)).any(|s| s.service.is_some());
+    if windows.is_empty() {
+        out.push_str(if marked {
+            "Not measured: no step marking the start of the outage (`service: down`) was completed in this run.\n\n"
+        } else {
+            "Not measured: this runbook marks no step as the start or the end of the outage (`service: down` / `service: up`).\n\n"
+        });
+    }
+    for w in &windows {
+        let _ = match (w.up, w.length()) {
+            (Some(up), Some(length)) => writeln!(
+                out,
+                "- **{}** — from {} finishing at {} to {} finishing at {}.",
+                t::duration(length),
+                step(w.down),
+                t::time(w.down.at),
+                step(up),
+                t::time(up.at)
+            ),
+            _ => writeln!(
+                out,
+                "- Service down since {} ({} finished); no step marking its return (`service: up`) was completed in this run: not measured.",
+                t::time(w.down.at),
+                step(w.down)
+            ),
+        };
+    }
+    if windows.len() > 1 {
+        let total: Duration = windows.iter().filter_map(Window::length).sum();
+        let _ = writeln!(out, "- Total measured: **{}**.", t::duration(total));
+    }
+    if !windows.is_empty() {
+        out.push('\n');
+    }
+    if view.runbook.id == DR_ACTIVATE {
+        out.push_str(&rto(&windows, site));
+    }
+    out
+}
+
+/// RTO measured against the objective, and the RPO the customer agreed.
+fn rto(windows: &[Window], site: &Site) -> String {
+    let objective = t::duration(site.rto);
+    let mut out = String::from("### Recovery time (RTO)\n\n");
+    let measured = windows.first().and_then(|w| w.length());
+    let _ = match measured {
+        Some(rto) if rto <= site.rto => writeln!(
+            out,
+            "Measured RTO **{}** against the objective of {objective}: **OK** ({} to spare).",
+            t::duration(rto),
+            t::duration(site.rto - rto)
+        ),
+        Some(rto) => writeln!(
+            out,
+            "Measured RTO **{}** against the objective of {objective}: **exceeded by {}**.",
+            t::duration(rto),
+            t::duration(rto - site.rto)
+        ),
+        None => writeln!(out, "RTO not measured (see above); the objective is {objective}."),
+    };
+    let since: Option<Timestamp> = windows.first().map(|w| w.down.at);
+    if since.is_some() {
+        out.push_str(
+            "It is measured from the main site being switched off to the DR client serving; \
+             the outage itself may have begun earlier (see the disaster declaration's answers).\n",
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nRecovery point objective (RPO) of the site: {}. Data written on the main site in the \
+         last replication interval before the disaster (at most the RPO) may be missing on the DR client.\n",
+        t::duration(site.rpo)
+    );
+    out
+}

@@ -1,0 +1,117 @@
+//! The timeline (every step and every session event in journal order) and the overrides —
+//! the steps that failed and were gone past with a written reason, which a reviewer reads
+//! first.
+
+use std::fmt::Write;
+
+use super::evidence;
+use super::outcome_label;
+use super::text as t;
+use super::view::{Event, Finish, View};
+use crate::runbook::journal::Outcome;
+
+/// Longest evidence shown in a timeline cell; the sections below show the rest.
+const EVIDENCE_CHARS: usize = 200;
+
+pub fn section(view: &View) -> String {
+    let r = &view.redactor;
+    let mut out = String::from(
+        "## Timeline\n\n| Time | Stage | Step | Kind | Outcome | Duration | Evidence |\n|---|---|---|---|---|---|---|\n",
+    );
+    let first = view.events.first().map(Event::at);
+    for e in &view.events {
+        let row = match e {
+            Event::Started { operator, host, .. } => event_row("run started", &format!("by {} on {}", r.md(operator), r.code(host))),
+            Event::Resumed { operator, host, .. } => event_row("run resumed", &format!("by {} on {}", r.md(operator), r.code(host))),
+            Event::Step(f) => step_row(view, f),
+            Event::Interrupted { step, killed, .. } => {
+                let (stage, title, kind) = match step {
+                    Some(id) => describe(view, id),
+                    None => (String::new(), "*(between steps)*".into(), String::new()),
+                };
+                let why = if *killed {
+                    "started, no record of its end: tvdr was killed or lost, or the step is still running; re-entered on resume"
+                } else {
+                    "the run was stopped inside this step (Ctrl-C, or a person was needed and none could answer); re-entered on resume"
+                };
+                format!("{stage} | {title} | {kind} | ⏸ interrupted |  | {why}")
+            }
+            Event::LockBroken { reason, holder, .. } => event_row(
+                "lock broken",
+                &format!("{} (held by {})", r.md(reason), r.md(holder)),
+            ),
+            Event::Finished { at } => {
+                let elapsed = first.map(|f| t::duration(at.since(f))).unwrap_or_default();
+                format!(" | *run finished* |  |  | {elapsed} | ")
+            }
+        };
+        let _ = writeln!(out, "| {} | {row} |", t::time(e.at()));
+    }
+    out.push('\n');
+    out
+}
+
+fn event_row(what: &str, detail: &str) -> String {
+    format!(" | *{what}* |  |  |  | {detail}")
+}
+
+/// Stage title, step title with its id, and kind — escaped, for a table.
+fn describe(view: &View, id: &str) -> (String, String, String) {
+    let r = &view.redactor;
+    match super::view::find(view.runbook, id) {
+        Some(info) => (
+            r.md(&info.stage.title),
+            format!("{} ({})", r.md(&info.step.title), r.code(id)),
+            info.step.kind.name().to_string(),
+        ),
+        None => ("?".into(), format!("{} (no longer in the runbook)", r.code(id)), "?".into()),
+    }
+}
+
+fn step_row(view: &View, f: &Finish) -> String {
+    let r = &view.redactor;
+    let (stage, title, kind) = describe(view, f.id);
+    let outcome = match f.reason {
+        Some(reason) => format!("{} {}: {}", f.outcome.mark(), outcome_label(f.outcome), r.md(reason)),
+        None => format!("{} {}", f.outcome.mark(), outcome_label(f.outcome)),
+    };
+    let duration = if f.outcome == Outcome::Skipped { String::new() } else { t::seconds(f.seconds) };
+    let line = t::shorten(&r.clean(&evidence::line(f.evidence)), EVIDENCE_CHARS);
+    format!("{stage} | {title} | {kind} | {outcome} | {duration} | {}", t::escape(&line))
+}
+
+/// Every override and broken lock, with its reason and who gave it.
+pub fn overrides(view: &View) -> String {
+    let r = &view.redactor;
+    let mut rows = String::new();
+    for e in &view.events {
+        match e {
+            Event::Step(f) if f.outcome == Outcome::Overridden => {
+                let _ = writeln!(
+                    rows,
+                    "| {} | {} ({}) | {} | {} |",
+                    t::time(f.at),
+                    r.md(&view.title(f.id)),
+                    r.code(f.id),
+                    r.md(f.operator),
+                    r.md(f.reason.unwrap_or("(no reason recorded)"))
+                );
+            }
+            Event::LockBroken { at, reason, holder, operator } => {
+                let _ = writeln!(
+                    rows,
+                    "| {} | *run lock broken* (held by {}) | {} | {} |",
+                    t::time(*at),
+                    r.md(holder),
+                    r.md(operator),
+                    r.md(reason)
+                );
+            }
+            _ => {}
+        }
+    }
+    if rows.is_empty() {
+        return "## Overrides\n\nNo step was overridden.\n\n".into();
+    }
+    format!("## Overrides\n\nSteps that failed and were gone past on the operator's written reason.\n\n| Time | Step | Operator | Reason |\n|---|---|---|---|\n{rows}\n")
+}

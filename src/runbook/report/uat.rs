@@ -1,0 +1,141 @@
+//! UAT results per phase: every case's result and note, and the regressions — cases that
+//! passed in an earlier phase and fail now, the first thing a reviewer looks for.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::evidence::text;
+use super::text as t;
+use super::view::View;
+use crate::runbook::model::Kind;
+
+pub struct Case {
+    pub id: String,
+    pub title: String,
+    /// `pass`, `fail`, `skip` (or whatever the journal says, lowercased).
+    pub result: String,
+    pub note: String,
+}
+
+pub struct Phase {
+    pub name: String,
+    pub cases: Vec<Case>,
+    /// As recorded by the step (it may compare with phases of earlier runs).
+    pub regressions: Vec<String>,
+}
+
+impl Phase {
+    /// Reads a `uat` step's evidence: `cases` or `results`, as a list of objects or a map
+    /// from case id to a result or an object. `None` when it holds no UAT results.
+    pub fn read(evidence: &Value, step_phase: Option<&str>) -> Option<Phase> {
+        let raw = evidence.get("cases").or_else(|| evidence.get("results"))?;
+        let cases: Vec<Case> = match raw {
+            Value::Array(items) => items.iter().map(|c| case(first(c, &["id", "case"]), c)).collect(),
+            Value::Object(map) => map.iter().map(|(id, c)| case(id, c)).collect(),
+            _ => return None,
+        };
+        let regressions = evidence
+            .get("regressions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|r| r.as_str().unwrap_or_else(|| first(r, &["id", "case"])).to_string())
+            .collect();
+        let name = evidence.get("phase").and_then(Value::as_str).or(step_phase).unwrap_or("?");
+        Some(Phase { name: name.to_string(), cases, regressions })
+    }
+
+    pub fn count(&self, result: &str) -> usize {
+        self.cases.iter().filter(|c| c.result == result).count()
+    }
+
+    pub fn counts_line(&self) -> String {
+        let mut line = format!(
+            "UAT {}: {} pass, {} fail, {} skip",
+            self.name,
+            self.count("pass"),
+            self.count("fail"),
+            self.count("skip")
+        );
+        if !self.regressions.is_empty() {
+            let _ = write!(line, ", {} regression(s)", self.regressions.len());
+        }
+        line
+    }
+}
+
+fn case(id: &str, value: &Value) -> Case {
+    let (result, note, title) = match value {
+        Value::String(result) => (result.as_str(), "", ""),
+        other => (first(other, &["result", "status", "outcome"]), text(other, "note"), text(other, "title")),
+    };
+    let result = result.to_ascii_lowercase();
+    let result = match result.as_str() {
+        "passed" | "ok" => "pass".to_string(),
+        "failed" => "fail".to_string(),
+        "skipped" => "skip".to_string(),
+        _ => result,
+    };
+    Case { id: id.to_string(), title: title.to_string(), result, note: note.to_string() }
+}
+
+fn first<'a>(value: &'a Value, fields: &[&str]) -> &'a str {
+    fields.iter().map(|f| text(value, f)).find(|s| !s.is_empty()).unwrap_or_default()
+}
+
+/// The `## UAT results` section, or nothing when no step recorded UAT results.
+pub fn section(view: &View) -> String {
+    let r = &view.redactor;
+    let mut out = String::new();
+    let mut passed_before: BTreeSet<String> = BTreeSet::new();
+    for f in view.steps() {
+        let step_phase = f.info.and_then(|i| match &i.step.kind {
+            Kind::Uat { phase } => Some(phase.as_str()),
+            _ => None,
+        });
+        let Some(mut phase) = Phase::read(f.evidence, step_phase) else { continue };
+        // Also compare within this run, in case the step did not record its own.
+        for case in &phase.cases {
+            if case.result == "fail" && passed_before.contains(&case.id) && !phase.regressions.contains(&case.id) {
+                phase.regressions.push(case.id.clone());
+            }
+        }
+        passed_before.extend(phase.cases.iter().filter(|c| c.result == "pass").map(|c| c.id.clone()));
+        let _ = writeln!(
+            out,
+            "### Phase {} — {}\n\n{} (step {}, {}).\n",
+            r.code(&phase.name),
+            r.md(&view.title(f.id)),
+            r.md(&phase.counts_line()),
+            r.code(f.id),
+            t::time(f.at)
+        );
+        if !phase.regressions.is_empty() {
+            let names: Vec<String> = phase.regressions.iter().map(|c| r.code(c)).collect();
+            let _ = writeln!(out, "**Regressions** (passed in an earlier phase, fail now): {}.\n", names.join(", "));
+        }
+        out.push_str("| Case | Result | Note |\n|---|---|---|\n");
+        for case in &phase.cases {
+            let mark = match case.result.as_str() {
+                "pass" => "✓ pass",
+                "fail" if phase.regressions.contains(&case.id) => "✗ fail (regression)",
+                "fail" => "✗ fail",
+                "skip" => "- skip",
+                other => other,
+            };
+            let name = if case.title.is_empty() {
+                r.code(&case.id)
+            } else {
+                format!("{} {}", r.code(&case.id), r.md(&case.title))
+            };
+            let _ = writeln!(out, "| {name} | {} | {} |", r.md(mark), r.md(&case.note));
+        }
+        out.push('\n');
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("## UAT results\n\n{out}")
+}

@@ -1,0 +1,459 @@
+//! The runbook engine against the lab: runs with answers, resume after kill -9 / Ctrl-C /
+//! missing human / torn journal, locks, --from/--only, rollback, dry run.
+
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::common::{repo_file, tvdr};
+use crate::lab::Lab;
+
+struct Site {
+    lab: Lab,
+    home: tempfile::TempDir,
+    state: PathBuf,
+}
+
+impl Site {
+    fn new() -> Site {
+        let lab = Lab::start();
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state");
+        Site { lab, home, state }
+    }
+
+    fn tvdr(&self) -> assert_cmd::Command {
+        let mut cmd = tvdr(self.home.path());
+        cmd.arg("-i")
+            .arg(self.lab.inventory())
+            .arg("--runbooks")
+            .arg(repo_file("tests/fixtures/runbooks"))
+            .arg("--state-dir")
+            .arg(&self.state)
+            .env("USER", "tech-a");
+        cmd
+    }
+
+    /// The same, as a child process we can kill.
+    fn spawn(&self, args: &[&str]) -> Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
+            .arg("-i")
+            .arg(self.lab.inventory())
+            .arg("--runbooks")
+            .arg(repo_file("tests/fixtures/runbooks"))
+            .arg("--state-dir")
+            .arg(&self.state)
+            .args(args)
+            .env("HOME", self.home.path())
+            .env("USER", "tech-a")
+            .env_remove("SSH_AUTH_SOCK")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+
+    fn journals(&self, runbook: &str) -> Vec<PathBuf> {
+        let dir = self
+            .state
+            .join(format!("lab-{}", self.lab.id()))
+            .join("runs")
+            .join(runbook);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    fn journal_text(&self, runbook: &str) -> String {
+        self.journals(runbook)
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+
+    /// How many lines a counter file on tvox1 has (the times a step really ran).
+    fn count(&self, file: &str) -> usize {
+        std::fs::read_to_string(self.lab.node_dir("tvox1").join("home").join(file))
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    }
+
+    fn answers(&self, text: &str) -> PathBuf {
+        let path = self.home.path().join("answers.yaml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Waits until the journal says `step` started.
+    fn wait_started(&self, runbook: &str, step: &str) {
+        let needle = format!(r#""event":"step_started","step":"{step}""#);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.journal_text(runbook).contains(&needle) {
+            assert!(Instant::now() < deadline, "step `{step}` never started");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn count_in(text: &str, needle: &str) -> usize {
+    text.matches(needle).count()
+}
+
+const DEMO_ANSWERS: &str =
+    "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: pre-demo }\n";
+
+#[test]
+fn a_rehearsal_with_answers_runs_every_step_and_journals_it() {
+    let site = Site::new();
+    let answers = site.answers(DEMO_ANSWERS);
+    site.tvdr()
+        .args(["runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    let journal = site.journal_text("demo");
+    for step in [
+        "hello",
+        "ask-release",
+        "snapshot",
+        "who-is-master",
+        "write-marker",
+        "both-uptime",
+    ] {
+        assert!(
+            journal.contains(&format!(r#""step":"{step}","outcome":"done""#)),
+            "{step}:\n{journal}"
+        );
+    }
+    assert!(journal.contains(r#""step":"old-licence","outcome":"skipped""#));
+    assert!(journal.contains(r#""release":"22.1""#));
+    assert!(journal.contains(r#""event":"run_finished""#));
+    // The answer reached the master quoted, as data.
+    let marker = site.lab.node_dir("tvox1").join("home/marker-10.9.9.9");
+    assert_eq!(std::fs::read_to_string(marker).unwrap(), "22.1");
+    // The gate with `evidence: snapshot` left a reminder.
+    let out = site
+        .tvdr()
+        .args(["snapshot", "list", "--format", "json"])
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("pre-demo"));
+    // And --status says it finished.
+    let out = site
+        .tvdr()
+        .args(["runbook", "demo", "--status", "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["finished"], true);
+    assert_eq!(v["operator"], "tech-a");
+}
+
+#[test]
+fn without_a_terminal_a_question_stops_with_exit_5_and_the_run_resumes_later() {
+    let site = Site::new();
+    site.tvdr()
+        .args(["runbook", "demo"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("ask-release").and(predicate::str::contains("release")));
+    let journal = site.journal_text("demo");
+    assert!(
+        journal.contains(r#""event":"interrupted","step":"ask-release""#),
+        "{journal}"
+    );
+    let answers = site.answers(DEMO_ANSWERS);
+    site.tvdr()
+        .args(["runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("resuming run"));
+    assert_eq!(site.journals("demo").len(), 1, "resumed, not restarted");
+    let journal = site.journal_text("demo");
+    assert_eq!(
+        count_in(&journal, r#""event":"step_started","step":"hello""#),
+        1,
+        "a done step ran again"
+    );
+}
+
+#[test]
+fn kill_9_inside_a_step_resumes_without_repeating_done_steps() {
+    let site = Site::new();
+    let mut child = site.spawn(&["runbook", "slow", "--yes"]);
+    site.wait_started("slow", "slow");
+    // Kill while the node is inside the step's command (it counted, then sleeps).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while site.count("slow.count") == 0 {
+        assert!(Instant::now() < deadline, "the slow step never ran");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(site.count("first.count"), 1);
+    // --yes answers "run the interrupted step again?" with yes.
+    site.tvdr()
+        .args(["runbook", "slow", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("resuming run"));
+    assert_eq!(site.count("first.count"), 1, "the done step ran again");
+    assert_eq!(
+        site.count("slow.count"),
+        2,
+        "the interrupted step is re-entered"
+    );
+    assert_eq!(site.count("last.count"), 1);
+}
+
+#[test]
+fn kill_9_right_after_a_journal_write_loses_nothing() {
+    let site = Site::new();
+    let mut child = site.spawn(&["runbook", "slow", "--yes"]);
+    // The instant `first` is recorded as started, before or while its command runs.
+    site.wait_started("slow", "first");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    site.tvdr()
+        .args(["runbook", "slow", "--yes"])
+        .assert()
+        .success();
+    let journal = site.journal_text("slow");
+    assert_eq!(count_in(&journal, r#""step":"first","outcome":"done""#), 1);
+    assert_eq!(count_in(&journal, r#""step":"last","outcome":"done""#), 1);
+    assert!(site.count("first.count") >= 1 && site.count("first.count") <= 2);
+    assert_eq!(site.count("last.count"), 1);
+}
+
+#[test]
+fn an_interrupted_step_is_not_rerun_without_consent() {
+    let site = Site::new();
+    let mut child = site.spawn(&["runbook", "slow", "--yes"]);
+    site.wait_started("slow", "slow");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = site.count("slow.count");
+    // No terminal, no --yes: asking "run it again?" needs a person.
+    site.tvdr()
+        .args(["runbook", "slow"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("slow"));
+    assert_eq!(site.count("slow.count"), before, "re-run without consent");
+}
+
+#[test]
+fn a_torn_last_journal_line_is_ignored_on_resume() {
+    let site = Site::new();
+    site.tvdr().args(["runbook", "demo"]).assert().code(5);
+    let journal = site.journals("demo").pop().unwrap();
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&journal)
+        .unwrap();
+    std::io::Write::write_all(&mut f, br#"{"event":"step_finished","step":"ask-rel"#).unwrap();
+    drop(f);
+    let answers = site.answers(DEMO_ANSWERS);
+    site.tvdr()
+        .args(["runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    for line in text.lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    }
+}
+
+#[test]
+fn ctrl_c_records_the_interrupted_step_and_exits_130() {
+    let site = Site::new();
+    let mut child = site.spawn(&["runbook", "slow", "--yes"]);
+    site.wait_started("slow", "slow");
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let journal = site.journal_text("slow");
+    assert!(
+        journal.contains(r#""event":"interrupted","step":"slow""#),
+        "{journal}"
+    );
+}
+
+#[test]
+fn a_second_run_is_refused_locally_and_on_the_cluster() {
+    let site = Site::new();
+    let mut child = site.spawn(&["runbook", "slow", "--yes"]);
+    site.wait_started("slow", "slow");
+    site.tvdr()
+        .args(["runbook", "slow", "--yes"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("already running here")
+                .and(predicate::str::contains("tech-a")),
+        );
+    child.wait().unwrap();
+
+    // Another laptop's run holds the lock directory on the cluster.
+    let lock = format!("/var/tmp/tvdr-lock.lab-{}.demo", site.lab.id());
+    let holder = r#"{"run_id":"other","operator":"tech-b","host":"laptop-b","pid":1,"since":"2026-11-22T00:00:00Z"}"#;
+    let source = site.lab.dir().join("holder.json");
+    std::fs::write(&source, holder).unwrap();
+    let out = site.lab.exec(
+        "tvox1",
+        &format!(
+            "runuser -u tvdrlab -- sh -c 'mkdir -p {lock} && cat {} > {lock}/holder'",
+            source.display()
+        ),
+    );
+    assert!(out.status.success());
+    let answers = site.answers(DEMO_ANSWERS);
+    site.tvdr()
+        .args(["runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("tech-b").and(predicate::str::contains("--break-lock")));
+    site.tvdr()
+        .args([
+            "runbook",
+            "demo",
+            "--yes",
+            "--break-lock",
+            "laptop-b crashed, checked with tech-b",
+            "--answers",
+        ])
+        .arg(&answers)
+        .assert()
+        .success();
+    let journal = site.journal_text("demo");
+    assert!(
+        journal.contains("lock_broken") && journal.contains("laptop-b crashed"),
+        "{journal}"
+    );
+    assert!(
+        site.lab
+            .exec("tvox1", &format!("test ! -e {lock}"))
+            .status
+            .success(),
+        "lock left behind"
+    );
+}
+
+#[test]
+fn only_and_from_choose_the_steps() {
+    let site = Site::new();
+    site.tvdr()
+        .args(["runbook", "slow", "--yes", "--from", "slow"])
+        .assert()
+        .success();
+    assert_eq!(
+        (
+            site.count("first.count"),
+            site.count("slow.count"),
+            site.count("last.count")
+        ),
+        (0, 1, 1)
+    );
+    let journal = site.journal_text("slow");
+    assert!(
+        journal.contains(r#""step":"first","outcome":"skipped","reason":"before `--from slow`""#),
+        "{journal}"
+    );
+    // --only runs one step, even one recorded as done or skipped.
+    site.tvdr()
+        .args(["runbook", "slow", "--yes", "--only", "first"])
+        .assert()
+        .success();
+    assert_eq!(
+        (site.count("first.count"), site.count("slow.count")),
+        (1, 1)
+    );
+    site.tvdr()
+        .args(["runbook", "slow", "--only", "nope"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rollback_runs_the_undo_steps_of_entered_stages() {
+    let site = Site::new();
+    let answers = site.answers(DEMO_ANSWERS);
+    site.tvdr()
+        .args(["runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    site.tvdr()
+        .args(["runbook", "demo", "--rollback", "--yes"])
+        .assert()
+        .success();
+    assert!(site
+        .journal_text("demo.rollback")
+        .contains(r#""step":"undo-marker","outcome":"done""#));
+}
+
+#[test]
+fn dry_run_connects_to_nothing_and_shows_the_plan() {
+    // The lab is not even started: addresses lead nowhere.
+    let home = tempfile::tempdir().unwrap();
+    let out = tvdr(home.path())
+        .arg("-i")
+        .arg(repo_file("examples/tvdr.yaml"))
+        .arg("--runbooks")
+        .arg(repo_file("tests/fixtures/runbooks"))
+        .args(["runbook", "demo", "--dry-run", "--format", "json"])
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .success();
+    let plan: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    insta::assert_json_snapshot!("demo_dry_run", plan);
+    for id in [
+        "standalone-to-ft",
+        "upgrade",
+        "dr-setup",
+        "dr-activate",
+        "dr-rollback",
+    ] {
+        let out = tvdr(home.path())
+            .arg("-i")
+            .arg(repo_file("examples/tvdr.yaml"))
+            .args(["runbook", id, "--dry-run", "--format", "json"])
+            .assert()
+            .success();
+        let plan: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(plan["runbook"], id);
+        assert!(!plan["stages"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn lint_checks_every_shipped_runbook_and_locates_errors() {
+    let home = tempfile::tempdir().unwrap();
+    tvdr(home.path()).arg("lint").assert().success();
+    let bad = home.path().join("bad.yaml");
+    std::fs::write(&bad, "id: bad\ntitle: B\nstages:\n  - id: s\n    title: S\n    steps:\n      - { id: a, kind: check, title: A, checks: [calendar] }\n").unwrap();
+    tvdr(home.path())
+        .arg("lint")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains(format!("{}:7:50:", bad.display()))
+                .and(predicate::str::contains("calendars")),
+        );
+}
