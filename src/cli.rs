@@ -69,6 +69,7 @@ Examples:
   tvdr runbook standalone-to-ft
   tvdr runbook upgrade --dry-run --format json
   tvdr runbook upgrade --status
+  tvdr runbook dr-activate --report --output dr-activate-report.md
   tvdr runbook dr-setup --answers rehearsal.yaml --yes
   tvdr runbook standalone-to-ft --rollback")]
     Runbook(RunbookArgs),
@@ -256,6 +257,20 @@ pub struct RunbookArgs {
     /// Remove a lock left by a dead run, with the reason (recorded in the journal)
     #[arg(long, value_name = "REASON")]
     pub break_lock: Option<String>,
+
+    /// Write a Markdown report of a run for the customer's DR plan [default RUN: the open
+    /// run, else the last one]
+    #[arg(
+        long,
+        value_name = "RUN",
+        num_args = 0..=1,
+        conflicts_with_all = ["dry_run", "status", "list"]
+    )]
+    pub report: Option<Option<String>>,
+
+    /// Where --report writes [default: standard output]
+    #[arg(long, value_name = "FILE", requires = "report")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 // transport.
 #![allow(clippy::disallowed_methods)]
 
+mod checks_dr;
 mod checks_node;
 mod cli;
 mod common;
@@ -11,4 +12,5 @@ mod exec;
 mod inventory;
 mod lab;
 mod runbook;
+mod status;
 mod transport;

@@ -1,9 +1,9 @@
 //! `tvdr runbook ID`: start or resume a run, or show its plan (`--dry-run`), where it
-//! stands (`--status`), or the list of runbooks (`--list`).
+//! stands (`--status`), its report (`--report`), or the list of runbooks (`--list`).
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde_json::json;
 
 use crate::cli::{Format, RunbookArgs};
@@ -13,7 +13,7 @@ use crate::output::table;
 use crate::runbook::engine::human::{AnswersFile, Human};
 use crate::runbook::engine::runner::{self, RunOptions};
 use crate::runbook::runs::{self, Run, StepState};
-use crate::runbook::{library, plan, Runbook};
+use crate::runbook::{journal, library, plan, report, Runbook};
 
 pub fn execute(
     inventory: Option<&Path>,
@@ -41,6 +41,9 @@ pub fn execute(
     let site_state = crate::state::site_dir(state_dir, &inv.site);
     if args.status {
         return status(&runbook, &site_state, args);
+    }
+    if let Some(run) = &args.report {
+        return write_report(&runbook, &inv, &site_state, run.as_deref(), args);
     }
     let file = match &args.answers {
         Some(path) => AnswersFile::load(path)?,
@@ -185,6 +188,68 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
         }
     }
     Ok(0)
+}
+
+/// `--report [RUN]`: the Markdown report of a run (the open one, else the last), to
+/// standard output or `--output FILE`. Reading the journal is all it does: no node is asked.
+fn write_report(
+    runbook: &Runbook,
+    inv: &Inventory,
+    site_state: &Path,
+    wanted: Option<&str>,
+    args: &RunbookArgs,
+) -> Result<i32> {
+    let name = if args.rollback {
+        format!("{}.rollback", runbook.id)
+    } else {
+        runbook.id.clone()
+    };
+    let dir = runs::runs_dir(site_state, &name);
+    let journals = runs::journals(&dir);
+    let path = match wanted {
+        Some(id) => pick_run(&journals, id, &name)?,
+        None => match runs::open_run(&dir)? {
+            Some(run) => run.path,
+            None => journals.last().cloned().ok_or_else(|| {
+                Exit::Usage(format!("`{name}` has never run on this site: nothing to report"))
+            })?,
+        },
+    };
+    let records = journal::read(&path)?;
+    let text = report::render(&records, runbook, &report::Site::of(inv));
+    match &args.output {
+        Some(file) => {
+            std::fs::write(file, text)
+                .with_context(|| format!("cannot write the report to `{}`", file.display()))?;
+            eprintln!("report of `{}` written to `{}`", path.display(), file.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(0)
+}
+
+/// The journal of run `id`, or of the one run whose id starts with it.
+fn pick_run(journals: &[std::path::PathBuf], id: &str, name: &str) -> Result<std::path::PathBuf> {
+    let stem = |p: &std::path::PathBuf| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let matching: Vec<_> = journals
+        .iter()
+        .filter(|p| stem(p).is_some_and(|s| s.starts_with(id)))
+        .collect();
+    if let Some(exact) = matching.iter().find(|p| stem(p).as_deref() == Some(id)) {
+        return Ok((*exact).clone());
+    }
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        _ => {
+            let ids: Vec<String> = journals.iter().filter_map(stem).collect();
+            Err(Exit::Usage(format!(
+                "`{name}` has {} run `{id}` on this site; its runs: {}",
+                if matching.is_empty() { "no" } else { "more than one" },
+                if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+            ))
+            .into())
+        }
+    }
 }
 
 /// The user id, for an operator name when the environment names nobody.

@@ -15,6 +15,7 @@ pub mod lock;
 pub mod model;
 pub mod plan;
 pub mod raw;
+pub mod report;
 pub mod runs;
 pub mod template;
 pub mod time;

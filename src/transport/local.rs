@@ -86,6 +86,26 @@ impl Transport for LocalTransport {
             Err(e) => Err(TransportError::io(node, "cannot wait for the command", e)),
         }
     }
+
+    /// The program gets this terminal itself (inherited descriptors, same process group,
+    /// so it stays in the foreground and can read the keyboard): it sets raw mode and
+    /// follows window changes on its own, as it would started from a shell.
+    fn interactive(
+        &mut self,
+        command: &Cmd,
+        console: &mut dyn super::Console,
+    ) -> Result<i32, TransportError> {
+        let node = &self.target.name;
+        let line = script(&self.target, command)?;
+        let _ = console.output().flush();
+        #[allow(clippy::disallowed_methods)] // the transport is the door
+        let status = Command::new("/bin/sh")
+            .arg("-c")
+            .arg(&line)
+            .status()
+            .map_err(|e| TransportError::io(node, "cannot start `/bin/sh`", e))?;
+        Ok(exit_status(status))
+    }
 }
 
 /// Copies both pipes to the writers until they close (`Ok(true)`) or the deadline passes

@@ -5,6 +5,7 @@
 //! whole process and runs commands on several nodes in parallel. Commands are always
 //! [`Cmd`] values, built by the quoting helper, never pasted strings.
 
+mod console;
 mod error;
 mod fleet;
 mod local;
@@ -21,6 +22,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use console::{Console, Tty};
 pub use error::TransportError;
 pub use fleet::Fleet;
 pub use local::LocalTransport;
@@ -88,6 +90,22 @@ pub trait Transport: Send {
         let mut out = Output::default();
         out.status = self.exec(command, &mut out.stdout, &mut out.stderr, None)?;
         Ok(out)
+    }
+
+    /// Runs `command` (with the node's `env:` exported first) on a terminal of its own,
+    /// wired to `console` both ways until it exits, and returns its exit status. No
+    /// deadline: a person is at the keyboard (a lost connection is still noticed).
+    fn interactive(
+        &mut self,
+        command: &Cmd,
+        console: &mut dyn Console,
+    ) -> Result<i32, TransportError> {
+        let _ = (command, console);
+        Err(TransportError::Ssh {
+            node: self.target().name.clone(),
+            context: "opening a terminal".to_owned(),
+            message: "this transport cannot run interactive programs".to_owned(),
+        })
     }
 }
 

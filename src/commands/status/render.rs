@@ -46,33 +46,28 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     for line in &screen.sync {
         rows.push(state_row(&line.name, line.status, &line.figure));
     }
-    out.push_str(&columns(&rows, color));
-    out.push('\n');
-
+    // Reminders in the same column of state words: the eye reads down one column.
     if screen.snapshots.is_empty() {
-        out.push_str("snapshots  none kept\n");
+        rows.push(state_row("snapshots", Status::Ok, "none kept"));
     }
     for s in &screen.snapshots {
-        let days = s.age_seconds / 86_400;
-        let (status, text) = match s.overdue {
-            true => (Status::Warn, format!("{days} days old: delete it")),
+        let (status, when) = match s.overdue {
+            true => (Status::Warn, format!("{} days old: delete it", s.age_seconds / 86_400)),
             false => (Status::Ok, format!("delete by {}", s.delete_by)),
         };
-        let _ = writeln!(
-            out,
-            "snapshot   {} `{}` {} {text}",
-            s.node,
-            s.name,
-            paint(status, color)
-        );
+        let text = format!("{} `{}` {when}", s.node, s.name);
+        rows.push(state_row("snapshot", status, &text));
     }
     if screen.runs.is_empty() {
-        out.push_str("runs       none open\n");
+        rows.push(vec![plain("runs"), plain("-"), plain("none open")]);
     }
     for run in &screen.runs {
         let next = run.next_step.as_deref().unwrap_or("-");
-        let _ = writeln!(out, "run        {} {} next: {next}", run.runbook, run.run_id);
+        let text = format!("{} {}, next: {next}", run.runbook, run.run_id);
+        rows.push(vec![plain("run"), plain("open"), plain(&text)]);
     }
+    out.push_str(&columns(&rows, color));
+
     let errors: Vec<_> = screen
         .nodes
         .iter()

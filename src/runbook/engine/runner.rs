@@ -114,6 +114,7 @@ pub fn run(
     );
     let (journal, mut state) =
         open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
+    let journal_path = journal.path().to_path_buf();
     let shared: Shared = Arc::new(Mutex::new((journal, None)));
     install_interrupt(&shared);
     let lock_node = take_remote_lock(inventory, &fleet, &runbook.id, &holder, &shared, options)?;
@@ -201,6 +202,7 @@ pub fn run(
             run_id: &run_id,
             reentered,
             uat: runbook.uat.as_deref(),
+            journal: Some(&journal_path),
         };
         let began = Instant::now();
         let result = kinds::execute(&cx);

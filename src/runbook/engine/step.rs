@@ -28,6 +28,9 @@ pub struct StepCx<'a> {
     pub reentered: bool,
     /// The UAT checklist the runbook names (`uat` steps).
     pub uat: Option<&'a str>,
+    /// The run's journal, for steps that compare with earlier steps of the run (`uat`);
+    /// `None` for a standalone subcommand.
+    pub journal: Option<&'a Path>,
 }
 
 /// How a step ended, with its evidence for the journal and the report.

@@ -23,7 +23,8 @@ pub fn section(view: &View) -> String {
                     _ => None,
                 })
                 .map(|a| a.prompt.as_str())
-                .filter(|p| !p.is_empty() && p != name);
+                                // The loader's default prompt is the name itself: not worth repeating.
+                .filter(|p| !p.is_empty() && *p != name.replace('_', " "));
             let question = match prompt {
                 Some(p) => format!("{} ({})", r.code(name), r.md(p)),
                 None => r.code(name),

@@ -16,11 +16,11 @@ pub fn section(view: &View) -> String {
         let Some(reports) = f.evidence.get("reports").and_then(Value::as_array) else { continue };
         let _ = writeln!(
             out,
-            "### {} — {}\n\n{} {:?} at {}{}.\n",
+            "### {} — {}\n\n{} {} at {}{}.\n",
             r.code(f.id),
             r.md(&view.title(f.id)),
             f.outcome.mark(),
-            f.outcome,
+            super::outcome_label(f.outcome),
             t::time(f.at),
             match f.evidence.get("attempts").and_then(Value::as_u64) {
                 Some(n) if n > 1 => format!(", after {n} attempts"),

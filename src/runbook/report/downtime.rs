@@ -9,8 +9,8 @@ use std::time::Duration;
 use super::text as t;
 use super::view::{Finish, View};
 use super::Site;
+use crate::runbook::journal::Outcome;
 use crate::runbook::raw::RawService;
-use crate::runbook::time::Timestamp;
 
 /// The runbook whose outage window is the recovery time.
 const DR_ACTIVATE: &str = "dr-activate";
@@ -30,7 +30,7 @@ fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
     let mut windows: Vec<Window> = Vec::new();
     for f in view.steps() {
         // A skipped or failed marker did not take the service down or bring it back.
-        if !matches!(f.outcome, crate::runbook::journal::Outcome::Done | crate::runbook::journal::Outcome::Overridden) {
+        if !matches!(f.outcome, Outcome::Done | Outcome::Overridden) {
             continue;
         }
         let open = windows.last().is_some_and(|w| w.up.is_none());
@@ -112,8 +112,7 @@ fn rto(windows: &[Window], site: &Site) -> String {
         ),
         None => writeln!(out, "RTO not measured (see above); the objective is {objective}."),
     };
-    let since: Option<Timestamp> = windows.first().map(|w| w.down.at);
-    if since.is_some() {
+    if !windows.is_empty() {
         out.push_str(
             "It is measured from the main site being switched off to the DR client serving; \
              the outage itself may have begun earlier (see the disaster declaration's answers).\n",

@@ -1,12 +1,10 @@
-//! The key evidence of a step in one line: answers, check statuses, exit codes, UAT
-//! counts — and, for the step kinds this module does not know, their plain fields.
+//! The key evidence of a step in one line: answers, check statuses, exit codes — and, for the step kinds this module does not know, their plain fields.
 //! Evidence is read as JSON on purpose: a journal written by an older or newer tvdr still
 //! makes a report.
 
 use serde_json::{Map, Value};
 
 use super::text::{is_secret_name, shorten, MASK};
-use super::uat;
 
 /// Fields shown by a dedicated rule below, or too noisy for one line.
 const HANDLED: &[&str] = &[
@@ -14,7 +12,8 @@ const HANDLED: &[&str] = &[
     "phase", "cases", "results", "regressions", "checklist",
 ];
 
-/// A one-line summary, plain text (the caller escapes it).
+/// A one-line summary, plain text (the caller escapes it). UAT counts are added by the
+/// timeline, which knows the regressions across phases.
 pub fn line(evidence: &Value) -> String {
     let Some(fields) = evidence.as_object() else {
         return String::new();
@@ -31,8 +30,10 @@ pub fn line(evidence: &Value) -> String {
     if let Some(hosts) = fields.get("hosts").and_then(Value::as_object) {
         parts.push(hosts_line(hosts));
     }
-    if let Some(uat) = uat::Phase::read(evidence, None) {
-        parts.push(uat.counts_line());
+    if fields.get("answers").is_some() && parts.is_empty() {
+        if let Some(who) = fields.get("operator").and_then(Value::as_str) {
+            parts.push(format!("confirmed by {who}"));
+        }
     }
     parts.extend(others(fields));
     parts.retain(|p| !p.is_empty());

@@ -80,7 +80,7 @@ fn result(view: &View, finished: bool) -> String {
         .filter(|(n, _)| *n > 0)
         .map(|(n, o)| format!("{n} {}", outcome_label(o)))
         .collect();
-    let counts = if counts.is_empty() { String::new() } else { format!(" ({})", counts.join(", ")) };
+    let counts = if counts.is_empty() { String::new() } else { format!(" — {}", counts.join(", ")) };
     if finished {
         return format!("**finished**{counts}");
     }

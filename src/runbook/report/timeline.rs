@@ -6,9 +6,11 @@ use std::fmt::Write;
 
 use super::evidence;
 use super::outcome_label;
+use super::uat;
 use super::text as t;
 use super::view::{Event, Finish, View};
 use crate::runbook::journal::Outcome;
+use crate::runbook::raw::RawService;
 
 /// Longest evidence shown in a timeline cell; the sections below show the rest.
 const EVIDENCE_CHARS: usize = 200;
@@ -19,11 +21,15 @@ pub fn section(view: &View) -> String {
         "## Timeline\n\n| Time | Stage | Step | Kind | Outcome | Duration | Evidence |\n|---|---|---|---|---|---|---|\n",
     );
     let first = view.events.first().map(Event::at);
+    let phases = uat::phases(view);
     for e in &view.events {
         let row = match e {
             Event::Started { operator, host, .. } => event_row("run started", &format!("by {} on {}", r.md(operator), r.code(host))),
             Event::Resumed { operator, host, .. } => event_row("run resumed", &format!("by {} on {}", r.md(operator), r.code(host))),
-            Event::Step(f) => step_row(view, f),
+            Event::Step(f) => {
+                let phase = phases.iter().find(|(p, _)| std::ptr::eq(*p, f)).map(|(_, phase)| phase);
+                step_row(view, f, phase)
+            }
             Event::Interrupted { step, killed, .. } => {
                 let (stage, title, kind) = match step {
                     Some(id) => describe(view, id),
@@ -62,13 +68,17 @@ fn describe(view: &View, id: &str) -> (String, String, String) {
         Some(info) => (
             r.md(&info.stage.title),
             format!("{} ({})", r.md(&info.step.title), r.code(id)),
-            info.step.kind.name().to_string(),
+            match info.step.service {
+                Some(RawService::Down) => format!("{}, service down", info.step.kind.name()),
+                Some(RawService::Up) => format!("{}, service up", info.step.kind.name()),
+                None => info.step.kind.name().to_string(),
+            },
         ),
         None => ("?".into(), format!("{} (no longer in the runbook)", r.code(id)), "?".into()),
     }
 }
 
-fn step_row(view: &View, f: &Finish) -> String {
+fn step_row(view: &View, f: &Finish, phase: Option<&uat::Phase>) -> String {
     let r = &view.redactor;
     let (stage, title, kind) = describe(view, f.id);
     let outcome = match f.reason {
@@ -76,7 +86,11 @@ fn step_row(view: &View, f: &Finish) -> String {
         None => format!("{} {}", f.outcome.mark(), outcome_label(f.outcome)),
     };
     let duration = if f.outcome == Outcome::Skipped { String::new() } else { t::seconds(f.seconds) };
-    let line = t::shorten(&r.clean(&evidence::line(f.evidence)), EVIDENCE_CHARS);
+    let mut line = evidence::line(f.evidence);
+    if let Some(phase) = phase {
+        line = [phase.counts_line(), line].join("; ").trim_end_matches("; ").to_string();
+    }
+    let line = t::shorten(&r.clean(&line), EVIDENCE_CHARS);
     format!("{stage} | {title} | {kind} | {outcome} | {duration} | {}", t::escape(&line))
 }
 

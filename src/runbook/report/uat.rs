@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::evidence::text;
 use super::text as t;
-use super::view::View;
+use super::view::{Finish, View};
 use crate::runbook::model::Kind;
 
 pub struct Case {
@@ -60,7 +60,8 @@ impl Phase {
             self.count("skip")
         );
         if !self.regressions.is_empty() {
-            let _ = write!(line, ", {} regression(s)", self.regressions.len());
+            let n = self.regressions.len();
+            let _ = write!(line, ", {n} regression{}", if n == 1 { "" } else { "s" });
         }
         line
     }
@@ -85,10 +86,10 @@ fn first<'a>(value: &'a Value, fields: &[&str]) -> &'a str {
     fields.iter().map(|f| text(value, f)).find(|s| !s.is_empty()).unwrap_or_default()
 }
 
-/// The `## UAT results` section, or nothing when no step recorded UAT results.
-pub fn section(view: &View) -> String {
-    let r = &view.redactor;
-    let mut out = String::new();
+/// Every UAT step of the run with its results, in order. Regressions are the step's own
+/// (it may compare with earlier runs) plus those seen within this run.
+pub fn phases<'v>(view: &'v View) -> Vec<(&'v Finish<'v>, Phase)> {
+    let mut phases = Vec::new();
     let mut passed_before: BTreeSet<String> = BTreeSet::new();
     for f in view.steps() {
         let step_phase = f.info.and_then(|i| match &i.step.kind {
@@ -96,13 +97,22 @@ pub fn section(view: &View) -> String {
             _ => None,
         });
         let Some(mut phase) = Phase::read(f.evidence, step_phase) else { continue };
-        // Also compare within this run, in case the step did not record its own.
         for case in &phase.cases {
             if case.result == "fail" && passed_before.contains(&case.id) && !phase.regressions.contains(&case.id) {
                 phase.regressions.push(case.id.clone());
             }
         }
         passed_before.extend(phase.cases.iter().filter(|c| c.result == "pass").map(|c| c.id.clone()));
+        phases.push((f, phase));
+    }
+    phases
+}
+
+/// The `## UAT results` section, or nothing when no step recorded UAT results.
+pub fn section(view: &View) -> String {
+    let r = &view.redactor;
+    let mut out = String::new();
+    for (f, phase) in phases(view) {
         let _ = writeln!(
             out,
             "### Phase {} — {}\n\n{} (step {}, {}).\n",

@@ -3,6 +3,7 @@
 
 mod auth;
 mod exec;
+mod interactive;
 mod known_hosts;
 mod marker;
 mod tcp;
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 use ssh2::Session;
 
-use super::{Cmd, Secrets, Target, Transport, TransportError};
+use super::{Cmd, Console, Secrets, Target, Transport, TransportError};
 pub use known_hosts::{add_known_host, HostKey, Trust};
 use wire::Wire;
 
@@ -151,6 +152,24 @@ impl Transport for SshTransport {
             stderr,
             timeout,
         );
+        if let Err(TransportError::Lost { reason, .. }) = &result {
+            self.lost = Some(reason.clone());
+        }
+        result
+    }
+
+    fn interactive(
+        &mut self,
+        command: &Cmd,
+        console: &mut dyn Console,
+    ) -> Result<i32, TransportError> {
+        if let Some(reason) = &self.lost {
+            return Err(TransportError::Lost {
+                node: self.target.name.clone(),
+                reason: reason.clone(),
+            });
+        }
+        let result = interactive::run(&mut self.wire, &self.target, command, console);
         if let Err(TransportError::Lost { reason, .. }) = &result {
             self.lost = Some(reason.clone());
         }

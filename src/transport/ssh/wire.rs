@@ -87,6 +87,12 @@ impl Wire {
     /// Waits until the socket is ready in the direction libssh2 is blocked on, sending
     /// keepalives while the command is quiet.
     pub(super) fn wait(&mut self, deadline: Instant) -> Result<(), Stop> {
+        self.wait_or(deadline, None).map(|_| ())
+    }
+
+    /// [`Wire::wait`], also returning (`true`) as soon as `other` is readable: an
+    /// interactive session waits on the node and on the technician's keyboard at once.
+    pub(super) fn wait_or(&mut self, deadline: Instant, other: Option<RawFd>) -> Result<bool, Stop> {
         let now = Instant::now();
         if now >= deadline {
             return Err(Stop::Deadline);
@@ -117,14 +123,16 @@ impl Wire {
                 IN
             }
         };
-        let ready = poll(&[(self.fd, events)], timeout)
+        let mut fds = vec![(self.fd, events)];
+        fds.extend(other.map(|fd| (fd, IN)));
+        let ready = poll(&fds, timeout)
             .map_err(|e| Stop::Lost(format!("cannot wait on the socket: {e}")))?;
         if ready[0] & (IN | libc::POLLHUP | libc::POLLERR) != 0 {
             self.heard();
         } else {
             self.silent += now.elapsed();
         }
-        Ok(())
+        Ok(ready.get(1).is_some_and(|&r| r != 0))
     }
 }
 

@@ -1,0 +1,71 @@
+//! `tvdr runbook ID --report`: a run's journal as a Markdown report for the customer's
+//! Disaster Recovery plan — header, timeline, overrides, answers, check and UAT results,
+//! commands, measured downtime and RTO.
+//!
+//! Pure: journal records, the runbook and a few site facts in, text out. Every piece of
+//! user text (answers, reasons, outputs) is escaped, and answers named like a secret are
+//! masked wherever they appear.
+
+mod answers;
+mod checks;
+mod commands;
+mod downtime;
+mod evidence;
+mod header;
+pub mod text;
+mod timeline;
+mod uat;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+use crate::inventory::Inventory;
+use crate::runbook::journal::{Outcome, Record};
+use crate::runbook::model::Runbook;
+
+/// What the report needs from the inventory — and nothing else, so no credential or
+/// address can leak into it by accident.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub name: String,
+    pub rpo: Duration,
+    pub rto: Duration,
+}
+
+impl Site {
+    pub fn of(inventory: &Inventory) -> Site {
+        Site {
+            name: inventory.site.clone(),
+            rpo: inventory.objectives.rpo,
+            rto: inventory.objectives.rto,
+        }
+    }
+}
+
+/// The whole report.
+pub fn render(records: &[Record], runbook: &Runbook, site: &Site) -> String {
+    let view = view::View::new(records, runbook);
+    let mut out = header::section(&view, site);
+    out.push_str(&timeline::section(&view));
+    out.push_str(&timeline::overrides(&view));
+    out.push_str(&downtime::section(&view, site));
+    out.push_str(&answers::section(&view));
+    out.push_str(&checks::section(&view));
+    out.push_str(&uat::section(&view));
+    out.push_str(&commands::section(&view));
+    format!("{}\n", out.trim_end())
+}
+
+/// The word for an outcome in the report.
+pub fn outcome_label(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Done => "done",
+        Outcome::Skipped => "skipped",
+        Outcome::Overridden => "overridden",
+        Outcome::Failed => "failed",
+        Outcome::Aborted => "aborted",
+    }
+}

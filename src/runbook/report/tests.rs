@@ -1,0 +1,355 @@
+//! Reports of journals built record by record, snapshotted: a reviewer sees every change
+//! of the text the customer's DR plan receives.
+
+use std::time::{Duration, SystemTime};
+
+use serde_json::{json, Value};
+
+use super::{render, Site};
+use crate::checks::{Report, Status};
+use crate::runbook::journal::{Outcome, Record};
+use crate::runbook::model::Runbook;
+use crate::runbook::time::Timestamp;
+
+const FT: &str = r#"
+id: standalone-to-ft
+title: Stand-alone to Fault Tolerance
+stages:
+  - id: prepare
+    title: Prepare
+    steps:
+      - { id: uat-baseline, kind: uat, phase: baseline, title: UAT before the change }
+      - id: new-ips
+        kind: manual
+        title: Get two new physical addresses
+        ask:
+          - { name: tvox1_ip, type: ip, prompt: "New physical IP of TVOX 1" }
+          - { name: tvox2_ip, type: ip, prompt: "New physical IP of TVOX 2" }
+      - id: snapshot
+        kind: gate
+        title: Snapshot of TVOX 1, machine off, memory excluded
+        ask: [ { name: snapshot_name, type: text } ]
+      - { id: licence-v21, kind: manual, when: "tvox.version >= 21", title: Licence check from OCC }
+  - id: convert
+    title: Convert to FT
+    steps:
+      - { id: hosts, kind: check, checks: [hosts], title: /etc/hosts maps the node IP }
+      - { id: patch, kind: run, on: tvox2, title: Install the FT package, command: [/opt/updater, --ip, "{{ tvox1_ip }}"] }
+      - { id: reboot-1, kind: reboot, on: tvox1, title: Reboot TVOX 1 }
+      - { id: sync, kind: check, checks: [calendars, fs-sync], title: Calendars and files in sync }
+      - { id: uat-after, kind: uat, phase: after-ft, title: UAT after the conversion }
+"#;
+
+const DR: &str = r#"
+id: dr-activate
+title: Activate the Disaster Recovery client
+stages:
+  - id: decide
+    title: Decide
+    steps:
+      - id: disaster-declared
+        kind: gate
+        title: The customer has declared the disaster
+        ask:
+          - { name: declared_by, type: text, prompt: "Declared by (name, role)" }
+          - { name: incident_ref, type: text, prompt: "Incident reference" }
+  - id: isolate-main
+    title: Isolate the main site
+    steps:
+      - { id: main-off, kind: gate, service: down, title: The main TVox is off }
+      - { id: main-isolated, kind: check, checks: [dr-isolated], title: The main TVox no longer answers }
+  - id: activate
+    title: Activate the DR client
+    steps:
+      - { id: activate-button, kind: manual, title: Press the DR activation button }
+      - { id: dr-client-up, kind: wait, until: { host: dr_client, state: up }, title: The DR client answers }
+      - { id: dns-check, kind: check, checks: [dns], title: The domain resolves to the DR client }
+  - id: verify
+    title: Verify
+    steps:
+      - { id: dr-serving, kind: gate, service: up, title: Calls work on the DR client }
+"#;
+
+const PLAIN: &str = r#"
+id: demo
+title: Engine demo
+stages:
+  - id: prepare
+    title: Prepare
+    steps:
+      - { id: hello, kind: note, title: This is a rehearsal }
+      - id: ask
+        kind: manual
+        title: Agree the release
+        ask:
+          - { name: release, type: text, prompt: "Release to install" }
+          - { name: admin_password, type: text, prompt: "OCC admin password" }
+      - { id: write, kind: run, on: master, title: Write a marker, script: "echo {{ release }} {{ admin_password }}" }
+      - { id: screen-patch, kind: screen, on: tvox1, title: Patch in screen, command: [/opt/updater], success: "done" }
+"#;
+
+fn runbook(text: &str) -> Runbook {
+    crate::runbook::load("embedded:test.yaml", text).expect("valid test runbook")
+}
+
+fn site() -> Site {
+    Site { name: "acme-milano".into(), rpo: Duration::from_secs(15 * 60), rto: Duration::from_secs(30 * 60) }
+}
+
+/// Writes a journal as the runner would, with a clock the test moves.
+struct Journal {
+    records: Vec<Record>,
+    now: SystemTime,
+}
+
+impl Journal {
+    fn start(rb: &Runbook, operator: &str, host: &str) -> Journal {
+        let now = humantime::parse_rfc3339("2026-03-14T08:00:00Z").unwrap();
+        let mut j = Journal { records: Vec::new(), now };
+        j.records.push(Record::RunStarted {
+            run_id: "20260314T080000Z-4242".into(),
+            runbook: rb.id.clone(),
+            runbook_source: rb.source.name.clone(),
+            runbook_hash: rb.source.hash.clone(),
+            steps: Default::default(),
+            tvdr_version: "0.1.0".into(),
+            inventory: "/etc/tvdr/acme.yaml".into(),
+            inventory_hash: "1f2e3d".into(),
+            site: "acme-milano".into(),
+            operator: operator.into(),
+            host: host.into(),
+            rollback: false,
+            at: j.at(),
+        });
+        j
+    }
+
+    fn at(&self) -> Timestamp {
+        Timestamp(self.now)
+    }
+
+    fn wait(&mut self, secs: u64) -> &mut Self {
+        self.now += Duration::from_secs(secs);
+        self
+    }
+
+    fn started(&mut self, step: &str) -> &mut Self {
+        let at = self.at();
+        self.records.push(Record::StepStarted { step: step.into(), at });
+        self
+    }
+
+    fn finished(&mut self, step: &str, outcome: Outcome, reason: Option<&str>, evidence: Value, secs: u64) -> &mut Self {
+        self.wait(secs);
+        let at = self.at();
+        self.records.push(Record::StepFinished {
+            step: step.into(),
+            outcome,
+            reason: reason.map(str::to_string),
+            evidence,
+            at,
+            seconds: secs as f64,
+        });
+        self
+    }
+
+    /// A step that started and finished.
+    fn step(&mut self, step: &str, outcome: Outcome, reason: Option<&str>, evidence: Value, secs: u64) -> &mut Self {
+        self.started(step).finished(step, outcome, reason, evidence, secs)
+    }
+
+    fn done(&mut self, step: &str, evidence: Value, secs: u64) -> &mut Self {
+        self.step(step, Outcome::Done, None, evidence, secs)
+    }
+
+    fn skipped(&mut self, step: &str, reason: &str) -> &mut Self {
+        self.finished(step, Outcome::Skipped, Some(reason), json!({}), 0)
+    }
+
+    fn push(&mut self, record: impl FnOnce(Timestamp) -> Record) -> &mut Self {
+        let at = self.at();
+        self.records.push(record(at));
+        self
+    }
+
+    fn resumed(&mut self, operator: &str, host: &str, hash: &str) -> &mut Self {
+        self.push(|at| Record::Resumed { operator: operator.into(), host: host.into(), runbook_hash: hash.into(), at })
+    }
+
+    fn interrupted(&mut self, step: &str) -> &mut Self {
+        self.push(|at| Record::Interrupted { step: Some(step.into()), at })
+    }
+
+    fn end(&mut self) -> &mut Self {
+        self.push(|at| Record::RunFinished { at })
+    }
+}
+
+fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
+    let answers: serde_json::Map<String, Value> = pairs.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+    json!({ "answers": answers, "operator": operator, "confirmed_at": "2026-03-14T08:00:00Z" })
+}
+
+fn checks(reports: Vec<Report>, attempts: u64) -> Value {
+    json!({ "reports": reports, "attempts": attempts })
+}
+
+fn uat(phase: &str, cases: &[(&str, &str, &str)], regressions: &[&str]) -> Value {
+    let cases: Vec<Value> = cases.iter().map(|(id, result, note)| json!({ "id": id, "result": result, "note": note })).collect();
+    json!({ "phase": phase, "cases": cases, "regressions": regressions })
+}
+
+#[test]
+fn a_finished_conversion_with_an_override_a_failed_check_a_resume_and_a_regression() {
+    let rb = runbook(FT);
+    let mut j = Journal::start(&rb, "alice", "laptop-alice");
+    let baseline = [("inbound-external", "pass", ""), ("voicemail", "pass", ""), ("fax", "skip", "no fax at this site")];
+    j.done("uat-baseline", uat("baseline", &baseline, &[]), 1800)
+        .done("new-ips", answers(&[("tvox1_ip", "10.0.0.11"), ("tvox2_ip", "10.0.0.12")], "alice"), 95)
+        .done("snapshot", answers(&[("snapshot_name", "pre-ft-2026-03-14")], "alice"), 420)
+        .skipped("licence-v21", "its condition is false here")
+        .step(
+            "hosts",
+            Outcome::Overridden,
+            Some("tvox2 is re-imaged in the next stage; its hosts file is rewritten there"),
+            checks(
+                vec![Report::new("hosts", Status::Crit, "tvox2: no line maps 10.0.0.10 to pbx.acme.it")
+                    .detail(Status::Ok, Some("tvox1"), "/etc/hosts", "10.0.0.10 pbx.acme.it")
+                    .detail(Status::Crit, Some("tvox2"), "/etc/hosts", "missing: 10.0.0.10 pbx.acme.it")],
+                2,
+            ),
+            12,
+        )
+        .wait(5)
+        .started("patch")
+        .wait(30)
+        .interrupted("patch")
+        .wait(600)
+        .resumed("bob", "laptop-bob", &rb.source.hash)
+        .done(
+            "patch",
+            json!({
+                "command": "/opt/updater --ip 10.0.0.11",
+                "hosts": { "tvox2": { "exit": 0, "stdout_tail": "ok", "stderr_tail": "", "seconds": 252.4 } }
+            }),
+            252,
+        )
+        .done("reboot-1", json!({ "node": "tvox1", "boot_id_changed": true, "down_seconds": 14, "up_seconds": 97.5, "console": "a\nb" }), 112)
+        .step(
+            "sync",
+            Outcome::Failed,
+            Some("fs-sync CRIT: 2 directories differ"),
+            checks(
+                vec![
+                    Report::new("calendars", Status::Ok, "master and slave identical (412 kB)"),
+                    Report::new("fs-sync", Status::Crit, "2 directories differ")
+                        .detail(Status::Crit, None, "recordings", "master 4.1 GB, slave 3.2 GB")
+                        .detail(Status::Ok, None, "voicemail", "identical")
+                        .hint("run setperms.sh on the master"),
+                ],
+                1,
+            ),
+            40,
+        )
+        .wait(1200)
+        .resumed("bob", "laptop-bob", &rb.source.hash)
+        .done("sync", checks(vec![Report::new("calendars", Status::Ok, "identical"), Report::new("fs-sync", Status::Ok, "in sync")], 1), 38)
+        .done(
+            "uat-after",
+            uat("after-ft", &[("inbound-external", "pass", ""), ("voicemail", "fail", "no MWI | lamp"), ("fax", "skip", "")], &[]),
+            1500,
+        )
+        .end();
+    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+}
+
+#[test]
+fn a_dr_activation_measures_the_rto_and_says_it_was_exceeded() {
+    let rb = runbook(DR);
+    let mut j = Journal::start(&rb, "carla", "noc-pc");
+    j.done(
+        "disaster-declared",
+        answers(&[("declared_by", "M. Rossi, IT manager"), ("incident_ref", "INC-2026-0042")], "carla"),
+        300,
+    )
+    .done("main-off", answers(&[], "carla"), 600)
+    .done("main-isolated", checks(vec![Report::new("dr-isolated", Status::Ok, "neither tvox1 nor tvox2 answers")], 1), 20)
+    .done("activate-button", answers(&[], "carla"), 480)
+    .done("dr-client-up", json!({ "waited_seconds": 95, "until": "dr_client up" }), 95)
+    .step(
+        "dns-check",
+        Outcome::Overridden,
+        Some("DNS points at the DR client"),
+        checks(vec![Report::new("dns", Status::Crit, "pbx.acme.it resolves to 10.9.0.5, expected 10.0.0.10")], 1),
+        5,
+    )
+    .wait(1300)
+    .done("dr-serving", answers(&[], "carla"), 120)
+    .end();
+    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+}
+
+#[test]
+fn a_run_without_service_markers_is_not_measured_and_a_killed_step_shows() {
+    let rb = runbook(PLAIN);
+    let mut j = Journal::start(&rb, "dave", "laptop-dave");
+    j.done("hello", json!({ "shown_at": "2026-03-14T08:00:00Z", "operator": "dave" }), 0)
+        .wait(20)
+        .started("ask");
+    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+}
+
+#[test]
+fn hostile_text_is_escaped_and_a_password_is_masked_everywhere() {
+    let rb = runbook(PLAIN);
+    let mut j = Journal::start(&rb, "eve | `root`", "laptop\n<b>");
+    let secret = "Hunter2-s3cret!";
+    j.done("hello", json!({}), 1)
+        .done(
+            "ask",
+            answers(&[("release", "22 | `rm -rf /` <script>alert(1)</script>\n# heading"), ("admin_password", secret)], "eve"),
+            30,
+        )
+        .step(
+            "write",
+            Outcome::Overridden,
+            Some("it's fine | really\n<img src=x onerror=alert(1)> ``` [link](http://x)"),
+            json!({
+                "command": format!("sh -c 'echo 22 {secret}' ```"),
+                "hosts": { "tvox1": { "exit": 1, "stdout_tail": format!("login {secret}\n\u{1b}[31mred"), "stderr_tail": "denied | `x`", "seconds": 0.4 } }
+            }),
+            1,
+        )
+        .step("gone-step", Outcome::Failed, Some("a step this runbook no longer has"), json!({ "api_token": "tok-123456", "note": "n|o" }), 2);
+    let report = render(&j.records, &rb, &site());
+    assert!(!report.contains(secret), "{report}");
+    assert!(!report.contains("tok-123456"), "{report}");
+    let unescaped = report.replace("<br>", "").match_indices('<').filter(|(i, _)| !report.replace("<br>", "")[..*i].ends_with('\\')).count();
+    assert_eq!(unescaped, 0, "{report}");
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn an_rto_within_the_objective_is_ok_and_an_outage_never_ended_is_not_measured() {
+    let rb = runbook(DR);
+    let mut j = Journal::start(&rb, "carla", "noc-pc");
+    j.done("main-off", json!({}), 60).wait(600).done("dr-serving", json!({}), 60);
+    let report = render(&j.records, &rb, &site());
+    assert!(report.contains("Measured RTO **11m** against the objective of 30m: **OK** (19m to spare)"), "{report}");
+
+    let mut j = Journal::start(&rb, "carla", "noc-pc");
+    j.done("main-off", json!({}), 60);
+    let report = render(&j.records, &rb, &site());
+    assert!(report.contains("not measured"), "{report}");
+    assert!(report.contains("RTO not measured"), "{report}");
+}
+
+#[test]
+fn a_runbook_changed_during_the_run_is_a_warning() {
+    let rb = runbook(PLAIN);
+    let mut j = Journal::start(&rb, "dave", "laptop-dave");
+    j.resumed("dave", "laptop-dave", "0123abcd");
+    let report = render(&j.records, &rb, &site());
+    assert!(report.contains("**Warning:** the runbook changed during the run"), "{report}");
+    assert!(report.contains("no longer the one this run used"), "{report}");
+}
