@@ -744,7 +744,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__runbook)
-            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --report --output --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +771,14 @@ _tvdr() {
                     return 0
                     ;;
                 --break-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

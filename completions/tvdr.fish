@@ -51,6 +51,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l only -d 'Run only 
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l answers -d 'Pre-answered questions, overrides and UAT results (YAML), for rehearsals' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l operator -d 'Who is running it, for the journal and the report [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l break-lock -d 'Remove a lock left by a dead run, with the reason (recorded in the journal)' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l report -d 'Write a Markdown report of a run for the customer\'s DR plan [default RUN: the open run, else the last one]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l output -d 'Where --report writes [default: standard output]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F

@@ -6,6 +6,7 @@
 //! - [`inventory`]: the site file `tvdr.yaml`, loaded and validated.
 //! - [`transport`]: the one door to the nodes (SSH or local), with shell quoting.
 //! - [`output`]: tables, JSON and terminal helpers shared by the commands.
+//! - [`snapshots`]: the VM snapshot records of a site (state directory), for reminders.
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
 
 pub mod checks;

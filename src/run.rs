@@ -41,7 +41,9 @@ where
             &args,
         ),
         Command::Check(args) => commands::check::execute(inventory, cli.state_dir.as_deref(), &args),
-        Command::Status(args) => commands::status::execute(inventory, cli.state_dir.as_deref(), &args),
+        Command::Status(args) => {
+            commands::status::execute(inventory, cli.state_dir.as_deref(), &args)
+        }
         Command::Patch(_) => later("patch", "the runbook engine's screen step"),
         Command::NetworkReset(_) => later("network-reset", "the runbook engine's interactive step"),
         Command::Reboot(_) => later("reboot", "the runbook engine's reboot step"),

@@ -68,10 +68,16 @@ fn listen(lab: &Lab, node: &str, port: u16) {
         config.display()
     );
     let out = lab.exec(node, &start);
-    assert!(out.status.success(), "rsync --daemon on {node}:{port}: {out:?}");
+    assert!(
+        out.status.success(),
+        "rsync --daemon on {node}:{port}: {out:?}"
+    );
     let deadline = Instant::now() + Duration::from_secs(10);
     while !lab.exec(node, &probe).status.success() {
-        assert!(Instant::now() < deadline, "nothing listens on {node}:{port}");
+        assert!(
+            Instant::now() < deadline,
+            "nothing listens on {node}:{port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -94,8 +100,15 @@ fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
     }
     // Nothing on the DR client's 27017: the master cannot reach its MongoDB.
     let (code, report, _) = lab_check(&lab, "ports");
-    assert_eq!((code, report["status"].as_str()), (1, Some("CRIT")), "{report:#}");
-    assert_eq!(summary(&report), "closed: 27017 (MongoDB) tvox1 → dr_client");
+    assert_eq!(
+        (code, report["status"].as_str()),
+        (1, Some("CRIT")),
+        "{report:#}"
+    );
+    assert_eq!(
+        summary(&report),
+        "closed: 27017 (MongoDB) tvox1 → dr_client"
+    );
     let row = |node: &str, item: &str| {
         report["details"]
             .as_array()
@@ -120,7 +133,11 @@ fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
 
     listen(&lab, "dr_client", 27017);
     let (code, report, _) = lab_check(&lab, "ports");
-    assert_eq!((code, report["status"].as_str()), (0, Some("OK")), "{report:#}");
+    assert_eq!(
+        (code, report["status"].as_str()),
+        (0, Some("OK")),
+        "{report:#}"
+    );
     assert_eq!(
         summary(&report),
         "TCP 22, 873, 3306, 27017 open both ways (tvox1 ⇄ dr_client)"
@@ -133,7 +150,11 @@ fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
 fn dr_isolated_lists_what_answers_until_both_cluster_nodes_are_off() {
     let lab = Lab::start_with(&["tvox1", "tvox2", "dr_client"]);
     let (code, report, _) = lab_check(&lab, "dr-isolated");
-    assert_eq!((code, report["status"].as_str()), (1, Some("CRIT")), "{report:#}");
+    assert_eq!(
+        (code, report["status"].as_str()),
+        (1, Some("CRIT")),
+        "{report:#}"
+    );
     let text = summary(&report);
     for (what, address) in [
         ("node IP", lab.node_ip()),
@@ -145,7 +166,10 @@ fn dr_isolated_lists_what_answers_until_both_cluster_nodes_are_off() {
             "{what} missing from: {text}"
         );
     }
-    assert!(report["hints"][0].as_str().unwrap().contains("switch off both machines"));
+    assert!(report["hints"][0]
+        .as_str()
+        .unwrap()
+        .contains("switch off both machines"));
 
     // `check all` leaves it out: it is CRIT whenever the site runs.
     let home = lab.dir().join("state").join("home");
@@ -158,7 +182,10 @@ fn dr_isolated_lists_what_answers_until_both_cluster_nodes_are_off() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("skipped dr-isolated: only on demand"), "{stderr}");
+    assert!(
+        stderr.contains("skipped dr-isolated: only on demand"),
+        "{stderr}"
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let names: Vec<&str> = doc["checks"]
         .as_array()
@@ -166,12 +193,19 @@ fn dr_isolated_lists_what_answers_until_both_cluster_nodes_are_off() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    assert!(names.contains(&"ports") && !names.contains(&"dr-isolated"), "{names:?}");
+    assert!(
+        names.contains(&"ports") && !names.contains(&"dr-isolated"),
+        "{names:?}"
+    );
 
     lab.cut("tvox1");
     lab.cut("tvox2");
     let (code, report, _) = lab_check(&lab, "dr-isolated");
-    assert_eq!((code, report["status"].as_str()), (0, Some("OK")), "{report:#}");
+    assert_eq!(
+        (code, report["status"].as_str()),
+        (0, Some("OK")),
+        "{report:#}"
+    );
     assert_eq!(
         summary(&report),
         "the main site is off: nothing answers the DR client on ssh 22, sip 5060, http 80, https 443"
@@ -215,12 +249,24 @@ fn snapshot_none_then_fresh_is_ok_and_eight_days_old_warns() {
     let at = humantime::format_rfc3339_seconds(eight_days_ago).to_string();
     snapshot_cmd(
         state,
-        &["record", "tvox1", "pre-upgrade", "--at", &at, "--note", "memory excluded"],
+        &[
+            "record",
+            "tvox1",
+            "pre-upgrade",
+            "--at",
+            &at,
+            "--note",
+            "memory excluded",
+        ],
     )
     .success()
     .stderr(predicates::str::contains("already older than a week"));
     let (code, report, _) = check(&example(), state, "snapshot");
-    assert_eq!((code, report["status"].as_str()), (1, Some("WARN")), "{report:#}");
+    assert_eq!(
+        (code, report["status"].as_str()),
+        (1, Some("WARN")),
+        "{report:#}"
+    );
     assert_eq!(
         summary(&report),
         "1 VM snapshot(s) older than a week: tvox1 `pre-upgrade` (8 days)"
@@ -254,11 +300,18 @@ fn snapshot_record_refuses_bad_input_with_usage_errors() {
     snapshot_cmd(tmp.path(), &["record", "tvox3", "x"])
         .code(2)
         .stderr(predicates::str::contains("unknown node `tvox3`"));
-    snapshot_cmd(tmp.path(), &["record", "tvox1", "x", "--at", "2024-05-06T09:30:00"])
-        .code(2)
-        .stderr(predicates::str::contains("no time zone"));
+    snapshot_cmd(
+        tmp.path(),
+        &["record", "tvox1", "x", "--at", "2024-05-06T09:30:00"],
+    )
+    .code(2)
+    .stderr(predicates::str::contains("no time zone"));
     snapshot_cmd(tmp.path(), &["record", "tvox1", " "]).code(2);
-    assert!(!tmp.path().join("acme-milano").join("snapshots.jsonl").exists());
+    assert!(!tmp
+        .path()
+        .join("acme-milano")
+        .join("snapshots.jsonl")
+        .exists());
 }
 
 #[test]
@@ -270,19 +323,36 @@ fn rpo_is_unknown_with_the_reason_when_its_sources_cannot_be_read() {
         stand_in(&lab, node, "mysql", denied);
         stand_in(&lab, node, "mariadb", denied);
         let auth = include_str!("../src/checks/chat/fixtures/legacy-4.0-auth-required.txt");
-        stand_in(&lab, node, "mongo", &format!("#!/bin/sh\ncat <<'EOF'\n{auth}EOF\n"));
+        stand_in(
+            &lab,
+            node,
+            "mongo",
+            &format!("#!/bin/sh\ncat <<'EOF'\n{auth}EOF\n"),
+        );
     }
     let (code, report, _) = lab_check(&lab, "rpo");
-    assert_eq!((code, report["status"].as_str()), (1, Some("UNKNOWN")), "{report:#}");
+    assert_eq!(
+        (code, report["status"].as_str()),
+        (1, Some("UNKNOWN")),
+        "{report:#}"
+    );
     let text = summary(&report);
-    assert!(text.starts_with("worst measured delay 0s (fs-sync); cannot read db ("), "{text}");
+    assert!(
+        text.starts_with("worst measured delay 0s (fs-sync); cannot read db ("),
+        "{text}"
+    );
     assert!(text.contains("Access denied"), "{text}");
     assert!(text.contains("; chat ("), "{text}");
     let rows: Vec<(String, String)> = report["details"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["item"].as_str().unwrap().into(), d["status"].as_str().unwrap().into()))
+        .map(|d| {
+            (
+                d["item"].as_str().unwrap().into(),
+                d["status"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,

@@ -11,6 +11,7 @@ mod common;
 mod exec;
 mod inventory;
 mod lab;
+mod report;
 mod runbook;
 mod status;
 mod transport;

@@ -93,9 +93,19 @@ fn status_one_screen_human_and_json_with_a_node_cut() {
     let denied = "#!/bin/sh\necho \"ERROR 1045 (28000): Access denied for user 'tvdrlab'@'localhost'\"\nexit 1\n";
     stand_in(&lab, "tvox1", "mysql", denied);
     stand_in(&lab, "tvox1", "mariadb", denied);
-    stand_in(&lab, "tvox1", "pg_dump", "#!/bin/sh\necho 'pg_dump: error: connection refused' >&2\nexit 1\n");
+    stand_in(
+        &lab,
+        "tvox1",
+        "pg_dump",
+        "#!/bin/sh\necho 'pg_dump: error: connection refused' >&2\nexit 1\n",
+    );
     let auth = include_str!("../src/checks/chat/fixtures/legacy-4.0-auth-required.txt");
-    stand_in(&lab, "tvox1", "mongo", &format!("#!/bin/sh\ncat <<'EOF'\n{auth}EOF\n"));
+    stand_in(
+        &lab,
+        "tvox1",
+        "mongo",
+        &format!("#!/bin/sh\ncat <<'EOF'\n{auth}EOF\n"),
+    );
     let old = SystemTime::now() - Duration::from_secs(8 * 86_400 + 600);
     let home = lab.dir().join("home-status");
     std::fs::create_dir_all(&home).unwrap();
@@ -104,7 +114,15 @@ fn status_one_screen_human_and_json_with_a_node_cut() {
         .arg(lab.inventory())
         .arg("--state-dir")
         .arg(lab.dir().join("state"))
-        .args(["snapshot", "record", "tvox1", "pre-upgrade", "--operator", "mrossi", "--at"])
+        .args([
+            "snapshot",
+            "record",
+            "tvox1",
+            "pre-upgrade",
+            "--operator",
+            "mrossi",
+            "--at",
+        ])
         .arg(humantime::format_rfc3339_seconds(old).to_string())
         .assert()
         .success();
@@ -114,7 +132,10 @@ fn status_one_screen_human_and_json_with_a_node_cut() {
     let headers = watched.lines().filter(|l| l.starts_with("lab-")).count();
     assert_eq!(headers, 2, "{watched}");
     assert!(watched.contains("\n\nlab-"), "{watched}");
-    assert!(!watched.contains('\x1b'), "no escape codes in a pipe: {watched}");
+    assert!(
+        !watched.contains('\x1b'),
+        "no escape codes in a pipe: {watched}"
+    );
 
     lab.cut("tvox2");
     let (code, screen) = status(&lab, &[]);
@@ -131,7 +152,12 @@ fn status_one_screen_human_and_json_with_a_node_cut() {
     let nodes = doc["nodes"].as_array().unwrap();
     let reachable: Vec<(&str, bool)> = nodes
         .iter()
-        .map(|n| (n["name"].as_str().unwrap(), n["reachable"].as_bool().unwrap()))
+        .map(|n| {
+            (
+                n["name"].as_str().unwrap(),
+                n["reachable"].as_bool().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         reachable,
@@ -139,7 +165,10 @@ fn status_one_screen_human_and_json_with_a_node_cut() {
     );
     assert!(nodes[0]["uptime_seconds"].as_u64().unwrap() > 0);
     assert_eq!(nodes[2]["role"], "dr client");
-    assert!(nodes[1]["error"].as_str().unwrap().contains("cannot reach `tvox2`"));
+    assert!(nodes[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot reach `tvox2`"));
     let sync: Vec<&str> = doc["sync"]
         .as_array()
         .unwrap()

@@ -67,7 +67,7 @@ pub const CHECKS: &[CheckDef] = &[
     },
     CheckDef {
         name: "ports",
-        about: "DR ports 22, 873, 3306, 27017 open both ways, probed on the master and the DR client",
+        about: "DR ports 22, 873, 3306, 27017 open both ways between master and DR client",
         run: ports::gather,
         applies: dr_client,
     },

@@ -8,15 +8,18 @@ use anyhow::Result;
 use serde_json::json;
 
 use crate::cli::{
-    Format, SnapshotArgs, SnapshotCommand, SnapshotForgetArgs, SnapshotListArgs,
-    SnapshotRecordArgs,
+    Format, SnapshotArgs, SnapshotCommand, SnapshotForgetArgs, SnapshotListArgs, SnapshotRecordArgs,
 };
 use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory, NodeName, Selection};
 use crate::output::table;
 use crate::snapshots::{self, age_words, format_rfc3339, parse_rfc3339, Snapshot, MAX_AGE};
 
-pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &SnapshotArgs) -> Result<i32> {
+pub fn execute(
+    inventory: Option<&Path>,
+    state_dir: Option<&Path>,
+    args: &SnapshotArgs,
+) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let dir = crate::state::site_dir(state_dir, &inv.site);
     match &args.command {

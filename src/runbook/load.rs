@@ -13,8 +13,12 @@ use sha2::{Digest, Sha256};
 
 use super::condition::Condition;
 use super::facts::Name;
-use super::model::{Ask, Command, Expect, Kind, Role, Runbook, Source, Stage, Step, Until};
-use super::raw::{RawAsk, RawAskKind, RawKind, RawLevel, RawRunbook, RawStage, RawStep};
+use super::model::{
+    Ask, CheckOptions, Command, Expect, Kind, Role, Runbook, Source, Stage, Step, Until,
+};
+use super::raw::{
+    RawAsk, RawAskKind, RawDnsExpect, RawKind, RawLevel, RawRunbook, RawStage, RawStep,
+};
 use super::template::Template;
 use crate::checks::registry;
 use crate::yaml::YamlError;
@@ -226,9 +230,14 @@ impl Validator<'_> {
                         );
                     }
                 }
+                let on = match &raw.on {
+                    Some(_) => Some(self.single_on(raw, &at)),
+                    None => None,
+                };
                 Kind::Gate {
                     ask: self.asks(&raw.ask),
                     evidence: raw.evidence.as_ref().map(|e| e.value.clone()),
+                    on,
                 }
             }
             RawKind::Check => {
@@ -237,6 +246,7 @@ impl Validator<'_> {
                 }
                 Kind::Check {
                     checks: self.checks(&raw.checks),
+                    options: check_options(raw),
                 }
             }
             RawKind::Run => Kind::Run {
@@ -250,6 +260,7 @@ impl Validator<'_> {
                 on: self.single_on(raw, &at),
                 command: self.command(raw, &at),
                 checks: self.checks(&raw.checks),
+                options: check_options(raw),
             },
             RawKind::Screen => Kind::Screen {
                 on: self.single_on(raw, &at),
@@ -294,7 +305,8 @@ impl Validator<'_> {
             }
         };
         let problems: Vec<String> = [
-            refuse(raw.on.is_some(), "on", &[Run, Interactive, Screen, Reboot]),
+            refuse(raw.on.is_some(), "on", &[Run, Interactive, Screen, Reboot, Gate]),
+            refuse(raw.options.is_some(), "options", &[Check, Interactive]),
             refuse(!raw.ask.is_empty(), "ask", &[Manual, Gate]),
             refuse(!raw.checks.is_empty(), "checks", &[Check, Interactive]),
             refuse(
@@ -518,6 +530,14 @@ impl Validator<'_> {
                 Until::Check(String::new())
             }
         }
+    }
+}
+
+fn check_options(raw: &RawStep) -> CheckOptions {
+    let options = raw.options.unwrap_or_default();
+    CheckOptions {
+        expect_dr: options.expect == Some(RawDnsExpect::Dr),
+        exact: options.exact,
     }
 }
 

@@ -56,6 +56,16 @@ pub struct Step {
     pub fingerprint: String,
 }
 
+impl Step {
+    /// The questions a manual or gate step asks.
+    pub fn kind_asks(&self) -> &[Ask] {
+        match &self.kind {
+            Kind::Manual { ask } | Kind::Gate { ask, .. } => ask,
+            _ => &[],
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Kind {
     Note {
@@ -67,9 +77,12 @@ pub enum Kind {
     Gate {
         ask: Vec<Ask>,
         evidence: Option<String>,
+        /// The node a snapshot gate is about (`evidence: snapshot`).
+        on: Option<Role>,
     },
     Check {
         checks: Vec<String>,
+        options: CheckOptions,
     },
     Run {
         on: Role,
@@ -82,6 +95,7 @@ pub enum Kind {
         on: Role,
         command: Command,
         checks: Vec<String>,
+        options: CheckOptions,
     },
     Screen {
         on: Role,
@@ -126,6 +140,15 @@ impl Kind {
             Kind::Manual { .. } | Kind::Gate { .. } | Kind::Interactive { .. } | Kind::Uat { .. }
         )
     }
+}
+
+/// Options passed to the checks of a step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// dns: expect the DR client's address instead of the node IP.
+    pub expect_dr: bool,
+    /// fs-sync: compare every file.
+    pub exact: bool,
 }
 
 /// Where a command runs. `master`/`slave` are resolved when the step runs, from who holds

@@ -164,7 +164,7 @@ fn plan_step(
             plan.details
                 .insert("confirmation".into(), json!(step.kind.name() == "gate"));
         }
-        Kind::Check { checks } => plan.checks = checks.clone(),
+        Kind::Check { checks, .. } => plan.checks = checks.clone(),
         Kind::Run {
             on,
             command: c,
@@ -189,6 +189,7 @@ fn plan_step(
             on,
             command: c,
             checks,
+            ..
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);

@@ -68,6 +68,9 @@ pub struct RawStep {
     /// Checks of a check step, or run after an interactive step.
     #[serde(default)]
     pub checks: Vec<Spanned<String>>,
+    /// Options for those checks, as on `tvdr check`.
+    #[serde(default)]
+    pub options: Option<RawCheckOptions>,
     /// A program and its arguments, each quoted (`{{ name }}` references allowed).
     #[serde(default)]
     pub command: Option<Spanned<Vec<String>>>,
@@ -127,6 +130,25 @@ pub enum RawAskKind {
     Choice,
     #[serde(alias = "yes/no")]
     YesNo,
+}
+
+/// Check options a step may set (`tvdr check --expect dr`, `--exact`).
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckOptions {
+    /// dns: the address expected, `node-ip` (default) or `dr`.
+    #[serde(default)]
+    pub expect: Option<RawDnsExpect>,
+    /// fs-sync: compare every file.
+    #[serde(default)]
+    pub exact: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawDnsExpect {
+    NodeIp,
+    Dr,
 }
 
 #[derive(Debug, Deserialize)]

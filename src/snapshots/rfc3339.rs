@@ -12,7 +12,9 @@ pub fn format_rfc3339(time: SystemTime) -> String {
 /// rather than guessed.
 pub fn parse_rfc3339(text: &str) -> Result<SystemTime, String> {
     let text = text.trim();
-    let bad = |why: &str| format!("`{text}` is not an RFC 3339 time ({why}), e.g. 2024-05-06T09:30:00+02:00");
+    let bad = |why: &str| {
+        format!("`{text}` is not an RFC 3339 time ({why}), e.g. 2024-05-06T09:30:00+02:00")
+    };
     let (local, offset) = split_zone(text).ok_or_else(|| bad("no time zone: add Z or +HH:MM"))?;
     let local = humantime::parse_rfc3339_weak(local).map_err(|e| bad(&e.to_string()))?;
     let shifted = if offset >= 0 {
@@ -78,7 +80,10 @@ mod tests {
         assert_eq!(parse_rfc3339("2024-05-06T09:30:00+02:00").unwrap(), t);
         assert_eq!(parse_rfc3339("2024-05-06 09:30:00+0200").unwrap(), t);
         assert_eq!(parse_rfc3339("2024-05-06T02:30:00-05:00").unwrap(), t);
-        assert_eq!(parse_rfc3339("2024-05-06T07:30:00.250z").unwrap(), t + Duration::from_millis(250));
+        assert_eq!(
+            parse_rfc3339("2024-05-06T07:30:00.250z").unwrap(),
+            t + Duration::from_millis(250)
+        );
         assert_eq!(format_rfc3339(t), "2024-05-06T07:30:00Z");
     }
 

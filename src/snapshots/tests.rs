@@ -44,7 +44,10 @@ fn records_round_trip_as_one_json_line_each() {
     );
     let listed = list(dir.path()).unwrap();
     assert_eq!(listed[0], first);
-    assert_eq!(names(dir.path()), ["tvox1:pre-upgrade", "tvox2:pre-upgrade"]);
+    assert_eq!(
+        names(dir.path()),
+        ["tvox1:pre-upgrade", "tvox2:pre-upgrade"]
+    );
 }
 
 #[test]
@@ -64,7 +67,10 @@ fn forgetting_by_name_or_by_node_and_name() {
         record(dir.path(), &snap(node, "pre-upgrade", 8)).unwrap();
     }
     record(dir.path(), &snap("tvox1", "pre-ft", 8)).unwrap();
-    assert_eq!(forget(dir.path(), "pre-upgrade", Some("tvox2"), "me").unwrap(), 1);
+    assert_eq!(
+        forget(dir.path(), "pre-upgrade", Some("tvox2"), "me").unwrap(),
+        1
+    );
     assert_eq!(names(dir.path()), ["tvox1:pre-upgrade", "tvox1:pre-ft"]);
     assert_eq!(forget(dir.path(), "pre-upgrade", None, "me").unwrap(), 1);
     assert_eq!(names(dir.path()), ["tvox1:pre-ft"]);
@@ -83,7 +89,8 @@ fn a_torn_last_line_is_skipped_and_the_next_record_starts_a_new_line() {
     record(dir.path(), &snap("tvox1", "a", 1)).unwrap();
     let path = dir.path().join(FILE);
     let mut file = OpenOptions::new().append(true).open(&path).unwrap();
-    file.write_all(br#"{"node":"tvox2","name":"b","taken_"#).unwrap();
+    file.write_all(br#"{"node":"tvox2","name":"b","taken_"#)
+        .unwrap();
     drop(file);
     assert_eq!(names(dir.path()), ["tvox1:a"]);
     record(dir.path(), &snap("tvox1", "c", 1)).unwrap();

@@ -70,7 +70,9 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
         let ports: serde_json::Map<String, serde_json::Value> = SERVICES
             .iter()
             .map(|(port, _)| {
-                let outcome = probed.get(&target.address, *port).map(|r| r.outcome.as_str());
+                let outcome = probed
+                    .get(&target.address, *port)
+                    .map(|r| r.outcome.as_str());
                 (port.to_string(), json!(outcome))
             })
             .collect();
@@ -150,7 +152,11 @@ fn judge(target: &Target, probed: &Probed, timeout: Duration) -> (Status, String
         return (Status::Crit, message, answered);
     }
     if !failed.is_empty() {
-        return (Status::Unknown, format!("probe failed: {}", failed.join("; ")), answered);
+        return (
+            Status::Unknown,
+            format!("probe failed: {}", failed.join("; ")),
+            answered,
+        );
     }
     let secs = probe::whole_seconds(timeout);
     let message = format!(

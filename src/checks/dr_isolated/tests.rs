@@ -59,7 +59,11 @@ fn one_machine_still_on_is_enough_to_refuse() {
 
 #[test]
 fn a_dr_client_that_cannot_probe_is_unknown() {
-    let r = evaluate(&main_site(), &Err("`dr_client` is unreachable".into()), TIMEOUT);
+    let r = evaluate(
+        &main_site(),
+        &Err("`dr_client` is unreachable".into()),
+        TIMEOUT,
+    );
     assert_eq!(r.status, Status::Unknown);
     let r = evaluate(&main_site(), &Ok("method none\n".into()), TIMEOUT);
     assert_eq!(r.status, Status::Unknown);

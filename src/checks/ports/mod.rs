@@ -116,7 +116,11 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
         format!("could not probe {}", unknown.join("; "))
     } else if report.status == Status::Ok {
         let ends: Vec<&str> = directions.iter().map(|d| d.from.as_str()).collect();
-        format!("TCP {} open both ways ({})", list.join(", "), ends.join(" ⇄ "))
+        format!(
+            "TCP {} open both ways ({})",
+            list.join(", "),
+            ends.join(" ⇄ ")
+        )
     } else {
         "some probes gave no answer".to_string()
     };

@@ -40,7 +40,10 @@ fn all_open_both_ways() {
         TIMEOUT,
     );
     assert_eq!(r.status, Status::Ok);
-    assert_eq!(r.summary, "TCP 22, 873, 3306, 27017 open both ways (tvox1 ⇄ dr_client)");
+    assert_eq!(
+        r.summary,
+        "TCP 22, 873, 3306, 27017 open both ways (tvox1 ⇄ dr_client)"
+    );
     assert_eq!(r.details.len(), 8);
     insta::assert_yaml_snapshot!(r);
 }
@@ -63,21 +66,35 @@ fn one_port_closed_names_the_port_and_the_direction() {
 fn every_tool_gives_the_same_verdict() {
     let verdict = |answer| {
         let r = evaluate(&[master_to_dr(answer)], TIMEOUT);
-        (r.status, r.summary, r.details.iter().map(|d| d.status).collect::<Vec<_>>())
+        (
+            r.status,
+            r.summary,
+            r.details.iter().map(|d| d.status).collect::<Vec<_>>(),
+        )
     };
     let bash = verdict(fixture!("bash-tvox1-to-dr-client-27017-refused"));
-    assert_eq!(verdict(fixture!("nc-openbsd-tvox1-to-dr-client-27017-refused")), bash);
-    assert_eq!(verdict(fixture!("perl-tvox1-to-dr-client-27017-refused")), bash);
+    assert_eq!(
+        verdict(fixture!("nc-openbsd-tvox1-to-dr-client-27017-refused")),
+        bash
+    );
+    assert_eq!(
+        verdict(fixture!("perl-tvox1-to-dr-client-27017-refused")),
+        bash
+    );
 }
 
 #[test]
 fn dropped_packets_are_closed_with_the_timeout_said() {
     let r = evaluate(
-        &[master_to_dr(fixture!("bash-tvox1-to-dr-client-cut-timeout"))],
+        &[master_to_dr(fixture!(
+            "bash-tvox1-to-dr-client-cut-timeout"
+        ))],
         TIMEOUT,
     );
     assert_eq!(r.status, Status::Crit);
-    assert!(r.details[0].message.ends_with("no answer within 3s (a firewall drops it, or the host is down)"));
+    assert!(r.details[0]
+        .message
+        .ends_with("no answer within 3s (a firewall drops it, or the host is down)"));
 }
 
 #[test]
@@ -85,13 +102,24 @@ fn an_unreachable_or_toolless_node_is_unknown_not_closed() {
     let r = evaluate(
         &[
             master_to_dr(fixture!("bash-tvox1-to-dr-client-all-open")),
-            dr_to_master(Err("`dr_client` (10.213.63.20:22): connection timed out after 3s".into())),
+            dr_to_master(Err(
+                "`dr_client` (10.213.63.20:22): connection timed out after 3s".into(),
+            )),
         ],
         TIMEOUT,
     );
     assert_eq!(r.status, Status::Unknown);
-    assert!(r.summary.starts_with("could not probe from dr_client: `dr_client`"), "{}", r.summary);
+    assert!(
+        r.summary
+            .starts_with("could not probe from dr_client: `dr_client`"),
+        "{}",
+        r.summary
+    );
     let r = evaluate(&[master_to_dr(fixture!("no-tool"))], TIMEOUT);
     assert_eq!(r.status, Status::Unknown);
-    assert!(r.summary.contains("needs bash and timeout, nc, or perl"), "{}", r.summary);
+    assert!(
+        r.summary.contains("needs bash and timeout, nc, or perl"),
+        "{}",
+        r.summary
+    );
 }

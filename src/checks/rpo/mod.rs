@@ -57,12 +57,20 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
                     Some((w, _)) if w == *name => " — the worst, it sets the recovery point",
                     _ => "",
                 };
-                let status = if *delay > rpo { Status::Crit } else { Status::Ok };
+                let status = if *delay > rpo {
+                    Status::Crit
+                } else {
+                    Status::Ok
+                };
                 (status, format!("{what}: {}{mark}", words(*delay)))
             }
             Delay::Bytes { bytes, status } => {
                 unmeasured.push(format!("{name} {} behind", format_bytes(*bytes)));
-                let status = if *status == Status::Ok { Status::Ok } else { Status::Warn };
+                let status = if *status == Status::Ok {
+                    Status::Ok
+                } else {
+                    Status::Warn
+                };
                 let message = format!(
                     "{} behind, which cannot be put in time without an ETA: run `tvdr check \
                      fs-sync --exact` twice a few minutes apart",
@@ -72,7 +80,10 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
             }
             Delay::Stopped(why) => {
                 broken.push(format!("{name} ({why})"));
-                (Status::Crit, format!("not replicating, the loss grows: {why}"))
+                (
+                    Status::Crit,
+                    format!("not replicating, the loss grows: {why}"),
+                )
             }
             Delay::Unreadable(why) => {
                 unread.push(format!("{name} ({why})"));
@@ -90,13 +101,17 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
         .unwrap_or(Status::Ok);
     let mut parts = Vec::new();
     if !broken.is_empty() {
-        parts.push(format!("RPO {rpo_text} not met: stopped {}", broken.join(", ")));
+        parts.push(format!(
+            "RPO {rpo_text} not met: stopped {}",
+            broken.join(", ")
+        ));
     }
     let complete = broken.is_empty() && unread.is_empty();
     match worst {
-        Some((name, delay)) if delay > rpo => {
-            parts.push(format!("RPO {rpo_text} exceeded: {name} is {} behind", words(delay)))
-        }
+        Some((name, delay)) if delay > rpo => parts.push(format!(
+            "RPO {rpo_text} exceeded: {name} is {} behind",
+            words(delay)
+        )),
         // Within the objective only if nothing else is stopped or unknown.
         Some((name, delay)) if complete => parts.push(format!(
             "worst delay {} ({name}), within RPO {rpo_text}",

@@ -37,7 +37,9 @@ pub fn read(report: &Report) -> Delay {
     match report.status {
         Status::Crit => Delay::Stopped(summary),
         Status::Ok if summary.starts_with("stand-alone") => Delay::NotApplicable(summary),
-        Status::Ok | Status::Warn => Delay::Unreadable(format!("no delay figure in its report: {summary}")),
+        Status::Ok | Status::Warn => {
+            Delay::Unreadable(format!("no delay figure in its report: {summary}"))
+        }
         Status::Unknown => Delay::Unreadable(summary),
     }
 }

@@ -76,7 +76,10 @@ fn the_worst_delay_is_named_and_within_the_objective() {
 #[test]
 fn a_delay_over_the_objective_is_critical() {
     let db = db_report(text!("db/fixtures/mariadb-5.5-lagging-742s.txt"));
-    let r = evaluate(&[&db, &healthy_chat(), &in_sync_fs()], Duration::from_secs(300));
+    let r = evaluate(
+        &[&db, &healthy_chat(), &in_sync_fs()],
+        Duration::from_secs(300),
+    );
     assert_eq!(r.status, Status::Crit);
     assert_eq!(r.summary, "RPO 5m exceeded: db is 12m 22s behind");
 }
@@ -105,22 +108,35 @@ fn a_stopped_replication_is_critical_even_without_a_figure() {
     let db = db_report(text!("db/fixtures/mariadb-10.11-io-stopped.txt"));
     let r = evaluate(&[&db, &healthy_chat(), &in_sync_fs()], HOUR);
     assert_eq!(r.status, Status::Crit);
-    assert!(r.summary.starts_with("RPO 1h not met: stopped db ("), "{}", r.summary);
+    assert!(
+        r.summary.starts_with("RPO 1h not met: stopped db ("),
+        "{}",
+        r.summary
+    );
 }
 
 #[test]
 fn files_behind_in_bytes_cannot_be_put_in_time() {
-    let fs = fs_report(text!("fs_sync/fixtures/du-b-slave-behind-voicemail-empty.txt"));
+    let fs = fs_report(text!(
+        "fs_sync/fixtures/du-b-slave-behind-voicemail-empty.txt"
+    ));
     let db = db_report(text!("db/fixtures/mariadb-10.11-healthy.txt"));
     let r = evaluate(&[&db, &healthy_chat(), &fs], HOUR);
     assert_eq!(r.status, Status::Warn);
     assert!(
-        r.summary.contains("not measurable in time: fs-sync 641.6 MiB behind"),
+        r.summary
+            .contains("not measurable in time: fs-sync 641.6 MiB behind"),
         "{}",
         r.summary
     );
     let files = r.details.iter().find(|d| d.item == "fs-sync").unwrap();
-    assert!(files.message.contains("cannot be put in time without an ETA"), "{}", files.message);
+    assert!(
+        files
+            .message
+            .contains("cannot be put in time without an ETA"),
+        "{}",
+        files.message
+    );
 }
 
 #[test]
@@ -139,7 +155,10 @@ fn sources_that_cannot_be_read_make_it_unknown_with_the_reason() {
     let r = evaluate(
         &[
             &unknown("db", "tvox2: no mysql client"),
-            &unknown("chat", "neither `mongosh` nor `mongo` is on the PATH of `tvox1`"),
+            &unknown(
+                "chat",
+                "neither `mongosh` nor `mongo` is on the PATH of `tvox1`",
+            ),
             &in_sync_fs(),
         ],
         HOUR,
@@ -159,7 +178,10 @@ fn a_stand_alone_has_nothing_to_measure() {
         Report::new("fs-sync", Status::Ok, "stand-alone: no slave to sync to"),
     ];
     let r = evaluate(&[&sources[0], &sources[1]], HOUR);
-    assert_eq!((r.status, r.summary.as_str()), (Status::Ok, "no replication to measure"));
+    assert_eq!(
+        (r.status, r.summary.as_str()),
+        (Status::Ok, "no replication to measure")
+    );
 }
 
 fn metric(value: f64, unit: &'static str) -> crate::checks::Metric {

@@ -14,7 +14,11 @@ const NAME: &str = "snapshot";
 
 pub fn gather(cx: &Context) -> Report {
     let Some(dir) = cx.options.state_dir.as_deref() else {
-        return Report::new(NAME, Status::Unknown, "no state directory to read snapshots from");
+        return Report::new(
+            NAME,
+            Status::Unknown,
+            "no state directory to read snapshots from",
+        );
     };
     match snapshots::list(dir) {
         Ok(kept) => evaluate(&kept, SystemTime::now()),
@@ -34,10 +38,17 @@ pub fn evaluate(kept: &[Snapshot], now: SystemTime) -> Report {
             s.recorded_by,
             age_words(age)
         );
-        let note = s.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let note = s
+            .note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
         let (status, message) = if s.overdue(now) {
             overdue.push(format!("{} `{}` ({})", s.node, s.name, age_words(age)));
-            (Status::Warn, format!("{taken}{note}: delete it, snapshots are kept a week at most"))
+            (
+                Status::Warn,
+                format!("{taken}{note}: delete it, snapshots are kept a week at most"),
+            )
         } else {
             let due = format_rfc3339(s.taken_at + MAX_AGE);
             (Status::Ok, format!("{taken}{note}; delete it by {due}"))
@@ -104,15 +115,30 @@ mod tests {
     #[test]
     fn none_is_ok() {
         let r = evaluate(&[], at("2024-05-10T00:00:00Z"));
-        assert_eq!((r.status, r.summary.as_str()), (Status::Ok, "no VM snapshot recorded"));
+        assert_eq!(
+            (r.status, r.summary.as_str()),
+            (Status::Ok, "no VM snapshot recorded")
+        );
     }
 
     #[test]
     fn a_fresh_snapshot_is_ok_with_its_deadline() {
-        let r = evaluate(&[snap("tvox1", "pre-ft", "2024-05-08T10:00:00Z")], at("2024-05-10T10:00:00Z"));
+        let r = evaluate(
+            &[snap("tvox1", "pre-ft", "2024-05-08T10:00:00Z")],
+            at("2024-05-10T10:00:00Z"),
+        );
         assert_eq!(r.status, Status::Ok);
-        assert_eq!(r.summary, "1 VM snapshot(s) kept, the oldest 2 days old (delete within a week)");
-        assert!(r.details[0].message.ends_with("delete it by 2024-05-15T10:00:00Z"), "{:?}", r.details);
+        assert_eq!(
+            r.summary,
+            "1 VM snapshot(s) kept, the oldest 2 days old (delete within a week)"
+        );
+        assert!(
+            r.details[0]
+                .message
+                .ends_with("delete it by 2024-05-15T10:00:00Z"),
+            "{:?}",
+            r.details
+        );
     }
 
     #[test]
@@ -126,6 +152,9 @@ mod tests {
         ];
         let r = evaluate(&kept, at("2024-05-10T10:00:00Z"));
         insta::assert_yaml_snapshot!(r);
-        assert_eq!(r.metrics["oldest_snapshot_age"].value, Duration::from_secs(9 * 86_400 + 3600).as_secs() as f64);
+        assert_eq!(
+            r.metrics["oldest_snapshot_age"].value,
+            Duration::from_secs(9 * 86_400 + 3600).as_secs() as f64
+        );
     }
 }

@@ -27,7 +27,8 @@ fn measured(report: &Report) -> Option<String> {
             .map(|b| format!("{} to copy", format_bytes(b as u64)))
             .or_else(|| {
                 let pct = metric("difference_percent")?;
-                let size = metric("master_bytes").map(|b| format!(" of {}", format_bytes(b as u64)));
+                let size =
+                    metric("master_bytes").map(|b| format!(" of {}", format_bytes(b as u64)));
                 Some(format!("{pct:.1}% apart{}", size.unwrap_or_default()))
             }),
         "vip" => None,

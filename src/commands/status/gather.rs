@@ -117,7 +117,10 @@ pub fn gather(cx: &Context, site_state: &Path) -> Screen {
     let now = SystemTime::now();
     let (snapshot_report, kept) = match kept {
         Ok(kept) => (snapshot::evaluate(&kept, now), kept),
-        Err(e) => (Report::new("snapshot", Status::Unknown, format!("{e:#}")), Vec::new()),
+        Err(e) => (
+            Report::new("snapshot", Status::Unknown, format!("{e:#}")),
+            Vec::new(),
+        ),
     };
     let nodes = uptimes
         .into_iter()

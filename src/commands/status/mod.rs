@@ -28,7 +28,11 @@ use crate::transport::{Fleet, TtySecrets};
 /// Clears a terminal and puts the cursor home, so each refresh replaces the last.
 const CLEAR: &str = "\x1b[2J\x1b[H";
 
-pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &StatusArgs) -> Result<i32> {
+pub fn execute(
+    inventory: Option<&Path>,
+    state_dir: Option<&Path>,
+    args: &StatusArgs,
+) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let fleet = Fleet::new(
         inv.nodes.iter().map(|n| n.target.clone()).collect(),
@@ -47,7 +51,11 @@ pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &Status
         let cx = Context::new(&inv, &fleet, options);
         let screen = gather(&cx, &dir);
         let unreachable = cx.unreachable();
-        let code = report::exit_code(ReportFormat::Human, &screen.reports, !unreachable.is_empty());
+        let code = report::exit_code(
+            ReportFormat::Human,
+            &screen.reports,
+            !unreachable.is_empty(),
+        );
         let text = match args.format {
             Format::Human => render::human(&screen, color, args.watch.is_some()),
             Format::Json => format!("{}\n", serde_json::to_string_pretty(&screen)?),

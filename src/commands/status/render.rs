@@ -15,7 +15,11 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
         Some(ip) => format!("Fault Tolerance cluster, node IP {ip}"),
         None => "stand-alone".to_string(),
     };
-    let _ = write!(out, "{} · TVox {} · {mode}", screen.site, screen.tvox_version);
+    let _ = write!(
+        out,
+        "{} · TVox {} · {mode}",
+        screen.site, screen.tvox_version
+    );
     if watching {
         let _ = write!(out, " · {}", screen.generated_at);
     }
@@ -41,7 +45,11 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     let holder = &screen.node_ip_holder;
     let mut rows = vec![state_row("node IP", holder.status, &holder.figure)];
     if screen.sync.is_empty() {
-        rows.push(vec![plain("sync"), plain("-"), plain("stand-alone: nothing replicates")]);
+        rows.push(vec![
+            plain("sync"),
+            plain("-"),
+            plain("stand-alone: nothing replicates"),
+        ]);
     }
     for line in &screen.sync {
         rows.push(state_row(&line.name, line.status, &line.figure));
@@ -52,7 +60,10 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     }
     for s in &screen.snapshots {
         let (status, when) = match s.overdue {
-            true => (Status::Warn, format!("{} days old: delete it", s.age_seconds / 86_400)),
+            true => (
+                Status::Warn,
+                format!("{} days old: delete it", s.age_seconds / 86_400),
+            ),
             false => (Status::Ok, format!("delete by {}", s.delete_by)),
         };
         let text = format!("{} `{}` {when}", s.node, s.name);
@@ -97,7 +108,11 @@ fn cells(texts: &[&str]) -> Vec<Cell> {
 }
 
 fn state_row(name: &str, status: Status, figure: &str) -> Vec<Cell> {
-    vec![plain(name), (status.as_str().to_string(), Some(status)), plain(&short(figure))]
+    vec![
+        plain(name),
+        (status.as_str().to_string(), Some(status)),
+        plain(&short(figure)),
+    ]
 }
 
 /// Left-aligned columns two spaces apart; a status cell is coloured after padding is

@@ -95,10 +95,15 @@ impl Human {
         let theme = ColorfulTheme::default();
         let value = match ask.kind {
             RawAskKind::Choice => {
+                let start = ask
+                    .default
+                    .as_ref()
+                    .and_then(|d| ask.choices.iter().position(|c| c == d))
+                    .unwrap_or(0);
                 let picked = dialoguer::Select::with_theme(&theme)
                     .with_prompt(&ask.prompt)
                     .items(&ask.choices)
-                    .default(0)
+                    .default(start)
                     .interact()?;
                 ask.choices[picked].clone()
             }

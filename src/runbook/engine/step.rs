@@ -12,7 +12,7 @@ use crate::checks::context::{Context as CheckContext, Options};
 use crate::inventory::{Inventory, NodeName};
 use crate::runbook::facts::Facts;
 use crate::runbook::journal::Outcome;
-use crate::runbook::model::{Command, Role, Step};
+use crate::runbook::model::{CheckOptions, Command, Role, Step};
 use crate::transport::{Cmd, Fleet};
 
 pub struct StepCx<'a> {
@@ -78,11 +78,22 @@ impl StepCx<'_> {
     /// A checks context for this moment: who is master is asked again (a reboot or a
     /// node switch earlier in the run may have moved the node IP).
     pub fn checks(&self) -> CheckContext<'_> {
+        self.checks_with(CheckOptions::default())
+    }
+
+    /// The same, with a step's check options.
+    pub fn checks_with(&self, options: CheckOptions) -> CheckContext<'_> {
         CheckContext::new(
             self.inventory,
             self.fleet,
             Options {
                 state_dir: Some(self.state_dir.to_path_buf()),
+                exact: options.exact,
+                expect: if options.expect_dr {
+                    crate::checks::dns::Expect::Dr
+                } else {
+                    crate::checks::dns::Expect::NodeIp
+                },
                 ..Options::default()
             },
         )

@@ -324,8 +324,11 @@ fn hostile_text_is_escaped_and_a_password_is_masked_everywhere() {
     let report = render(&j.records, &rb, &site());
     assert!(!report.contains(secret), "{report}");
     assert!(!report.contains("tok-123456"), "{report}");
-    let unescaped = report.replace("<br>", "").match_indices('<').filter(|(i, _)| !report.replace("<br>", "")[..*i].ends_with('\\')).count();
-    assert_eq!(unescaped, 0, "{report}");
+    // Every `<` that could open a tag is escaped, except the line breaks the report
+    // writes itself (`<1s` cannot: a tag starts with a letter).
+    let text = report.replace("<br>", "");
+    let opens_tag = |i: usize| !text[..i].ends_with('\\') && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
+    assert!(!text.match_indices('<').any(|(i, _)| opens_tag(i)), "{report}");
     insta::assert_snapshot!(report);
 }
 

@@ -55,7 +55,10 @@ fn probe_with(tools: &[&str]) -> Result<Probed, String> {
         .unwrap();
     assert!(out.success(), "{out:?}");
     let probed = parse(&out.stdout_lossy())?;
-    assert_eq!(probed.get("127.0.0.1", open_port).unwrap().outcome, Outcome::Open);
+    assert_eq!(
+        probed.get("127.0.0.1", open_port).unwrap().outcome,
+        Outcome::Open
+    );
     assert_eq!(
         probed.get("127.0.0.1", targets[1].1).unwrap().outcome,
         Outcome::Refused,
@@ -85,7 +88,10 @@ fn a_node_without_any_tool_says_so() {
     let dir = path_with(&[]);
     let mut transport = LocalTransport::new(target(dir.path()));
     let out = transport
-        .output(&command(Duration::from_secs(1), &[("127.0.0.1".into(), 22)]))
+        .output(&command(
+            Duration::from_secs(1),
+            &[("127.0.0.1".into(), 22)],
+        ))
         .unwrap();
     let err = parse(&out.stdout_lossy()).unwrap_err();
     assert!(err.contains("bash and timeout, nc, or perl"), "{err}");
@@ -98,7 +104,10 @@ fn values_are_arguments_never_shell_text() {
         &[("10.0.0.1".into(), 22), ("$(reboot)".into(), 873)],
     );
     let line = cmd.render();
-    assert!(line.ends_with(" tvdr-probe 3 10.0.0.1 22 '$(reboot)' 873"), "{line}");
+    assert!(
+        line.ends_with(" tvdr-probe 3 10.0.0.1 22 '$(reboot)' 873"),
+        "{line}"
+    );
 }
 
 #[test]

@@ -11,12 +11,13 @@ use crate::output::{report, term};
 use crate::runbook::engine::human::Decision;
 use crate::runbook::engine::step::{StepCx, StepResult};
 use crate::runbook::journal::Outcome;
+use crate::runbook::model::CheckOptions;
 
-pub fn run(cx: &StepCx, checks: &[String]) -> Result<StepResult> {
+pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<StepResult> {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let reports = run_checks(cx, checks);
+        let reports = run_checks(cx, checks, options);
         print!(
             "{}",
             report::render(
@@ -63,8 +64,8 @@ pub fn run(cx: &StepCx, checks: &[String]) -> Result<StepResult> {
 }
 
 /// Runs the named checks with a fresh view of who is master.
-pub fn run_checks(cx: &StepCx, checks: &[String]) -> Vec<Report> {
-    let context = cx.checks();
+pub fn run_checks(cx: &StepCx, checks: &[String], options: CheckOptions) -> Vec<Report> {
+    let context = cx.checks_with(options);
     checks
         .iter()
         .map(|name| match registry::find(name) {

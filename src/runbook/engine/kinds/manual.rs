@@ -6,11 +6,35 @@ use serde_json::{json, Map, Value};
 
 use crate::exit_code::Exit;
 use crate::runbook::engine::step::{StepCx, StepResult};
-use crate::runbook::model::Ask;
+use crate::runbook::model::{Ask, Role};
 use crate::runbook::time::Timestamp;
 use crate::snapshots;
 
+/// A gate: `on` names the node a snapshot gate is about (master/slave resolved now).
+pub fn run_gate(
+    cx: &StepCx,
+    asks: &[Ask],
+    evidence_of: Option<&str>,
+    on: Option<Role>,
+) -> Result<StepResult> {
+    let node = match on {
+        Some(role) => Some(cx.resolve(role)?[0].name().to_string()),
+        None => None,
+    };
+    run_inner(cx, asks, true, evidence_of, node)
+}
+
 pub fn run(cx: &StepCx, asks: &[Ask], gate: bool, evidence_of: Option<&str>) -> Result<StepResult> {
+    run_inner(cx, asks, gate, evidence_of, None)
+}
+
+fn run_inner(
+    cx: &StepCx,
+    asks: &[Ask],
+    gate: bool,
+    evidence_of: Option<&str>,
+    node: Option<String>,
+) -> Result<StepResult> {
     let mut answers = Map::new();
     for ask in asks {
         let value = cx.human.answer(&cx.step.id, ask)?;
@@ -36,24 +60,22 @@ pub fn run(cx: &StepCx, asks: &[Ask], gate: bool, evidence_of: Option<&str>) -> 
     evidence.insert("operator".into(), json!(cx.human.operator));
     evidence.insert("confirmed_at".into(), json!(Timestamp::now()));
     if evidence_of == Some("snapshot") {
-        record_snapshot(cx, &answers)?;
+        record_snapshot(cx, &answers, node)?;
     }
     Ok(StepResult::done(evidence))
 }
 
-/// A gate with `evidence: snapshot` leaves a reminder that `tvdr check snapshot` reads.
-fn record_snapshot(cx: &StepCx, answers: &Map<String, Value>) -> Result<()> {
-    let name = answers
-        .get("snapshot_name")
-        .or_else(|| answers.values().next())
+/// A gate with `evidence: snapshot` leaves a reminder that `tvdr check snapshot` reads:
+/// the snapshot's name is the gate's first answer, its node the gate's `on:` (tvox1 when
+/// the gate names none).
+fn record_snapshot(cx: &StepCx, answers: &Map<String, Value>, node: Option<String>) -> Result<()> {
+    let first = cx.step.kind_asks().first().map(|a| a.name.clone());
+    let name = first
+        .and_then(|name| answers.get(&name))
         .and_then(Value::as_str)
         .unwrap_or(&cx.step.id)
         .to_string();
-    let node = answers
-        .get("snapshot_node")
-        .and_then(Value::as_str)
-        .unwrap_or("tvox1")
-        .to_string();
+    let node = node.unwrap_or_else(|| "tvox1".to_string());
     let snapshot = snapshots::Snapshot {
         node,
         name,

@@ -15,8 +15,10 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
     match &cx.step.kind {
         Kind::Note { level } => note::run(cx, *level),
         Kind::Manual { ask } => manual::run(cx, ask, false, None),
-        Kind::Gate { ask, evidence } => manual::run(cx, ask, true, evidence.as_deref()),
-        Kind::Check { checks } => check::run(cx, checks),
+        Kind::Gate { ask, evidence, on } => {
+            manual::run_gate(cx, ask, evidence.as_deref(), *on)
+        }
+        Kind::Check { checks, options } => check::run(cx, checks, *options),
         Kind::Run {
             on,
             command,

@@ -1,0 +1,195 @@
+//! `reboot`: reboots a node and waits until it has really been down and is back — it
+//! answers over SSH with a *different* boot id (`/proc/sys/kernel/random/boot_id`), so a
+//! node that ignored the reboot is never taken for one that came back fast.
+//!
+//! The SSH session dies with the node, as expected: the fleet forgets it, and the next
+//! step on the node connects afresh.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use serde_json::{json, Map};
+
+use super::host::{self, Probe};
+use super::memo::{self, Memo};
+use super::progress::Progress;
+use crate::exit_code::Exit;
+use crate::runbook::engine::human::Decision;
+use crate::runbook::engine::step::{StepCx, StepResult, Target};
+use crate::runbook::journal::Outcome;
+use crate::runbook::model::Role;
+use crate::runbook::time::Timestamp;
+use crate::transport::{Cmd, TransportError};
+
+const LOOK_EVERY: Duration = Duration::from_secs(1);
+/// `reboot` itself returns at once (or the link drops first).
+const ISSUE_TIMEOUT: Duration = Duration::from_secs(15);
+
+pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
+    let key = memo::safe(&format!("{}.{}", cx.run_id, cx.step.id));
+    let mut memo = memo::load(cx.state_dir, &key);
+    let node = match (&memo.node, cx.reentered) {
+        (Some(node), true) => node.clone(),
+        _ => node_of(cx, on)?,
+    };
+    let node = cx
+        .inventory
+        .nodes
+        .iter()
+        .find(|n| n.name.as_str() == node)
+        .map(|n| n.name.as_str())
+        .ok_or_else(|| anyhow::anyhow!("no node `{node}` in the inventory"))?;
+    // Re-entered after tvdr died: the reboot may be done, under way, or never issued.
+    let issue = match (&memo.boot_id, cx.reentered) {
+        (Some(before), true) => match host::probe(cx.fleet, node)? {
+            Probe::Up(now) if &now != before => {
+                eprintln!("  {node} rebooted while tvdr was away (boot id changed)");
+                false
+            }
+            Probe::Up(_) => cx.human.confirm(
+                &cx.step.id,
+                &format!("`{node}` has not rebooted yet (same boot id). Reboot it now?"),
+            )?,
+            Probe::Down(_) => false,
+        },
+        _ => true,
+    };
+    if issue {
+        let before = host::boot_id(cx.fleet, node)?;
+        memo = Memo {
+            node: Some(node.to_string()),
+            boot_id: Some(before),
+            issued_at: Some(Timestamp::now()),
+            ..Memo::default()
+        };
+        memo::save(cx.state_dir, &key, &memo)?;
+        eprintln!("  rebooting {node}");
+        issue_reboot(cx, node)?;
+    }
+    let before = memo.boot_id.clone().unwrap_or_default();
+    let issued = memo.issued_at.unwrap_or_else(Timestamp::now);
+    let mut allowed = timeout;
+    loop {
+        let waited = wait_back(cx, node, &before, issued, allowed)?;
+        let mut evidence = Map::new();
+        evidence.insert("node".into(), json!(node));
+        evidence.insert("boot_id_before".into(), json!(before));
+        evidence.insert("boot_id_after".into(), json!(waited.after));
+        evidence.insert("down_after_seconds".into(), json!(waited.down_after.map(|d| d.as_secs_f64())));
+        evidence.insert("down_seconds".into(), json!(waited.down_for.map(|d| d.as_secs_f64())));
+        evidence.insert("seconds".into(), json!(Timestamp::now().since(issued).as_secs_f64()));
+        if let Some(after) = &waited.after {
+            memo::forget(cx.state_dir, &key);
+            eprintln!(
+                "  ✓ {node} is back (new boot id {}) after {}",
+                short(after),
+                humantime::format_duration(Duration::from_secs(Timestamp::now().since(issued).as_secs()))
+            );
+            return Ok(StepResult::done(evidence));
+        }
+        let why = format!(
+            "{node} did not come back within {} of the reboot ({})",
+            humantime::format_duration(allowed),
+            waited.last
+        );
+        eprintln!("step `{}` failed: {why}", cx.step.id);
+        match cx.human.on_failure(&cx.step.id)? {
+            // Wait again; never reboot again by itself.
+            Decision::Retry => allowed = Timestamp::now().since(issued) + timeout,
+            Decision::Override(reason) => {
+                return Ok(StepResult { outcome: Outcome::Overridden, reason: Some(reason), evidence })
+            }
+            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
+                return Ok(StepResult::failed(why, evidence))
+            }
+            Decision::Abort => return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into()),
+        }
+    }
+}
+
+fn node_of(cx: &StepCx, on: Role) -> Result<String> {
+    match cx.resolve(on)?.as_slice() {
+        [Target::Node(node)] => Ok(node.to_string()),
+        [Target::Local] => Err(Exit::Usage(format!(
+            "step `{}`: tvdr does not reboot the machine it runs on; reboot it by hand",
+            cx.step.id
+        ))
+        .into()),
+        _ => Err(Exit::Usage(format!("step `{}` reboots one node at a time", cx.step.id)).into()),
+    }
+}
+
+/// `reboot` over the node's session. The session may die before the command answers:
+/// that is the reboot working, not a failure. A refusal (not root) is a failure.
+fn issue_reboot(cx: &StepCx, node: &str) -> Result<()> {
+    let cmd = Cmd::new("reboot");
+    let result = cx.fleet.with(node, |t| {
+        let mut out = crate::transport::Output::default();
+        out.status = t.exec(&cmd, &mut out.stdout, &mut out.stderr, Some(ISSUE_TIMEOUT))?;
+        Ok(out)
+    });
+    cx.fleet.reset(node);
+    match result {
+        Ok(out) if out.status == 0 => Ok(()),
+        // Killed with its session (SIGHUP/SIGTERM): the node is going down.
+        Ok(out) if out.status > 128 => Ok(()),
+        Ok(out) => anyhow::bail!(
+            "`reboot` on {node} failed with exit status {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ),
+        Err(TransportError::Lost { .. } | TransportError::Timeout { .. }) => Ok(()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+struct Waited {
+    /// The new boot id, once back.
+    after: Option<String>,
+    /// From the reboot to the first failed look.
+    down_after: Option<Duration>,
+    /// From the first failed look to the first good one.
+    down_for: Option<Duration>,
+    /// What the last look found.
+    last: String,
+}
+
+fn wait_back(cx: &StepCx, node: &str, before: &str, issued: Timestamp, allowed: Duration) -> Result<Waited> {
+    let already = Timestamp::now().since(issued);
+    let mut progress = Progress::new(Some(allowed), already);
+    let mut down_at: Option<(Instant, Duration)> = None;
+    let mut last = String::from("no answer yet");
+    progress.status(&format!("waiting for {node} to go down"));
+    let result = loop {
+        match host::probe(cx.fleet, node)? {
+            Probe::Up(id) if id != before => {
+                progress.status(&format!("{node} is back"));
+                break Waited {
+                    after: Some(id),
+                    down_after: down_at.map(|(_, d)| d),
+                    down_for: down_at.map(|(at, _)| at.elapsed()),
+                    last: "up with a new boot id".into(),
+                };
+            }
+            Probe::Up(_) => last = "still up with the same boot id: not rebooted yet".into(),
+            Probe::Down(why) => {
+                if down_at.is_none() {
+                    down_at = Some((Instant::now(), progress.elapsed()));
+                }
+                progress.status(&format!("{node} is down; waiting for it to answer"));
+                last = format!("down: {why}");
+            }
+        }
+        if progress.elapsed() >= allowed {
+            break Waited { after: None, down_after: down_at.map(|(_, d)| d), down_for: None, last };
+        }
+        std::thread::sleep(LOOK_EVERY);
+        progress.tick();
+    };
+    progress.finish();
+    Ok(result)
+}
+
+fn short(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}

@@ -1,0 +1,167 @@
+//! What runs on the node for a `screen` step, and reading back what it says: starting the
+//! session, one poll (is it running? what did the log gain?), and judging the log.
+//!
+//! The log file is named in a generated screenrc (`logfile PATH`, `logfile flush 1`)
+//! rather than with `-Logfile`: CentOS 7, where TVox runs, ships screen 4.1, which has
+//! `-L` and the `logfile` command but not the `-Logfile` option (4.6+).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::checks::screen::{self, State};
+use crate::transport::Cmd;
+
+/// The command inside screen: the step's command in a subshell (so its `exit` cannot skip
+/// the marker), then its exit status on a line of its own at the end of the log.
+const INNER: &str = r#"(eval "$1"); s=$?; printf '\ntvdr-exit:%s\n' "$s""#;
+
+/// `$1` log, `$2` first byte wanted (1-based): the session list, then a marker line, then
+/// the log from there. The list comes first, so a session seen ended has a complete log.
+const POLL: &str = r#"screen -ls 2>&1; if [ -f "$1" ]; then printf '\ntvdr-log-follows\n'; tail -c +"$2" "$1"; else printf '\ntvdr-no-log\n'; fi"#;
+
+/// `$1` session, `$2` screenrc. `screen -wipe` fails when there was nothing to wipe.
+const TIDY: &str = r#"screen -wipe "$1" >/dev/null 2>&1; rm -f "$2""#;
+
+const FOLLOWS: &[u8] = b"\ntvdr-log-follows\n";
+const NO_LOG: &[u8] = b"\ntvdr-no-log\n";
+
+/// Starts `line` (an already quoted command line) detached in screen session `session`,
+/// logging to `log` with a one-second flush.
+pub fn start(session: &str, log: &str, rc: &str, line: &str) -> Cmd {
+    Cmd::new("printf")
+        .arg("logfile %s\\nlogfile flush 1\\n")
+        .arg(log)
+        .write_to(rc)
+        .and(Cmd::new("screen").args([
+            "-dmS", session, "-L", "-c", rc, "sh", "-c", INNER, "tvdr", line,
+        ]))
+}
+
+pub fn poll(log: &str, from: u64) -> Cmd {
+    Cmd::new("sh")
+        .args(["-c", POLL, "tvdr", log])
+        .arg((from + 1).to_string())
+}
+
+/// After the end: forget a dead session's socket and the generated screenrc (the log
+/// stays, as evidence on the node).
+pub fn tidy(session: &str, rc: &str) -> Cmd {
+    Cmd::new("sh").args(["-c", TIDY, "tvdr", session, rc])
+}
+
+/// Where the session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Session {
+    Running,
+    /// Its process is gone without closing (the node rebooted, it was killed).
+    Dead,
+    /// Not listed: it ended.
+    Gone,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poll {
+    pub session: Session,
+    /// The new bytes of the log, or `None` when there is no log file (yet).
+    pub log: Option<Vec<u8>>,
+}
+
+pub fn parse_poll(out: &[u8], session: &str) -> Poll {
+    let (listing, log) = match find(out, FOLLOWS) {
+        Some(at) => (&out[..at], Some(out[at + FOLLOWS.len()..].to_vec())),
+        None => (&out[..find(out, NO_LOG).unwrap_or(out.len())], None),
+    };
+    let listing = screen::parse(&String::from_utf8_lossy(listing));
+    let state = listing
+        .sessions
+        .iter()
+        .find(|s| s.name == session)
+        .map(|s| &s.state);
+    let session = match state {
+        None => Session::Gone,
+        Some(State::Dead) => Session::Dead,
+        Some(_) => Session::Running,
+    };
+    Poll { session, log }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The log as text to judge and show: carriage returns and terminal escape sequences
+/// removed (a progress bar redraws with them), the exit marker left out.
+pub fn clean(log: &[u8]) -> String {
+    static ESCAPES: OnceLock<Regex> = OnceLock::new();
+    let escapes = ESCAPES.get_or_init(|| {
+        Regex::new(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+            .expect("constant regex")
+    });
+    let text = String::from_utf8_lossy(log);
+    let text = escapes.replace_all(&text, "");
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        // A line redrawn with `\r` shows what it said last.
+        let shown = line.trim_end_matches(['\n', '\r']);
+        let shown = shown.rsplit('\r').find(|s| !s.is_empty()).unwrap_or("");
+        if shown.starts_with("tvdr-exit:") {
+            continue;
+        }
+        out.push_str(shown);
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The exit status the marker line gives, if the command got to write it.
+pub fn exit_status(log: &[u8]) -> Option<i32> {
+    String::from_utf8_lossy(log)
+        .lines()
+        .rev()
+        .find_map(|l| l.trim_end_matches('\r').strip_prefix("tvdr-exit:"))
+        .and_then(|code| code.trim().parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_command_quotes_every_value() {
+        let cmd = start("tvdr-patch-r1", "/var/tmp/a b.log", "/var/tmp/r.rc", "updater --x 'y'");
+        assert_eq!(
+            cmd.render(),
+            "printf 'logfile %s\\nlogfile flush 1\\n' '/var/tmp/a b.log' > /var/tmp/r.rc && \
+             screen -dmS tvdr-patch-r1 -L -c /var/tmp/r.rc sh -c '(eval \"$1\"); s=$?; printf '\\''\\ntvdr-exit:%s\\n'\\'' \"$s\"' \
+             tvdr 'updater --x '\\''y'\\'''"
+        );
+    }
+
+    #[test]
+    fn a_poll_says_running_dead_or_gone_and_carries_the_new_log() {
+        let running = b"There is a screen on:\n\t4242.tvdr-a-r1\t(11/22/26 01:12:05)\t(Detached)\n1 Socket in /run/screen/S-root.\n\ntvdr-log-follows\nstep 2\r\n";
+        let poll = parse_poll(running, "tvdr-a-r1");
+        assert_eq!(poll.session, Session::Running);
+        assert_eq!(poll.log.as_deref(), Some(&b"step 2\r\n"[..]));
+        let dead = b"There is a screen on:\n\t4242.tvdr-a-r1\t(Dead ???)\nRemove dead screens with 'screen -wipe'.\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
+        let poll = parse_poll(dead, "tvdr-a-r1");
+        assert_eq!(poll, Poll { session: Session::Dead, log: None });
+        // Another session whose name starts the same is not ours.
+        let other = b"There is a screen on:\n\t77.tvdr-a-r1-2\t(Detached)\n1 Socket in /run/screen/S-root.\n\ntvdr-log-follows\n";
+        assert_eq!(parse_poll(other, "tvdr-a-r1").session, Session::Gone);
+        let none = b"No Sockets found in /run/screen/S-root.\n\n\ntvdr-log-follows\nall\n";
+        assert_eq!(parse_poll(none, "tvdr-a-r1").session, Session::Gone);
+    }
+
+    #[test]
+    fn the_log_is_judged_without_escapes_redraws_or_the_marker() {
+        let log = b"\x1b[1mUpdating\x1b[0m\r\n 10%\r 50%\r100%\r\nupdate completed\r\n\r\ntvdr-exit:0\r\n";
+        assert_eq!(clean(log), "Updating\n100%\nupdate completed\n\n");
+        assert_eq!(exit_status(log), Some(0));
+        assert_eq!(exit_status(b"killed halfway\r\n"), None);
+        assert_eq!(exit_status(b"x\ntvdr-exit:3\n"), Some(3));
+    }
+}

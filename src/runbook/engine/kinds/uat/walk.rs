@@ -1,0 +1,72 @@
+//! Walking the cases of one phase: each result comes from the answers file (`uat:
+//! {phase: {case: pass|fail|skip, '*': …}}`), from the technician at the terminal, or —
+//! with `--yes` and no answer — is a skip noted as not walked. Nobody to ask: exit 5.
+
+use anyhow::Result;
+use dialoguer::theme::ColorfulTheme;
+
+use super::checklist::Case;
+use super::compare::{CaseResult, Verdict};
+use crate::exit_code::Exit;
+use crate::runbook::engine::step::StepCx;
+
+pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>> {
+    let answers = cx.human.file.uat.get(phase);
+    let mut results = Vec::with_capacity(cases.len());
+    for (n, case) in cases.iter().enumerate() {
+        let given = answers.and_then(|a| a.get(&case.id).or_else(|| a.get("*")));
+        let (result, note) = match given {
+            Some(text) => Verdict::parse(text).map_err(|why| {
+                Exit::Usage(format!("answers file: uat `{phase}` case `{}`: {why}", case.id))
+            })?,
+            None if cx.human.interactive() => ask(phase, case, n + 1, cases.len())?,
+            None if cx.human.yes => (Verdict::Skip, "not walked (--yes)".to_string()),
+            None => {
+                return Err(Exit::NeedsHuman(format!(
+                    "step `{}` walks the UAT checklist (phase `{phase}`, case `{}`), but there is \
+                     no terminal: run at a terminal, or give results in the answers file \
+                     (`uat: {{ {phase}: {{ {}: pass }} }}`)",
+                    cx.step.id, case.id, case.id
+                ))
+                .into())
+            }
+        };
+        results.push(CaseResult {
+            id: case.id.clone(),
+            title: case.title.clone(),
+            area: case.area.clone(),
+            result,
+            note,
+        });
+    }
+    Ok(results)
+}
+
+fn ask(phase: &str, case: &Case, n: usize, of: usize) -> Result<(Verdict, String)> {
+    let area = case.area.as_deref().map(|a| format!("{a} · ")).unwrap_or_default();
+    eprintln!("\n  [{n}/{of}] {area}{} ({})", case.title, case.id);
+    if let Some(how) = &case.how {
+        eprintln!("     how:      {}", how.trim());
+    }
+    if let Some(expected) = &case.expected {
+        eprintln!("     expected: {}", expected.trim());
+    }
+    let theme = ColorfulTheme::default();
+    let verdicts = [Verdict::Pass, Verdict::Fail, Verdict::Skip];
+    let picked = dialoguer::Select::with_theme(&theme)
+        .with_prompt(format!("UAT {phase}: {}", case.id))
+        .items(&["pass", "fail", "skip (not used on this site, or not testable now)"])
+        .default(0)
+        .interact()?;
+    let verdict = verdicts[picked];
+    let prompt = match verdict {
+        Verdict::Pass => "Note (optional)",
+        Verdict::Fail => "What went wrong? (recorded in the report)",
+        Verdict::Skip => "Why skipped?",
+    };
+    let note: String = dialoguer::Input::with_theme(&theme)
+        .with_prompt(prompt)
+        .allow_empty(verdict == Verdict::Pass)
+        .interact_text()?;
+    Ok((verdict, note.trim().to_string()))
+}

@@ -1,0 +1,115 @@
+//! `wait`: looks every `interval` until a check is OK or a host is up (or down), with a
+//! spinner showing the elapsed time; the timeout fails the step with what the last look
+//! found.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use serde_json::{json, Map};
+
+use super::host::{self, Probe};
+use super::progress::Progress;
+use crate::checks::{registry, Report, Status};
+use crate::exit_code::Exit;
+use crate::runbook::engine::human::Decision;
+use crate::runbook::engine::step::{StepCx, StepResult, Target};
+use crate::runbook::journal::Outcome;
+use crate::runbook::model::Until;
+
+/// What one look found.
+struct Look {
+    met: bool,
+    summary: String,
+    report: Option<Report>,
+}
+
+pub fn run(cx: &StepCx, until: &Until, interval: Duration, timeout: Duration) -> Result<StepResult> {
+    let what = match until {
+        Until::Check(check) => format!("`{check}` OK"),
+        Until::Host { on, up } => format!("{on} {}", if *up { "up" } else { "down" }),
+    };
+    loop {
+        let started = Instant::now();
+        let mut progress = Progress::new(Some(timeout), Duration::ZERO);
+        let mut attempts = 0u32;
+        let last = loop {
+            attempts += 1;
+            progress.status(&format!("waiting for {what}"));
+            let look = look(cx, until)?;
+            progress.status(&format!("waiting for {what}: {}", look.summary));
+            if look.met || started.elapsed() >= timeout {
+                break look;
+            }
+            // Short sleeps, so the spinner's clock moves and the timeout is kept.
+            let next = Instant::now() + interval;
+            while Instant::now() < next && started.elapsed() < timeout {
+                std::thread::sleep(Duration::from_millis(200).min(interval));
+                progress.tick();
+            }
+        };
+        progress.finish();
+        let mut evidence = Map::new();
+        evidence.insert("until".into(), json!(what));
+        evidence.insert("attempts".into(), json!(attempts));
+        evidence.insert("seconds".into(), json!(started.elapsed().as_secs_f64()));
+        evidence.insert("last".into(), json!(last.summary));
+        if let Some(report) = &last.report {
+            evidence.insert("reports".into(), json!([report]));
+        }
+        if last.met {
+            eprintln!("  ✓ {what} ({})", last.summary);
+            return Ok(StepResult::done(evidence));
+        }
+        let why = format!(
+            "not {what} within {}: {}",
+            humantime::format_duration(timeout),
+            last.summary
+        );
+        eprintln!("step `{}` failed: {why}", cx.step.id);
+        match cx.human.on_failure(&cx.step.id)? {
+            Decision::Retry => continue,
+            Decision::Override(reason) => {
+                return Ok(StepResult { outcome: Outcome::Overridden, reason: Some(reason), evidence })
+            }
+            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
+                return Ok(StepResult::failed(why, evidence))
+            }
+            Decision::Abort => return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into()),
+        }
+    }
+}
+
+fn look(cx: &StepCx, until: &Until) -> Result<Look> {
+    match until {
+        Until::Check(name) => {
+            let context = cx.checks();
+            let report = match registry::find(name) {
+                Some(check) => (check.run)(&context),
+                None => Report::new(name, Status::Unknown, "unknown check"),
+            };
+            // A node that did not answer is asked again next time, not remembered as gone.
+            for node in context.unreachable().keys() {
+                cx.fleet.reset(node);
+            }
+            Ok(Look {
+                met: report.status == Status::Ok,
+                summary: format!("{} {}: {}", report.name, report.status, report.summary),
+                report: Some(report),
+            })
+        }
+        Until::Host { on, up } => {
+            let node = match cx.resolve(*on)?.as_slice() {
+                [Target::Node(node)] => *node,
+                [Target::Local] => {
+                    return Ok(Look { met: *up, summary: "this machine".into(), report: None })
+                }
+                _ => anyhow::bail!("step `{}` waits for one host", cx.step.id),
+            };
+            let (answered, summary) = match host::probe(cx.fleet, node)? {
+                Probe::Up(_) => (true, format!("{node} answers")),
+                Probe::Down(why) => (false, format!("{node} does not answer: {why}")),
+            };
+            Ok(Look { met: answered == *up, summary, report: None })
+        }
+    }
+}

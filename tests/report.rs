@@ -1,0 +1,78 @@
+//! `tvdr runbook ID --report`: a rehearsal run in the lab, then its Markdown report —
+//! every step, the answers, and none of the lab's secrets.
+
+use crate::common::{repo_file, tvdr};
+use crate::lab::Lab;
+
+/// Secrets the lab holds: the lab user's password and the encrypted key's passphrase.
+const LAB_SECRETS: &[&str] = &["lab-secret-pw", "lab-key-pass"];
+
+#[test]
+fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state");
+    let answers = home.path().join("answers.yaml");
+    std::fs::write(
+        &answers,
+        "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: 'pre-demo | <b>' }\n",
+    )
+    .unwrap();
+    let site = |args: &[&str]| {
+        let mut cmd = tvdr(home.path());
+        cmd.arg("-i")
+            .arg(lab.inventory())
+            .arg("--runbooks")
+            .arg(repo_file("tests/fixtures/runbooks"))
+            .arg("--state-dir")
+            .arg(&state)
+            .env("USER", "tech-r")
+            .args(args);
+        cmd
+    };
+    site(&["runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+
+    let out = site(&["runbook", "demo", "--report"]).assert().success();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for step in [
+        "hello",
+        "ask-release",
+        "snapshot",
+        "who-is-master",
+        "write-marker",
+        "both-uptime",
+        "old-licence",
+    ] {
+        assert!(report.contains(&format!("(`{step}`)")), "{step} missing:\n{report}");
+    }
+    for answer in ["release", "22.1", "new_ip", "10.9.9.9", r"pre-demo \| \<b\>"] {
+        assert!(report.contains(answer), "{answer} missing:\n{report}");
+    }
+    assert!(report.contains("**finished**"), "{report}");
+    assert!(report.contains("tech-r"), "{report}");
+    assert!(report.contains("vip OK"), "{report}");
+    for secret in LAB_SECRETS {
+        assert!(!report.contains(secret), "{secret} leaked:\n{report}");
+    }
+
+    // The same run by id, to a file.
+    let run = std::fs::read_dir(state.join(format!("lab-{}", lab.id())).join("runs/demo"))
+        .unwrap()
+        .flatten()
+        .find_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap();
+    let file = home.path().join("report.md");
+    site(&["runbook", "demo", "--report", &run, "--output"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), report);
+
+    // A run that does not exist is a usage error naming the runs there are.
+    let out = site(&["runbook", "demo", "--report", "nope"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains(&run));
+}
