@@ -84,17 +84,23 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s i -l inventory -d '
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l success -d 'The regex over the whole log that proves success [default: a generic "update completed" pattern]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l timeout -d 'Give up following after this long (the command keeps running) [default: 3h]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l operator -d 'Who is running it [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s y -l yes -d 'Confirm every confirmation (never a new start after a failed one)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l timeout -d 'How long the node may take to come back [default: 15m]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s y -l yes -d 'Reboot without asking'
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
@@ -127,9 +133,13 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subc
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the snapshots still kept, oldest first, with their age'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Forget a snapshot once it is deleted in the hypervisor'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l checklist -d 'The checklist [default: the shipped uat-standard.yaml]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l answers -d 'Results given in advance (`uat: { PHASE: { CASE: pass, \'*\': skip } }`)' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l operator -d 'Who walked it [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s y -l yes -d 'Cases without an answer are skipped, noted as not walked'
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F

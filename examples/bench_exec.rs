@@ -12,7 +12,10 @@ use tvdr::transport::{Cmd, Fleet, NoSecrets};
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let inventory = PathBuf::from(args.next().expect("usage: bench_exec INVENTORY N"));
-    let count: usize = args.next().expect("usage: bench_exec INVENTORY N").parse()?;
+    let count: usize = args
+        .next()
+        .expect("usage: bench_exec INVENTORY N")
+        .parse()?;
     let inv = Inventory::load(&inventory)?;
     let nodes = inv.select(Selection::Both)?;
     let fleet = Fleet::new(

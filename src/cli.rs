@@ -60,7 +60,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)
-    #[command(after_help = "A run is journalled step by step under the state directory: run \
+    #[command(
+        after_help = "A run is journalled step by step under the state directory: run \
 the same command again after any interruption (laptop asleep, link down, Ctrl-C, crash) and \
 it resumes where it stopped. Only one run per site and runbook at a time.
 
@@ -71,11 +72,13 @@ Examples:
   tvdr runbook upgrade --status
   tvdr runbook dr-activate --report --output dr-activate-report.md
   tvdr runbook dr-setup --answers rehearsal.yaml --yes
-  tvdr runbook standalone-to-ft --rollback")]
+  tvdr runbook standalone-to-ft --rollback"
+    )]
     Runbook(RunbookArgs),
 
     /// Run health checks across the nodes (vip, db, chat, calendars, fs-sync, or all)
-    #[command(after_help = "Every node is asked in parallel over one SSH session for the \
+    #[command(
+        after_help = "Every node is asked in parallel over one SSH session for the \
 whole run. Exit status: 0 all OK, 1 a check is WARN, CRIT or UNKNOWN, 3 a node could not be \
 reached (with --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
 
@@ -83,28 +86,57 @@ Examples:
   tvdr check calendars
   tvdr check fs-sync --exact
   tvdr check all --format nagios
-  tvdr check db chat --format json")]
+  tvdr check db chat --format json"
+    )]
     Check(CheckArgs),
 
     /// One screen: nodes, master, sync states, DR client, open runs
-    #[command(after_help = "Every node is asked once, in parallel, over one SSH session. Exit \
+    #[command(
+        after_help = "Every node is asked once, in parallel, over one SSH session. Exit \
 status as for `tvdr check`: 0 all OK, 1 something is not, 3 a node could not be reached.
 
 Examples:
   tvdr status
   tvdr status --watch            refresh every 2 s until Ctrl-C
   tvdr status --watch 10 --count 3 > status.log
-  tvdr status --format json")]
+  tvdr status --format json"
+    )]
     Status(StatusArgs),
 
     /// Run a long command on a node inside GNU screen (re-attachable)
-    Patch(Later),
+    #[command(
+        after_help = "The command runs inside `screen -dmS` on the node and tvdr \
+follows its log: if the SSH link or tvdr dies, the command goes on, and running the same \
+`tvdr patch` again re-attaches to it instead of starting it again. Success is judged by \
+--success over the whole log; if the updater does not print its success output, stop and \
+contact Telenia support before any other action.
+
+Examples:
+  tvdr patch slave -- /root/tvox-update-22.sh
+  tvdr patch tvox1 --success 'Update completed' --timeout 3h -- /root/update.sh --release 22"
+    )]
+    Patch(PatchArgs),
 
     /// Open the node's network_reset menu in an interactive terminal
-    NetworkReset(Later),
+    #[command(
+        after_help = "Needs a terminal: the menu is yours until it exits (then tvdr \
+shows its exit status).
+
+Examples:
+  tvdr network-reset tvox1"
+    )]
+    NetworkReset(NetworkResetArgs),
 
     /// Reboot a node and wait until it is back
-    Reboot(Later),
+    #[command(
+        after_help = "Waits until the node stops answering and answers again over SSH \
+with a different boot id (/proc/sys/kernel/random/boot_id). Asks first unless --yes.
+
+Examples:
+  tvdr reboot tvox2
+  tvdr reboot slave --timeout 30m --yes"
+    )]
+    Reboot(RebootArgs),
 
     /// Record, list and forget VM snapshots, so tvdr reminds you to delete them after a week
     #[command(after_help = "Records live in the state directory of the site \
@@ -119,15 +151,27 @@ Examples:
     Snapshot(SnapshotArgs),
 
     /// Walk the UAT checklist for a phase
-    Uat(Later),
+    #[command(
+        after_help = "Each case is answered pass, fail or skip with a note. Walks are \
+kept in the site's state directory (uat.jsonl): a case that passed in an earlier phase and \
+fails now is called out.
+
+Examples:
+  tvdr uat baseline
+  tvdr uat after-upgrade-first --checklist site-uat.yaml
+  tvdr uat rehearsal --answers answers.yaml"
+    )]
+    Uat(UatArgs),
 
     /// Validate runbook files: ids, kinds, hosts, checks, conditions, references (for CI)
-    #[command(after_help = "Without FILES, lints every shipped runbook and the site copies in \
+    #[command(
+        after_help = "Without FILES, lints every shipped runbook and the site copies in \
 --runbooks DIR. Every problem is reported as file:line:column with the line.
 
 Examples:
   tvdr lint
-  tvdr lint site-runbooks/upgrade.yaml")]
+  tvdr lint site-runbooks/upgrade.yaml"
+    )]
     Lint(LintArgs),
 
     /// Write a commented tvdr.yaml by answering questions
@@ -168,11 +212,77 @@ Examples:
     Generate(GenerateArgs),
 }
 
-/// Arguments of a capability that is not in this version yet.
 #[derive(Debug, Args)]
-pub struct Later {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub args: Vec<String>,
+pub struct PatchArgs {
+    /// tvox1, tvox2, dr_client, master or slave
+    #[arg(value_name = "NODE")]
+    pub node: String,
+
+    /// The regex over the whole log that proves success [default: a generic
+    /// "update completed" pattern]
+    #[arg(long, value_name = "REGEX")]
+    pub success: Option<String>,
+
+    /// Give up following after this long (the command keeps running) [default: 3h]
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+
+    /// Confirm every confirmation (never a new start after a failed one)
+    #[arg(long, short)]
+    pub yes: bool,
+
+    /// Who is running it [default: $USER]
+    #[arg(long, env = "TVDR_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
+
+    /// The command and its arguments
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkResetArgs {
+    /// tvox1, tvox2, dr_client, master or slave
+    #[arg(value_name = "NODE")]
+    pub node: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RebootArgs {
+    /// tvox1, tvox2, dr_client, master or slave
+    #[arg(value_name = "NODE")]
+    pub node: String,
+
+    /// How long the node may take to come back [default: 15m]
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+
+    /// Reboot without asking
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UatArgs {
+    /// The phase: baseline, after-ft, pre-upgrade, after-upgrade-first…
+    #[arg(value_name = "PHASE")]
+    pub phase: String,
+
+    /// The checklist [default: the shipped uat-standard.yaml]
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+
+    /// Results given in advance (`uat: { PHASE: { CASE: pass, '*': skip } }`)
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Cases without an answer are skipped, noted as not walked
+    #[arg(long, short)]
+    pub yes: bool,
+
+    /// Who walked it [default: $USER]
+    #[arg(long, env = "TVDR_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
 }
 
 #[derive(Debug, Args)]

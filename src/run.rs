@@ -7,7 +7,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command};
 use crate::commands;
-use crate::exit_code::{self, Exit};
+use crate::exit_code;
 
 /// Runs tvdr with these arguments (the first is the program name) and returns the exit code.
 pub fn run<I, T>(args: I) -> Result<i32>
@@ -40,26 +40,23 @@ where
             cli.state_dir.as_deref(),
             &args,
         ),
-        Command::Check(args) => commands::check::execute(inventory, cli.state_dir.as_deref(), &args),
+        Command::Check(args) => {
+            commands::check::execute(inventory, cli.state_dir.as_deref(), &args)
+        }
         Command::Status(args) => {
             commands::status::execute(inventory, cli.state_dir.as_deref(), &args)
         }
-        Command::Patch(_) => later("patch", "the runbook engine's screen step"),
-        Command::NetworkReset(_) => later("network-reset", "the runbook engine's interactive step"),
-        Command::Reboot(_) => later("reboot", "the runbook engine's reboot step"),
+        Command::Patch(args) => {
+            commands::standalone::patch(inventory, cli.state_dir.as_deref(), &args)
+        }
+        Command::NetworkReset(args) => commands::standalone::network_reset(inventory, &args),
+        Command::Reboot(args) => {
+            commands::standalone::reboot(inventory, cli.state_dir.as_deref(), &args)
+        }
         Command::Snapshot(args) => {
             commands::snapshot::execute(inventory, cli.state_dir.as_deref(), &args)
         }
-        Command::Uat(_) => later("uat", "the runbook engine"),
+        Command::Uat(args) => commands::standalone::uat(inventory, cli.state_dir.as_deref(), &args),
         Command::Lint(args) => commands::lint::execute(cli.runbooks.as_deref(), &args),
     }
-}
-
-/// A subcommand that is part of the design but not of this version: say so, exit 2.
-fn later(name: &str, with: &str) -> Result<i32> {
-    Err(Exit::Usage(format!(
-        "`tvdr {name}` is not available in tvdr {} yet: it comes with {with}",
-        env!("CARGO_PKG_VERSION")
-    ))
-    .into())
 }

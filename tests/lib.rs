@@ -14,4 +14,5 @@ mod lab;
 mod report;
 mod runbook;
 mod status;
+mod steps;
 mod transport;

@@ -46,11 +46,21 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
         "both-uptime",
         "old-licence",
     ] {
-        assert!(report.contains(&format!("(`{step}`)")), "{step} missing:\n{report}");
+        assert!(
+            report.contains(&format!("(`{step}`)")),
+            "{step} missing:\n{report}"
+        );
     }
-    for answer in ["release", "22.1", "new_ip", "10.9.9.9", r"pre-demo \| \<b\>"] {
+    for answer in [
+        "release",
+        "22.1",
+        "new_ip",
+        "10.9.9.9",
+        r"pre-demo \| \<b\>",
+    ] {
         assert!(report.contains(answer), "{answer} missing:\n{report}");
     }
+    std::fs::write("/tmp/report-lab.md", &report).unwrap();
     assert!(report.contains("**finished**"), "{report}");
     assert!(report.contains("tech-r"), "{report}");
     assert!(report.contains("vip OK"), "{report}");
@@ -62,7 +72,9 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     let run = std::fs::read_dir(state.join(format!("lab-{}", lab.id())).join("runs/demo"))
         .unwrap()
         .flatten()
-        .find_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .unwrap();
     let file = home.path().join("report.md");
     site(&["runbook", "demo", "--report", &run, "--output"])
@@ -73,6 +85,8 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), report);
 
     // A run that does not exist is a usage error naming the runs there are.
-    let out = site(&["runbook", "demo", "--report", "nope"]).assert().code(2);
+    let out = site(&["runbook", "demo", "--report", "nope"])
+        .assert()
+        .code(2);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains(&run));
 }

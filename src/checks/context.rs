@@ -79,7 +79,10 @@ impl<'a> Context<'a> {
 
     /// Nodes that could not be reached (or whose key or login was refused), with why.
     pub fn unreachable(&self) -> BTreeMap<String, String> {
-        self.unreachable.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.unreachable
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Turns a transport error into the text a report shows, remembering unreachable nodes.

@@ -5,16 +5,16 @@
 //! output samples kept next to it in `fixtures/`; the gather side against the lab.
 
 pub mod calendars;
-pub mod context;
 pub mod chat;
 pub mod clock;
+pub mod context;
 pub mod db;
 pub mod dns;
 pub mod dr_isolated;
 pub mod fs_sync;
-pub mod ports;
 pub mod hosts;
 pub mod license;
+pub mod ports;
 pub mod registry;
 pub mod report;
 pub mod rpo;

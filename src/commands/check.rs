@@ -15,7 +15,11 @@ use crate::inventory::{self, Inventory};
 use crate::output::{report, table, term};
 use crate::transport::{Fleet, TtySecrets};
 
-pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &CheckArgs) -> Result<i32> {
+pub fn execute(
+    inventory: Option<&Path>,
+    state_dir: Option<&Path>,
+    args: &CheckArgs,
+) -> Result<i32> {
     if args.list {
         let mut t = table::new(&["check", "what it looks at"]);
         for check in CHECKS {
@@ -50,7 +54,11 @@ pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &CheckA
             eprintln!("error: `{node}`: {why}");
         }
     }
-    Ok(report::exit_code(args.format, &reports, !unreachable.is_empty()))
+    Ok(report::exit_code(
+        args.format,
+        &reports,
+        !unreachable.is_empty(),
+    ))
 }
 
 /// The checks named on the command line, in registry order; `all` is every check that

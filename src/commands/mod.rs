@@ -8,5 +8,6 @@ pub mod inventory;
 pub mod lint;
 pub mod runbook;
 pub mod snapshot;
+pub mod standalone;
 pub mod status;
 pub mod trust;

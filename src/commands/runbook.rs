@@ -211,7 +211,9 @@ fn write_report(
         None => match runs::open_run(&dir)? {
             Some(run) => run.path,
             None => journals.last().cloned().ok_or_else(|| {
-                Exit::Usage(format!("`{name}` has never run on this site: nothing to report"))
+                Exit::Usage(format!(
+                    "`{name}` has never run on this site: nothing to report"
+                ))
             })?,
         },
     };
@@ -221,7 +223,11 @@ fn write_report(
         Some(file) => {
             std::fs::write(file, text)
                 .with_context(|| format!("cannot write the report to `{}`", file.display()))?;
-            eprintln!("report of `{}` written to `{}`", path.display(), file.display());
+            eprintln!(
+                "report of `{}` written to `{}`",
+                path.display(),
+                file.display()
+            );
         }
         None => print!("{text}"),
     }
@@ -244,8 +250,16 @@ fn pick_run(journals: &[std::path::PathBuf], id: &str, name: &str) -> Result<std
             let ids: Vec<String> = journals.iter().filter_map(stem).collect();
             Err(Exit::Usage(format!(
                 "`{name}` has {} run `{id}` on this site; its runs: {}",
-                if matching.is_empty() { "no" } else { "more than one" },
-                if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+                if matching.is_empty() {
+                    "no"
+                } else {
+                    "more than one"
+                },
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
             ))
             .into())
         }

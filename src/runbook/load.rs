@@ -230,10 +230,7 @@ impl Validator<'_> {
                         );
                     }
                 }
-                let on = match &raw.on {
-                    Some(_) => Some(self.single_on(raw, &at)),
-                    None => None,
-                };
+                let on = raw.on.as_ref().map(|_| self.single_on(raw, &at));
                 Kind::Gate {
                     ask: self.asks(&raw.ask),
                     evidence: raw.evidence.as_ref().map(|e| e.value.clone()),
@@ -305,7 +302,11 @@ impl Validator<'_> {
             }
         };
         let problems: Vec<String> = [
-            refuse(raw.on.is_some(), "on", &[Run, Interactive, Screen, Reboot, Gate]),
+            refuse(
+                raw.on.is_some(),
+                "on",
+                &[Run, Interactive, Screen, Reboot, Gate],
+            ),
             refuse(raw.options.is_some(), "options", &[Check, Interactive]),
             refuse(!raw.ask.is_empty(), "ask", &[Manual, Gate]),
             refuse(!raw.checks.is_empty(), "checks", &[Check, Interactive]),

@@ -17,20 +17,27 @@ pub fn gather(cx: &Context) -> Report {
         Err(why) => return Report::new("calendars", Status::Unknown, why),
     };
     let Some(slave) = roles.slave.as_deref() else {
-        return Report::new("calendars", Status::Ok, "stand-alone: one calendar database");
+        return Report::new(
+            "calendars",
+            Status::Ok,
+            "stand-alone: one calendar database",
+        );
     };
     let cal = &cx.inventory.calendars;
     // PGTZ=UTC: timestamptz values print in the server's zone, which may differ per node.
-    let cmd = Cmd::new("pg_dump")
-        .env("PGTZ", "UTC")
-        .args(["--clean", "-U", &cal.user, &cal.database]);
+    let cmd =
+        Cmd::new("pg_dump")
+            .env("PGTZ", "UTC")
+            .args(["--clean", "-U", &cal.user, &cal.database]);
     let nodes = [roles.master.as_str(), slave];
     let dumps = cx.fleet.run_each(&nodes, |t| {
         let node = t.target().name.clone();
         let bar = cx.progress.add(ProgressBar::new_spinner());
         bar.set_style(
-            ProgressStyle::with_template("{spinner} pg_dump on {prefix}: {bytes} ({bytes_per_sec})")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template(
+                "{spinner} pg_dump on {prefix}: {bytes} ({bytes_per_sec})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.set_prefix(node);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));

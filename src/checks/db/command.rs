@@ -112,7 +112,11 @@ mod tests {
 
     #[test]
     fn credentials_come_from_the_option_file() {
-        let cmd = status_command(Client::Mysql, Some(Path::new("/root/.my.cnf")), Statement::Slave);
+        let cmd = status_command(
+            Client::Mysql,
+            Some(Path::new("/root/.my.cnf")),
+            Statement::Slave,
+        );
         assert_eq!(
             cmd.render(),
             r"mysql '--defaults-extra-file=/root/.my.cnf' -e 'SHOW SLAVE STATUS\G' 2>&1"

@@ -52,11 +52,13 @@ fn ask(
             t.target().name
         )));
     };
-    let text = t.output(&status_command(client, defaults, statement))?.stdout_lossy();
+    let text = t
+        .output(&status_command(client, defaults, statement))?
+        .stdout_lossy();
     match statement.fallback() {
-        Some(newer) if needs_other_statement(&text) => {
-            Ok(Ok(t.output(&status_command(client, defaults, newer))?.stdout_lossy()))
-        }
+        Some(newer) if needs_other_statement(&text) => Ok(Ok(t
+            .output(&status_command(client, defaults, newer))?
+            .stdout_lossy())),
         _ => Ok(Ok(text)),
     }
 }

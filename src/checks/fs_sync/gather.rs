@@ -102,12 +102,10 @@ fn exact(cx: &Context, roles: &Roles) -> Report {
         let streams = [(roles.master.as_str(), master_tx), (slave, slave_tx)].map(|(node, tx)| {
             scope.spawn(move || {
                 let dir = sync_dir(cx, node);
-                let cmd = Cmd::new("cd")
-                    .arg(&dir)
-                    .and(Cmd::shell(
-                        "LC_ALL=C find . -xdev \\( -type f -o -type l \\) -printf '%s %T@ %P\\0' \
+                let cmd = Cmd::new("cd").arg(&dir).and(Cmd::shell(
+                    "LC_ALL=C find . -xdev \\( -type f -o -type l \\) -printf '%s %T@ %P\\0' \
                          | LC_ALL=C sort -z -t ' ' -k 3",
-                    ));
+                ));
                 let mut sink = ChannelWriter(tx);
                 cx.stream(node, &cmd, &mut sink)
             })
@@ -134,8 +132,12 @@ fn exact(cx: &Context, roles: &Roles) -> Report {
             )),
         };
         if let Some(why) = failed {
-            return Report::new(NAME, Status::Unknown, format!("no manifest from {node}: {why}"))
-                .detail(Status::Unknown, Some(node), "manifest", why);
+            return Report::new(
+                NAME,
+                Status::Unknown,
+                format!("no manifest from {node}: {why}"),
+            )
+            .detail(Status::Unknown, Some(node), "manifest", why);
         }
     }
     let path = cx.state_file("fs-sync-exact.json");

@@ -80,7 +80,11 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
             format!(
                 "split brain: {} {} the node IP {node_ip}",
                 many.join(" and "),
-                if many.len() == 2 { "both hold" } else { "all hold" }
+                if many.len() == 2 {
+                    "both hold"
+                } else {
+                    "all hold"
+                }
             ),
         ),
     };

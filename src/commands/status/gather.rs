@@ -11,6 +11,7 @@ use super::figure;
 use crate::checks::context::Context;
 use crate::checks::{overall, registry, snapshot, vip, Report, Status};
 use crate::inventory::NodeName;
+use crate::runbook::{library, runs};
 use crate::snapshots::{self, format_rfc3339, Snapshot, MAX_AGE};
 use crate::transport::{Cmd, Output};
 
@@ -86,12 +87,44 @@ pub struct OpenRun {
     pub next_step: Option<String>,
 }
 
-/// Open runbook runs of the site whose state directory is `site_state`.
-///
-/// Hook for the runbook engine: until it lands there are no runs to find.
+/// Open runbook runs of the site whose state directory is `site_state`, with the next
+/// step of each (read against the shipped runbook of that id; a site copy may differ).
 pub fn open_runs(site_state: &Path) -> Vec<OpenRun> {
-    let _ = site_state;
-    Vec::new()
+    let root = site_state.join("runs");
+    let mut names: Vec<String> = std::fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let run = runs::open_run(&runs::runs_dir(site_state, &name)).ok()??;
+            let id = name.strip_suffix(".rollback").unwrap_or(&name);
+            let next_step = library::find(id, None).ok().and_then(|runbook| {
+                runbook
+                    .stages
+                    .iter()
+                    .flat_map(|s| {
+                        if name.ends_with(".rollback") {
+                            s.rollback.iter()
+                        } else {
+                            s.steps.iter()
+                        }
+                    })
+                    .find(|step| !run.is_complete(&step.id))
+                    .map(|step| step.id.clone())
+            });
+            Some(OpenRun {
+                runbook: name,
+                run_id: run.run_id,
+                next_step,
+            })
+        })
+        .collect()
 }
 
 pub fn gather(cx: &Context, site_state: &Path) -> Screen {

@@ -14,16 +14,20 @@ pub fn section(view: &View) -> String {
     let r = &view.redactor;
     let mut rows = String::new();
     for f in view.steps() {
-        let Some(answers) = f.evidence.get("answers").and_then(Value::as_object) else { continue };
+        let Some(answers) = f.evidence.get("answers").and_then(Value::as_object) else {
+            continue;
+        };
         for (name, value) in answers {
             let prompt = f
                 .info
                 .and_then(|i| match &i.step.kind {
-                    Kind::Manual { ask } | Kind::Gate { ask, .. } => ask.iter().find(|a| &a.name == name),
+                    Kind::Manual { ask, .. } | Kind::Gate { ask, .. } => {
+                        ask.iter().find(|a| &a.name == name)
+                    }
                     _ => None,
                 })
                 .map(|a| a.prompt.as_str())
-                                // The loader's default prompt is the name itself: not worth repeating.
+                // The loader's default prompt is the name itself: not worth repeating.
                 .filter(|p| !p.is_empty() && *p != name.replace('_', " "));
             let question = match prompt {
                 Some(p) => format!("{} ({})", r.code(name), r.md(p)),

@@ -13,7 +13,9 @@ pub fn section(view: &View) -> String {
     let r = &view.redactor;
     let mut out = String::new();
     for f in view.steps() {
-        let Some(reports) = f.evidence.get("reports").and_then(Value::as_array) else { continue };
+        let Some(reports) = f.evidence.get("reports").and_then(Value::as_array) else {
+            continue;
+        };
         let _ = writeln!(
             out,
             "### {} — {}\n\n{} {} at {}{}.\n",
@@ -68,7 +70,13 @@ pub fn section(view: &View) -> String {
         let hints: Vec<&str> = reports
             .iter()
             .filter(|report| text(report, "status") != "OK")
-            .flat_map(|report| report.get("hints").and_then(Value::as_array).into_iter().flatten())
+            .flat_map(|report| {
+                report
+                    .get("hints")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+            })
             .filter_map(Value::as_str)
             .collect();
         for hint in hints {

@@ -19,16 +19,21 @@ pub fn section(view: &View) -> String {
     let r = &view.redactor;
     let mut out = String::new();
     for f in view.steps() {
-        let Some(command) = f.evidence.get("command").and_then(Value::as_str) else { continue };
-        let hosts = f.evidence.get("hosts").and_then(Value::as_object);
-        let results: Vec<String> = hosts
-            .into_iter()
-            .flatten()
+        let Some(command) = f.evidence.get("command").and_then(Value::as_str) else {
+            continue;
+        };
+        let results = per_node(f.evidence);
+        let shown: Vec<String> = results
+            .iter()
             .map(|(node, res)| {
-                let took = res.get("seconds").and_then(Value::as_f64).map(t::seconds).unwrap_or_default();
+                let took = res.get("seconds").and_then(Value::as_f64).map(t::seconds);
+                let took = took.map(|d| format!(" in {d}")).unwrap_or_default();
                 match res.get("exit").and_then(Value::as_i64) {
-                    Some(code) => format!("{} exit {code} in {took}", r.code(node)),
-                    None => format!("{} error: {}", r.code(node), r.md(text(res, "error"))),
+                    Some(code) => format!("{} exit {code}{took}", r.code(node)),
+                    None => match text(res, "error") {
+                        "" => format!("{} no exit status{took}", r.code(node)),
+                        err => format!("{} error: {}", r.code(node), r.md(err)),
+                    },
                 }
             })
             .collect();
@@ -38,19 +43,24 @@ pub fn section(view: &View) -> String {
             f.outcome.mark(),
             r.code(f.id),
             outcome_label(f.outcome),
-            if results.is_empty() { "no node result".to_string() } else { results.join(", ") }
+            if shown.is_empty() {
+                "no node result".to_string()
+            } else {
+                shown.join(", ")
+            }
         );
         out.push_str(&indent(&r.block(command)));
         if f.outcome != Outcome::Done {
-            for (node, res) in hosts.into_iter().flatten() {
-                for stream in ["stdout_tail", "stderr_tail"] {
+            for (node, res) in &results {
+                for stream in ["stdout_tail", "stderr_tail", "log_tail"] {
                     let tail = text(res, stream);
                     if tail.trim().is_empty() {
                         continue;
                     }
                     let lines: Vec<&str> = tail.lines().collect();
                     let kept = lines[lines.len().saturating_sub(TAIL_LINES)..].join("\n");
-                    let _ = writeln!(out, "\n  Last lines of {} on {}:\n", stream.trim_end_matches("_tail"), r.code(node));
+                    let what = stream.trim_end_matches("_tail");
+                    let _ = writeln!(out, "\n  Last lines of {what} on {}:\n", r.code(node));
                     out.push_str(&indent(&r.block(&kept)));
                 }
             }
@@ -61,6 +71,21 @@ pub fn section(view: &View) -> String {
         return out;
     }
     format!("## Commands run\n\n{out}")
+}
+
+/// Results by node: `hosts` of a `run` step, or the one `node` of a `screen` or
+/// `interactive` step (whose fields sit at the top of its evidence).
+fn per_node(evidence: &Value) -> Vec<(String, &Value)> {
+    if let Some(hosts) = evidence.get("hosts").and_then(Value::as_object) {
+        return hosts
+            .iter()
+            .map(|(node, res)| (node.clone(), res))
+            .collect();
+    }
+    match evidence.get("node").and_then(Value::as_str) {
+        Some(node) => vec![(node.to_string(), evidence)],
+        None => Vec::new(),
+    }
 }
 
 /// Indents a block under its list item.

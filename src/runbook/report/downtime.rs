@@ -52,7 +52,12 @@ pub fn section(view: &View, site: &Site) -> String {
     let step = |f: &Finish| format!("{} ({})", r.code(f.id), r.md(&view.title(f.id)));
     let mut out = String::from("## Measured service downtime\n\n");
     let windows = windows(view);
-    let marked = view.runbook.stages.iter().flat_map(|s| s.steps.iter().chain(&s.rollback)).any(|s| s.service.is_some());
+    let marked = view
+        .runbook
+        .stages
+        .iter()
+        .flat_map(|s| s.steps.iter().chain(&s.rollback))
+        .any(|s| s.service.is_some());
     if windows.is_empty() {
         out.push_str(if marked {
             "Not measured: no step marking the start of the outage (`service: down`) was completed in this run.\n\n"
@@ -110,7 +115,10 @@ fn rto(windows: &[Window], site: &Site) -> String {
             t::duration(rto),
             t::duration(rto - site.rto)
         ),
-        None => writeln!(out, "RTO not measured (see above); the objective is {objective}."),
+        None => writeln!(
+            out,
+            "RTO not measured (see above); the objective is {objective}."
+        ),
     };
     if !windows.is_empty() {
         out.push_str(

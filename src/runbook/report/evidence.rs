@@ -8,8 +8,25 @@ use super::text::{is_secret_name, shorten, MASK};
 
 /// Fields shown by a dedicated rule below, or too noisy for one line.
 const HANDLED: &[&str] = &[
-    "answers", "operator", "confirmed_at", "shown_at", "reports", "attempts", "command", "hosts",
-    "phase", "cases", "results", "regressions", "checklist",
+    "answers",
+    "operator",
+    "confirmed_at",
+    "shown_at",
+    "reports",
+    "attempts",
+    "command",
+    "hosts",
+    "phase",
+    "cases",
+    "results",
+    "regressions",
+    "checklist",
+    "seconds",
+    "started_at",
+    "log",
+    "success_regex",
+    "boot_id_before",
+    "boot_id_after",
 ];
 
 /// A one-line summary, plain text (the caller escapes it). UAT counts are added by the
@@ -74,13 +91,15 @@ fn reports_line(reports: &[Value], attempts: Option<&Value>) -> String {
 fn hosts_line(hosts: &Map<String, Value>) -> String {
     hosts
         .iter()
-        .map(|(node, result)| match result.get("exit").and_then(Value::as_i64) {
-            Some(code) => format!("{node} exit {code}"),
-            None => match result.get("error").and_then(Value::as_str) {
-                Some(err) => format!("{node} error: {}", shorten(err, 80)),
-                None => format!("{node} no result"),
+        .map(
+            |(node, result)| match result.get("exit").and_then(Value::as_i64) {
+                Some(code) => format!("{node} exit {code}"),
+                None => match result.get("error").and_then(Value::as_str) {
+                    Some(err) => format!("{node} error: {}", shorten(err, 80)),
+                    None => format!("{node} no result"),
+                },
             },
-        })
+        )
         .collect::<Vec<_>>()
         .join(", ")
 }

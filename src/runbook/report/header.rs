@@ -23,24 +23,53 @@ pub fn section(view: &View, site: &Site) -> String {
         let _ = writeln!(out, "- **{label}:** {value}");
     };
     line("Site", r.md(start.map_or(site.name.as_str(), |s| s.site)));
-    line("Runbook", format!("{} — {}", r.code(&rb.id), r.md(&rb.title)));
-    line("Run", start.map_or_else(|| "unknown (the journal has no start record)".into(), |s| r.code(s.run_id)));
+    line(
+        "Runbook",
+        format!("{} — {}", r.code(&rb.id), r.md(&rb.title)),
+    );
+    line(
+        "Run",
+        start.map_or_else(
+            || "unknown (the journal has no start record)".into(),
+            |s| r.code(s.run_id),
+        ),
+    );
     line("Operators", operators(view));
     let first = view.events.first().map(Event::at);
     let last = view.events.last().map(Event::at);
     if let Some(first) = first {
         line("Started", t::time(first));
     }
-    let finished = view.events.iter().any(|e| matches!(e, Event::Finished { .. }));
+    let finished = view
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::Finished { .. }));
     if let (Some(first), Some(last)) = (first, last) {
         let label = if finished { "Ended" } else { "Last activity" };
-        line(label, format!("{} (elapsed {})", t::time(last), t::duration(last.since(first))));
+        line(
+            label,
+            format!(
+                "{} (elapsed {})",
+                t::time(last),
+                t::duration(last.since(first))
+            ),
+        );
     }
     line("Result", result(view, finished));
     if let Some(s) = start {
         line("tvdr version", r.md(s.tvdr_version));
-        line("Runbook source", format!("{}, SHA-256 {}", r.code(s.source), r.code(s.hash)));
-        line("Inventory", format!("{}, SHA-256 {}", r.code(s.inventory), r.code(s.inventory_hash)));
+        line(
+            "Runbook source",
+            format!("{}, SHA-256 {}", r.code(s.source), r.code(s.hash)),
+        );
+        line(
+            "Inventory",
+            format!(
+                "{}, SHA-256 {}",
+                r.code(s.inventory),
+                r.code(s.inventory_hash)
+            ),
+        );
     }
     out.push('\n');
     out.push_str(&changes(view, start.map(|s| s.hash)));
@@ -74,17 +103,31 @@ fn result(view: &View, finished: bool) -> String {
     for f in view.steps() {
         last.insert(f.id, f.outcome);
     }
-    let counts: Vec<String> = [Outcome::Done, Outcome::Skipped, Outcome::Overridden, Outcome::Failed, Outcome::Aborted]
-        .into_iter()
-        .map(|o| (last.values().filter(|v| **v == o).count(), o))
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, o)| format!("{n} {}", outcome_label(o)))
-        .collect();
-    let counts = if counts.is_empty() { String::new() } else { format!(" — {}", counts.join(", ")) };
+    let counts: Vec<String> = [
+        Outcome::Done,
+        Outcome::Skipped,
+        Outcome::Overridden,
+        Outcome::Failed,
+        Outcome::Aborted,
+    ]
+    .into_iter()
+    .map(|o| (last.values().filter(|v| **v == o).count(), o))
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, o)| format!("{n} {}", outcome_label(o)))
+    .collect();
+    let counts = if counts.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", counts.join(", "))
+    };
     if finished {
         return format!("**finished**{counts}");
     }
-    let stop = view.events.iter().rev().find(|e| matches!(e, Event::Step(_) | Event::Interrupted { .. }));
+    let stop = view
+        .events
+        .iter()
+        .rev()
+        .find(|e| matches!(e, Event::Step(_) | Event::Interrupted { .. }));
     let what = match stop {
         Some(Event::Step(f)) if matches!(f.outcome, Outcome::Failed | Outcome::Aborted) => format!(
             "**stopped at step {}** ({}: {})",
@@ -94,8 +137,13 @@ fn result(view: &View, finished: bool) -> String {
         ),
         Some(Event::Interrupted { step, killed, .. }) => format!(
             "**interrupted**{}{}",
-            step.map(|s| format!(" at step {}", r.code(s))).unwrap_or_default(),
-            if *killed { " (no record of its end: tvdr was killed or lost, or the step is still running)" } else { "" }
+            step.map(|s| format!(" at step {}", r.code(s)))
+                .unwrap_or_default(),
+            if *killed {
+                " (no record of its end: tvdr was killed or lost, or the step is still running)"
+            } else {
+                ""
+            }
         ),
         Some(Event::Step(f)) => format!("**not finished** (last step: {})", r.code(f.id)),
         _ => "**not started**".to_string(),
@@ -107,10 +155,15 @@ fn result(view: &View, finished: bool) -> String {
 fn changes(view: &View, started_with: Option<&str>) -> String {
     let r = &view.redactor;
     let mut out = String::new();
-    let Some(started_with) = started_with else { return out };
+    let Some(started_with) = started_with else {
+        return out;
+    };
     let mut current = started_with;
     for e in &view.events {
-        if let Event::Resumed { at, operator, hash, .. } = e {
+        if let Event::Resumed {
+            at, operator, hash, ..
+        } = e
+        {
             if *hash != current {
                 let _ = writeln!(
                     out,

@@ -93,7 +93,11 @@ fn runbook(text: &str) -> Runbook {
 }
 
 fn site() -> Site {
-    Site { name: "acme-milano".into(), rpo: Duration::from_secs(15 * 60), rto: Duration::from_secs(30 * 60) }
+    Site {
+        name: "acme-milano".into(),
+        rpo: Duration::from_secs(15 * 60),
+        rto: Duration::from_secs(30 * 60),
+    }
 }
 
 /// Writes a journal as the runner would, with a clock the test moves.
@@ -105,7 +109,10 @@ struct Journal {
 impl Journal {
     fn start(rb: &Runbook, operator: &str, host: &str) -> Journal {
         let now = humantime::parse_rfc3339("2026-03-14T08:00:00Z").unwrap();
-        let mut j = Journal { records: Vec::new(), now };
+        let mut j = Journal {
+            records: Vec::new(),
+            now,
+        };
         j.records.push(Record::RunStarted {
             run_id: "20260314T080000Z-4242".into(),
             runbook: rb.id.clone(),
@@ -135,11 +142,21 @@ impl Journal {
 
     fn started(&mut self, step: &str) -> &mut Self {
         let at = self.at();
-        self.records.push(Record::StepStarted { step: step.into(), at });
+        self.records.push(Record::StepStarted {
+            step: step.into(),
+            at,
+        });
         self
     }
 
-    fn finished(&mut self, step: &str, outcome: Outcome, reason: Option<&str>, evidence: Value, secs: u64) -> &mut Self {
+    fn finished(
+        &mut self,
+        step: &str,
+        outcome: Outcome,
+        reason: Option<&str>,
+        evidence: Value,
+        secs: u64,
+    ) -> &mut Self {
         self.wait(secs);
         let at = self.at();
         self.records.push(Record::StepFinished {
@@ -154,8 +171,16 @@ impl Journal {
     }
 
     /// A step that started and finished.
-    fn step(&mut self, step: &str, outcome: Outcome, reason: Option<&str>, evidence: Value, secs: u64) -> &mut Self {
-        self.started(step).finished(step, outcome, reason, evidence, secs)
+    fn step(
+        &mut self,
+        step: &str,
+        outcome: Outcome,
+        reason: Option<&str>,
+        evidence: Value,
+        secs: u64,
+    ) -> &mut Self {
+        self.started(step)
+            .finished(step, outcome, reason, evidence, secs)
     }
 
     fn done(&mut self, step: &str, evidence: Value, secs: u64) -> &mut Self {
@@ -173,11 +198,19 @@ impl Journal {
     }
 
     fn resumed(&mut self, operator: &str, host: &str, hash: &str) -> &mut Self {
-        self.push(|at| Record::Resumed { operator: operator.into(), host: host.into(), runbook_hash: hash.into(), at })
+        self.push(|at| Record::Resumed {
+            operator: operator.into(),
+            host: host.into(),
+            runbook_hash: hash.into(),
+            at,
+        })
     }
 
     fn interrupted(&mut self, step: &str) -> &mut Self {
-        self.push(|at| Record::Interrupted { step: Some(step.into()), at })
+        self.push(|at| Record::Interrupted {
+            step: Some(step.into()),
+            at,
+        })
     }
 
     fn end(&mut self) -> &mut Self {
@@ -186,7 +219,10 @@ impl Journal {
 }
 
 fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
-    let answers: serde_json::Map<String, Value> = pairs.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+    let answers: serde_json::Map<String, Value> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), json!(v)))
+        .collect();
     json!({ "answers": answers, "operator": operator, "confirmed_at": "2026-03-14T08:00:00Z" })
 }
 
@@ -194,16 +230,31 @@ fn checks(reports: Vec<Report>, attempts: u64) -> Value {
     json!({ "reports": reports, "attempts": attempts })
 }
 
-fn uat(phase: &str, cases: &[(&str, &str, &str)], regressions: &[&str]) -> Value {
-    let cases: Vec<Value> = cases.iter().map(|(id, result, note)| json!({ "id": id, "result": result, "note": note })).collect();
-    json!({ "phase": phase, "cases": cases, "regressions": regressions })
+/// A `uat` step's evidence, in the shape the step writes (`engine::kinds::uat`).
+fn uat(phase: &str, cases: &[(&str, &str, &str)], regressions: &[(&str, &str)]) -> Value {
+    let cases: Vec<Value> = cases
+        .iter()
+        .map(|(id, result, note)| {
+            let area = if *id == "voicemail" { "voicemail" } else { "calls" };
+            json!({ "id": id, "title": id.replace('-', " "), "area": area, "result": result, "note": note })
+        })
+        .collect();
+    let regressions: Vec<Value> = regressions
+        .iter()
+        .map(|(id, phase)| json!({ "id": id, "passed_in": phase }))
+        .collect();
+    json!({ "checklist": "uat-standard", "phase": phase, "cases": cases, "regressions": regressions })
 }
 
 #[test]
 fn a_finished_conversion_with_an_override_a_failed_check_a_resume_and_a_regression() {
     let rb = runbook(FT);
     let mut j = Journal::start(&rb, "alice", "laptop-alice");
-    let baseline = [("inbound-external", "pass", ""), ("voicemail", "pass", ""), ("fax", "skip", "no fax at this site")];
+    let baseline = [
+        ("inbound-external", "pass", ""),
+        ("voicemail", "pass", ""),
+        ("fax", "skip", "no fax at this site"),
+    ];
     j.done("uat-baseline", uat("baseline", &baseline, &[]), 1800)
         .done("new-ips", answers(&[("tvox1_ip", "10.0.0.11"), ("tvox2_ip", "10.0.0.12")], "alice"), 95)
         .done("snapshot", answers(&[("snapshot_name", "pre-ft-2026-03-14")], "alice"), 420)
@@ -256,7 +307,13 @@ fn a_finished_conversion_with_an_override_a_failed_check_a_resume_and_a_regressi
         .done("sync", checks(vec![Report::new("calendars", Status::Ok, "identical"), Report::new("fs-sync", Status::Ok, "in sync")], 1), 38)
         .done(
             "uat-after",
-            uat("after-ft", &[("inbound-external", "pass", ""), ("voicemail", "fail", "no MWI | lamp"), ("fax", "skip", "")], &[]),
+            // The step recorded the voicemail regression; the inbound one is found by the
+            // report comparing the phases of this run.
+            uat(
+                "after-ft",
+                &[("inbound-external", "fail", "one-way audio"), ("voicemail", "fail", "no MWI | lamp"), ("fax", "skip", "")],
+                &[("voicemail", "baseline")],
+            ),
             1500,
         )
         .end();
@@ -269,18 +326,46 @@ fn a_dr_activation_measures_the_rto_and_says_it_was_exceeded() {
     let mut j = Journal::start(&rb, "carla", "noc-pc");
     j.done(
         "disaster-declared",
-        answers(&[("declared_by", "M. Rossi, IT manager"), ("incident_ref", "INC-2026-0042")], "carla"),
+        answers(
+            &[
+                ("declared_by", "M. Rossi, IT manager"),
+                ("incident_ref", "INC-2026-0042"),
+            ],
+            "carla",
+        ),
         300,
     )
     .done("main-off", answers(&[], "carla"), 600)
-    .done("main-isolated", checks(vec![Report::new("dr-isolated", Status::Ok, "neither tvox1 nor tvox2 answers")], 1), 20)
+    .done(
+        "main-isolated",
+        checks(
+            vec![Report::new(
+                "dr-isolated",
+                Status::Ok,
+                "neither tvox1 nor tvox2 answers",
+            )],
+            1,
+        ),
+        20,
+    )
     .done("activate-button", answers(&[], "carla"), 480)
-    .done("dr-client-up", json!({ "waited_seconds": 95, "until": "dr_client up" }), 95)
+    .done(
+        "dr-client-up",
+        json!({ "waited_seconds": 95, "until": "dr_client up" }),
+        95,
+    )
     .step(
         "dns-check",
         Outcome::Overridden,
         Some("DNS points at the DR client"),
-        checks(vec![Report::new("dns", Status::Crit, "pbx.acme.it resolves to 10.9.0.5, expected 10.0.0.10")], 1),
+        checks(
+            vec![Report::new(
+                "dns",
+                Status::Crit,
+                "pbx.acme.it resolves to 10.9.0.5, expected 10.0.0.10",
+            )],
+            1,
+        ),
         5,
     )
     .wait(1300)
@@ -293,9 +378,26 @@ fn a_dr_activation_measures_the_rto_and_says_it_was_exceeded() {
 fn a_run_without_service_markers_is_not_measured_and_a_killed_step_shows() {
     let rb = runbook(PLAIN);
     let mut j = Journal::start(&rb, "dave", "laptop-dave");
-    j.done("hello", json!({ "shown_at": "2026-03-14T08:00:00Z", "operator": "dave" }), 0)
-        .wait(20)
-        .started("ask");
+    j.done(
+        "hello",
+        json!({ "shown_at": "2026-03-14T08:00:00Z", "operator": "dave" }),
+        0,
+    )
+    .step(
+        "screen-patch",
+        Outcome::Overridden,
+        Some("the updater printed its success line in Italian"),
+        // The shape `engine::kinds::screen` writes.
+        json!({
+            "node": "tvox1", "command": "/opt/updater", "screen": "tvdr-screen-patch",
+            "log": "/tmp/tvdr-screen-patch.log", "log_tail": "aggiornamento completato\n",
+            "exit": 0, "success_regex": "done", "seconds": 3725.2,
+            "started_at": "2026-03-14T08:00:00Z", "result": "no success output"
+        }),
+        3725,
+    )
+    .wait(20)
+    .started("ask");
     insta::assert_snapshot!(render(&j.records, &rb, &site()));
 }
 
@@ -327,8 +429,13 @@ fn hostile_text_is_escaped_and_a_password_is_masked_everywhere() {
     // Every `<` that could open a tag is escaped, except the line breaks the report
     // writes itself (`<1s` cannot: a tag starts with a letter).
     let text = report.replace("<br>", "");
-    let opens_tag = |i: usize| !text[..i].ends_with('\\') && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
-    assert!(!text.match_indices('<').any(|(i, _)| opens_tag(i)), "{report}");
+    let opens_tag = |i: usize| {
+        !text[..i].ends_with('\\') && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    assert!(
+        !text.match_indices('<').any(|(i, _)| opens_tag(i)),
+        "{report}"
+    );
     insta::assert_snapshot!(report);
 }
 
@@ -336,9 +443,14 @@ fn hostile_text_is_escaped_and_a_password_is_masked_everywhere() {
 fn an_rto_within_the_objective_is_ok_and_an_outage_never_ended_is_not_measured() {
     let rb = runbook(DR);
     let mut j = Journal::start(&rb, "carla", "noc-pc");
-    j.done("main-off", json!({}), 60).wait(600).done("dr-serving", json!({}), 60);
+    j.done("main-off", json!({}), 60)
+        .wait(600)
+        .done("dr-serving", json!({}), 60);
     let report = render(&j.records, &rb, &site());
-    assert!(report.contains("Measured RTO **11m** against the objective of 30m: **OK** (19m to spare)"), "{report}");
+    assert!(
+        report.contains("Measured RTO **11m** against the objective of 30m: **OK** (19m to spare)"),
+        "{report}"
+    );
 
     let mut j = Journal::start(&rb, "carla", "noc-pc");
     j.done("main-off", json!({}), 60);
@@ -353,6 +465,12 @@ fn a_runbook_changed_during_the_run_is_a_warning() {
     let mut j = Journal::start(&rb, "dave", "laptop-dave");
     j.resumed("dave", "laptop-dave", "0123abcd");
     let report = render(&j.records, &rb, &site());
-    assert!(report.contains("**Warning:** the runbook changed during the run"), "{report}");
-    assert!(report.contains("no longer the one this run used"), "{report}");
+    assert!(
+        report.contains("**Warning:** the runbook changed during the run"),
+        "{report}"
+    );
+    assert!(
+        report.contains("no longer the one this run used"),
+        "{report}"
+    );
 }

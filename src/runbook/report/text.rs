@@ -71,11 +71,7 @@ impl Redactor {
     /// backticks inside, so nothing can close it early.
     pub fn block(&self, text: &str) -> String {
         let text = self.clean(text);
-        let longest = text
-            .split(|c| c != '`')
-            .map(str::len)
-            .max()
-            .unwrap_or(0);
+        let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
         format!("{fence}text\n{}\n{fence}\n", text.trim_end_matches('\n'))
     }
@@ -117,7 +113,11 @@ pub fn time(at: Timestamp) -> String {
 pub fn duration(d: Duration) -> String {
     let secs = d.as_secs_f64().round() as u64;
     if secs == 0 {
-        return if d.is_zero() { "0s".into() } else { "<1s".into() };
+        return if d.is_zero() {
+            "0s".into()
+        } else {
+            "<1s".into()
+        };
     }
     let parts = [
         (secs / 86_400, "d"),
@@ -169,7 +169,10 @@ mod tests {
         let mut r = Redactor::default();
         r.add("s3cret-pw");
         r.add("yes");
-        assert_eq!(r.clean("pw=s3cret-pw yes\x1b[0m"), format!("pw={MASK} yes [0m"));
+        assert_eq!(
+            r.clean("pw=s3cret-pw yes\x1b[0m"),
+            format!("pw={MASK} yes [0m")
+        );
         assert!(is_secret_name("Admin_PASSWORD") && is_secret_name("api_token"));
         assert!(!is_secret_name("release"));
     }

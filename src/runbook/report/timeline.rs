@@ -6,8 +6,8 @@ use std::fmt::Write;
 
 use super::evidence;
 use super::outcome_label;
-use super::uat;
 use super::text as t;
+use super::uat;
 use super::view::{Event, Finish, View};
 use crate::runbook::journal::Outcome;
 use crate::runbook::raw::RawService;
@@ -24,10 +24,19 @@ pub fn section(view: &View) -> String {
     let phases = uat::phases(view);
     for e in &view.events {
         let row = match e {
-            Event::Started { operator, host, .. } => event_row("run started", &format!("by {} on {}", r.md(operator), r.code(host))),
-            Event::Resumed { operator, host, .. } => event_row("run resumed", &format!("by {} on {}", r.md(operator), r.code(host))),
+            Event::Started { operator, host, .. } => event_row(
+                "run started",
+                &format!("by {} on {}", r.md(operator), r.code(host)),
+            ),
+            Event::Resumed { operator, host, .. } => event_row(
+                "run resumed",
+                &format!("by {} on {}", r.md(operator), r.code(host)),
+            ),
             Event::Step(f) => {
-                let phase = phases.iter().find(|(p, _)| std::ptr::eq(*p, f)).map(|(_, phase)| phase);
+                let phase = phases
+                    .iter()
+                    .find(|(p, _)| std::ptr::eq(*p, f))
+                    .map(|(_, phase)| phase);
                 step_row(view, f, phase)
             }
             Event::Interrupted { step, killed, .. } => {
@@ -74,7 +83,11 @@ fn describe(view: &View, id: &str) -> (String, String, String) {
                 None => info.step.kind.name().to_string(),
             },
         ),
-        None => ("?".into(), format!("{} (no longer in the runbook)", r.code(id)), "?".into()),
+        None => (
+            "?".into(),
+            format!("{} (no longer in the runbook)", r.code(id)),
+            "?".into(),
+        ),
     }
 }
 
@@ -82,16 +95,31 @@ fn step_row(view: &View, f: &Finish, phase: Option<&uat::Phase>) -> String {
     let r = &view.redactor;
     let (stage, title, kind) = describe(view, f.id);
     let outcome = match f.reason {
-        Some(reason) => format!("{} {}: {}", f.outcome.mark(), outcome_label(f.outcome), r.md(reason)),
+        Some(reason) => format!(
+            "{} {}: {}",
+            f.outcome.mark(),
+            outcome_label(f.outcome),
+            r.md(reason)
+        ),
         None => format!("{} {}", f.outcome.mark(), outcome_label(f.outcome)),
     };
-    let duration = if f.outcome == Outcome::Skipped { String::new() } else { t::seconds(f.seconds) };
+    let duration = if f.outcome == Outcome::Skipped {
+        String::new()
+    } else {
+        t::seconds(f.seconds)
+    };
     let mut line = evidence::line(f.evidence);
     if let Some(phase) = phase {
-        line = [phase.counts_line(), line].join("; ").trim_end_matches("; ").to_string();
+        line = [phase.counts_line(), line]
+            .join("; ")
+            .trim_end_matches("; ")
+            .to_string();
     }
     let line = t::shorten(&r.clean(&line), EVIDENCE_CHARS);
-    format!("{stage} | {title} | {kind} | {outcome} | {duration} | {}", t::escape(&line))
+    format!(
+        "{stage} | {title} | {kind} | {outcome} | {duration} | {}",
+        t::escape(&line)
+    )
 }
 
 /// Every override and broken lock, with its reason and who gave it.
@@ -111,7 +139,12 @@ pub fn overrides(view: &View) -> String {
                     r.md(f.reason.unwrap_or("(no reason recorded)"))
                 );
             }
-            Event::LockBroken { at, reason, holder, operator } => {
+            Event::LockBroken {
+                at,
+                reason,
+                holder,
+                operator,
+            } => {
                 let _ = writeln!(
                     rows,
                     "| {} | *run lock broken* (held by {}) | {} | {} |",

@@ -1,7 +1,7 @@
 //! UAT results per phase: every case's result and note, and the regressions — cases that
 //! passed in an earlier phase and fail now, the first thing a reviewer looks for.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use serde_json::Value;
@@ -14,6 +14,7 @@ use crate::runbook::model::Kind;
 pub struct Case {
     pub id: String,
     pub title: String,
+    pub area: String,
     /// `pass`, `fail`, `skip` (or whatever the journal says, lowercased).
     pub result: String,
     pub note: String,
@@ -23,7 +24,13 @@ pub struct Phase {
     pub name: String,
     pub cases: Vec<Case>,
     /// As recorded by the step (it may compare with phases of earlier runs).
-    pub regressions: Vec<String>,
+    pub regressions: Vec<Regression>,
+}
+
+pub struct Regression {
+    pub id: String,
+    /// The phase it passed in, when known.
+    pub passed_in: String,
 }
 
 impl Phase {
@@ -32,7 +39,10 @@ impl Phase {
     pub fn read(evidence: &Value, step_phase: Option<&str>) -> Option<Phase> {
         let raw = evidence.get("cases").or_else(|| evidence.get("results"))?;
         let cases: Vec<Case> = match raw {
-            Value::Array(items) => items.iter().map(|c| case(first(c, &["id", "case"]), c)).collect(),
+            Value::Array(items) => items
+                .iter()
+                .map(|c| case(first(c, &["id", "case"]), c))
+                .collect(),
             Value::Object(map) => map.iter().map(|(id, c)| case(id, c)).collect(),
             _ => return None,
         };
@@ -41,10 +51,28 @@ impl Phase {
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
-            .map(|r| r.as_str().unwrap_or_else(|| first(r, &["id", "case"])).to_string())
+            .map(|r| Regression {
+                id: r
+                    .as_str()
+                    .unwrap_or_else(|| first(r, &["id", "case"]))
+                    .to_string(),
+                passed_in: text(r, "passed_in").to_string(),
+            })
             .collect();
-        let name = evidence.get("phase").and_then(Value::as_str).or(step_phase).unwrap_or("?");
-        Some(Phase { name: name.to_string(), cases, regressions })
+        let name = evidence
+            .get("phase")
+            .and_then(Value::as_str)
+            .or(step_phase)
+            .unwrap_or("?");
+        Some(Phase {
+            name: name.to_string(),
+            cases,
+            regressions,
+        })
+    }
+
+    pub fn is_regression(&self, id: &str) -> bool {
+        self.regressions.iter().any(|r| r.id == id)
     }
 
     pub fn count(&self, result: &str) -> usize {
@@ -68,9 +96,14 @@ impl Phase {
 }
 
 fn case(id: &str, value: &Value) -> Case {
-    let (result, note, title) = match value {
-        Value::String(result) => (result.as_str(), "", ""),
-        other => (first(other, &["result", "status", "outcome"]), text(other, "note"), text(other, "title")),
+    let (result, note, title, area) = match value {
+        Value::String(result) => (result.as_str(), "", "", ""),
+        other => (
+            first(other, &["result", "status", "outcome"]),
+            text(other, "note"),
+            text(other, "title"),
+            text(other, "area"),
+        ),
     };
     let result = result.to_ascii_lowercase();
     let result = match result.as_str() {
@@ -79,30 +112,50 @@ fn case(id: &str, value: &Value) -> Case {
         "skipped" => "skip".to_string(),
         _ => result,
     };
-    Case { id: id.to_string(), title: title.to_string(), result, note: note.to_string() }
+    Case {
+        id: id.to_string(),
+        title: title.to_string(),
+        area: area.to_string(),
+        result,
+        note: note.to_string(),
+    }
 }
 
 fn first<'a>(value: &'a Value, fields: &[&str]) -> &'a str {
-    fields.iter().map(|f| text(value, f)).find(|s| !s.is_empty()).unwrap_or_default()
+    fields
+        .iter()
+        .map(|f| text(value, f))
+        .find(|s| !s.is_empty())
+        .unwrap_or_default()
 }
 
 /// Every UAT step of the run with its results, in order. Regressions are the step's own
 /// (it may compare with earlier runs) plus those seen within this run.
 pub fn phases<'v>(view: &'v View) -> Vec<(&'v Finish<'v>, Phase)> {
     let mut phases = Vec::new();
-    let mut passed_before: BTreeSet<String> = BTreeSet::new();
+    // Case id → the latest phase of this run it passed in.
+    let mut passed_before: BTreeMap<String, String> = BTreeMap::new();
     for f in view.steps() {
         let step_phase = f.info.and_then(|i| match &i.step.kind {
-            Kind::Uat { phase } => Some(phase.as_str()),
+            Kind::Uat { phase, .. } => Some(phase.as_str()),
             _ => None,
         });
-        let Some(mut phase) = Phase::read(f.evidence, step_phase) else { continue };
-        for case in &phase.cases {
-            if case.result == "fail" && passed_before.contains(&case.id) && !phase.regressions.contains(&case.id) {
-                phase.regressions.push(case.id.clone());
+        let Some(mut phase) = Phase::read(f.evidence, step_phase) else {
+            continue;
+        };
+        for case in phase.cases.iter().filter(|c| c.result == "fail") {
+            if let Some(passed_in) = passed_before.get(&case.id) {
+                if !phase.is_regression(&case.id) {
+                    phase.regressions.push(Regression {
+                        id: case.id.clone(),
+                        passed_in: passed_in.clone(),
+                    });
+                }
             }
         }
-        passed_before.extend(phase.cases.iter().filter(|c| c.result == "pass").map(|c| c.id.clone()));
+        for case in phase.cases.iter().filter(|c| c.result == "pass") {
+            passed_before.insert(case.id.clone(), phase.name.clone());
+        }
         phases.push((f, phase));
     }
     phases
@@ -123,14 +176,30 @@ pub fn section(view: &View) -> String {
             t::time(f.at)
         );
         if !phase.regressions.is_empty() {
-            let names: Vec<String> = phase.regressions.iter().map(|c| r.code(c)).collect();
-            let _ = writeln!(out, "**Regressions** (passed in an earlier phase, fail now): {}.\n", names.join(", "));
+            let names: Vec<String> = phase
+                .regressions
+                .iter()
+                .map(|c| match c.passed_in.as_str() {
+                    "" => r.code(&c.id),
+                    phase => format!("{} (passed in {})", r.code(&c.id), r.code(phase)),
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "**Regressions** (passed in an earlier phase, fail now): {}.\n",
+                names.join(", ")
+            );
         }
-        out.push_str("| Case | Result | Note |\n|---|---|---|\n");
+        let areas = phase.cases.iter().any(|c| !c.area.is_empty());
+        out.push_str(if areas {
+            "| Area | Case | Result | Note |\n|---|---|---|---|\n"
+        } else {
+            "| Case | Result | Note |\n|---|---|---|\n"
+        });
         for case in &phase.cases {
             let mark = match case.result.as_str() {
                 "pass" => "✓ pass",
-                "fail" if phase.regressions.contains(&case.id) => "✗ fail (regression)",
+                "fail" if phase.is_regression(&case.id) => "✗ fail (regression)",
                 "fail" => "✗ fail",
                 "skip" => "- skip",
                 other => other,
@@ -138,9 +207,19 @@ pub fn section(view: &View) -> String {
             let name = if case.title.is_empty() {
                 r.code(&case.id)
             } else {
-                format!("{} {}", r.code(&case.id), r.md(&case.title))
+                format!("{} ({})", r.md(&case.title), r.code(&case.id))
             };
-            let _ = writeln!(out, "| {name} | {} | {} |", r.md(mark), r.md(&case.note));
+            let area = if areas {
+                format!("{} | ", r.md(&case.area))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "| {area}{name} | {} | {} |",
+                r.md(mark),
+                r.md(&case.note)
+            );
         }
         out.push('\n');
     }

@@ -31,14 +31,34 @@ pub struct Finish<'a> {
 }
 
 pub enum Event<'a> {
-    Started { at: Timestamp, operator: &'a str, host: &'a str },
-    Resumed { at: Timestamp, operator: &'a str, host: &'a str, hash: &'a str },
+    Started {
+        at: Timestamp,
+        operator: &'a str,
+        host: &'a str,
+    },
+    Resumed {
+        at: Timestamp,
+        operator: &'a str,
+        host: &'a str,
+        hash: &'a str,
+    },
     Step(Finish<'a>),
     /// `killed`: no record says so; the step started and the next thing is a resume or
     /// the end of the journal.
-    Interrupted { at: Timestamp, step: Option<&'a str>, killed: bool },
-    LockBroken { at: Timestamp, reason: &'a str, holder: &'a str, operator: &'a str },
-    Finished { at: Timestamp },
+    Interrupted {
+        at: Timestamp,
+        step: Option<&'a str>,
+        killed: bool,
+    },
+    LockBroken {
+        at: Timestamp,
+        reason: &'a str,
+        holder: &'a str,
+        operator: &'a str,
+    },
+    Finished {
+        at: Timestamp,
+    },
 }
 
 impl Event<'_> {
@@ -77,14 +97,30 @@ pub struct View<'a> {
 
 impl<'a> View<'a> {
     pub fn new(records: &'a [Record], runbook: &'a Runbook) -> View<'a> {
-        let mut view = View { runbook, start: None, events: Vec::new(), redactor: Redactor::default(), masked: Vec::new() };
+        let mut view = View {
+            runbook,
+            start: None,
+            events: Vec::new(),
+            redactor: Redactor::default(),
+            masked: Vec::new(),
+        };
         let mut operator = "";
         let mut open: Option<(&'a str, Timestamp)> = None;
         for record in records {
             match record {
                 Record::RunStarted {
-                    run_id, runbook_source, runbook_hash, tvdr_version, inventory, inventory_hash,
-                    site, operator: op, host, rollback, at, ..
+                    run_id,
+                    runbook_source,
+                    runbook_hash,
+                    tvdr_version,
+                    inventory,
+                    inventory_hash,
+                    site,
+                    operator: op,
+                    host,
+                    rollback,
+                    at,
+                    ..
                 } => {
                     view.start = Some(Start {
                         run_id,
@@ -97,18 +133,39 @@ impl<'a> View<'a> {
                         rollback: *rollback,
                     });
                     operator = op;
-                    view.events.push(Event::Started { at: *at, operator: op, host });
+                    view.events.push(Event::Started {
+                        at: *at,
+                        operator: op,
+                        host,
+                    });
                 }
-                Record::Resumed { operator: op, host, runbook_hash, at } => {
+                Record::Resumed {
+                    operator: op,
+                    host,
+                    runbook_hash,
+                    at,
+                } => {
                     view.killed(&mut open);
                     operator = op;
-                    view.events.push(Event::Resumed { at: *at, operator: op, host, hash: runbook_hash });
+                    view.events.push(Event::Resumed {
+                        at: *at,
+                        operator: op,
+                        host,
+                        hash: runbook_hash,
+                    });
                 }
                 Record::StepStarted { step, at } => {
                     view.killed(&mut open);
                     open = Some((step, *at));
                 }
-                Record::StepFinished { step, outcome, reason, evidence, at, seconds } => {
+                Record::StepFinished {
+                    step,
+                    outcome,
+                    reason,
+                    evidence,
+                    at,
+                    seconds,
+                } => {
                     let started = open.filter(|(id, _)| id == step).map(|(_, at)| at);
                     if started.is_some() {
                         open = None;
@@ -128,10 +185,19 @@ impl<'a> View<'a> {
                 }
                 Record::Interrupted { step, at } => {
                     open = None;
-                    view.events.push(Event::Interrupted { at: *at, step: step.as_deref(), killed: false });
+                    view.events.push(Event::Interrupted {
+                        at: *at,
+                        step: step.as_deref(),
+                        killed: false,
+                    });
                 }
                 Record::LockBroken { reason, holder, at } => {
-                    view.events.push(Event::LockBroken { at: *at, reason, holder, operator });
+                    view.events.push(Event::LockBroken {
+                        at: *at,
+                        reason,
+                        holder,
+                        operator,
+                    });
                 }
                 Record::RunFinished { at } => view.events.push(Event::Finished { at: *at }),
             }
@@ -144,7 +210,11 @@ impl<'a> View<'a> {
     /// ends): tvdr was killed inside it, or it is still running.
     fn killed(&mut self, open: &mut Option<(&'a str, Timestamp)>) {
         if let Some((step, at)) = open.take() {
-            self.events.push(Event::Interrupted { at, step: Some(step), killed: true });
+            self.events.push(Event::Interrupted {
+                at,
+                step: Some(step),
+                killed: true,
+            });
         }
     }
 

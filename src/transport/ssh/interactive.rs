@@ -92,8 +92,10 @@ fn relay(wire: &mut Wire, channel: &mut Channel, console: &mut dyn Console) -> R
         }
         if console.resized() {
             let (cols, rows) = console.size();
-            wire.retry(deadline, |_| channel.request_pty_size(cols, rows, None, None))
-                .map_err(Relay::Stop)?;
+            wire.retry(deadline, |_| {
+                channel.request_pty_size(cols, rows, None, None)
+            })
+            .map_err(Relay::Stop)?;
         }
         let fd = keyboard.then(|| console.input_fd());
         let typed = wire.wait_or(deadline, fd).map_err(Relay::Stop)?;
@@ -102,7 +104,8 @@ fn relay(wire: &mut Wire, channel: &mut Channel, console: &mut dyn Console) -> R
             if n == 0 {
                 // Standard input ended (a script feeding keys): the program's own EOF.
                 keyboard = false;
-                wire.retry(deadline, |_| channel.send_eof()).map_err(Relay::Stop)?;
+                wire.retry(deadline, |_| channel.send_eof())
+                    .map_err(Relay::Stop)?;
             } else {
                 send(wire, channel, &buf[..n], deadline)?;
             }
@@ -110,7 +113,12 @@ fn relay(wire: &mut Wire, channel: &mut Channel, console: &mut dyn Console) -> R
     }
 }
 
-fn send(wire: &mut Wire, channel: &mut Channel, mut data: &[u8], deadline: Instant) -> Result<(), Relay> {
+fn send(
+    wire: &mut Wire,
+    channel: &mut Channel,
+    mut data: &[u8],
+    deadline: Instant,
+) -> Result<(), Relay> {
     while !data.is_empty() {
         match channel.write(data) {
             Ok(n) => data = &data[n..],

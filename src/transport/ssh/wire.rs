@@ -92,7 +92,11 @@ impl Wire {
 
     /// [`Wire::wait`], also returning (`true`) as soon as `other` is readable: an
     /// interactive session waits on the node and on the technician's keyboard at once.
-    pub(super) fn wait_or(&mut self, deadline: Instant, other: Option<RawFd>) -> Result<bool, Stop> {
+    pub(super) fn wait_or(
+        &mut self,
+        deadline: Instant,
+        other: Option<RawFd>,
+    ) -> Result<bool, Stop> {
         let now = Instant::now();
         if now >= deadline {
             return Err(Stop::Deadline);

@@ -14,13 +14,25 @@ use crate::exit_code::Exit;
 use crate::runbook::engine::human::Decision;
 use crate::runbook::engine::step::{StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
-use crate::runbook::model::Role;
+use crate::runbook::model::{CheckOptions, Role};
 use crate::transport::{Cmd, LocalTransport, Transport, TransportError, Tty};
 
-pub fn run(cx: &StepCx, on: Role, cmd: &Cmd, checks: &[String]) -> Result<StepResult> {
+pub fn run(
+    cx: &StepCx,
+    on: Role,
+    cmd: &Cmd,
+    checks: &[String],
+    options: CheckOptions,
+) -> Result<StepResult> {
     let target = match cx.resolve(on)?.as_slice() {
         [one] => *one,
-        _ => return Err(Exit::Usage(format!("step `{}` opens one terminal on one host", cx.step.id)).into()),
+        _ => {
+            return Err(Exit::Usage(format!(
+                "step `{}` opens one terminal on one host",
+                cx.step.id
+            ))
+            .into())
+        }
     };
     if !has_terminal() {
         if let Some(reason) = cx.human.file.overrides.get(&cx.step.id) {
@@ -57,22 +69,31 @@ pub fn run(cx: &StepCx, on: Role, cmd: &Cmd, checks: &[String]) -> Result<StepRe
             Ok(code) => Some(format!("`{}` ended with exit status {code}", cmd.render())),
             Err(err) => Some(err.to_string()),
         };
-        evidence.insert("exit".into(), status.as_ref().map_or(Value::Null, |c| json!(c)));
+        evidence.insert(
+            "exit".into(),
+            status.as_ref().map_or(Value::Null, |c| json!(c)),
+        );
         eprintln!();
         let Some(why) = why else {
-            return after(cx, checks, evidence);
+            return after(cx, checks, options, evidence);
         };
         eprintln!("step `{}`: {why}", cx.step.id);
         match cx.human.on_failure(&cx.step.id)? {
             Decision::Retry => continue,
             Decision::Override(reason) => {
                 evidence.insert("checks_skipped".into(), json!(!checks.is_empty()));
-                return Ok(StepResult { outcome: Outcome::Overridden, reason: Some(reason), evidence });
+                return Ok(StepResult {
+                    outcome: Outcome::Overridden,
+                    reason: Some(reason),
+                    evidence,
+                });
             }
             Decision::Abort if cx.human.yes || !cx.human.interactive() => {
                 return Ok(StepResult::failed(why, evidence))
             }
-            Decision::Abort => return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into()),
+            Decision::Abort => {
+                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
+            }
         }
     }
 }
@@ -93,11 +114,16 @@ fn open(cx: &StepCx, target: Target, cmd: &Cmd) -> Result<i32, TransportError> {
 }
 
 /// The program ended well: the step's checks (as a `check` step) say whether it worked.
-fn after(cx: &StepCx, checks: &[String], evidence: Map<String, Value>) -> Result<StepResult> {
+fn after(
+    cx: &StepCx,
+    checks: &[String],
+    options: CheckOptions,
+    evidence: Map<String, Value>,
+) -> Result<StepResult> {
     if checks.is_empty() {
         return Ok(StepResult::done(evidence));
     }
-    let mut result = check::run(cx, checks)?;
+    let mut result = check::run(cx, checks, options)?;
     let mut merged = evidence;
     merged.append(&mut result.evidence);
     result.evidence = merged;

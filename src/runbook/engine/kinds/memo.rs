@@ -33,13 +33,18 @@ pub struct Memo {
     /// The node the step acts on (`master`/`slave` resolved once, when it first ran).
     pub node: Option<String>,
     /// `screen`: every start, the last one current.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
     /// `reboot`: the boot id before the reboot was issued, and when it was.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boot_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_at: Option<Timestamp>,
+}
+
+/// The notes of step `step` of run `run` (a standalone subcommand names a synthetic run).
+pub fn key(run: &str, step: &str) -> String {
+    safe(&format!("{run}.{step}"))
 }
 
 /// Where the notes of step `key` live.

@@ -1,9 +1,17 @@
 //! One function per step kind: `run(cx) -> StepResult`.
 
 pub mod check;
+mod host;
+pub mod interactive;
 pub mod manual;
+pub mod memo;
 pub mod note;
+mod progress;
+pub mod reboot;
 pub mod run;
+pub mod screen;
+pub mod uat;
+pub mod wait;
 
 use anyhow::Result;
 
@@ -15,9 +23,7 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
     match &cx.step.kind {
         Kind::Note { level } => note::run(cx, *level),
         Kind::Manual { ask } => manual::run(cx, ask, false, None),
-        Kind::Gate { ask, evidence, on } => {
-            manual::run_gate(cx, ask, evidence.as_deref(), *on)
-        }
+        Kind::Gate { ask, evidence, on } => manual::run_gate(cx, ask, evidence.as_deref(), *on),
         Kind::Check { checks, options } => check::run(cx, checks, *options),
         Kind::Run {
             on,
@@ -26,12 +32,24 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
             timeout,
             idempotent,
         } => run::run(cx, *on, command, expect, *timeout, *idempotent),
-        other => Err(crate::exit_code::Exit::Usage(format!(
-            "step `{}`: `{}` steps are not available in tvdr {} yet",
-            cx.step.id,
-            other.name(),
-            env!("CARGO_PKG_VERSION")
-        ))
-        .into()),
+        Kind::Interactive {
+            on,
+            command,
+            checks,
+            options,
+        } => interactive::run(cx, *on, &cx.command(command)?, checks, *options),
+        Kind::Screen {
+            on,
+            command,
+            success,
+            timeout,
+        } => screen::run(cx, *on, &cx.command(command)?, success, *timeout),
+        Kind::Reboot { on, timeout } => reboot::run(cx, *on, *timeout),
+        Kind::Wait {
+            until,
+            interval,
+            timeout,
+        } => wait::run(cx, until, *interval, *timeout),
+        Kind::Uat { phase } => uat::run(cx, phase, &uat::load_checklist(cx.uat)?),
     }
 }

@@ -21,7 +21,9 @@ impl Progress {
     /// `timeout`, when given, is shown next to the elapsed time; `already` is time spent
     /// before this process (a re-attached step).
     pub fn new(timeout: Option<Duration>, already: Duration) -> Progress {
-        let started = Instant::now().checked_sub(already).unwrap_or_else(Instant::now);
+        let started = Instant::now()
+            .checked_sub(already)
+            .unwrap_or_else(Instant::now);
         let bar = console::Term::stderr().is_term().then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(

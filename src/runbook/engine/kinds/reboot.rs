@@ -26,7 +26,7 @@ const LOOK_EVERY: Duration = Duration::from_secs(1);
 const ISSUE_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
-    let key = memo::safe(&format!("{}.{}", cx.run_id, cx.step.id));
+    let key = memo::key(cx.run_id, &cx.step.id);
     let mut memo = memo::load(cx.state_dir, &key);
     let node = match (&memo.node, cx.reentered) {
         (Some(node), true) => node.clone(),
@@ -75,15 +75,26 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         evidence.insert("node".into(), json!(node));
         evidence.insert("boot_id_before".into(), json!(before));
         evidence.insert("boot_id_after".into(), json!(waited.after));
-        evidence.insert("down_after_seconds".into(), json!(waited.down_after.map(|d| d.as_secs_f64())));
-        evidence.insert("down_seconds".into(), json!(waited.down_for.map(|d| d.as_secs_f64())));
-        evidence.insert("seconds".into(), json!(Timestamp::now().since(issued).as_secs_f64()));
+        evidence.insert(
+            "down_after_seconds".into(),
+            json!(waited.down_after.map(|d| d.as_secs_f64())),
+        );
+        evidence.insert(
+            "down_seconds".into(),
+            json!(waited.down_for.map(|d| d.as_secs_f64())),
+        );
+        evidence.insert(
+            "seconds".into(),
+            json!(Timestamp::now().since(issued).as_secs_f64()),
+        );
         if let Some(after) = &waited.after {
             memo::forget(cx.state_dir, &key);
             eprintln!(
                 "  ✓ {node} is back (new boot id {}) after {}",
                 short(after),
-                humantime::format_duration(Duration::from_secs(Timestamp::now().since(issued).as_secs()))
+                humantime::format_duration(Duration::from_secs(
+                    Timestamp::now().since(issued).as_secs()
+                ))
             );
             return Ok(StepResult::done(evidence));
         }
@@ -97,12 +108,18 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
             // Wait again; never reboot again by itself.
             Decision::Retry => allowed = Timestamp::now().since(issued) + timeout,
             Decision::Override(reason) => {
-                return Ok(StepResult { outcome: Outcome::Overridden, reason: Some(reason), evidence })
+                return Ok(StepResult {
+                    outcome: Outcome::Overridden,
+                    reason: Some(reason),
+                    evidence,
+                })
             }
             Decision::Abort if cx.human.yes || !cx.human.interactive() => {
                 return Ok(StepResult::failed(why, evidence))
             }
-            Decision::Abort => return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into()),
+            Decision::Abort => {
+                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
+            }
         }
     }
 }
@@ -154,11 +171,17 @@ struct Waited {
     last: String,
 }
 
-fn wait_back(cx: &StepCx, node: &str, before: &str, issued: Timestamp, allowed: Duration) -> Result<Waited> {
+fn wait_back(
+    cx: &StepCx,
+    node: &str,
+    before: &str,
+    issued: Timestamp,
+    allowed: Duration,
+) -> Result<Waited> {
     let already = Timestamp::now().since(issued);
     let mut progress = Progress::new(Some(allowed), already);
     let mut down_at: Option<(Instant, Duration)> = None;
-    let mut last = String::from("no answer yet");
+    let mut last;
     progress.status(&format!("waiting for {node} to go down"));
     let result = loop {
         match host::probe(cx.fleet, node)? {
@@ -181,7 +204,12 @@ fn wait_back(cx: &StepCx, node: &str, before: &str, issued: Timestamp, allowed: 
             }
         }
         if progress.elapsed() >= allowed {
-            break Waited { after: None, down_after: down_at.map(|(_, d)| d), down_for: None, last };
+            break Waited {
+                after: None,
+                down_after: down_at.map(|(_, d)| d),
+                down_for: None,
+                last,
+            };
         }
         std::thread::sleep(LOOK_EVERY);
         progress.tick();

@@ -23,7 +23,12 @@ struct Look {
     report: Option<Report>,
 }
 
-pub fn run(cx: &StepCx, until: &Until, interval: Duration, timeout: Duration) -> Result<StepResult> {
+pub fn run(
+    cx: &StepCx,
+    until: &Until,
+    interval: Duration,
+    timeout: Duration,
+) -> Result<StepResult> {
     let what = match until {
         Until::Check(check) => format!("`{check}` OK"),
         Until::Host { on, up } => format!("{on} {}", if *up { "up" } else { "down" }),
@@ -69,12 +74,18 @@ pub fn run(cx: &StepCx, until: &Until, interval: Duration, timeout: Duration) ->
         match cx.human.on_failure(&cx.step.id)? {
             Decision::Retry => continue,
             Decision::Override(reason) => {
-                return Ok(StepResult { outcome: Outcome::Overridden, reason: Some(reason), evidence })
+                return Ok(StepResult {
+                    outcome: Outcome::Overridden,
+                    reason: Some(reason),
+                    evidence,
+                })
             }
             Decision::Abort if cx.human.yes || !cx.human.interactive() => {
                 return Ok(StepResult::failed(why, evidence))
             }
-            Decision::Abort => return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into()),
+            Decision::Abort => {
+                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
+            }
         }
     }
 }
@@ -101,7 +112,11 @@ fn look(cx: &StepCx, until: &Until) -> Result<Look> {
             let node = match cx.resolve(*on)?.as_slice() {
                 [Target::Node(node)] => *node,
                 [Target::Local] => {
-                    return Ok(Look { met: *up, summary: "this machine".into(), report: None })
+                    return Ok(Look {
+                        met: *up,
+                        summary: "this machine".into(),
+                        report: None,
+                    })
                 }
                 _ => anyhow::bail!("step `{}` waits for one host", cx.step.id),
             };
@@ -109,7 +124,11 @@ fn look(cx: &StepCx, until: &Until) -> Result<Look> {
                 Probe::Up(_) => (true, format!("{node} answers")),
                 Probe::Down(why) => (false, format!("{node} does not answer: {why}")),
             };
-            Ok(Look { met: answered == *up, summary, report: None })
+            Ok(Look {
+                met: answered == *up,
+                summary,
+                report: None,
+            })
         }
     }
 }

@@ -45,7 +45,12 @@ pub fn follow(
     let mut last_look = false;
     progress.status(&format!("running in screen `{session}` on {node}"));
     loop {
-        match exec(cx, target, &remote::poll(log_path, log.len() as u64), Some(POLL_TIMEOUT)) {
+        match exec(
+            cx,
+            target,
+            &remote::poll(log_path, log.len() as u64),
+            Some(POLL_TIMEOUT),
+        ) {
             Ok(out) => {
                 let poll = remote::parse_poll(&out.stdout, session);
                 if let Some(bytes) = poll.log {
@@ -87,7 +92,11 @@ pub fn follow(
         if progress.elapsed() >= timeout {
             return Ok(Followed::TimedOut { log });
         }
-        let pause = if last_look { Duration::from_millis(300) } else { POLL_EVERY };
+        let pause = if last_look {
+            Duration::from_millis(300)
+        } else {
+            POLL_EVERY
+        };
         std::thread::sleep(pause);
         progress.tick();
     }
@@ -113,7 +122,11 @@ fn show(progress: &mut Progress, node: &str, log: &[u8], shown: usize, replay: b
     }
     let text = remote::clean(&log[shown..end]);
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let skip = if replay { lines.len().saturating_sub(REPLAY) } else { 0 };
+    let skip = if replay {
+        lines.len().saturating_sub(REPLAY)
+    } else {
+        0
+    };
     if skip > 0 {
         progress.line(node, &format!("… {skip} earlier lines"));
     }

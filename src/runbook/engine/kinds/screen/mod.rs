@@ -29,10 +29,21 @@ use crate::runbook::time::Timestamp;
 use crate::transport::Cmd;
 use follow::Followed;
 
+/// The success pattern when none is given (`tvdr patch`): the shipped runbooks' generic
+/// one, since Telenia's updater output is not public.
+pub const DEFAULT_SUCCESS: &str =
+    r"(?i)(update|upgrade|aggiornamento)[^\n]*(complet|success|terminat)";
+
 /// What the procedure says to do when the success output is missing.
 pub const SUPPORT: &str = "stop and contact Telenia support before any other action";
 
-pub fn run(cx: &StepCx, on: Role, cmd: &Cmd, success: &Regex, timeout: Duration) -> Result<StepResult> {
+pub fn run(
+    cx: &StepCx,
+    on: Role,
+    cmd: &Cmd,
+    success: &Regex,
+    timeout: Duration,
+) -> Result<StepResult> {
     let key = key(cx);
     let mut memo = memo::load(cx.state_dir, &key);
     let target = match &memo.node {
@@ -72,7 +83,11 @@ pub fn run(cx: &StepCx, on: Role, cmd: &Cmd, success: &Regex, timeout: Duration)
             memo::save(cx.state_dir, &key, &memo)?;
         }
         let Some(why) = result.failure else {
-            eprintln!("  ✓ success output found in `{}` on {}", attempt.log, target.name());
+            eprintln!(
+                "  ✓ success output found in `{}` on {}",
+                attempt.log,
+                target.name()
+            );
             return Ok(StepResult::done(result.evidence));
         };
         eprintln!("step `{}` failed: {why}", cx.step.id);
@@ -99,7 +114,7 @@ pub fn run(cx: &StepCx, on: Role, cmd: &Cmd, success: &Regex, timeout: Duration)
 /// The notes of this step: per run and step in a runbook; a standalone `tvdr patch` has
 /// a synthetic run id and step id naming the node and command.
 fn key(cx: &StepCx) -> String {
-    memo::safe(&format!("{}.{}", cx.run_id, cx.step.id))
+    memo::key(cx.run_id, &cx.step.id)
 }
 
 fn single(cx: &StepCx, on: Role) -> Result<Target> {
@@ -120,7 +135,12 @@ fn target_named(cx: &StepCx, name: &str) -> Result<Target> {
         .iter()
         .find(|n| n.name.as_str() == name)
         .map(|n| Target::Node(n.name.as_str()))
-        .ok_or_else(|| anyhow::anyhow!("step `{}` started on `{name}`, which the inventory no longer has", cx.step.id))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "step `{}` started on `{name}`, which the inventory no longer has",
+                cx.step.id
+            )
+        })
 }
 
 /// The command ran before and ended: may it start again?
@@ -129,7 +149,11 @@ fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     if ended.success {
         return cx.human.confirm(
             &cx.step.id,
-            &format!("`{}` already ran successfully ({}). Run it again?", cmd.render(), ended.at),
+            &format!(
+                "`{}` already ran successfully ({}). Run it again?",
+                cmd.render(),
+                ended.at
+            ),
         );
     }
     // After a failure, only a person at the terminal may start it again: not `--yes`.
@@ -156,12 +180,30 @@ fn not_again(last: &Attempt) -> String {
 
 /// A new attempt: noted before it is started, so a tvdr killed in between finds it.
 fn start(cx: &StepCx, target: Target, cmd: &Cmd, key: &str, memo: &mut Memo) -> Result<()> {
-    let n = memo.attempts.len() + 1;
-    let mut session = format!("tvdr-{}-{}", short(&cx.step.id), memo::safe(cx.run_id));
-    if n > 1 {
-        session.push_str(&format!("-{n}"));
-    }
-    let log = format!("/var/tmp/{session}.log");
+    // Site, step and run: unique on a node that several sites' technicians (or tests)
+    // share, and stable in the notes for a resume.
+    let base = format!(
+        "tvdr-{}-{}-{}",
+        short(&cx.inventory.site, 24),
+        short(&cx.step.id, 32),
+        memo::safe(cx.run_id)
+    );
+    let mut n = memo.attempts.len() + 1;
+    let (session, log) = loop {
+        let session = if n > 1 {
+            format!("{base}-{n}")
+        } else {
+            base.clone()
+        };
+        let log = format!("/var/tmp/{session}.log");
+        // A log already there is someone else's start (another laptop, lost notes):
+        // never log into it.
+        let taken = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
+        if taken.status != 0 {
+            break (session, log);
+        }
+        n += 1;
+    };
     let rc = format!("/var/tmp/{session}.screenrc");
     memo.attempts.push(Attempt {
         session: session.clone(),
@@ -175,20 +217,33 @@ fn start(cx: &StepCx, target: Target, cmd: &Cmd, key: &str, memo: &mut Memo) -> 
         cmd.render(),
         target.name()
     );
-    let out = exec(cx, target, &remote::start(&session, &log, &rc, &cmd.render()), None)?;
+    let out = exec(
+        cx,
+        target,
+        &remote::start(&session, &log, &rc, &cmd.render()),
+        None,
+    )?;
     if out.status != 0 {
         memo.attempts.pop();
         memo::save(cx.state_dir, key, memo)?;
         let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        let hint = if out.status == 127 { " (is GNU screen installed? `tvdr check screen`)" } else { "" };
-        anyhow::bail!("cannot start screen on {}: exit status {}{hint}: {why}", target.name(), out.status);
+        let hint = if out.status == 127 {
+            " (is GNU screen installed? `tvdr check screen`)"
+        } else {
+            ""
+        };
+        anyhow::bail!(
+            "cannot start screen on {}: exit status {}{hint}: {why}",
+            target.name(),
+            out.status
+        );
     }
     Ok(())
 }
 
-/// Session names stay short (screen limits them): long step ids are cut.
-fn short(step: &str) -> String {
-    memo::safe(&step.chars().take(32).collect::<String>())
+/// Session names stay short (screen limits them): long names are cut.
+fn short(name: &str, max: usize) -> String {
+    memo::safe(&name.chars().take(max).collect::<String>())
 }
 
 struct Watched {
@@ -216,7 +271,15 @@ fn watch(
     }
     let already = Timestamp::now().since(attempt.started_at);
     let mut progress = Progress::new(Some(timeout), already);
-    let followed = follow::follow(cx, target, &attempt.session, &attempt.log, timeout, &mut progress, reattached);
+    let followed = follow::follow(
+        cx,
+        target,
+        &attempt.session,
+        &attempt.log,
+        timeout,
+        &mut progress,
+        reattached,
+    );
     progress.finish();
     let seconds = Timestamp::now().since(attempt.started_at).as_secs_f64();
     let (log, ended) = match followed? {
@@ -246,17 +309,38 @@ fn watch(
             humantime::format_duration(Duration::from_secs(seconds as u64)),
             attempt.session
         );
-        return Ok(Watched { evidence, failure: Some(why), ended: None });
+        return Ok(Watched {
+            evidence,
+            failure: Some(why),
+            ended: None,
+        });
     };
-    let _ = exec(cx, target, &remote::tidy(&attempt.session, &rc_of(&attempt.log)), Some(Duration::from_secs(10)));
+    let _ = exec(
+        cx,
+        target,
+        &remote::tidy(&attempt.session, &rc_of(&attempt.log)),
+        Some(Duration::from_secs(10)),
+    );
     let matched = success.is_match(&text);
-    evidence.insert("result".into(), json!(if matched { "success" } else { "no success output" }));
+    evidence.insert(
+        "result".into(),
+        json!(if matched {
+            "success"
+        } else {
+            "no success output"
+        }),
+    );
     if matched && exit.is_some_and(|e| e != 0) {
-        eprintln!("  warning: the success output is there, but the command exited with {}", exit.unwrap_or_default());
+        eprintln!(
+            "  warning: the success output is there, but the command exited with {}",
+            exit.unwrap_or_default()
+        );
     }
     let failure = (!matched).then(|| {
         let how = match (dead, exit) {
-            (true, _) => " (its screen session died without finishing: was the node rebooted?)".to_string(),
+            (true, _) => {
+                " (its screen session died without finishing: was the node rebooted?)".to_string()
+            }
             (false, Some(code)) => format!(" (exit status {code})"),
             (false, None) => String::new(),
         };
@@ -268,8 +352,16 @@ fn watch(
             target.name()
         )
     });
-    let ended = Ended { success: matched, exit, at: Timestamp::now() };
-    Ok(Watched { evidence, failure, ended: Some(ended) })
+    let ended = Ended {
+        success: matched,
+        exit,
+        at: Timestamp::now(),
+    };
+    Ok(Watched {
+        evidence,
+        failure,
+        ended: Some(ended),
+    })
 }
 
 fn rc_of(log: &str) -> String {

@@ -131,7 +131,12 @@ mod tests {
 
     #[test]
     fn the_start_command_quotes_every_value() {
-        let cmd = start("tvdr-patch-r1", "/var/tmp/a b.log", "/var/tmp/r.rc", "updater --x 'y'");
+        let cmd = start(
+            "tvdr-patch-r1",
+            "/var/tmp/a b.log",
+            "/var/tmp/r.rc",
+            "updater --x 'y'",
+        );
         assert_eq!(
             cmd.render(),
             "printf 'logfile %s\\nlogfile flush 1\\n' '/var/tmp/a b.log' > /var/tmp/r.rc && \
@@ -148,7 +153,13 @@ mod tests {
         assert_eq!(poll.log.as_deref(), Some(&b"step 2\r\n"[..]));
         let dead = b"There is a screen on:\n\t4242.tvdr-a-r1\t(Dead ???)\nRemove dead screens with 'screen -wipe'.\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
         let poll = parse_poll(dead, "tvdr-a-r1");
-        assert_eq!(poll, Poll { session: Session::Dead, log: None });
+        assert_eq!(
+            poll,
+            Poll {
+                session: Session::Dead,
+                log: None
+            }
+        );
         // Another session whose name starts the same is not ours.
         let other = b"There is a screen on:\n\t77.tvdr-a-r1-2\t(Detached)\n1 Socket in /run/screen/S-root.\n\ntvdr-log-follows\n";
         assert_eq!(parse_poll(other, "tvdr-a-r1").session, Session::Gone);

@@ -37,7 +37,10 @@ pub struct Case {
 /// the current directory.
 pub fn load(named: Option<&str>) -> Result<Checklist> {
     let shipped = |name: &str| {
-        Path::new(name).file_name().is_some_and(|f| f == UAT_STANDARD.0) && !Path::new(name).exists()
+        Path::new(name)
+            .file_name()
+            .is_some_and(|f| f == UAT_STANDARD.0)
+            && !Path::new(name).exists()
     };
     let (path, text) = match named {
         Some(name) if !shipped(name) => {
@@ -45,7 +48,10 @@ pub fn load(named: Option<&str>) -> Result<Checklist> {
                 .with_context(|| format!("cannot read the UAT checklist `{name}`"))?;
             (name.to_string(), text)
         }
-        _ => (format!("embedded:{}", UAT_STANDARD.0), UAT_STANDARD.1.to_string()),
+        _ => (
+            format!("embedded:{}", UAT_STANDARD.0),
+            UAT_STANDARD.1.to_string(),
+        ),
     };
     parse(&path, &text)
 }
@@ -78,7 +84,10 @@ mod tests {
         assert_eq!(list.id, "uat-standard");
         assert!(list.cases.iter().any(|c| c.id == "inbound-external"));
         assert!(list.cases.iter().all(|c| !c.title.is_empty()));
-        assert_eq!(load(Some("uat-standard.yaml")).unwrap().cases.len(), list.cases.len());
+        assert_eq!(
+            load(Some("uat-standard.yaml")).unwrap().cases.len(),
+            list.cases.len()
+        );
     }
 
     #[test]
@@ -86,7 +95,10 @@ mod tests {
         let text = "id: x\ntitle: X\ncases:\n  - { id: a, title: A, owner: bob }\n  - { id: a, title: B }\n";
         let err = parse("x.yaml", text).unwrap_err().to_string();
         assert!(err.contains("`a`"), "{err}");
-        let ok = parse("x.yaml", "id: x\ntitle: X\ncases:\n  - { id: a, title: A, owner: bob }\n");
+        let ok = parse(
+            "x.yaml",
+            "id: x\ntitle: X\ncases:\n  - { id: a, title: A, owner: bob }\n",
+        );
         assert_eq!(ok.unwrap().cases[0].id, "a");
     }
 }

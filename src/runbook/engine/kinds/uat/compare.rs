@@ -86,29 +86,55 @@ mod tests {
     use super::*;
 
     fn case(id: &str, result: Verdict) -> CaseResult {
-        CaseResult { id: id.into(), title: id.into(), area: None, result, note: String::new() }
+        CaseResult {
+            id: id.into(),
+            title: id.into(),
+            area: None,
+            result,
+            note: String::new(),
+        }
     }
 
     #[test]
     fn a_case_that_passed_before_and_fails_now_is_called_out() {
         let baseline = Phase {
             phase: "baseline".into(),
-            cases: vec![case("a", Verdict::Pass), case("b", Verdict::Fail), case("c", Verdict::Pass)],
+            cases: vec![
+                case("a", Verdict::Pass),
+                case("b", Verdict::Fail),
+                case("c", Verdict::Pass),
+            ],
         };
-        let after = Phase { phase: "after-ft".into(), cases: vec![case("c", Verdict::Pass)] };
-        let now = [case("a", Verdict::Fail), case("b", Verdict::Fail), case("c", Verdict::Fail)];
+        let after = Phase {
+            phase: "after-ft".into(),
+            cases: vec![case("c", Verdict::Pass)],
+        };
+        let now = [
+            case("a", Verdict::Fail),
+            case("b", Verdict::Fail),
+            case("c", Verdict::Fail),
+        ];
         assert_eq!(
             regressions(&[baseline, after], &now),
             vec![
-                Regression { id: "a".into(), passed_in: "baseline".into() },
-                Regression { id: "c".into(), passed_in: "after-ft".into() },
+                Regression {
+                    id: "a".into(),
+                    passed_in: "baseline".into()
+                },
+                Regression {
+                    id: "c".into(),
+                    passed_in: "after-ft".into()
+                },
             ]
         );
     }
 
     #[test]
     fn answers_read_with_an_optional_note() {
-        assert_eq!(Verdict::parse("fail: one-way audio"), Ok((Verdict::Fail, "one-way audio".into())));
+        assert_eq!(
+            Verdict::parse("fail: one-way audio"),
+            Ok((Verdict::Fail, "one-way audio".into()))
+        );
         assert_eq!(Verdict::parse("PASS"), Ok((Verdict::Pass, String::new())));
         assert!(Verdict::parse("maybe").is_err());
     }

@@ -17,7 +17,10 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
         let given = answers.and_then(|a| a.get(&case.id).or_else(|| a.get("*")));
         let (result, note) = match given {
             Some(text) => Verdict::parse(text).map_err(|why| {
-                Exit::Usage(format!("answers file: uat `{phase}` case `{}`: {why}", case.id))
+                Exit::Usage(format!(
+                    "answers file: uat `{phase}` case `{}`: {why}",
+                    case.id
+                ))
             })?,
             None if cx.human.interactive() => ask(phase, case, n + 1, cases.len())?,
             None if cx.human.yes => (Verdict::Skip, "not walked (--yes)".to_string()),
@@ -43,7 +46,11 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
 }
 
 fn ask(phase: &str, case: &Case, n: usize, of: usize) -> Result<(Verdict, String)> {
-    let area = case.area.as_deref().map(|a| format!("{a} · ")).unwrap_or_default();
+    let area = case
+        .area
+        .as_deref()
+        .map(|a| format!("{a} · "))
+        .unwrap_or_default();
     eprintln!("\n  [{n}/{of}] {area}{} ({})", case.title, case.id);
     if let Some(how) = &case.how {
         eprintln!("     how:      {}", how.trim());
@@ -55,7 +62,11 @@ fn ask(phase: &str, case: &Case, n: usize, of: usize) -> Result<(Verdict, String
     let verdicts = [Verdict::Pass, Verdict::Fail, Verdict::Skip];
     let picked = dialoguer::Select::with_theme(&theme)
         .with_prompt(format!("UAT {phase}: {}", case.id))
-        .items(&["pass", "fail", "skip (not used on this site, or not testable now)"])
+        .items(&[
+            "pass",
+            "fail",
+            "skip (not used on this site, or not testable now)",
+        ])
         .default(0)
         .interact()?;
     let verdict = verdicts[picked];

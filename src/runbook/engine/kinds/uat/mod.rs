@@ -1,0 +1,186 @@
+//! `uat`: walks the UAT checklist for one phase (baseline, after-ft, …) with pass / fail /
+//! skip and a note per case, compares with the earlier phases of the run, and calls out
+//! every case that passed before and fails now. Any failure asks retry (walk the failed
+//! cases again) / override / abort, like a check.
+//!
+//! Earlier phases come from the run's journal; a standalone `tvdr uat` keeps its walks in
+//! `<state>/<site>/uat.jsonl` and compares with those.
+
+mod checklist;
+mod compare;
+mod walk;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde_json::{json, Map, Value};
+
+use crate::exit_code::Exit;
+use crate::output::table;
+use crate::runbook::engine::human::Decision;
+use crate::runbook::engine::step::{StepCx, StepResult};
+use crate::runbook::journal::{self, Outcome, Record};
+use crate::runbook::time::Timestamp;
+pub use checklist::{load as load_checklist, Checklist};
+pub use compare::{regressions, CaseResult, Phase, Regression, Verdict};
+
+/// Where a standalone `tvdr uat` keeps its walks.
+pub const STANDALONE_LOG: &str = "uat.jsonl";
+
+pub fn run(cx: &StepCx, phase: &str, checklist: &Checklist) -> Result<StepResult> {
+    let earlier = earlier_phases(cx, phase)?;
+    eprintln!(
+        "  UAT `{phase}`: {} cases of `{}` ({})",
+        checklist.cases.len(),
+        checklist.id,
+        checklist.title
+    );
+    let all: Vec<&checklist::Case> = checklist.cases.iter().collect();
+    let mut results = walk::walk(cx, phase, &all)?;
+    loop {
+        let found = regressions(&earlier, &results);
+        show(&results, &found);
+        let evidence = evidence(&checklist.id, phase, &results, &found);
+        let failed: Vec<String> = results
+            .iter()
+            .filter(|c| c.result == Verdict::Fail)
+            .map(|c| c.id.clone())
+            .collect();
+        if failed.is_empty() {
+            remember(cx, phase, &results)?;
+            return Ok(StepResult::done(evidence));
+        }
+        let mut why = format!(
+            "UAT `{phase}`: {} failed ({})",
+            failed.len(),
+            failed.join(", ")
+        );
+        if !found.is_empty() {
+            let list: Vec<String> = found
+                .iter()
+                .map(|r| format!("{} passed at {}", r.id, r.passed_in))
+                .collect();
+            why.push_str(&format!("; regressions: {}", list.join(", ")));
+        }
+        eprintln!("step `{}` failed: {why}", cx.step.id);
+        match cx.human.on_failure(&cx.step.id)? {
+            Decision::Retry => {
+                // Walk the failed cases again; the others keep their results.
+                let again: Vec<&checklist::Case> = all
+                    .iter()
+                    .copied()
+                    .filter(|c| failed.contains(&c.id))
+                    .collect();
+                let redone = walk::walk(cx, phase, &again)?;
+                for new in redone {
+                    if let Some(old) = results.iter_mut().find(|c| c.id == new.id) {
+                        *old = new;
+                    }
+                }
+            }
+            Decision::Override(reason) => {
+                remember(cx, phase, &results)?;
+                return Ok(StepResult {
+                    outcome: Outcome::Overridden,
+                    reason: Some(reason),
+                    evidence,
+                });
+            }
+            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
+                remember(cx, phase, &results)?;
+                return Ok(StepResult::failed(why, evidence));
+            }
+            Decision::Abort => {
+                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
+            }
+        }
+    }
+}
+
+fn evidence(
+    checklist: &str,
+    phase: &str,
+    results: &[CaseResult],
+    found: &[Regression],
+) -> Map<String, Value> {
+    let count = |v: Verdict| results.iter().filter(|c| c.result == v).count();
+    let mut evidence = Map::new();
+    evidence.insert("checklist".into(), json!(checklist));
+    evidence.insert("phase".into(), json!(phase));
+    evidence.insert("cases".into(), json!(results));
+    evidence.insert(
+        "counts".into(),
+        json!({ "pass": count(Verdict::Pass), "fail": count(Verdict::Fail), "skip": count(Verdict::Skip) }),
+    );
+    evidence.insert("regressions".into(), json!(found));
+    evidence
+}
+
+/// The phases walked before this one: the run's `uat` steps (other phases only), or the
+/// standalone walks kept in the state directory.
+fn earlier_phases(cx: &StepCx, phase: &str) -> Result<Vec<Phase>> {
+    let walked: Vec<Phase> = match cx.journal {
+        Some(path) => journal::read(path)?
+            .iter()
+            .filter_map(|record| match record {
+                Record::StepFinished { evidence, .. } => Phase::from_evidence(evidence),
+                _ => None,
+            })
+            .collect(),
+        None => read_standalone(&cx.state_dir.join(STANDALONE_LOG)),
+    };
+    Ok(walked.into_iter().filter(|p| p.phase != phase).collect())
+}
+
+fn read_standalone(path: &Path) -> Vec<Phase> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter_map(|v| Phase::from_evidence(&v))
+        .collect()
+}
+
+/// A standalone walk is appended to the state directory's UAT log (a runbook's walks are
+/// in its journal already).
+fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
+    if cx.journal.is_some() {
+        return Ok(());
+    }
+    let path = cx.state_dir.join(STANDALONE_LOG);
+    std::fs::create_dir_all(cx.state_dir)?;
+    let line = json!({ "phase": phase, "at": Timestamp::now(), "operator": cx.human.operator, "cases": results });
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    writeln!(file, "{line}")?;
+    file.sync_data()?;
+    Ok(())
+}
+
+fn show(results: &[CaseResult], found: &[Regression]) {
+    let mut t = table::new(&["case", "result", "note"]);
+    for case in results {
+        let mark = match case.result {
+            Verdict::Pass => "✓ pass",
+            Verdict::Fail if found.iter().any(|r| r.id == case.id) => "✗ FAIL (regression)",
+            Verdict::Fail => "✗ fail",
+            Verdict::Skip => "- skip",
+        };
+        t.add_row(vec![
+            format!("{} {}", case.id, case.title),
+            mark.to_string(),
+            case.note.clone(),
+        ]);
+    }
+    eprintln!("{t}");
+    for r in found {
+        eprintln!(
+            "  ✗ REGRESSION: `{}` passed at `{}` and fails now",
+            r.id, r.passed_in
+        );
+    }
+}

@@ -1,0 +1,452 @@
+//! The long-running step kinds against the lab: `screen` (success, no success output, kill
+//! -9 of tvdr and re-attach), `reboot` (boot id changes, the next step reconnects), `wait`
+//! (a check turning OK, a timeout), `interactive` (through a real terminal), `uat` (results
+//! and regressions), and the standalone `tvdr patch`, `tvdr reboot`, `tvdr uat`.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::common::{repo_file, tvdr};
+use crate::lab::Lab;
+
+const SUPPORT: &str = "stop and contact Telenia support before any other action";
+
+/// A lab, a home and a state directory; screen sessions and logs the test started are
+/// removed when it ends, also after a panic (/run/screen and /var/tmp are shared by every
+/// lab node and test).
+struct Site {
+    lab: Lab,
+    home: tempfile::TempDir,
+    state: PathBuf,
+}
+
+impl Site {
+    fn new() -> Site {
+        let lab = Lab::start();
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state");
+        Site { lab, home, state }
+    }
+
+    fn tvdr(&self) -> assert_cmd::Command {
+        let mut cmd = tvdr(self.home.path());
+        cmd.args(self.global_args()).env("USER", "tech-a");
+        cmd
+    }
+
+    fn global_args(&self) -> Vec<String> {
+        vec![
+            "-i".into(),
+            self.lab.inventory().display().to_string(),
+            "--runbooks".into(),
+            repo_file("tests/fixtures/runbooks").display().to_string(),
+            "--state-dir".into(),
+            self.state.display().to_string(),
+        ]
+    }
+
+    /// The same, as a child process to kill.
+    fn spawn(&self, args: &[&str]) -> Child {
+        Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
+            .args(self.global_args())
+            .args(args)
+            .env("HOME", self.home.path())
+            .env("USER", "tech-a")
+            .env_remove("SSH_AUTH_SOCK")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+
+    /// A stand-in program first on the node's PATH.
+    fn stand_in(&self, node: &str, name: &str, script: &str) {
+        let path = self.lab.node_dir(node).join("bin").join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    /// The lab user's home on `node`, where commands run.
+    fn home_of(&self, node: &str) -> PathBuf {
+        self.lab.node_dir(node).join("home")
+    }
+
+    fn count(&self, node: &str, file: &str) -> usize {
+        std::fs::read_to_string(self.home_of(node).join(file))
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    }
+
+    fn site_state(&self) -> PathBuf {
+        self.state.join(format!("lab-{}", self.lab.id()))
+    }
+
+    fn journal_text(&self, runbook: &str) -> String {
+        let dir = self.site_state().join("runs").join(runbook);
+        let mut text = String::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            text.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+        text
+    }
+
+    /// The `StepFinished` evidence of `step` (the last one).
+    fn evidence(&self, runbook: &str, step: &str) -> serde_json::Value {
+        self.journal_text(runbook)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|r| r["event"] == "step_finished" && r["step"] == step)
+            .last()
+            .unwrap_or_else(|| panic!("no step_finished for `{step}`"))["evidence"]
+            .clone()
+    }
+
+    /// The screen sessions and logs the steps' notes name.
+    fn screens(&self) -> Vec<(String, String)> {
+        let dir = self.site_state().join("steps");
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let memo: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            for attempt in memo["attempts"].as_array().into_iter().flatten() {
+                let session = attempt["session"].as_str().unwrap_or_default().to_string();
+                let log = attempt["log"].as_str().unwrap_or_default().to_string();
+                found.push((session, log));
+            }
+        }
+        found
+    }
+
+    fn make_rebootable(&self, node: &str) {
+        let out = Command::new(repo_file("scripts/lab"))
+            .args(["rebootable", "--dir"])
+            .arg(self.lab.dir())
+            .args([node, "--down", "2"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn boot_id(&self, node: &str) -> String {
+        std::fs::read_to_string(self.lab.node_dir(node).join("boot_id"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    fn answers(&self, text: &str) -> PathBuf {
+        let path = self.home.path().join("answers.yaml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        for (session, log) in self.screens() {
+            let rc = format!("{}.screenrc", log.trim_end_matches(".log"));
+            let _ = Command::new("sh")
+                .arg("-c")
+                .arg(
+                    "runuser -u tvdrlab -- screen -S \"$1\" -X quit; \
+                     runuser -u tvdrlab -- screen -wipe \"$1\"; rm -f \"$2\" \"$3\"",
+                )
+                .args(["sh", &session, &log, &rc])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
+}
+
+/// An updater that counts its runs, prints progress for `seconds`, then `last`.
+fn updater(seconds: u32, last: &str) -> String {
+    format!(
+        "#!/bin/sh\necho x >> \"$HOME/updater.count\"\necho \"updater $*\"\n\
+         i=0; while [ $i -lt {seconds} ]; do i=$((i+1)); echo \"applying part $i\"; sleep 1; done\n\
+         echo '{last}'\n"
+    )
+}
+
+fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn screen_step_with_the_success_output_is_done_and_the_next_step_runs() {
+    let site = Site::new();
+    site.stand_in("tvox1", "fake-updater", &updater(2, "Update completed successfully"));
+    site.tvdr()
+        .args(["runbook", "patch", "--yes"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("tvox1 | applying part 2"));
+    assert_eq!(site.count("tvox1", "updater.count"), 1);
+    assert_eq!(site.count("tvox1", "after-patch.count"), 1);
+    let evidence = site.evidence("patch", "updater");
+    assert_eq!(evidence["exit"], 0);
+    assert_eq!(evidence["result"], "success");
+    assert!(evidence["screen"].as_str().unwrap().starts_with(&format!("tvdr-lab-{}-updater-", site.lab.id())));
+    assert!(evidence["log_tail"].as_str().unwrap().contains("updater --release 22"));
+    let log = evidence["log"].as_str().unwrap();
+    assert!(std::fs::read_to_string(log).unwrap().contains("Update completed successfully"));
+}
+
+#[test]
+fn screen_step_without_the_success_output_stops_and_says_call_support() {
+    let site = Site::new();
+    site.stand_in("tvox1", "fake-updater", &updater(1, "ERROR: database migration failed"));
+    site.tvdr()
+        .args(["runbook", "patch", "--yes"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the updater did not print its success output"))
+        .stderr(predicate::str::contains(SUPPORT));
+    assert_eq!(site.count("tvox1", "after-patch.count"), 0, "went on after a failed patch");
+    // Resuming does not start the updater again without a person saying support agreed.
+    site.tvdr()
+        .args(["runbook", "patch", "--yes"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(SUPPORT));
+    assert_eq!(site.count("tvox1", "updater.count"), 1, "the updater ran again");
+}
+
+#[test]
+fn kill_9_of_tvdr_inside_a_screen_step_then_resume_reattaches_without_running_it_again() {
+    let site = Site::new();
+    site.stand_in("tvox1", "fake-updater", &updater(6, "Update completed successfully"));
+    let mut child = site.spawn(&["runbook", "patch", "--yes"]);
+    wait_for("the updater to start", Duration::from_secs(30), || {
+        site.count("tvox1", "updater.count") == 1
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (session, _) = site.screens().pop().expect("the step noted its session");
+    site.tvdr()
+        .args(["runbook", "patch", "--yes"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!("re-attaching to screen `{session}`")))
+        .stderr(predicate::str::contains("Update completed successfully"));
+    assert_eq!(site.count("tvox1", "updater.count"), 1, "the updater ran twice");
+    assert_eq!(site.count("tvox1", "after-patch.count"), 1);
+    assert_eq!(site.evidence("patch", "updater")["screen"], session.as_str());
+}
+
+#[test]
+fn standalone_patch_runs_in_screen_and_judges_the_log() {
+    let site = Site::new();
+    site.stand_in("tvox2", "fake-updater", &updater(1, "Aggiornamento completato"));
+    site.tvdr()
+        .args(["patch", "tvox2", "--timeout", "1m", "--", "fake-updater", "--release", "22"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("in screen `tvdr-lab-"))
+        .stderr(predicate::str::contains("success output found"));
+    assert_eq!(site.count("tvox2", "updater.count"), 1);
+    // The same patch again is the same patch: it asks before starting it a second time.
+    site.tvdr()
+        .args(["patch", "tvox2", "--", "fake-updater", "--release", "22"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("already ran successfully"));
+    assert_eq!(site.count("tvox2", "updater.count"), 1);
+}
+
+#[test]
+fn reboot_waits_for_a_new_boot_id_and_the_next_step_reconnects() {
+    let site = Site::new();
+    site.make_rebootable("tvox1");
+    let before = site.boot_id("tvox1");
+    site.tvdr()
+        .args(["runbook", "reboot", "--yes"])
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("tvox1 is down"))
+        .stderr(predicate::str::contains("tvox1 is back"));
+    let after = site.boot_id("tvox1");
+    assert_ne!(before, after);
+    let evidence = site.evidence("reboot", "reboot-tvox1");
+    assert_eq!(evidence["boot_id_before"], before.as_str());
+    assert_eq!(evidence["boot_id_after"], after.as_str());
+    assert!(evidence["down_seconds"].as_f64().unwrap() > 1.0, "{evidence}");
+    let next = site.evidence("reboot", "boot-id-after");
+    assert_eq!(next["hosts"]["tvox1"]["stdout_tail"], after.as_str());
+}
+
+#[test]
+fn standalone_reboot_waits_until_the_node_is_back() {
+    let site = Site::new();
+    site.make_rebootable("tvox2");
+    let before = site.boot_id("tvox2");
+    site.tvdr()
+        .args(["reboot", "tvox2", "--yes", "--timeout", "1m"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("tvox2 is back (new boot id"));
+    assert_ne!(site.boot_id("tvox2"), before);
+    // Without --yes and without a terminal, nobody confirmed: nothing is rebooted.
+    let again = site.boot_id("tvox2");
+    site.tvdr().args(["reboot", "tvox2"]).assert().code(5);
+    assert_eq!(site.boot_id("tvox2"), again);
+}
+
+#[test]
+fn wait_until_vip_ok_sees_the_node_ip_come_back() {
+    let site = Site::new();
+    site.lab.move_node_ip(&[]);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(Duration::from_secs(3));
+            site.lab.move_node_ip(&["tvox2"]);
+        });
+        site.tvdr()
+            .args(["runbook", "wait", "--yes"])
+            .timeout(Duration::from_secs(90))
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("✓ `vip` OK"));
+    });
+    let evidence = site.evidence("wait", "master-back");
+    assert!(evidence["attempts"].as_u64().unwrap() >= 2, "{evidence}");
+    assert!(evidence["last"].as_str().unwrap().starts_with("vip OK"), "{evidence}");
+}
+
+#[test]
+fn wait_times_out_with_the_last_check_summary() {
+    let site = Site::new();
+    site.lab.move_node_ip(&[]);
+    site.tvdr()
+        .args(["runbook", "wait-short", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not `vip` OK within 3s: vip CRIT"));
+}
+
+#[test]
+fn interactive_step_runs_the_menu_in_a_real_terminal_and_records_its_exit() {
+    let site = Site::new();
+    site.stand_in(
+        "tvox1",
+        "network_reset",
+        "#!/bin/sh\nprintf 'New IP address: '\nread -r ip\necho \"network_reset applied $ip\"\n",
+    );
+    let transcript = site.home.path().join("transcript");
+    let mut line = vec![assert_cmd::cargo::cargo_bin("tvdr").display().to_string()];
+    line.extend(site.global_args());
+    line.extend(["runbook", "interactive", "--yes"].map(String::from));
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("(sleep 4; printf '10.9.9.9\\r'; sleep 2) | script -qfec \"$1\" \"$2\"")
+        .arg("sh")
+        .arg(line.join(" "))
+        .arg(&transcript)
+        .env("HOME", site.home.path())
+        .env("USER", "tech-a")
+        .env("NO_COLOR", "1")
+        .env_remove("SSH_AUTH_SOCK")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("network_reset applied 10.9.9.9"), "{shown}");
+    assert!(out.status.success(), "{shown}");
+    let evidence = site.evidence("interactive", "net-reset");
+    assert_eq!(evidence["exit"], 0, "{evidence}");
+    assert_eq!(evidence["node"], "tvox1");
+    assert_eq!(evidence["reports"][0]["status"], "OK", "{evidence}");
+}
+
+#[test]
+fn interactive_step_without_a_terminal_needs_a_human() {
+    let site = Site::new();
+    site.tvdr()
+        .args(["runbook", "interactive", "--yes"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("there is no terminal"));
+}
+
+#[test]
+fn uat_results_from_answers_and_a_regression_between_phases_is_called_out() {
+    let site = Site::new();
+    let answers = site.answers(
+        "uat:\n  baseline: { '*': pass, fax: 'skip: no fax on this site' }\n  \
+         after-ft: { '*': pass, fax: skip, inbound-external: 'fail: no audio from outside' }\n",
+    );
+    site.tvdr()
+        .args(["runbook", "uat", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "REGRESSION: `inbound-external` passed at `baseline` and fails now",
+        ));
+    let baseline = site.evidence("uat", "uat-baseline");
+    assert_eq!(baseline["phase"], "baseline");
+    assert_eq!(baseline["counts"]["skip"], 1);
+    assert_eq!(baseline["regressions"], serde_json::json!([]));
+    let after = site.evidence("uat", "uat-after");
+    assert_eq!(after["counts"]["fail"], 1);
+    assert_eq!(after["regressions"][0]["id"], "inbound-external");
+    assert_eq!(after["regressions"][0]["passed_in"], "baseline");
+    let case = after["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "inbound-external")
+        .unwrap();
+    assert_eq!(case["note"], "no audio from outside");
+}
+
+#[test]
+fn uat_with_yes_and_no_answers_skips_every_case_as_not_walked() {
+    let site = Site::new();
+    site.tvdr().args(["runbook", "uat", "--yes"]).assert().success();
+    let evidence = site.evidence("uat", "uat-after");
+    assert_eq!(evidence["counts"]["pass"], 0);
+    assert_eq!(evidence["cases"][0]["note"], "not walked (--yes)");
+}
+
+#[test]
+fn standalone_uat_walks_a_site_checklist_and_compares_with_earlier_walks() {
+    let site = Site::new();
+    let checklist = repo_file("tests/fixtures/uat/site.yaml");
+    let answers = site.answers("uat:\n  baseline: { '*': pass }\n  after: { inbound: pass, voicemail: fail }\n");
+    for phase in ["baseline", "after"] {
+        let run = site
+            .tvdr()
+            .args(["uat", phase, "--checklist"])
+            .arg(&checklist)
+            .arg("--answers")
+            .arg(&answers)
+            .assert();
+        if phase == "baseline" {
+            run.success();
+        } else {
+            run.code(1).stderr(predicate::str::contains(
+                "REGRESSION: `voicemail` passed at `baseline` and fails now",
+            ));
+        }
+    }
+    let walks = std::fs::read_to_string(site.site_state().join("uat.jsonl")).unwrap();
+    assert_eq!(walks.lines().count(), 2);
+}
