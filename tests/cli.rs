@@ -36,7 +36,7 @@ fn help_lists_every_subcommand_of_the_design_with_examples() {
 #[test]
 fn designed_but_missing_subcommands_say_so_and_exit_2() {
     let home = tempfile::tempdir().unwrap();
-    for sub in ["runbook", "check", "lint"] {
+    for sub in ["patch", "network-reset", "reboot", "uat"] {
         tvdr(home.path()).arg(sub).assert().code(2).stderr(
             predicate::str::contains("is not available in tvdr")
                 .and(predicate::str::contains(format!("`tvdr {sub}`"))),
