@@ -6,6 +6,7 @@
 
 mod checks_dr;
 mod checks_node;
+mod checks_sync;
 mod cli;
 mod common;
 mod exec;

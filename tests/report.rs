@@ -60,7 +60,6 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     ] {
         assert!(report.contains(answer), "{answer} missing:\n{report}");
     }
-    std::fs::write("/tmp/report-lab.md", &report).unwrap();
     assert!(report.contains("**finished**"), "{report}");
     assert!(report.contains("tech-r"), "{report}");
     assert!(report.contains("vip OK"), "{report}");
