@@ -92,3 +92,72 @@ fn fs_sync_follows_the_node_ip_to_decide_who_is_master() {
     let (code, v) = check(&lab, home.path(), &["fs-sync"]);
     assert_eq!((code, v["status"].as_str()), (1, Some("UNKNOWN")), "{v:#}");
 }
+
+#[test]
+fn calendars_equal_then_the_slave_loses_events_and_the_master_wins() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["pg"]);
+    let home = tempfile::tempdir().unwrap();
+    let (code, v) = check(&lab, home.path(), &["calendars"]);
+    assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
+
+    // Real divergence: rows deleted on the slave's database.
+    lab.psql("tvox2", "DELETE FROM calendar_item; DELETE FROM caldav_data;");
+    let (code, v) = check(&lab, home.path(), &["calendars"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+    let text = v.to_string();
+    assert!(text.contains("caldav_data"), "the differing table is named: {v:#}");
+    assert!(text.to_lowercase().contains("master"), "the master is authoritative: {v:#}");
+}
+
+#[test]
+fn calendars_with_the_slave_database_down_names_the_node() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["pg"]);
+    let home = tempfile::tempdir().unwrap();
+    lab.stop_service("tvox2", "pg");
+    let (code, v) = check(&lab, home.path(), &["calendars"]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_ne!(v["status"], "OK");
+    assert!(v.to_string().contains("tvox2"), "{v:#}");
+}
+
+#[test]
+fn db_replication_running_then_io_thread_stopped() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["mysql"]);
+    let home = tempfile::tempdir().unwrap();
+    lab.mysql("tvox1", "INSERT INTO calls (caller) VALUES ('101')");
+    lab.mysql_sync();
+    let (code, v) = check(&lab, home.path(), &["db"]);
+    assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
+
+    lab.mysql("tvox2", "STOP SLAVE IO_THREAD");
+    let (code, v) = check(&lab, home.path(), &["db"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+    assert!(v.to_string().contains("IO"), "{v:#}");
+
+    // The primary goes away: the replica's IO thread cannot connect.
+    lab.mysql("tvox2", "START SLAVE IO_THREAD");
+    lab.stop_service("tvox1", "mysql");
+    let (code, v) = check(&lab, home.path(), &["db"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+}
+
+#[test]
+fn chat_reads_the_mongo_shell_on_both_nodes() {
+    // No MongoDB server can be installed here: the lab's `mongo` is a stand-in that prints
+    // real-format `rs.status()` samples; what is tested is tvdr's gathering and verdict.
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["mongo"]);
+    let home = tempfile::tempdir().unwrap();
+    let (code, v) = check(&lab, home.path(), &["chat"]);
+    assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
+    let calls = lab.mongo_calls("tvox1");
+    assert!(calls.contains("--quiet --eval JSON.stringify(rs.status())"), "{calls}");
+
+    lab.set_mongo(
+        "tvox2",
+        include_str!("../src/checks/chat/fixtures/legacy-not-initialized.txt"),
+        0,
+    );
+    let (code, v) = check(&lab, home.path(), &["chat"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+    assert!(v.to_string().contains("tvox2"), "{v:#}");
+}

@@ -99,9 +99,9 @@ impl Site {
     fn evidence(&self, runbook: &str, step: &str) -> serde_json::Value {
         self.journal_text(runbook)
             .lines()
+            .rev()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|r| r["event"] == "step_finished" && r["step"] == step)
-            .last()
+            .find(|r| r["event"] == "step_finished" && r["step"] == step)
             .unwrap_or_else(|| panic!("no step_finished for `{step}`"))["evidence"]
             .clone()
     }
@@ -129,7 +129,11 @@ impl Site {
             .args([node, "--down", "2"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     fn boot_id(&self, node: &str) -> String {
@@ -184,7 +188,11 @@ fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 #[test]
 fn screen_step_with_the_success_output_is_done_and_the_next_step_runs() {
     let site = Site::new();
-    site.stand_in("tvox1", "fake-updater", &updater(2, "Update completed successfully"));
+    site.stand_in(
+        "tvox1",
+        "fake-updater",
+        &updater(2, "Update completed successfully"),
+    );
     site.tvdr()
         .args(["runbook", "patch", "--yes"])
         .timeout(Duration::from_secs(90))
@@ -196,24 +204,42 @@ fn screen_step_with_the_success_output_is_done_and_the_next_step_runs() {
     let evidence = site.evidence("patch", "updater");
     assert_eq!(evidence["exit"], 0);
     assert_eq!(evidence["result"], "success");
-    assert!(evidence["screen"].as_str().unwrap().starts_with(&format!("tvdr-lab-{}-updater-", site.lab.id())));
-    assert!(evidence["log_tail"].as_str().unwrap().contains("updater --release 22"));
+    assert!(evidence["screen"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("tvdr-lab-{}-updater-", site.lab.id())));
+    assert!(evidence["log_tail"]
+        .as_str()
+        .unwrap()
+        .contains("updater --release 22"));
     let log = evidence["log"].as_str().unwrap();
-    assert!(std::fs::read_to_string(log).unwrap().contains("Update completed successfully"));
+    assert!(std::fs::read_to_string(log)
+        .unwrap()
+        .contains("Update completed successfully"));
 }
 
 #[test]
 fn screen_step_without_the_success_output_stops_and_says_call_support() {
     let site = Site::new();
-    site.stand_in("tvox1", "fake-updater", &updater(1, "ERROR: database migration failed"));
+    site.stand_in(
+        "tvox1",
+        "fake-updater",
+        &updater(1, "ERROR: database migration failed"),
+    );
     site.tvdr()
         .args(["runbook", "patch", "--yes"])
         .timeout(Duration::from_secs(90))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("the updater did not print its success output"))
+        .stderr(predicate::str::contains(
+            "the updater did not print its success output",
+        ))
         .stderr(predicate::str::contains(SUPPORT));
-    assert_eq!(site.count("tvox1", "after-patch.count"), 0, "went on after a failed patch");
+    assert_eq!(
+        site.count("tvox1", "after-patch.count"),
+        0,
+        "went on after a failed patch"
+    );
     // Resuming does not start the updater again without a person saying support agreed.
     site.tvdr()
         .args(["runbook", "patch", "--yes"])
@@ -221,13 +247,21 @@ fn screen_step_without_the_success_output_stops_and_says_call_support() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(SUPPORT));
-    assert_eq!(site.count("tvox1", "updater.count"), 1, "the updater ran again");
+    assert_eq!(
+        site.count("tvox1", "updater.count"),
+        1,
+        "the updater ran again"
+    );
 }
 
 #[test]
 fn kill_9_of_tvdr_inside_a_screen_step_then_resume_reattaches_without_running_it_again() {
     let site = Site::new();
-    site.stand_in("tvox1", "fake-updater", &updater(6, "Update completed successfully"));
+    site.stand_in(
+        "tvox1",
+        "fake-updater",
+        &updater(6, "Update completed successfully"),
+    );
     let mut child = site.spawn(&["runbook", "patch", "--yes"]);
     wait_for("the updater to start", Duration::from_secs(30), || {
         site.count("tvox1", "updater.count") == 1
@@ -241,19 +275,72 @@ fn kill_9_of_tvdr_inside_a_screen_step_then_resume_reattaches_without_running_it
         .timeout(Duration::from_secs(90))
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("re-attaching to screen `{session}`")))
+        .stderr(predicate::str::contains(format!(
+            "re-attaching to screen `{session}`"
+        )))
         .stderr(predicate::str::contains("Update completed successfully"));
-    assert_eq!(site.count("tvox1", "updater.count"), 1, "the updater ran twice");
+    assert_eq!(
+        site.count("tvox1", "updater.count"),
+        1,
+        "the updater ran twice"
+    );
     assert_eq!(site.count("tvox1", "after-patch.count"), 1);
-    assert_eq!(site.evidence("patch", "updater")["screen"], session.as_str());
+    assert_eq!(
+        site.evidence("patch", "updater")["screen"],
+        session.as_str()
+    );
+}
+
+#[test]
+fn screen_step_survives_its_ssh_session_dying_and_follows_on() {
+    let site = Site::new();
+    site.stand_in("tvox1", "fake-updater", &updater(6, "Update completed successfully"));
+    let child = Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
+        .args(site.global_args())
+        .args(["runbook", "patch", "--yes"])
+        .env("HOME", site.home.path())
+        .env_remove("SSH_AUTH_SOCK")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for("the updater to start", Duration::from_secs(30), || {
+        site.count("tvox1", "updater.count") == 1
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    // Every session of tvox1's sshd dies (as when a VPN drops); sshd itself stays.
+    let sshd = std::fs::read_to_string(site.lab.node_dir("tvox1").join("sshd.pid")).unwrap();
+    let killed = Command::new("pkill").args(["-KILL", "-P", sshd.trim()]).status().unwrap();
+    assert!(killed.success(), "no ssh session to kill");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("lost tvox1"), "{stderr}");
+    assert!(stderr.contains("tvox1 | Update completed successfully"), "{stderr}");
+    assert_eq!(site.count("tvox1", "updater.count"), 1);
+    assert_eq!(site.count("tvox1", "after-patch.count"), 1);
 }
 
 #[test]
 fn standalone_patch_runs_in_screen_and_judges_the_log() {
     let site = Site::new();
-    site.stand_in("tvox2", "fake-updater", &updater(1, "Aggiornamento completato"));
+    site.stand_in(
+        "tvox2",
+        "fake-updater",
+        &updater(1, "Aggiornamento completato"),
+    );
     site.tvdr()
-        .args(["patch", "tvox2", "--timeout", "1m", "--", "fake-updater", "--release", "22"])
+        .args([
+            "patch",
+            "tvox2",
+            "--timeout",
+            "1m",
+            "--",
+            "fake-updater",
+            "--release",
+            "22",
+        ])
         .timeout(Duration::from_secs(90))
         .assert()
         .success()
@@ -286,7 +373,10 @@ fn reboot_waits_for_a_new_boot_id_and_the_next_step_reconnects() {
     let evidence = site.evidence("reboot", "reboot-tvox1");
     assert_eq!(evidence["boot_id_before"], before.as_str());
     assert_eq!(evidence["boot_id_after"], after.as_str());
-    assert!(evidence["down_seconds"].as_f64().unwrap() > 1.0, "{evidence}");
+    assert!(
+        evidence["down_seconds"].as_f64().unwrap() > 1.0,
+        "{evidence}"
+    );
     let next = site.evidence("reboot", "boot-id-after");
     assert_eq!(next["hosts"]["tvox1"]["stdout_tail"], after.as_str());
 }
@@ -327,7 +417,10 @@ fn wait_until_vip_ok_sees_the_node_ip_come_back() {
     });
     let evidence = site.evidence("wait", "master-back");
     assert!(evidence["attempts"].as_u64().unwrap() >= 2, "{evidence}");
-    assert!(evidence["last"].as_str().unwrap().starts_with("vip OK"), "{evidence}");
+    assert!(
+        evidence["last"].as_str().unwrap().starts_with("vip OK"),
+        "{evidence}"
+    );
 }
 
 #[test]
@@ -340,6 +433,25 @@ fn wait_times_out_with_the_last_check_summary() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("not `vip` OK within 3s: vip CRIT"));
+}
+
+#[test]
+fn wait_for_a_host_down_then_up() {
+    let site = Site::new();
+    site.lab.cut("tvox2");
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(Duration::from_secs(8));
+            site.lab.restore("tvox2");
+        });
+        site.tvdr()
+            .args(["runbook", "wait-host", "--yes"])
+            .timeout(Duration::from_secs(90))
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("✓ tvox2 down"))
+            .stderr(predicate::str::contains("✓ tvox2 up (tvox2 answers)"));
+    });
 }
 
 #[test]
@@ -420,7 +532,10 @@ fn uat_results_from_answers_and_a_regression_between_phases_is_called_out() {
 #[test]
 fn uat_with_yes_and_no_answers_skips_every_case_as_not_walked() {
     let site = Site::new();
-    site.tvdr().args(["runbook", "uat", "--yes"]).assert().success();
+    site.tvdr()
+        .args(["runbook", "uat", "--yes"])
+        .assert()
+        .success();
     let evidence = site.evidence("uat", "uat-after");
     assert_eq!(evidence["counts"]["pass"], 0);
     assert_eq!(evidence["cases"][0]["note"], "not walked (--yes)");
@@ -430,7 +545,8 @@ fn uat_with_yes_and_no_answers_skips_every_case_as_not_walked() {
 fn standalone_uat_walks_a_site_checklist_and_compares_with_earlier_walks() {
     let site = Site::new();
     let checklist = repo_file("tests/fixtures/uat/site.yaml");
-    let answers = site.answers("uat:\n  baseline: { '*': pass }\n  after: { inbound: pass, voicemail: fail }\n");
+    let answers = site
+        .answers("uat:\n  baseline: { '*': pass }\n  after: { inbound: pass, voicemail: fail }\n");
     for phase in ["baseline", "after"] {
         let run = site
             .tvdr()

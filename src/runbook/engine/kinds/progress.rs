@@ -58,7 +58,13 @@ impl Progress {
 
     /// A line of output (a log line): under the spinner on a terminal, printed otherwise.
     pub fn line(&mut self, prefix: &str, line: &str) {
+        // One screen line each under the spinner: a long line would wrap and break the redraw.
         let line = format!("{prefix} | {line}");
+        let width = usize::from(console::Term::stderr().size().1).saturating_sub(6).max(20);
+        let line = match (self.bar.is_some(), line.char_indices().nth(width)) {
+            (true, Some((cut, _))) => format!("{}…", &line[..cut]),
+            _ => line,
+        };
         if self.bar.is_none() {
             eprintln!("  {line}");
             return;
@@ -92,10 +98,14 @@ impl Progress {
         }
     }
 
-    /// Removes the spinner; the caller prints the outcome.
+    /// Removes the spinner, leaving the last lines it showed; the caller prints the
+    /// outcome.
     pub fn finish(self) {
         if let Some(bar) = self.bar {
             bar.finish_and_clear();
+            for line in &self.lines {
+                eprintln!("    {line}");
+            }
         }
     }
 }

@@ -21,8 +21,13 @@ const START_GRACE: Duration = Duration::from_secs(10);
 const REPLAY: usize = 5;
 
 pub enum Followed {
-    /// The session ended (`dead`: without closing, e.g. killed by a reboot).
-    Ended { log: Vec<u8>, dead: bool },
+    /// The session ended (`dead`: without closing, e.g. killed by a reboot; `logged`:
+    /// its log file was there).
+    Ended {
+        log: Vec<u8>,
+        dead: bool,
+        logged: bool,
+    },
     /// Still running when the step's time was up.
     TimedOut { log: Vec<u8> },
 }
@@ -43,6 +48,7 @@ pub fn follow(
     let mut shown = 0usize;
     let mut first = true;
     let mut last_look = false;
+    let mut logged = false;
     progress.status(&format!("running in screen `{session}` on {node}"));
     loop {
         match exec(
@@ -53,6 +59,7 @@ pub fn follow(
         ) {
             Ok(out) => {
                 let poll = remote::parse_poll(&out.stdout, session);
+                logged |= poll.log.is_some();
                 if let Some(bytes) = poll.log {
                     log.extend_from_slice(&bytes);
                 }
@@ -73,7 +80,7 @@ pub fn follow(
                 };
                 // Seen ended: one more read for whatever the last flush added.
                 match (ended, last_look) {
-                    (Some(dead), true) => return Ok(Followed::Ended { log, dead }),
+                    (Some(dead), true) => return Ok(Followed::Ended { log, dead, logged }),
                     (Some(_), false) => last_look = true,
                     (None, _) => last_look = false,
                 }

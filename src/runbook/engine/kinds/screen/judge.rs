@@ -1,0 +1,141 @@
+//! Following one attempt to its end and judging it: the success regex over the whole
+//! log decides; the exit status and the way it ended are evidence and words for the
+//! technician.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use regex::Regex;
+use serde_json::{json, Map, Value};
+
+use super::follow::{self, Followed};
+use super::remote;
+use super::SUPPORT;
+use crate::runbook::engine::kinds::memo::{Attempt, Ended};
+use crate::runbook::engine::kinds::progress::Progress;
+use crate::runbook::engine::kinds::run::{exec, tail};
+use crate::runbook::engine::step::{StepCx, Target};
+use crate::runbook::time::Timestamp;
+use crate::transport::Cmd;
+
+pub(super) struct Watched {
+    pub(super) evidence: Map<String, Value>,
+    pub(super) failure: Option<String>,
+    pub(super) ended: Option<Ended>,
+}
+
+pub(super) fn watch(
+    cx: &StepCx,
+    target: Target,
+    cmd: &Cmd,
+    success: &Regex,
+    timeout: Duration,
+    attempt: &Attempt,
+    reattached: bool,
+) -> Result<Watched> {
+    if reattached {
+        eprintln!(
+            "  re-attaching to screen `{}` on {} (started {})",
+            attempt.session,
+            target.name(),
+            attempt.started_at
+        );
+    }
+    let already = Timestamp::now().since(attempt.started_at);
+    let mut progress = Progress::new(Some(timeout), already);
+    let followed = follow::follow(
+        cx,
+        target,
+        &attempt.session,
+        &attempt.log,
+        timeout,
+        &mut progress,
+        reattached,
+    );
+    progress.finish();
+    let seconds = Timestamp::now().since(attempt.started_at).as_secs_f64();
+    let (log, ended) = match followed? {
+        Followed::Ended { log, dead, logged } => (log, Some((dead, logged))),
+        Followed::TimedOut { log } => (log, None),
+    };
+    let text = remote::clean(&log);
+    let exit = remote::exit_status(&log);
+    let mut evidence = Map::new();
+    evidence.insert("node".into(), json!(target.name()));
+    evidence.insert("command".into(), json!(cmd.render()));
+    evidence.insert("screen".into(), json!(attempt.session));
+    evidence.insert("log".into(), json!(attempt.log));
+    evidence.insert("log_tail".into(), json!(tail(text.as_bytes())));
+    evidence.insert("exit".into(), json!(exit));
+    evidence.insert("success_regex".into(), json!(success.as_str()));
+    evidence.insert("seconds".into(), json!(seconds));
+    evidence.insert("started_at".into(), json!(attempt.started_at));
+    let Some((dead, logged)) = ended else {
+        evidence.insert("result".into(), json!("timeout"));
+        let why = format!(
+            "`{}` is still running on {} after {}: it was left running (an updater is never cut \
+             halfway); look at it with `screen -r {}` there. Retry follows it again; if it does \
+             not end with its success output, {SUPPORT}",
+            cmd.render(),
+            target.name(),
+            humantime::format_duration(Duration::from_secs(seconds as u64)),
+            attempt.session
+        );
+        return Ok(Watched {
+            evidence,
+            failure: Some(why),
+            ended: None,
+        });
+    };
+    let _ = exec(
+        cx,
+        target,
+        &remote::tidy(&attempt.session, &rc_of(&attempt.log)),
+        Some(Duration::from_secs(10)),
+    );
+    let matched = success.is_match(&text);
+    evidence.insert(
+        "result".into(),
+        json!(if matched {
+            "success"
+        } else {
+            "no success output"
+        }),
+    );
+    if matched && exit.is_some_and(|e| e != 0) {
+        eprintln!(
+            "  warning: the success output is there, but the command exited with {}",
+            exit.unwrap_or_default()
+        );
+    }
+    let failure = (!matched).then(|| {
+        let how = match (dead, exit) {
+            (true, _) => {
+                " (its screen session died without finishing: was the node rebooted?)".to_string()
+            }
+            (false, Some(code)) => format!(" (exit status {code})"),
+            (false, None) => String::new(),
+        };
+        format!(
+            "the updater did not print its success output{how}: {SUPPORT}. \
+             `{}` not found in `{}` on {}",
+            success.as_str(),
+            attempt.log,
+            target.name()
+        )
+    });
+    let ended = Ended {
+        success: matched,
+        exit,
+        at: Timestamp::now(),
+    };
+    Ok(Watched {
+        evidence,
+        failure,
+        ended: Some(ended),
+    })
+}
+
+fn rc_of(log: &str) -> String {
+    format!("{}.screenrc", log.trim_end_matches(".log"))
+}
