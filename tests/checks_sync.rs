@@ -124,7 +124,10 @@ fn calendars_with_the_slave_database_down_names_the_node() {
 fn db_replication_running_then_io_thread_stopped() {
     let lab = Lab::start_services(&["tvox1", "tvox2"], &["mysql"]);
     let home = tempfile::tempdir().unwrap();
-    lab.mysql("tvox1", "INSERT INTO calls (caller) VALUES ('101')");
+    lab.mysql(
+        "tvox1",
+        "INSERT INTO calls (started, src, dst, disposition) VALUES (NOW(), '101', '102', 'ANSWERED')",
+    );
     lab.mysql_sync();
     let (code, v) = check(&lab, home.path(), &["db"]);
     assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
