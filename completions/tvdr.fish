@@ -67,6 +67,8 @@ json\t'One JSON document: overall status, then every check with details and metr
 junit\t'A JUnit XML test suite, one test case per check (CI)'
 nagios\t'A Nagios/Icinga plugin status line with perfdata; exit 0–3'
 prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l watch -d 'Run again every SECS seconds (fs-sync shows progress and an estimate of time left)' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l count -d 'With --watch: stop after N rounds' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l expect -d 'dns: the address the domain must resolve to' -r -f -a "node-ip\t'The cluster node IP (a stand-alone\'s own address): normal operation'
 dr\t'The DR client\'s address: after the DR client was activated'"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F

@@ -85,6 +85,7 @@ reached (with --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
 Examples:
   tvdr check calendars
   tvdr check fs-sync --exact
+  tvdr check fs-sync --exact --watch 60      (progress and time left while the first sync runs)
   tvdr check all --format nagios
   tvdr check db chat --format json"
     )]
@@ -297,6 +298,14 @@ pub struct CheckArgs {
     /// fs-sync: compare every file (path, size, mtime) instead of directory sizes
     #[arg(long)]
     pub exact: bool,
+
+    /// Run again every SECS seconds (fs-sync shows progress and an estimate of time left)
+    #[arg(long, value_name = "SECS")]
+    pub watch: Option<u64>,
+
+    /// With --watch: stop after N rounds
+    #[arg(long, value_name = "N", requires = "watch")]
+    pub count: Option<u32>,
 
     /// dns: the address the domain must resolve to
     #[arg(long, value_enum, value_name = "WHAT", default_value_t = DnsExpect::NodeIp)]

@@ -101,12 +101,21 @@ fn calendars_equal_then_the_slave_loses_events_and_the_master_wins() {
     assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
 
     // Real divergence: rows deleted on the slave's database.
-    lab.psql("tvox2", "DELETE FROM calendar_item; DELETE FROM caldav_data;");
+    lab.psql(
+        "tvox2",
+        "DELETE FROM calendar_item; DELETE FROM caldav_data;",
+    );
     let (code, v) = check(&lab, home.path(), &["calendars"]);
     assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
     let text = v.to_string();
-    assert!(text.contains("caldav_data"), "the differing table is named: {v:#}");
-    assert!(text.to_lowercase().contains("master"), "the master is authoritative: {v:#}");
+    assert!(
+        text.contains("caldav_data"),
+        "the differing table is named: {v:#}"
+    );
+    assert!(
+        text.to_lowercase().contains("master"),
+        "the master is authoritative: {v:#}"
+    );
 }
 
 #[test]
@@ -153,7 +162,10 @@ fn chat_reads_the_mongo_shell_on_both_nodes() {
     let (code, v) = check(&lab, home.path(), &["chat"]);
     assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
     let calls = lab.mongo_calls("tvox1");
-    assert!(calls.contains("--quiet --eval JSON.stringify(rs.status())"), "{calls}");
+    assert!(
+        calls.contains("--quiet --eval JSON.stringify(rs.status())"),
+        "{calls}"
+    );
 
     lab.set_mongo(
         "tvox2",
@@ -163,4 +175,35 @@ fn chat_reads_the_mongo_shell_on_both_nodes() {
     let (code, v) = check(&lab, home.path(), &["chat"]);
     assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
     assert!(v.to_string().contains("tvox2"), "{v:#}");
+}
+
+#[test]
+fn fs_sync_watch_samples_twice_and_calls_a_stuck_slave_stuck() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    write_tree(&lab.node_dir("tvox1").join("sync"), TREE);
+    write_tree(&lab.node_dir("tvox2").join("sync"), &TREE[3..]);
+    let out = tvdr(home.path())
+        .arg("-i")
+        .arg(lab.inventory())
+        .arg("--state-dir")
+        .arg(home.path().join("state"))
+        .args([
+            "check", "fs-sync", "--exact", "--watch", "1", "--count", "2",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rounds: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&text)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rounds.len(), 2, "{text}");
+    // Nothing copied between the two samples: the procedure's remedy is named.
+    assert!(
+        rounds[1].to_string().contains("setperms.sh"),
+        "{:#}",
+        rounds[1]
+    );
 }

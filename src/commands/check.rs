@@ -40,8 +40,36 @@ pub fn execute(
         expect: args.expect,
         resolve_here: args.resolve_here,
     };
-    let cx = Context::new(&inv, &fleet, options);
-    let reports: Vec<Report> = selected.iter().map(|check| run_one(&cx, check)).collect();
+    let mut round = 0;
+    loop {
+        round += 1;
+        // A fresh context each round: who is master, and every figure, asked again; the
+        // SSH sessions of the fleet are kept.
+        let cx = Context::new(&inv, &fleet, options.clone());
+        let code = run_round(&cx, &inv, &selected, args);
+        let Some(every) = args.watch else {
+            return Ok(code);
+        };
+        if args.count.is_some_and(|count| round >= count) {
+            return Ok(code);
+        }
+        std::thread::sleep(Duration::from_secs(every.max(1)));
+        if term::color_stdout() {
+            // Clear the screen and go home, like watch(1).
+            print!("\x1b[2J\x1b[H");
+        } else {
+            println!();
+        }
+    }
+}
+
+fn run_round(
+    cx: &Context,
+    inv: &Inventory,
+    selected: &[&'static CheckDef],
+    args: &CheckArgs,
+) -> i32 {
+    let reports: Vec<Report> = selected.iter().map(|check| run_one(cx, check)).collect();
     let unreachable = cx.unreachable();
     let color = term::color_stdout();
     let generated = Some(SystemTime::now());
@@ -54,11 +82,7 @@ pub fn execute(
             eprintln!("error: `{node}`: {why}");
         }
     }
-    Ok(report::exit_code(
-        args.format,
-        &reports,
-        !unreachable.is_empty(),
-    ))
+    report::exit_code(args.format, &reports, !unreachable.is_empty())
 }
 
 /// The checks named on the command line, in registry order; `all` is every check that
