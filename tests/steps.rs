@@ -294,7 +294,11 @@ fn kill_9_of_tvdr_inside_a_screen_step_then_resume_reattaches_without_running_it
 #[test]
 fn screen_step_survives_its_ssh_session_dying_and_follows_on() {
     let site = Site::new();
-    site.stand_in("tvox1", "fake-updater", &updater(6, "Update completed successfully"));
+    site.stand_in(
+        "tvox1",
+        "fake-updater",
+        &updater(6, "Update completed successfully"),
+    );
     let child = Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
         .args(site.global_args())
         .args(["runbook", "patch", "--yes"])
@@ -311,13 +315,19 @@ fn screen_step_survives_its_ssh_session_dying_and_follows_on() {
     std::thread::sleep(Duration::from_secs(1));
     // Every session of tvox1's sshd dies (as when a VPN drops); sshd itself stays.
     let sshd = std::fs::read_to_string(site.lab.node_dir("tvox1").join("sshd.pid")).unwrap();
-    let killed = Command::new("pkill").args(["-KILL", "-P", sshd.trim()]).status().unwrap();
+    let killed = Command::new("pkill")
+        .args(["-KILL", "-P", sshd.trim()])
+        .status()
+        .unwrap();
     assert!(killed.success(), "no ssh session to kill");
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("lost tvox1"), "{stderr}");
-    assert!(stderr.contains("tvox1 | Update completed successfully"), "{stderr}");
+    assert!(
+        stderr.contains("tvox1 | Update completed successfully"),
+        "{stderr}"
+    );
     assert_eq!(site.count("tvox1", "updater.count"), 1);
     assert_eq!(site.count("tvox1", "after-patch.count"), 1);
 }

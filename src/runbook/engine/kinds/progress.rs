@@ -60,7 +60,9 @@ impl Progress {
     pub fn line(&mut self, prefix: &str, line: &str) {
         // One screen line each under the spinner: a long line would wrap and break the redraw.
         let line = format!("{prefix} | {line}");
-        let width = usize::from(console::Term::stderr().size().1).saturating_sub(6).max(20);
+        let width = usize::from(console::Term::stderr().size().1)
+            .saturating_sub(6)
+            .max(20);
         let line = match (self.bar.is_some(), line.char_indices().nth(width)) {
             (true, Some((cut, _))) => format!("{}…", &line[..cut]),
             _ => line,

@@ -48,7 +48,13 @@ pub(super) fn not_again(last: &Attempt) -> String {
 }
 
 /// A new attempt: noted before it is started, so a tvdr killed in between finds it.
-pub(super) fn start(cx: &StepCx, target: Target, cmd: &Cmd, key: &str, memo: &mut Memo) -> Result<()> {
+pub(super) fn start(
+    cx: &StepCx,
+    target: Target,
+    cmd: &Cmd,
+    key: &str,
+    memo: &mut Memo,
+) -> Result<()> {
     // Site, step and run: unique on a node that several sites' technicians (or tests)
     // share, and stable in the notes for a resume.
     let base = format!(
@@ -82,7 +88,9 @@ pub(super) fn start(cx: &StepCx, target: Target, cmd: &Cmd, key: &str, memo: &mu
     });
     memo::save(cx.state_dir, key, memo)?;
     eprintln!(
-        "  starting `{}` in screen `{session}` on {} (log {log}; to look at it there: screen -r {session})",
+        "  starting `{}` in screen `{session}` on {} (log {log}; to look at it there: \
+         screen -r {session})\n  if tvdr stops (Ctrl-C, lost link), the command goes on: run \
+         tvdr again to follow it",
         cmd.render(),
         target.name()
     );
@@ -114,4 +122,3 @@ pub(super) fn start(cx: &StepCx, target: Target, cmd: &Cmd, key: &str, memo: &mu
 fn short(name: &str, max: usize) -> String {
     memo::safe(&name.chars().take(max).collect::<String>())
 }
-

@@ -109,12 +109,17 @@ pub(super) fn watch(
         );
     }
     let failure = (!matched).then(|| {
-        let how = match (dead, exit) {
-            (true, _) => {
+        let how = match (dead, logged, exit) {
+            (_, false, _) => format!(
+                " (screen `{}` is gone and left no log: did it start at all? look on the node \
+                 before anything else)",
+                attempt.session
+            ),
+            (true, _, _) => {
                 " (its screen session died without finishing: was the node rebooted?)".to_string()
             }
-            (false, Some(code)) => format!(" (exit status {code})"),
-            (false, None) => String::new(),
+            (false, _, Some(code)) => format!(" (exit status {code})"),
+            (false, _, None) => String::new(),
         };
         format!(
             "the updater did not print its success output{how}: {SUPPORT}. \

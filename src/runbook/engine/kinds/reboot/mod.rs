@@ -5,14 +5,15 @@
 //! The SSH session dies with the node, as expected: the fleet forgets it, and the next
 //! step on the node connects afresh.
 
-use std::time::{Duration, Instant};
+mod back;
+
+use std::time::Duration;
 
 use anyhow::Result;
 use serde_json::{json, Map};
 
 use super::host::{self, Probe};
 use super::memo::{self, Memo};
-use super::progress::Progress;
 use crate::exit_code::Exit;
 use crate::runbook::engine::human::Decision;
 use crate::runbook::engine::step::{StepCx, StepResult, Target};
@@ -20,8 +21,8 @@ use crate::runbook::journal::Outcome;
 use crate::runbook::model::Role;
 use crate::runbook::time::Timestamp;
 use crate::transport::{Cmd, TransportError};
+use back::wait_back;
 
-const LOOK_EVERY: Duration = Duration::from_secs(1);
 /// `reboot` itself returns at once (or the link drops first).
 const ISSUE_TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -158,64 +159,6 @@ fn issue_reboot(cx: &StepCx, node: &str) -> Result<()> {
         Err(TransportError::Lost { .. } | TransportError::Timeout { .. }) => Ok(()),
         Err(err) => Err(err.into()),
     }
-}
-
-struct Waited {
-    /// The new boot id, once back.
-    after: Option<String>,
-    /// From the reboot to the first failed look.
-    down_after: Option<Duration>,
-    /// From the first failed look to the first good one.
-    down_for: Option<Duration>,
-    /// What the last look found.
-    last: String,
-}
-
-fn wait_back(
-    cx: &StepCx,
-    node: &str,
-    before: &str,
-    issued: Timestamp,
-    allowed: Duration,
-) -> Result<Waited> {
-    let already = Timestamp::now().since(issued);
-    let mut progress = Progress::new(Some(allowed), already);
-    let mut down_at: Option<(Instant, Duration)> = None;
-    let mut last;
-    progress.status(&format!("waiting for {node} to go down"));
-    let result = loop {
-        match host::probe(cx.fleet, node)? {
-            Probe::Up(id) if id != before => {
-                progress.status(&format!("{node} is back"));
-                break Waited {
-                    after: Some(id),
-                    down_after: down_at.map(|(_, d)| d),
-                    down_for: down_at.map(|(at, _)| at.elapsed()),
-                    last: "up with a new boot id".into(),
-                };
-            }
-            Probe::Up(_) => last = "still up with the same boot id: not rebooted yet".into(),
-            Probe::Down(why) => {
-                if down_at.is_none() {
-                    down_at = Some((Instant::now(), progress.elapsed()));
-                }
-                progress.status(&format!("{node} is down; waiting for it to answer"));
-                last = format!("down: {why}");
-            }
-        }
-        if progress.elapsed() >= allowed {
-            break Waited {
-                after: None,
-                down_after: down_at.map(|(_, d)| d),
-                down_for: None,
-                last,
-            };
-        }
-        std::thread::sleep(LOOK_EVERY);
-        progress.tick();
-    };
-    progress.finish();
-    Ok(result)
 }
 
 fn short(id: &str) -> &str {

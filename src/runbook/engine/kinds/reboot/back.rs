@@ -1,0 +1,71 @@
+//! Waiting for a rebooted node: down first (a look fails), then up with a different
+//! boot id — never "up" on the old boot id, which would be a node that ignored the reboot.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::runbook::engine::kinds::host::{self, Probe};
+use crate::runbook::engine::kinds::progress::Progress;
+use crate::runbook::engine::step::StepCx;
+use crate::runbook::time::Timestamp;
+
+const LOOK_EVERY: Duration = Duration::from_secs(1);
+
+pub(super) struct Waited {
+    /// The new boot id, once back.
+    pub(super) after: Option<String>,
+    /// From the reboot to the first failed look.
+    pub(super) down_after: Option<Duration>,
+    /// From the first failed look to the first good one.
+    pub(super) down_for: Option<Duration>,
+    /// What the last look found.
+    pub(super) last: String,
+}
+
+pub(super) fn wait_back(
+    cx: &StepCx,
+    node: &str,
+    before: &str,
+    issued: Timestamp,
+    allowed: Duration,
+) -> Result<Waited> {
+    let already = Timestamp::now().since(issued);
+    let mut progress = Progress::new(Some(allowed), already);
+    let mut down_at: Option<(Instant, Duration)> = None;
+    let mut last;
+    progress.status(&format!("waiting for {node} to go down"));
+    let result = loop {
+        match host::probe(cx.fleet, node)? {
+            Probe::Up(id) if id != before => {
+                progress.status(&format!("{node} is back"));
+                break Waited {
+                    after: Some(id),
+                    down_after: down_at.map(|(_, d)| d),
+                    down_for: down_at.map(|(at, _)| at.elapsed()),
+                    last: "up with a new boot id".into(),
+                };
+            }
+            Probe::Up(_) => last = "still up with the same boot id: not rebooted yet".into(),
+            Probe::Down(why) => {
+                if down_at.is_none() {
+                    down_at = Some((Instant::now(), progress.elapsed()));
+                }
+                progress.status(&format!("{node} is down; waiting for it to answer"));
+                last = format!("down: {why}");
+            }
+        }
+        if progress.elapsed() >= allowed {
+            break Waited {
+                after: None,
+                down_after: down_at.map(|(_, d)| d),
+                down_for: None,
+                last,
+            };
+        }
+        std::thread::sleep(LOOK_EVERY);
+        progress.tick();
+    };
+    progress.finish();
+    Ok(result)
+}
