@@ -51,7 +51,7 @@ impl Site {
             .env_remove("SSH_AUTH_SOCK")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(self.home.path().join("spawned.stderr")).unwrap())
             .spawn()
             .unwrap()
     }
@@ -99,10 +99,30 @@ impl Site {
         let needle = format!(r#""event":"step_started","step":"{step}""#);
         let deadline = Instant::now() + Duration::from_secs(30);
         while !self.journal_text(runbook).contains(&needle) {
-            assert!(Instant::now() < deadline, "step `{step}` never started");
+            assert!(
+                Instant::now() < deadline,
+                "step `{step}` never started; state: {:?}; stderr: {}",
+                walk(&self.state),
+                std::fs::read_to_string(self.home.path().join("spawned.stderr"))
+                    .unwrap_or_default()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
+}
+
+/// Every file under `dir`, for failure messages.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
 
 fn count_in(text: &str, needle: &str) -> usize {

@@ -7,8 +7,9 @@ use std::path::Path;
 use anyhow::Result;
 use serde_json::{Map, Value};
 
-use super::human::Human;
+use super::human::{Decision, Human};
 use crate::checks::context::{Context as CheckContext, Options};
+use crate::exit_code::Exit;
 use crate::inventory::{Inventory, NodeName};
 use crate::runbook::facts::Facts;
 use crate::runbook::journal::Outcome;
@@ -67,7 +68,38 @@ impl StepResult {
     }
 }
 
+/// What a step does after a failed attempt.
+#[derive(Debug)]
+pub enum Next {
+    /// Try again (what "again" means is the kind's business: a screen step follows the
+    /// same session, a reboot waits again — none repeats an action by itself).
+    Retry,
+    /// The step ends with this result (overridden, or failed when nobody can decide).
+    Finish(StepResult),
+}
+
 impl StepCx<'_> {
+    /// The one place a failed attempt is decided: the technician retries, overrides with a
+    /// written reason, or aborts (exit 4); with `--yes` or without a terminal, nobody can
+    /// decide and the step is recorded as failed (the run stops, resumable).
+    pub fn after_failure(&self, why: String, evidence: Map<String, Value>) -> Result<Next> {
+        eprintln!("step `{}` failed: {why}", self.step.id);
+        match self.human.on_failure(&self.step.id)? {
+            Decision::Retry => Ok(Next::Retry),
+            Decision::Override(reason) => Ok(Next::Finish(StepResult {
+                outcome: Outcome::Overridden,
+                reason: Some(reason),
+                evidence,
+            })),
+            Decision::Abort if self.human.yes || !self.human.interactive() => {
+                Ok(Next::Finish(StepResult::failed(why, evidence)))
+            }
+            Decision::Abort => {
+                Err(Exit::Aborted(format!("at step `{}`: {why}", self.step.id)).into())
+            }
+        }
+    }
+
     pub fn facts(&self) -> Facts<'_> {
         Facts {
             inventory: self.inventory,

@@ -6,11 +6,8 @@ use serde_json::{json, Map};
 
 use crate::checks::registry;
 use crate::checks::{Report, Status};
-use crate::exit_code::Exit;
 use crate::output::{report, term};
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult};
-use crate::runbook::journal::Outcome;
+use crate::runbook::engine::step::{Next, StepCx, StepResult};
 use crate::runbook::model::CheckOptions;
 
 pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<StepResult> {
@@ -43,22 +40,9 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
             .map(|r| format!("{} {}: {}", r.name, r.status, r.summary))
             .collect::<Vec<_>>()
             .join("; ");
-        eprintln!("step `{}` failed: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            Decision::Retry => continue,
-            Decision::Override(reason) => {
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence,
-                })
-            }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                return Ok(StepResult::failed(why, evidence))
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
-            }
+        match cx.after_failure(why, evidence)? {
+            Next::Retry => continue,
+            Next::Finish(result) => return Ok(result),
         }
     }
 }

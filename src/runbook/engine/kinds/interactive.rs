@@ -11,8 +11,7 @@ use serde_json::{json, Map, Value};
 use super::check;
 use super::run::local_target;
 use crate::exit_code::Exit;
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult, Target};
+use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
 use crate::runbook::model::{CheckOptions, Role};
 use crate::transport::{Cmd, LocalTransport, Transport, TransportError, Tty};
@@ -77,23 +76,15 @@ pub fn run(
         let Some(why) = why else {
             return after(cx, checks, options, evidence);
         };
-        eprintln!("step `{}`: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            Decision::Retry => continue,
-            Decision::Override(reason) => {
-                evidence.insert("checks_skipped".into(), json!(!checks.is_empty()));
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence,
-                });
+        if !checks.is_empty() {
+            // An override goes on without the step's checks: say so in the evidence.
+            evidence.insert("checks_skipped".into(), json!(true));
+        }
+        match cx.after_failure(why, evidence.clone())? {
+            Next::Retry => {
+                evidence.remove("checks_skipped");
             }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                return Ok(StepResult::failed(why, evidence))
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
-            }
+            Next::Finish(result) => return Ok(result),
         }
     }
 }

@@ -5,10 +5,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use serde_json::{json, Map, Value};
 
-use crate::exit_code::Exit;
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult, Target};
-use crate::runbook::journal::Outcome;
+use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{Command, Expect, Role};
 use crate::transport::{Cmd, LocalTransport, Output, Transport, TransportError};
 
@@ -78,22 +75,9 @@ pub fn run(
             return Ok(StepResult::done(evidence_all));
         }
         let why = problems.join("; ");
-        eprintln!("step `{}` failed: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            Decision::Retry => continue,
-            Decision::Override(reason) => {
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence: evidence_all,
-                })
-            }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                return Ok(StepResult::failed(why, evidence_all))
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
-            }
+        match cx.after_failure(why, evidence_all)? {
+            Next::Retry => continue,
+            Next::Finish(result) => return Ok(result),
         }
     }
 }

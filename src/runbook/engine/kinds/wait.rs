@@ -10,10 +10,7 @@ use serde_json::{json, Map};
 use super::host::{self, Probe};
 use super::progress::Progress;
 use crate::checks::{registry, Report, Status};
-use crate::exit_code::Exit;
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult, Target};
-use crate::runbook::journal::Outcome;
+use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Until;
 
 /// What one look found.
@@ -70,22 +67,9 @@ pub fn run(
             humantime::format_duration(timeout),
             last.summary
         );
-        eprintln!("step `{}` failed: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            Decision::Retry => continue,
-            Decision::Override(reason) => {
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence,
-                })
-            }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                return Ok(StepResult::failed(why, evidence))
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
-            }
+        match cx.after_failure(why, evidence)? {
+            Next::Retry => continue,
+            Next::Finish(result) => return Ok(result),
         }
     }
 }

@@ -15,9 +15,7 @@ use serde_json::{json, Map};
 use super::host::{self, Probe};
 use super::memo::{self, Memo};
 use crate::exit_code::Exit;
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult, Target};
-use crate::runbook::journal::Outcome;
+use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::time::Timestamp;
 use crate::transport::{Cmd, TransportError};
@@ -104,23 +102,9 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
             humantime::format_duration(allowed),
             waited.last
         );
-        eprintln!("step `{}` failed: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            // Wait again; never reboot again by itself.
-            Decision::Retry => allowed = Timestamp::now().since(issued) + timeout,
-            Decision::Override(reason) => {
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence,
-                })
-            }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                return Ok(StepResult::failed(why, evidence))
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
-            }
+        match cx.after_failure(why, evidence)? {
+            Next::Retry => allowed = Timestamp::now().since(issued) + timeout,
+            Next::Finish(result) => return Ok(result),
         }
     }
 }

@@ -21,9 +21,7 @@ use serde_json::Map;
 
 use super::memo;
 use crate::exit_code::Exit;
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult, Target};
-use crate::runbook::journal::Outcome;
+use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::time::Timestamp;
 use crate::transport::Cmd;
@@ -96,23 +94,9 @@ pub fn run(
             );
             return Ok(StepResult::done(result.evidence));
         };
-        eprintln!("step `{}` failed: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            // Never a new start: look at the same session again.
-            Decision::Retry => continue,
-            Decision::Override(reason) => {
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence: result.evidence,
-                })
-            }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                return Ok(StepResult::failed(why, result.evidence))
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
-            }
+        match cx.after_failure(why, result.evidence)? {
+            Next::Retry => continue,
+            Next::Finish(result) => return Ok(result),
         }
     }
 }

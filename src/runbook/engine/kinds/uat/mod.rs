@@ -16,11 +16,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::{json, Map, Value};
 
-use crate::exit_code::Exit;
 use crate::output::table;
-use crate::runbook::engine::human::Decision;
-use crate::runbook::engine::step::{StepCx, StepResult};
-use crate::runbook::journal::{self, Outcome, Record};
+use crate::runbook::engine::step::{Next, StepCx, StepResult};
+use crate::runbook::journal::{self, Record};
 use crate::runbook::time::Timestamp;
 pub use checklist::{load as load_checklist, Checklist};
 pub use compare::{regressions, CaseResult, Phase, Regression, Verdict};
@@ -63,9 +61,8 @@ pub fn run(cx: &StepCx, phase: &str, checklist: &Checklist) -> Result<StepResult
                 .collect();
             why.push_str(&format!("; regressions: {}", list.join(", ")));
         }
-        eprintln!("step `{}` failed: {why}", cx.step.id);
-        match cx.human.on_failure(&cx.step.id)? {
-            Decision::Retry => {
+        match cx.after_failure(why, evidence)? {
+            Next::Retry => {
                 // Walk the failed cases again; the others keep their results.
                 let again: Vec<&checklist::Case> = all
                     .iter()
@@ -79,20 +76,9 @@ pub fn run(cx: &StepCx, phase: &str, checklist: &Checklist) -> Result<StepResult
                     }
                 }
             }
-            Decision::Override(reason) => {
+            Next::Finish(result) => {
                 remember(cx, phase, &results)?;
-                return Ok(StepResult {
-                    outcome: Outcome::Overridden,
-                    reason: Some(reason),
-                    evidence,
-                });
-            }
-            Decision::Abort if cx.human.yes || !cx.human.interactive() => {
-                remember(cx, phase, &results)?;
-                return Ok(StepResult::failed(why, evidence));
-            }
-            Decision::Abort => {
-                return Err(Exit::Aborted(format!("at step `{}`: {why}", cx.step.id)).into())
+                return Ok(result);
             }
         }
     }
