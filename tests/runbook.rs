@@ -477,3 +477,41 @@ fn lint_checks_every_shipped_runbook_and_locates_errors() {
                 .and(predicate::str::contains("calendars")),
         );
 }
+
+#[test]
+fn a_runbook_changed_since_the_run_began_is_named_and_needs_consent() {
+    let site = Site::new();
+    // A site copy of the demo runbook, changed between the two invocations.
+    let dir = site.home.path().join("site-runbooks");
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = std::fs::read_to_string(repo_file("tests/fixtures/runbooks/demo.yaml")).unwrap();
+    std::fs::write(dir.join("demo.yaml"), &original).unwrap();
+    let run = |extra: &[&str]| {
+        let mut cmd = tvdr(site.home.path());
+        cmd.arg("-i")
+            .arg(site.lab.inventory())
+            .arg("--runbooks")
+            .arg(&dir)
+            .arg("--state-dir")
+            .arg(&site.state)
+            .args(["runbook", "demo"])
+            .args(extra);
+        cmd
+    };
+    run(&[]).assert().code(5);
+    let changed = original.replace(
+        "title: Both nodes answer",
+        "title: Both nodes answer (uptime)",
+    );
+    std::fs::write(dir.join("demo.yaml"), changed).unwrap();
+    // No terminal: resuming with a changed runbook needs a person to agree.
+    run(&[])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("steps changed: both-uptime"));
+    let answers = site.answers(DEMO_ANSWERS);
+    run(&["--yes", "--answers", answers.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("steps changed: both-uptime"));
+}
