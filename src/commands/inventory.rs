@@ -73,15 +73,23 @@ fn print_human(inv: &Inventory) {
         );
     }
     println!(
-        "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}% · objectives: RPO {}, RTO {}",
+        "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}%, clock skew {} · objectives: RPO {}, RTO {}",
         inv.calendars.database,
         inv.calendars.user,
         humantime::format_duration(inv.thresholds.chat_lag),
         humantime::format_duration(inv.thresholds.db_lag),
         inv.thresholds.fs_tolerance,
+        humantime::format_duration(inv.thresholds.clock_skew),
         humantime::format_duration(inv.objectives.rpo),
         humantime::format_duration(inv.objectives.rto),
     );
+    match &inv.license {
+        Some(license) => println!("licence check: `{}`", license.command),
+        None => println!("licence check: not configured (`tvdr check license` is UNKNOWN)"),
+    }
+    if let Some(file) = &inv.db.defaults_file {
+        println!("db credentials: option file {file} on the nodes");
+    }
 }
 
 fn to_json(inv: &Inventory) -> serde_json::Value {
@@ -117,7 +125,10 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
             "chat_lag_s": inv.thresholds.chat_lag.as_secs_f64(),
             "db_lag_s": inv.thresholds.db_lag.as_secs_f64(),
             "fs_tolerance_percent": inv.thresholds.fs_tolerance,
+            "clock_skew_s": inv.thresholds.clock_skew.as_secs_f64(),
         },
+        "license": inv.license.as_ref().map(|l| json!({ "command": l.command, "expect": l.expect.to_string() })),
+        "db": { "defaults_file": inv.db.defaults_file },
         "objectives": {
             "rpo_s": inv.objectives.rpo.as_secs_f64(),
             "rto_s": inv.objectives.rto.as_secs_f64(),

@@ -136,6 +136,10 @@ calendars:                             # the DAViCal database compared by `tvdr 
   database: davical_administrators
   user: davical_dba
 
+# db:                                  # MySQL/MariaDB replication (`tvdr check db`)
+#   defaults_file: /root/.my.cnf       # option file with the credentials; default: the
+#                                      # SSH user's own ~/.my.cnf. Never on a command line.
+
 thresholds:
   chat_lag: 60s                        # MongoDB secondary lag
   db_lag: 60s                          # MySQL/MariaDB Seconds_Behind_Master
