@@ -2,5 +2,6 @@
 
 pub mod human;
 pub mod kinds;
+mod opening;
 pub mod runner;
 pub mod step;

@@ -2,8 +2,7 @@
 //! and after it runs, skips what is done, and stops cleanly on failure, abort, a missing
 //! human or Ctrl-C — always leaving a journal that resumes.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -12,11 +11,11 @@ use serde_json::Value;
 
 use super::human::Human;
 use super::kinds;
+use super::opening::{open_journal, take_remote_lock};
 use super::step::{StepCx, StepResult};
 use crate::exit_code::{self, Exit};
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Journal, Outcome, Record};
-use crate::runbook::load::sha256_hex;
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
@@ -31,7 +30,7 @@ pub struct RunOptions {
 }
 
 /// The journal, shared with the Ctrl-C handler so it can record the interruption.
-type Shared = Arc<Mutex<(Journal, Option<String>)>>;
+pub(super) type Shared = Arc<Mutex<(Journal, Option<String>)>>;
 
 /// The steps of this run in order, with their stage title.
 fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'a Step)> {
@@ -277,140 +276,7 @@ fn mark(run: &Run, step: &str) -> &'static str {
     }
 }
 
-fn open_journal(
-    inventory: &Inventory,
-    runbook: &Runbook,
-    dir: &Path,
-    run_id: &str,
-    open: Option<Run>,
-    human: &Human,
-    options: &RunOptions,
-) -> Result<(Journal, Run)> {
-    match open {
-        Some(run) => {
-            if run.runbook_hash != runbook.source.hash {
-                let changed = changed_steps(runbook, &run.step_fingerprints);
-                eprintln!(
-                    "the runbook changed since this run began ({}): {}",
-                    run.started_at,
-                    if changed.is_empty() {
-                        "layout only".to_string()
-                    } else {
-                        format!("steps changed: {}", changed.join(", "))
-                    }
-                );
-                if !human.confirm("resume", "Resume with the changed runbook?")? {
-                    return Err(Exit::Aborted("the runbook changed; not resumed".into()).into());
-                }
-            }
-            eprintln!(
-                "resuming run {} of `{}` (started {} by {})",
-                run.run_id, runbook.id, run.started_at, run.operator
-            );
-            let mut journal = Journal::reopen(&run.path)?;
-            journal.append(&Record::Resumed {
-                operator: human.operator.clone(),
-                host: lock::this_host(),
-                runbook_hash: runbook.source.hash.clone(),
-                at: Timestamp::now(),
-            })?;
-            Ok((journal, run))
-        }
-        None => {
-            let path: PathBuf = dir.join(format!("{run_id}.jsonl"));
-            let mut journal = Journal::create(&path)?;
-            let inventory_text = std::fs::read(&inventory.path).unwrap_or_default();
-            let steps: BTreeMap<String, String> = runbook
-                .stages
-                .iter()
-                .flat_map(|s| s.steps.iter().chain(&s.rollback))
-                .map(|s| (s.id.clone(), s.fingerprint.clone()))
-                .collect();
-            let record = Record::RunStarted {
-                run_id: run_id.to_string(),
-                runbook: runbook.id.clone(),
-                runbook_source: runbook.source.name.clone(),
-                runbook_hash: runbook.source.hash.clone(),
-                steps,
-                tvdr_version: env!("CARGO_PKG_VERSION").to_string(),
-                inventory: inventory.path.display().to_string(),
-                inventory_hash: sha256_hex(&inventory_text),
-                site: inventory.site.clone(),
-                operator: human.operator.clone(),
-                host: lock::this_host(),
-                rollback: options.rollback,
-                at: Timestamp::now(),
-            };
-            journal.append(&record)?;
-            eprintln!(
-                "started run {run_id} of `{}`: {}",
-                runbook.id, runbook.title
-            );
-            let run = runs::fold(&path, vec![record]);
-            Ok((journal, run))
-        }
-    }
-}
-
-fn changed_steps(runbook: &Runbook, before: &BTreeMap<String, String>) -> Vec<String> {
-    runbook
-        .stages
-        .iter()
-        .flat_map(|s| s.steps.iter().chain(&s.rollback))
-        .filter(|s| before.get(&s.id) != Some(&s.fingerprint))
-        .map(|s| s.id.clone())
-        .collect()
-}
-
-/// The cluster lock lives on the master (or the first node that answers). Sites where
-/// no node answers — a DR activation with the main site down — go on with the local
-/// lock only, and say so.
-fn take_remote_lock(
-    inventory: &Inventory,
-    fleet: &Fleet,
-    runbook: &str,
-    holder: &Holder,
-    shared: &Shared,
-    options: &RunOptions,
-) -> Result<Option<String>> {
-    let path = lock::remote_path(&inventory.site, runbook);
-    for node in inventory.nodes.iter().map(|n| n.name.as_str()) {
-        if let Some(reason) = &options.break_lock {
-            match lock::unlock_remote(fleet, node, &path) {
-                Ok(previous) if !previous.trim().is_empty() => append(
-                    shared,
-                    &Record::LockBroken {
-                        reason: reason.clone(),
-                        holder: format!("{node}: {}", previous.trim()),
-                        at: Timestamp::now(),
-                    },
-                )?,
-                Ok(_) => {}
-                Err(err) if unreachable(&err) => {}
-                Err(err) => return Err(err),
-            }
-        }
-        match lock::lock_remote(fleet, node, &path, holder) {
-            Ok(()) => return Ok(Some(node.to_string())),
-            Err(err) if unreachable(&err) => {
-                eprintln!("warning: cannot take the run lock on `{node}` (unreachable); trying the next node");
-                continue;
-            }
-            Err(err) => return Err(err),
-        }
-    }
-    eprintln!("warning: no node answers: only the local lock protects this run");
-    Ok(None)
-}
-
-fn unreachable(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<crate::transport::TransportError>()
-            .is_some_and(|t| t.is_unreachable())
-    })
-}
-
-fn append(shared: &Shared, record: &Record) -> Result<()> {
+pub(super) fn append(shared: &Shared, record: &Record) -> Result<()> {
     shared
         .lock()
         .unwrap_or_else(|e| e.into_inner())

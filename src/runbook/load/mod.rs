@@ -1,0 +1,230 @@
+//! From a runbook file to a [`Runbook`]: parse, then check everything that can be checked
+//! without a node — unique ids, fields that fit the kind, hosts, checks, conditions,
+//! references to answers — reporting every problem with its `file:line:column`.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+use serde_saphyr::{Location, Spanned};
+use sha2::{Digest, Sha256};
+
+use super::condition::Condition;
+use super::facts::Name;
+use super::model::{CheckOptions, Runbook, Source, Stage, Step};
+use super::raw::{RawDnsExpect, RawRunbook, RawStage, RawStep};
+use crate::yaml::YamlError;
+
+mod fields;
+
+/// Every problem found in one runbook file.
+#[derive(Debug)]
+pub struct Invalid(pub Vec<YamlError>);
+
+impl std::error::Error for Invalid {}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, err) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{err}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and validates runbook `text`, read from `name` (a path, or `embedded:…`).
+pub fn load(name: &str, text: &str) -> Result<Runbook, Invalid> {
+    let path = Path::new(name);
+    let raw: RawRunbook = crate::yaml::parse(path, text).map_err(|e| Invalid(vec![e]))?;
+    let mut v = Validator {
+        path,
+        text,
+        errors: Vec::new(),
+        ids: BTreeSet::new(),
+        answers: BTreeSet::new(),
+    };
+    let runbook = v.runbook(raw, name, text);
+    if v.errors.is_empty() {
+        Ok(runbook)
+    } else {
+        // In file order, as an editor would walk them.
+        v.errors.sort_by_key(|e| (e.line, e.column));
+        Err(Invalid(v.errors))
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+struct Validator<'a> {
+    path: &'a Path,
+    text: &'a str,
+    errors: Vec<YamlError>,
+    /// Stage and step ids seen so far.
+    ids: BTreeSet<String>,
+    /// Answers asked by the steps seen so far (a step may only use earlier answers).
+    answers: BTreeSet<String>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, at: &Location, message: impl Into<String>) {
+        self.errors.push(YamlError::at(
+            self.path,
+            self.text,
+            at.line(),
+            at.column(),
+            message,
+        ));
+    }
+
+    fn runbook(&mut self, raw: RawRunbook, name: &str, text: &str) -> Runbook {
+        self.id(&raw.id, "runbook");
+        if raw.stages.is_empty() {
+            self.error(&raw.id.referenced, "a runbook needs at least one stage");
+        }
+        let stages = raw.stages.into_iter().map(|s| self.stage(s)).collect();
+        Runbook {
+            id: raw.id.value,
+            title: raw.title,
+            description: raw.description,
+            uat: raw.uat,
+            stages,
+            source: Source {
+                name: name.to_string(),
+                text: text.to_string(),
+                hash: sha256_hex(text.as_bytes()),
+            },
+        }
+    }
+
+    /// Ids are stable names in journals and on the command line: lowercase, digits, `-`.
+    fn id(&mut self, id: &Spanned<String>, what: &str) {
+        let valid = !id.value.is_empty()
+            && id
+                .value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !id.value.starts_with('-');
+        if !valid {
+            self.error(
+                &id.referenced,
+                format!(
+                    "`{}` is not a valid {what} id: lowercase letters, digits and `-`",
+                    id.value
+                ),
+            );
+        }
+    }
+
+    fn unique(&mut self, id: &Spanned<String>, what: &str) {
+        self.id(id, what);
+        if !self.ids.insert(id.value.clone()) {
+            self.error(&id.referenced, format!("duplicate id `{}`", id.value));
+        }
+    }
+
+    fn stage(&mut self, raw: RawStage) -> Stage {
+        self.unique(&raw.id, "stage");
+        let when = raw.when.as_ref().and_then(|w| self.condition(w));
+        if raw.steps.is_empty() {
+            self.error(
+                &raw.id.referenced,
+                format!("stage `{}` has no steps", raw.id.value),
+            );
+        }
+        let steps = raw.steps.into_iter().map(|s| self.step(s)).collect();
+        let rollback = raw.rollback.into_iter().map(|s| self.step(s)).collect();
+        Stage {
+            id: raw.id.value,
+            title: raw.title,
+            instructions: raw.instructions,
+            when,
+            steps,
+            rollback,
+        }
+    }
+
+    fn condition(&mut self, when: &Spanned<String>) -> Option<Condition> {
+        match Condition::parse(&when.value) {
+            Ok(condition) => {
+                for name in condition.names() {
+                    self.known(name, &when.referenced);
+                }
+                if condition.names().is_empty() {
+                    self.error(
+                        &when.referenced,
+                        "this condition names no fact or answer: the step would always or \
+                         never run",
+                    );
+                }
+                Some(condition)
+            }
+            Err(why) => {
+                self.error(&when.referenced, format!("bad condition: {why}"));
+                None
+            }
+        }
+    }
+
+    /// An answer must be asked by an earlier step.
+    fn known(&mut self, name: &Name, at: &Location) {
+        if let Name::Answer(answer) = name {
+            if !self.answers.contains(answer) {
+                let hint = closest(answer, self.answers.iter().map(String::as_str))
+                    .map(|near| format!(" (did you mean `{near}`?)"))
+                    .unwrap_or_default();
+                self.error(
+                    at,
+                    format!("`{answer}` is not asked by any earlier step (nor a known fact){hint}"),
+                );
+            }
+        }
+    }
+
+    fn step(&mut self, raw: RawStep) -> Step {
+        self.unique(&raw.id, "step");
+        let when = raw.when.as_ref().and_then(|w| self.condition(w));
+        let fingerprint = sha256_hex(format!("{raw:?}").as_bytes());
+        let kind = self.kind(&raw);
+        Step {
+            id: raw.id.value,
+            title: raw.title,
+            instructions: raw.instructions,
+            when,
+            service: raw.service,
+            kind,
+            fingerprint,
+        }
+    }
+}
+
+fn check_options(raw: &RawStep) -> CheckOptions {
+    let options = raw.options.unwrap_or_default();
+    CheckOptions {
+        expect_dr: options.expect == Some(RawDnsExpect::Dr),
+        exact: options.exact,
+    }
+}
+
+/// The candidate closest to `given`, when one is close enough to be a typo of it.
+fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(given, c), c))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn kind_name(raw: &RawStep) -> String {
+    format!("{:?}", raw.kind.value).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests;

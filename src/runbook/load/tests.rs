@@ -1,0 +1,162 @@
+//! Lint cases: each invalid runbook is reported at its line and column.
+
+use super::*;
+
+const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
+
+/// Each invalid runbook gives one error at `line:column` saying `message`.
+fn assert_invalid(steps: &str, line: u64, column: u64, message: &str) {
+    let text = format!("{HEAD}{steps}");
+    let errors = load("t.yaml", &text).expect_err("should be invalid").0;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == line && e.column == column && e.message.contains(message)),
+        "want {line}:{column} `{message}` in:\n{}",
+        Invalid(errors)
+    );
+}
+
+#[test]
+fn a_valid_runbook_loads() {
+    let text = format!(
+        "{HEAD}      - {{ id: a, kind: manual, title: A, ask: [{{ name: ip1, type: ip }}] }}\n      - {{ id: b, kind: run, title: B, on: master, command: [echo, '{{{{ ip1 }}}}'] }}\n"
+    );
+    let rb = load("t.yaml", &text).unwrap();
+    assert_eq!(rb.stages[0].steps.len(), 2);
+    assert_eq!(rb.source.hash.len(), 64);
+}
+
+#[test]
+fn unknown_kind() {
+    assert_invalid(
+        "      - { id: a, kind: reboto, title: A }\n",
+        7,
+        24,
+        "unknown variant `reboto`",
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    assert_invalid(
+        "      - { id: a, kind: note, title: A }\n      - { id: a, kind: note, title: B }\n",
+        8,
+        15,
+        "duplicate id `a`",
+    );
+}
+
+#[test]
+fn unknown_check_with_suggestion() {
+    assert_invalid(
+        "      - { id: a, kind: check, title: A, checks: [calendar] }\n",
+        7,
+        50,
+        "did you mean `calendars`?",
+    );
+}
+
+#[test]
+fn unknown_host_role() {
+    assert_invalid(
+        "      - { id: a, kind: run, title: A, on: slav, command: [x] }\n",
+        7,
+        43,
+        "unknown host `slav`",
+    );
+}
+
+#[test]
+fn bad_condition() {
+    assert_invalid(
+        "      - { id: a, kind: note, title: A, when: 'tvox.version >=' }\n",
+        7,
+        46,
+        "bad condition",
+    );
+}
+
+#[test]
+fn reference_to_an_answer_never_asked() {
+    assert_invalid(
+        "      - { id: a, kind: run, title: A, on: tvox1, command: [echo, '{{ later }}'] }\n      - { id: b, kind: manual, title: B, ask: [{ name: later }] }\n",
+        7,
+        59,
+        "`later` is not asked by any earlier step",
+    );
+}
+
+#[test]
+fn field_that_does_not_fit_the_kind() {
+    assert_invalid(
+        "      - { id: a, kind: note, title: A, command: [x] }\n",
+        7,
+        15,
+        "`command` has no meaning for a `note` step",
+    );
+}
+
+#[test]
+fn missing_required_fields() {
+    assert_invalid(
+        "      - { id: a, kind: run, title: A, command: [x] }\n",
+        7,
+        24,
+        "needs `on:`",
+    );
+    assert_invalid(
+        "      - { id: a, kind: screen, title: A, on: tvox1, command: [x] }\n",
+        7,
+        24,
+        "needs `success:`",
+    );
+    assert_invalid(
+        "      - { id: a, kind: uat, title: A }\n",
+        7,
+        24,
+        "needs `phase:`",
+    );
+    assert_invalid(
+        "      - { id: a, kind: wait, title: A }\n",
+        7,
+        24,
+        "needs `until:`",
+    );
+}
+
+#[test]
+fn a_condition_that_names_nothing_is_unreachable_or_pointless() {
+    assert_invalid(
+        "      - { id: a, kind: note, title: A, when: 'false' }\n",
+        7,
+        46,
+        "names no fact or answer",
+    );
+}
+
+#[test]
+fn bad_ids_and_empty_stages() {
+    assert_invalid(
+        "      - { id: Bad_Id, kind: note, title: A }\n",
+        7,
+        15,
+        "not a valid step id",
+    );
+    let errors = load(
+        "t.yaml",
+        "id: t\ntitle: T\nstages:\n  - { id: s, title: S, steps: [] }\n",
+    )
+    .unwrap_err()
+    .0;
+    assert!(errors[0].message.contains("has no steps"));
+}
+
+#[test]
+fn every_shipped_runbook_is_valid() {
+    for (name, text) in super::super::library::EMBEDDED {
+        if let Err(errors) = load(name, text) {
+            panic!("{name}:\n{errors}");
+        }
+    }
+}
