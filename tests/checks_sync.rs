@@ -250,3 +250,34 @@ fn check_all_on_a_healthy_cluster_in_human_and_json() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("skipped ports"), "{stderr}");
 }
+
+#[test]
+fn vip_names_the_master_then_split_brain_then_nobody() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    let (code, v) = check(&lab, home.path(), &["vip"]);
+    assert_eq!((code, v["status"].as_str()), (0, Some("OK")), "{v:#}");
+    assert!(v["checks"][0]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("tvox1 is master"));
+    lab.move_node_ip(&["tvox1", "tvox2"]);
+    let (code, v) = check(&lab, home.path(), &["vip"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+    assert!(v["checks"][0]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("split brain"));
+    lab.move_node_ip(&[]);
+    let (code, v) = check(&lab, home.path(), &["vip"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+    // Nagios reads the same verdict as CRITICAL, exit 2.
+    let out = tvdr(home.path())
+        .arg("-i")
+        .arg(lab.inventory())
+        .args(["check", "vip", "--format", "nagios"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("TVDR CRITICAL"));
+}
