@@ -116,6 +116,22 @@ impl Report {
         self.hints.push(hint.into());
         self
     }
+
+    /// The worst status among the detail rows, or `empty` when there are none.
+    pub fn worst_detail(&self, empty: Status) -> Status {
+        self.details.iter().map(|d| d.status).max().unwrap_or(empty)
+    }
+
+    /// `node: message; …` for the rows at the report's own status: the summary of a report
+    /// that is not OK, saying exactly what is wrong where.
+    pub fn worst_messages(&self) -> String {
+        self.details
+            .iter()
+            .filter(|d| d.status == self.status)
+            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// The overall status of several reports: the worst one.

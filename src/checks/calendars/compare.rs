@@ -48,12 +48,7 @@ pub(super) fn compare(
         false => sizes,
     };
     report = report.detail(Status::Ok, None, "dump size", size_note);
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Ok);
+    report.status = report.worst_detail(Status::Ok);
     let tables = m.tables.len().max(s.tables.len());
     report.summary = match differing.is_empty() {
         true => format!(

@@ -111,12 +111,7 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
     };
     let limits = format!("WARN over {warn} s, CRIT over {crit} s");
     report = report.detail(verdict, None, "skew", message.clone());
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Unknown);
+    report.status = report.worst_detail(Status::Unknown);
     report.summary = format!("{message}; {limits}");
     match verdict {
         Status::Warn | Status::Crit => {

@@ -84,12 +84,7 @@ pub fn evaluate(
         let status = status.min(Status::Warn);
         report = report.detail(status, None, "this machine", message);
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Unknown);
+    report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {
         format!(
             "`{domain}` resolves to {} ({}) on {}",

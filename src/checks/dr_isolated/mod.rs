@@ -83,12 +83,7 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
         };
         report = report.detail(status, target.node.as_deref(), item, message);
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Ok);
+    report.status = report.worst_detail(Status::Ok);
     report.nodes.insert(
         "dr_client".to_string(),
         json!({ "method": probed.method, "probed": seen }),

@@ -91,12 +91,7 @@ pub fn evaluate_exact(
         ("only on the slave", "only on the slave"),
         &d.extra_on_slave,
     );
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Ok);
+    report.status = report.worst_detail(Status::Ok);
     report.summary = match (to_copy, d.missing_on_slave.count + d.different.count) {
         (0, 0) => format!(
             "slave `{slave}` has every file of master `{master}` ({} files, {})",

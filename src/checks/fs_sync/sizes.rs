@@ -108,12 +108,7 @@ pub fn evaluate_sizes(
         let note = "sizes from `du -h` are rounded up: small differences are not meaningful";
         push(&mut report, Status::Ok, None, "precision", note.into());
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Ok);
+    report.status = report.worst_detail(Status::Ok);
     let pct = percent(m_total, s_total);
     report.summary = match off.is_empty() {
         true => format!(

@@ -79,25 +79,14 @@ pub fn evaluate(domain: &str, expected: IpAddr, files: &[NodeFile]) -> Report {
             }
         }
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Unknown);
+    report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {
         format!(
             "`{domain}` → {expected} on every node ({})",
             lines.join(", ")
         )
     } else {
-        let worst: Vec<String> = report
-            .details
-            .iter()
-            .filter(|d| d.status == report.status)
-            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
-            .collect();
-        worst.join("; ")
+        report.worst_messages()
     };
     if !broken.is_empty() {
         report = report.hint(format!(

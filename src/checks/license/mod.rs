@@ -83,23 +83,12 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
         };
         report = report.detail(status, Some(node), "licence", message);
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Unknown);
+    report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {
         let names: Vec<&str> = outputs.iter().map(|o| o.node.as_str()).collect();
         format!("the licence matches `{expect}` on {}", names.join(", "))
     } else {
-        let worst: Vec<String> = report
-            .details
-            .iter()
-            .filter(|d| d.status == report.status)
-            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
-            .collect();
-        worst.join("; ")
+        report.worst_messages()
     };
     if !failing.is_empty() {
         report = report.hint(format!(

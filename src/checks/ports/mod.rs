@@ -103,12 +103,7 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
         };
         report.nodes.insert(d.from.clone(), facts);
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Ok);
+    report.status = report.worst_detail(Status::Ok);
     let list: Vec<String> = PORTS.iter().map(|(p, _)| p.to_string()).collect();
     report.summary = if !closed.is_empty() {
         format!("closed: {}", closed.join("; "))

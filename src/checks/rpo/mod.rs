@@ -93,12 +93,7 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
         };
         report = report.detail(status, None, *name, message);
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Ok);
+    report.status = report.worst_detail(Status::Ok);
     let mut parts = Vec::new();
     if !broken.is_empty() {
         parts.push(format!(

@@ -78,12 +78,7 @@ pub fn evaluate(nodes: &[NodeScreen]) -> Report {
         };
         report = report.detail(status, Some(node), "screen", message);
     }
-    report.status = report
-        .details
-        .iter()
-        .map(|d| d.status)
-        .max()
-        .unwrap_or(Status::Unknown);
+    report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {
         let names: Vec<&str> = nodes.iter().map(|n| n.node.as_str()).collect();
         format!(
@@ -91,13 +86,7 @@ pub fn evaluate(nodes: &[NodeScreen]) -> Report {
             names.join(", ")
         )
     } else {
-        let worst: Vec<String> = report
-            .details
-            .iter()
-            .filter(|d| d.status == report.status)
-            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
-            .collect();
-        worst.join("; ")
+        report.worst_messages()
     };
     if !missing.is_empty() {
         report = report.hint(format!(
