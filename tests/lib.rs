@@ -14,6 +14,7 @@ mod inventory;
 mod lab;
 mod report;
 mod runbook;
+mod site;
 mod status;
 mod steps;
 mod transport;

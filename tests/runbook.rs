@@ -1,129 +1,12 @@
 //! The runbook engine against the lab: runs with answers, resume after kill -9 / Ctrl-C /
 //! missing human / torn journal, locks, --from/--only, rollback, dry run.
 
-use std::path::PathBuf;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
 use crate::common::{repo_file, tvdr};
-use crate::lab::Lab;
-
-struct Site {
-    lab: Lab,
-    home: tempfile::TempDir,
-    state: PathBuf,
-}
-
-impl Site {
-    fn new() -> Site {
-        let lab = Lab::start();
-        let home = tempfile::tempdir().unwrap();
-        let state = home.path().join("state");
-        Site { lab, home, state }
-    }
-
-    fn tvdr(&self) -> assert_cmd::Command {
-        let mut cmd = tvdr(self.home.path());
-        cmd.arg("-i")
-            .arg(self.lab.inventory())
-            .arg("--runbooks")
-            .arg(repo_file("tests/fixtures/runbooks"))
-            .arg("--state-dir")
-            .arg(&self.state)
-            .env("USER", "tech-a");
-        cmd
-    }
-
-    /// The same, as a child process we can kill.
-    fn spawn(&self, args: &[&str]) -> Child {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
-            .arg("-i")
-            .arg(self.lab.inventory())
-            .arg("--runbooks")
-            .arg(repo_file("tests/fixtures/runbooks"))
-            .arg("--state-dir")
-            .arg(&self.state)
-            .args(args)
-            .env("HOME", self.home.path())
-            .env("USER", "tech-a")
-            .env_remove("SSH_AUTH_SOCK")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(self.home.path().join("spawned.stderr")).unwrap())
-            .spawn()
-            .unwrap()
-    }
-
-    fn journals(&self, runbook: &str) -> Vec<PathBuf> {
-        let dir = self
-            .state
-            .join(format!("lab-{}", self.lab.id()))
-            .join("runs")
-            .join(runbook);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|d| {
-                d.flatten()
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        files
-    }
-
-    fn journal_text(&self, runbook: &str) -> String {
-        self.journals(runbook)
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect()
-    }
-
-    /// How many lines a counter file on tvox1 has (the times a step really ran).
-    fn count(&self, file: &str) -> usize {
-        std::fs::read_to_string(self.lab.node_dir("tvox1").join("home").join(file))
-            .map(|t| t.lines().count())
-            .unwrap_or(0)
-    }
-
-    fn answers(&self, text: &str) -> PathBuf {
-        let path = self.home.path().join("answers.yaml");
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
-    /// Waits until the journal says `step` started.
-    fn wait_started(&self, runbook: &str, step: &str) {
-        let needle = format!(r#""event":"step_started","step":"{step}""#);
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while !self.journal_text(runbook).contains(&needle) {
-            assert!(
-                Instant::now() < deadline,
-                "step `{step}` never started; state: {:?}; stderr: {}",
-                walk(&self.state),
-                std::fs::read_to_string(self.home.path().join("spawned.stderr"))
-                    .unwrap_or_default()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-/// Every file under `dir`, for failure messages.
-fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
+use crate::site::Site;
 
 fn count_in(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
@@ -215,13 +98,13 @@ fn kill_9_inside_a_step_resumes_without_repeating_done_steps() {
     site.wait_started("slow", "slow");
     // Kill while the node is inside the step's command (it counted, then sleeps).
     let deadline = Instant::now() + Duration::from_secs(30);
-    while site.count("slow.count") == 0 {
+    while site.count("tvox1", "slow.count") == 0 {
         assert!(Instant::now() < deadline, "the slow step never ran");
         std::thread::sleep(Duration::from_millis(50));
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    assert_eq!(site.count("first.count"), 1);
+    assert_eq!(site.count("tvox1", "first.count"), 1);
     // --yes answers "run the interrupted step again?" with yes.
     site.tvdr()
         .args(["runbook", "slow", "--yes"])
@@ -229,13 +112,17 @@ fn kill_9_inside_a_step_resumes_without_repeating_done_steps() {
         .assert()
         .success()
         .stderr(predicate::str::contains("resuming run"));
-    assert_eq!(site.count("first.count"), 1, "the done step ran again");
     assert_eq!(
-        site.count("slow.count"),
+        site.count("tvox1", "first.count"),
+        1,
+        "the done step ran again"
+    );
+    assert_eq!(
+        site.count("tvox1", "slow.count"),
         2,
         "the interrupted step is re-entered"
     );
-    assert_eq!(site.count("last.count"), 1);
+    assert_eq!(site.count("tvox1", "last.count"), 1);
 }
 
 #[test]
@@ -253,8 +140,8 @@ fn kill_9_right_after_a_journal_write_loses_nothing() {
     let journal = site.journal_text("slow");
     assert_eq!(count_in(&journal, r#""step":"first","outcome":"done""#), 1);
     assert_eq!(count_in(&journal, r#""step":"last","outcome":"done""#), 1);
-    assert!(site.count("first.count") >= 1 && site.count("first.count") <= 2);
-    assert_eq!(site.count("last.count"), 1);
+    assert!(site.count("tvox1", "first.count") >= 1 && site.count("tvox1", "first.count") <= 2);
+    assert_eq!(site.count("tvox1", "last.count"), 1);
 }
 
 #[test]
@@ -264,14 +151,18 @@ fn an_interrupted_step_is_not_rerun_without_consent() {
     site.wait_started("slow", "slow");
     child.kill().unwrap();
     child.wait().unwrap();
-    let before = site.count("slow.count");
+    let before = site.count("tvox1", "slow.count");
     // No terminal, no --yes: asking "run it again?" needs a person.
     site.tvdr()
         .args(["runbook", "slow"])
         .assert()
         .code(5)
         .stderr(predicate::str::contains("slow"));
-    assert_eq!(site.count("slow.count"), before, "re-run without consent");
+    assert_eq!(
+        site.count("tvox1", "slow.count"),
+        before,
+        "re-run without consent"
+    );
 }
 
 #[test]
@@ -383,9 +274,9 @@ fn only_and_from_choose_the_steps() {
         .success();
     assert_eq!(
         (
-            site.count("first.count"),
-            site.count("slow.count"),
-            site.count("last.count")
+            site.count("tvox1", "first.count"),
+            site.count("tvox1", "slow.count"),
+            site.count("tvox1", "last.count")
         ),
         (0, 1, 1)
     );
@@ -400,7 +291,10 @@ fn only_and_from_choose_the_steps() {
         .assert()
         .success();
     assert_eq!(
-        (site.count("first.count"), site.count("slow.count")),
+        (
+            site.count("tvox1", "first.count"),
+            site.count("tvox1", "slow.count")
+        ),
         (1, 1)
     );
     site.tvdr()
