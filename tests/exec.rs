@@ -351,3 +351,67 @@ fn a_password_typed_at_the_prompt_is_never_echoed_logged_or_stored() {
         "the password was echoed:\n{shown}"
     );
 }
+
+#[test]
+fn the_ssh_agent_is_tried_first() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    // An inventory with no identity file: only the agent can log in.
+    let text: String = std::fs::read_to_string(lab.inventory())
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("identity:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let inventory = lab.dir().join("agent.yaml");
+    std::fs::write(&inventory, text).unwrap();
+    let socket = home.path().join("agent.sock");
+    let agent = std::process::Command::new("ssh-agent")
+        .arg("-D")
+        .arg("-a")
+        .arg(&socket)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    struct Stop(std::process::Child);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _agent = Stop(agent);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !socket.exists() {
+        assert!(Instant::now() < deadline, "ssh-agent did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let added = std::process::Command::new("ssh-add")
+        .arg(lab.dir().join("id_ed25519"))
+        .env("SSH_AUTH_SOCK", &socket)
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    tvdr(home.path())
+        .arg("-i")
+        .arg(&inventory)
+        .env("SSH_AUTH_SOCK", &socket)
+        .args(["exec", "both", "--", "echo", "via-agent"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("tvox1 | via-agent")
+                .and(predicate::str::contains("tvox2 | via-agent")),
+        );
+    // Without the agent the same inventory cannot log in (no terminal for a password).
+    tvdr(home.path())
+        .arg("-i")
+        .arg(&inventory)
+        .args(["exec", "tvox1", "--", "true"])
+        .assert()
+        .code(3);
+}
