@@ -12,6 +12,7 @@ mod common;
 mod exec;
 mod inventory;
 mod lab;
+mod openssh;
 mod report;
 mod runbook;
 mod site;

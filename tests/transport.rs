@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use tvdr::transport::{
     add_known_host, connect, scan_host_key, Cmd, Fleet, NoSecrets, Secrets, Target, Transport,
-    TransportError, Trust,
+    TransportError, TransportKind, Trust,
 };
 
 use crate::lab::Lab;
@@ -52,7 +52,7 @@ fn here(cmd: &Cmd) -> String {
         user: "root".into(),
         identity: None,
         known_hosts: vec![],
-        local: true,
+        kind: TransportKind::Local,
         ..target_defaults()
     };
     String::from_utf8(stdout(open(&local).as_mut(), cmd)).unwrap()
@@ -69,7 +69,7 @@ fn target_defaults() -> Target {
         connect_timeout: Duration::from_secs(2),
         command_timeout: Duration::from_secs(60),
         env: BTreeMap::new(),
-        local: false,
+        kind: TransportKind::Ssh,
     }
 }
 

@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::cli::{Format, InventoryArgs};
 use crate::inventory::{self, Inventory};
 use crate::output::table;
+use crate::transport::TransportKind;
 
 pub fn execute(inventory: Option<&Path>, args: &InventoryArgs) -> Result<i32> {
     let path = inventory::locate(inventory)?;
@@ -41,10 +42,18 @@ fn print_human(inv: &Inventory) {
     let mut nodes = table::new(&["node", "address", "login", "sync dir", "hosts file"]);
     for node in &inv.nodes {
         let t = &node.target;
-        let login = if t.local {
-            "local".to_string()
-        } else {
-            format!("{}@{}:{}", t.user, t.address, t.port)
+        let login = match &t.kind {
+            TransportKind::Local => "local".to_string(),
+            TransportKind::Ssh => format!("{}@{}:{}", t.user, t.address, t.port),
+            TransportKind::OpenSsh { proxy_jump, .. } => format!(
+                "{}@{}:{} (openssh{})",
+                t.user,
+                t.address,
+                t.port,
+                proxy_jump
+                    .as_ref()
+                    .map_or(String::new(), |jump| format!(" via {jump}"))
+            ),
         };
         nodes.add_row(vec![
             node.name.to_string(),
@@ -101,7 +110,15 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
             json!({
                 "name": node.name,
                 "address": node.address.to_string(),
-                "transport": if t.local { "local" } else { "ssh" },
+                "transport": t.kind.name(),
+                "proxy_jump": match &t.kind {
+                    TransportKind::OpenSsh { proxy_jump, .. } => proxy_jump.clone(),
+                    _ => None,
+                },
+                "ssh_config": match &t.kind {
+                    TransportKind::OpenSsh { config, .. } => config.clone(),
+                    _ => None,
+                },
                 "user": t.user,
                 "port": t.port,
                 "identity": t.identity,

@@ -11,7 +11,7 @@ use crate::cli::TrustArgs;
 use crate::exit_code::{self, Exit};
 use crate::inventory::{self, Inventory, Node, Selection};
 use crate::output::{prompt::Prompter, term};
-use crate::transport::{add_known_host, scan_host_key, Trust};
+use crate::transport::{add_known_host, scan_host_key, TransportKind, Trust};
 
 pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
@@ -35,7 +35,7 @@ pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
 
 fn trust_one(node: &Node, yes: bool, prompter: &Prompter) -> Result<i32> {
     let t = &node.target;
-    if t.local {
+    if t.is_local() {
         println!("{}: local transport, no host key", t.name);
         return Ok(exit_code::OK);
     }
@@ -43,6 +43,20 @@ fn trust_one(node: &Node, yes: bool, prompter: &Prompter) -> Result<i32> {
         Ok(scanned) => scanned,
         Err(err) => {
             eprintln!("error: {err}");
+            if let TransportKind::OpenSsh {
+                proxy_jump: Some(jump),
+                ..
+            } = &t.kind
+            {
+                eprintln!(
+                    "hint: `tvdr trust` connects directly, not through the bastion `{jump}`: \
+                     add the key to `{}` by hand after checking its fingerprint on the node's \
+                     console",
+                    t.known_hosts
+                        .first()
+                        .map_or(String::new(), |f| f.display().to_string())
+                );
+            }
             return Ok(exit_code::UNREACHABLE);
         }
     };

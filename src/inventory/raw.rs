@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use serde_saphyr::Spanned;
 
-use super::values::{Address, EnvName, Ip, Percent, SiteName, Span};
+use super::values::{Address, EnvName, Ip, Percent, ProxyJump, SiteName, Span};
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -57,7 +57,8 @@ pub struct RawNodes {
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     pub address: Spanned<Address>,
-    /// `ssh` (default) or `local` when tvdr runs on this node itself.
+    /// `ssh` (default, libssh2), `openssh` (the system `ssh`, e.g. through a bastion) or
+    /// `local` when tvdr runs on this node itself.
     #[serde(default)]
     pub transport: TransportKind,
     #[serde(default)]
@@ -74,6 +75,8 @@ pub enum TransportKind {
     #[default]
     Ssh,
     Local,
+    #[serde(rename = "openssh")]
+    OpenSsh,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -85,6 +88,10 @@ pub struct RawSsh {
     pub known_hosts: Option<String>,
     pub connect_timeout: Option<Span>,
     pub command_timeout: Option<Span>,
+    /// `user@bastion[:port]` to jump through (`transport: openssh` only).
+    pub proxy_jump: Option<Spanned<ProxyJump>>,
+    /// An ssh_config file for the system `ssh` (`transport: openssh` only).
+    pub config: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]

@@ -8,10 +8,12 @@ use std::time::Duration;
 use serde_saphyr::{Location, Spanned};
 
 use super::node::{Node, NodeName};
-use super::raw::{RawInventory, RawLicense, RawNode, RawPaths, RawSsh, TransportKind};
+use super::raw::{
+    RawInventory, RawLicense, RawNode, RawPaths, RawSsh, TransportKind as RawTransport,
+};
 use super::values::{Address, Ip};
 use super::{Calendars, Db, Inventory, License, Objectives, Thresholds, Tvox};
-use crate::transport::Target;
+use crate::transport::{Target, TransportKind};
 use crate::yaml::YamlError;
 
 pub const DEFAULT_SYNC_DIR: &str = "/opt/telenia_data/sync";
@@ -55,8 +57,11 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
 
     let nodes = named
         .iter()
-        .map(|(name, node)| resolve_node(*name, node, &raw.ssh, &raw.paths, base))
-        .collect();
+        .map(|(name, node)| {
+            let kind = transport_kind(*name, node, &raw.ssh, base, &error_at)?;
+            Ok(resolve_node(*name, node, &raw.ssh, &raw.paths, base, kind))
+        })
+        .collect::<Result<_, YamlError>>()?;
 
     Ok(Inventory {
         path: path.to_path_buf(),
@@ -146,12 +151,49 @@ fn check_license(
     })
 }
 
+/// How the node is reached. `proxy_jump` and `config` are OpenSSH's: on a libssh2 node
+/// they are an error rather than silently ignored (a jump host ignored is a direct
+/// connection nobody asked for).
+fn transport_kind(
+    name: NodeName,
+    node: &RawNode,
+    ssh: &RawSsh,
+    base: &Path,
+    error_at: &dyn Fn(&Location, String) -> YamlError,
+) -> Result<TransportKind, YamlError> {
+    let jump = node.ssh.proxy_jump.as_ref().or(ssh.proxy_jump.as_ref());
+    let config = node.ssh.config.as_ref().or(ssh.config.as_ref());
+    Ok(match node.transport {
+        RawTransport::Local => TransportKind::Local,
+        RawTransport::OpenSsh => TransportKind::OpenSsh {
+            proxy_jump: jump.map(|j| j.value.to_string()),
+            config: config.map(|c| expand(&c.value, base)),
+        },
+        RawTransport::Ssh => {
+            let needs_openssh = jump
+                .map(|j| (&j.referenced, "proxy_jump"))
+                .or(config.map(|c| (&c.referenced, "config")));
+            if let Some((at, key)) = needs_openssh {
+                return Err(error_at(
+                    at,
+                    format!(
+                        "`ssh.{key}` is for the system `ssh`, but `{name}` uses libssh2: \
+                         add `transport: openssh` to `{name}`"
+                    ),
+                ));
+            }
+            TransportKind::Ssh
+        }
+    })
+}
+
 fn resolve_node(
     name: NodeName,
     node: &RawNode,
     ssh: &RawSsh,
     paths: &RawPaths,
     base: &Path,
+    kind: TransportKind,
 ) -> Node {
     let pick = |own: &Option<String>, site: &Option<String>| own.clone().or_else(|| site.clone());
     let known_hosts =
@@ -182,7 +224,7 @@ fn resolve_node(
             .iter()
             .map(|(k, v)| (k.0.clone(), v.clone()))
             .collect::<BTreeMap<_, _>>(),
-        local: node.transport == TransportKind::Local,
+        kind,
     };
     Node {
         name,

@@ -116,6 +116,33 @@ impl fmt::Display for Address {
 
 string_value!(Address, "an IP address or host name");
 
+/// A bastion to jump through (`ssh -J`): `[user@]host[:port]`, hops separated by commas.
+/// ssh pastes it into a shell command, so it is checked as strictly as an address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyJump(pub String);
+
+impl FromStr for ProxyJump {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        crate::transport::check_proxy_jump(s)
+            .map(|()| ProxyJump(s.to_owned()))
+            .map_err(|_| format!("`{s}` is not a jump host"))
+    }
+}
+
+impl fmt::Display for ProxyJump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(
+    ProxyJump,
+    "`user@host` or `user@host:port`, hops separated by commas, no spaces or shell characters"
+);
+
 /// An IP address (the cluster node IP must be one: it is held on an interface).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ip(pub IpAddr);

@@ -1,14 +1,17 @@
 //! The one door to the outside: every command tvdr runs on a node goes through here.
 //!
 //! A [`Target`] says where a node is and how to log in; [`connect`] turns it into a
-//! [`Transport`] (ssh2, or the local machine), and a [`Fleet`] keeps one per node for the
-//! whole process and runs commands on several nodes in parallel. Commands are always
-//! [`Cmd`] values, built by the quoting helper, never pasted strings.
+//! [`Transport`] (ssh2, the system `ssh`, or the local machine), and a [`Fleet`] keeps one
+//! per node for the whole process and runs commands on several nodes in parallel.
+//! Commands are always [`Cmd`] values, built by the quoting helper, never pasted strings.
 
+mod child;
 mod console;
 mod error;
 mod fleet;
 mod local;
+mod marker;
+mod openssh;
 mod poll;
 pub mod quote;
 mod script;
@@ -26,6 +29,7 @@ pub use console::{Console, Tty};
 pub use error::TransportError;
 pub use fleet::Fleet;
 pub use local::LocalTransport;
+pub use openssh::{check_proxy_jump, OpenSshTransport};
 pub use quote::{quote, Cmd};
 pub use secrets::{NoSecrets, Secrets, TtySecrets};
 pub use ssh::{add_known_host, scan_host_key, HostKey, SshTransport, Trust};
@@ -48,8 +52,44 @@ pub struct Target {
     pub command_timeout: Duration,
     /// Variables exported before every command on this node.
     pub env: BTreeMap<String, String>,
-    /// Run on this machine instead of over SSH (tvdr runs on the node itself).
-    pub local: bool,
+    /// How the node is reached.
+    pub kind: TransportKind,
+}
+
+impl Target {
+    /// Runs on this machine instead of over SSH (tvdr runs on the node itself).
+    pub fn is_local(&self) -> bool {
+        self.kind == TransportKind::Local
+    }
+}
+
+/// How tvdr reaches a node (`transport:` in the inventory).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum TransportKind {
+    /// libssh2, one session per node (the default).
+    #[default]
+    Ssh,
+    /// This machine: tvdr runs on the node itself.
+    Local,
+    /// The system `ssh`, one ControlMaster connection per node: for what only OpenSSH
+    /// does, such as jumping through a bastion.
+    OpenSsh {
+        /// `[user@]host[:port]` hops, comma-separated (checked by [`check_proxy_jump`]).
+        proxy_jump: Option<String>,
+        /// An ssh_config file read instead of `~/.ssh/config` and `/etc/ssh/ssh_config`.
+        config: Option<PathBuf>,
+    },
+}
+
+impl TransportKind {
+    /// As written in the inventory.
+    pub fn name(&self) -> &'static str {
+        match self {
+            TransportKind::Ssh => "ssh",
+            TransportKind::Local => "local",
+            TransportKind::OpenSsh { .. } => "openssh",
+        }
+    }
 }
 
 /// The collected result of one command.
@@ -109,15 +149,17 @@ pub trait Transport: Send {
     }
 }
 
-/// Opens a transport to `target`: the local machine, or an SSH session whose host key has
-/// been verified and whose user is authenticated.
+/// Opens a transport to `target`: the local machine, or an SSH connection whose host key
+/// has been verified and whose user is authenticated.
 pub fn connect(
     target: &Target,
     secrets: &dyn Secrets,
 ) -> Result<Box<dyn Transport>, TransportError> {
-    if target.local {
-        Ok(Box::new(local::LocalTransport::new(target.clone())))
-    } else {
-        Ok(Box::new(ssh::SshTransport::connect(target, secrets)?))
-    }
+    Ok(match target.kind {
+        TransportKind::Local => Box::new(local::LocalTransport::new(target.clone())),
+        TransportKind::Ssh => Box::new(ssh::SshTransport::connect(target, secrets)?),
+        TransportKind::OpenSsh { .. } => {
+            Box::new(openssh::OpenSshTransport::connect(target, secrets)?)
+        }
+    })
 }

@@ -57,7 +57,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect::<BTreeMap<_, _>>(),
-            local: true,
+            kind: crate::transport::TransportKind::Local,
         }
     }
 

@@ -14,6 +14,12 @@ pub trait Secrets {
 
     /// The password of `user` on `node` (at `address`), or `None` to skip password login.
     fn password(&self, user: &str, node: &str, address: &str) -> Option<String>;
+
+    /// Whether a person can be asked at this terminal. The openssh transport lets `ssh`
+    /// ask for itself (on `/dev/tty`) only then; otherwise it runs ssh in batch mode.
+    fn can_prompt(&self) -> bool {
+        false
+    }
 }
 
 /// Asks at the terminal with hidden input, and only when stdin is a terminal: without one
@@ -47,6 +53,10 @@ impl Secrets for TtySecrets {
 
     fn password(&self, user: &str, node: &str, address: &str) -> Option<String> {
         Self::ask(format!("password for `{user}` on `{node}` ({address})"))
+    }
+
+    fn can_prompt(&self) -> bool {
+        std::io::stdin().is_terminal()
     }
 }
 

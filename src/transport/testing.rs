@@ -18,7 +18,7 @@ pub(crate) fn local(name: &str) -> Target {
         connect_timeout: Duration::from_secs(2),
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::new(),
-        local: true,
+        kind: super::TransportKind::Local,
     }
 }
 

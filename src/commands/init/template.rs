@@ -114,6 +114,7 @@ nodes:
     # ssh: {{ user: admin, port: 2222 }}
     # env: {{ PGHOST: /var/run/postgresql }}
     # transport: local                 # tvdr runs on this node itself: no SSH
+    # transport: openssh               # the system ssh, e.g. through ssh.proxy_jump
 {tvox2}
 {dr}
 
@@ -127,6 +128,11 @@ ssh:
   known_hosts: known_hosts
   connect_timeout: 10s
   command_timeout: 5m
+  # Nodes with `transport: openssh` only (one ControlMaster connection per node): a
+  # bastion to jump through, whose host key must be in a known_hosts file above, and an
+  # ssh_config file read instead of ~/.ssh/config and /etc/ssh/ssh_config.
+  # proxy_jump: admin@bastion.example.com:22
+  # config: ~/.ssh/tvdr_config
 
 paths:
   sync_dir: /opt/telenia_data/sync     # replicated between master and slave

@@ -19,7 +19,7 @@ fn refused(name: &str) -> Target {
         .unwrap()
         .port();
     let mut target = local(name);
-    target.local = false;
+    target.kind = crate::transport::TransportKind::Ssh;
     target.address = "127.0.0.1".into();
     target.port = port;
     target

@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 use ssh2::Channel;
 
 use super::super::error::shorten;
+use super::super::marker::{kill_line, PidMarker, PRINT_PID};
 use super::super::script::{script, signal_status};
 use super::super::{Cmd, Target, TransportError};
-use super::marker::{PidMarker, PRINT_PID};
 use super::wire::{would_block, Stop, Wire};
 
 /// One read from the channel: output is passed on in pieces this size, never collected.
@@ -164,12 +164,7 @@ fn abandon(wire: &mut Wire, target: &Target, mut channel: Channel, pid: Option<u
         return;
     }
     if let Some(pid) = pid {
-        // TERM to the group now, KILL to whatever is left in two seconds, without
-        // keeping this channel open meanwhile.
-        let kill = format!(
-            "kill -s TERM -- -{pid} 2>/dev/null; \
-             (sleep 2; kill -s KILL -- -{pid}) </dev/null >/dev/null 2>&1 &"
-        );
+        let kill = kill_line(pid);
         let mut slot = None;
         let mut quiet = PidMarker::default();
         let _ = execute(

@@ -5,7 +5,6 @@ mod auth;
 mod exec;
 mod interactive;
 mod known_hosts;
-mod marker;
 mod tcp;
 mod wire;
 
@@ -17,6 +16,7 @@ use ssh2::Session;
 
 use super::{Cmd, Console, Secrets, Target, Transport, TransportError};
 pub use known_hosts::{add_known_host, HostKey, Trust};
+pub(crate) use tcp::keepalive_interval;
 use wire::Wire;
 
 pub struct SshTransport {

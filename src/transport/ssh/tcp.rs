@@ -91,7 +91,7 @@ fn setsockopt(
 
 /// How often an idle session sends an SSH keepalive: at most 15 s, and no longer than
 /// the connect timeout, since silence for three intervals means the node is lost.
-pub(super) fn keepalive_interval(target: &Target) -> Duration {
+pub(crate) fn keepalive_interval(target: &Target) -> Duration {
     target
         .connect_timeout
         .clamp(Duration::from_secs(2), Duration::from_secs(15))

@@ -21,7 +21,7 @@ fn target(dir: &Path) -> Target {
         connect_timeout: Duration::from_secs(1),
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::from([("PATH".to_string(), dir.display().to_string())]),
-        local: true,
+        kind: crate::transport::TransportKind::Local,
     }
 }
 

@@ -119,7 +119,7 @@ pub fn local_target(cx: &StepCx) -> crate::transport::Target {
             .first()
             .map_or(Duration::from_secs(300), |n| n.target.command_timeout),
         env: Default::default(),
-        local: true,
+        kind: crate::transport::TransportKind::Local,
     }
 }
 

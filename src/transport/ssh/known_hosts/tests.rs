@@ -26,7 +26,7 @@ fn target(port: u16, files: Vec<PathBuf>) -> Target {
         connect_timeout: Duration::from_secs(1),
         command_timeout: Duration::from_secs(1),
         env: BTreeMap::new(),
-        local: false,
+        kind: crate::transport::TransportKind::Ssh,
     }
 }
 

@@ -1,8 +1,9 @@
 //! The process-id marker: how tvdr learns which process group to end on the node when a
-//! command times out.
+//! command times out (both SSH transports use it).
 //!
 //! The SSH protocol has no portable way to signal a remote command (libssh2 does not
-//! expose the `signal` request, and closing the channel leaves a quiet command running),
+//! expose the `signal` request, OpenSSH's client does not send it, and closing the channel
+//! leaves a quiet command running),
 //! so every command line starts with `printf 'tvdr-pid %s\n' "$$" >&2`: `sshd` starts each
 //! command in its own session, whose id is that shell's pid. The line is taken out of
 //! the standard error before anything reaches the caller; lines a login script printed
@@ -11,12 +12,12 @@
 use std::io::{self, Write};
 
 /// Put in front of every command line.
-pub(super) const PRINT_PID: &str = "printf 'tvdr-pid %s\\n' \"$$\" >&2; ";
+pub(crate) const PRINT_PID: &str = "printf 'tvdr-pid %s\\n' \"$$\" >&2; ";
 const PREFIX: &[u8] = b"tvdr-pid ";
 
 /// Filters the standard error of one command, removing the marker line.
 #[derive(Debug, Default)]
-pub(super) struct PidMarker {
+pub(crate) struct PidMarker {
     /// The start of the current line, held back while it could still be the marker.
     line: Vec<u8>,
     /// Passing on the rest of a line that cannot be the marker.
@@ -26,12 +27,12 @@ pub(super) struct PidMarker {
 
 impl PidMarker {
     /// The remote shell's pid (and process group), once its marker line has been seen.
-    pub(super) fn pid(&self) -> Option<u32> {
+    pub(crate) fn pid(&self) -> Option<u32> {
         self.pid
     }
 
     /// Passes `data` on to `out`, minus the marker line.
-    pub(super) fn feed(&mut self, mut data: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn feed(&mut self, mut data: &[u8], out: &mut dyn Write) -> io::Result<()> {
         while self.pid.is_none() && !data.is_empty() {
             let newline = data.iter().position(|&b| b == b'\n');
             let (piece, rest) = data.split_at(newline.map_or(data.len(), |i| i + 1));
@@ -58,9 +59,18 @@ impl PidMarker {
     }
 
     /// Passes on a last line without newline that was held back.
-    pub(super) fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(&std::mem::take(&mut self.line))
     }
+}
+
+/// The line that ends the process group of a timed-out command on the node: TERM now,
+/// KILL to whatever is left two seconds later, without keeping the session open meanwhile.
+pub(crate) fn kill_line(pid: u32) -> String {
+    format!(
+        "kill -s TERM -- -{pid} 2>/dev/null; \
+         (sleep 2; kill -s KILL -- -{pid}) </dev/null >/dev/null 2>&1 &"
+    )
 }
 
 fn parse(line: &[u8]) -> Option<u32> {

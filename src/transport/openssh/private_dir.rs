@@ -1,0 +1,119 @@
+//! The private directory of one node's ssh: its ssh_config file and the master's control
+//! socket, where only tvdr's user can reach them.
+
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::PathBuf;
+use std::sync::{Mutex, Once};
+
+/// A directory only tvdr's user can enter, one per node and run, holding the ssh_config
+/// file and the master's socket; removed when dropped, and at exit when tvdr ends without
+/// dropping it (Ctrl-C).
+pub(super) struct PrivateDir {
+    path: PathBuf,
+}
+
+/// Directories to remove at exit.
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static AT_EXIT: Once = Once::new();
+
+impl PrivateDir {
+    pub(super) fn create() -> io::Result<PrivateDir> {
+        // A socket path must fit in 108 bytes, and ssh adds a 17-byte suffix while it
+        // creates one: a long $TMPDIR is passed over for /tmp.
+        let tmp = std::env::temp_dir();
+        let base = if tmp.as_os_str().len() <= 40 {
+            tmp
+        } else {
+            PathBuf::from("/tmp")
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let mut last = None;
+        for attempt in 0..16u32 {
+            let path = base.join(format!(
+                "tvdr-ssh.{}.{:08x}",
+                std::process::id(),
+                nanos.wrapping_add(attempt.wrapping_mul(0x9e37_79b9))
+            ));
+            // Never an existing directory: someone else may have made it.
+            match fs::DirBuilder::new().mode(0o700).create(&path) {
+                Ok(()) => {
+                    lock(&LIVE).push(path.clone());
+                    AT_EXIT.call_once(|| {
+                        // SAFETY: `remove_at_exit` is an `extern "C" fn()` as atexit(3) wants.
+                        unsafe { libc::atexit(remove_at_exit) };
+                    });
+                    return Ok(PrivateDir { path });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("no free directory name")))
+    }
+
+    pub(super) fn config(&self) -> PathBuf {
+        self.path.join("ssh_config")
+    }
+
+    pub(super) fn socket(&self) -> PathBuf {
+        self.path.join("master")
+    }
+
+    pub(super) fn write_config(&self, text: &str) -> io::Result<()> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(self.config())?;
+        file.write_all(text.as_bytes())
+    }
+}
+
+impl Drop for PrivateDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.path);
+        lock(&LIVE).retain(|p| *p != self.path);
+    }
+}
+
+/// The master, if still running, can no longer be reached and ends when idle
+/// ([`PERSIST_SECS`](super::config::PERSIST_SECS)).
+extern "C" fn remove_at_exit() {
+    // Never wait here: a thread may hold the lock while the process exits.
+    if let Ok(dirs) = LIVE.try_lock() {
+        for dir in dirs.iter() {
+            let _ = fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_private_dir_is_private_and_goes_away() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = PrivateDir::create().unwrap();
+        let path = dir.config().parent().unwrap().to_owned();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        dir.write_config("BatchMode yes\n").unwrap();
+        let mode = fs::metadata(dir.config()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        // Room for ssh's temporary socket name (17 bytes more) in a 108-byte socket path.
+        assert!(dir.socket().as_os_str().len() + 17 < 108);
+        drop(dir);
+        assert!(!path.exists());
+    }
+}
