@@ -103,9 +103,10 @@ fn changed_steps(runbook: &Runbook, before: &BTreeMap<String, String>) -> Vec<St
         .collect()
 }
 
-/// The cluster lock lives on the master (or the first node that answers). Sites where
-/// no node answers — a DR activation with the main site down — go on with the local
-/// lock only, and say so.
+/// The cluster lock lives on the first node that answers, in inventory order (tvox1,
+/// tvox2, dr_client): every technician's tvdr picks the same node, whereas "the master"
+/// moves during an upgrade or a node switch. Sites where no node answers — a DR
+/// activation with the main site down — go on with the local lock only, and say so.
 pub(super) fn take_remote_lock(
     inventory: &Inventory,
     fleet: &Fleet,
