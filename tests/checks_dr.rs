@@ -126,6 +126,9 @@ fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
             .contains(&format!("at {}: refused", lab.address("dr_client"))),
         "{closed:#}"
     );
+    // The slave will need it after a node switch: a warning on its row.
+    let standby = row("tvox2", "27017/tcp MongoDB");
+    assert_eq!(standby["status"], "WARN", "{standby:#}");
     // The other way goes to the node IP, where tvox1 listens.
     let back = row("dr_client", "27017/tcp MongoDB");
     assert_eq!(back["status"], "OK", "{back:#}");
@@ -140,7 +143,7 @@ fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
     );
     assert_eq!(
         summary(&report),
-        "TCP 22, 873, 3306, 27017 open both ways (tvox1 ⇄ dr_client)"
+        "TCP 22, 873, 3306, 27017 open both ways (tvox1 ⇄ dr_client), and from tvox2 (slave)"
     );
     assert_eq!(report["nodes"]["dr_client"]["method"], "bash");
     assert_eq!(report["metrics"]["ports_closed@tvox1"]["value"], 0.0);

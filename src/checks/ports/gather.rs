@@ -1,5 +1,5 @@
 //! Gathering for `ports`: the probe runs on the master and on the DR client at once, each
-//! towards the other.
+//! towards the other, and on the slave towards the DR client.
 
 use super::{evaluate, probe, Direction, NAME, PORTS};
 use crate::checks::context::Context;
@@ -11,8 +11,8 @@ pub fn gather(cx: &Context) -> Report {
     let Some(dr) = cx.inventory.node(NodeName::DrClient) else {
         return Report::new(NAME, Status::Unknown, "no `dr_client` in the inventory");
     };
-    let master = match cx.roles() {
-        Ok(roles) => roles.master,
+    let (master, slave) = match cx.roles() {
+        Ok(roles) => (roles.master, roles.slave),
         Err(why) => return Report::new(NAME, Status::Unknown, why),
     };
     // The DR client is configured with the node IP of a cluster: that is what it must reach.
@@ -32,7 +32,9 @@ pub fn gather(cx: &Context) -> Report {
     let dr_address = dr.address.to_string();
     // A port that takes longer than an SSH connection may take is as good as closed.
     let timeout = dr.target.connect_timeout;
-    let answers = cx.fleet.run_each(&[master.as_str(), dr_name], |t| {
+    let mut askers = vec![master.as_str(), dr_name];
+    askers.extend(slave.as_deref());
+    let answers = cx.fleet.run_each(&askers, |t| {
         let to = if t.target().name == dr_name {
             &master_address
         } else {
@@ -50,11 +52,13 @@ pub fn gather(cx: &Context) -> Report {
                 (dr_name.to_string(), dr_address.clone())
             };
             let answer = result.map_err(|e| cx.note(&e)).and_then(printed);
+            let standby = slave.as_deref() == Some(from.as_str());
             Direction {
                 from,
                 to,
                 address,
                 answer,
+                standby,
             }
         })
         .collect();

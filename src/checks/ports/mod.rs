@@ -3,8 +3,10 @@
 //!
 //! The master probes the DR client's address; the DR client probes the address it is
 //! configured with for the master (the node IP in a cluster, since the DR client must see
-//! it; the physical address of a stand-alone TVox). A probe from tvdr's own machine would
-//! prove nothing about the firewalls between the two sites.
+//! it; the physical address of a stand-alone TVox). In a cluster the slave probes the DR
+//! client too: after a node switch it is the master that replicates to the DR client, so
+//! a port closed from it is a WARN today and a broken DR tomorrow. A probe from tvdr's
+//! own machine would prove nothing about the firewalls between the two sites.
 
 mod gather;
 pub mod probe;
@@ -38,6 +40,8 @@ pub struct Direction {
     pub to: String,
     pub address: String,
     pub answer: Result<String, String>,
+    /// The slave's direction: it matters after a node switch, so closed is WARN.
+    pub standby: bool,
 }
 
 /// Every port in every direction: OK when all are open, CRIT naming each closed port and
@@ -45,6 +49,7 @@ pub struct Direction {
 pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
     let mut report = Report::new(NAME, Status::Ok, "");
     let mut closed = Vec::new();
+    let mut standby_closed = Vec::new();
     let mut unknown = Vec::new();
     let probed: Vec<Result<Probed, String>> = directions
         .iter()
@@ -64,9 +69,20 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
                     }
                 },
             };
-            if status == Status::Crit {
-                closed.push(format!("{port} ({what}) {} → {}", d.from, d.to));
-            }
+            let (status, message): (Status, String) = match (status, d.standby) {
+                (Status::Crit, true) => {
+                    standby_closed.push(format!("{port} ({what}) {} → {}", d.from, d.to));
+                    (
+                        Status::Warn,
+                        format!("{message} — needed once this node is master"),
+                    )
+                }
+                (Status::Crit, false) => {
+                    closed.push(format!("{port} ({what}) {} → {}", d.from, d.to));
+                    (status, message)
+                }
+                (status, _) => (status, message),
+            };
             report = report.detail(status, Some(&d.from), item, message);
         }
     }
@@ -109,17 +125,36 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
         format!("closed: {}", closed.join("; "))
     } else if !unknown.is_empty() {
         format!("could not probe {}", unknown.join("; "))
-    } else if report.status == Status::Ok {
-        let ends: Vec<&str> = directions.iter().map(|d| d.from.as_str()).collect();
+    } else if !standby_closed.is_empty() {
         format!(
-            "TCP {} open both ways ({})",
+            "open with the master; closed from the slave (needed after a node switch): {}",
+            standby_closed.join("; ")
+        )
+    } else if report.status == Status::Ok {
+        let ends: Vec<&str> = directions
+            .iter()
+            .filter(|d| !d.standby)
+            .map(|d| d.from.as_str())
+            .collect();
+        let standby: Vec<&str> = directions
+            .iter()
+            .filter(|d| d.standby)
+            .map(|d| d.from.as_str())
+            .collect();
+        let also = if standby.is_empty() {
+            String::new()
+        } else {
+            format!(", and from {} (slave)", standby.join(", "))
+        };
+        format!(
+            "TCP {} open both ways ({}){also}",
             list.join(", "),
             ends.join(" ⇄ ")
         )
     } else {
         "some probes gave no answer".to_string()
     };
-    if !closed.is_empty() {
+    if !closed.is_empty() || !standby_closed.is_empty() {
         report = report.hint(
             "the DR client needs TCP 22, 873, 3306 and 27017 open both ways with the master: \
              check the firewalls on both machines and between the sites; `refused` means \

@@ -18,6 +18,7 @@ fn master_to_dr(answer: Result<String, String>) -> Direction {
         to: "dr_client".into(),
         address: "10.213.63.20".into(),
         answer,
+        standby: false,
     }
 }
 
@@ -27,6 +28,7 @@ fn dr_to_master(answer: Result<String, String>) -> Direction {
         to: "tvox1 (node IP)".into(),
         address: "10.213.63.11".into(),
         answer,
+        standby: false,
     }
 }
 
@@ -121,5 +123,57 @@ fn an_unreachable_or_toolless_node_is_unknown_not_closed() {
         r.summary.contains("needs bash and timeout, nc, or perl"),
         "{}",
         r.summary
+    );
+}
+
+/// The slave's probe of the DR client (same output format as the master's).
+fn slave_to_dr(answer: Result<String, String>) -> Direction {
+    Direction {
+        from: "tvox2".into(),
+        to: "dr_client".into(),
+        address: "10.213.63.20".into(),
+        answer,
+        standby: true,
+    }
+}
+
+#[test]
+fn a_port_closed_only_from_the_slave_is_a_warning_for_the_next_node_switch() {
+    let r = evaluate(
+        &[
+            master_to_dr(fixture!("bash-tvox1-to-dr-client-all-open")),
+            dr_to_master(fixture!("bash-dr-client-to-node-ip-all-open")),
+            slave_to_dr(fixture!("bash-tvox1-to-dr-client-27017-refused")),
+        ],
+        TIMEOUT,
+    );
+    assert_eq!(r.status, Status::Warn);
+    assert_eq!(
+        r.summary,
+        "open with the master; closed from the slave (needed after a node switch): 27017 \
+         (MongoDB) tvox2 → dr_client"
+    );
+    let row = r
+        .details
+        .iter()
+        .find(|d| d.node.as_deref() == Some("tvox2") && d.item.starts_with("27017"))
+        .unwrap();
+    assert!(
+        row.message.contains("needed once this node is master"),
+        "{row:?}"
+    );
+    let all_open = evaluate(
+        &[
+            master_to_dr(fixture!("bash-tvox1-to-dr-client-all-open")),
+            dr_to_master(fixture!("bash-dr-client-to-node-ip-all-open")),
+            slave_to_dr(fixture!("bash-tvox1-to-dr-client-all-open")),
+        ],
+        TIMEOUT,
+    );
+    assert_eq!(all_open.status, Status::Ok);
+    assert!(
+        all_open.summary.ends_with(", and from tvox2 (slave)"),
+        "{}",
+        all_open.summary
     );
 }
