@@ -117,6 +117,16 @@ impl Report {
         self
     }
 
+    /// The largest value of the metrics named `prefix…@node` (one per node or connection),
+    /// e.g. the worst replication lag.
+    pub fn largest_metric(&self, prefix: &str) -> Option<f64> {
+        self.metrics
+            .iter()
+            .filter(|(key, _)| key.split('@').next().is_some_and(|k| k.starts_with(prefix)))
+            .map(|(_, m)| m.value)
+            .reduce(f64::max)
+    }
+
     /// The worst status among the detail rows, or `empty` when there are none.
     pub fn worst_detail(&self, empty: Status) -> Status {
         self.details.iter().map(|d| d.status).max().unwrap_or(empty)

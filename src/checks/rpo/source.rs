@@ -23,9 +23,11 @@ pub enum Delay {
 
 pub fn read(report: &Report) -> Delay {
     let measured = match report.name.as_str() {
-        "db" => largest(report, "seconds_behind")
+        "db" => report
+            .largest_metric("seconds_behind")
             .map(|s| time(s, "the replica's seconds behind the master")),
-        "chat" => largest(report, "lag_seconds")
+        "chat" => report
+            .largest_metric("lag_seconds")
             .map(|s| time(s, "the SECONDARY's lag behind the PRIMARY")),
         "fs-sync" => files(report),
         _ => None,
@@ -42,16 +44,6 @@ pub fn read(report: &Report) -> Delay {
         }
         Status::Unknown => Delay::Unreadable(summary),
     }
-}
-
-/// The largest value of the metrics named `prefix…@node` (one per node or connection).
-fn largest(report: &Report, prefix: &str) -> Option<f64> {
-    report
-        .metrics
-        .iter()
-        .filter(|(key, _)| key.split('@').next().is_some_and(|k| k.starts_with(prefix)))
-        .map(|(_, m)| m.value)
-        .reduce(f64::max)
 }
 
 fn time(seconds: f64, what: &str) -> Delay {

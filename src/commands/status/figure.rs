@@ -17,8 +17,12 @@ pub fn figure(report: &Report) -> String {
 fn measured(report: &Report) -> Option<String> {
     let metric = |name: &str| report.metrics.get(name).map(|m| m.value);
     match report.name.as_str() {
-        "db" => largest(report, "seconds_behind").map(|s| format!("replica {} behind", secs(s))),
-        "chat" => largest(report, "lag_seconds").map(|s| format!("secondary {} behind", secs(s))),
+        "db" => report
+            .largest_metric("seconds_behind")
+            .map(|s| format!("replica {} behind", secs(s))),
+        "chat" => report
+            .largest_metric("lag_seconds")
+            .map(|s| format!("secondary {} behind", secs(s))),
         "calendars" => metric("tables_differing").map(|n| match n as u64 {
             0 => "master and slave identical".to_string(),
             n => format!("{n} table(s) differ"),
@@ -34,16 +38,6 @@ fn measured(report: &Report) -> Option<String> {
         "vip" => None,
         _ => None,
     }
-}
-
-/// The largest of the per-node metrics `prefix…@node`.
-fn largest(report: &Report, prefix: &str) -> Option<f64> {
-    report
-        .metrics
-        .iter()
-        .filter(|(key, _)| key.split('@').next().is_some_and(|k| k.starts_with(prefix)))
-        .map(|(_, m)| m.value)
-        .reduce(f64::max)
 }
 
 fn secs(value: f64) -> String {
