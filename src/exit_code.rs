@@ -72,6 +72,14 @@ pub fn for_error(err: &anyhow::Error) -> i32 {
         {
             return USAGE;
         }
+        // Ctrl-C at a prompt: the terminal is in raw mode, so it arrives as a key and the
+        // prompt fails with `Interrupted` instead of a signal reaching the handler.
+        if cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
+        {
+            return INTERRUPTED;
+        }
         if let Some(transport) = cause.downcast_ref::<TransportError>() {
             return if transport.is_unreachable() {
                 UNREACHABLE
@@ -81,4 +89,20 @@ pub fn for_error(err: &anyhow::Error) -> i32 {
         }
     }
     FAILED
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_c_at_a_prompt_is_an_interruption() {
+        let prompt = dialoguer::Error::IO(std::io::Error::new(
+            std::io::ErrorKind::Interrupted,
+            "read interrupted",
+        ));
+        assert_eq!(for_error(&anyhow::Error::new(prompt)), INTERRUPTED);
+        assert_eq!(for_error(&Exit::NeedsHuman("x".into()).into()), NEEDS_HUMAN);
+        assert_eq!(for_error(&anyhow::anyhow!("plain")), FAILED);
+    }
 }

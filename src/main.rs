@@ -7,7 +7,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             let code = tvdr::exit_code::for_error(&err);
-            let message = format!("{err:#}");
+            let message = if code == tvdr::exit_code::INTERRUPTED {
+                "interrupted".to_string()
+            } else {
+                format!("{err:#}")
+            };
             if !message.is_empty() {
                 eprintln!("error: {message}");
             }

@@ -409,3 +409,41 @@ fn a_runbook_changed_since_the_run_began_is_named_and_needs_consent() {
         .success()
         .stderr(predicate::str::contains("steps changed: both-uptime"));
 }
+
+#[test]
+fn ctrl_c_at_a_question_records_the_interruption_and_exits_130() {
+    let site = Site::new();
+    let transcript = site.home.path().join("transcript");
+    let command = format!(
+        "{} -i {} --runbooks {} --state-dir {} runbook demo",
+        assert_cmd::cargo::cargo_bin("tvdr").display(),
+        site.lab.inventory().display(),
+        repo_file("tests/fixtures/runbooks").display(),
+        site.state.display()
+    );
+    // A real terminal (`script`); Ctrl-C is typed once the first question is up, when the
+    // terminal is in raw mode and the key reaches the prompt, not a signal handler.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("(sleep 4; printf '\\003') | script -qfec \"$1\" \"$2\"")
+        .arg("sh")
+        .arg(&command)
+        .arg(&transcript)
+        .env("HOME", site.home.path())
+        .env("USER", "tech-a")
+        .env_remove("SSH_AUTH_SOCK")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(130), "{shown}");
+    assert!(shown.contains("interrupted"), "{shown}");
+    let journal = site.journal_text("demo");
+    assert!(
+        journal.contains(r#""event":"interrupted","step":"ask-release""#),
+        "{journal}"
+    );
+    assert!(
+        !journal.contains(r#""step":"ask-release","outcome""#),
+        "{journal}"
+    );
+}

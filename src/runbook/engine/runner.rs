@@ -313,7 +313,7 @@ fn stop(shared: &Shared, step: &Step, err: anyhow::Error, seconds: f64) -> Resul
             },
             seconds,
         )?,
-        exit_code::NEEDS_HUMAN => append(
+        exit_code::NEEDS_HUMAN | exit_code::INTERRUPTED => append(
             shared,
             &Record::Interrupted {
                 step: Some(step.id.clone()),
