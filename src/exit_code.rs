@@ -49,6 +49,9 @@ pub enum Exit {
     NeedsHuman(String),
     #[error("interrupted")]
     Interrupted,
+    /// A node could not be reached and nothing else could be decided.
+    #[error("{0}")]
+    Unreachable(String),
     /// The command already reported; exit with this code and say nothing more.
     #[error("")]
     Silent(i32),
@@ -63,6 +66,7 @@ pub fn for_error(err: &anyhow::Error) -> i32 {
                 Exit::Aborted(_) => ABORTED,
                 Exit::NeedsHuman(_) => NEEDS_HUMAN,
                 Exit::Interrupted => INTERRUPTED,
+                Exit::Unreachable(_) => UNREACHABLE,
                 Exit::Silent(code) => *code,
             };
         }

@@ -447,3 +447,24 @@ fn ctrl_c_at_a_question_records_the_interruption_and_exits_130() {
         "{journal}"
     );
 }
+
+#[test]
+fn a_check_step_that_cannot_reach_a_node_exits_3_and_resumes() {
+    let site = Site::new();
+    site.lab.cut("tvox2");
+    site.tvdr()
+        .args(["runbook", "check-fs", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("tvox2").and(predicate::str::contains("fs-in-sync")));
+    assert!(site
+        .journal_text("check-fs")
+        .contains(r#""step":"fs-in-sync","outcome":"failed""#));
+    site.lab.restore("tvox2");
+    site.tvdr()
+        .args(["runbook", "check-fs", "--yes"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("resuming run"));
+}

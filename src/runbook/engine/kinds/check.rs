@@ -1,20 +1,24 @@
 //! `check`: runs built-in checks; all OK (or WARN) goes on, anything else asks the
 //! technician to retry, override with a written reason, or abort.
 
+use std::collections::BTreeMap;
+
 use anyhow::Result;
 use serde_json::{json, Map};
 
 use crate::checks::registry;
 use crate::checks::{Report, Status};
+use crate::exit_code::Exit;
 use crate::output::{report, term};
 use crate::runbook::engine::step::{Next, StepCx, StepResult};
+use crate::runbook::journal::Outcome;
 use crate::runbook::model::CheckOptions;
 
 pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<StepResult> {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let reports = run_checks(cx, checks, options);
+        let (reports, unreachable) = run_checks_noting(cx, checks, options);
         print!(
             "{}",
             report::render(
@@ -40,8 +44,24 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
             .map(|r| format!("{} {}: {}", r.name, r.status, r.summary))
             .collect::<Vec<_>>()
             .join("; ");
-        match cx.after_failure(why, evidence)? {
+        match cx.after_failure(why.clone(), evidence)? {
             Next::Retry => continue,
+            // Nobody decided and a node could not be reached: say so with exit code 3,
+            // like `tvdr check`, rather than as an ordinary failed check.
+            Next::Finish(result)
+                if result.outcome == Outcome::Failed && !unreachable.is_empty() =>
+            {
+                let nodes: Vec<String> = unreachable
+                    .iter()
+                    .map(|(node, error)| format!("{node}: {error}"))
+                    .collect();
+                return Err(Exit::Unreachable(format!(
+                    "step `{}` could not check every node: {}",
+                    cx.step.id,
+                    nodes.join("; ")
+                ))
+                .into());
+            }
             Next::Finish(result) => return Ok(result),
         }
     }
@@ -49,12 +69,22 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
 
 /// Runs the named checks with a fresh view of who is master.
 pub fn run_checks(cx: &StepCx, checks: &[String], options: CheckOptions) -> Vec<Report> {
+    run_checks_noting(cx, checks, options).0
+}
+
+/// The same, with the nodes that could not be reached and why.
+fn run_checks_noting(
+    cx: &StepCx,
+    checks: &[String],
+    options: CheckOptions,
+) -> (Vec<Report>, BTreeMap<String, String>) {
     let context = cx.checks_with(options);
-    checks
+    let reports = checks
         .iter()
         .map(|name| match registry::find(name) {
             Some(check) => (check.run)(&context),
             None => Report::new(name, Status::Unknown, "unknown check"),
         })
-        .collect()
+        .collect();
+    (reports, context.unreachable())
 }
