@@ -19,6 +19,7 @@ pub mod report;
 pub mod runs;
 pub mod template;
 pub mod time;
+pub mod verdict;
 
 pub use load::{load, Invalid};
 pub use model::{Kind, Role, Runbook, Stage, Step};

@@ -5,15 +5,12 @@
 //! rather than with `-Logfile`: CentOS 7, where TVox runs, ships screen 4.1, which has
 //! `-L` and the `logfile` command but not the `-Logfile` option (4.6+).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::checks::screen::{self, State};
 use crate::transport::Cmd;
 
 /// The command inside screen: the step's command in a subshell (so its `exit` cannot skip
-/// the marker), then its exit status on a line of its own at the end of the log.
+/// the marker), then its exit status on a line of its own at the end of the log (read by
+/// `verdict::log::exit_status`: the same `tvdr-exit:` marker).
 const INNER: &str = r#"(eval "$1"); s=$?; printf '\ntvdr-exit:%s\n' "$s""#;
 
 /// `$1` log, `$2` first byte wanted (1-based): the session list, then a marker line, then
@@ -90,40 +87,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// The log as text to judge and show: carriage returns and terminal escape sequences
-/// removed (a progress bar redraws with them), the exit marker left out.
-pub fn clean(log: &[u8]) -> String {
-    static ESCAPES: OnceLock<Regex> = OnceLock::new();
-    let escapes = ESCAPES.get_or_init(|| {
-        Regex::new(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-            .expect("constant regex")
-    });
-    let text = String::from_utf8_lossy(log);
-    let text = escapes.replace_all(&text, "");
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        // A line redrawn with `\r` shows what it said last.
-        let shown = line.trim_end_matches(['\n', '\r']);
-        let shown = shown.rsplit('\r').find(|s| !s.is_empty()).unwrap_or("");
-        if shown.starts_with("tvdr-exit:") {
-            continue;
-        }
-        out.push_str(shown);
-        if line.ends_with('\n') {
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// The exit status the marker line gives, if the command got to write it.
-pub fn exit_status(log: &[u8]) -> Option<i32> {
-    String::from_utf8_lossy(log)
-        .lines()
-        .rev()
-        .find_map(|l| l.trim_end_matches('\r').strip_prefix("tvdr-exit:"))
-        .and_then(|code| code.trim().parse().ok())
-}
+pub use crate::runbook::verdict::log::{clean, exit_status};
 
 #[cfg(test)]
 mod tests {
@@ -165,14 +129,5 @@ mod tests {
         assert_eq!(parse_poll(other, "tvdr-a-r1").session, Session::Gone);
         let none = b"No Sockets found in /run/screen/S-root.\n\n\ntvdr-log-follows\nall\n";
         assert_eq!(parse_poll(none, "tvdr-a-r1").session, Session::Gone);
-    }
-
-    #[test]
-    fn the_log_is_judged_without_escapes_redraws_or_the_marker() {
-        let log = b"\x1b[1mUpdating\x1b[0m\r\n 10%\r 50%\r100%\r\nupdate completed\r\n\r\ntvdr-exit:0\r\n";
-        assert_eq!(clean(log), "Updating\n100%\nupdate completed\n\n");
-        assert_eq!(exit_status(log), Some(0));
-        assert_eq!(exit_status(b"killed halfway\r\n"), None);
-        assert_eq!(exit_status(b"x\ntvdr-exit:3\n"), Some(3));
     }
 }
