@@ -108,13 +108,17 @@ Examples:
     #[command(
         after_help = "The command runs inside `screen -dmS` on the node and tvdr \
 follows its log: if the SSH link or tvdr dies, the command goes on, and running the same \
-`tvdr patch` again re-attaches to it instead of starting it again. Success is judged by \
---success over the whole log; if the updater does not print its success output, stop and \
-contact Telenia support before any other action.
+`tvdr patch` again re-attaches to it instead of starting it again. The patch succeeds only \
+when the command exited 0, a --success regex matches one of the last 10 non-empty lines of \
+its output, and no failure rule matches one of them (the shipped rules catch the usual \
+Italian and English failure forms: \"NON completato\", \"completed with errors\", \"failed\", \
+ERROR lines…; --failure adds more). If it does not succeed, stop and contact Telenia \
+support before any other action. Exit status 0 success, 1 the patch failed.
 
 Examples:
   tvdr patch slave -- /root/tvox-update-22.sh
-  tvdr patch tvox1 --success 'Update completed' --timeout 3h -- /root/update.sh --release 22"
+  tvdr patch tvox1 --success 'Update completed' --timeout 3h -- /root/update.sh --release 22
+  tvdr patch tvox2 --failure 'ATTENZIONE: licenza' -- /root/update.sh"
     )]
     Patch(PatchArgs),
 
@@ -219,10 +223,15 @@ pub struct PatchArgs {
     #[arg(value_name = "NODE")]
     pub node: String,
 
-    /// The regex over the whole log that proves success [default: a generic
-    /// "update completed" pattern]
+    /// A regex one line of the final output must match to prove success; repeat for
+    /// alternatives [default: a generic "update completed" / "aggiornamento completato" rule]
     #[arg(long, value_name = "REGEX")]
-    pub success: Option<String>,
+    pub success: Vec<String>,
+
+    /// A regex that makes a line of the final output a failure; repeat for more. Added to
+    /// the shipped failure rules, never replacing them
+    #[arg(long, value_name = "REGEX")]
+    pub failure: Vec<String>,
 
     /// Give up following after this long (the command keeps running) [default: 3h]
     #[arg(long, value_name = "DURATION")]

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::condition::Condition;
 use super::raw::{RawAskKind, RawLevel, RawService};
 use super::template::Template;
+use super::verdict::Rules;
 
 #[derive(Debug, Clone)]
 pub struct Runbook {
@@ -100,7 +101,8 @@ pub enum Kind {
     Screen {
         on: Role,
         command: Command,
-        success: Regex,
+        /// What proves the patch worked and what says it did not.
+        rules: Rules,
         timeout: Duration,
     },
     Reboot {

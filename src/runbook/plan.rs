@@ -198,13 +198,12 @@ fn plan_step(
         Kind::Screen {
             on,
             command: c,
-            success,
+            rules,
             timeout,
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
-            plan.details
-                .insert("success".into(), json!(success.as_str()));
+            plan.details.insert("rules".into(), rules.to_json());
             plan.details
                 .insert("timeout_s".into(), json!(timeout.as_secs()));
         }

@@ -79,9 +79,14 @@ pub struct RawStep {
     pub script: Option<Spanned<String>>,
     #[serde(default)]
     pub expect: Option<RawExpect>,
-    /// screen: the regex over the log that proves success.
+    /// screen: the regex (or regexes) one line of the final output must match to prove
+    /// success [default: the shipped rule].
     #[serde(default)]
-    pub success: Option<Spanned<String>>,
+    pub success: Option<Spanned<RawPatterns>>,
+    /// screen: regexes that make a line of the final output a failure (added to the
+    /// shipped ones).
+    #[serde(default)]
+    pub failure: Option<Spanned<RawPatterns>>,
     #[serde(default)]
     pub timeout: Option<Span>,
     /// wait: how often to look.
@@ -105,6 +110,40 @@ pub struct RawStep {
     /// gate: what this answer is evidence of (`snapshot` records a snapshot reminder).
     #[serde(default)]
     pub evidence: Option<Spanned<String>>,
+}
+
+/// One regex, or a list of them, each keeping its place in the file (an untagged enum
+/// would lose the places: serde buffers it).
+#[derive(Debug)]
+pub enum RawPatterns {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for RawPatterns {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawPatterns;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a regex or a list of regexes")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawPatterns, E> {
+                Ok(RawPatterns::One(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawPatterns, A::Error> {
+                let mut all = Vec::new();
+                while let Some(one) = seq.next_element()? {
+                    all.push(one);
+                }
+                Ok(RawPatterns::Many(all))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -14,14 +14,16 @@ use crate::runbook::engine::human::{AnswersFile, Human};
 use crate::runbook::engine::kinds::{memo, screen};
 use crate::runbook::model::{Command, Kind};
 use crate::runbook::template::{Piece, Template};
+use crate::runbook::verdict::Rules;
 use crate::transport::Cmd;
 
 pub fn patch(inventory: Option<&Path>, state_dir: Option<&Path>, args: &PatchArgs) -> Result<i32> {
     let site = Site::open(inventory, state_dir)?;
     let on = role(&args.node)?;
-    let pattern = args.success.as_deref().unwrap_or(screen::DEFAULT_SUCCESS);
-    let success =
-        Regex::new(pattern).map_err(|e| Exit::Usage(format!("`--success {pattern}`: {e}")))?;
+    let rules = Rules::new(
+        regexes("--success", &args.success)?,
+        regexes("--failure", &args.failure)?,
+    );
     let timeout = duration(
         "--timeout",
         args.timeout.as_deref(),
@@ -42,7 +44,7 @@ pub fn patch(inventory: Option<&Path>, state_dir: Option<&Path>, args: &PatchArg
     let kind = Kind::Screen {
         on,
         command: Command::Argv(args.command.iter().map(literal).collect()),
-        success: success.clone(),
+        rules: rules.clone(),
         timeout,
     };
     let step = step(&id, format!("patch: {}", cmd.render()), kind);
@@ -55,8 +57,17 @@ pub fn patch(inventory: Option<&Path>, state_dir: Option<&Path>, args: &PatchArg
         &site.cx(&step, &human, "patch", false),
         on,
         &cmd,
-        &success,
+        &rules,
         timeout,
     )?;
     Ok(finish(&result))
+}
+
+fn regexes(flag: &str, given: &[String]) -> Result<Vec<Regex>> {
+    given
+        .iter()
+        .map(|re| {
+            Regex::new(re).map_err(|e| Exit::Usage(format!("`{flag} {re}`: bad regex: {e}")).into())
+        })
+        .collect()
 }

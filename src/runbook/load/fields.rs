@@ -10,8 +10,9 @@ use super::{check_options, closest, kind_name, Validator};
 use crate::checks::registry;
 use crate::runbook::facts::Name;
 use crate::runbook::model::{Ask, Command, Expect, Kind, Role, Until};
-use crate::runbook::raw::{RawAsk, RawAskKind, RawKind, RawLevel, RawStep};
+use crate::runbook::raw::{RawAsk, RawAskKind, RawKind, RawLevel, RawPatterns, RawStep};
 use crate::runbook::template::Template;
+use crate::runbook::verdict::Rules;
 
 impl Validator<'_> {
     pub(super) fn kind(&mut self, raw: &RawStep) -> Kind {
@@ -66,7 +67,7 @@ impl Validator<'_> {
             RawKind::Screen => Kind::Screen {
                 on: self.single_on(raw, &at),
                 command: self.command(raw, &at),
-                success: self.success(raw, &at),
+                rules: self.rules(raw),
                 timeout: raw.timeout.map_or(Duration::from_secs(2 * 3600), |t| t.0),
             },
             RawKind::Reboot => Kind::Reboot {
@@ -122,6 +123,7 @@ impl Validator<'_> {
             refuse(raw.script.is_some(), "script", &[Run, Interactive, Screen]),
             refuse(raw.expect.is_some(), "expect", &[Run]),
             refuse(raw.success.is_some(), "success", &[Screen]),
+            refuse(raw.failure.is_some(), "failure", &[Screen]),
             refuse(
                 raw.timeout.is_some(),
                 "timeout",
@@ -295,18 +297,29 @@ impl Validator<'_> {
         }
     }
 
-    fn success(&mut self, raw: &RawStep, at: &Location) -> Regex {
-        let fallback = || Regex::new("$^").expect("constant regex");
-        match &raw.success {
-            Some(success) => self.regex(success).unwrap_or_else(fallback),
-            None => {
-                self.error(
-                    at,
-                    "a `screen` step needs `success:`, the regex that proves the command worked",
-                );
-                fallback()
-            }
-        }
+    /// `success:` and `failure:` of a `screen` step, each one regex or a list: every regex
+    /// checked where it is written.
+    fn rules(&mut self, raw: &RawStep) -> Rules {
+        let mut regexes = |field: &Option<Spanned<RawPatterns>>| -> Vec<Regex> {
+            let Some(field) = field else {
+                return Vec::new();
+            };
+            let spanned = match &field.value {
+                RawPatterns::One(one) => {
+                    vec![Spanned::new(one.clone(), field.referenced, field.defined)]
+                }
+                RawPatterns::Many(many) => {
+                    if many.is_empty() {
+                        self.error(&field.referenced, "an empty list of regexes");
+                    }
+                    many.clone()
+                }
+            };
+            spanned.iter().filter_map(|re| self.regex(re)).collect()
+        };
+        let success = regexes(&raw.success);
+        let failure = regexes(&raw.failure);
+        Rules::new(success, failure)
     }
 
     fn until(&mut self, raw: &RawStep, at: &Location) -> Until {

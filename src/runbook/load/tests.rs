@@ -106,12 +106,6 @@ fn missing_required_fields() {
         "needs `on:`",
     );
     assert_invalid(
-        "      - { id: a, kind: screen, title: A, on: tvox1, command: [x] }\n",
-        7,
-        24,
-        "needs `success:`",
-    );
-    assert_invalid(
         "      - { id: a, kind: uat, title: A }\n",
         7,
         24,
@@ -123,6 +117,59 @@ fn missing_required_fields() {
         24,
         "needs `until:`",
     );
+}
+
+#[test]
+fn screen_success_and_failure_rules_are_regexes_checked_where_written() {
+    assert_invalid(
+        "      - { id: a, kind: screen, title: A, on: tvox1, command: [x], success: \"(\" }\n",
+        7,
+        76,
+        "bad regex",
+    );
+    assert_invalid(
+        "      - id: a\n        kind: screen\n        title: A\n        on: tvox1\n        command: [x]\n        failure:\n          - \"NON completato\"\n          - \"[unclosed\"\n",
+        14,
+        13,
+        "bad regex",
+    );
+    assert_invalid(
+        "      - { id: a, kind: screen, title: A, on: tvox1, command: [x], success: [] }\n",
+        7,
+        76,
+        "an empty list of regexes",
+    );
+    assert_invalid(
+        "      - { id: a, kind: run, title: A, on: tvox1, command: [x], failure: x }\n",
+        7,
+        15,
+        "`failure` has no meaning for a `run` step",
+    );
+}
+
+#[test]
+fn screen_rules_default_to_the_shipped_ones_and_add_the_steps_failures() {
+    let screen = |fields: &str| {
+        let text = format!(
+            "{HEAD}      - {{ id: a, kind: screen, title: A, on: tvox1, command: [x]{fields} }}\n"
+        );
+        match load("t.yaml", &text).unwrap().stages[0].steps[0]
+            .kind
+            .clone()
+        {
+            crate::runbook::Kind::Screen { rules, .. } => rules,
+            other => panic!("{other:?}"),
+        }
+    };
+    let shipped = crate::runbook::verdict::Rules::default();
+    let default = screen("");
+    assert_eq!(default.success[0].as_str(), shipped.success[0].as_str());
+    assert_eq!(default.failure.len(), shipped.failure.len());
+    let own = screen(", success: [\"^Patch OK\", \"^Fine\"], failure: \"ATTENZIONE\"");
+    let success: Vec<&str> = own.success.iter().map(|r| r.as_str()).collect();
+    assert_eq!(success, ["^Patch OK", "^Fine"]);
+    assert_eq!(own.failure.len(), shipped.failure.len() + 1);
+    assert_eq!(own.failure.last().unwrap().as_str(), "ATTENZIONE");
 }
 
 #[test]

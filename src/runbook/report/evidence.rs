@@ -25,6 +25,9 @@ const HANDLED: &[&str] = &[
     "started_at",
     "log",
     "success_regex",
+    "rules",
+    "success_rule",
+    "failure_rule",
     "boot_id_before",
     "boot_id_after",
 ];

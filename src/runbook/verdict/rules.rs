@@ -101,6 +101,14 @@ impl Rules {
         Rules { success, failure }
     }
 
+    /// Every regex, for a journal or a plan: `{"success": [...], "failure": [...]}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let sources = |rules: &[Rule]| rules.iter().map(|r| r.as_str().to_string()).collect();
+        let (success, failure): (Vec<String>, Vec<String>) =
+            (sources(&self.success), sources(&self.failure));
+        serde_json::json!({ "success": success, "failure": failure })
+    }
+
     /// The first success rule matching `line`.
     pub fn success_in(&self, line: &str) -> Option<&Rule> {
         self.success.iter().find(|r| r.matches(line))

@@ -41,9 +41,9 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
         Kind::Screen {
             on,
             command,
-            success,
+            rules,
             timeout,
-        } => screen::run(cx, *on, &cx.command(command)?, success, *timeout),
+        } => screen::run(cx, *on, &cx.command(command)?, rules, *timeout),
         Kind::Reboot { on, timeout } => reboot::run(cx, *on, *timeout),
         Kind::Wait {
             until,

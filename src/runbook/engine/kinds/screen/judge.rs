@@ -1,11 +1,10 @@
-//! Following one attempt to its end and judging it: the success regex over the whole
-//! log decides; the exit status and the way it ended are evidence and words for the
-//! technician.
+//! Following one attempt to its end and judging it by [`verdict`]: exit status 0, a
+//! success line in the final output, no failure line there. The evidence says what
+//! decided; the message says exactly why a patch failed, and the way its session ended.
 
 use std::time::Duration;
 
 use anyhow::Result;
-use regex::Regex;
 use serde_json::{json, Map, Value};
 
 use super::follow::{self, Followed};
@@ -16,6 +15,7 @@ use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::kinds::run::{exec, tail};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::time::Timestamp;
+use crate::runbook::verdict::{self, Hit, Rules};
 use crate::transport::Cmd;
 
 pub(super) struct Watched {
@@ -28,7 +28,7 @@ pub(super) fn watch(
     cx: &StepCx,
     target: Target,
     cmd: &Cmd,
-    success: &Regex,
+    rules: &Rules,
     timeout: Duration,
     attempt: &Attempt,
     reattached: bool,
@@ -67,7 +67,7 @@ pub(super) fn watch(
     evidence.insert("log".into(), json!(attempt.log));
     evidence.insert("log_tail".into(), json!(tail(text.as_bytes())));
     evidence.insert("exit".into(), json!(exit));
-    evidence.insert("success_regex".into(), json!(success.as_str()));
+    evidence.insert("rules".into(), rules.to_json());
     evidence.insert("seconds".into(), json!(seconds));
     evidence.insert("started_at".into(), json!(attempt.started_at));
     let Some((dead, logged)) = ended else {
@@ -93,44 +93,60 @@ pub(super) fn watch(
         &remote::tidy(&attempt.session, &rc_of(&attempt.log)),
         Some(Duration::from_secs(10)),
     );
-    let matched = success.is_match(&text);
+    let verdict = verdict::judge(&text, exit, rules);
+    let line = |hit: Option<&Hit>| json!(hit.map(|h| &h.line));
+    let rule = |hit: Option<&Hit>| json!(hit.map(|h| &h.rule));
+    let lines = |hits: &[Hit]| json!(hits.iter().map(|h| &h.line).collect::<Vec<_>>());
     evidence.insert(
         "result".into(),
-        json!(if matched {
+        json!(if verdict.success() {
             "success"
         } else {
-            "no success output"
+            "failed"
         }),
     );
-    if matched && exit.is_some_and(|e| e != 0) {
-        eprintln!(
-            "  warning: the success output is there, but the command exited with {}",
-            exit.unwrap_or_default()
-        );
+    evidence.insert("success_line".into(), line(verdict.success.as_ref()));
+    evidence.insert("success_rule".into(), rule(verdict.success.as_ref()));
+    evidence.insert("failure_line".into(), line(verdict.failures.first()));
+    evidence.insert("failure_rule".into(), rule(verdict.failures.first()));
+    evidence.insert("failure_lines".into(), lines(&verdict.failures));
+    evidence.insert(
+        "earlier_failure_lines".into(),
+        lines(&verdict.earlier_failures),
+    );
+    if !verdict.success() {
+        evidence.insert("why".into(), json!(verdict.why()));
     }
-    let failure = (!matched).then(|| {
-        let how = match (dead, logged, exit) {
-            (_, false, _) => format!(
+    if verdict.success() {
+        for hit in &verdict.earlier_failures {
+            eprintln!(
+                "  note: earlier, before its final output, the updater said `{}` and went on",
+                verdict::quoted(&hit.line)
+            );
+        }
+    }
+    let failure = (!verdict.success()).then(|| {
+        let how = match (dead, logged) {
+            (_, false) => format!(
                 " (screen `{}` is gone and left no log: did it start at all? look on the node \
                  before anything else)",
                 attempt.session
             ),
-            (true, _, _) => {
+            (true, _) => {
                 " (its screen session died without finishing: was the node rebooted?)".to_string()
             }
-            (false, _, Some(code)) => format!(" (exit status {code})"),
-            (false, _, None) => String::new(),
+            (false, true) => String::new(),
         };
         format!(
-            "the updater did not print its success output{how}: {SUPPORT}. \
-             `{}` not found in `{}` on {}",
-            success.as_str(),
+            "the updater failed on {}: {}{how}: {SUPPORT} (log `{}` on {})",
+            target.name(),
+            verdict.why(),
             attempt.log,
             target.name()
         )
     });
     let ended = Ended {
-        success: matched,
+        success: verdict.success(),
         exit,
         at: Timestamp::now(),
     };

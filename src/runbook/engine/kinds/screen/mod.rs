@@ -1,9 +1,10 @@
 //! `screen`: a long command (Telenia's updater) started inside GNU screen on the node, so
 //! a dropped SSH link or a dead laptop cannot kill it halfway; tvdr follows its log,
-//! re-attaches when re-entered instead of starting it again, and judges it by the step's
-//! success regex over the whole log.
+//! re-attaches when re-entered instead of starting it again, and judges it by its exit
+//! status and the step's success and failure rules over the final output
+//! ([`verdict`](crate::runbook::verdict)).
 //!
-//! The procedure's rule: if the updater does not print its success output, stop and
+//! The procedure's rule: if the updater does not end with its success output, stop and
 //! contact Telenia support before any other action. So a failure never starts the command
 //! again by itself: "retry" looks at the session again, and a new start after a failed
 //! one needs a person at the terminal saying support agreed.
@@ -16,7 +17,6 @@ mod remote;
 use std::time::Duration;
 
 use anyhow::Result;
-use regex::Regex;
 use serde_json::Map;
 
 use super::memo;
@@ -24,14 +24,10 @@ use crate::exit_code::Exit;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::time::Timestamp;
+use crate::runbook::verdict::Rules;
 use crate::transport::Cmd;
 use attempt::{again, not_again, start};
 use judge::watch;
-
-/// The success pattern when none is given (`tvdr patch`): the shipped runbooks' generic
-/// one, since Telenia's updater output is not public.
-pub const DEFAULT_SUCCESS: &str =
-    r"(?i)(update|upgrade|aggiornamento)[^\n]*(complet|success|terminat)";
 
 /// What the procedure says to do when the success output is missing.
 pub const SUPPORT: &str = "stop and contact Telenia support before any other action";
@@ -40,7 +36,7 @@ pub fn run(
     cx: &StepCx,
     on: Role,
     cmd: &Cmd,
-    success: &Regex,
+    rules: &Rules,
     timeout: Duration,
 ) -> Result<StepResult> {
     let key = key(cx);
@@ -75,7 +71,7 @@ pub fn run(
     let mut reattach = resume;
     loop {
         let attempt = memo.attempts.last().expect("started or resumed").clone();
-        let result = watch(cx, target, cmd, success, allowed, &attempt, reattach)?;
+        let result = watch(cx, target, cmd, rules, allowed, &attempt, reattach)?;
         reattach = true;
         if result.ended.is_none() {
             allowed = Timestamp::now().since(attempt.started_at) + timeout;
@@ -88,7 +84,7 @@ pub fn run(
         }
         let Some(why) = result.failure else {
             eprintln!(
-                "  ✓ success output found in `{}` on {}",
+                "  ✓ exit status 0 and success output found in `{}` on {}",
                 attempt.log,
                 target.name()
             );
