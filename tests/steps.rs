@@ -77,7 +77,8 @@ fn screen_step_without_the_success_output_stops_and_says_call_support() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "the updater did not print its success output",
+            "the updater failed on tvox1: the output says `ERROR: database migration failed`; \
+             no success output in the last 10 lines",
         ))
         .stderr(predicate::str::contains(SUPPORT));
     assert_eq!(
