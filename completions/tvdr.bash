@@ -692,13 +692,17 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__patch)
-            opts="-y -i -h --success --timeout --yes --operator --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --success --failure --timeout --yes --operator --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --success)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --failure)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -86,7 +86,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s i -l inventory -d '
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s h -l help -d 'Print help'
-complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l success -d 'The regex over the whole log that proves success [default: a generic "update completed" pattern]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l success -d 'A regex one line of the final output must match to prove success; repeat for alternatives [default: a generic "update completed" / "aggiornamento completato" rule]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l failure -d 'A regex that makes a line of the final output a failure; repeat for more. Added to the shipped failure rules, never replacing them' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l timeout -d 'Give up following after this long (the command keeps running) [default: 3h]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l operator -d 'Who is running it [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
