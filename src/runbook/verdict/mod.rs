@@ -28,6 +28,8 @@ mod tests;
 
 use std::fmt;
 
+use serde_json::{json, Map, Value};
+
 pub use rules::{Rule, Rules, DEFAULT_SUCCESS};
 
 /// Non-empty lines that make the final output.
@@ -96,6 +98,32 @@ pub struct Verdict {
 impl Verdict {
     pub fn success(&self) -> bool {
         self.reasons.is_empty()
+    }
+
+    /// What decided, for the journal: `result` (`success`/`failed`), `exit`, the success
+    /// line and rule, the first failure line and rule (`null` when none), every failure
+    /// line of the final output, the earlier ones, and `why` for a failure.
+    pub fn evidence(&self) -> Map<String, Value> {
+        let line = |hit: Option<&Hit>| json!(hit.map(|h| &h.line));
+        let rule = |hit: Option<&Hit>| json!(hit.map(|h| &h.rule));
+        let lines = |hits: &[Hit]| json!(hits.iter().map(|h| &h.line).collect::<Vec<_>>());
+        let result = if self.success() { "success" } else { "failed" };
+        let mut evidence = Map::new();
+        evidence.insert("result".into(), json!(result));
+        evidence.insert("exit".into(), json!(self.exit));
+        evidence.insert("success_line".into(), line(self.success.as_ref()));
+        evidence.insert("success_rule".into(), rule(self.success.as_ref()));
+        evidence.insert("failure_line".into(), line(self.failures.first()));
+        evidence.insert("failure_rule".into(), rule(self.failures.first()));
+        evidence.insert("failure_lines".into(), lines(&self.failures));
+        evidence.insert(
+            "earlier_failure_lines".into(),
+            lines(&self.earlier_failures),
+        );
+        if !self.success() {
+            evidence.insert("why".into(), json!(self.why()));
+        }
+        evidence
     }
 
     /// Every reason, for one sentence.

@@ -316,6 +316,16 @@ fn the_reasons_read_as_the_technician_needs_them() {
          'tvox.calendar_idx' doesn't exist` (and 1 more failure line); no success output in \
          the last 10 lines"
     );
+    let evidence = verdict.evidence();
+    assert_eq!(evidence["result"], "failed");
+    assert_eq!(evidence["exit"], 4);
+    assert_eq!(evidence["success_line"], serde_json::Value::Null);
+    assert_eq!(
+        evidence["failure_line"],
+        "ERROR 1146 (42S02) at line 3: Table 'tvox.calendar_idx' doesn't exist"
+    );
+    assert_eq!(evidence["failure_lines"].as_array().unwrap().len(), 2);
+    assert_eq!(evidence["why"], verdict.why().as_str());
     let killed = judge_log(include_bytes!(
         "fixtures/killed-midway-in-packages-no-end.log"
     ));

@@ -15,7 +15,7 @@ use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::kinds::run::{exec, tail};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::time::Timestamp;
-use crate::runbook::verdict::{self, Hit, Rules};
+use crate::runbook::verdict::{self, Rules};
 use crate::transport::Cmd;
 
 pub(super) struct Watched {
@@ -94,29 +94,7 @@ pub(super) fn watch(
         Some(Duration::from_secs(10)),
     );
     let verdict = verdict::judge(&text, exit, rules);
-    let line = |hit: Option<&Hit>| json!(hit.map(|h| &h.line));
-    let rule = |hit: Option<&Hit>| json!(hit.map(|h| &h.rule));
-    let lines = |hits: &[Hit]| json!(hits.iter().map(|h| &h.line).collect::<Vec<_>>());
-    evidence.insert(
-        "result".into(),
-        json!(if verdict.success() {
-            "success"
-        } else {
-            "failed"
-        }),
-    );
-    evidence.insert("success_line".into(), line(verdict.success.as_ref()));
-    evidence.insert("success_rule".into(), rule(verdict.success.as_ref()));
-    evidence.insert("failure_line".into(), line(verdict.failures.first()));
-    evidence.insert("failure_rule".into(), rule(verdict.failures.first()));
-    evidence.insert("failure_lines".into(), lines(&verdict.failures));
-    evidence.insert(
-        "earlier_failure_lines".into(),
-        lines(&verdict.earlier_failures),
-    );
-    if !verdict.success() {
-        evidence.insert("why".into(), json!(verdict.why()));
-    }
+    evidence.extend(verdict.evidence());
     if verdict.success() {
         for hit in &verdict.earlier_failures {
             eprintln!(
