@@ -13,6 +13,7 @@ mod exec;
 mod inventory;
 mod lab;
 mod openssh;
+mod rehearsal;
 mod report;
 mod runbook;
 mod site;
