@@ -125,7 +125,10 @@ mod tests {
             finished("patch-first", Outcome::Done, json!({ "node": "tvox1" })),
         ];
         let of = Master::NodeOf("patch-first".into());
-        assert_eq!(of.resolve(&[run.clone()]), Expected::Node("tvox1".into()));
+        assert_eq!(
+            of.resolve(std::slice::from_ref(&run)),
+            Expected::Node("tvox1".into())
+        );
         let other = Master::OtherThanNodeOf("patch-first".into());
         assert_eq!(other.resolve(&[run]), Expected::Node("tvox2".into()));
     }
