@@ -149,6 +149,22 @@ fn a_node_switch_that_did_not_happen_stops_at_the_wait_before_patching_again() {
     assert!(site
         .journal_text("switch")
         .contains(r#""step":"vip-after-switch","outcome":"failed""#));
+
+    // Rolling back: the node to restore (tvox2, patched) must be slave, read from the
+    // forward run's journal by the rollback run. (The stopped forward run still holds the
+    // cluster lock: today a rollback after a failure needs `--break-lock`.)
+    site.tvdr()
+        .args(["runbook", "switch", "--rollback", "--yes"])
+        .args(["--break-lock", "rolling back the stopped run"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    let check = site.evidence("switch.rollback", "restore-first-is-slave");
+    let summary = check["reports"][0]["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("tvox1 is master") && summary.contains("as expected"),
+        "{check}"
+    );
 }
 
 #[test]
