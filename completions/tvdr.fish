@@ -71,6 +71,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l watch -d 'Run again 
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l count -d 'With --watch: stop after N rounds' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l expect -d 'dns: the address the domain must resolve to' -r -f -a "node-ip\t'The cluster node IP (a stand-alone\'s own address): normal operation'
 dr\t'The DR client\'s address: after the DR client was activated'"
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l master -d 'vip: the node that must be master after a node switch: CRIT unless exactly NODE holds the node IP' -r -f -a "tvox1\t''
+tvox2\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F

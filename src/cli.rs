@@ -87,7 +87,8 @@ Examples:
   tvdr check fs-sync --exact
   tvdr check fs-sync --exact --watch 60      (progress and time left while the first sync runs)
   tvdr check all --format nagios
-  tvdr check db chat --format json"
+  tvdr check db chat --format json
+  tvdr check vip --master tvox2             (after rebooting TVOX 1: did TVOX 2 take over?)"
     )]
     Check(CheckArgs),
 
@@ -315,6 +316,11 @@ pub struct CheckArgs {
     /// name is not in its hosts file)
     #[arg(long)]
     pub resolve_here: bool,
+
+    /// vip: the node that must be master after a node switch: CRIT unless exactly NODE
+    /// holds the node IP
+    #[arg(long, value_name = "NODE", value_parser = ["tvox1", "tvox2"])]
+    pub master: Option<String>,
 
     /// List the checks and exit
     #[arg(long)]

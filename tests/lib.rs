@@ -12,6 +12,7 @@ mod common;
 mod exec;
 mod inventory;
 mod lab;
+mod master;
 mod openssh;
 mod rehearsal;
 mod report;

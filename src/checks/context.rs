@@ -23,6 +23,8 @@ pub struct Options {
     pub expect: super::dns::Expect,
     /// dns: also resolve the domain on this machine.
     pub resolve_here: bool,
+    /// vip: the node that must hold the node IP (`--master`, or a runbook's `master:`).
+    pub master: Option<vip::Expected>,
 }
 
 /// Master and slave, resolved from who holds the node IP (stand-alone: tvox1, no slave).

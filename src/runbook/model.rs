@@ -109,6 +109,8 @@ pub enum Kind {
     },
     Wait {
         until: Until,
+        /// Options of the check waited for (`until: { check: … }`).
+        options: CheckOptions,
         interval: Duration,
         timeout: Duration,
     },
@@ -143,12 +145,14 @@ impl Kind {
 }
 
 /// Options passed to the checks of a step.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
     /// dns: expect the DR client's address instead of the node IP.
     pub expect_dr: bool,
     /// fs-sync: compare every file.
     pub exact: bool,
+    /// vip: the node that must hold the node IP.
+    pub master: Option<super::master::Master>,
 }
 
 /// Where a command runs. `master`/`slave` are resolved when the step runs, from who holds

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::engine::step::render;
 use super::facts::Facts;
-use super::model::{Ask, Command, Kind, Role, Runbook, Step, Until};
+use super::model::{Ask, CheckOptions, Command, Kind, Role, Runbook, Step, Until};
 use crate::inventory::{Inventory, NodeName};
 
 #[derive(Debug, Serialize)]
@@ -164,7 +164,10 @@ fn plan_step(
             plan.details
                 .insert("confirmation".into(), json!(step.kind.name() == "gate"));
         }
-        Kind::Check { checks, .. } => plan.checks = checks.clone(),
+        Kind::Check { checks, options } => {
+            plan.checks = checks.clone();
+            expected_master(&mut plan, options, unknowns);
+        }
         Kind::Run {
             on,
             command: c,
@@ -215,11 +218,15 @@ fn plan_step(
         }
         Kind::Wait {
             until,
+            options,
             interval,
             timeout,
         } => {
             match until {
-                Until::Check(check) => plan.checks = vec![check.clone()],
+                Until::Check(check) => {
+                    plan.checks = vec![check.clone()];
+                    expected_master(&mut plan, options, unknowns);
+                }
                 Until::Host { on, up } => {
                     plan.host = host(*on, unknowns);
                     plan.details
@@ -239,6 +246,25 @@ fn plan_step(
         plan.details.insert("service".into(), json!(service));
     }
     plan
+}
+
+/// The node a `vip` check expects to hold the node IP; one named relative to the run
+/// (`node_of`) is known only when the run gets there.
+fn expected_master(plan: &mut PlanStep, options: &CheckOptions, unknowns: &mut Vec<String>) {
+    let Some(master) = &options.master else {
+        return;
+    };
+    plan.details
+        .insert("expected_master".into(), json!(master.describe()));
+    if let Some(step) = master.step() {
+        let unknown = format!(
+            "which node `{step}` ran on (the master expected at `{}`)",
+            plan.id
+        );
+        if !unknowns.contains(&unknown) {
+            unknowns.push(unknown);
+        }
+    }
 }
 
 /// A host role as far as the inventory tells, and what only the run will tell.
@@ -314,6 +340,9 @@ pub fn render_human(plan: &Plan) -> String {
             }
             if !step.checks.is_empty() {
                 out.push_str(&format!("       checks: {}\n", step.checks.join(", ")));
+            }
+            if let Some(master) = step.details.get("expected_master").and_then(Value::as_str) {
+                out.push_str(&format!("       expected master: {master}\n"));
             }
             for q in &step.questions {
                 out.push_str(&format!(

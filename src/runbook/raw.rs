@@ -132,8 +132,8 @@ pub enum RawAskKind {
     YesNo,
 }
 
-/// Check options a step may set (`tvdr check --expect dr`, `--exact`).
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
+/// Check options a step may set (`tvdr check --expect dr`, `--exact`, `--master`).
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCheckOptions {
     /// dns: the address expected, `node-ip` (default) or `dr`.
@@ -142,6 +142,27 @@ pub struct RawCheckOptions {
     /// fs-sync: compare every file.
     #[serde(default)]
     pub exact: bool,
+    /// vip: the node that must hold the node IP.
+    #[serde(default)]
+    pub master: Option<Spanned<RawMaster>>,
+}
+
+/// `master: tvox2`, or a node known only at run time: `master: { node_of: STEP }` (the
+/// node an earlier step ran on), `master: { other_than_node_of: STEP }` (the other one).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawMaster {
+    Node(String),
+    Relative(RawRelativeMaster),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelativeMaster {
+    #[serde(default)]
+    pub node_of: Option<String>,
+    #[serde(default)]
+    pub other_than_node_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

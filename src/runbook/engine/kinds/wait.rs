@@ -11,7 +11,7 @@ use super::host::{self, Probe};
 use super::progress::Progress;
 use crate::checks::{registry, Report, Status};
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
-use crate::runbook::model::Until;
+use crate::runbook::model::{CheckOptions, Until};
 
 /// What one look found.
 struct Look {
@@ -23,11 +23,15 @@ struct Look {
 pub fn run(
     cx: &StepCx,
     until: &Until,
+    options: &CheckOptions,
     interval: Duration,
     timeout: Duration,
 ) -> Result<StepResult> {
     let what = match until {
-        Until::Check(check) => format!("`{check}` OK"),
+        Until::Check(check) => match &options.master {
+            Some(master) => format!("`{check}` OK (master: {})", master.describe()),
+            None => format!("`{check}` OK"),
+        },
         Until::Host { on, up } => format!("{on} {}", if *up { "up" } else { "down" }),
     };
     loop {
@@ -37,7 +41,7 @@ pub fn run(
         let last = loop {
             attempts += 1;
             progress.status(&format!("waiting for {what}"));
-            let look = look(cx, until)?;
+            let look = look(cx, until, options)?;
             progress.status(&format!("waiting for {what}: {}", look.summary));
             if look.met || started.elapsed() >= timeout {
                 break look;
@@ -74,10 +78,10 @@ pub fn run(
     }
 }
 
-fn look(cx: &StepCx, until: &Until) -> Result<Look> {
+fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
     match until {
         Until::Check(name) => {
-            let context = cx.checks();
+            let context = cx.checks_with(options);
             let report = match registry::find(name) {
                 Some(check) => (check.run)(&context),
                 None => Report::new(name, Status::Unknown, "unknown check"),
