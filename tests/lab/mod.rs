@@ -149,6 +149,21 @@ impl Lab {
         self.run(&["restore", node]);
     }
 
+    /// The customer's DNS server of the lab (dnsmasq, in its own namespace), which every
+    /// node's /etc/resolv.conf names.
+    pub fn dns_server(&self) -> String {
+        self.env["TVDR_LAB_DNS"].clone()
+    }
+
+    /// Changes what the lab's DNS server answers for the TVox domain, as `scripts/lab dns`:
+    /// `&["a", ADDRESS…]`, `&["cname", ADDRESS…]`, `&["none"]`, `&["stop"]`, `&["start"]`.
+    /// Returns once the server answers the new records.
+    pub fn dns(&self, args: &[&str]) {
+        let mut full = vec!["dns"];
+        full.extend_from_slice(args);
+        self.run(&full);
+    }
+
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection
     /// meets a changed host key.
     pub fn rekey(&self, node: &str) {

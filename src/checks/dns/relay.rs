@@ -140,10 +140,12 @@ pub fn parse(text: &str) -> Result<Relayed, String> {
     })
 }
 
+/// The relay's own words for a timeout; errno texts only where they add to the kind.
 fn failure(kind: &str, message: &str) -> String {
     let what = match kind {
+        "timeout" if !message.is_empty() => return message.to_string(),
         "timeout" => "no answer",
-        "refused" => "nothing answers on port 53 (connection refused)",
+        "refused" => return "nothing answers on port 53 (connection refused)".into(),
         "unreachable" => "unreachable",
         "bad-address" => "not an IP address",
         _ => "cannot ask",
