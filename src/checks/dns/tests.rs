@@ -272,7 +272,7 @@ fn this_machine_at_worst_warns() {
     here.servers_from = "inventory or nodes".into();
     let r = evaluate(DOMAIN, &dr(), &nodes, Some(&here));
     assert_eq!(r.status, Status::Warn);
-    assert!(r.nodes.get("this machine").is_none());
+    assert!(!r.nodes.contains_key("this machine"));
     let unreachable = Asking {
         from: "this machine".into(),
         servers_from: String::new(),
