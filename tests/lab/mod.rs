@@ -32,6 +32,10 @@
 //!   Extended JSON when `mongosh` is there), exits with `DIR/<node>/mongo/status` and records
 //!   its calls: [`Lab::set_mongo`], [`Lab::mongo_calls`].
 //!
+//! Every lab has a DNS server standing in for the customer's: dnsmasq in its own namespace at
+//! [`Lab::dns_server`] (`10.213.<id>.53`), named by every node's /etc/resolv.conf, answering
+//! the node IP for `tvox.lab.test` at start; [`Lab::dns`] changes the record or stops it.
+//!
 //! Every server stops with the lab, also when the test panicked or its process was killed
 //! (the next `scripts/lab up` sweeps labs whose owner is gone).
 
