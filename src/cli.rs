@@ -312,8 +312,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "WHAT", default_value_t = DnsExpect::NodeIp)]
     pub expect: DnsExpect,
 
-    /// dns: also resolve the domain on this machine (its DNS server is asked when the
-    /// name is not in its hosts file)
+    /// dns: also ask the DNS servers from this machine (the inventory's, else those the
+    /// nodes use); at worst a WARN, as this machine may not be one of the site's clients
     #[arg(long)]
     pub resolve_here: bool,
 

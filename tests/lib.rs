@@ -4,6 +4,7 @@
 // transport.
 #![allow(clippy::disallowed_methods)]
 
+mod checks_dns;
 mod checks_dr;
 mod checks_node;
 mod checks_sync;

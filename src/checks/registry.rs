@@ -106,7 +106,7 @@ pub const CHECKS: &[CheckDef] = &[
     },
     CheckDef {
         name: "dns",
-        about: "the domain resolves to the node IP (--expect dr: the DR client) on the nodes",
+        about: "the customer's DNS answers the node IP (--expect dr: the DR client) for the domain",
         run: dns::gather,
         applies: always,
     },
