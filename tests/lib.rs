@@ -20,3 +20,4 @@ mod site;
 mod status;
 mod steps;
 mod transport;
+mod wait;
