@@ -16,6 +16,7 @@ use super::raw::{RawDnsExpect, RawRunbook, RawStage, RawStep};
 use crate::yaml::YamlError;
 
 mod fields;
+mod service;
 
 /// Every problem found in one runbook file.
 #[derive(Debug)]
@@ -45,6 +46,7 @@ pub fn load(name: &str, text: &str) -> Result<Runbook, Invalid> {
         errors: Vec::new(),
         ids: BTreeSet::new(),
         answers: BTreeSet::new(),
+        open_outage: None,
     };
     let runbook = v.runbook(raw, name, text);
     if v.errors.is_empty() {
@@ -71,6 +73,9 @@ struct Validator<'a> {
     ids: BTreeSet<String>,
     /// Answers asked by the steps seen so far (a step may only use earlier answers).
     answers: BTreeSet<String>,
+    /// The `service: down` step whose outage is still open at this point of the forward
+    /// steps (see `service.rs`).
+    open_outage: Option<String>,
 }
 
 impl Validator<'_> {
@@ -139,6 +144,12 @@ impl Validator<'_> {
                 format!("stage `{}` has no steps", raw.id.value),
             );
         }
+        let mut open = self.open_outage.take();
+        self.outages(&raw.steps, &mut open);
+        self.open_outage = open;
+        // A stage's rollback steps run on their own, stages in reverse: a window is judged
+        // within one list.
+        self.outages(&raw.rollback, &mut None);
         let steps = raw.steps.into_iter().map(|s| self.step(s)).collect();
         let rollback = raw.rollback.into_iter().map(|s| self.step(s)).collect();
         Stage {
@@ -198,7 +209,7 @@ impl Validator<'_> {
             title: raw.title,
             instructions: raw.instructions,
             when,
-            service: raw.service,
+            service: raw.service.as_ref().map(|s| s.value),
             kind,
             fingerprint,
         }
