@@ -67,3 +67,40 @@ fn shipped_rollback_dry_runs_human() {
         insta::assert_snapshot!(format!("{runbook}_rollback_human"), stdout);
     }
 }
+
+/// What the technician will do is in the plan: the menu paths in their Italian labels, the
+/// commands behind checks, how a reboot is judged back, and scripts as written.
+#[test]
+fn the_dry_run_shows_instructions_check_commands_reboots_and_scripts() {
+    let human = dry_run("standalone-to-ft", "human");
+    for shown in [
+        "│ In TVOX 1's OCC: SISTEMA -> Security update -> check licence availability.",
+        "│ 2. Configurazione -> Rete -> Fault Tolerance",
+        "vip on tvox1, tvox2: $ ip -o addr show",
+        "calendars on master, slave: $ PGTZ=UTC pg_dump --clean -U davical_dba davical_administrators",
+        "       $ reboot\n       back when: it stopped answering, then answers over SSH with a new boot id",
+        // A script's continuation lines keep their indentation.
+        "\n           $1 == ip { for (i = 2;",
+        "service: the customer is out of service while this step runs",
+    ] {
+        assert!(human.contains(shown), "`{shown}` missing from:\n{human}");
+    }
+    let plan: serde_json::Value = serde_json::from_str(&dry_run("upgrade", "json")).unwrap();
+    let steps: Vec<&serde_json::Value> = plan["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["steps"].as_array().unwrap())
+        .collect();
+    let step = |id: &str| *steps.iter().find(|s| s["id"] == id).unwrap();
+    let db = &step("db-synced")["check_commands"][0];
+    assert_eq!(db["check"], "db");
+    assert!(db["commands"].as_array().unwrap().iter().any(
+        |c| c["on"] == "slave" && c["command"].as_str().unwrap().contains("SHOW SLAVE STATUS")
+    ));
+    assert!(db["at_run_time"].as_str().unwrap().contains("mariadb"));
+    assert!(step("occ-monitor")["instructions"]
+        .as_str()
+        .unwrap()
+        .contains("OCC"));
+}
