@@ -49,7 +49,8 @@ pub struct Step {
     pub title: String,
     pub instructions: Option<String>,
     pub when: Option<Condition>,
-    /// Marks the start (`down`) or end (`up`) of the customer's service outage.
+    /// Marks the start (`down`) or end (`up`) of the customer's service outage, or a step
+    /// whose own duration is one (`outage`).
     pub service: Option<RawService>,
     pub kind: Kind,
     /// A hash of the step's own text, to say which steps changed since a run began.

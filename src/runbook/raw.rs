@@ -96,9 +96,10 @@ pub struct RawStep {
     /// run: safe to run again when a resumed run finds it interrupted.
     #[serde(default)]
     pub idempotent: bool,
-    /// `down`/`up`: the service stops/starts being available here (measured downtime).
+    /// `down`/`up`: the service stops/starts being available here; `outage`: it is out
+    /// for this step's own duration (measured downtime).
     #[serde(default)]
-    pub service: Option<RawService>,
+    pub service: Option<Spanned<RawService>>,
     /// note: how loud the box is.
     #[serde(default)]
     pub level: Option<RawLevel>,
@@ -205,8 +206,13 @@ pub enum RawHostState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RawService {
+    /// The service is out from the end of this step (it sits just before the disruption).
     Down,
+    /// The service is back at the end of this step.
     Up,
+    /// The service is out while this step runs, from its start to its end: a snapshot
+    /// taken with the only machine off, the reboot of a stand-alone.
+    Outage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

@@ -18,6 +18,7 @@ use master::Seen;
 
 mod fields;
 mod master;
+mod service;
 
 /// Every problem found in one runbook file.
 #[derive(Debug)]
@@ -50,6 +51,7 @@ pub fn load(name: &str, text: &str) -> Result<Runbook, Invalid> {
         seen: BTreeMap::new(),
         rollback_of: None,
         later: BTreeSet::new(),
+        open_outage: None,
     };
     let runbook = v.runbook(raw, name, text);
     if v.errors.is_empty() {
@@ -82,6 +84,9 @@ struct Validator<'a> {
     rollback_of: Option<String>,
     /// Every step id of the file, to tell "comes later" from "does not exist".
     later: BTreeSet<String>,
+    /// The `service: down` step whose outage is still open at this point of the forward
+    /// steps (see `service.rs`).
+    open_outage: Option<String>,
 }
 
 impl Validator<'_> {
@@ -156,6 +161,12 @@ impl Validator<'_> {
                 format!("stage `{}` has no steps", raw.id.value),
             );
         }
+        let mut open = self.open_outage.take();
+        self.outages(&raw.steps, &mut open);
+        self.open_outage = open;
+        // A stage's rollback steps run on their own, stages in reverse: a window is judged
+        // within one list.
+        self.outages(&raw.rollback, &mut None);
         let steps = raw.steps.into_iter().map(|s| self.step(s)).collect();
         self.rollback_of = Some(raw.id.value.clone());
         let rollback = raw.rollback.into_iter().map(|s| self.step(s)).collect();
@@ -218,7 +229,7 @@ impl Validator<'_> {
             title: raw.title,
             instructions: raw.instructions,
             when,
-            service: raw.service,
+            service: raw.service.as_ref().map(|s| s.value),
             kind,
             fingerprint,
         }
