@@ -176,7 +176,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__check)
-            opts="-i -h --format --exact --watch --count --expect --resolve-here --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
+            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -196,6 +196,10 @@ _tvdr() {
                     ;;
                 --expect)
                     COMPREPLY=($(compgen -W "node-ip dr" -- "${cur}"))
+                    return 0
+                    ;;
+                --master)
+                    COMPREPLY=($(compgen -W "tvox1 tvox2" -- "${cur}"))
                     return 0
                     ;;
                 --inventory)

@@ -71,11 +71,13 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l watch -d 'Run again 
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l count -d 'With --watch: stop after N rounds' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l expect -d 'dns: the address the domain must resolve to' -r -f -a "node-ip\t'The cluster node IP (a stand-alone\'s own address): normal operation'
 dr\t'The DR client\'s address: after the DR client was activated'"
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l master -d 'vip: the node that must be master after a node switch: CRIT unless exactly NODE holds the node IP' -r -f -a "tvox1\t''
+tvox2\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l exact -d 'fs-sync: compare every file (path, size, mtime) instead of directory sizes'
-complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l resolve-here -d 'dns: also resolve the domain on this machine (its DNS server is asked when the name is not in its hosts file)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l resolve-here -d 'dns: also ask the DNS servers from this machine (the inventory\'s, else those the nodes use); at worst a WARN, as this machine may not be one of the site\'s clients'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l list -d 'List the checks and exit'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l format -r -f -a "human\t''

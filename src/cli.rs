@@ -87,7 +87,8 @@ Examples:
   tvdr check fs-sync --exact
   tvdr check fs-sync --exact --watch 60      (progress and time left while the first sync runs)
   tvdr check all --format nagios
-  tvdr check db chat --format json"
+  tvdr check db chat --format json
+  tvdr check vip --master tvox2             (after rebooting TVOX 1: did TVOX 2 take over?)"
     )]
     Check(CheckArgs),
 
@@ -320,10 +321,15 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "WHAT", default_value_t = DnsExpect::NodeIp)]
     pub expect: DnsExpect,
 
-    /// dns: also resolve the domain on this machine (its DNS server is asked when the
-    /// name is not in its hosts file)
+    /// dns: also ask the DNS servers from this machine (the inventory's, else those the
+    /// nodes use); at worst a WARN, as this machine may not be one of the site's clients
     #[arg(long)]
     pub resolve_here: bool,
+
+    /// vip: the node that must be master after a node switch: CRIT unless exactly NODE
+    /// holds the node IP
+    #[arg(long, value_name = "NODE", value_parser = ["tvox1", "tvox2"])]
+    pub master: Option<String>,
 
     /// List the checks and exit
     #[arg(long)]

@@ -187,6 +187,47 @@ fn cross_field_rules_are_located() {
 }
 
 #[test]
+fn dns_servers_are_addresses_of_the_site() {
+    assert_invalid(
+        &format!("{MINIMAL}dns: {{ servers: [10.1.1.53, dns.example] }}\n"),
+        "5:29",
+        "`dns.example` is not a valid IP address",
+    );
+    assert_invalid(
+        &format!("{MINIMAL}dns: {{ servers: [] }}\n"),
+        "5:17",
+        "`dns.servers` is empty",
+    );
+    assert_invalid(
+        &format!("{MINIMAL}dns: {{ servers: [127.0.0.53] }}\n"),
+        "5:18",
+        "may answer from its hosts file",
+    );
+    assert_invalid(
+        &format!("{MINIMAL}dns: {{ servers: [10.1.1.53, 10.1.1.53] }}\n"),
+        "5:29",
+        "listed twice",
+    );
+    let home = tempfile::tempdir().unwrap();
+    let path = write(
+        home.path(),
+        &format!("{MINIMAL}dns: {{ servers: [10.1.1.53, \"fd00::53\"] }}\n"),
+    );
+    let out = tvdr(home.path())
+        .arg("--inventory")
+        .arg(&path)
+        .args(["inventory", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["dns"]["servers"],
+        serde_json::json!(["10.1.1.53", "fd00::53"])
+    );
+}
+
+#[test]
 fn missing_key_and_broken_yaml_are_located() {
     assert_invalid(
         "tvox: { version: 21, domain: d.example }\nnodes:\n  tvox1: { address: 10.1.1.1 }\n",

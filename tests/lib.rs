@@ -4,19 +4,24 @@
 // transport.
 #![allow(clippy::disallowed_methods)]
 
+mod checks_dns;
 mod checks_dr;
 mod checks_node;
 mod checks_sync;
 mod cli;
 mod common;
+mod dry_run;
 mod exec;
 mod inventory;
 mod lab;
+mod master;
 mod openssh;
 mod patch_verdict;
+mod rehearsal;
 mod report;
 mod runbook;
 mod site;
 mod status;
 mod steps;
 mod transport;
+mod wait;

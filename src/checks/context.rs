@@ -21,8 +21,10 @@ pub struct Options {
     pub state_dir: Option<PathBuf>,
     /// dns: the address the domain must resolve to.
     pub expect: super::dns::Expect,
-    /// dns: also resolve the domain on this machine.
+    /// dns: also ask the DNS servers from this machine.
     pub resolve_here: bool,
+    /// vip: the node that must hold the node IP (`--master`, or a runbook's `master:`).
+    pub master: Option<vip::Expected>,
 }
 
 /// Master and slave, resolved from who holds the node IP (stand-alone: tvox1, no slave).

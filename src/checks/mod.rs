@@ -14,6 +14,7 @@ pub mod dr_isolated;
 pub mod fs_sync;
 pub mod hosts;
 pub mod license;
+pub mod planned;
 pub mod ports;
 pub mod registry;
 pub mod report;

@@ -3,7 +3,7 @@
 use super::context::Context;
 use super::{
     calendars, chat, clock, db, dns, dr_isolated, fs_sync, hosts, license, ports, rpo, screen,
-    snapshot, Report,
+    snapshot, vip, Report,
 };
 use crate::inventory::Inventory;
 
@@ -28,8 +28,16 @@ fn cluster(inv: &Inventory) -> Result<(), &'static str> {
     }
 }
 
+/// The plain `vip` report is shared (master/slave resolve through it); an expected
+/// master (`--master`) only changes what this check says.
 fn vip(cx: &Context) -> Report {
-    cx.vip().clone()
+    match &cx.options.master {
+        None => cx.vip().clone(),
+        Some(expected) if cx.inventory.node_ip.is_none() => {
+            vip::expect_standalone(cx.vip(), expected)
+        }
+        Some(expected) => vip::expect_master(cx.vip(), &cx.cluster_nodes(), expected),
+    }
 }
 
 /// In the order `check all` runs and lists them: who is master first, since the sync
@@ -37,7 +45,8 @@ fn vip(cx: &Context) -> Report {
 pub const CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "vip",
-        about: "who holds the cluster node IP (the master); CRIT on none or split brain",
+        about: "who holds the cluster node IP (the master); CRIT on none or split brain \
+                (--master NODE: CRIT unless NODE holds it)",
         run: vip,
         applies: always,
     },
@@ -97,7 +106,7 @@ pub const CHECKS: &[CheckDef] = &[
     },
     CheckDef {
         name: "dns",
-        about: "the domain resolves to the node IP (--expect dr: the DR client) on the nodes",
+        about: "the customer's DNS answers the node IP (--expect dr: the DR client) for the domain",
         run: dns::gather,
         applies: always,
     },

@@ -76,6 +76,12 @@ pub struct Report {
     /// What to do about it, when tvdr knows (e.g. "run setperms.sh on the master").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<String>,
+    /// Why a finding that could not tell will not tell however long one waits: the check
+    /// is not configured, or a credential, a privilege or a program is missing on a node.
+    /// `None`: looking again may tell (a node not reachable yet, a service still starting).
+    /// A runbook `wait` stops at once on it instead of looking until its timeout.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lasting: Option<String>,
 }
 
 impl Report {
@@ -88,6 +94,7 @@ impl Report {
             details: Vec::new(),
             metrics: BTreeMap::new(),
             hints: Vec::new(),
+            lasting: None,
         }
     }
 
@@ -114,6 +121,18 @@ impl Report {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Report {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Marks an UNKNOWN of this report as one waiting will not change, with why (several
+    /// reasons are joined).
+    pub fn lasting(mut self, why: impl Into<String>) -> Report {
+        let why = why.into();
+        self.lasting = Some(match self.lasting.take() {
+            Some(before) if before != why && !before.contains(&why) => format!("{before}; {why}"),
+            Some(before) => before,
+            None => why,
+        });
         self
     }
 

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::checks::context::{Context, Options};
 use crate::checks::registry::{self, CheckDef, CHECKS};
-use crate::checks::Report;
+use crate::checks::{vip, Report};
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory};
@@ -30,6 +30,12 @@ pub fn execute(
     }
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let selected = select(&inv, &args.names)?;
+    if args.master.is_some() && !selected.iter().any(|c| c.name == "vip") {
+        return Err(Exit::Usage(
+            "`--master` is an option of the `vip` check: name `vip` or `all`".into(),
+        )
+        .into());
+    }
     let fleet = Fleet::new(
         inv.nodes.iter().map(|n| n.target.clone()).collect(),
         Box::new(TtySecrets),
@@ -39,6 +45,7 @@ pub fn execute(
         state_dir: Some(crate::state::site_dir(state_dir, &inv.site)),
         expect: args.expect,
         resolve_here: args.resolve_here,
+        master: args.master.clone().map(vip::Expected::Node),
     };
     let mut round = 0;
     loop {

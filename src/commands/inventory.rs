@@ -146,6 +146,7 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
         },
         "license": inv.license.as_ref().map(|l| json!({ "command": l.command, "expect": l.expect.to_string() })),
         "db": { "defaults_file": inv.db.defaults_file },
+        "dns": { "servers": inv.dns.servers.iter().map(ToString::to_string).collect::<Vec<_>>() },
         "objectives": {
             "rpo_s": inv.objectives.rpo.as_secs_f64(),
             "rto_s": inv.objectives.rto.as_secs_f64(),

@@ -41,6 +41,14 @@ pub struct Inventory {
     pub objectives: Objectives,
     /// How to ask a node whether its licence is in place; `None`: not configured.
     pub license: Option<License>,
+    pub dns: Dns,
+}
+
+/// The customer's DNS servers, which `tvdr check dns` asks from the nodes.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Dns {
+    /// Empty: each node's /etc/resolv.conf nameservers.
+    pub servers: Vec<IpAddr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -30,6 +30,14 @@ pub struct RawInventory {
     pub objectives: RawObjectives,
     /// The vendor's licence mechanism is not public: the operator says how to ask.
     pub license: Option<RawLicense>,
+    pub dns: Option<RawDns>,
+}
+
+/// The customer's DNS servers, asked by `tvdr check dns` (else the nodes' resolv.conf).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDns {
+    pub servers: Spanned<Vec<Spanned<Ip>>>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -9,10 +9,10 @@ use serde_saphyr::{Location, Spanned};
 
 use super::node::{Node, NodeName};
 use super::raw::{
-    RawInventory, RawLicense, RawNode, RawPaths, RawSsh, TransportKind as RawTransport,
+    RawDns, RawInventory, RawLicense, RawNode, RawPaths, RawSsh, TransportKind as RawTransport,
 };
 use super::values::{Address, Ip};
-use super::{Calendars, Db, Inventory, License, Objectives, Thresholds, Tvox};
+use super::{Calendars, Db, Dns, Inventory, License, Objectives, Thresholds, Tvox};
 use crate::transport::{Target, TransportKind};
 use crate::yaml::YamlError;
 
@@ -53,6 +53,11 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
     let license = match &raw.license {
         Some(license) => Some(check_license(license, &error_at)?),
         None => None,
+    };
+
+    let dns = match &raw.dns {
+        Some(dns) => check_dns(dns, &error_at)?,
+        None => Dns::default(),
     };
 
     let nodes = named
@@ -96,7 +101,45 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
             rto: raw.objectives.rto.map_or(minutes(240), |s| s.0),
         },
         license,
+        dns,
     })
+}
+
+/// The servers are asked from every node: a loopback address would be each node's own
+/// resolver, which may answer from its hosts file, and that is what this key avoids.
+fn check_dns(
+    dns: &RawDns,
+    error_at: &dyn Fn(&Location, String) -> YamlError,
+) -> Result<Dns, YamlError> {
+    if dns.servers.value.is_empty() {
+        return Err(error_at(
+            &dns.servers.referenced,
+            "`dns.servers` is empty: list the customer's DNS servers, or remove `dns` to \
+             ask the servers in each node's /etc/resolv.conf"
+                .into(),
+        ));
+    }
+    let mut servers = Vec::new();
+    for server in &dns.servers.value {
+        let ip = server.value.0;
+        if ip.is_loopback() || ip.is_unspecified() || ip.is_multicast() {
+            return Err(error_at(
+                &server.referenced,
+                format!(
+                    "`{ip}` is not a DNS server of the site (a node's own resolver may answer \
+                     from its hosts file): list the customer's DNS servers"
+                ),
+            ));
+        }
+        if servers.contains(&ip) {
+            return Err(error_at(
+                &server.referenced,
+                format!("`{ip}` is listed twice in `dns.servers`"),
+            ));
+        }
+        servers.push(ip);
+    }
+    Ok(Dns { servers })
 }
 
 /// The node IP is held by whichever node is master: a cluster needs two nodes, and the

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod library;
 pub mod load;
 pub mod lock;
+pub mod master;
 pub mod model;
 pub mod plan;
 pub mod raw;

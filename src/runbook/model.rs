@@ -50,7 +50,8 @@ pub struct Step {
     pub title: String,
     pub instructions: Option<String>,
     pub when: Option<Condition>,
-    /// Marks the start (`down`) or end (`up`) of the customer's service outage.
+    /// Marks the start (`down`) or end (`up`) of the customer's service outage, or a step
+    /// whose own duration is one (`outage`).
     pub service: Option<RawService>,
     pub kind: Kind,
     /// A hash of the step's own text, to say which steps changed since a run began.
@@ -111,6 +112,8 @@ pub enum Kind {
     },
     Wait {
         until: Until,
+        /// Options of the check waited for (`until: { check: … }`).
+        options: CheckOptions,
         interval: Duration,
         timeout: Duration,
     },
@@ -145,12 +148,14 @@ impl Kind {
 }
 
 /// Options passed to the checks of a step.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
     /// dns: expect the DR client's address instead of the node IP.
     pub expect_dr: bool,
     /// fs-sync: compare every file.
     pub exact: bool,
+    /// vip: the node that must hold the node IP.
+    pub master: Option<super::master::Master>,
 }
 
 /// Where a command runs. `master`/`slave` are resolved when the step runs, from who holds

@@ -101,9 +101,10 @@ pub struct RawStep {
     /// run: safe to run again when a resumed run finds it interrupted.
     #[serde(default)]
     pub idempotent: bool,
-    /// `down`/`up`: the service stops/starts being available here (measured downtime).
+    /// `down`/`up`: the service stops/starts being available here; `outage`: it is out
+    /// for this step's own duration (measured downtime).
     #[serde(default)]
-    pub service: Option<RawService>,
+    pub service: Option<Spanned<RawService>>,
     /// note: how loud the box is.
     #[serde(default)]
     pub level: Option<RawLevel>,
@@ -171,8 +172,8 @@ pub enum RawAskKind {
     YesNo,
 }
 
-/// Check options a step may set (`tvdr check --expect dr`, `--exact`).
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
+/// Check options a step may set (`tvdr check --expect dr`, `--exact`, `--master`).
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCheckOptions {
     /// dns: the address expected, `node-ip` (default) or `dr`.
@@ -181,6 +182,27 @@ pub struct RawCheckOptions {
     /// fs-sync: compare every file.
     #[serde(default)]
     pub exact: bool,
+    /// vip: the node that must hold the node IP.
+    #[serde(default)]
+    pub master: Option<Spanned<RawMaster>>,
+}
+
+/// `master: tvox2`, or a node known only at run time: `master: { node_of: STEP }` (the
+/// node an earlier step ran on), `master: { other_than_node_of: STEP }` (the other one).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawMaster {
+    Node(String),
+    Relative(RawRelativeMaster),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelativeMaster {
+    #[serde(default)]
+    pub node_of: Option<String>,
+    #[serde(default)]
+    pub other_than_node_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -223,8 +245,13 @@ pub enum RawHostState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RawService {
+    /// The service is out from the end of this step (it sits just before the disruption).
     Down,
+    /// The service is back at the end of this step.
     Up,
+    /// The service is out while this step runs, from its start to its end: a snapshot
+    /// taken with the only machine off, the reboot of a stand-alone.
+    Outage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

@@ -32,6 +32,10 @@
 //!   Extended JSON when `mongosh` is there), exits with `DIR/<node>/mongo/status` and records
 //!   its calls: [`Lab::set_mongo`], [`Lab::mongo_calls`].
 //!
+//! Every lab has a DNS server standing in for the customer's: dnsmasq in its own namespace at
+//! [`Lab::dns_server`] (`10.213.<id>.53`), named by every node's /etc/resolv.conf, answering
+//! the node IP for `tvox.lab.test` at start; [`Lab::dns`] changes the record or stops it.
+//!
 //! Every server stops with the lab, also when the test panicked or its process was killed
 //! (the next `scripts/lab up` sweeps labs whose owner is gone).
 
@@ -147,6 +151,21 @@ impl Lab {
 
     pub fn restore(&self, node: &str) {
         self.run(&["restore", node]);
+    }
+
+    /// The customer's DNS server of the lab (dnsmasq, in its own namespace), which every
+    /// node's /etc/resolv.conf names.
+    pub fn dns_server(&self) -> String {
+        self.env["TVDR_LAB_DNS"].clone()
+    }
+
+    /// Changes what the lab's DNS server answers for the TVox domain, as `scripts/lab dns`:
+    /// `&["a", ADDRESS…]`, `&["cname", ADDRESS…]`, `&["none"]`, `&["stop"]`, `&["start"]`.
+    /// Returns once the server answers the new records.
+    pub fn dns(&self, args: &[&str]) {
+        let mut full = vec!["dns"];
+        full.extend_from_slice(args);
+        self.run(&full);
     }
 
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection

@@ -281,10 +281,10 @@ fn drop_leaves_no_namespace_link_or_process() {
     let out = lab.exec("tvox2", "sleep 600 </dev/null >/dev/null 2>&1 & echo $!");
     let sleeper: u32 = stdout(&out).trim().parse().unwrap();
     let mut pids = pid_files(lab.dir());
-    assert_eq!(pids.len(), 3, "one sshd per node");
+    assert_eq!(pids.len(), 4, "one sshd per node, and the DNS server");
     pids.push(sleeper);
     assert!(pids.iter().all(|&p| running(p)));
-    let namespaces: Vec<String> = ["tvox1", "tvox2", "dr_client"]
+    let namespaces: Vec<String> = ["tvox1", "tvox2", "dr_client", "dns"]
         .iter()
         .map(|n| format!("tvdrlab{id}-{n}"))
         .collect();
@@ -313,6 +313,7 @@ fn drop_leaves_no_namespace_link_or_process() {
         format!("tvdrbr{id}:"),
         format!("tvl{id}t1@"),
         format!("tvl{id}dr@"),
+        format!("tvl{id}dn@"),
     ] {
         assert!(
             !links.contains(&format!(" {name}")),

@@ -23,12 +23,7 @@ pub fn gather(cx: &Context) -> Report {
             "stand-alone: one calendar database",
         );
     };
-    let cal = &cx.inventory.calendars;
-    // PGTZ=UTC: timestamptz values print in the server's zone, which may differ per node.
-    let cmd =
-        Cmd::new("pg_dump")
-            .env("PGTZ", "UTC")
-            .args(["--clean", "-U", &cal.user, &cal.database]);
+    let cmd = dump_command(cx.inventory);
     let nodes = [roles.master.as_str(), slave];
     let dumps = cx.fleet.run_each(&nodes, |t| {
         let node = t.target().name.clone();
@@ -93,4 +88,13 @@ impl Write for Counted<'_> {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// The dump run on master and slave (also shown by a dry run).
+pub fn dump_command(inventory: &crate::inventory::Inventory) -> Cmd {
+    let cal = &inventory.calendars;
+    // PGTZ=UTC: timestamptz values print in the server's zone, which may differ per node.
+    Cmd::new("pg_dump")
+        .env("PGTZ", "UTC")
+        .args(["--clean", "-U", &cal.user, &cal.database])
 }

@@ -29,6 +29,6 @@ mod verdict;
 mod tests;
 
 pub use digest::DumpDigest;
-pub use gather::gather;
+pub use gather::{dump_command, gather};
 pub use summary::{DumpSummary, TableSummary};
 pub use verdict::{evaluate, NodeDump};

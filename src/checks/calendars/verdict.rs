@@ -67,11 +67,26 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
     for (role, node, error) in &errors {
         let message = format!("pg_dump failed on the {role}: {}", one_line(error));
         report = report.detail(status_of(error), Some(&node.node), "pg_dump", message);
+        if let Some(why) = lasting(error) {
+            report = report.lasting(format!("{}: {why}", node.node));
+        }
     }
     report.hint(
         "check on that node that PostgreSQL runs and that `pg_dump --clean -U davical_dba \
          davical_administrators` works as root",
     )
+}
+
+/// Why a pg_dump error will not go away by waiting (no pg_dump, a login refused), or `None`
+/// when it may (the server still starting).
+fn lasting(error: &str) -> Option<&'static str> {
+    if error.contains("command not found") || error.contains(": not found") {
+        Some("no pg_dump")
+    } else if error.contains("authentication failed") || error.contains("no pg_hba.conf entry") {
+        Some("the PostgreSQL login is refused")
+    } else {
+        None
+    }
 }
 
 /// A dump ended early: whatever it holds cannot be called equal or different.

@@ -69,17 +69,21 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
             verdict.hint(
                 "`rs.status()` needs a user allowed to run replSetGetStatus (role clusterMonitor)",
             );
+            verdict.lasting(format!("{node}: not allowed to run rs.status()"));
             (
                 Status::Unknown,
                 format!("not allowed to read the replica-set status: {m}"),
                 format!("{node}: not allowed to run rs.status()"),
             )
         }
-        Answer::NoShell(m) => (
-            Status::Unknown,
-            format!("no mongo shell (mongosh or mongo) on the node: {m}"),
-            format!("{node}: no mongo shell"),
-        ),
+        Answer::NoShell(m) => {
+            verdict.lasting(format!("{node}: no mongo shell"));
+            (
+                Status::Unknown,
+                format!("no mongo shell (mongosh or mongo) on the node: {m}"),
+                format!("{node}: no mongo shell"),
+            )
+        }
         Answer::Failed(m) => (
             Status::Unknown,
             format!("rs.status() failed: {m}"),

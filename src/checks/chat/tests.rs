@@ -296,3 +296,15 @@ fn nothing_to_ask() {
         (Status::Unknown, "no node to ask")
     );
 }
+
+/// A `wait` on `chat` stops at once without a shell or a permission, and goes on looking
+/// while mongod or the node does not answer yet.
+#[test]
+fn a_missing_shell_or_permission_lasts_a_mongod_not_answering_does_not() {
+    let healthy = fixture!("legacy-4.0-secondary-view");
+    let lasting = |tvox1| both(tvox1, healthy.clone()).lasting;
+    assert!(lasting(fixture!("shell-not-found-bash")).is_some());
+    assert!(lasting(fixture!("legacy-4.0-auth-required")).is_some());
+    assert_eq!(lasting(fixture!("legacy-4.0-connection-refused")), None);
+    assert_eq!(lasting(Err("cannot reach `tvox1`".into())), None);
+}

@@ -14,6 +14,8 @@ pub struct Verdict {
     /// Per detail: its headline, and whether it is about the whole.
     headlines: Vec<(String, bool)>,
     hints: Vec<String>,
+    /// Why an UNKNOWN finding will not change by waiting (see [`Report::lasting`]).
+    lasting: Vec<String>,
 }
 
 impl Verdict {
@@ -58,6 +60,15 @@ impl Verdict {
         }
     }
 
+    /// Marks the finding just added as one waiting will not change: a credential, a
+    /// privilege or a program is missing.
+    pub fn lasting(&mut self, why: impl Into<String>) {
+        let why = why.into();
+        if !self.lasting.contains(&why) {
+            self.lasting.push(why);
+        }
+    }
+
     /// The report named `name`: the worst status, and as summary either the worst finding's
     /// headline (with how many other problems there are) or `ok_summary`.
     pub fn finish(
@@ -99,6 +110,7 @@ impl Verdict {
         report.details = self.details;
         report.metrics = metrics;
         report.hints = self.hints;
+        report.lasting = (!self.lasting.is_empty()).then(|| self.lasting.join("; "));
         report
     }
 }

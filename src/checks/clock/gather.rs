@@ -25,8 +25,13 @@ pub fn gather(cx: &Context) -> Report {
     evaluate(&clocks, cx.inventory.thresholds.clock_skew)
 }
 
+/// The command sampled on each node (also shown by a dry run).
+pub fn command() -> Cmd {
+    Cmd::new("date").arg("+%s.%N")
+}
+
 fn sample(t: &mut dyn Transport) -> Result<Result<Offset, String>, TransportError> {
-    let date = Cmd::new("date").arg("+%s.%N");
+    let date = command();
     let mut offsets = Vec::new();
     for _ in 0..SAMPLES {
         let t0 = now();

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-pub use gather::gather;
+pub use gather::{command as sample_command, gather};
 pub use measure::{best, offset, Offset};
 pub use parse::{parse, Reading};
 

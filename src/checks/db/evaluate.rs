@@ -80,7 +80,11 @@ fn failure(node: &str, answer: &Answer, verdict: &mut Verdict) -> String {
                  SLAVE) or check which node the inventory names as replica"
             ));
             let message = "not configured as a replica (SHOW SLAVE STATUS is empty)".to_string();
-            (Status::Crit, message, format!("{node} is not configured as a replica"))
+            (
+                Status::Crit,
+                message,
+                format!("{node} is not configured as a replica"),
+            )
         }
         Answer::Denied(e) => {
             if matches!(e.code, 1227 | 1044) {
@@ -91,23 +95,46 @@ fn failure(node: &str, answer: &Answer, verdict: &mut Verdict) -> String {
             } else {
                 verdict.hint(credentials);
             }
-            (Status::Unknown, e.line.clone(), format!("cannot read the replication status on {node}: {}", e.line))
+            verdict.lasting(format!(
+                "{node}: the MySQL login or its privilege is refused"
+            ));
+            (
+                Status::Unknown,
+                e.line.clone(),
+                format!("cannot read the replication status on {node}: {}", e.line),
+            )
         }
         Answer::ServerDown(e) => {
-            verdict.hint(format!("is MariaDB/MySQL running on {node}? (`systemctl status mariadb`)"));
-            (Status::Crit, format!("MySQL does not answer: {}", e.line), format!("MySQL on {node} does not answer"))
+            verdict.hint(format!(
+                "is MariaDB/MySQL running on {node}? (`systemctl status mariadb`)"
+            ));
+            (
+                Status::Crit,
+                format!("MySQL does not answer: {}", e.line),
+                format!("MySQL on {node} does not answer"),
+            )
         }
-        Answer::Unsupported(e) => (
+        Answer::Unsupported(e) => {
+            verdict.lasting(format!("{node}: the server knows neither status statement"));
+            (
             Status::Unknown,
             format!("the server does not know this statement (retry with SHOW REPLICA STATUS / SHOW SLAVE STATUS): {}", e.line),
             format!("{node}: the server does not know the status statement"),
-        ),
-        Answer::Failed(e) => (Status::Unknown, e.line.clone(), format!("{node}: {}", e.line)),
-        Answer::NoClient(line) => (
+        )
+        }
+        Answer::Failed(e) => (
             Status::Unknown,
-            format!("no mysql client on the node: {line}"),
-            format!("{node}: no mysql client"),
+            e.line.clone(),
+            format!("{node}: {}", e.line),
         ),
+        Answer::NoClient(line) => {
+            verdict.lasting(format!("{node}: no mysql client"));
+            (
+                Status::Unknown,
+                format!("no mysql client on the node: {line}"),
+                format!("{node}: no mysql client"),
+            )
+        }
         Answer::Unreadable(m) => (Status::Unknown, m.clone(), format!("{node}: {m}")),
     };
     verdict.add(status, Some(node), ITEM, &message, headline);

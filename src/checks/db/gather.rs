@@ -26,16 +26,24 @@ pub fn gather(cx: &Context) -> Report {
         };
         ask(t, defaults, statement)
     });
+    // A node without a client will not grow one while a `wait` looks again.
+    let mut no_client = Vec::new();
     let mut answers: Vec<NodeReplica> = asked
         .into_iter()
         .map(|(node, result)| {
+            if matches!(result, Ok(Err(_))) {
+                no_client.push(format!("{node}: no mysql client"));
+            }
             let output = result.map_err(|e| cx.note(&e)).and_then(|inner| inner);
             NodeReplica::new(&node, output)
         })
         .collect();
     let primary = answers.pop();
     let replica = answers.pop().expect("the replica was asked");
-    evaluate_with_primary(&replica, primary.as_ref(), cx.inventory.thresholds.db_lag)
+    no_client.into_iter().fold(
+        evaluate_with_primary(&replica, primary.as_ref(), cx.inventory.thresholds.db_lag),
+        Report::lasting,
+    )
 }
 
 /// Runs `statement` with the client the node has, retrying with the newer spelling when

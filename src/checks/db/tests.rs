@@ -251,3 +251,18 @@ fn primary_without_binlog_or_unreadable() {
     );
     assert_eq!(report.metrics["binlog_gap_bytes@tvox2"].value, 0.0);
 }
+
+/// A `wait` stops at once only on what waiting cannot change: a refused login, a missing
+/// client; a server still starting or a node not answering is looked at again.
+#[test]
+fn only_a_refused_login_or_a_missing_client_lasts() {
+    let lasting = |output| on_tvox2(output).lasting;
+    assert!(lasting(fixture!("mariadb-10.11-client-access-denied-1045")).is_some());
+    assert!(lasting(fixture!("mariadb-10.11-client-defaults-file-missing")).is_some());
+    assert!(lasting(fixture!("mariadb-10.11-client-no-privilege-1227")).is_some());
+    assert!(lasting(fixture!("client-not-found")).is_some());
+    assert_eq!(lasting(fixture!("mysql-5.7-client-socket-2002")), None);
+    assert_eq!(lasting(fixture!("mariadb-10.11-healthy-truncated")), None);
+    assert_eq!(lasting(Err("cannot reach `tvox2`".into())), None);
+    assert_eq!(lasting(fixture!("mariadb-10.11-healthy")), None);
+}

@@ -1,14 +1,16 @@
-//! Gathering for `dns`: `getent ahosts DOMAIN` on the nodes that must resolve it (the
-//! cluster normally; the DR client with `--expect dr`, the main site being off by then).
+//! Gathering for `dns`: the nodes that must see the record (the cluster normally; the DR
+//! client with `--expect dr`, the main site being off by then) ask the customer's DNS
+//! servers — the inventory's `dns.servers`, else each node's resolv.conf nameservers.
 
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
 use std::net::IpAddr;
 
-use super::{evaluate, parse, resolve_here, Answer, Expect, Expected, NodeAnswer};
+use super::{evaluate, message, relay, Asking, Expect, Expected, ServerReply};
 use crate::checks::context::Context;
 use crate::checks::hosts;
 use crate::checks::{Report, Status};
 use crate::inventory::{Address, NodeName};
-use crate::transport::{Cmd, Output, Transport, TransportError};
 
 pub fn gather(cx: &Context) -> Report {
     let domain = cx.inventory.tvox.domain.as_str();
@@ -16,35 +18,106 @@ pub fn gather(cx: &Context) -> Report {
         Ok(found) => found,
         Err(why) => return Report::new("dns", Status::Unknown, why),
     };
-    // This machine's lookup runs while the nodes answer.
-    let here = cx.options.resolve_here.then(|| {
-        std::thread::spawn({
-            let domain = domain.to_string();
-            move || resolve_here(&domain)
-        })
-    });
-    let answers: Vec<NodeAnswer> = cx
-        .fleet
-        .run_each(&nodes, |t| lookup(t, domain))
+    let qtype = qtype(&expected.address);
+    // A fresh id per run: an answer to an earlier, late query is not taken for this one's.
+    let id = RandomState::new().hash_one(std::time::SystemTime::now()) as u16;
+    let query = match message::query(id, domain, qtype) {
+        Ok(query) => query,
+        Err(why) => return Report::new("dns", Status::Unknown, why),
+    };
+    let servers: Vec<String> = cx
+        .inventory
+        .dns
+        .servers
+        .iter()
+        .map(IpAddr::to_string)
+        .collect();
+    let cmd = relay::command(&query, &servers);
+    let askings: Vec<Asking> = cx
+        .run_each(&nodes, &cmd)
         .into_iter()
-        .map(|(node, answer)| NodeAnswer {
-            node,
-            answer: answer.unwrap_or_else(|e| Answer::Failed(cx.note(&e))),
+        .map(|(node, out)| {
+            let relayed = out.and_then(|o| relay::parse(&o.stdout_lossy()));
+            asking(node, relayed, |raw| message::parse(raw, id, domain, qtype))
         })
         .collect();
-    let here = here.map(|t| {
-        t.join()
-            .unwrap_or_else(|_| Answer::Failed("the local lookup panicked".into()))
+    let here = cx.options.resolve_here.then(|| {
+        // From here, the servers the nodes asked when the inventory names none.
+        let mut servers: Vec<String> = servers.clone();
+        for a in askings.iter().filter_map(|a| a.answers.as_ref().ok()) {
+            for s in a {
+                if !servers.contains(&s.server) {
+                    servers.push(s.server.clone());
+                }
+            }
+        }
+        super::ask_here(&servers, &query, |raw| {
+            message::parse(raw, id, domain, qtype)
+        })
     });
-    evaluate(domain, &expected, &answers, here.as_ref())
+    evaluate(domain, &expected, &askings, here.as_ref())
+}
+
+/// One node's relay output, each answer read.
+pub(super) fn asking(
+    node: String,
+    relayed: Result<relay::Relayed, String>,
+    read: impl Fn(&[u8]) -> Result<message::Reply, String>,
+) -> Asking {
+    match relayed {
+        Ok(r) => Asking {
+            from: node,
+            servers_from: if r.servers_from == "given" {
+                "inventory".into()
+            } else {
+                r.servers_from
+            },
+            answers: Ok(r
+                .servers
+                .into_iter()
+                .map(|a| ServerReply {
+                    server: a.server,
+                    reply: a.result.and_then(|raw| read(&raw.bytes)),
+                })
+                .collect()),
+        },
+        Err(why) => Asking {
+            from: node,
+            servers_from: String::new(),
+            answers: Err(why),
+        },
+    }
+}
+
+/// AAAA for an IPv6 node IP, else A: the record clients of that address look up.
+pub fn qtype(address: &IpAddr) -> u16 {
+    if address.is_ipv6() {
+        message::TYPE_AAAA
+    } else {
+        message::TYPE_A
+    }
 }
 
 /// The address to expect and the nodes to ask.
 fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), String> {
+    let inv = cx.inventory;
+    let mut known: Vec<(IpAddr, String)> = Vec::new();
+    if let Some(ip) = inv.node_ip {
+        known.push((ip, "the node IP".into()));
+    }
+    for node in &inv.nodes {
+        if let Address::Ip(ip) = node.address {
+            let what = match node.name {
+                NodeName::DrClient => "the DR client".to_string(),
+                name => format!("{name}'s own address"),
+            };
+            known.push((ip, what));
+        }
+    }
     match cx.options.expect {
         Expect::NodeIp => {
-            let address = hosts::tvox_address(cx.inventory)?;
-            let what = if cx.inventory.is_cluster() {
+            let address = hosts::tvox_address(inv)?;
+            let what = if inv.is_cluster() {
                 "the node IP"
             } else {
                 "tvox1, stand-alone"
@@ -52,14 +125,16 @@ fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), String> {
             let expected = Expected {
                 address,
                 what: what.into(),
+                known,
             };
             Ok((expected, cx.cluster_nodes()))
         }
-        Expect::Dr => match cx.inventory.node(NodeName::DrClient).map(|n| &n.address) {
+        Expect::Dr => match inv.node(NodeName::DrClient).map(|n| &n.address) {
             Some(Address::Ip(ip)) => Ok((
                 Expected {
                     address: *ip,
                     what: "the DR client".into(),
+                    known,
                 },
                 vec![NodeName::DrClient.as_str()],
             )),
@@ -70,26 +145,4 @@ fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), String> {
             None => Err("`--expect dr` needs a DR client: add `nodes.dr_client`".into()),
         },
     }
-}
-
-/// `getent ahosts`, or `getent hosts` where getent is too old to know `ahosts`.
-fn lookup(t: &mut dyn Transport, domain: &str) -> Result<Answer, TransportError> {
-    let ask = |t: &mut dyn Transport, db: &str| -> Result<Output, TransportError> {
-        t.output(&Cmd::new("getent").env("LC_ALL", "C").arg(db).arg(domain))
-    };
-    let mut out = ask(t, "ahosts")?;
-    // getent: 1 = unknown database (or usage), 2 = not found, 3 = no enumeration.
-    if out.status == 1 {
-        out = ask(t, "hosts")?;
-    }
-    let addresses: Vec<IpAddr> = parse(&out.stdout_lossy());
-    Ok(match out.status {
-        0 if !addresses.is_empty() => Answer::Found(addresses),
-        0 | 2 => Answer::NotFound,
-        127 => Answer::Failed("`getent` is not installed on this node".into()),
-        status => Answer::Failed(format!(
-            "`getent hosts {domain}` failed ({status}): {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        )),
-    })
 }

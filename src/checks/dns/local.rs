@@ -1,69 +1,130 @@
-//! Resolving the domain on the machine tvdr runs on, with the system resolver.
+//! Asking the same DNS servers from the machine tvdr runs on (`--resolve-here`).
 //!
-//! Off by default (`--resolve-here`): this machine may not be a client of the site, and
-//! an unknown name would be sent to whatever DNS server it is configured with.
+//! Off by default: this machine may not be a client of the site, nor reach its DNS. The
+//! same query as from the nodes, over a socket: no system resolver, no hosts file.
 
-use std::net::ToSocketAddrs;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::io::{Read, Write};
+use std::net::{IpAddr, SocketAddr, TcpStream, UdpSocket};
 
-use super::Answer;
+use super::relay::TIMEOUT;
+use super::{Asking, Reply, ServerReply};
 
-/// The system resolver gets this long; a stuck DNS server must not hold the whole run.
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// Asks each of `servers` `query` and reads the answers with `read`.
+pub fn ask_here(
+    servers: &[String],
+    query: &[u8],
+    read: impl Fn(&[u8]) -> Result<Reply, String> + Sync,
+) -> Asking {
+    if servers.is_empty() {
+        return Asking {
+            from: "this machine".into(),
+            servers_from: String::new(),
+            answers: Err(
+                "no DNS server to ask: none in the inventory, none seen on the nodes".into(),
+            ),
+        };
+    }
+    let read = &read;
+    let answers = std::thread::scope(|scope| {
+        let running: Vec<_> = servers
+            .iter()
+            .map(|server| {
+                scope.spawn(move || ServerReply {
+                    server: server.clone(),
+                    reply: ask(server, query).and_then(|raw| read(&raw)),
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .zip(servers)
+            .map(|(t, server)| {
+                t.join().unwrap_or_else(|_| ServerReply {
+                    server: server.clone(),
+                    reply: Err("the query panicked".into()),
+                })
+            })
+            .collect()
+    });
+    Asking {
+        from: "this machine".into(),
+        servers_from: "inventory or nodes".into(),
+        answers: Ok(answers),
+    }
+}
 
-/// `getaddrinfo` on `domain`, as any program here would do it.
-pub fn resolve_here(domain: &str) -> Answer {
-    let (tx, rx) = mpsc::channel();
-    let name = domain.to_string();
-    // Detached: getaddrinfo cannot be cancelled; after a timeout the thread finishes
-    // on its own and its answer is dropped.
-    std::thread::spawn(move || {
-        let _ = tx.send((name.as_str(), 0).to_socket_addrs().map(|it| {
-            let mut addresses = Vec::new();
-            for a in it {
-                let ip = a.ip().to_canonical();
-                if !addresses.contains(&ip) {
-                    addresses.push(ip);
+/// One server, two tries over UDP as a stub resolver does, TCP when the answer was cut.
+fn ask(server: &str, query: &[u8]) -> Result<Vec<u8>, String> {
+    let ip: IpAddr = server
+        .parse()
+        .map_err(|_| format!("`{server}` is not an IP address"))?;
+    let to = SocketAddr::new(ip, 53);
+    let bind: SocketAddr = if ip.is_ipv6() {
+        "[::]:0".parse().expect("a literal address")
+    } else {
+        "0.0.0.0:0".parse().expect("a literal address")
+    };
+    let failed = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => {
+            "nothing answers on port 53 (connection refused)".to_string()
+        }
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => "no answer".to_string(),
+        _ => format!("cannot ask: {e}"),
+    };
+    let socket = UdpSocket::bind(bind).map_err(failed)?;
+    socket.connect(to).map_err(failed)?;
+    socket.set_read_timeout(Some(TIMEOUT)).map_err(failed)?;
+    let mut buf = vec![0u8; 65535];
+    let mut last = String::new();
+    for _ in 0..2 {
+        socket.send(query).map_err(failed)?;
+        loop {
+            match socket.recv(&mut buf) {
+                // Another id: a late answer to an earlier query.
+                Ok(n) if buf[..n.min(2)] != query[..2] => continue,
+                Ok(n) if n > 2 && buf[2] & 0x02 != 0 => return over_tcp(to, query).map_err(failed),
+                Ok(n) => return Ok(buf[..n].to_vec()),
+                Err(e) => {
+                    last = failed(e);
+                    break;
                 }
             }
-            addresses
-        }));
-    });
-    match rx.recv_timeout(TIMEOUT) {
-        Ok(Ok(addresses)) if !addresses.is_empty() => Answer::Found(addresses),
-        Ok(Ok(_)) => Answer::NotFound,
-        // std gives getaddrinfo's message; "not known" / "No address" mean no such name.
-        Ok(Err(err)) => {
-            let text = err.to_string();
-            if text.contains("not known")
-                || text.contains("No address")
-                || text.contains("no address")
-            {
-                Answer::NotFound
-            } else {
-                Answer::Failed(format!("the resolver here failed: {text}"))
-            }
         }
-        Err(_) => Answer::Failed(format!(
-            "the resolver here gave no answer in {}s",
-            TIMEOUT.as_secs()
-        )),
     }
+    Err(last)
+}
+
+fn over_tcp(to: SocketAddr, query: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut stream = TcpStream::connect_timeout(&to, TIMEOUT)?;
+    stream.set_read_timeout(Some(TIMEOUT))?;
+    let len = u16::try_from(query.len()).unwrap_or(u16::MAX);
+    stream.write_all(&[&len.to_be_bytes()[..], query].concat())?;
+    let mut size = [0u8; 2];
+    stream.read_exact(&mut size)?;
+    let mut reply = vec![0u8; usize::from(u16::from_be_bytes(size))];
+    stream.read_exact(&mut reply)?;
+    Ok(reply)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `localhost` is in every hosts file: no query leaves the machine.
+    /// A name where an address is due is refused before any packet is sent (it would
+    /// need a resolver), and no servers at all is "cannot ask", not an empty success.
     #[test]
-    fn localhost_resolves_to_loopback() {
-        match resolve_here("localhost") {
-            Answer::Found(addresses) => {
-                assert!(addresses.iter().all(|a| a.is_loopback()), "{addresses:?}")
-            }
-            other => panic!("{other:?}"),
-        }
+    fn a_name_is_not_an_address() {
+        let asking = ask_here(&["dns.example".into()], &[0, 1], |_| {
+            Err("not reached".into())
+        });
+        let answers = asking.answers.unwrap();
+        assert_eq!(answers[0].server, "dns.example");
+        assert_eq!(
+            answers[0].reply,
+            Err("`dns.example` is not an IP address".into())
+        );
+        assert!(ask_here(&[], &[0, 1], |_| Err(String::new()))
+            .answers
+            .is_err());
     }
 }

@@ -9,7 +9,8 @@ use crate::inventory::NodeName;
 
 pub fn gather(cx: &Context) -> Report {
     let Some(dr) = cx.inventory.node(NodeName::DrClient) else {
-        return Report::new(NAME, Status::Unknown, "no `dr_client` in the inventory");
+        return Report::new(NAME, Status::Unknown, "no `dr_client` in the inventory")
+            .lasting("no `dr_client` in the inventory");
     };
     let targets = targets(cx);
     let pairs: Vec<(String, u16)> = targets

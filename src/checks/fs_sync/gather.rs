@@ -42,16 +42,20 @@ fn sync_dir(cx: &Context, node: &str) -> String {
         .unwrap_or_else(|| crate::inventory::DEFAULT_SYNC_DIR.to_string())
 }
 
+/// The sizes asked of master and slave (also shown by a dry run).
+pub fn du_command(dir: &str) -> Cmd {
+    Cmd::new("du")
+        .env("LC_ALL", "C")
+        .args(["-0", "-b", "--max-depth=1"])
+        .arg(dir)
+}
+
 fn sizes(cx: &Context, roles: &Roles) -> Report {
     let slave = roles.slave.as_deref().unwrap_or_default();
     let nodes = [roles.master.as_str(), slave];
     let answers = cx.fleet.run_each(&nodes, |t| {
         let dir = sync_dir(cx, &t.target().name);
-        let cmd = Cmd::new("du")
-            .env("LC_ALL", "C")
-            .args(["-0", "-b", "--max-depth=1"])
-            .arg(&dir);
-        t.output(&cmd)
+        t.output(&du_command(&dir))
     });
     let mut listed: Vec<NodeDu> = answers
         .into_iter()

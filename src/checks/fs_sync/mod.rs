@@ -31,7 +31,7 @@ mod tests;
 
 pub use du::{parse_du, DuEntry, DuListing};
 pub use exact::{evaluate_exact, Progress};
-pub use gather::gather;
+pub use gather::{du_command, gather};
 pub use judge::{FAR_FACTOR, SLACK_BYTES};
 pub use manifest::{ManifestEntry, ManifestError, ManifestReader};
 pub use merge::{compare_manifests, FileDiff, FileMeta, Listed, ManifestDiff, TreeTotals};

@@ -25,8 +25,7 @@ pub fn gather(cx: &Context) -> Report {
     let nodes = cx.cluster_nodes();
     let answers = cx.fleet.run_each(&nodes, |t| {
         let path = hosts_file(cx.inventory, &t.target().name);
-        // C locale: "No such file" is then the text to look for, whatever the node's language.
-        let cat = Cmd::new("cat").env("LC_ALL", "C").arg("--").arg(&path);
+        let cat = cat_command(&path);
         let out = t.output(&cat)?;
         let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
         let fetched = if out.success() {
@@ -70,7 +69,13 @@ pub fn tvox_address(inv: &Inventory) -> Result<IpAddr, String> {
     }
 }
 
-fn hosts_file(inv: &Inventory, node: &str) -> String {
+/// Reads a node's hosts file (also shown by a dry run).
+pub fn cat_command(path: &str) -> Cmd {
+    // C locale: "No such file" is then the text to look for, whatever the node's language.
+    Cmd::new("cat").env("LC_ALL", "C").arg("--").arg(path)
+}
+
+pub fn hosts_file(inv: &Inventory, node: &str) -> String {
     node.parse::<NodeName>()
         .ok()
         .and_then(|n| inv.node(n))

@@ -12,7 +12,7 @@ use std::net::IpAddr;
 
 use serde_json::json;
 
-pub use gather::{gather, tvox_address};
+pub use gather::{cat_command, gather, hosts_file, tvox_address};
 pub use judge::{judge, Finding, Verdict};
 pub use parse::{parse, Entry, Hosts, Invalid};
 

@@ -32,6 +32,7 @@ pub fn unconfigured() -> Report {
         Status::Unknown,
         "not configured: set `license.command` and `license.expect` in the inventory",
     )
+    .lasting("`license.command` and `license.expect` are not configured in the inventory")
     .hint(
         "`license.command` is shell text run on each cluster node that prints its licence; \
          `license.expect` a regular expression its output must match (see `tvdr init`)",
@@ -47,6 +48,7 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
                 Status::Unknown,
                 format!("`license.expect` is not a valid regular expression: {err}"),
             )
+            .lasting("`license.expect` is not a valid regular expression")
         }
     };
     let mut report = Report::new("license", Status::Ok, "");

@@ -25,6 +25,10 @@ fn unconfigured_is_unknown_never_ok() {
         r.summary,
         "not configured: set `license.command` and `license.expect` in the inventory"
     );
+    assert!(
+        r.lasting.is_some(),
+        "a wait would look again until its timeout"
+    );
 }
 
 #[test]
@@ -76,6 +80,7 @@ fn unreachable_is_unknown() {
         ],
     );
     assert_eq!(r.status, Status::Unknown);
+    assert_eq!(r.lasting, None, "a node not answering yet may answer later");
 }
 
 const BASE: &str =

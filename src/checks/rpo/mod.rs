@@ -137,6 +137,13 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
             crit: None,
         },
     );
+    // A source that cannot tell for a lasting reason leaves the recovery point unknown for
+    // as long.
+    for source in sources {
+        if let Some(why) = &source.lasting {
+            report = report.lasting(format!("{}: {why}", source.name));
+        }
+    }
     if let Some((_, delay)) = worst {
         let metric = Metric {
             value: delay.as_secs_f64(),

@@ -192,3 +192,22 @@ fn metric(value: f64, unit: &'static str) -> crate::checks::Metric {
         crit: None,
     }
 }
+
+/// The recovery point cannot be told while a source cannot, for as long as it cannot.
+#[test]
+fn a_source_that_lastingly_cannot_tell_makes_the_rpo_lasting() {
+    let denied = db_report(text!(
+        "db/fixtures/mariadb-10.11-client-access-denied-1045.txt"
+    ));
+    let r = evaluate(&[&denied, &healthy_chat(), &in_sync_fs()], HOUR);
+    assert_eq!(r.status, Status::Unknown);
+    assert_eq!(
+        r.lasting.as_deref(),
+        Some("db: tvox2: the MySQL login or its privilege is refused")
+    );
+    let r = evaluate(
+        &[&unknown("db", "not asked"), &healthy_chat(), &in_sync_fs()],
+        HOUR,
+    );
+    assert_eq!(r.lasting, None);
+}

@@ -19,15 +19,24 @@ pub fn gather(cx: &Context) -> Report {
     evaluate(&probes)
 }
 
+/// Is screen installed, then which sessions are open (also shown by a dry run).
+pub fn commands() -> [Cmd; 2] {
+    [
+        Cmd::shell("command -v screen"),
+        Cmd::new("screen").arg("-ls").merge_stderr(),
+    ]
+}
+
 fn probe(t: &mut dyn Transport) -> Result<Probe, TransportError> {
     // `command -v` is POSIX and a builtin: it works where `which` is not installed.
-    let found = t.output(&Cmd::shell("command -v screen"))?;
+    let [which, list] = commands();
+    let found = t.output(&which)?;
     let path = found.stdout_lossy().trim().to_string();
     if !found.success() || path.is_empty() {
         return Ok(Probe::Missing);
     }
     // The exit status says nothing reliable across versions; the text is judged.
-    let ls = t.output(&Cmd::new("screen").arg("-ls").merge_stderr())?;
+    let ls = t.output(&list)?;
     Ok(Probe::Installed {
         path,
         listing: ls.stdout_lossy(),

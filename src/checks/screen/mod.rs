@@ -12,7 +12,7 @@ mod tests;
 
 use serde_json::json;
 
-pub use gather::gather;
+pub use gather::{commands, gather};
 pub use parse::{parse, Listing, Session, State};
 
 use super::{Metric, Report, Status};

@@ -18,11 +18,16 @@ pub fn gather(cx: &Context) -> Report {
             NAME,
             Status::Unknown,
             "no state directory to read snapshots from",
-        );
+        )
+        .lasting("no state directory");
     };
     match snapshots::list(dir) {
         Ok(kept) => evaluate(&kept, SystemTime::now()),
-        Err(e) => Report::new(NAME, Status::Unknown, format!("{e:#}")),
+        // Read on this machine: an unreadable record stays unreadable.
+        Err(e) => {
+            let why = format!("{e:#}");
+            Report::new(NAME, Status::Unknown, why.clone()).lasting(why)
+        }
     }
 }
 

@@ -1,12 +1,14 @@
 //! `tvdr check vip`: who holds the cluster node IP. That node is the master; everything
 //! that says "master" or "slave" resolves through here, never by assumption.
 
+mod expect;
 mod parse;
 
 use std::net::IpAddr;
 
 use serde_json::json;
 
+pub use expect::{expect_master, expect_standalone, Expected};
 pub use parse::{parse, Held};
 
 use super::{Report, Status};
@@ -31,10 +33,17 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
             Ok(text) => {
                 let held = parse(text);
                 let vip = held.iter().find(|h| h.address == node_ip);
+                // `null` when it printed no address: that is not evidence it lacks the node
+                // IP, and `--master` must not read it as such.
+                let holds = if held.is_empty() {
+                    json!(null)
+                } else {
+                    json!(vip.is_some())
+                };
                 report.nodes.insert(
                     node.node.clone(),
                     json!({
-                        "holds_node_ip": vip.is_some(),
+                        "holds_node_ip": holds,
                         "interface": vip.map(|h| h.label.clone().unwrap_or(h.interface.clone())),
                     }),
                 );

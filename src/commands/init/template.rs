@@ -162,6 +162,11 @@ objectives:                            # agreed with the customer, reported by D
 # license:
 #   command: "<prints this node's licence, e.g. its FT and DR options>"
 #   expect: "<regular expression, e.g. Fault Tolerance>"
+
+# The customer's DNS servers, which `tvdr check dns` asks for `tvox.domain` from the nodes
+# (never a hosts file). Unset: the nameservers of each node's /etc/resolv.conf.
+# dns:
+#   servers: [172.16.95.10, 172.16.95.11]
 "#,
         site = commented(
             format!("site: {}", q(&a.site)),

@@ -68,6 +68,7 @@ impl Site {
             reentered,
             uat: None,
             journal: None,
+            forward_journal: None,
         }
     }
 }

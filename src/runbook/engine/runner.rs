@@ -202,6 +202,7 @@ pub fn run(
             reentered,
             uat: runbook.uat.as_deref(),
             journal: Some(&journal_path),
+            forward_journal: forward.as_ref().map(|run| run.path.as_path()),
         };
         let began = Instant::now();
         let result = kinds::execute(&cx);

@@ -12,7 +12,7 @@ use crate::checks::context::{Context as CheckContext, Options};
 use crate::exit_code::Exit;
 use crate::inventory::{Inventory, NodeName};
 use crate::runbook::facts::Facts;
-use crate::runbook::journal::Outcome;
+use crate::runbook::journal::{self, Outcome, Record};
 use crate::runbook::model::{CheckOptions, Command, Role, Step};
 use crate::transport::{Cmd, Fleet};
 
@@ -32,6 +32,9 @@ pub struct StepCx<'a> {
     /// The run's journal, for steps that compare with earlier steps of the run (`uat`);
     /// `None` for a standalone subcommand.
     pub journal: Option<&'a Path>,
+    /// In a rollback run, the journal of the forward run it undoes (`master: { node_of }`
+    /// may name a forward step).
+    pub forward_journal: Option<&'a Path>,
 }
 
 /// How a step ended, with its evidence for the journal and the report.
@@ -110,11 +113,12 @@ impl StepCx<'_> {
     /// A checks context for this moment: who is master is asked again (a reboot or a
     /// node switch earlier in the run may have moved the node IP).
     pub fn checks(&self) -> CheckContext<'_> {
-        self.checks_with(CheckOptions::default())
+        self.checks_with(&CheckOptions::default())
     }
 
-    /// The same, with a step's check options.
-    pub fn checks_with(&self, options: CheckOptions) -> CheckContext<'_> {
+    /// The same, with a step's check options (an expected master named relative to the
+    /// run is resolved from the journals now).
+    pub fn checks_with(&self, options: &CheckOptions) -> CheckContext<'_> {
         CheckContext::new(
             self.inventory,
             self.fleet,
@@ -126,9 +130,20 @@ impl StepCx<'_> {
                 } else {
                     crate::checks::dns::Expect::NodeIp
                 },
+                master: options.master.as_ref().map(|m| m.resolve(&self.journals())),
                 ..Options::default()
             },
         )
+    }
+
+    /// The records of this run's journal, then of the forward run's in a rollback (a
+    /// journal that cannot be read counts as empty: what it would tell stays unknown).
+    pub fn journals(&self) -> Vec<Vec<Record>> {
+        [self.journal, self.forward_journal]
+            .into_iter()
+            .flatten()
+            .map(|path| journal::read(path).unwrap_or_default())
+            .collect()
     }
 
     /// The nodes `role` names right now (`None` entry: the local machine).

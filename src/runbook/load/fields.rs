@@ -6,7 +6,7 @@ use std::time::Duration;
 use regex::Regex;
 use serde_saphyr::{Location, Spanned};
 
-use super::{check_options, closest, kind_name, Validator};
+use super::{closest, kind_name, Validator};
 use crate::checks::registry;
 use crate::runbook::facts::Name;
 use crate::runbook::model::{Ask, Command, Expect, Kind, Role, Until};
@@ -46,9 +46,10 @@ impl Validator<'_> {
                 if raw.checks.is_empty() {
                     self.error(&at, "a `check` step needs `checks:`");
                 }
+                let checks = self.checks(&raw.checks);
                 Kind::Check {
-                    checks: self.checks(&raw.checks),
-                    options: check_options(raw),
+                    options: self.check_options(raw, &checks),
+                    checks,
                 }
             }
             RawKind::Run => Kind::Run {
@@ -58,12 +59,15 @@ impl Validator<'_> {
                 timeout: raw.timeout.map(|t| t.0),
                 idempotent: raw.idempotent,
             },
-            RawKind::Interactive => Kind::Interactive {
-                on: self.single_on(raw, &at),
-                command: self.command(raw, &at),
-                checks: self.checks(&raw.checks),
-                options: check_options(raw),
-            },
+            RawKind::Interactive => {
+                let checks = self.checks(&raw.checks);
+                Kind::Interactive {
+                    on: self.single_on(raw, &at),
+                    command: self.command(raw, &at),
+                    options: self.check_options(raw, &checks),
+                    checks,
+                }
+            }
             RawKind::Screen => Kind::Screen {
                 on: self.single_on(raw, &at),
                 command: self.command(raw, &at),
@@ -74,11 +78,24 @@ impl Validator<'_> {
                 on: self.single_on(raw, &at),
                 timeout: raw.timeout.map_or(Duration::from_secs(15 * 60), |t| t.0),
             },
-            RawKind::Wait => Kind::Wait {
-                until: self.until(raw, &at),
-                interval: raw.interval.map_or(Duration::from_secs(15), |t| t.0),
-                timeout: raw.timeout.map_or(Duration::from_secs(30 * 60), |t| t.0),
-            },
+            RawKind::Wait => {
+                let until = self.until(raw, &at);
+                let options = match &until {
+                    Until::Check(check) => self.check_options(raw, std::slice::from_ref(check)),
+                    Until::Host { .. } => {
+                        if raw.options.is_some() {
+                            self.error(&at, "`options` are for the check waited for: this step waits for a host");
+                        }
+                        Default::default()
+                    }
+                };
+                Kind::Wait {
+                    until,
+                    options,
+                    interval: raw.interval.map_or(Duration::from_secs(15), |t| t.0),
+                    timeout: raw.timeout.map_or(Duration::from_secs(30 * 60), |t| t.0),
+                }
+            }
             RawKind::Uat => Kind::Uat {
                 phase: match &raw.phase {
                     Some(phase) => phase.value.clone(),
@@ -112,7 +129,11 @@ impl Validator<'_> {
                 "on",
                 &[Run, Interactive, Screen, Reboot, Gate],
             ),
-            refuse(raw.options.is_some(), "options", &[Check, Interactive]),
+            refuse(
+                raw.options.is_some(),
+                "options",
+                &[Check, Interactive, Wait],
+            ),
             refuse(!raw.ask.is_empty(), "ask", &[Manual, Gate]),
             refuse(!raw.checks.is_empty(), "checks", &[Check, Interactive]),
             refuse(

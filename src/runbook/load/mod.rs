@@ -2,7 +2,7 @@
 //! without a node — unique ids, fields that fit the kind, hosts, checks, conditions,
 //! references to answers — reporting every problem with its `file:line:column`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 
@@ -14,8 +14,11 @@ use super::facts::Name;
 use super::model::{CheckOptions, Runbook, Source, Stage, Step};
 use super::raw::{RawDnsExpect, RawRunbook, RawStage, RawStep};
 use crate::yaml::YamlError;
+use master::Seen;
 
 mod fields;
+mod master;
+mod service;
 
 /// Every problem found in one runbook file.
 #[derive(Debug)]
@@ -45,6 +48,10 @@ pub fn load(name: &str, text: &str) -> Result<Runbook, Invalid> {
         errors: Vec::new(),
         ids: BTreeSet::new(),
         answers: BTreeSet::new(),
+        seen: BTreeMap::new(),
+        rollback_of: None,
+        later: BTreeSet::new(),
+        open_outage: None,
     };
     let runbook = v.runbook(raw, name, text);
     if v.errors.is_empty() {
@@ -71,6 +78,15 @@ struct Validator<'a> {
     ids: BTreeSet<String>,
     /// Answers asked by the steps seen so far (a step may only use earlier answers).
     answers: BTreeSet<String>,
+    /// The steps seen so far: where each runs, for `master: { node_of: STEP }`.
+    seen: BTreeMap<String, Seen>,
+    /// While validating a stage's `rollback:` steps, that stage's id.
+    rollback_of: Option<String>,
+    /// Every step id of the file, to tell "comes later" from "does not exist".
+    later: BTreeSet<String>,
+    /// The `service: down` step whose outage is still open at this point of the forward
+    /// steps (see `service.rs`).
+    open_outage: Option<String>,
 }
 
 impl Validator<'_> {
@@ -89,6 +105,12 @@ impl Validator<'_> {
         if raw.stages.is_empty() {
             self.error(&raw.id.referenced, "a runbook needs at least one stage");
         }
+        self.later = raw
+            .stages
+            .iter()
+            .flat_map(|s| s.steps.iter().chain(&s.rollback))
+            .map(|s| s.id.value.clone())
+            .collect();
         let stages = raw.stages.into_iter().map(|s| self.stage(s)).collect();
         Runbook {
             id: raw.id.value,
@@ -139,8 +161,16 @@ impl Validator<'_> {
                 format!("stage `{}` has no steps", raw.id.value),
             );
         }
+        let mut open = self.open_outage.take();
+        self.outages(&raw.steps, &mut open);
+        self.open_outage = open;
+        // A stage's rollback steps run on their own, stages in reverse: a window is judged
+        // within one list.
+        self.outages(&raw.rollback, &mut None);
         let steps = raw.steps.into_iter().map(|s| self.step(s)).collect();
+        self.rollback_of = Some(raw.id.value.clone());
         let rollback = raw.rollback.into_iter().map(|s| self.step(s)).collect();
+        self.rollback_of = None;
         Stage {
             id: raw.id.value,
             title: raw.title,
@@ -193,23 +223,29 @@ impl Validator<'_> {
         let when = raw.when.as_ref().and_then(|w| self.condition(w));
         let fingerprint = sha256_hex(format!("{raw:?}").as_bytes());
         let kind = self.kind(&raw);
+        self.saw(&raw.id.value, &kind);
         Step {
             id: raw.id.value,
             title: raw.title,
             instructions: raw.instructions,
             when,
-            service: raw.service,
+            service: raw.service.as_ref().map(|s| s.value),
             kind,
             fingerprint,
         }
     }
 }
 
-fn check_options(raw: &RawStep) -> CheckOptions {
-    let options = raw.options.unwrap_or_default();
-    CheckOptions {
-        expect_dr: options.expect == Some(RawDnsExpect::Dr),
-        exact: options.exact,
+impl Validator<'_> {
+    /// The options of a step's checks (`checks`: the checks they are for).
+    fn check_options(&mut self, raw: &RawStep, checks: &[String]) -> CheckOptions {
+        let options = raw.options.clone().unwrap_or_default();
+        let master = options.master.as_ref().and_then(|m| self.master(m, checks));
+        CheckOptions {
+            expect_dr: options.expect == Some(RawDnsExpect::Dr),
+            exact: options.exact,
+            master,
+        }
     }
 }
 

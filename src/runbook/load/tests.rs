@@ -1,6 +1,7 @@
 //! Lint cases: each invalid runbook is reported at its line and column.
 
 use super::*;
+use crate::runbook::raw::RawService;
 
 const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
 
@@ -206,4 +207,29 @@ fn every_shipped_runbook_is_valid() {
             panic!("{name}:\n{errors}");
         }
     }
+}
+
+#[test]
+fn service_outage_on_a_step_that_takes_no_time() {
+    assert_invalid(
+        "      - { id: a, kind: note, title: A, service: outage }\n",
+        7,
+        49,
+        "a `note` step does not take the service down",
+    );
+}
+
+#[test]
+fn service_outage_inside_a_down_up_window_would_count_twice() {
+    assert_invalid(
+        "      - { id: a, kind: gate, title: A, service: down }\n      - { id: b, kind: gate, title: B, service: outage }\n      - { id: c, kind: gate, title: C, service: up }\n",
+        8,
+        49,
+        "inside the outage that `a` (`service: down`) opens",
+    );
+    let text = format!(
+        "{HEAD}      - {{ id: a, kind: gate, title: A, service: outage }}\n      - {{ id: b, kind: gate, title: B, service: down }}\n      - {{ id: c, kind: gate, title: C, service: up }}\n      - {{ id: d, kind: manual, title: D, service: outage }}\n"
+    );
+    let rb = load("t.yaml", &text).unwrap();
+    assert_eq!(rb.stages[0].steps[3].service, Some(RawService::Outage));
 }

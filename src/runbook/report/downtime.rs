@@ -1,5 +1,7 @@
 //! Measured service downtime: from the first `service: down` step finishing to the next
-//! `service: up` step finishing, as the journal timed them. For a DR activation that window
+//! `service: up` step finishing, plus the whole run of each `service: outage` step (a
+//! snapshot with the machine off, a licence reboot of a stand-alone), as the journal timed
+//! them. For a DR activation that window
 //! is the measured RTO, compared with the site's objective. Nothing is estimated: without
 //! both markers the report says "not measured".
 
@@ -11,19 +13,42 @@ use super::view::{Finish, View};
 use super::Site;
 use crate::runbook::journal::Outcome;
 use crate::runbook::raw::RawService;
+use crate::runbook::time::Timestamp;
 
 /// The runbook whose outage window is the recovery time.
 const DR_ACTIVATE: &str = "dr-activate";
 
-struct Window<'v> {
-    down: &'v Finish<'v>,
-    up: Option<&'v Finish<'v>>,
+enum Window<'v> {
+    /// From a `service: down` step finishing to a `service: up` step finishing (`None`:
+    /// not yet).
+    Between {
+        down: &'v Finish<'v>,
+        up: Option<&'v Finish<'v>>,
+    },
+    /// A `service: outage` step, from its start to its end: the service was out while it
+    /// ran (a snapshot with the only machine off, a reboot of a stand-alone).
+    During(&'v Finish<'v>),
 }
 
 impl Window<'_> {
     fn length(&self) -> Option<Duration> {
-        self.up.map(|up| up.at.since(self.down.at))
+        match self {
+            Window::Between { down, up } => up.map(|up| up.at.since(down.at)),
+            Window::During(f) => Some(f.at.since(outage_start(f))),
+        }
     }
+
+    fn is_open(&self) -> bool {
+        matches!(self, Window::Between { up: None, .. })
+    }
+}
+
+/// When an outage step began: its start as journalled, else its end less its duration.
+fn outage_start(f: &Finish) -> Timestamp {
+    f.started.unwrap_or_else(|| {
+        let seconds = Duration::from_secs_f64(f.seconds.max(0.0));
+        Timestamp(f.at.0.checked_sub(seconds).unwrap_or(f.at.0))
+    })
 }
 
 fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
@@ -33,14 +58,16 @@ fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
         if !matches!(f.outcome, Outcome::Done | Outcome::Overridden) {
             continue;
         }
-        let open = windows.last().is_some_and(|w| w.up.is_none());
+        let open = windows.last().is_some_and(Window::is_open);
         match f.info.and_then(|i| i.step.service) {
-            Some(RawService::Down) if !open => windows.push(Window { down: f, up: None }),
+            Some(RawService::Down) if !open => windows.push(Window::Between { down: f, up: None }),
             Some(RawService::Up) if open => {
-                if let Some(w) = windows.last_mut() {
-                    w.up = Some(f);
+                if let Some(Window::Between { up, .. }) = windows.last_mut() {
+                    *up = Some(f);
                 }
             }
+            // Inside an open window it is already counted (loading refuses that layout).
+            Some(RawService::Outage) if !open => windows.push(Window::During(f)),
             _ => {}
         }
     }
@@ -60,27 +87,41 @@ pub fn section(view: &View, site: &Site) -> String {
         .any(|s| s.service.is_some());
     if windows.is_empty() {
         out.push_str(if marked {
-            "Not measured: no step marking the start of the outage (`service: down`) was completed in this run.\n\n"
+            "Not measured: no step marking the start of the outage (`service: down`) or an outage itself (`service: outage`) was completed in this run.\n\n"
         } else {
-            "Not measured: this runbook marks no step as the start or the end of the outage (`service: down` / `service: up`).\n\n"
+            "Not measured: this runbook marks no step as the start or the end of the outage, nor as an outage itself (`service: down` / `service: up` / `service: outage`).\n\n"
         });
     }
     for w in &windows {
-        let _ = match (w.up, w.length()) {
+        let (down, up) = match w {
+            Window::Between { down, up } => (*down, *up),
+            Window::During(f) => {
+                let _ = writeln!(
+                    out,
+                    "- **{}** — while {} ran (`service: outage`), from {} to {}.",
+                    t::duration(w.length().unwrap_or_default()),
+                    step(f),
+                    t::time(outage_start(f)),
+                    t::time(f.at)
+                );
+                continue;
+            }
+        };
+        let _ = match (up, w.length()) {
             (Some(up), Some(length)) => writeln!(
                 out,
                 "- **{}** — from {} finishing at {} to {} finishing at {}.",
                 t::duration(length),
-                step(w.down),
-                t::time(w.down.at),
+                step(down),
+                t::time(down.at),
                 step(up),
                 t::time(up.at)
             ),
             _ => writeln!(
                 out,
                 "- Service down since {} ({} finished); no step marking its return (`service: up`) was completed in this run: not measured.",
-                t::time(w.down.at),
-                step(w.down)
+                t::time(down.at),
+                step(down)
             ),
         };
     }
@@ -101,7 +142,11 @@ pub fn section(view: &View, site: &Site) -> String {
 fn rto(windows: &[Window], site: &Site) -> String {
     let objective = t::duration(site.rto);
     let mut out = String::from("### Recovery time (RTO)\n\n");
-    let measured = windows.first().and_then(|w| w.length());
+    // The recovery is the first down … up window; an outage step is not the recovery.
+    let measured = windows
+        .iter()
+        .find(|w| matches!(w, Window::Between { .. }))
+        .and_then(Window::length);
     let _ = match measured {
         Some(rto) if rto <= site.rto => writeln!(
             out,
@@ -120,7 +165,7 @@ fn rto(windows: &[Window], site: &Site) -> String {
             "RTO not measured (see above); the objective is {objective}."
         ),
     };
-    if !windows.is_empty() {
+    if windows.iter().any(|w| matches!(w, Window::Between { .. })) {
         out.push_str(
             "It is measured from the main site being switched off to the DR client serving; \
              the outage itself may have begun earlier (see the disaster declaration's answers).\n",

@@ -70,6 +70,21 @@ stages:
       - { id: dr-serving, kind: gate, service: up, title: Calls work on the DR client }
 "#;
 
+/// The outages of a stand-alone conversion outside its `down` … `up` window.
+const OUTAGES: &str = r#"
+id: standalone-to-ft
+title: Stand-alone to Fault Tolerance
+stages:
+  - id: prepare
+    title: Prepare
+    steps:
+      - { id: snapshot, kind: gate, service: outage, title: "Snapshot of TVOX 1, machine off" }
+      - { id: licence-reboot, kind: manual, service: outage, title: Reboot TVOX 1 to apply the licence }
+      - { id: warn-customer-down, kind: gate, service: down, title: The outage starts now }
+      - { id: network-reset, kind: manual, title: network_reset on TVOX 1 }
+      - { id: service-back, kind: gate, service: up, title: TVOX 1 is back as FT master }
+"#;
+
 const PLAIN: &str = r#"
 id: demo
 title: Engine demo
@@ -473,4 +488,22 @@ fn a_runbook_changed_during_the_run_is_a_warning() {
         report.contains("no longer the one this run used"),
         "{report}"
     );
+}
+
+#[test]
+fn outage_steps_outside_the_markers_are_measured_with_them() {
+    let rb = runbook(OUTAGES);
+    let mut j = Journal::start(&rb, "alice", "laptop-alice");
+    j.done("snapshot", answers(&[], "alice"), 420)
+        .wait(60)
+        .done("licence-reboot", answers(&[], "alice"), 300)
+        .wait(30)
+        .done("warn-customer-down", answers(&[], "alice"), 10)
+        .done("network-reset", json!({}), 1500)
+        .done("service-back", answers(&[], "alice"), 300)
+        .end();
+    let report = render(&j.records, &rb, &site());
+    // 7m with the machine off, 5m of licence reboot, 30m of IP change.
+    assert!(report.contains("Total measured: **42m**"), "{report}");
+    insta::assert_snapshot!(report);
 }

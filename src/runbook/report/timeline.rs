@@ -80,6 +80,9 @@ fn describe(view: &View, id: &str) -> (String, String, String) {
             match info.step.service {
                 Some(RawService::Down) => format!("{}, service down", info.step.kind.name()),
                 Some(RawService::Up) => format!("{}, service up", info.step.kind.name()),
+                Some(RawService::Outage) => {
+                    format!("{}, service out while it runs", info.step.kind.name())
+                }
                 None => info.step.kind.name().to_string(),
             },
         ),

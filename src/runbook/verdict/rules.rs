@@ -109,6 +109,23 @@ impl Rules {
         serde_json::json!({ "success": success, "failure": failure })
     }
 
+    /// For a dry run: the success regexes, and the failure ones as
+    /// `{"shipped": [...], "own": [...]}` (the step's own said apart from the defaults).
+    pub fn to_plan(&self) -> (serde_json::Value, serde_json::Value) {
+        let sources = |shipped: bool| -> Vec<String> {
+            self.failure
+                .iter()
+                .filter(|r| r.shipped == shipped)
+                .map(|r| r.as_str().to_string())
+                .collect()
+        };
+        let success: Vec<&str> = self.success.iter().map(Rule::as_str).collect();
+        (
+            serde_json::json!(success),
+            serde_json::json!({ "shipped": sources(true), "own": sources(false) }),
+        )
+    }
+
     /// The first success rule matching `line`.
     pub fn success_in(&self, line: &str) -> Option<&Rule> {
         self.success.iter().find(|r| r.matches(line))

@@ -90,3 +90,19 @@ fn both_fail_worst_wins() {
     let r = evaluate(&failed("tvox1", NO_SERVER), &failed("tvox2", DB_MISSING));
     insta::assert_yaml_snapshot!(r);
 }
+
+/// A `wait` stops at once without pg_dump or with a refused login, and goes on looking
+/// while the server is not up yet.
+#[test]
+fn a_missing_pg_dump_or_a_refused_login_lasts_a_server_not_up_does_not() {
+    let lasting = |error: &str| evaluate(&ok("tvox1", PG15), &failed("tvox2", error)).lasting;
+    assert_eq!(lasting(NO_SERVER), None);
+    assert_eq!(
+        lasting("bash: line 1: pg_dump: command not found").as_deref(),
+        Some("tvox2: no pg_dump")
+    );
+    assert_eq!(
+        lasting("pg_dump: error: connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password authentication failed for user \"davical_dba\"").as_deref(),
+        Some("tvox2: the PostgreSQL login is refused")
+    );
+}

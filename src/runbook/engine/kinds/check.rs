@@ -18,7 +18,7 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let (reports, unreachable) = run_checks_noting(cx, checks, options);
+        let (reports, unreachable) = run_checks_noting(cx, checks, &options);
         print!(
             "{}",
             report::render(
@@ -69,14 +69,14 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
 
 /// Runs the named checks with a fresh view of who is master.
 pub fn run_checks(cx: &StepCx, checks: &[String], options: CheckOptions) -> Vec<Report> {
-    run_checks_noting(cx, checks, options).0
+    run_checks_noting(cx, checks, &options).0
 }
 
 /// The same, with the nodes that could not be reached and why.
 fn run_checks_noting(
     cx: &StepCx,
     checks: &[String],
-    options: CheckOptions,
+    options: &CheckOptions,
 ) -> (Vec<Report>, BTreeMap<String, String>) {
     let context = cx.checks_with(options);
     let reports = checks

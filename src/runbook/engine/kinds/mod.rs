@@ -24,7 +24,7 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
         Kind::Note { level } => note::run(cx, *level),
         Kind::Manual { ask } => manual::run(cx, ask, false, None),
         Kind::Gate { ask, evidence, on } => manual::run_gate(cx, ask, evidence.as_deref(), *on),
-        Kind::Check { checks, options } => check::run(cx, checks, *options),
+        Kind::Check { checks, options } => check::run(cx, checks, options.clone()),
         Kind::Run {
             on,
             command,
@@ -37,7 +37,7 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
             command,
             checks,
             options,
-        } => interactive::run(cx, *on, &cx.command(command)?, checks, *options),
+        } => interactive::run(cx, *on, &cx.command(command)?, checks, options.clone()),
         Kind::Screen {
             on,
             command,
@@ -47,9 +47,10 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
         Kind::Reboot { on, timeout } => reboot::run(cx, *on, *timeout),
         Kind::Wait {
             until,
+            options,
             interval,
             timeout,
-        } => wait::run(cx, until, *interval, *timeout),
+        } => wait::run(cx, until, options, *interval, *timeout),
         Kind::Uat { phase } => uat::run(cx, phase, &uat::load_checklist(cx.uat)?),
     }
 }

@@ -1,6 +1,9 @@
 //! `wait`: looks every `interval` until a check is OK or a host is up (or down), with a
 //! spinner showing the elapsed time; the timeout fails the step with what the last look
-//! found.
+//! found. A check that cannot tell for a lasting reason (not configured, a credential or a
+//! program missing: [`Report::lasting`]) fails the step at once: looking again until the
+//! timeout would only hide the reason. One that cannot tell for now (a node not answering
+//! yet during a reboot) is looked at again, its reason shown.
 
 use std::time::{Duration, Instant};
 
@@ -11,23 +14,29 @@ use super::host::{self, Probe};
 use super::progress::Progress;
 use crate::checks::{registry, Report, Status};
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
-use crate::runbook::model::Until;
+use crate::runbook::model::{CheckOptions, Until};
 
 /// What one look found.
 struct Look {
     met: bool,
     summary: String,
     report: Option<Report>,
+    /// Why looking again will not change what this look found.
+    lasting: Option<String>,
 }
 
 pub fn run(
     cx: &StepCx,
     until: &Until,
+    options: &CheckOptions,
     interval: Duration,
     timeout: Duration,
 ) -> Result<StepResult> {
     let what = match until {
-        Until::Check(check) => format!("`{check}` OK"),
+        Until::Check(check) => match &options.master {
+            Some(master) => format!("`{check}` OK (master: {})", master.describe()),
+            None => format!("`{check}` OK"),
+        },
         Until::Host { on, up } => format!("{on} {}", if *up { "up" } else { "down" }),
     };
     loop {
@@ -37,9 +46,9 @@ pub fn run(
         let last = loop {
             attempts += 1;
             progress.status(&format!("waiting for {what}"));
-            let look = look(cx, until)?;
+            let look = look(cx, until, options)?;
             progress.status(&format!("waiting for {what}: {}", look.summary));
-            if look.met || started.elapsed() >= timeout {
+            if look.met || look.lasting.is_some() || started.elapsed() >= timeout {
                 break look;
             }
             // Short sleeps, so the spinner's clock moves and the timeout is kept.
@@ -62,11 +71,20 @@ pub fn run(
             eprintln!("  ✓ {what} ({})", last.summary);
             return Ok(StepResult::done(evidence));
         }
-        let why = format!(
-            "not {what} within {}: {}",
-            humantime::format_duration(timeout),
-            last.summary
-        );
+        let why = match &last.lasting {
+            Some(lasting) => {
+                evidence.insert("lasting".into(), json!(lasting));
+                format!(
+                    "{}; waiting for {what} will not change that ({lasting})",
+                    last.summary
+                )
+            }
+            None => format!(
+                "not {what} within {}: {}",
+                humantime::format_duration(timeout),
+                last.summary
+            ),
+        };
         match cx.after_failure(why, evidence)? {
             Next::Retry => continue,
             Next::Finish(result) => return Ok(result),
@@ -74,21 +92,25 @@ pub fn run(
     }
 }
 
-fn look(cx: &StepCx, until: &Until) -> Result<Look> {
+fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
     match until {
         Until::Check(name) => {
-            let context = cx.checks();
+            let context = cx.checks_with(options);
             let report = match registry::find(name) {
                 Some(check) => (check.run)(&context),
-                None => Report::new(name, Status::Unknown, "unknown check"),
+                None => {
+                    Report::new(name, Status::Unknown, "unknown check").lasting("unknown check")
+                }
             };
             // A node that did not answer is asked again next time, not remembered as gone.
             for node in context.unreachable().keys() {
                 cx.fleet.reset(node);
             }
+            let met = report.status == Status::Ok;
             Ok(Look {
-                met: report.status == Status::Ok,
+                met,
                 summary: format!("{} {}: {}", report.name, report.status, report.summary),
+                lasting: report.lasting.clone().filter(|_| !met),
                 report: Some(report),
             })
         }
@@ -100,6 +122,7 @@ fn look(cx: &StepCx, until: &Until) -> Result<Look> {
                         met: *up,
                         summary: "this machine".into(),
                         report: None,
+                        lasting: None,
                     })
                 }
                 _ => anyhow::bail!("step `{}` waits for one host", cx.step.id),
@@ -112,6 +135,7 @@ fn look(cx: &StepCx, until: &Until) -> Result<Look> {
                 met: answered == *up,
                 summary,
                 report: None,
+                lasting: None,
             })
         }
     }

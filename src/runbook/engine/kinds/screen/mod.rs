@@ -9,6 +9,7 @@
 //! again by itself: "retry" looks at the session again, and a new start after a failed
 //! one needs a person at the terminal saying support agreed.
 
+mod already;
 mod attempt;
 mod follow;
 mod judge;
@@ -48,7 +49,18 @@ pub fn run(
         .is_some_and(|a| a.ended.is_none() || cx.reentered);
     let target = match (&memo.node, picking_up) {
         (Some(node), true) => target_named(cx, node)?,
-        _ => single(cx, on)?,
+        _ => loop {
+            // Retry resolves the role again: the technician may have fixed the switch.
+            let target = single(cx, on)?;
+            let Some(earlier) = already::patched(cx, target) else {
+                break target;
+            };
+            let (why, evidence) = already::refusal(target, &earlier);
+            match cx.after_failure(why, evidence)? {
+                Next::Retry => continue,
+                Next::Finish(result) => return Ok(result),
+            }
+        },
     };
     memo.node = Some(target.name().to_string());
     let resume = match memo.attempts.last() {

@@ -2,14 +2,19 @@
 //! anything — every step, its host and address, the exact quoted command, the checks,
 //! the questions, and what can only be known at run time.
 
+mod human;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub use human::render_human;
+
 use super::engine::step::render;
 use super::facts::Facts;
-use super::model::{Ask, Command, Kind, Role, Runbook, Step, Until};
+use super::model::{Ask, CheckOptions, Command, Kind, Role, Runbook, Step, Until};
+use crate::checks::planned::{self, CheckPlan};
 use crate::inventory::{Inventory, NodeName};
 
 #[derive(Debug, Serialize)]
@@ -29,6 +34,9 @@ pub struct PlanStage {
     pub title: String,
     /// `true`/`false` when the inventory decides, `null` when an answer will.
     pub runs: Option<bool>,
+    /// The stage's own instructions, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
     pub steps: Vec<PlanStep>,
 }
 
@@ -40,12 +48,18 @@ pub struct PlanStep {
     pub runs: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// What the technician reads (menu paths in the runbook's own words), as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<String>,
+    /// The commands behind those checks, as their gather side builds them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub check_commands: Vec<CheckPlan>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Value>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -89,6 +103,7 @@ pub fn plan(runbook: &Runbook, inventory: &Inventory, rollback: bool) -> Plan {
             id: stage.id.clone(),
             title: stage.title.clone(),
             runs,
+            instructions: stage.instructions.clone(),
             steps,
         });
     }
@@ -133,9 +148,11 @@ fn plan_step(
         title: step.title.clone(),
         runs: step.when.as_ref().map_or(Some(true), |c| c.eval(decided)),
         when: step.when.as_ref().map(|_| "condition".into()),
+        instructions: step.instructions.clone(),
         host: None,
         command: None,
         checks: Vec::new(),
+        check_commands: Vec::new(),
         questions: Vec::new(),
         details: BTreeMap::new(),
     };
@@ -164,7 +181,11 @@ fn plan_step(
             plan.details
                 .insert("confirmation".into(), json!(step.kind.name() == "gate"));
         }
-        Kind::Check { checks, .. } => plan.checks = checks.clone(),
+        Kind::Check { checks, options } => {
+            plan.checks = checks.clone();
+            expected_master(&mut plan, options, unknowns);
+            plan.check_commands = check_commands(checks, inventory, options.exact);
+        }
         Kind::Run {
             on,
             command: c,
@@ -189,11 +210,12 @@ fn plan_step(
             on,
             command: c,
             checks,
-            ..
+            options,
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
             plan.checks = checks.clone();
+            plan.check_commands = check_commands(checks, inventory, options.exact);
         }
         Kind::Screen {
             on,
@@ -203,26 +225,52 @@ fn plan_step(
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
-            plan.details.insert("rules".into(), rules.to_json());
+            let (success, unless) = rules.to_plan();
+            plan.details.insert("success".into(), success);
+            plan.details.insert("success_unless".into(), unless);
+            plan.details.insert(
+                "runs".into(),
+                json!("inside GNU screen on the node (`screen -dmS … -L -Logfile …`), its log followed; re-attached on resume"),
+            );
             plan.details
                 .insert("timeout_s".into(), json!(timeout.as_secs()));
         }
         Kind::Reboot { on, timeout } => {
             plan.host = host(*on, unknowns);
+            plan.command = Some("reboot".into());
+            plan.details.insert(
+                "back_when".into(),
+                json!("it stopped answering, then answers over SSH with a new boot id (/proc/sys/kernel/random/boot_id)"),
+            );
             plan.details
                 .insert("timeout_s".into(), json!(timeout.as_secs()));
         }
         Kind::Wait {
             until,
+            options,
             interval,
             timeout,
         } => {
             match until {
-                Until::Check(check) => plan.checks = vec![check.clone()],
+                Until::Check(check) => {
+                    plan.checks = vec![check.clone()];
+                    expected_master(&mut plan, options, unknowns);
+                    plan.check_commands = check_commands(&plan.checks, inventory, options.exact);
+                    plan.details.insert(
+                        "until".into(),
+                        json!(format!("`{check}` OK; stops at once when it cannot tell for a lasting reason (not configured, no credentials)")),
+                    );
+                }
                 Until::Host { on, up } => {
                     plan.host = host(*on, unknowns);
-                    plan.details
-                        .insert("until".into(), json!(if *up { "up" } else { "down" }));
+                    plan.details.insert(
+                        "until".into(),
+                        json!(if *up {
+                            "up: answers over SSH (a fresh connection and `cat /proc/sys/kernel/random/boot_id`)"
+                        } else {
+                            "down: no longer answers over SSH"
+                        }),
+                    );
                 }
             }
             plan.details
@@ -238,6 +286,32 @@ fn plan_step(
         plan.details.insert("service".into(), json!(service));
     }
     plan
+}
+
+/// The node a `vip` check expects to hold the node IP; one named relative to the run
+/// (`node_of`) is known only when the run gets there.
+fn expected_master(plan: &mut PlanStep, options: &CheckOptions, unknowns: &mut Vec<String>) {
+    let Some(master) = &options.master else {
+        return;
+    };
+    plan.details
+        .insert("expected_master".into(), json!(master.describe()));
+    if let Some(step) = master.step() {
+        let unknown = format!(
+            "which node `{step}` ran on (the master expected at `{}`)",
+            plan.id
+        );
+        if !unknowns.contains(&unknown) {
+            unknowns.push(unknown);
+        }
+    }
+}
+
+fn check_commands(checks: &[String], inventory: &Inventory, exact: bool) -> Vec<CheckPlan> {
+    checks
+        .iter()
+        .map(|name| planned::plan(name, inventory, exact))
+        .collect()
 }
 
 /// A host role as far as the inventory tells, and what only the run will tell.
@@ -281,91 +355,5 @@ fn host(role: Role, inventory: &Inventory) -> (Value, Option<String>) {
                 )),
             )
         }
-    }
-}
-
-/// The plan for people.
-pub fn render_human(plan: &Plan) -> String {
-    let mut out = format!(
-        "dry run of `{}`{} — {} (site {}); nothing is contacted\n",
-        plan.runbook,
-        if plan.rollback { " --rollback" } else { "" },
-        plan.title,
-        plan.site
-    );
-    let mut n = 0;
-    for stage in &plan.stages {
-        out.push_str(&format!("\n▸ {}{}\n", stage.title, runs_note(stage.runs)));
-        for step in &stage.steps {
-            n += 1;
-            out.push_str(&format!(
-                "  {n:>3}. [{}] {}{}  ({})\n",
-                step.kind,
-                step.title,
-                runs_note(step.runs),
-                step.id
-            ));
-            if let Some(host) = &step.host {
-                out.push_str(&format!("       on: {}\n", host_text(host)));
-            }
-            if let Some(command) = &step.command {
-                out.push_str(&format!("       $ {command}\n"));
-            }
-            if !step.checks.is_empty() {
-                out.push_str(&format!("       checks: {}\n", step.checks.join(", ")));
-            }
-            for q in &step.questions {
-                out.push_str(&format!(
-                    "       asks: {} ({})\n",
-                    q["prompt"].as_str().unwrap_or_default(),
-                    q["type"].as_str().unwrap_or_default()
-                ));
-            }
-        }
-    }
-    if !plan.runtime_unknowns.is_empty() {
-        out.push_str("\nknown only at run time:\n");
-        for unknown in &plan.runtime_unknowns {
-            out.push_str(&format!("  - {unknown}\n"));
-        }
-    }
-    out
-}
-
-fn runs_note(runs: Option<bool>) -> &'static str {
-    match runs {
-        Some(true) => "",
-        Some(false) => "  — skipped here (condition false)",
-        None => "  — decided at run time",
-    }
-}
-
-fn host_text(host: &Value) -> String {
-    let nodes = |key: &str| {
-        host[key]
-            .as_array()
-            .map(|nodes| {
-                nodes
-                    .iter()
-                    .map(|n| {
-                        format!(
-                            "{} ({})",
-                            n["node"].as_str().unwrap_or_default(),
-                            n["address"].as_str().unwrap_or("missing from inventory")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default()
-    };
-    match host["role"].as_str() {
-        Some("local") => "this machine".into(),
-        Some(role @ ("master" | "slave")) => format!(
-            "{role}: {} — one of {}",
-            host["decided_at_run_time"].as_str().unwrap_or_default(),
-            nodes("candidates")
-        ),
-        _ => nodes("nodes"),
     }
 }

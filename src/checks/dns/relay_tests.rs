@@ -1,0 +1,71 @@
+//! The relay's output, as captured on a lab node (`fixtures/`).
+
+use super::*;
+
+#[test]
+fn an_answer_per_server_from_resolv_conf() {
+    let r = parse(include_str!("fixtures/a-node-ip.txt")).unwrap();
+    assert_eq!(
+        (r.via.as_str(), r.servers_from.as_str()),
+        ("python3", "resolv.conf")
+    );
+    assert_eq!(r.servers.len(), 1);
+    assert_eq!(r.servers[0].server, "10.213.103.53");
+    let raw = r.servers[0].result.as_ref().unwrap();
+    assert_eq!(raw.over, "udp");
+    assert_eq!(raw.bytes.len(), 47);
+}
+
+#[test]
+fn truncated_answers_come_over_tcp() {
+    let r = parse(include_str!("fixtures/truncated-many-records-over-tcp.txt")).unwrap();
+    assert_eq!(r.servers[0].result.as_ref().unwrap().over, "tcp");
+}
+
+#[test]
+fn a_silent_server_and_a_stopped_one_are_named_with_why() {
+    let r = parse(include_str!("fixtures/second-server-silent.txt")).unwrap();
+    assert_eq!(r.servers_from, "given");
+    assert!(r.servers[0].result.is_ok());
+    assert_eq!(r.servers[1].server, "10.213.103.99");
+    assert_eq!(
+        r.servers[1].result,
+        Err("no answer in 2 tries of 2s".into())
+    );
+    let r = parse(include_str!("fixtures/server-stopped.txt")).unwrap();
+    assert_eq!(
+        r.servers[0].result,
+        Err("nothing answers on port 53 (connection refused)".into())
+    );
+}
+
+#[test]
+fn nobody_to_ask_is_an_error_with_the_reason() {
+    let no_python = parse(include_str!("fixtures/no-python.txt")).unwrap_err();
+    assert!(
+        no_python.starts_with("no python on the node"),
+        "{no_python}"
+    );
+    let missing = parse(include_str!("fixtures/resolv-conf-missing.txt")).unwrap_err();
+    assert!(
+        missing.starts_with("cannot read `/etc/resolv.conf`: [Errno 2]"),
+        "{missing}"
+    );
+    let empty = parse(include_str!("fixtures/resolv-conf-without-nameserver.txt")).unwrap_err();
+    assert_eq!(empty, "no `nameserver` line in `/etc/resolv.conf`");
+    assert!(parse("").is_err());
+    assert!(parse("via python3\n").is_err());
+}
+
+#[test]
+fn a_server_listed_without_a_result_was_not_asked() {
+    let r = parse("via python2\nservers given 10.0.0.53\n").unwrap();
+    assert_eq!(r.servers[0].result, Err("the query gave no result".into()));
+}
+
+#[test]
+fn the_command_passes_every_value_as_an_argument() {
+    let cmd = command(&[0xab, 0x01], &["10.0.0.53".into(), "10.0.0.54".into()]).render();
+    assert!(cmd.starts_with("sh -c "), "{cmd}");
+    assert!(cmd.ends_with(" 2 ab01 10.0.0.53 10.0.0.54"), "{cmd}");
+}

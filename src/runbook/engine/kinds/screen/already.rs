@@ -1,0 +1,70 @@
+//! A node this run already patched is not patched again. After a node switch that did
+//! not happen, "the slave" is still the node patched first: running the updater there
+//! twice, and never on the other node, must stop the run instead.
+
+use serde_json::{json, Map, Value};
+
+use crate::runbook::engine::kinds::memo::{self, Ended};
+use crate::runbook::engine::step::{StepCx, Target};
+use crate::runbook::journal::Record;
+use crate::runbook::time::Timestamp;
+
+/// Another screen step of this run that started on the node.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Patched {
+    pub(super) step: String,
+    pub(super) started_at: Timestamp,
+    /// How its last attempt ended, if it did.
+    pub(super) ended: Option<Ended>,
+}
+
+/// The screen step of this run, other than this one, that started on `target` (the notes
+/// every screen step writes before it starts, for the steps the journal says started).
+/// A standalone `tvdr patch` has no run: nothing to compare with.
+pub(super) fn patched(cx: &StepCx, target: Target) -> Option<Patched> {
+    let Target::Node(node) = target else {
+        return None;
+    };
+    let journal = cx.journal?;
+    let records = crate::runbook::journal::read(journal).ok()?;
+    let mut steps: Vec<&str> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::StepStarted { step, .. } if *step != cx.step.id => Some(step.as_str()),
+            _ => None,
+        })
+        .collect();
+    steps.dedup();
+    steps.into_iter().find_map(|step| {
+        let notes = memo::load(cx.state_dir, &memo::key(cx.run_id, step));
+        let first = notes.attempts.first()?;
+        (notes.node.as_deref() == Some(node)).then(|| Patched {
+            step: step.to_string(),
+            started_at: first.started_at,
+            ended: notes.attempts.last().and_then(|a| a.ended.clone()),
+        })
+    })
+}
+
+/// Why the step refuses, and the evidence journalled with the refusal.
+pub(super) fn refusal(target: Target, earlier: &Patched) -> (String, Map<String, Value>) {
+    let node = target.name();
+    let how = match &earlier.ended {
+        Some(ended) if ended.success => format!("ended successfully at {}", ended.at),
+        Some(ended) => format!("ended without its success output at {}", ended.at),
+        None => "not ended".to_string(),
+    };
+    let why = format!(
+        "refusing to patch {node}: step `{}` of this run already patched it (started {}, \
+         {how}). The node switch before this step probably did not happen, so {node} is \
+         still the slave: see who holds the node IP with `tvdr check vip`, make the node not \
+         yet patched the slave, then resume",
+        earlier.step, earlier.started_at
+    );
+    let mut evidence = Map::new();
+    // Not `node`: that names where a step ran (`master: { node_of }` reads it).
+    evidence.insert("refused_node".into(), json!(node));
+    evidence.insert("patched_by".into(), json!(earlier.step));
+    evidence.insert("patched_at".into(), json!(earlier.started_at));
+    (why, evidence)
+}
