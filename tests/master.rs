@@ -131,7 +131,8 @@ fn started(site: &Site, runbook: &str, step: &str) -> bool {
 fn a_node_switch_that_did_not_happen_stops_at_the_wait_before_patching_again() {
     let site = Site::new();
     updaters(&site);
-    // Nobody moves the node IP: tvox1 is still master after its reboot.
+    // tvox2's failover is broken: tvox1 is still master after its reboot.
+    site.lab.no_failover("tvox2");
     site.tvdr()
         .args(["runbook", "switch", "--yes"])
         .timeout(Duration::from_secs(120))
@@ -171,19 +172,13 @@ fn a_node_switch_that_did_not_happen_stops_at_the_wait_before_patching_again() {
 fn a_node_switch_that_happened_patches_each_node_exactly_once() {
     let site = Site::new();
     updaters(&site);
-    std::thread::scope(|scope| {
-        // The FT stand-in's part, done by the test: the patched node takes the node IP
-        // while the run waits for it.
-        scope.spawn(|| {
-            site.wait_started("switch", "vip-after-switch");
-            site.lab.move_node_ip(&["tvox2"]);
-        });
-        site.tvdr()
-            .args(["runbook", "switch", "--yes"])
-            .timeout(Duration::from_secs(120))
-            .assert()
-            .success();
-    });
+    // The lab's FT stand-in moves the node IP to tvox2 when tvox1 reboots.
+    site.tvdr()
+        .args(["runbook", "switch", "--yes"])
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .success();
+    assert_eq!(site.lab.master(), ["tvox2"]);
     assert_eq!(site.count("tvox2", "patched"), 1);
     assert_eq!(site.count("tvox1", "patched"), 1);
     let wait = site.evidence("switch", "vip-after-switch");
@@ -199,8 +194,9 @@ fn a_node_switch_that_happened_patches_each_node_exactly_once() {
 fn a_screen_step_refuses_a_node_this_run_already_patched_and_resumes_once_fixed() {
     let site = Site::new();
     updaters(&site);
-    // The wait only asks that SOME node holds the node IP: tvox1 still does, so "the
-    // slave" is still tvox2, which patch-first patched.
+    // The wait only asks that SOME node holds the node IP: with tvox2's failover broken
+    // tvox1 still does, so "the slave" is still tvox2, which patch-first patched.
+    site.lab.no_failover("tvox2");
     site.tvdr()
         .args(["runbook", "switch-unchecked", "--yes"])
         .timeout(Duration::from_secs(120))

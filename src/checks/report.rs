@@ -124,8 +124,8 @@ impl Report {
         self
     }
 
-    /// Marks an UNKNOWN of this report as one waiting will not change, with why (several
-    /// reasons are joined).
+    /// Marks this report's verdict (UNKNOWN, or a CRIT that is final) as one waiting will
+    /// not change, with why (several reasons are joined).
     pub fn lasting(mut self, why: impl Into<String>) -> Report {
         let why = why.into();
         self.lasting = Some(match self.lasting.take() {

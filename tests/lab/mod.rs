@@ -144,6 +144,21 @@ impl Lab {
         self.run(&args);
     }
 
+    /// A broken failover: when its master reboots, `node` does not take the node IP (which
+    /// goes down and comes back with the master). By default a rebootable node's reboot
+    /// moves the node IP to the other node, as an FT cluster does.
+    pub fn no_failover(&self, node: &str) {
+        self.run(&["ft", node, "failover", "off"]);
+    }
+
+    /// The nodes holding the node IP.
+    pub fn master(&self) -> Vec<String> {
+        self.run_stdout(&["master"])
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
     /// Link down: the node's packets are dropped, so connecting to it times out.
     pub fn cut(&self, node: &str) {
         self.run(&["cut", node]);

@@ -71,6 +71,15 @@ pub fn expect_master(report: &Report, asked: &[&str], expected: &Expected) -> Re
     };
     out.status = status;
     out.summary = summary;
+    // The expected node answered and the other one holds the node IP alone: a node switch
+    // has happened or not, it does not undo itself. Waiting longer cannot change it (a wait
+    // stops at once); nobody holding it may still be a switch in progress.
+    if status == Status::Crit && holders.len() == 1 && holds(node) == Some(false) {
+        out = out.lasting(format!(
+            "{} holds the node IP and {node} answered without it: the switch is over",
+            holders[0]
+        ));
+    }
     if status == Status::Crit && !holders.contains(&node) {
         out.hints.push(format!(
             "the node switch did not make {node} master: find out why (`tvdr status`, the FT \

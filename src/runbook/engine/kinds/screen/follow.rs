@@ -1,6 +1,9 @@
 //! Following a screen session's log until the session ends: one small command per second
 //! over the node's one SSH session, which may die (VPN drop, laptop asleep): then tvdr
 //! reconnects and goes on reading where it was. The command on the node never notices.
+//! Without a person at the terminal, a node that stays away for [`LOST_LIMIT`] polls in a
+//! row stops the run with exit code 3 (the command goes on in screen; the resumed run
+//! re-attaches): a rehearsal or an unattended run must not sit for hours on a dead link.
 
 use std::time::Duration;
 
@@ -10,6 +13,7 @@ use super::remote::{self, Session};
 use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::kinds::run::exec;
 use crate::runbook::engine::step::{StepCx, Target};
+use crate::exit_code::Exit;
 use crate::transport::TransportError;
 
 const POLL_EVERY: Duration = Duration::from_secs(1);
@@ -19,6 +23,9 @@ const POLL_TIMEOUT: Duration = Duration::from_secs(30);
 const START_GRACE: Duration = Duration::from_secs(10);
 /// Lines shown again when tvdr re-attaches to a log it had followed before.
 const REPLAY: usize = 5;
+/// Failed polls in a row (each a connection attempt of up to the inventory's connect
+/// timeout, then a second's pause) after which an unattended run gives up on the node.
+const LOST_LIMIT: u32 = 10;
 
 pub enum Followed {
     /// The session ended (`dead`: without closing, e.g. killed by a reboot; `logged`:
@@ -49,6 +56,7 @@ pub fn follow(
     let mut first = true;
     let mut last_look = false;
     let mut logged = false;
+    let mut lost = 0u32;
     progress.status(&format!("running in screen `{session}` on {node}"));
     loop {
         match exec(
@@ -58,6 +66,7 @@ pub fn follow(
             Some(POLL_TIMEOUT),
         ) {
             Ok(out) => {
+                lost = 0;
                 let poll = remote::parse_poll(&out.stdout, session);
                 logged |= poll.log.is_some();
                 if let Some(bytes) = poll.log {
@@ -88,6 +97,16 @@ pub fn follow(
             Err(err) if transient(&err) => {
                 if let Target::Node(node) = target {
                     cx.fleet.reset(node);
+                }
+                lost += 1;
+                if lost >= LOST_LIMIT && !cx.human.interactive() {
+                    return Err(Exit::Unreachable(format!(
+                        "lost {node} while following screen `{session}` ({}); the command goes \
+                         on there: when {node} answers again, run the same `tvdr runbook` \
+                         command to re-attach to it (nothing is started twice)",
+                        err.to_string().lines().next().unwrap_or_default()
+                    ))
+                    .into());
                 }
                 progress.status(&format!(
                     "lost {node} ({}): reconnecting; the command goes on in screen `{session}`",
