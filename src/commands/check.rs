@@ -39,6 +39,8 @@ pub fn execute(
         state_dir: Some(crate::state::site_dir(state_dir, &inv.site)),
         expect: args.expect,
         resolve_here: args.resolve_here,
+        hosts_form: args.form,
+        only: None,
     };
     let mut round = 0;
     loop {

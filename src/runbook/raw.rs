@@ -105,6 +105,10 @@ pub struct RawStep {
     /// gate: what this answer is evidence of (`snapshot` records a snapshot reminder).
     #[serde(default)]
     pub evidence: Option<Spanned<String>>,
+    /// interactive: the address the node answers at before the program moves it to its
+    /// inventory address (`network_reset`), e.g. `{{ cluster.node_ip }}`.
+    #[serde(default)]
+    pub from_address: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +146,9 @@ pub struct RawCheckOptions {
     /// fs-sync: compare every file.
     #[serde(default)]
     pub exact: bool,
+    /// hosts: `standalone` (the node's physical address) or `ft` (the node IP).
+    #[serde(default)]
+    pub form: Option<crate::checks::hosts::Form>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -57,6 +57,23 @@ pub enum TransportError {
     },
 
     #[error(
+        "host key of `{node}` at its new address {address} is not the key it had at {from}: \
+         it presents {key_type} {fingerprint}, it had {expected}\n\
+         hint: another machine may hold {address}, or the node was reinstalled; check the \
+         fingerprint on the node's console before running `tvdr trust {node}`"
+    )]
+    HostKeyNotMoved {
+        node: String,
+        address: String,
+        fingerprint: String,
+        key_type: String,
+        /// The address the node had, where its key was verified.
+        from: String,
+        /// The key type and fingerprint it had there.
+        expected: String,
+    },
+
+    #[error(
         "cannot log in to `{node}` as `{user}` (tried: {tried})\n\
          hint: is ssh-agent running (`ssh-add -l`)? is the key in the node's \
          `~{user}/.ssh/authorized_keys`?"
@@ -113,6 +130,7 @@ impl TransportError {
             TransportError::Unreachable { .. }
                 | TransportError::HostKeyUnknown { .. }
                 | TransportError::HostKeyChanged { .. }
+                | TransportError::HostKeyNotMoved { .. }
                 | TransportError::Auth { .. }
                 | TransportError::Lost { .. }
         )
@@ -124,6 +142,7 @@ impl TransportError {
             TransportError::Unreachable { node, .. }
             | TransportError::HostKeyUnknown { node, .. }
             | TransportError::HostKeyChanged { node, .. }
+            | TransportError::HostKeyNotMoved { node, .. }
             | TransportError::Auth { node, .. }
             | TransportError::Timeout { node, .. }
             | TransportError::Lost { node, .. }

@@ -210,6 +210,8 @@ fn check_options(raw: &RawStep) -> CheckOptions {
     CheckOptions {
         expect_dr: options.expect == Some(RawDnsExpect::Dr),
         exact: options.exact,
+        hosts_form: options.form,
+        on: None,
     }
 }
 
