@@ -9,6 +9,7 @@ mod checks_node;
 mod checks_sync;
 mod cli;
 mod common;
+mod convert;
 mod exec;
 mod inventory;
 mod lab;

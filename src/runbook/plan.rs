@@ -201,7 +201,8 @@ fn plan_step(
                 let shown_from = from
                     .fill(shown, false)
                     .unwrap_or_else(|name| format!("<cannot render: {name:?} has no value>"));
-                plan.details.insert("from_address".into(), json!(shown_from));
+                plan.details
+                    .insert("from_address".into(), json!(shown_from));
                 plan.details
                     .insert("moved_timeout_s".into(), json!(timeout.as_secs()));
             }

@@ -76,11 +76,14 @@ pub fn accept_moved(
             })
         }
         Trust::Unknown => {
-            let file = target.known_hosts.first().ok_or_else(|| TransportError::Ssh {
-                node: target.name.clone(),
-                context: "recording the host key at its new address".into(),
-                message: "the inventory names no known_hosts file".into(),
-            })?;
+            let file = target
+                .known_hosts
+                .first()
+                .ok_or_else(|| TransportError::Ssh {
+                    node: target.name.clone(),
+                    context: "recording the host key at its new address".into(),
+                    message: "the inventory names no known_hosts file".into(),
+                })?;
             add_known_host(file, &target.address, target.port, &seen).map_err(|e| {
                 let context = format!("cannot write known_hosts `{}`", file.display());
                 TransportError::io(&target.name, context, e)

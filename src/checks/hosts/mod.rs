@@ -105,7 +105,10 @@ pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
     report.summary = if report.status == Status::Ok {
         match targets.as_slice() {
             [one] => format!("`{domain}` → {one} on every node ({})", lines.join(", ")),
-            _ => format!("`{domain}` → each node's own address ({})", lines.join(", ")),
+            _ => format!(
+                "`{domain}` → each node's own address ({})",
+                lines.join(", ")
+            ),
         }
     } else {
         report.worst_messages()

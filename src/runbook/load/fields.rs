@@ -134,11 +134,7 @@ impl Validator<'_> {
                 "timeout",
                 &[Run, Screen, Reboot, Wait, Interactive],
             ),
-            refuse(
-                raw.from_address.is_some(),
-                "from_address",
-                &[Interactive],
-            ),
+            refuse(raw.from_address.is_some(), "from_address", &[Interactive]),
             refuse(raw.interval.is_some(), "interval", &[Wait]),
             refuse(raw.until.is_some(), "until", &[Wait]),
             refuse(raw.phase.is_some(), "phase", &[Uat]),

@@ -84,7 +84,8 @@ pub fn run(
             Next::Retry => {}
             // Nobody decided and the node could not be reached or trusted: exit code 3.
             Next::Finish(result)
-                if result.outcome == Outcome::Failed && matches!(&err, Failure::Node(e) if e.is_unreachable()) =>
+                if result.outcome == Outcome::Failed
+                    && matches!(&err, Failure::Node(e) if e.is_unreachable()) =>
             {
                 return Err(Exit::Unreachable(format!("step `{}`: {why}", cx.step.id)).into());
             }
@@ -134,7 +135,9 @@ fn attempt(
         }
         _ => None,
     };
-    let at = key.as_ref().map_or_else(String::new, |(m, _, _)| format!(" at {}", m.from));
+    let at = key
+        .as_ref()
+        .map_or_else(String::new, |(m, _, _)| format!(" at {}", m.from));
     eprintln!(
         "  opening `{}` on {}{at} — the terminal is the program's until it exits",
         cmd.render(),
@@ -188,9 +191,10 @@ fn open(cx: &StepCx, target: Target, cmd: &Cmd, at: Option<&str>) -> Result<i32,
     // Raw mode lasts as long as `tty`: restored when it drops, whatever happened.
     let mut tty = Tty::new();
     match (target, at) {
-        (Target::Node(node), Some(address)) => {
-            cx.fleet.connect_at(node, address)?.interactive(cmd, &mut tty)
-        }
+        (Target::Node(node), Some(address)) => cx
+            .fleet
+            .connect_at(node, address)?
+            .interactive(cmd, &mut tty),
         (Target::Node(node), None) => cx.fleet.with(node, |t| t.interactive(cmd, &mut tty)),
         (Target::Local, _) => LocalTransport::new(local_target(cx)).interactive(cmd, &mut tty),
     }
