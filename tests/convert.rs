@@ -172,7 +172,7 @@ fn a_different_key_at_the_new_address_is_refused_with_its_fingerprint() {
     let rekeyed = fingerprint(&site.lab, "tvox1");
     assert_ne!(rekeyed, old);
     assert_eq!(out.status.code(), Some(3), "{shown}");
-    assert!(shown.contains("is not the key it had at"), "{shown}");
+    assert!(shown.contains("is not the one it had before"), "{shown}");
     assert!(shown.contains(&rekeyed), "{shown}");
     assert!(shown.contains(&old), "{shown}");
     assert!(!known_hosts(&site.lab).contains(&format!("{new} ")));

@@ -57,20 +57,19 @@ pub enum TransportError {
     },
 
     #[error(
-        "host key of `{node}` at its new address {address} is not the key it had at {from}: \
-         it presents {key_type} {fingerprint}, it had {expected}\n\
+        "host key of `{node}` at its new address {address} is not the one it had before: \
+         it presents {presented}, it had {had}\n\
          hint: another machine may hold {address}, or the node was reinstalled; check the \
          fingerprint on the node's console before running `tvdr trust {node}`"
     )]
     HostKeyNotMoved {
         node: String,
         address: String,
-        fingerprint: String,
-        key_type: String,
-        /// The address the node had, where its key was verified.
-        from: String,
-        /// The key type and fingerprint it had there.
-        expected: String,
+        /// The key type and fingerprint presented at the new address.
+        presented: String,
+        /// The key type and fingerprint it had, and at which address (where known_hosts
+        /// trusted it).
+        had: String,
     },
 
     #[error(

@@ -58,10 +58,8 @@ pub fn accept_moved(
         return Err(TransportError::HostKeyNotMoved {
             node: target.name.clone(),
             address: target.address.clone(),
-            fingerprint: seen.fingerprint,
-            key_type: seen.key_type,
-            from: from.to_string(),
-            expected: format!("{} {}", key.key_type, key.fingerprint),
+            presented: format!("{} {}", seen.key_type, seen.fingerprint),
+            had: format!("{} {} at {from}", key.key_type, key.fingerprint),
         });
     }
     let recorded_in = match trust {

@@ -192,7 +192,7 @@ fn a_check_step_looks_at_one_cluster_node_in_a_hosts_form() {
     assert_invalid(
         "      - { id: a, kind: check, title: A, checks: [hosts], on: both }\n",
         7,
-        63,
+        62,
         "`tvox1` or `tvox2`",
     );
     let text = format!(

@@ -99,7 +99,13 @@ pub fn run(
 enum Failure {
     /// The program ended with this exit status.
     Status(i32, String),
-    Node(TransportError),
+    Node(Box<TransportError>),
+}
+
+impl From<TransportError> for Failure {
+    fn from(e: TransportError) -> Failure {
+        Failure::Node(Box::new(e))
+    }
 }
 
 impl std::fmt::Display for Failure {
@@ -129,7 +135,7 @@ fn attempt(
                      `tvdr trust {node} --address {}`",
                     moving.from
                 );
-                Failure::Node(e)
+                Failure::from(e)
             })?;
             Some((moving, node, key))
         }
@@ -153,16 +159,16 @@ fn attempt(
     match (status, key) {
         (Ok(0), None) => Ok(()),
         (Ok(code), _) if code != 0 => Err(Failure::Status(code, cmd.render())),
-        (Err(e), None) => Err(Failure::Node(e)),
+        (Err(e), None) => Err(e.into()),
         // Moving: the session ends or freezes and drops when the address changes; only
         // the node at its new address with its key says whether it worked.
-        (Err(e), Some(_)) if !matches!(e, TransportError::Lost { .. }) => Err(Failure::Node(e)),
+        (Err(e), Some(_)) if !matches!(e, TransportError::Lost { .. }) => Err(e.into()),
         (status, Some((moving, node, key))) => {
             if let Err(TransportError::Lost { reason, .. }) = &status {
                 eprintln!("  the session dropped ({reason}): expected when the address changes");
                 evidence.insert("session".into(), json!(format!("dropped: {reason}")));
             }
-            let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::Node)?;
+            let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::from)?;
             eprintln!(
                 "  ✓ {node} answers at {} with the key it had at {} ({} {}){}",
                 moved.to,
