@@ -176,7 +176,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__check)
-            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
+            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,6 +200,10 @@ _tvdr() {
                     ;;
                 --master)
                     COMPREPLY=($(compgen -W "tvox1 tvox2" -- "${cur}"))
+                    return 0
+                    ;;
+                --form)
+                    COMPREPLY=($(compgen -W "standalone ft" -- "${cur}"))
                     return 0
                     ;;
                 --inventory)
@@ -666,12 +670,20 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__network__subcmd__reset)
-            opts="-i -h --inventory --runbooks --state-dir --help"
+            opts="-i -h --from-address --timeout --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1094,12 +1106,16 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__trust)
-            opts="-i -h --yes --inventory --runbooks --state-dir --help"
+            opts="-i -h --address --yes --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

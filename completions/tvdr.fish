@@ -73,6 +73,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l expect -d 'dns: the 
 dr\t'The DR client\'s address: after the DR client was activated'"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l master -d 'vip: the node that must be master after a node switch: CRIT unless exactly NODE holds the node IP' -r -f -a "tvox1\t''
 tvox2\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l form -d 'hosts: the line a stand-alone node needs (its physical address) or an FT node\'s (the node IP) [default: stand-alone without `cluster.node_ip`, else FT]' -r -f -a "standalone\t'`<physical address> <domain>` on each node: a stand-alone TVox'
+ft\t'`<node IP> <domain>` on each node: an FT cluster node'"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
@@ -97,6 +99,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l runbooks -d 'Site co
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s y -l yes -d 'Confirm every confirmation (never a new start after a failed one)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l from-address -d 'The address the node answers at now, when network_reset moves it to its inventory address: tvdr connects there (the inventory\'s port, identity, known_hosts), then waits for the same host key at the inventory address and records it' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l timeout -d 'With --from-address: how long the node may take to answer at its new address [default: 5m]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
@@ -169,6 +173,7 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s i -l inventory -d 'Th
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l address -d 'Connect at this address instead of the inventory\'s (one node only)' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F

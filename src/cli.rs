@@ -20,6 +20,7 @@ macro_rules! top_examples {
 }
 
 pub use crate::checks::dns::Expect as DnsExpect;
+pub use crate::checks::hosts::Form as HostsForm;
 pub use crate::output::report::Format as ReportFormat;
 
 #[derive(Debug, Parser)]
@@ -126,10 +127,18 @@ Examples:
     /// Open the node's network_reset menu in an interactive terminal
     #[command(
         after_help = "Needs a terminal: the menu is yours until it exits (then tvdr \
-shows its exit status).
+shows its exit status). Keep the hypervisor console of the node open: if the new address \
+is wrong, only the console reaches it.
+
+With --from-address (TVOX 1 before the FT conversion, at what becomes the node IP): the \
+session freezes or drops when the address changes, which is expected; success is the node \
+answering at its inventory address with the host key it had at ADDRESS (recorded in \
+known_hosts). A different key there is refused. Record the key at ADDRESS first with \
+`tvdr trust NODE --address ADDRESS`.
 
 Examples:
-  tvdr network-reset tvox1"
+  tvdr network-reset tvox1
+  tvdr trust tvox1 --address 172.16.95.71 && tvdr network-reset tvox1 --from-address 172.16.95.71"
     )]
     NetworkReset(NetworkResetArgs),
 
@@ -208,8 +217,12 @@ Examples:
     #[command(after_help = "Compare the fingerprint with the one the node shows \
 (`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on its console) before answering yes.
 
+With --address: the key the node presents at ADDRESS is recorded for ADDRESS (TVOX 1 at \
+its current address, before network_reset moves it to the inventory's).
+
 Examples:
   tvdr trust tvox1
+  tvdr trust tvox1 --address 172.16.95.71
   tvdr trust all --yes        (only where the network path is trusted)")]
     Trust(TrustArgs),
 
@@ -256,6 +269,17 @@ pub struct NetworkResetArgs {
     /// tvox1, tvox2, dr_client, master or slave
     #[arg(value_name = "NODE")]
     pub node: String,
+
+    /// The address the node answers at now, when network_reset moves it to its inventory
+    /// address: tvdr connects there (the inventory's port, identity, known_hosts), then
+    /// waits for the same host key at the inventory address and records it
+    #[arg(long, value_name = "ADDRESS")]
+    pub from_address: Option<String>,
+
+    /// With --from-address: how long the node may take to answer at its new address
+    /// [default: 5m]
+    #[arg(long, value_name = "DURATION", requires = "from_address")]
+    pub timeout: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -330,6 +354,10 @@ pub struct CheckArgs {
     /// holds the node IP
     #[arg(long, value_name = "NODE", value_parser = ["tvox1", "tvox2"])]
     pub master: Option<String>,
+    /// hosts: the line a stand-alone node needs (its physical address) or an FT node's
+    /// (the node IP) [default: stand-alone without `cluster.node_ip`, else FT]
+    #[arg(long, value_enum, value_name = "FORM")]
+    pub form: Option<HostsForm>,
 
     /// List the checks and exit
     #[arg(long)]
@@ -534,6 +562,10 @@ pub struct TrustArgs {
     /// tvox1, tvox2, dr_client, both or all
     #[arg(value_name = "NODE")]
     pub node: String,
+
+    /// Connect at this address instead of the inventory's (one node only)
+    #[arg(long, value_name = "ADDRESS")]
+    pub address: Option<String>,
 
     /// Trust without asking (the fingerprint is still shown)
     #[arg(long)]

@@ -11,6 +11,7 @@ mod checks_sync;
 mod cli;
 mod common;
 mod dry_run;
+mod convert;
 mod exec;
 mod inventory;
 mod lab;

@@ -23,7 +23,15 @@ pub struct Site {
 
 impl Site {
     pub fn new() -> Site {
-        let lab = Lab::start();
+        Site::on(Lab::start())
+    }
+
+    /// On a stand-alone lab ([`Lab::start_standalone`]).
+    pub fn standalone() -> Site {
+        Site::on(Lab::start_standalone())
+    }
+
+    fn on(lab: Lab) -> Site {
         let home = tempfile::tempdir().unwrap();
         let state = home.path().join("state");
         Site { lab, home, state }

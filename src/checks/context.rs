@@ -25,6 +25,10 @@ pub struct Options {
     pub resolve_here: bool,
     /// vip: the node that must hold the node IP (`--master`, or a runbook's `master:`).
     pub master: Option<vip::Expected>,
+    /// hosts: the stand-alone or the FT line (default: as the inventory describes the site).
+    pub hosts_form: Option<super::hosts::Form>,
+    /// Look at this cluster node only (a runbook step before TVOX 2 exists).
+    pub only: Option<NodeName>,
 }
 
 /// Master and slave, resolved from who holds the node IP (stand-alone: tvox1, no slave).
@@ -130,6 +134,7 @@ impl<'a> Context<'a> {
     pub fn cluster_nodes(&self) -> Vec<&'static str> {
         [NodeName::Tvox1, NodeName::Tvox2]
             .into_iter()
+            .filter(|n| self.options.only.is_none_or(|only| only == *n))
             .filter(|n| self.inventory.node(*n).is_some())
             .map(NodeName::as_str)
             .collect()

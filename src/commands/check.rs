@@ -46,6 +46,8 @@ pub fn execute(
         expect: args.expect,
         resolve_here: args.resolve_here,
         master: args.master.clone().map(vip::Expected::Node),
+        hosts_form: args.form,
+        only: None,
     };
     let mut round = 0;
     loop {

@@ -36,7 +36,7 @@ fn print_human(inv: &Inventory) {
         "site {} · TVox {} · {} · {}",
         inv.site,
         inv.tvox.version,
-        inv.tvox.domain,
+        inv.tvox.domain.as_deref().unwrap_or("no domain"),
         mode(inv)
     );
     let mut nodes = table::new(&["node", "address", "login", "sync dir", "hosts file"]);

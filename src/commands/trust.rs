@@ -2,6 +2,8 @@
 //!
 //! A changed key is never replaced here: it may be an attack, so the technician removes
 //! the old line by hand after checking, then runs `tvdr trust` again.
+//! `--address` trusts a node where it is now rather than where the inventory says it will
+//! be (TVOX 1 at what becomes the node IP, before `network_reset`).
 
 use std::path::Path;
 
@@ -9,9 +11,9 @@ use anyhow::{Context, Result};
 
 use crate::cli::TrustArgs;
 use crate::exit_code::{self, Exit};
-use crate::inventory::{self, Inventory, Node, Selection};
+use crate::inventory::{self, Address, Inventory, Selection};
 use crate::output::{prompt::Prompter, term};
-use crate::transport::{add_known_host, scan_host_key, TransportKind, Trust};
+use crate::transport::{add_known_host, scan_host_key, Target, TransportKind, Trust};
 
 pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
@@ -25,16 +27,31 @@ pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
         .into());
     }
     let prompter = Prompter::new();
+    let nodes = inv.select(selection)?;
+    let address = match &args.address {
+        None => None,
+        Some(_) if nodes.len() != 1 => {
+            return Err(Exit::Usage("`--address` is for one node, not several".into()).into())
+        }
+        Some(address) => Some(
+            address
+                .parse::<Address>()
+                .map_err(|why| Exit::Usage(format!("`--address {address}`: {why}")))?,
+        ),
+    };
     let mut code = exit_code::OK;
-    for node in inv.select(selection)? {
-        let outcome = trust_one(node, args.yes, &prompter)?;
+    for node in nodes {
+        let mut target = node.target.clone();
+        if let Some(address) = &address {
+            target.address = address.to_string();
+        }
+        let outcome = trust_one(&target, args.yes, &prompter)?;
         code = code.max(outcome);
     }
     Ok(code)
 }
 
-fn trust_one(node: &Node, yes: bool, prompter: &Prompter) -> Result<i32> {
-    let t = &node.target;
+fn trust_one(t: &Target, yes: bool, prompter: &Prompter) -> Result<i32> {
     if t.is_local() {
         println!("{}: local transport, no host key", t.name);
         return Ok(exit_code::OK);

@@ -54,7 +54,8 @@ pub struct Dns {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tvox {
     pub version: u32,
-    pub domain: String,
+    /// The name clients use, when the site set one.
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -44,7 +44,9 @@ pub struct RawDns {
 #[serde(deny_unknown_fields)]
 pub struct RawTvox {
     pub version: u32,
-    pub domain: Address,
+    /// The name clients use; optional, as in the procedure ("if you set a domain name").
+    #[serde(default)]
+    pub domain: Option<Address>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

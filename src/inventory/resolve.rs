@@ -73,7 +73,7 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
         site: raw.site.0,
         tvox: Tvox {
             version: raw.tvox.version,
-            domain: raw.tvox.domain.to_string(),
+            domain: raw.tvox.domain.as_ref().map(ToString::to_string),
         },
         node_ip,
         nodes,

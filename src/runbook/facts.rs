@@ -90,7 +90,7 @@ impl Facts<'_> {
             Name::Fact(fact) => match fact.as_str() {
                 "site" => Some(Value::Str(inv.site.clone())),
                 "tvox.version" => Some(Value::Num(f64::from(inv.tvox.version))),
-                "tvox.domain" => Some(Value::Str(inv.tvox.domain.clone())),
+                "tvox.domain" => inv.tvox.domain.clone().map(Value::Str),
                 "cluster" => Some(Value::Bool(inv.is_cluster())),
                 "cluster.node_ip" => inv.node_ip.map(|ip| Value::Str(ip.to_string())),
                 "dr_client" => Some(Value::Bool(inv.node(NodeName::DrClient).is_some())),

@@ -98,6 +98,12 @@ pub enum Kind {
         command: Command,
         checks: Vec<String>,
         options: CheckOptions,
+        /// The address the node answers at before the program, when the program moves it to
+        /// its inventory address (`network_reset`): the step connects there, and afterwards
+        /// waits for the same host key at the inventory address.
+        from_address: Option<Template>,
+        /// How long the node may take to answer at its new address.
+        timeout: Duration,
     },
     Screen {
         on: Role,
@@ -156,6 +162,11 @@ pub struct CheckOptions {
     pub exact: bool,
     /// vip: the node that must hold the node IP.
     pub master: Option<super::master::Master>,
+    /// hosts: the line a stand-alone node or an FT node needs (default: as the inventory
+    /// describes the site).
+    pub hosts_form: Option<crate::checks::hosts::Form>,
+    /// Only this cluster node is looked at (`on:` of a check step): TVOX 2 may not exist yet.
+    pub on: Option<Role>,
 }
 
 /// Where a command runs. `master`/`slave` are resolved when the step runs, from who holds

@@ -111,6 +111,10 @@ pub struct RawStep {
     /// gate: what this answer is evidence of (`snapshot` records a snapshot reminder).
     #[serde(default)]
     pub evidence: Option<Spanned<String>>,
+    /// interactive: the address the node answers at before the program moves it to its
+    /// inventory address (`network_reset`), e.g. `{{ cluster.node_ip }}`.
+    #[serde(default)]
+    pub from_address: Option<Spanned<String>>,
 }
 
 /// One regex, or a list of them, each keeping its place in the file (an untagged enum
@@ -185,6 +189,9 @@ pub struct RawCheckOptions {
     /// vip: the node that must hold the node IP.
     #[serde(default)]
     pub master: Option<Spanned<RawMaster>>,
+    /// hosts: `standalone` (the node's physical address) or `ft` (the node IP).
+    #[serde(default)]
+    pub form: Option<crate::checks::hosts::Form>,
 }
 
 /// `master: tvox2`, or a node known only at run time: `master: { node_of: STEP }` (the

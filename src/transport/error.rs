@@ -57,6 +57,22 @@ pub enum TransportError {
     },
 
     #[error(
+        "host key of `{node}` at its new address {address} is not the one it had before: \
+         it presents {presented}, it had {had}\n\
+         hint: another machine may hold {address}, or the node was reinstalled; check the \
+         fingerprint on the node's console before running `tvdr trust {node}`"
+    )]
+    HostKeyNotMoved {
+        node: String,
+        address: String,
+        /// The key type and fingerprint presented at the new address.
+        presented: String,
+        /// The key type and fingerprint it had, and at which address (where known_hosts
+        /// trusted it).
+        had: String,
+    },
+
+    #[error(
         "cannot log in to `{node}` as `{user}` (tried: {tried})\n\
          hint: is ssh-agent running (`ssh-add -l`)? is the key in the node's \
          `~{user}/.ssh/authorized_keys`?"
@@ -113,6 +129,7 @@ impl TransportError {
             TransportError::Unreachable { .. }
                 | TransportError::HostKeyUnknown { .. }
                 | TransportError::HostKeyChanged { .. }
+                | TransportError::HostKeyNotMoved { .. }
                 | TransportError::Auth { .. }
                 | TransportError::Lost { .. }
         )
@@ -124,6 +141,7 @@ impl TransportError {
             TransportError::Unreachable { node, .. }
             | TransportError::HostKeyUnknown { node, .. }
             | TransportError::HostKeyChanged { node, .. }
+            | TransportError::HostKeyNotMoved { node, .. }
             | TransportError::Auth { node, .. }
             | TransportError::Timeout { node, .. }
             | TransportError::Lost { node, .. }

@@ -99,6 +99,18 @@ impl Fleet {
         })
     }
 
+    /// A connection of its own to `node` at another `address` (same port, login and
+    /// known_hosts): the node before a step moves it to its inventory address.
+    pub fn connect_at(
+        &self,
+        node: &str,
+        address: &str,
+    ) -> Result<Box<dyn Transport>, TransportError> {
+        let mut target = self.find(node)?.target.clone();
+        target.address = address.to_string();
+        connect(&target, &*self.secrets)
+    }
+
     /// Forgets the connection or the failure of `node` (after a reboot, or once the
     /// technician has fixed what was wrong): the next use connects again.
     pub fn reset(&self, node: &str) {

@@ -75,24 +75,41 @@ impl Lab {
     /// and tvox2; MariaDB replication is running when this returns. About 1-3 s more than
     /// [`Lab::start_with`]: only for tests that use them.
     pub fn start_services(nodes: &[&str], services: &[&str]) -> Lab {
+        Lab::up(nodes, services, &[])
+    }
+
+    /// A stand-alone TVOX 1 before the FT conversion (`scripts/lab up --standalone`): it
+    /// answers only at the node IP, in mode `standalone`, and `known_hosts` has no key for
+    /// it; tvox2 is not installed (its sshd is stopped). The inventory is the finished
+    /// cluster's: `nodes.tvox1.address` is TVOX 1's address after `network_reset`.
+    pub fn start_standalone() -> Lab {
+        Lab::up(&["tvox1", "tvox2"], &[], &["--standalone"])
+    }
+
+    fn up(nodes: &[&str], services: &[&str], extra: &[&str]) -> Lab {
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")
             .tempdir()
             .expect("cannot create a temporary dir for the lab");
         // --owner: if this test process is killed, the next `up` reclaims the lab.
-        let out = lab_script(&[
-            "up",
-            "--id",
-            "auto",
-            "--dir",
-            &dir.path().display().to_string(),
-            "--nodes",
-            &nodes.join(","),
-            "--owner",
-            &std::process::id().to_string(),
-            "--services",
-            &services.join(","),
-        ]);
+        let out = lab_script(
+            &[
+                "up",
+                "--id",
+                "auto",
+                "--dir",
+                &dir.path().display().to_string(),
+                "--nodes",
+                &nodes.join(","),
+                "--owner",
+                &std::process::id().to_string(),
+                "--services",
+                &services.join(","),
+            ]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect::<Vec<_>>(),
+        );
         let stdout = String::from_utf8_lossy(&out.stdout);
         let id = stdout
             .lines()

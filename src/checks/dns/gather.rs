@@ -13,7 +13,13 @@ use crate::checks::{Report, Status};
 use crate::inventory::{Address, NodeName};
 
 pub fn gather(cx: &Context) -> Report {
-    let domain = cx.inventory.tvox.domain.as_str();
+    let Some(domain) = cx.inventory.tvox.domain.as_deref() else {
+        return Report::new(
+            "dns",
+            Status::Unknown,
+            "no `tvox.domain` in the inventory: there is no name to resolve",
+        );
+    };
     let (expected, nodes) = match expected(cx) {
         Ok(found) => found,
         Err(why) => return Report::new("dns", Status::Unknown, why),

@@ -1,16 +1,23 @@
 //! Gathering for `hosts`: `cat` each cluster node's hosts file (the inventory's
-//! `paths.hosts_file`), both nodes at once.
+//! `paths.hosts_file`), both nodes at once, and the address each node's line must give.
 
 use std::net::IpAddr;
 
-use super::{evaluate, Fetched, NodeFile};
+use super::{evaluate, Fetched, Form, NodeFile};
 use crate::checks::context::Context;
 use crate::checks::{Report, Status};
 use crate::inventory::{Address, Inventory, NodeName};
 use crate::transport::Cmd;
 
 pub fn gather(cx: &Context) -> Report {
-    let domain = &cx.inventory.tvox.domain;
+    // The procedure: "if you set a domain name, make sure /etc/hosts maps it".
+    let Some(domain) = cx.inventory.tvox.domain.as_deref() else {
+        return Report::new(
+            "hosts",
+            Status::Ok,
+            "no `tvox.domain` in the inventory: without a domain name no hosts line is needed",
+        );
+    };
     if domain.parse::<IpAddr>().is_ok() {
         return Report::new(
             "hosts",
@@ -18,11 +25,14 @@ pub fn gather(cx: &Context) -> Report {
             format!("`tvox.domain` is an address ({domain}): there is no name to map"),
         );
     }
-    let expected = match tvox_address(cx.inventory) {
-        Ok(ip) => ip,
-        Err(why) => return Report::new("hosts", Status::Unknown, why),
-    };
     let nodes = cx.cluster_nodes();
+    let mut expected = Vec::new();
+    for node in &nodes {
+        match expected_address(cx.inventory, cx.options.hosts_form, node) {
+            Ok(ip) => expected.push(ip),
+            Err(why) => return Report::new("hosts", Status::Unknown, why),
+        }
+    }
     let answers = cx.fleet.run_each(&nodes, |t| {
         let path = hosts_file(cx.inventory, &t.target().name);
         let cat = cat_command(&path);
@@ -39,7 +49,8 @@ pub fn gather(cx: &Context) -> Report {
     });
     let files: Vec<NodeFile> = answers
         .into_iter()
-        .map(|(node, result)| {
+        .zip(expected)
+        .map(|((node, result), expected)| {
             let (path, fetched) = result.unwrap_or_else(|e| {
                 let path = hosts_file(cx.inventory, &node);
                 (path, Fetched::Failed(cx.note(&e)))
@@ -47,25 +58,46 @@ pub fn gather(cx: &Context) -> Report {
             NodeFile {
                 node,
                 path,
+                expected,
                 fetched,
             }
         })
         .collect();
-    evaluate(domain, expected, &files)
+    evaluate(domain, &files)
+}
+
+/// The address `node`'s line must give in `form`; without a form, as the inventory
+/// describes the site ([`tvox_address`]).
+pub fn expected_address(inv: &Inventory, form: Option<Form>, node: &str) -> Result<IpAddr, String> {
+    match form {
+        None => tvox_address(inv),
+        Some(Form::Ft) => inv.node_ip.ok_or_else(|| {
+            "the FT form needs the node IP: `cluster.node_ip` is not in the inventory".to_string()
+        }),
+        Some(Form::Standalone) => {
+            let name: NodeName = node.parse()?;
+            physical(inv, name)
+        }
+    }
 }
 
 /// The TVox address: the node IP of a cluster, tvox1's own address when stand-alone.
 pub fn tvox_address(inv: &Inventory) -> Result<IpAddr, String> {
-    if let Some(ip) = inv.node_ip {
-        return Ok(ip);
+    match inv.node_ip {
+        Some(ip) => Ok(ip),
+        None => physical(inv, NodeName::Tvox1),
     }
-    match inv.node(NodeName::Tvox1).map(|n| &n.address) {
+}
+
+/// A node's own (physical) address, which must be an IP to be compared with a hosts line.
+fn physical(inv: &Inventory, name: NodeName) -> Result<IpAddr, String> {
+    match inv.node(name).map(|n| &n.address) {
         Some(Address::Ip(ip)) => Ok(*ip),
-        Some(Address::Name(name)) => Err(format!(
-            "stand-alone tvox1 is given by name (`{name}`): write its IP address in \
-             `nodes.tvox1.address` so the hosts line can be checked"
+        Some(Address::Name(address)) => Err(format!(
+            "{name} is given by name (`{address}`): write its IP address in \
+             `nodes.{name}.address` so the hosts line can be checked"
         )),
-        None => Err("no `nodes.tvox1` in the inventory".into()),
+        None => Err(format!("no `nodes.{name}` in the inventory")),
     }
 }
 

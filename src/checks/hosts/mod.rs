@@ -1,6 +1,7 @@
 //! `tvdr check hosts`: each cluster node's hosts file must map the TVox domain to the TVox
 //! address — the node IP in a cluster, the physical address of a stand-alone — and to
 //! nothing else, or clients and TVox's own services on that node reach the wrong machine.
+//! Without a domain name (`tvox.domain` unset) the procedure asks for no line at all.
 
 mod gather;
 mod judge;
@@ -12,7 +13,7 @@ use std::net::IpAddr;
 
 use serde_json::json;
 
-pub use gather::{cat_command, gather, hosts_file, tvox_address};
+pub use gather::{cat_command, expected_address, gather, hosts_file, tvox_address};
 pub use judge::{judge, Finding, Verdict};
 pub use parse::{parse, Entry, Hosts, Invalid};
 
@@ -28,21 +29,38 @@ pub enum Fetched {
     Failed(String),
 }
 
+/// Which TVox address the line must give, as the procedure puts it: a stand-alone TVox
+/// maps its own physical address, an FT node the cluster node IP.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// `<physical address> <domain>` on each node: a stand-alone TVox
+    Standalone,
+    /// `<node IP> <domain>` on each node: an FT cluster node
+    Ft,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeFile {
     pub node: String,
     pub path: String,
+    /// The address this node's line must map the domain to.
+    pub expected: IpAddr,
     pub fetched: Fetched,
 }
 
-/// Every node's file judged against `expected domain`.
-pub fn evaluate(domain: &str, expected: IpAddr, files: &[NodeFile]) -> Report {
+/// Every node's file judged against `expected domain` (each node's own expected address).
+pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
     let mut report = Report::new("hosts", Status::Ok, "");
     let mut broken = Vec::new();
     let mut skipped_lines = false;
     let mut lines = Vec::new();
+    let mut wanted = Vec::new();
     for file in files {
         let node = file.node.as_str();
+        let expected = file.expected;
         match &file.fetched {
             Fetched::Text(text) => {
                 let verdict = judge(&parse(text), domain, expected);
@@ -56,6 +74,7 @@ pub fn evaluate(domain: &str, expected: IpAddr, files: &[NodeFile]) -> Report {
                 );
                 if verdict.findings[0].status != Status::Ok {
                     broken.push(node);
+                    wanted.push(format!("`{expected} {domain}` on {node}"));
                 }
                 if let Some(line) = verdict.line {
                     lines.push(format!("{node} line {line}"));
@@ -67,6 +86,7 @@ pub fn evaluate(domain: &str, expected: IpAddr, files: &[NodeFile]) -> Report {
             }
             Fetched::Missing => {
                 broken.push(node);
+                wanted.push(format!("`{expected} {domain}` on {node}"));
                 report = report.detail(
                     Status::Crit,
                     Some(node),
@@ -80,19 +100,29 @@ pub fn evaluate(domain: &str, expected: IpAddr, files: &[NodeFile]) -> Report {
         }
     }
     report.status = report.worst_detail(Status::Unknown);
+    let mut targets: Vec<IpAddr> = files.iter().map(|f| f.expected).collect();
+    targets.dedup();
     report.summary = if report.status == Status::Ok {
-        format!(
-            "`{domain}` → {expected} on every node ({})",
-            lines.join(", ")
-        )
+        match targets.as_slice() {
+            [one] => format!("`{domain}` → {one} on every node ({})", lines.join(", ")),
+            _ => format!(
+                "`{domain}` → each node's own address ({})",
+                lines.join(", ")
+            ),
+        }
     } else {
         report.worst_messages()
     };
     if !broken.is_empty() {
+        let wanted = match targets.as_slice() {
+            [one] => format!("`{one} {domain}`"),
+            _ => wanted.join(" and "),
+        };
         report = report.hint(format!(
             "on {}: run `write_config.php network` (it rewrites the hosts file from the TVox \
-             network settings), or write the line `{expected} {domain}` by hand",
-            broken.join(" and ")
+             network settings), or write the line {} by hand",
+            broken.join(" and "),
+            wanted
         ));
     }
     if skipped_lines {

@@ -10,6 +10,7 @@ fn file(node: &str, fetched: Fetched) -> NodeFile {
     NodeFile {
         node: node.into(),
         path: "/etc/hosts".into(),
+        expected: "172.16.95.71".parse().unwrap(),
         fetched,
     }
 }
@@ -19,11 +20,7 @@ fn text(t: &str) -> Fetched {
 }
 
 fn both(tvox1: Fetched, tvox2: Fetched) -> Report {
-    evaluate(
-        DOMAIN,
-        "172.16.95.71".parse().unwrap(),
-        &[file("tvox1", tvox1), file("tvox2", tvox2)],
-    )
+    evaluate(DOMAIN, &[file("tvox1", tvox1), file("tvox2", tvox2)])
 }
 
 #[test]

@@ -1,13 +1,17 @@
-//! `tvdr network-reset NODE`: the `interactive` step kind running `network_reset`.
+//! `tvdr network-reset NODE [--from-address ADDRESS]`: the `interactive` step kind running
+//! `network_reset` (with `--from-address`, as the standalone-to-ft runbook moves TVOX 1).
 
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::Result;
 
-use super::{finish, operator, role, step, Site};
+use super::{duration, finish, operator, role, step, Site};
 use crate::cli::NetworkResetArgs;
+use crate::exit_code::Exit;
+use crate::inventory::Address;
 use crate::runbook::engine::human::{AnswersFile, Human};
-use crate::runbook::engine::kinds::interactive;
+use crate::runbook::engine::kinds::interactive::{self, Moving};
 use crate::runbook::model::{CheckOptions, Command, Kind};
 use crate::runbook::template::Template;
 use crate::transport::Cmd;
@@ -16,6 +20,23 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
     let site = Site::open(inventory, None)?;
     let on = role(&args.node)?;
     let cmd = Cmd::new("network_reset");
+    let timeout = duration(
+        "--timeout",
+        args.timeout.as_deref(),
+        Duration::from_secs(5 * 60),
+    )?;
+    let moving = match &args.from_address {
+        None => None,
+        Some(text) => {
+            let address: Address = text
+                .parse()
+                .map_err(|why| Exit::Usage(format!("`--from-address {text}`: {why}")))?;
+            Some(Moving {
+                from: address.to_string(),
+                timeout,
+            })
+        }
+    };
     let kind = Kind::Interactive {
         on,
         command: Command::Argv(vec![
@@ -23,6 +44,8 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
         ]),
         checks: Vec::new(),
         options: CheckOptions::default(),
+        from_address: None,
+        timeout,
     };
     let step = step(
         "network-reset",
@@ -36,6 +59,7 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
         &cmd,
         &[],
         CheckOptions::default(),
+        moving.as_ref(),
     )?;
     if let Some(exit) = result.evidence.get("exit") {
         eprintln!("network_reset on {}: exit status {exit}", args.node);

@@ -28,7 +28,7 @@ const SYNC: &[(&str, &str)] = &[
 pub struct Screen {
     pub site: String,
     pub tvox_version: u32,
-    pub domain: String,
+    pub domain: Option<String>,
     /// `cluster` or `stand-alone`.
     pub mode: &'static str,
     pub node_ip: Option<String>,

@@ -14,6 +14,7 @@ use crate::inventory::{Inventory, NodeName};
 use crate::runbook::facts::Facts;
 use crate::runbook::journal::{self, Outcome, Record};
 use crate::runbook::model::{CheckOptions, Command, Role, Step};
+use crate::runbook::template::Template;
 use crate::transport::{Cmd, Fleet};
 
 pub struct StepCx<'a> {
@@ -131,6 +132,12 @@ impl StepCx<'_> {
                     crate::checks::dns::Expect::NodeIp
                 },
                 master: options.master.as_ref().map(|m| m.resolve(&self.journals())),
+                hosts_form: options.hosts_form,
+                only: match options.on {
+                    Some(Role::Tvox1) => Some(NodeName::Tvox1),
+                    Some(Role::Tvox2) => Some(NodeName::Tvox2),
+                    _ => None,
+                },
                 ..Options::default()
             },
         )
@@ -184,6 +191,20 @@ impl StepCx<'_> {
     }
 
     /// The step's command with every reference filled in and quoted.
+    /// An address a step names (`from_address:`), filled in and validated.
+    pub fn address(&self, template: &Template) -> Result<String> {
+        let text = template.fill(&self.facts(), false).map_err(|name| {
+            anyhow::anyhow!(
+                "step `{}` needs `{name:?}`, which has no value yet",
+                self.step.id
+            )
+        })?;
+        let address: crate::inventory::Address = text.trim().parse().map_err(|why| {
+            Exit::Usage(format!("step `{}`: address `{text}`: {why}", self.step.id))
+        })?;
+        Ok(address.to_string())
+    }
+
     pub fn command(&self, command: &Command) -> Result<Cmd> {
         render(command, &self.facts()).map_err(|name| {
             anyhow::anyhow!(

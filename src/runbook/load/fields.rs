@@ -47,8 +47,10 @@ impl Validator<'_> {
                     self.error(&at, "a `check` step needs `checks:`");
                 }
                 let checks = self.checks(&raw.checks);
+                let mut options = self.check_options(raw, &checks);
+                options.on = raw.on.as_ref().map(|_| self.cluster_node(raw, &at));
                 Kind::Check {
-                    options: self.check_options(raw, &checks),
+                    options,
                     checks,
                 }
             }
@@ -66,6 +68,11 @@ impl Validator<'_> {
                     command: self.command(raw, &at),
                     options: self.check_options(raw, &checks),
                     checks,
+                    from_address: raw
+                        .from_address
+                        .as_ref()
+                        .and_then(|a| self.template(&a.value, &a.referenced)),
+                    timeout: raw.timeout.map_or(Duration::from_secs(5 * 60), |t| t.0),
                 }
             }
             RawKind::Screen => Kind::Screen {
@@ -127,7 +134,7 @@ impl Validator<'_> {
             refuse(
                 raw.on.is_some(),
                 "on",
-                &[Run, Interactive, Screen, Reboot, Gate],
+                &[Run, Interactive, Screen, Reboot, Gate, Check],
             ),
             refuse(
                 raw.options.is_some(),
@@ -148,8 +155,9 @@ impl Validator<'_> {
             refuse(
                 raw.timeout.is_some(),
                 "timeout",
-                &[Run, Screen, Reboot, Wait],
+                &[Run, Screen, Reboot, Wait, Interactive],
             ),
+            refuse(raw.from_address.is_some(), "from_address", &[Interactive]),
             refuse(raw.interval.is_some(), "interval", &[Wait]),
             refuse(raw.until.is_some(), "until", &[Wait]),
             refuse(raw.phase.is_some(), "phase", &[Uat]),
@@ -234,6 +242,21 @@ impl Validator<'_> {
                 Role::Local
             }),
         }
+    }
+
+    /// `on:` of a check step: the one cluster node its checks look at.
+    fn cluster_node(&mut self, raw: &RawStep, at: &Location) -> Role {
+        let role = self.on(raw, at);
+        if !matches!(role, Role::Tvox1 | Role::Tvox2) {
+            if let Some(on) = &raw.on {
+                self.error(
+                    &on.referenced,
+                    "a `check` step's `on:` names the cluster node its checks look at: \
+                     `tvox1` or `tvox2`",
+                );
+            }
+        }
+        role
     }
 
     fn single_on(&mut self, raw: &RawStep, at: &Location) -> Role {

@@ -245,6 +245,8 @@ impl Validator<'_> {
             expect_dr: options.expect == Some(RawDnsExpect::Dr),
             exact: options.exact,
             master,
+            hosts_form: options.form,
+            on: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::runbook::raw::RawService;
+use crate::runbook::model::{Kind, Role};
 
 const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
 
@@ -232,4 +233,53 @@ fn service_outage_inside_a_down_up_window_would_count_twice() {
     );
     let rb = load("t.yaml", &text).unwrap();
     assert_eq!(rb.stages[0].steps[3].service, Some(RawService::Outage));
+}
+
+#[test]
+fn from_address_only_on_interactive_steps() {
+    assert_invalid(
+        "      - { id: a, kind: run, title: A, on: tvox1, command: [true], from_address: 10.0.0.1 }\n",
+        7,
+        15,
+        "`from_address` has no meaning for a `run` step",
+    );
+    let text = format!(
+        "{HEAD}      - {{ id: a, kind: interactive, title: A, on: tvox1, command: [network_reset], from_address: '{{{{ cluster.node_ip }}}}', timeout: 2m }}\n"
+    );
+    let rb = load("t.yaml", &text).unwrap();
+    match &rb.stages[0].steps[0].kind {
+        Kind::Interactive {
+            from_address: Some(from),
+            timeout,
+            ..
+        } => {
+            assert_eq!(from.source, "{{ cluster.node_ip }}");
+            assert_eq!(timeout.as_secs(), 120);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_check_step_looks_at_one_cluster_node_in_a_hosts_form() {
+    assert_invalid(
+        "      - { id: a, kind: check, title: A, checks: [hosts], on: both }\n",
+        7,
+        62,
+        "`tvox1` or `tvox2`",
+    );
+    let text = format!(
+        "{HEAD}      - {{ id: a, kind: check, title: A, checks: [hosts], on: tvox1, options: {{ form: standalone }} }}\n"
+    );
+    let rb = load("t.yaml", &text).unwrap();
+    match &rb.stages[0].steps[0].kind {
+        Kind::Check { options, .. } => {
+            assert_eq!(options.on, Some(Role::Tvox1));
+            assert_eq!(
+                options.hosts_form,
+                Some(crate::checks::hosts::Form::Standalone)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -211,11 +211,23 @@ fn plan_step(
             command: c,
             checks,
             options,
+            from_address,
+            timeout,
         } => {
             plan.host = host(*on, unknowns);
             plan.command = command(c);
             plan.checks = checks.clone();
             plan.check_commands = check_commands(checks, inventory, options.exact);
+            if let Some(from) = from_address {
+                // Connected at this address; the node then answers at its inventory one.
+                let shown_from = from
+                    .fill(shown, false)
+                    .unwrap_or_else(|name| format!("<cannot render: {name:?} has no value>"));
+                plan.details
+                    .insert("from_address".into(), json!(shown_from));
+                plan.details
+                    .insert("moved_timeout_s".into(), json!(timeout.as_secs()));
+            }
         }
         Kind::Screen {
             on,

@@ -45,16 +45,20 @@ fn read(fleet: &Fleet, node: &str) -> Result<Output, TransportError> {
     })
 }
 
-/// Connects afresh and reads the boot id. A host key that changed is an error, never
-/// "down": a reboot does not change a node's key, an impostor does.
+/// Connects afresh and reads the boot id. A host key that changed or is not known is an
+/// error, never "down": a reboot does not change a node's key, an impostor does; and a
+/// node whose key is unknown answers: waiting cannot make its key known.
 pub fn probe(fleet: &Fleet, node: &str) -> Result<Probe, TransportError> {
     fleet.reset(node);
     match read(fleet, node) {
         // A node without a boot id to show still answered.
         Ok(out) => Ok(Probe::Up(out.stdout_lossy().trim().to_string())),
-        Err(err @ (TransportError::HostKeyChanged { .. } | TransportError::UnknownNode { .. })) => {
-            Err(err)
-        }
+        Err(
+            err @ (TransportError::HostKeyChanged { .. }
+            | TransportError::HostKeyUnknown { .. }
+            | TransportError::HostKeyNotMoved { .. }
+            | TransportError::UnknownNode { .. }),
+        ) => Err(err),
         Err(err) => {
             // Leave nothing half-open behind a failed look.
             fleet.reset(node);

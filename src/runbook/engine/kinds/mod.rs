@@ -37,7 +37,25 @@ pub fn execute(cx: &StepCx) -> Result<StepResult> {
             command,
             checks,
             options,
-        } => interactive::run(cx, *on, &cx.command(command)?, checks, options.clone()),
+            from_address,
+            timeout,
+        } => {
+            let moving = match from_address {
+                Some(from) => Some(interactive::Moving {
+                    from: cx.address(from)?,
+                    timeout: *timeout,
+                }),
+                None => None,
+            };
+            interactive::run(
+                cx,
+                *on,
+                &cx.command(command)?,
+                checks,
+                options.clone(),
+                moving.as_ref(),
+            )
+        }
         Kind::Screen {
             on,
             command,

@@ -1,0 +1,224 @@
+//! `interactive`: hands the technician's terminal to a program on a node (`network_reset`'s
+//! menu) until it exits, then runs the step's checks. Without a terminal nobody can
+//! drive the program: the step needs a human (exit 5), unless the answers file says it
+//! was done by hand (`overrides:`).
+//!
+//! With `from_address:` the program moves the node to its inventory address: the step
+//! connects at the old address (the inventory's port, login and known_hosts), and success
+//! is the node answering at its new address with the same host key ([`moved`]).
+
+mod moved;
+
+use std::time::Instant;
+
+use anyhow::Result;
+use serde_json::{json, Map, Value};
+
+use super::check;
+use super::run::local_target;
+use crate::exit_code::Exit;
+use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
+use crate::runbook::journal::Outcome;
+use crate::runbook::model::{CheckOptions, Role};
+use crate::transport::{Cmd, LocalTransport, Transport, TransportError, Tty};
+pub use moved::Moving;
+
+pub fn run(
+    cx: &StepCx,
+    on: Role,
+    cmd: &Cmd,
+    checks: &[String],
+    options: CheckOptions,
+    moving: Option<&Moving>,
+) -> Result<StepResult> {
+    let target = match cx.resolve(on)?.as_slice() {
+        [one] => *one,
+        _ => {
+            return Err(Exit::Usage(format!(
+                "step `{}` opens one terminal on one host",
+                cx.step.id
+            ))
+            .into())
+        }
+    };
+    if moving.is_some() && target == Target::Local {
+        return Err(Exit::Usage(format!(
+            "step `{}`: `from_address` needs a node, not this machine",
+            cx.step.id
+        ))
+        .into());
+    }
+    if !has_terminal() {
+        if let Some(reason) = cx.human.file.overrides.get(&cx.step.id) {
+            return Ok(StepResult {
+                outcome: Outcome::Overridden,
+                reason: Some(reason.clone()),
+                evidence: Map::new(),
+            });
+        }
+        return Err(Exit::NeedsHuman(format!(
+            "step `{}` opens `{}` on {} for you to drive, but there is no terminal: run tvdr at \
+             a terminal (or, if it was done by hand, say so under `overrides:` in the answers file)",
+            cx.step.id,
+            cmd.render(),
+            target.name()
+        ))
+        .into());
+    }
+    loop {
+        let mut evidence = Map::new();
+        evidence.insert("node".into(), json!(target.name()));
+        evidence.insert("command".into(), json!(cmd.render()));
+        let attempt = attempt(cx, target, cmd, moving, &mut evidence);
+        eprintln!();
+        let err = match attempt {
+            Ok(()) => return after(cx, checks, options, evidence),
+            Err(err) => err,
+        };
+        if !checks.is_empty() {
+            // An override goes on without the step's checks: say so in the evidence.
+            evidence.insert("checks_skipped".into(), json!(true));
+        }
+        let why = err.to_string();
+        match cx.after_failure(why.clone(), evidence)? {
+            Next::Retry => {}
+            // Nobody decided and the node could not be reached or trusted: exit code 3.
+            Next::Finish(result)
+                if result.outcome == Outcome::Failed
+                    && matches!(&err, Failure::Node(e) if e.is_unreachable()) =>
+            {
+                return Err(Exit::Unreachable(format!("step `{}`: {why}", cx.step.id)).into());
+            }
+            Next::Finish(result) => return Ok(result),
+        }
+    }
+}
+
+/// Why one attempt failed.
+#[derive(Debug)]
+enum Failure {
+    /// The program ended with this exit status.
+    Status(i32, String),
+    Node(Box<TransportError>),
+}
+
+impl From<TransportError> for Failure {
+    fn from(e: TransportError) -> Failure {
+        Failure::Node(Box::new(e))
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Status(code, cmd) => write!(f, "`{cmd}` ended with exit status {code}"),
+            Failure::Node(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Opens the program once (for a move: checks the key at the old address first, and waits
+/// for it at the new one after), filling `evidence`.
+fn attempt(
+    cx: &StepCx,
+    target: Target,
+    cmd: &Cmd,
+    moving: Option<&Moving>,
+    evidence: &mut Map<String, Value>,
+) -> Result<(), Failure> {
+    let key = match (moving, target) {
+        (Some(moving), Target::Node(node)) => {
+            evidence.insert("from_address".into(), json!(moving.from));
+            let key = moved::key_before(cx.fleet, node, &moving.from).map_err(|e| {
+                eprintln!(
+                    "hint: record {node}'s key at its current address first: \
+                     `tvdr trust {node} --address {}`",
+                    moving.from
+                );
+                Failure::from(e)
+            })?;
+            Some((moving, node, key))
+        }
+        _ => None,
+    };
+    let at = key
+        .as_ref()
+        .map_or_else(String::new, |(m, _, _)| format!(" at {}", m.from));
+    eprintln!(
+        "  opening `{}` on {}{at} — the terminal is the program's until it exits",
+        cmd.render(),
+        target.name()
+    );
+    let began = Instant::now();
+    let status = open(cx, target, cmd, moving.map(|m| m.from.as_str()));
+    evidence.insert("seconds".into(), json!(began.elapsed().as_secs_f64()));
+    evidence.insert(
+        "exit".into(),
+        status.as_ref().map_or(Value::Null, |c| json!(c)),
+    );
+    match (status, key) {
+        (Ok(0), None) => Ok(()),
+        (Ok(code), _) if code != 0 => Err(Failure::Status(code, cmd.render())),
+        (Err(e), None) => Err(e.into()),
+        // Moving: the session ends or freezes and drops when the address changes; only
+        // the node at its new address with its key says whether it worked.
+        (Err(e), Some(_)) if !matches!(e, TransportError::Lost { .. }) => Err(e.into()),
+        (status, Some((moving, node, key))) => {
+            if let Err(TransportError::Lost { reason, .. }) = &status {
+                eprintln!("  the session dropped ({reason}): expected when the address changes");
+                evidence.insert("session".into(), json!(format!("dropped: {reason}")));
+            }
+            let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::from)?;
+            eprintln!(
+                "  ✓ {node} answers at {} with the key it had at {} ({} {}){}",
+                moved.to,
+                moved.from,
+                moved.key.key_type,
+                moved.key.fingerprint,
+                moved
+                    .recorded_in
+                    .as_ref()
+                    .map_or(String::new(), |f| format!(", recorded in {}", f.display()))
+            );
+            evidence.insert("host_key".into(), moved::evidence(&moved));
+            Ok(())
+        }
+        (Ok(_), None) => unreachable!("exit 0 handled above"),
+    }
+}
+
+/// Standard input and output both a terminal: keys in, screen out.
+fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+fn open(cx: &StepCx, target: Target, cmd: &Cmd, at: Option<&str>) -> Result<i32, TransportError> {
+    // Raw mode lasts as long as `tty`: restored when it drops, whatever happened.
+    let mut tty = Tty::new();
+    match (target, at) {
+        (Target::Node(node), Some(address)) => cx
+            .fleet
+            .connect_at(node, address)?
+            .interactive(cmd, &mut tty),
+        (Target::Node(node), None) => cx.fleet.with(node, |t| t.interactive(cmd, &mut tty)),
+        (Target::Local, _) => LocalTransport::new(local_target(cx)).interactive(cmd, &mut tty),
+    }
+}
+
+/// The program ended well: the step's checks (as a `check` step) say whether it worked.
+fn after(
+    cx: &StepCx,
+    checks: &[String],
+    options: CheckOptions,
+    evidence: Map<String, Value>,
+) -> Result<StepResult> {
+    if checks.is_empty() {
+        return Ok(StepResult::done(evidence));
+    }
+    let mut result = check::run(cx, checks, options)?;
+    let mut merged = evidence;
+    merged.append(&mut result.evidence);
+    result.evidence = merged;
+    Ok(result)
+}
