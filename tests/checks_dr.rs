@@ -92,6 +92,8 @@ fn stand_in(lab: &Lab, node: &str, name: &str, script: &str) {
 #[test]
 fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
     let lab = Lab::start_with(&["tvox1", "tvox2", "dr_client"]);
+    // The lab's DR client answers on 27017 (a stand-in): close it.
+    lab.port("dr_client", 27017, "close");
     for port in [873, 3306, 27017] {
         listen(&lab, "tvox1", port);
     }
@@ -134,7 +136,7 @@ fn ports_open_both_ways_then_one_closed_is_named_with_its_direction() {
     assert_eq!(back["status"], "OK", "{back:#}");
     assert!(back["message"].as_str().unwrap().contains(&lab.node_ip()));
 
-    listen(&lab, "dr_client", 27017);
+    lab.port("dr_client", 27017, "open");
     let (code, report, _) = lab_check(&lab, "ports");
     assert_eq!(
         (code, report["status"].as_str()),

@@ -86,6 +86,11 @@ impl Lab {
         Lab::up(&["tvox1", "tvox2"], &[], &["--standalone"])
     }
 
+    /// The same with `services` and any `nodes`: the site before a whole rehearsal.
+    pub fn start_standalone_services(nodes: &[&str], services: &[&str]) -> Lab {
+        Lab::up(nodes, services, &["--standalone"])
+    }
+
     fn up(nodes: &[&str], services: &[&str], extra: &[&str]) -> Lab {
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")
@@ -166,6 +171,11 @@ impl Lab {
     /// moves the node IP to the other node, as an FT cluster does.
     pub fn no_failover(&self, node: &str) {
         self.run(&["ft", node, "failover", "off"]);
+    }
+
+    /// Closes or opens again a stand-in listener of the DR ports (`scripts/lab port`).
+    pub fn port(&self, node: &str, port: u16, action: &str) {
+        self.run(&["port", node, &port.to_string(), action]);
     }
 
     /// The nodes holding the node IP.

@@ -3,5 +3,7 @@
 //! stand-ins), and the failure rehearsals that must stop a run before it touches the wrong
 //! node.
 
+mod chain;
+mod dr;
 mod tvox;
 mod upgrade;

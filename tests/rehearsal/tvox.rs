@@ -20,7 +20,26 @@ pub struct Tvox {
 impl Tvox {
     /// A healthy FT cluster (tvox1 master) with its DR client.
     pub fn cluster() -> Tvox {
-        let lab = Lab::start_services(&["tvox1", "tvox2", "dr_client"], &["pg", "mysql", "mongo"]);
+        Tvox::prepared(Lab::start_services(
+            &["tvox1", "tvox2", "dr_client"],
+            &["pg", "mysql", "mongo"],
+        ))
+    }
+
+    /// A stand-alone TVOX 1 answering at the node IP, TVOX 2 installed but stand-alone (its
+    /// FT configuration saved in OCC applies at its next reboot, as TVOX 1's), the DR client.
+    pub fn standalone() -> Tvox {
+        let site = Tvox::prepared(Lab::start_standalone_services(
+            &["tvox1", "tvox2", "dr_client"],
+            &["pg", "mysql", "mongo"],
+        ));
+        for node in ["tvox1", "tvox2"] {
+            site.lab_cmd(&["ft", node, "mode", "ft", "--pending"]);
+        }
+        site
+    }
+
+    fn prepared(lab: Lab) -> Tvox {
         let home = tempfile::tempdir().unwrap();
         let state = home.path().join("state");
         let site = Tvox { lab, home, state };

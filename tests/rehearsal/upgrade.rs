@@ -3,7 +3,7 @@
 
 use super::tvox::Tvox;
 
-fn answers(site: &Tvox) -> String {
+pub fn answers(site: &Tvox) -> String {
     format!(
         "answers:\n  release: '22'\n  patch_path: {}\n  preconditions_note: backups of last night\n  \
          snapshot_name: pre-22-first\n  snapshot_second: pre-22-second\n  \
