@@ -20,6 +20,8 @@ pub mod report;
 pub mod runs;
 pub mod template;
 pub mod time;
+#[cfg(test)]
+mod trace;
 pub mod verdict;
 
 pub use load::{load, Invalid};

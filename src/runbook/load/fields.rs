@@ -49,10 +49,7 @@ impl Validator<'_> {
                 let checks = self.checks(&raw.checks);
                 let mut options = self.check_options(raw, &checks);
                 options.on = raw.on.as_ref().map(|_| self.cluster_node(raw, &at));
-                Kind::Check {
-                    options,
-                    checks,
-                }
+                Kind::Check { options, checks }
             }
             RawKind::Run => Kind::Run {
                 on: self.on(raw, &at),

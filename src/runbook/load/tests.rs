@@ -1,8 +1,8 @@
 //! Lint cases: each invalid runbook is reported at its line and column.
 
 use super::*;
-use crate::runbook::raw::RawService;
 use crate::runbook::model::{Kind, Role};
+use crate::runbook::raw::RawService;
 
 const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
 

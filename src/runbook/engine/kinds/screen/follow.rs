@@ -10,10 +10,10 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::remote::{self, Session};
+use crate::exit_code::Exit;
 use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::kinds::run::exec;
 use crate::runbook::engine::step::{StepCx, Target};
-use crate::exit_code::Exit;
 use crate::transport::TransportError;
 
 const POLL_EVERY: Duration = Duration::from_secs(1);
