@@ -51,7 +51,7 @@ fn resume_in_terminal(site: &Tvox, answers: &std::path::Path) -> (bool, String) 
         .env("NO_COLOR", "1")
         .env_remove("SSH_AUTH_SOCK")
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(std::fs::File::create(site.home.path().join("terminal.out")).unwrap())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -62,7 +62,7 @@ fn resume_in_terminal(site: &Tvox, answers: &std::path::Path) -> (bool, String) 
         keys.flush().unwrap();
         std::thread::sleep(Duration::from_secs(1));
     }
-    let deadline = Instant::now() + Duration::from_secs(400);
+    let deadline = Instant::now() + Duration::from_secs(240);
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
@@ -74,7 +74,7 @@ fn resume_in_terminal(site: &Tvox, answers: &std::path::Path) -> (bool, String) 
         std::thread::sleep(Duration::from_millis(200));
     };
     drop(keys);
-    let shown = std::fs::read_to_string(&transcript).unwrap_or_default();
+    let shown = std::fs::read_to_string(site.home.path().join("terminal.out")).unwrap_or_default();
     eprintln!("--- standalone-to-ft in a terminal: {status}\n{shown}");
     (status.success(), shown)
 }
