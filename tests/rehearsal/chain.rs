@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::dr;
+use super::report::report;
 use super::tvox::Tvox;
 use super::upgrade;
 
@@ -109,4 +110,15 @@ fn a_site_from_stand_alone_to_dr_and_back() {
     dr::assert_every_step_done_or_skipped(&site, "upgrade");
 
     dr::setup_activate_rollback(&site);
+
+    // Each run leaves the customer's report.
+    for runbook in [
+        "standalone-to-ft",
+        "upgrade",
+        "dr-setup",
+        "dr-activate",
+        "dr-rollback",
+    ] {
+        insta::assert_snapshot!(format!("report_{runbook}"), report(&site, runbook));
+    }
 }

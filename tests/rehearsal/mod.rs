@@ -5,5 +5,6 @@
 
 mod chain;
 mod dr;
+mod report;
 mod tvox;
 mod upgrade;
