@@ -72,6 +72,17 @@ impl Template {
     }
 }
 
+/// Text shown to the technician (instructions) with the references it makes filled in from
+/// what is known now (answers, inventory): "snapshot `{{ snapshot_name }}`" shows the name
+/// the technician gave. Text that is no template, or names something not known yet, is shown
+/// as written.
+pub fn show(text: &str, facts: &Facts) -> String {
+    Template::parse(text)
+        .ok()
+        .and_then(|t| t.fill(facts, false).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -108,5 +119,26 @@ mod tests {
         );
         assert!(Template::parse("{{ open").is_err());
         assert!(Template::parse("{{ tvox.nope }}").is_err());
+    }
+
+    #[test]
+    fn shown_text_fills_what_is_known_and_keeps_the_rest_as_written() {
+        let inv = Inventory::parse(
+            Path::new("t.yaml"),
+            "site: s\ntvox: { version: 21, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
+        )
+        .unwrap();
+        let answers = BTreeMap::from([("snapshot_name".to_string(), "pre-ft".to_string())]);
+        let facts = Facts {
+            inventory: &inv,
+            answers: &answers,
+        };
+        assert_eq!(
+            show("restore `{{ snapshot_name }}`", &facts),
+            "restore `pre-ft`"
+        );
+        // Not known yet, or no template at all: as written, never an error.
+        assert_eq!(show("ask `{{ later }}`", &facts), "ask `{{ later }}`");
+        assert_eq!(show("a { brace", &facts), "a { brace");
     }
 }

@@ -11,7 +11,7 @@ use super::report::report;
 use super::tvox::Tvox;
 use super::upgrade;
 
-fn conversion_answers(site: &Tvox) -> String {
+pub fn conversion_answers(site: &Tvox) -> String {
     format!(
         "answers:
   uat_agreed_with: the customer's IT manager

@@ -6,5 +6,6 @@
 mod chain;
 mod dr;
 mod report;
+mod rollback;
 mod tvox;
 mod upgrade;

@@ -51,7 +51,13 @@ fn a_switch_that_did_not_happen_stops_before_the_second_patch() {
 /// Each failure form of the updater stops the run on the first node, before any switch.
 #[test]
 fn a_failed_patch_stops_the_run_before_the_switch() {
-    for outcome in ["fail", "negated", "success-words-exit", "with-errors"] {
+    for outcome in [
+        "fail",
+        "negated",
+        "success-words-exit",
+        "with-errors",
+        "killed",
+    ] {
         let site = Tvox::cluster();
         site.updater_outcome("tvox2", outcome);
         let out = site.rehearse("upgrade", &answers(&site), &[]);

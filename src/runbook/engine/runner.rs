@@ -113,6 +113,16 @@ pub fn run(
     );
     let (journal, mut state) =
         open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
+    // A rollback's texts and conditions may name what the forward run was told (the
+    // snapshot to restore): its answers are known here, this run's own come on top.
+    if let Some(forward) = &forward {
+        for (name, value) in &forward.answers {
+            state
+                .answers
+                .entry(name.clone())
+                .or_insert_with(|| value.clone());
+        }
+    }
     let journal_path = journal.path().to_path_buf();
     let shared: Shared = Arc::new(Mutex::new((journal, None)));
     install_interrupt(&shared);
@@ -157,7 +167,14 @@ pub fn run(
             step.kind.name()
         );
         if let Some(text) = &step.instructions {
-            for line in text.trim_end().lines() {
+            let facts = crate::runbook::facts::Facts {
+                inventory,
+                answers: &state.answers,
+            };
+            for line in crate::runbook::template::show(text, &facts)
+                .trim_end()
+                .lines()
+            {
                 eprintln!("  {line}");
             }
         }
