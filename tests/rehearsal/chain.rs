@@ -57,11 +57,29 @@ fn resume_in_terminal(site: &Tvox, answers: &std::path::Path) -> (bool, String) 
         .spawn()
         .unwrap();
     let mut keys = child.stdin.take().unwrap();
-    std::thread::sleep(Duration::from_secs(3));
-    for key in ["1", &site.lab.address("tvox1"), "", "y"] {
+    // Each answer once its prompt is on the screen, however slow the machine is today.
+    let out = site.home.path().join("terminal.out");
+    let new = site.lab.address("tvox1");
+    for (prompt, key) in [
+        ("Interface to configure", "1"),
+        ("New IP address", new.as_str()),
+        ("Netmask", ""),
+        ("? [y/N]", "y"),
+    ] {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while !std::fs::read_to_string(&out)
+            .unwrap_or_default()
+            .contains(prompt)
+        {
+            assert!(
+                Instant::now() < deadline,
+                "`{prompt}` never shown:\n{}",
+                std::fs::read_to_string(&out).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
         keys.write_all(format!("{key}\r").as_bytes()).unwrap();
         keys.flush().unwrap();
-        std::thread::sleep(Duration::from_secs(1));
     }
     let deadline = Instant::now() + Duration::from_secs(240);
     let status = loop {
