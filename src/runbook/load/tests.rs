@@ -4,10 +4,10 @@ use super::*;
 use crate::runbook::model::{Kind, Role};
 use crate::runbook::raw::RawService;
 
-const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
+pub(super) const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
 
 /// Each invalid runbook gives one error at `line:column` saying `message`.
-fn assert_invalid(steps: &str, line: u64, column: u64, message: &str) {
+pub(super) fn assert_invalid(steps: &str, line: u64, column: u64, message: &str) {
     let text = format!("{HEAD}{steps}");
     let errors = load("t.yaml", &text).expect_err("should be invalid").0;
     assert!(

@@ -1,24 +1,12 @@
 //! Lint cases of `master:`: each wrong form or reference is reported at its line and column.
 
 use crate::runbook::load::{load, Invalid};
+use crate::runbook::load::tests::{assert_invalid, HEAD};
 use crate::runbook::master::Master;
 use crate::runbook::model::Kind;
 
-const HEAD: &str = "id: t\ntitle: T\nstages:\n  - id: s\n    title: S\n    steps:\n";
 const PATCH: &str =
     "      - { id: patch, kind: screen, title: P, on: slave, command: [x], success: done }\n";
-
-fn assert_invalid(steps: &str, line: u64, column: u64, message: &str) {
-    let text = format!("{HEAD}{steps}");
-    let errors = load("t.yaml", &text).expect_err("should be invalid").0;
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.line == line && e.column == column && e.message.contains(message)),
-        "want {line}:{column} `{message}` in:\n{}",
-        Invalid(errors)
-    );
-}
 
 #[test]
 fn a_named_node_and_the_node_of_an_earlier_step_load() {
