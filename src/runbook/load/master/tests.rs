@@ -1,7 +1,7 @@
 //! Lint cases of `master:`: each wrong form or reference is reported at its line and column.
 
-use crate::runbook::load::{load, Invalid};
 use crate::runbook::load::tests::{assert_invalid, HEAD};
+use crate::runbook::load::{load, Invalid};
 use crate::runbook::master::Master;
 use crate::runbook::model::Kind;
 
