@@ -116,7 +116,15 @@ fn a_node_lost_mid_patch_resumes_and_completes_with_one_patch_per_node() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    // The updater is running on the node (it noted its start), with lines still to print.
+    while site.patched().is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the updater never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(1));
     site.lab.cut("tvox2");
     let status = run.wait().unwrap();
     let mut stderr = String::new();
