@@ -200,14 +200,16 @@ pub fn run(
             state.steps.get(&step.id),
             Some(StepState::Interrupted { .. })
         );
-        append(
-            &shared,
-            &Record::StepStarted {
+        {
+            // Journalled and noted as current under one lock: a Ctrl-C between the two would
+            // record an interruption that names no step.
+            let mut guard = shared.lock().unwrap_or_else(|e| e.into_inner());
+            guard.0.append(&Record::StepStarted {
                 step: step.id.clone(),
                 at: Timestamp::now(),
-            },
-        )?;
-        shared.lock().unwrap_or_else(|e| e.into_inner()).1 = Some(step.id.clone());
+            })?;
+            guard.1 = Some(step.id.clone());
+        }
         let cx = StepCx {
             inventory,
             fleet: &fleet,
