@@ -13,27 +13,7 @@ const DOMAIN: &str = "tvox.lab.test";
 
 /// `tvdr check dns --format json` with `extra` arguments: the exit code and the report.
 fn check_dns(lab: &Lab, inventory: &Path, extra: &[&str]) -> (i32, Value) {
-    let home = lab.dir().join("home-tvdr");
-    std::fs::create_dir_all(&home).unwrap();
-    let out = tvdr(&home)
-        .arg("-i")
-        .arg(inventory)
-        .arg("--state-dir")
-        .arg(home.join("state"))
-        .args(["check", "dns", "--format", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "`tvdr check dns` printed no JSON ({e}):\n{stdout}\nstderr:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    let report = doc["checks"][0].clone();
-    assert_eq!(report["name"], "dns", "{doc:#}");
-    (out.status.code().unwrap_or(-1), report)
+    crate::checks_node::check(lab, inventory, "dns", extra)
 }
 
 fn status(code: i32, report: &Value) -> (i32, &str) {

@@ -13,7 +13,7 @@ use crate::lab::Lab;
 const DOMAIN: &str = "tvox.lab.test";
 
 /// `tvdr check NAME --format json` with `inventory`: the exit code and the check's report.
-fn check(lab: &Lab, inventory: &Path, name: &str, extra: &[&str]) -> (i32, Value) {
+pub fn check(lab: &Lab, inventory: &Path, name: &str, extra: &[&str]) -> (i32, Value) {
     let home = lab.dir().join("home-tvdr");
     std::fs::create_dir_all(&home).unwrap();
     let out = tvdr(&home)

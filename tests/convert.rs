@@ -140,34 +140,26 @@ fn a_different_key_at_the_new_address_is_refused_with_its_fingerprint() {
     let new = site.lab.address("tvox1");
     trust_at_node_ip(&site);
     let old = fingerprint(&site.lab, "tvox1");
-    let lab_dir = site.lab.dir().to_path_buf();
     // Another key at the new address, while tvdr's frozen session has not noticed the move.
-    let rekeyer = std::thread::spawn(move || {
-        let log = lab_dir.join("tvox1/tvox/network.log");
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while !std::fs::read_to_string(&log)
-            .unwrap_or_default()
-            .contains("->")
-        {
-            assert!(Instant::now() < deadline, "network_reset never moved tvox1");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let out = Command::new(crate::common::repo_file("scripts/lab"))
-            .args(["rekey", "--dir", &lab_dir.display().to_string(), "tvox1"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    let out = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let log = site.lab.node_dir("tvox1").join("tvox/network.log");
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while !std::fs::read_to_string(&log)
+                .unwrap_or_default()
+                .contains("->")
+            {
+                assert!(Instant::now() < deadline, "network_reset never moved tvox1");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            site.lab.rekey("tvox1");
+        });
+        in_terminal(
+            &site,
+            &["runbook", "convert", "--yes"],
+            &["1", &new, "", "y"],
+        )
     });
-    let out = in_terminal(
-        &site,
-        &["runbook", "convert", "--yes"],
-        &["1", &new, "", "y"],
-    );
-    rekeyer.join().unwrap();
     let shown = String::from_utf8_lossy(&out.stdout);
     let rekeyed = fingerprint(&site.lab, "tvox1");
     assert_ne!(rekeyed, old);
