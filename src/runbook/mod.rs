@@ -16,6 +16,7 @@ pub mod master;
 pub mod model;
 pub mod plan;
 pub mod raw;
+pub mod receipt;
 pub mod report;
 pub mod runs;
 pub mod template;

@@ -18,6 +18,17 @@ impl Timestamp {
     pub fn since(self, earlier: Timestamp) -> Duration {
         self.0.duration_since(earlier.0).unwrap_or(Duration::ZERO)
     }
+
+    /// Seconds since the epoch (a node's `date +%s.%N`); a negative or absurd value is
+    /// the epoch itself.
+    pub fn from_epoch(seconds: f64) -> Timestamp {
+        let offset = Duration::try_from_secs_f64(seconds).unwrap_or(Duration::ZERO);
+        Timestamp(
+            SystemTime::UNIX_EPOCH
+                .checked_add(offset)
+                .unwrap_or(SystemTime::UNIX_EPOCH),
+        )
+    }
 }
 
 impl fmt::Display for Timestamp {

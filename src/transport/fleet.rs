@@ -8,8 +8,10 @@ use super::{connect, Secrets, Target, Transport, TransportError};
 /// The nodes of one run and their connections.
 ///
 /// A node that could not be reached, trusted or logged in to keeps answering with that
-/// same error (without waiting for its connect timeout again) until [`Fleet::reset`]; a
-/// connection lost mid-command is dropped, and the next use reconnects.
+/// same error (without waiting for its connect timeout again) until [`Fleet::reset`] or
+/// [`Fleet::forget_failures`] — which a runbook calls before every step and every retry,
+/// so a node that comes back is used again; a connection lost mid-command is dropped, and
+/// the next use reconnects.
 pub struct Fleet {
     nodes: Vec<Node>,
     secrets: Box<dyn Secrets + Send + Sync>,
@@ -20,10 +22,14 @@ struct Node {
     state: Mutex<State>,
 }
 
+
+
 enum State {
     Closed,
     Open(Box<dyn Transport>),
     Failed(TransportError),
+    /// Failed earlier with this error; the next use connects again and says so.
+    Again(TransportError),
 }
 
 impl Fleet {
@@ -56,6 +62,10 @@ impl Fleet {
     ) -> Result<R, TransportError> {
         let node = self.find(node)?;
         let mut state = lock(&node.state);
+        if let State::Again(earlier) = &*state {
+            eprintln!("  {}: trying again (earlier: {earlier})", node.target.name);
+            *state = State::Closed;
+        }
         if let State::Closed = *state {
             *state = match connect(&node.target, &*self.secrets) {
                 Ok(transport) => State::Open(transport),
@@ -65,7 +75,7 @@ impl Fleet {
         let transport = match &mut *state {
             State::Open(transport) => transport,
             State::Failed(e) => return Err(e.clone()),
-            State::Closed => unreachable!("connected above"),
+            State::Closed | State::Again(_) => unreachable!("connected above"),
         };
         let result = f(transport.as_mut());
         if let Err(TransportError::Lost { .. }) = &result {
@@ -116,6 +126,17 @@ impl Fleet {
     pub fn reset(&self, node: &str) {
         if let Ok(node) = self.find(node) {
             *lock(&node.state) = State::Closed;
+        }
+    }
+
+    /// Every node that failed to connect is tried again at its next use (a new step, a
+    /// retry): a failure is never cached for the rest of a run.
+    pub fn forget_failures(&self) {
+        for node in &self.nodes {
+            let mut state = lock(&node.state);
+            if let State::Failed(e) = &*state {
+                *state = State::Again(e.clone());
+            }
         }
     }
 

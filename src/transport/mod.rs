@@ -19,7 +19,7 @@ mod script;
 mod secrets;
 mod ssh;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use std::collections::BTreeMap;
 use std::io::Write;

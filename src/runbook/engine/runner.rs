@@ -210,6 +210,8 @@ pub fn run(
             })?;
             guard.1 = Some(step.id.clone());
         }
+        // Every step tries the nodes that failed earlier again (they may be back).
+        fleet.forget_failures();
         let cx = StepCx {
             inventory,
             fleet: &fleet,

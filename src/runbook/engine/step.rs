@@ -89,7 +89,11 @@ impl StepCx<'_> {
     pub fn after_failure(&self, why: String, evidence: Map<String, Value>) -> Result<Next> {
         eprintln!("step `{}` failed: {why}", self.step.id);
         match self.human.on_failure(&self.step.id)? {
-            Decision::Retry => Ok(Next::Retry),
+            Decision::Retry => {
+                // A node that failed to connect is tried again, not taken as down for good.
+                self.fleet.forget_failures();
+                Ok(Next::Retry)
+            }
             Decision::Override(reason) => Ok(Next::Finish(StepResult {
                 outcome: Outcome::Overridden,
                 reason: Some(reason),

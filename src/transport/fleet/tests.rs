@@ -85,3 +85,22 @@ fn lists_its_targets() {
     assert!(fleet.target("tvox1").is_some());
     assert!(fleet.target("tvox9").is_none());
 }
+
+#[test]
+fn a_failed_node_is_tried_again_after_forget_failures() {
+    let target = refused("tvox2");
+    let port = target.port;
+    let fleet = fleet(vec![target]);
+    let first = fleet.with("tvox2", |_| Ok(())).unwrap_err();
+    assert!(matches!(first, TransportError::Unreachable { .. }), "{first}");
+    // Something answers on the port now (not SSH: the handshake fails differently).
+    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let cached = fleet.with("tvox2", |_| Ok(())).unwrap_err();
+    assert!(matches!(cached, TransportError::Unreachable { .. }));
+    let closer = std::thread::spawn(move || drop(listener.accept()));
+    fleet.forget_failures();
+    let second = fleet.with("tvox2", |_| Ok(())).unwrap_err();
+    assert_ne!(second.to_string(), first.to_string(), "not tried again");
+    assert!(second.to_string().contains("handshake"), "{second}");
+    closer.join().unwrap();
+}

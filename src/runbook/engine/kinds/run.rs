@@ -1,5 +1,13 @@
 //! `run`: a command on one or more hosts, judged by its exit status and output.
+//!
+//! Exactly once: the command runs detached on the node with a receipt there
+//! ([`receipt`](crate::runbook::receipt)). Before anything else the step reads the node's
+//! receipt: a finished command is judged as it ended and never run again, a running one is
+//! followed, one that started and vanished (the node rebooted under it) is put to the
+//! technician, and only a command that never started is started. A retry runs again only
+//! on the nodes where the command really failed.
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -7,10 +15,21 @@ use serde_json::{json, Map, Value};
 
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{Command, Expect, Role};
+use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
 use crate::transport::{Cmd, LocalTransport, Output, Transport, TransportError};
 
 /// Lines of output kept as evidence.
 const TAIL_LINES: usize = 20;
+
+/// What one host's attempt came to.
+enum Seen {
+    /// Finished: judged, with the problem if any.
+    Ended(Receipt, Option<String>),
+    /// Started and vanished: nobody knows whether it did its work.
+    Gone(Receipt),
+    /// The receipt could not be read or kept (unreachable, timeout, refused).
+    Unknown(ReceiptError),
+}
 
 pub fn run(
     cx: &StepCx,
@@ -18,53 +37,56 @@ pub fn run(
     command: &Command,
     expect: &Expect,
     timeout: Option<Duration>,
-    idempotent: bool,
+    _idempotent: bool,
 ) -> Result<StepResult> {
     let cmd = cx.command(command)?;
-    if cx.reentered && !idempotent {
-        let again = cx.human.confirm(
-            &cx.step.id,
-            &format!(
-                "`{}` was interrupted last time: it may have run already. Run it again?",
-                cx.step.id
-            ),
-        )?;
-        if !again {
-            return Ok(StepResult::skipped(
-                "interrupted earlier; the technician chose not to run it again",
-            ));
-        }
-    }
+    let key = Key::new(cx.run_id, &cx.step.id);
+    // Hosts where the technician asked for the command to run again (after a real
+    // failure, or after it vanished): only those start a new attempt.
+    let mut again: BTreeMap<&'static str, bool> = BTreeMap::new();
     loop {
         let targets = cx.resolve(on)?;
         let mut evidence = Map::new();
         let mut problems = Vec::new();
+        let mut retry_here = Vec::new();
         for target in &targets {
-            let started = Instant::now();
-            let result = exec(cx, *target, &cmd, timeout);
-            let seconds = started.elapsed().as_secs_f64();
-            let entry = match &result {
-                Ok(out) => {
-                    if let Some(problem) = judge(out, expect) {
+            let began = Instant::now();
+            let rerun = again.get(target.name()).copied().unwrap_or(false);
+            let seen = attempt(cx, *target, &key, &cmd, expect, timeout, rerun);
+            let seconds = began.elapsed().as_secs_f64();
+            let mut entry = Map::new();
+            entry.insert("seconds".into(), json!(seconds));
+            match &seen {
+                Seen::Ended(r, problem) => {
+                    entry.insert("exit".into(), json!(r.exit));
+                    entry.insert("stdout_tail".into(), json!(tail(&r.stdout)));
+                    entry.insert("stderr_tail".into(), json!(tail(&r.stderr)));
+                    entry.insert("receipt".into(), r.evidence());
+                    if let Some(problem) = problem {
                         problems.push(format!("{}: {problem}", target.name()));
+                        retry_here.push(target.name());
                     }
-                    json!({
-                        "exit": out.status,
-                        "stdout_tail": tail(&out.stdout),
-                        "stderr_tail": tail(&out.stderr),
-                        "seconds": seconds,
-                    })
                 }
-                Err(err) => {
-                    problems.push(format!("{}: {err}", target.name()));
-                    json!({ "error": err.to_string(), "seconds": seconds })
+                Seen::Gone(r) => {
+                    entry.insert("receipt".into(), r.evidence());
+                    problems.push(format!(
+                        "{}: {}; whether it did its work is unknown: look on the node, then \
+                         retry to run it again, or override",
+                        target.name(),
+                        r.gone_why()
+                    ));
+                    retry_here.push(target.name());
                 }
-            };
-            print_tail(target.name(), &result);
-            evidence.insert(target.name().to_string(), entry);
-            if let Err(err) = result {
+                Seen::Unknown(err) => {
+                    entry.insert("error".into(), json!(err.to_string()));
+                    problems.push(format!("{}: {}", target.name(), explain(err)));
+                }
+            }
+            print_seen(target.name(), &seen);
+            evidence.insert(target.name().to_string(), Value::Object(entry));
+            if let Seen::Unknown(ReceiptError::Transport(err)) = &seen {
                 if err.is_unreachable() && !cx.human.interactive() {
-                    return Err(err.into());
+                    return Err(err.clone().into());
                 }
             }
         }
@@ -76,13 +98,122 @@ pub fn run(
         }
         let why = problems.join("; ");
         match cx.after_failure(why, evidence_all)? {
-            Next::Retry => continue,
+            Next::Retry => {
+                // A host that failed for real runs again; one that could not be read is
+                // read again (its command may well have finished meanwhile).
+                again = targets.iter().map(|t| (t.name(), false)).collect();
+                for name in retry_here {
+                    again.insert(name, true);
+                }
+            }
             Next::Finish(result) => return Ok(result),
         }
     }
 }
 
-/// Runs `cmd` on a node through the fleet, or on this machine.
+/// Reads the host's receipt, then starts, follows or takes what it says.
+fn attempt(
+    cx: &StepCx,
+    target: Target,
+    key: &Key,
+    cmd: &Cmd,
+    expect: &Expect,
+    timeout: Option<Duration>,
+    rerun: bool,
+) -> Seen {
+    let result = on_host(cx, target, |t| {
+        let seen = receipt::look(t, key)?;
+        let node = t.target().name.clone();
+        match seen.state {
+            State::None => receipt::start(t, key, 1, cmd, timeout),
+            State::Running => {
+                eprintln!(
+                    "  {node}: attempt {} is still running (pid {}): following it, not \
+                     starting it again",
+                    seen.attempt,
+                    seen.pid.map_or("?".into(), |p| p.to_string())
+                );
+                receipt::follow(t, key, seen.attempt, timeout)
+            }
+            State::Finished | State::Gone if rerun => {
+                receipt::start(t, key, seen.attempt + 1, cmd, timeout)
+            }
+            State::Finished => {
+                eprintln!(
+                    "  {node}: attempt {} already ran (exit status {}): taken as it ended, \
+                     not run again",
+                    seen.attempt,
+                    seen.exit.unwrap_or(-1)
+                );
+                Ok(seen)
+            }
+            State::Gone => Ok(seen),
+        }
+    });
+    match result {
+        Ok(r) if r.state == State::Finished => {
+            let out = Output {
+                status: r.exit.unwrap_or(-1),
+                stdout: r.stdout.clone(),
+                stderr: r.stderr.clone(),
+            };
+            let problem = judge(&out, expect);
+            Seen::Ended(r, problem)
+        }
+        Ok(r) => Seen::Gone(r),
+        Err(err) => Seen::Unknown(err),
+    }
+}
+
+/// Runs `f` with the host's transport: a node through the fleet, or this machine.
+fn on_host<R>(
+    cx: &StepCx,
+    target: Target,
+    f: impl FnOnce(&mut dyn Transport) -> Result<R, ReceiptError>,
+) -> Result<R, ReceiptError> {
+    match target {
+        Target::Node(node) => {
+            let mut inner = None;
+            let outer = cx.fleet.with(node, |t| {
+                inner = Some(f(t));
+                Ok(())
+            });
+            match (outer, inner) {
+                (_, Some(Err(ReceiptError::Transport(err)))) | (Err(err), _) => {
+                    if matches!(err, TransportError::Lost { .. }) {
+                        cx.fleet.reset(node);
+                    }
+                    Err(err.into())
+                }
+                (Ok(()), Some(result)) => result,
+                (Ok(()), None) => unreachable!("the closure ran"),
+            }
+        }
+        Target::Local => {
+            let mut local = LocalTransport::new(local_target(cx));
+            f(&mut local)
+        }
+    }
+}
+
+/// A receipt problem in the words a technician needs.
+fn explain(err: &ReceiptError) -> String {
+    match err {
+        ReceiptError::Transport(TransportError::Timeout { timeout, .. }) => format!(
+            "still running after {} — it goes on on the node; retry follows it (it is not \
+             started again)",
+            humantime::format_duration(*timeout)
+        ),
+        ReceiptError::Transport(err) => format!(
+            "{err} — whether the command ran is read from the node's receipt on retry or \
+             resume; it is never started twice"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Runs `cmd` on a node through the fleet, or on this machine (no receipt: for commands
+/// that only look, like a wait's probes).
 pub fn exec(
     cx: &StepCx,
     target: Target,
@@ -150,14 +281,15 @@ pub fn tail(bytes: &[u8]) -> String {
     lines[lines.len().saturating_sub(TAIL_LINES)..].join("\n")
 }
 
-fn print_tail(node: &str, result: &Result<Output, TransportError>) {
-    match result {
-        Ok(out) => {
-            for line in tail(&out.stdout).lines().chain(tail(&out.stderr).lines()) {
+fn print_seen(node: &str, seen: &Seen) {
+    match seen {
+        Seen::Ended(r, _) => {
+            for line in tail(&r.stdout).lines().chain(tail(&r.stderr).lines()) {
                 eprintln!("  {node} | {line}");
             }
-            eprintln!("  {node}: exit status {}", out.status);
+            eprintln!("  {node}: exit status {}", r.exit.unwrap_or(-1));
         }
-        Err(err) => eprintln!("  {node}: {err}"),
+        Seen::Gone(r) => eprintln!("  {node}: {}", r.gone_why()),
+        Seen::Unknown(err) => eprintln!("  {node}: {err}"),
     }
 }

@@ -1,0 +1,145 @@
+//! The shell text that keeps receipts on a node. Constants only: every value (run id,
+//! step, attempt, the step's command) reaches it as a positional argument, never pasted.
+//!
+//! Layout, in the login user's private directory (`~/.local/state/tvdr`, 0700, owned by
+//! the user, never a symlink — not `/var/tmp`, which is world-writable and swept by
+//! `systemd-tmpfiles`):
+//!
+//! ```text
+//! receipts/<run>/<step>/<attempt>/started   pid=, started=, boot=   (written before the command)
+//! receipts/<run>/<step>/<attempt>/out, err  the command's output
+//! receipts/<run>/<step>/<attempt>/ended     exit=, ended=           (written after it)
+//! ```
+//!
+//! The attempt directory is made with a plain `mkdir` (atomic, fails if it exists), so two
+//! launches of the same attempt cannot both run. Files are written to a temporary name
+//! and renamed, so a reader sees a whole receipt or none.
+
+/// Prepares the private directory; `$d` names it. Exit 125 with a reason when it is not
+/// private (a symlink, someone else's).
+const PRIVATE: &str = r#"set -u
+umask 077
+d=${HOME:-/root}/.local/state/tvdr
+mkdir -p -- "$d/receipts" 2>/dev/null
+if [ ! -d "$d" ] || [ -h "$d" ] || [ ! -O "$d" ]; then
+  echo "tvdr: $d is not a private directory of $(id -un 2>/dev/null)" >&2
+  exit 125
+fi
+chmod 700 -- "$d" || exit 125
+"#;
+
+/// The receipt tool. `$1` = look|start|follow|prune, `$2` = run, `$3` = step,
+/// `$4` = attempt, `$5` = command, `$6` = the wrapper ([`WRAPPER`]), `$7` = output cap.
+const TOOL: &str = r#"
+s=$d/receipts/$2/$3
+cap=${7:-4194304}
+latest() {
+  n=
+  for a in "$s"/*; do
+    k=${a##*/}
+    case $k in ''|*[!0-9]*) continue ;; esac
+    if [ -z "$n" ] || [ "$k" -gt "$n" ]; then n=$k; fi
+  done
+  echo "$n"
+}
+alive() {
+  p=$(sed -n 's/^pid=//p' "$1/started" 2>/dev/null)
+  [ -n "$p" ] || return 1
+  kill -0 "$p" 2>/dev/null || return 1
+  [ -r "/proc/$p/cmdline" ] || return 0
+  tr '\0' '\n' <"/proc/$p/cmdline" | grep -qxF -- "$1"
+}
+size() {
+  if [ -f "$1" ]; then z=$(($(wc -c <"$1"))); else z=0; fi
+  if [ "$z" -gt "$cap" ]; then z=$cap; fi
+  echo "$z"
+}
+report() {
+  r=$1
+  echo "attempt=${r##*/}"
+  if [ -f "$r/started" ]; then cat -- "$r/started"; fi
+  echo "boot_now=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)"
+  if [ -f "$r/ended" ]; then
+    cat -- "$r/ended"; state=finished
+  elif alive "$r"; then state=running
+  else state=gone
+  fi
+  echo "state=$state"
+  if [ "$state" = finished ]; then
+    o=$(size "$r/out"); e=$(size "$r/err")
+    echo "out_bytes=$o"
+    echo "err_bytes=$e"
+    echo "--"
+    if [ "$o" -gt 0 ]; then tail -c "$o" -- "$r/out"; fi
+    if [ "$e" -gt 0 ]; then tail -c "$e" -- "$r/err"; fi
+  fi
+}
+follow() {
+  i=0
+  while [ ! -f "$1/ended" ]; do
+    alive "$1" || break
+    if [ "$i" -lt 40 ]; then sleep 0.05; else sleep 0.5; fi
+    i=$((i + 1))
+  done
+  report "$1"
+}
+case $1 in
+look)
+  n=$(latest)
+  if [ -z "$n" ]; then echo "state=none"; exit 0; fi
+  report "$s/$n"
+  ;;
+start)
+  mkdir -p -- "$s" || exit 125
+  r=$s/$4
+  if ! mkdir -- "$r" 2>/dev/null; then
+    echo "raced=1"
+    follow "$r"
+    exit 0
+  fi
+  if command -v setsid >/dev/null 2>&1; then
+    setsid sh -c "$6" tvdr-receipt "$r" "$5" </dev/null >/dev/null 2>&1 &
+  else
+    nohup sh -c "$6" tvdr-receipt "$r" "$5" </dev/null >/dev/null 2>&1 &
+  fi
+  wait "$!" 2>/dev/null
+  echo "fresh=1"
+  follow "$r"
+  ;;
+follow)
+  follow "$s/$4"
+  ;;
+prune)
+  find "$d/receipts" -mindepth 1 -maxdepth 1 -type d -mtime "+$4" -exec rm -rf -- {} + 2>/dev/null
+  echo "state=none"
+  ;;
+*)
+  echo "tvdr: unknown receipt operation" >&2
+  exit 125
+  ;;
+esac
+"#;
+
+/// Runs one command detached from the SSH session (its own session, no terminal, SIGHUP
+/// ignored), between a start record and an end record. `$1` = attempt directory,
+/// `$2` = the command. It runs in the login shell, as a command over SSH would.
+pub const WRAPPER: &str = r#"r=$1
+umask 077
+trap '' HUP
+b=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)
+printf 'pid=%s\nstarted=%s\nboot=%s\n' "$$" "$(date +%s.%N)" "$b" >"$r/started.tmp" &&
+  mv -f -- "$r/started.tmp" "$r/started" || exit 125
+"${SHELL:-/bin/sh}" -c "$2" </dev/null >"$r/out" 2>"$r/err"
+rc=$?
+printf 'exit=%s\nended=%s\n' "$rc" "$(date +%s.%N)" >"$r/ended.tmp" &&
+  mv -f -- "$r/ended.tmp" "$r/ended"
+"#;
+
+/// The whole tool: the private directory, then the operation.
+pub fn tool() -> String {
+    format!("{PRIVATE}{TOOL}")
+}
+
+/// The private directory alone, for other records kept beside the receipts (the lock,
+/// the journal mirror): `$d` names it afterwards.
+pub const PRIVATE_DIR: &str = PRIVATE;
