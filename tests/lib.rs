@@ -12,6 +12,7 @@ mod cli;
 mod common;
 mod convert;
 mod dry_run;
+mod exactly_once;
 mod exec;
 mod inventory;
 mod lab;

@@ -22,8 +22,6 @@ struct Node {
     state: Mutex<State>,
 }
 
-
-
 enum State {
     Closed,
     Open(Box<dyn Transport>),

@@ -66,6 +66,7 @@ impl Site {
             state_dir: &self.state,
             run_id,
             reentered,
+            failed_before: false,
             uat: None,
             journal: None,
             forward_journal: None,

@@ -31,11 +31,26 @@ pub fn reboot(
         Kind::Reboot { on, timeout },
     );
     let human = Human::new(operator(None), args.yes, AnswersFile::default());
-    // Notes left by a `tvdr reboot` that died: this one picks up its wait.
-    let reentered = memo::path(&site.state, &memo::key("reboot", &id)).exists();
+    // A `tvdr reboot` that died left its run id: this one picks up its wait (the node's
+    // receipt under that id says the reboot was issued). A new one gets a new id, so an
+    // earlier reboot's receipt is never taken for this one.
+    let pointer = site.state.join("steps").join(format!("reboot.{id}.run"));
+    let earlier: Option<String> = crate::state::load(&pointer);
+    let reentered = earlier.is_some();
     if !reentered && !human.confirm(&id, &format!("Reboot {} now?", args.node))? {
         return Err(Exit::Aborted(format!("{} not rebooted", args.node)).into());
     }
-    let result = reboot_kind::run(&site.cx(&step, &human, "reboot", reentered), on, timeout)?;
+    let run_id = match earlier {
+        Some(run) => run,
+        None => {
+            let run = format!("reboot-{}", crate::runbook::runs::new_run_id());
+            crate::state::save(&pointer, &run)?;
+            run
+        }
+    };
+    let result = reboot_kind::run(&site.cx(&step, &human, &run_id, reentered), on, timeout)?;
+    if result.outcome.is_complete() {
+        let _ = std::fs::remove_file(&pointer);
+    }
     Ok(finish(&result))
 }

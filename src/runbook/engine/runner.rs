@@ -221,6 +221,13 @@ pub fn run(
             state_dir: site_state,
             run_id: &run_id,
             reentered,
+            failed_before: matches!(
+                state.steps.get(&step.id),
+                Some(StepState::Finished {
+                    outcome: Outcome::Failed | Outcome::Aborted,
+                    ..
+                })
+            ),
             uat: runbook.uat.as_deref(),
             journal: Some(&journal_path),
             forward_journal: forward.as_ref().map(|run| run.path.as_path()),

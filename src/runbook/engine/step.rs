@@ -28,6 +28,9 @@ pub struct StepCx<'a> {
     pub run_id: &'a str,
     /// The step was started before and never finished (tvdr died inside it).
     pub reentered: bool,
+    /// The journal recorded this step as failed: running it again is the technician's
+    /// retry (a command runs again where it failed, not where it succeeded).
+    pub failed_before: bool,
     /// The UAT checklist the runbook names (`uat` steps).
     pub uat: Option<&'a str>,
     /// The run's journal, for steps that compare with earlier steps of the run (`uat`);

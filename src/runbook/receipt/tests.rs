@@ -88,7 +88,10 @@ fn a_command_runs_once_and_its_receipt_tells_the_result() {
 
     // Read back later: the same result, not a new run.
     let again = look(&mut t, &key).unwrap();
-    assert_eq!((again.attempt, again.exit, again.fresh), (1, Some(7), false));
+    assert_eq!(
+        (again.attempt, again.exit, again.fresh),
+        (1, Some(7), false)
+    );
     assert_eq!(again.stdout, b"hello\n");
 
     // The same attempt cannot start twice: the second call follows the first one's.
@@ -117,7 +120,10 @@ fn a_command_outlives_a_timeout_and_is_followed_to_its_end() {
     let key = Key::new("run-1", "slow");
     let cmd = Cmd::operator_script("sleep 1; echo done");
     let err = start(&mut t, &key, 1, &cmd, Some(Duration::from_millis(300))).unwrap_err();
-    assert!(matches!(err, ReceiptError::Transport(TransportError::Timeout { .. })));
+    assert!(matches!(
+        err,
+        ReceiptError::Transport(TransportError::Timeout { .. })
+    ));
     assert_eq!(look(&mut t, &key).unwrap().state, State::Running);
     let r = follow(&mut t, &key, 1, None).unwrap();
     assert_eq!((r.state, r.exit), (State::Finished, Some(0)));

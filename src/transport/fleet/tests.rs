@@ -92,7 +92,10 @@ fn a_failed_node_is_tried_again_after_forget_failures() {
     let port = target.port;
     let fleet = fleet(vec![target]);
     let first = fleet.with("tvox2", |_| Ok(())).unwrap_err();
-    assert!(matches!(first, TransportError::Unreachable { .. }), "{first}");
+    assert!(
+        matches!(first, TransportError::Unreachable { .. }),
+        "{first}"
+    );
     // Something answers on the port now (not SSH: the handshake fails differently).
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     let cached = fleet.with("tvox2", |_| Ok(())).unwrap_err();

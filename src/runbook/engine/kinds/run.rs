@@ -43,7 +43,9 @@ pub fn run(
     let key = Key::new(cx.run_id, &cx.step.id);
     // Hosts where the technician asked for the command to run again (after a real
     // failure, or after it vanished): only those start a new attempt.
+    // Resuming a step the journal says failed is a retry everywhere it failed.
     let mut again: BTreeMap<&'static str, bool> = BTreeMap::new();
+    let mut all_again = cx.failed_before;
     loop {
         let targets = cx.resolve(on)?;
         let mut evidence = Map::new();
@@ -51,7 +53,7 @@ pub fn run(
         let mut retry_here = Vec::new();
         for target in &targets {
             let began = Instant::now();
-            let rerun = again.get(target.name()).copied().unwrap_or(false);
+            let rerun = all_again || again.get(target.name()).copied().unwrap_or(false);
             let seen = attempt(cx, *target, &key, &cmd, expect, timeout, rerun);
             let seconds = began.elapsed().as_secs_f64();
             let mut entry = Map::new();
@@ -71,7 +73,7 @@ pub fn run(
                     entry.insert("receipt".into(), r.evidence());
                     problems.push(format!(
                         "{}: {}; whether it did its work is unknown: look on the node, then \
-                         retry to run it again, or override",
+                         retry (or run tvdr again) to run it again, or override",
                         target.name(),
                         r.gone_why()
                     ));
@@ -101,6 +103,7 @@ pub fn run(
             Next::Retry => {
                 // A host that failed for real runs again; one that could not be read is
                 // read again (its command may well have finished meanwhile).
+                all_again = false;
                 again = targets.iter().map(|t| (t.name(), false)).collect();
                 for name in retry_here {
                     again.insert(name, true);
@@ -135,9 +138,12 @@ fn attempt(
                 );
                 receipt::follow(t, key, seen.attempt, timeout)
             }
-            State::Finished | State::Gone if rerun => {
+            // A finished attempt that passes is kept even on a retry: only a failure or a
+            // vanished attempt runs again.
+            State::Finished if rerun && judge(&output_of(&seen), expect).is_some() => {
                 receipt::start(t, key, seen.attempt + 1, cmd, timeout)
             }
+            State::Gone if rerun => receipt::start(t, key, seen.attempt + 1, cmd, timeout),
             State::Finished => {
                 eprintln!(
                     "  {node}: attempt {} already ran (exit status {}): taken as it ended, \
@@ -152,16 +158,19 @@ fn attempt(
     });
     match result {
         Ok(r) if r.state == State::Finished => {
-            let out = Output {
-                status: r.exit.unwrap_or(-1),
-                stdout: r.stdout.clone(),
-                stderr: r.stderr.clone(),
-            };
-            let problem = judge(&out, expect);
+            let problem = judge(&output_of(&r), expect);
             Seen::Ended(r, problem)
         }
         Ok(r) => Seen::Gone(r),
         Err(err) => Seen::Unknown(err),
+    }
+}
+
+fn output_of(r: &Receipt) -> Output {
+    Output {
+        status: r.exit.unwrap_or(-1),
+        stdout: r.stdout.clone(),
+        stderr: r.stderr.clone(),
     }
 }
 

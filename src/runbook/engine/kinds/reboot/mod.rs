@@ -17,6 +17,7 @@ use super::memo::{self, Memo};
 use crate::exit_code::Exit;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
+use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
 use crate::runbook::time::Timestamp;
 use crate::transport::{Cmd, TransportError};
 use back::wait_back;
@@ -27,9 +28,10 @@ const ISSUE_TIMEOUT: Duration = Duration::from_secs(15);
 pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
     let key = memo::key(cx.run_id, &cx.step.id);
     let mut memo = memo::load(cx.state_dir, &key);
-    let node = match (&memo.node, cx.reentered) {
-        (Some(node), true) => node.clone(),
-        _ => node_of(cx, on)?,
+    let receipt_key = Key::new(cx.run_id, &cx.step.id);
+    let node = match &memo.node {
+        Some(node) => node.clone(),
+        None => issued_on(cx, on, &receipt_key)?,
     };
     let node = cx
         .inventory
@@ -38,32 +40,61 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         .find(|n| n.name.as_str() == node)
         .map(|n| n.name.as_str())
         .ok_or_else(|| anyhow::anyhow!("no node `{node}` in the inventory"))?;
-    // Re-entered after tvdr died: the reboot may be done, under way, or never issued.
-    let issue = match (&memo.boot_id, cx.reentered) {
-        (Some(before), true) => match host::probe(cx.fleet, node)? {
-            Probe::Up(now) if &now != before => {
-                eprintln!("  {node} rebooted while tvdr was away (boot id changed)");
-                false
-            }
-            Probe::Up(_) => cx.human.confirm(
-                &cx.step.id,
-                &format!("`{node}` has not rebooted yet (same boot id). Reboot it now?"),
-            )?,
-            Probe::Down(_) => false,
-        },
-        _ => true,
+    // The node's receipt says whether `reboot` was issued there — by this laptop or
+    // another, before tvdr died or not. A node that does not answer is rebooting (the
+    // memo, or the receipt read once it is back, says since when).
+    let seen = match host::probe(cx.fleet, node)? {
+        Probe::Up(_) => Some(
+            cx.fleet
+                .with(node, |t| Ok(receipt::look(t, &receipt_key)))?
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        ),
+        Probe::Down(_) => None,
     };
-    if issue {
-        let before = host::boot_id(cx.fleet, node)?;
-        memo = Memo {
-            node: Some(node.to_string()),
-            boot_id: Some(before),
-            issued_at: Some(Timestamp::now()),
-            ..Memo::default()
-        };
-        memo::save(cx.state_dir, &key, &memo)?;
-        eprintln!("  rebooting {node}");
-        issue_reboot(cx, node)?;
+    match &seen {
+        Some(r) if r.state == State::None => {
+            let before = host::boot_id(cx.fleet, node)?;
+            memo = Memo {
+                node: Some(node.to_string()),
+                boot_id: Some(before),
+                issued_at: Some(Timestamp::now()),
+                ..Memo::default()
+            };
+            memo::save(cx.state_dir, &key, &memo)?;
+            eprintln!("  rebooting {node}");
+            issue_reboot(cx, node, &receipt_key)?;
+        }
+        Some(r) => {
+            refused(node, r)?;
+            eprintln!(
+                "  {node}: `reboot` was issued already ({}): not issued again",
+                r.started
+                    .map(|s| Timestamp::from_epoch(s).to_string())
+                    .unwrap_or_else(|| "time unknown".into())
+            );
+            if memo.boot_id.is_none() {
+                memo.node = Some(node.to_string());
+                memo.boot_id = r.boot.clone();
+                memo.issued_at = r.started.map(Timestamp::from_epoch);
+            }
+        }
+        None if memo.boot_id.is_some() => {
+            eprintln!("  {node} does not answer: rebooting, as issued earlier");
+        }
+        None => {
+            return Err(anyhow::Error::from(TransportError::Unreachable {
+                node: node.to_string(),
+                address: cx
+                    .fleet
+                    .target(node)
+                    .map(|t| t.address.clone())
+                    .unwrap_or_default(),
+                port: cx.fleet.target(node).map_or(22, |t| t.port),
+                reason: "it does not answer, and nothing here says whether `reboot` was \
+                         issued: run again once it answers (its receipt will tell)"
+                    .into(),
+            }))
+        }
     }
     let before = memo.boot_id.clone().unwrap_or_default();
     let issued = memo.issued_at.unwrap_or_else(Timestamp::now);
@@ -121,27 +152,74 @@ fn node_of(cx: &StepCx, on: Role) -> Result<String> {
     }
 }
 
-/// `reboot` over the node's session. The session may die before the command answers:
-/// that is the reboot working, not a failure. A refusal (not root) is a failure.
-fn issue_reboot(cx: &StepCx, node: &str) -> Result<()> {
+/// `reboot` on the node, with a receipt (so it is never issued twice). The session may
+/// die before the command answers: that is the reboot working, not a failure. A refusal
+/// (not root) is a failure.
+fn issue_reboot(cx: &StepCx, node: &str, key: &Key) -> Result<()> {
     let cmd = Cmd::new("reboot");
-    let result = cx.fleet.with(node, |t| {
-        let mut out = crate::transport::Output::default();
-        out.status = t.exec(&cmd, &mut out.stdout, &mut out.stderr, Some(ISSUE_TIMEOUT))?;
-        Ok(out)
+    let mut inner = None;
+    let outer = cx.fleet.with(node, |t| {
+        inner = Some(receipt::start(t, key, 1, &cmd, Some(ISSUE_TIMEOUT)));
+        Ok(())
     });
     cx.fleet.reset(node);
-    match result {
-        Ok(out) if out.status == 0 => Ok(()),
-        // Killed with its session (SIGHUP/SIGTERM): the node is going down.
-        Ok(out) if out.status > 128 => Ok(()),
-        Ok(out) => anyhow::bail!(
-            "`reboot` on {node} failed with exit status {}: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr).trim()
-        ),
-        Err(TransportError::Lost { .. } | TransportError::Timeout { .. }) => Ok(()),
-        Err(err) => Err(err.into()),
+    match (outer, inner) {
+        (Ok(()), Some(Ok(r))) => refused(node, &r),
+        (
+            _,
+            Some(Err(ReceiptError::Transport(
+                TransportError::Lost { .. } | TransportError::Timeout { .. },
+            ))),
+        ) => Ok(()),
+        (_, Some(Err(err))) => Err(anyhow::anyhow!("{err}")),
+        (Err(err), _) => Err(err.into()),
+        (Ok(()), None) => unreachable!("the closure ran"),
+    }
+}
+
+/// A `reboot` that ended with an error and the node still in the same boot: refused.
+/// Killed with its session (exit > 128), it is the node going down.
+fn refused(node: &str, r: &Receipt) -> Result<()> {
+    match r.exit {
+        Some(code) if r.state == State::Finished && code != 0 && code <= 128 && !r.rebooted() => {
+            anyhow::bail!(
+                "`reboot` on {node} failed with exit status {code}: {}",
+                String::from_utf8_lossy(&r.stderr).trim()
+            )
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The node a reboot step acts on, when this machine has no notes of it (a first run, or
+/// a run taken over from another laptop): the node whose receipt says the reboot was
+/// issued there, else the node the role names now. A candidate that does not answer
+/// may be the one rebooting: then nobody can tell, and the step stops (exit 3).
+fn issued_on(cx: &StepCx, on: Role, key: &Key) -> Result<String> {
+    let candidates: Vec<&str> = match on {
+        Role::Master | Role::Slave => cx
+            .inventory
+            .nodes
+            .iter()
+            .filter(|n| n.name != crate::inventory::NodeName::DrClient)
+            .map(|n| n.name.as_str())
+            .collect(),
+        _ => return node_of(cx, on),
+    };
+    let mut silent = None;
+    for node in &candidates {
+        let found = cx.fleet.with(node, |t| Ok(receipt::look(t, key)));
+        match found {
+            Ok(Ok(r)) if r.state != State::None => return Ok(node.to_string()),
+            Ok(Ok(_)) => {}
+            Ok(Err(err)) => return Err(anyhow::anyhow!("{err}")),
+            Err(err) if err.is_unreachable() => silent = Some(err),
+            Err(err) => return Err(err.into()),
+        }
+    }
+    match silent {
+        Some(err) => Err(err.into()),
+        None => node_of(cx, on),
     }
 }
 

@@ -1,0 +1,312 @@
+//! Exactly once, whatever dies: every step's command leaves a receipt on its node, and a
+//! retry, a resume after kill -9, a cut link or a vanished command reads it before doing
+//! anything — nothing runs twice, nothing is lost. The soak kills tvdr at random moments
+//! of a whole runbook (fixed seed; `scripts/soak N` for more trials).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::site::Site;
+
+/// Waits until `file` on `node` has a line (the step's command is running there).
+fn wait_count(site: &Site, node: &str, file: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while site.count(node, file) == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "`{file}` never written on {node}; tvdr said: {}",
+            std::fs::read_to_string(site.home.path().join("spawned.stderr")).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The receipt directories of `step` on `node` (one per attempt).
+fn attempts(site: &Site, node: &str, step: &str) -> Vec<PathBuf> {
+    let root = site.home_of(node).join(".local/state/tvdr/receipts");
+    let mut found = Vec::new();
+    for run in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        for attempt in std::fs::read_dir(run.path().join(step))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            found.push(attempt.path());
+        }
+    }
+    found.sort();
+    found
+}
+
+fn count_in(text: &str, needle: &str) -> usize {
+    text.matches(needle).count()
+}
+
+#[test]
+fn a_failed_step_runs_again_only_where_it_failed() {
+    let site = Site::new();
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("tvox2: exit status 1"));
+    assert_eq!(site.count("tvox1", "both.count"), 1);
+    assert_eq!(site.count("tvox2", "both.count"), 1);
+    // The technician fixes tvox2 and resumes: a retry of the failed step.
+    std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert_eq!(
+        site.count("tvox1", "both.count"),
+        1,
+        "tvox1 succeeded: not again"
+    );
+    assert_eq!(site.count("tvox2", "both.count"), 2, "tvox2 failed: again");
+    assert_eq!(attempts(&site, "tvox2", "both").len(), 2);
+    assert_eq!(attempts(&site, "tvox1", "both").len(), 1);
+    let evidence = site.evidence("once", "both");
+    assert_eq!(evidence["hosts"]["tvox2"]["receipt"]["attempt"], 2);
+    assert_eq!(evidence["hosts"]["tvox1"]["receipt"]["attempt"], 1);
+}
+
+#[test]
+fn a_cut_link_during_a_run_step_exits_3_and_the_receipt_tells_the_end() {
+    let site = Site::new();
+    std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
+    let mut child = site.spawn(&["runbook", "once", "--yes"]);
+    wait_count(&site, "tvox1", "linger.count");
+    site.lab.cut("tvox1");
+    let status = child.wait().unwrap();
+    let said = std::fs::read_to_string(site.home.path().join("spawned.stderr")).unwrap();
+    site.lab.restore("tvox1");
+    assert_eq!(status.code(), Some(3), "{said}");
+    assert!(said.contains("tvox1"), "the lost node is named: {said}");
+    // Meanwhile the command finished on the node, without tvdr.
+    let receipt = attempts(&site, "tvox1", "linger").pop().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !receipt.join("ended").exists() {
+        assert!(Instant::now() < deadline, "the command died with the link");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already ran"));
+    assert_eq!(site.count("tvox1", "linger.count"), 1, "run twice");
+    assert_eq!(site.count("tvox1", "last.count"), 1);
+    let evidence = site.evidence("once", "linger");
+    assert_eq!(evidence["hosts"]["tvox1"]["stdout_tail"], "lingered");
+}
+
+#[test]
+fn a_command_that_vanished_is_put_to_the_technician_never_rerun_by_itself() {
+    let site = Site::new();
+    std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
+    let mut child = site.spawn(&["runbook", "once", "--yes"]);
+    wait_count(&site, "tvox1", "linger.count");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The command dies on the node without an end record (a crash, an OOM kill).
+    let receipt = attempts(&site, "tvox1", "linger").pop().unwrap();
+    let started = std::fs::read_to_string(receipt.join("started")).unwrap();
+    let pid = started
+        .lines()
+        .find_map(|l| l.strip_prefix("pid="))
+        .unwrap()
+        .to_string();
+    let killed = Command::new("pkill")
+        .args(["-KILL", "-s", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(200));
+    // --yes confirms; it does not decide whether a half-done command runs again.
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("never finished").and(predicate::str::contains(
+                "whether it did its work is unknown",
+            )),
+        );
+    assert_eq!(site.count("tvox1", "linger.count"), 1);
+    let journal = site.journal_text("once");
+    assert!(
+        journal.contains(r#""step":"linger","outcome":"failed""#),
+        "{journal}"
+    );
+    // Running tvdr again after that stop is the technician's retry: a second attempt.
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert_eq!(site.count("tvox1", "linger.count"), 2);
+    assert_eq!(attempts(&site, "tvox1", "linger").len(), 2);
+}
+
+#[test]
+fn a_reboot_is_issued_once_even_when_tvdr_dies_right_after_issuing_it() {
+    let site = Site::new();
+    site.make_rebootable("tvox1");
+    let log = site.lab.node_dir("tvox1").join("reboot.log");
+    let requests = |log: &Path| {
+        std::fs::read_to_string(log)
+            .unwrap_or_default()
+            .matches("requested")
+            .count()
+    };
+    let before = site.boot_id("tvox1");
+    let mut child = site.spawn(&["runbook", "reboot", "--yes"]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while requests(&log) == 0 {
+        assert!(Instant::now() < deadline, "the reboot was never issued");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Resumed at once, while the node is still up on its old boot (or going down).
+    site.tvdr()
+        .args(["runbook", "reboot", "--yes"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .success();
+    assert_eq!(requests(&log), 1, "rebooted twice");
+    assert_ne!(site.boot_id("tvox1"), before);
+}
+
+/// A small deterministic generator (the soak must be reproducible from its seed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+/// Each step of the soak runbook and where its counter lives.
+const SOAK: &[(&str, &[&str], &str)] = &[
+    ("s1", &["tvox1"], "s1.count"),
+    ("s2", &["tvox1", "tvox2"], "s2.count"),
+    ("s3", &["tvox2"], "s3.count"),
+    ("s4", &["tvox1"], "s4.count"),
+    ("s4", &["tvox1"], "s4.after"),
+    ("s5", &["tvox1", "tvox2"], "s5.count"),
+    ("s6", &["tvox2"], "s6.count"),
+];
+
+#[test]
+fn soak_kill_9_at_random_moments_repeats_nothing_and_loses_nothing() {
+    let trials: u64 = std::env::var("TVDR_SOAK_TRIALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    let seed: u64 = std::env::var("TVDR_SOAK_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x7664_7200);
+    let mut site = Site::new();
+    let state_root = site.home.path().join("soak");
+    let clear = |site: &Site| {
+        for node in ["tvox1", "tvox2"] {
+            for entry in std::fs::read_dir(site.home_of(node)).unwrap().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".count") || name.ends_with(".after") {
+                    std::fs::remove_file(entry.path()).unwrap();
+                }
+            }
+        }
+    };
+    // How long one whole run takes: kills land anywhere inside it.
+    site.state = state_root.join("reference");
+    let began = Instant::now();
+    site.tvdr()
+        .args(["runbook", "soak", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    let whole = began.elapsed().as_millis() as u64;
+    clear(&site);
+
+    let mut rng = Lcg(seed);
+    let (mut inside, mut repeated, mut lost, mut finished_first) = (0, 0, 0, 0);
+    for trial in 0..trials {
+        site.state = state_root.join(format!("trial-{trial}"));
+        let mut child = site.spawn(&["runbook", "soak", "--yes"]);
+        std::thread::sleep(Duration::from_millis(rng.below(whole)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let journal = site.journal_text("soak");
+        if count_in(&journal, "\"event\":\"step_started\"")
+            > count_in(&journal, "\"event\":\"step_finished\"")
+        {
+            inside += 1;
+        }
+        if journal.contains("\"event\":\"run_finished\"") {
+            // Faster than the reference run: the kill came too late. Running the runbook
+            // again would start a new run, on purpose; nothing to resume.
+            finished_first += 1;
+        } else {
+            let resumed = site
+                .tvdr()
+                .args(["runbook", "soak", "--yes"])
+                .timeout(Duration::from_secs(60))
+                .output()
+                .unwrap();
+            assert!(
+                resumed.status.success(),
+                "trial {trial} (seed {seed}): the resumed run failed: {}",
+                String::from_utf8_lossy(&resumed.stderr)
+            );
+        }
+        for (step, nodes, file) in SOAK {
+            for node in *nodes {
+                match site.count(node, file) {
+                    1 => {}
+                    0 => {
+                        lost += 1;
+                        eprintln!("trial {trial}: {step} never ran on {node}");
+                    }
+                    n => {
+                        repeated += 1;
+                        eprintln!("trial {trial}: {step} ran {n} times on {node}");
+                    }
+                }
+            }
+        }
+        let journal = site.journal_text("soak");
+        for (step, _, _) in SOAK {
+            let done = format!(r#""step":"{step}","outcome":"done""#);
+            assert_eq!(
+                count_in(&journal, &done),
+                1,
+                "trial {trial}: `{step}` not recorded done exactly once"
+            );
+        }
+        clear(&site);
+    }
+    eprintln!(
+        "soak: seed {seed}, {trials} trials, {} kills ({inside} inside a step), \
+         {repeated} steps repeated, {lost} lost",
+        trials - finished_first
+    );
+    assert_eq!((repeated, lost), (0, 0));
+    assert!(
+        inside > 0,
+        "no kill landed inside a step: the soak proves nothing"
+    );
+}
