@@ -420,6 +420,11 @@ pub struct RunbookArgs {
     #[arg(long, value_name = "REASON")]
     pub break_lock: Option<String>,
 
+    /// Take over the open run another technician left on the cluster (its journal is
+    /// mirrored on the nodes); without it, tvdr asks at a terminal and refuses elsewhere
+    #[arg(long)]
+    pub take_over: bool,
+
     /// Write a Markdown report of a run for the customer's DR plan [default RUN: the open
     /// run, else the last one]
     #[arg(

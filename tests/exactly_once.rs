@@ -310,3 +310,119 @@ fn soak_kill_9_at_random_moments_repeats_nothing_and_loses_nothing() {
         "no kill landed inside a step: the soak proves nothing"
     );
 }
+
+#[test]
+fn a_run_killed_on_laptop_a_is_finished_from_laptop_b_with_nothing_repeated() {
+    let site = Site::new();
+    std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
+    let mut a = site.spawn(&["runbook", "once", "--yes"]);
+    wait_count(&site, "tvox1", "linger.count");
+    a.kill().unwrap();
+    a.wait().unwrap();
+
+    // Laptop B: another home, another state directory, another technician.
+    let b_home = tempfile::tempdir().unwrap();
+    let b_state = b_home.path().join("state");
+    let b = || {
+        let mut cmd = crate::common::tvdr(b_home.path());
+        cmd.arg("-i")
+            .arg(site.lab.inventory())
+            .arg("--runbooks")
+            .arg(crate::common::repo_file("tests/fixtures/runbooks"))
+            .arg("--state-dir")
+            .arg(&b_state)
+            .env("USER", "tech-b");
+        cmd
+    };
+    // No terminal, no --take-over: refused, saying whose run it is and how to go on.
+    b().args(["runbook", "once", "--yes"])
+        .assert()
+        .code(5)
+        .stderr(
+            predicate::str::contains("tech-a")
+                .and(predicate::str::contains("--take-over"))
+                .and(predicate::str::contains("linger")),
+        );
+    b().args(["runbook", "once", "--yes", "--take-over"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("taken over run"));
+    assert_eq!(site.count("tvox1", "both.count"), 1);
+    assert_eq!(site.count("tvox2", "both.count"), 1);
+    assert_eq!(
+        site.count("tvox1", "linger.count"),
+        1,
+        "repeated on laptop B"
+    );
+    assert_eq!(site.count("tvox1", "last.count"), 1, "lost");
+
+    let b_runs = b_state.join(format!("lab-{}/runs/once", site.lab.id()));
+    let b_journal: String = std::fs::read_dir(&b_runs)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(b_journal.contains(r#""event":"taken_over""#), "{b_journal}");
+    assert!(b_journal.contains(r#""from_operator":"tech-a""#));
+    assert!(b_journal.contains(r#""event":"run_finished""#));
+    assert_eq!(count_in(&b_journal, r#""step":"both","outcome":"done""#), 1);
+    // The mirror on the cluster says the run finished; no lock is left on any node.
+    for node in ["tvox1", "tvox2"] {
+        let private = site.home_of(node).join(".local/state/tvdr");
+        let mirrored: String = std::fs::read_dir(private.join("journals"))
+            .unwrap()
+            .flatten()
+            .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .collect();
+        assert!(
+            mirrored.contains(r#""event":"run_finished""#),
+            "{node}: {mirrored}"
+        );
+        let locks = std::fs::read_dir(private.join("locks"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(locks, 0, "a lock left on {node}");
+    }
+    // Laptop A, back, cannot go on with a run that went on elsewhere.
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("taken over"));
+    assert_eq!(site.count("tvox1", "last.count"), 1);
+}
+
+#[test]
+fn the_updater_started_on_laptop_a_is_followed_from_laptop_b_not_started_again() {
+    let site = Site::new();
+    site.stand_in(
+        "tvox1",
+        "fake-updater",
+        "#!/bin/sh\necho x >> \"$HOME/updater.count\"\nsleep 3\n\
+         echo 'Update completed successfully'\n",
+    );
+    let mut a = site.spawn(&["runbook", "patch", "--yes"]);
+    wait_count(&site, "tvox1", "updater.count");
+    a.kill().unwrap();
+    a.wait().unwrap();
+    let b_home = tempfile::tempdir().unwrap();
+    let mut b = crate::common::tvdr(b_home.path());
+    b.arg("-i")
+        .arg(site.lab.inventory())
+        .arg("--runbooks")
+        .arg(crate::common::repo_file("tests/fixtures/runbooks"))
+        .arg("--state-dir")
+        .arg(b_home.path().join("state"))
+        .env("USER", "tech-b")
+        .args(["runbook", "patch", "--yes", "--take-over"])
+        .timeout(Duration::from_secs(90))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "following it, not starting the command again",
+        ));
+    assert_eq!(site.count("tvox1", "updater.count"), 1, "patched twice");
+    assert_eq!(site.count("tvox1", "after-patch.count"), 1);
+}

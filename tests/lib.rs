@@ -14,6 +14,7 @@ mod convert;
 mod dry_run;
 mod exactly_once;
 mod exec;
+mod faults;
 mod inventory;
 mod lab;
 mod master;

@@ -231,19 +231,23 @@ fn a_second_run_is_refused_locally_and_on_the_cluster() {
         );
     child.wait().unwrap();
 
-    // Another laptop's run holds the lock directory on the cluster.
-    let lock = format!("/var/tmp/tvdr-lock.lab-{}.demo", site.lab.id());
+    // Another laptop's run holds the lock on the cluster — on tvox2 only: the lock is
+    // taken on every main node, so a conflict on any of them refuses the run.
+    let private = site.home_of("tvox2").join(".local/state/tvdr");
+    let lock = private.join(format!("locks/lab-{}_demo", site.lab.id()));
     let holder = r#"{"run_id":"other","operator":"tech-b","host":"laptop-b","pid":1,"since":"2026-11-22T00:00:00Z"}"#;
-    let source = site.lab.dir().join("holder.json");
-    std::fs::write(&source, holder).unwrap();
-    let out = site.lab.exec(
-        "tvox1",
-        &format!(
-            "runuser -u tvdrlab -- sh -c 'mkdir -p {lock} && cat {} > {lock}/holder'",
-            source.display()
-        ),
-    );
-    assert!(out.status.success());
+    std::fs::create_dir_all(&lock).unwrap();
+    std::fs::write(lock.join("holder"), holder).unwrap();
+    let owned = std::process::Command::new("chown")
+        .args(["-R", "tvdrlab:"])
+        .arg(site.home_of("tvox2").join(".local"))
+        .status()
+        .unwrap();
+    assert!(owned.success());
+    let tvox1_lock = site.home_of("tvox1").join(format!(
+        ".local/state/tvdr/locks/lab-{}_demo",
+        site.lab.id()
+    ));
     let answers = site.answers(DEMO_ANSWERS);
     site.tvdr()
         .args(["runbook", "demo", "--yes", "--answers"])
@@ -251,6 +255,10 @@ fn a_second_run_is_refused_locally_and_on_the_cluster() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("tech-b").and(predicate::str::contains("--break-lock")));
+    assert!(
+        !tvox1_lock.exists(),
+        "the lock taken on tvox1 was not given back"
+    );
     site.tvdr()
         .args([
             "runbook",
@@ -268,13 +276,8 @@ fn a_second_run_is_refused_locally_and_on_the_cluster() {
         journal.contains("lock_broken") && journal.contains("laptop-b crashed"),
         "{journal}"
     );
-    assert!(
-        site.lab
-            .exec("tvox1", &format!("test ! -e {lock}"))
-            .status
-            .success(),
-        "lock left behind"
-    );
+    assert!(!lock.exists(), "lock left behind on tvox2");
+    assert!(!tvox1_lock.exists(), "lock left behind on tvox1");
 }
 
 #[test]

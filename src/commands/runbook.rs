@@ -61,6 +61,7 @@ pub fn execute(
         only: args.only.clone(),
         rollback: args.rollback,
         break_lock: args.break_lock.clone(),
+        take_over: args.take_over,
     };
     runner::run(&inv, &runbook, &site_state, &human, &options)
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -92,6 +92,16 @@ pub enum Record {
         holder: String,
         at: Timestamp,
     },
+    /// Another technician took the open run over, from the journal mirrored on the
+    /// cluster (`node`), from the one who had it.
+    TakenOver {
+        operator: String,
+        host: String,
+        from_operator: String,
+        from_host: String,
+        node: String,
+        at: Timestamp,
+    },
     RunFinished {
         at: Timestamp,
     },
@@ -161,29 +171,28 @@ impl Journal {
 /// does not parse (a torn write), is dropped; a bad line elsewhere is an error, since it
 /// means the file was edited.
 pub fn read(path: &Path) -> Result<Vec<Record>> {
-    let file = File::open(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let mut lines: Vec<(String, bool)> = Vec::new();
-    let mut reader = BufReader::new(file);
-    loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        let whole = line.ends_with(b"\n");
-        lines.push((String::from_utf8_lossy(&line).trim_end().to_string(), whole));
-    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    parse(&bytes).map_err(|err| anyhow::anyhow!("journal `{}` {err}", path.display()))
+}
+
+/// The records of a journal's bytes (a file here, or its mirror on a node), by the same
+/// rules as [`read`].
+pub fn parse(bytes: &[u8]) -> Result<Vec<Record>> {
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     let count = lines.len();
     let mut records = Vec::new();
-    for (i, (line, whole)) in lines.into_iter().enumerate() {
-        if line.is_empty() {
+    for (i, line) in lines.into_iter().enumerate() {
+        let whole = line.ends_with(b"\n");
+        let text = String::from_utf8_lossy(line);
+        let text = text.trim_end();
+        if text.is_empty() {
             continue;
         }
-        match serde_json::from_str(&line) {
+        match serde_json::from_str(text) {
             Ok(record) if whole || i + 1 < count => records.push(record),
             _ if i + 1 == count => break,
             Err(err) => anyhow::bail!(
-                "journal `{}` line {} is damaged ({err}); it is never edited by hand",
-                path.display(),
+                "line {} is damaged ({err}); it is never edited by hand",
                 i + 1
             ),
             Ok(_) => unreachable!("a whole line or not the last"),

@@ -82,64 +82,104 @@ pub fn lock_local(dir: &Path, holder: &Holder) -> Result<LocalLock> {
     Ok(LocalLock { _file: file })
 }
 
-/// The lock directory on the node, for this site and runbook.
-pub fn remote_path(site: &str, runbook: &str) -> String {
-    format!("/var/tmp/tvdr-lock.{site}.{runbook}")
+/// The lock's name on the nodes, for this site and runbook (one path component).
+pub fn remote_name(site: &str, runbook: &str) -> String {
+    crate::runbook::engine::kinds::memo::safe(&format!("{site}.{runbook}"))
 }
 
-/// Takes the lock directory on `node`. A lock left by this same run (tvdr was killed and
-/// is resuming) is taken over; anyone else's is refused with who holds it.
-pub fn lock_remote(fleet: &Fleet, node: &str, path: &str, holder: &Holder) -> Result<()> {
-    let holder_file = format!("{path}/holder");
+/// Takes `locks/$1` in the private directory with a plain `mkdir` (atomic; never through
+/// a symlink: the private directory is checked, and `mkdir` does not follow its last
+/// component), then writes the holder (`$2`) beside it atomically.
+const TAKE: &str = r#"
+l=$d/locks/$1
+mkdir -p -- "$d/locks" || exit 125
+if mkdir -- "$l" 2>/dev/null; then
+  printf '%s' "$2" >"$l/holder.tmp" && mv -f -- "$l/holder.tmp" "$l/holder" || exit 125
+  echo taken
+  exit 0
+fi
+echo held
+cat -- "$l/holder" 2>/dev/null
+"#;
+
+/// Writes the holder of a lock this run already holds (taken over).
+const RENEW: &str = r#"
+l=$d/locks/$1
+printf '%s' "$2" >"$l/holder.tmp" && mv -f -- "$l/holder.tmp" "$l/holder" || exit 125
+"#;
+
+/// Removes `locks/$1`, printing who held it.
+const RELEASE: &str = r#"
+l=$d/locks/$1
+[ -d "$l" ] || exit 0
+cat -- "$l/holder" 2>/dev/null
+rm -rf -- "$l" || exit 125
+"#;
+
+fn script(body: &str) -> String {
+    format!("{}{body}", crate::runbook::receipt::script::PRIVATE_DIR)
+}
+
+fn lock_cmd(body: &str, name: &str, holder: &str) -> Cmd {
+    Cmd::new("sh")
+        .arg("-c")
+        .arg(script(body).as_str())
+        .arg("tvdr-lock")
+        .args([name, holder])
+}
+
+/// Takes the run lock on `node`. A lock left by this same run (tvdr was killed and is
+/// resuming, here or on another laptop that took the run over) is taken over; anyone
+/// else's is refused with who holds it.
+pub fn lock_remote(fleet: &Fleet, node: &str, name: &str, holder: &Holder) -> Result<()> {
     let text = serde_json::to_string(holder)?;
-    let write = Cmd::new("printf")
-        .args(["%s", text.as_str()])
-        .write_to(holder_file.as_str());
-    let acquired = fleet
-        .with(node, |t| {
-            let made = t.output(&Cmd::new("mkdir").arg(path))?;
-            if made.success() {
-                t.output(&write)?;
-                return Ok(None);
-            }
-            let held = t.output(&Cmd::new("cat").arg(holder_file.as_str()))?;
-            Ok(Some(held.stdout_lossy()))
-        })
+    let out = fleet
+        .with(node, |t| t.output(&lock_cmd(TAKE, name, &text)))
         .with_context(|| format!("cannot take the run lock on `{node}`"))?;
-    let Some(existing) = acquired else {
+    if !out.success() {
+        anyhow::bail!(
+            "cannot take the run lock on `{node}`: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    let said = out.stdout_lossy();
+    let (first, existing) = said.split_once('\n').unwrap_or((said.as_str(), ""));
+    if first == "taken" {
         return Ok(());
-    };
-    match serde_json::from_str::<Holder>(&existing) {
+    }
+    match serde_json::from_str::<Holder>(existing) {
         Ok(other) if other.run_id == holder.run_id => {
-            fleet.with(node, |t| t.output(&write))?;
+            let renewed = fleet.with(node, |t| t.output(&lock_cmd(RENEW, name, &text)))?;
+            if !renewed.success() {
+                anyhow::bail!(
+                    "cannot renew the run lock on `{node}`: {}",
+                    String::from_utf8_lossy(&renewed.stderr).trim()
+                );
+            }
             Ok(())
         }
         Ok(other) => anyhow::bail!(
             "this runbook is already running on this site: `{node}` holds a lock by {} \
-             (`{path}`); if that run is really dead, pass `--break-lock REASON`",
+             (`~/.local/state/tvdr/locks/{name}`); if that run is really dead, pass \
+             `--break-lock REASON`",
             other.describe()
         ),
         Err(_) => anyhow::bail!(
-            "`{node}` holds a lock `{path}` of unknown owner; pass `--break-lock REASON` to \
-             remove it"
+            "`{node}` holds a lock `~/.local/state/tvdr/locks/{name}` of unknown owner; pass \
+             `--break-lock REASON` to remove it"
         ),
     }
 }
 
-/// Removes the lock directory on `node` (end of run, or `--break-lock`). Returns what the
-/// holder file said, for the journal.
-pub fn unlock_remote(fleet: &Fleet, node: &str, path: &str) -> Result<String> {
-    let holder_file = format!("{path}/holder");
-    let (held, removed) = fleet.with(node, |t| {
-        let held = t.output(&Cmd::new("cat").arg(holder_file.as_str()))?;
-        let removed = t.output(&Cmd::new("rm").args(["-rf", path]))?;
-        Ok((held.stdout_lossy(), removed))
-    })?;
-    if !removed.success() {
+/// Removes the run lock on `node` (end of run, or `--break-lock`). Returns what the
+/// holder file said, for the journal (empty: there was no lock).
+pub fn unlock_remote(fleet: &Fleet, node: &str, name: &str) -> Result<String> {
+    let out = fleet.with(node, |t| t.output(&lock_cmd(RELEASE, name, "")))?;
+    if !out.success() {
         anyhow::bail!(
-            "cannot remove the run lock `{path}` on `{node}`: {}",
-            String::from_utf8_lossy(&removed.stderr).trim()
+            "cannot remove the run lock on `{node}`: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
         );
     }
-    Ok(held)
+    Ok(out.stdout_lossy())
 }

@@ -13,6 +13,7 @@ pub mod library;
 pub mod load;
 pub mod lock;
 pub mod master;
+pub mod mirror;
 pub mod model;
 pub mod plan;
 pub mod raw;

@@ -139,7 +139,10 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
                 );
             }
             Record::RunFinished { .. } => run.finished = true,
-            Record::Resumed { .. } | Record::Interrupted { .. } | Record::LockBroken { .. } => {}
+            Record::Resumed { .. }
+            | Record::Interrupted { .. }
+            | Record::LockBroken { .. }
+            | Record::TakenOver { .. } => {}
         }
     }
     run.records = records;

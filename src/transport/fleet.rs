@@ -138,6 +138,13 @@ impl Fleet {
         }
     }
 
+    /// `node` failed to connect and has not been tried since: a best-effort task (the
+    /// journal's mirror) skips it rather than wait for its connect timeout again.
+    pub fn known_down(&self, node: &str) -> bool {
+        self.find(node)
+            .is_ok_and(|n| matches!(*lock(&n.state), State::Failed(_) | State::Again(_)))
+    }
+
     fn find(&self, node: &str) -> Result<&Node, TransportError> {
         self.nodes
             .iter()

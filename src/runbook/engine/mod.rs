@@ -3,5 +3,7 @@
 pub mod human;
 pub mod kinds;
 mod opening;
+mod room;
 pub mod runner;
 pub mod step;
+mod takeover;

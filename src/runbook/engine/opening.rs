@@ -103,10 +103,12 @@ fn changed_steps(runbook: &Runbook, before: &BTreeMap<String, String>) -> Vec<St
         .collect()
 }
 
-/// The cluster lock lives on the first node that answers, in inventory order (tvox1,
-/// tvox2, dr_client): every technician's tvdr picks the same node, whereas "the master"
-/// moves during an upgrade or a node switch. Sites where no node answers — a DR
-/// activation with the main site down — go on with the local lock only, and say so.
+/// The cluster lock is taken on every main node that answers (tvox1, tvox2): whichever
+/// of them a colleague's tvdr reaches, it finds the lock — whereas "the master" moves
+/// during an upgrade or a node switch. A conflict on any node refuses the run (the locks
+/// this run took are given back) and names the holder. With no main node answering — a DR
+/// activation with the main site down — the DR client holds it; with none at all, only
+/// the local lock protects the run, and tvdr says so.
 pub(super) fn take_remote_lock(
     inventory: &Inventory,
     fleet: &Fleet,
@@ -114,35 +116,64 @@ pub(super) fn take_remote_lock(
     holder: &Holder,
     shared: &Shared,
     options: &RunOptions,
-) -> Result<Option<String>> {
-    let path = lock::remote_path(&inventory.site, runbook);
-    for node in inventory.nodes.iter().map(|n| n.name.as_str()) {
-        if let Some(reason) = &options.break_lock {
-            match lock::unlock_remote(fleet, node, &path) {
-                Ok(previous) if !previous.trim().is_empty() => append(
-                    shared,
-                    &Record::LockBroken {
-                        reason: reason.clone(),
-                        holder: format!("{node}: {}", previous.trim()),
-                        at: Timestamp::now(),
-                    },
-                )?,
-                Ok(_) => {}
-                Err(err) if unreachable(&err) => {}
-                Err(err) => return Err(err),
+) -> Result<Vec<String>> {
+    let name = lock::remote_name(&inventory.site, runbook);
+    let (main, dr): (Vec<&str>, Vec<&str>) = inventory
+        .nodes
+        .iter()
+        .map(|n| n.name.as_str())
+        .partition(|n| *n != crate::inventory::NodeName::DrClient.as_str());
+    for group in [main, dr] {
+        let mut taken = Vec::new();
+        for node in group {
+            if let Some(reason) = &options.break_lock {
+                match lock::unlock_remote(fleet, node, &name) {
+                    Ok(previous) if !previous.trim().is_empty() => append(
+                        shared,
+                        &Record::LockBroken {
+                            reason: reason.clone(),
+                            holder: format!("{node}: {}", previous.trim()),
+                            at: Timestamp::now(),
+                        },
+                    )?,
+                    Ok(_) => {}
+                    Err(err) if unreachable(&err) => {}
+                    Err(err) => return Err(err),
+                }
+            }
+            match lock::lock_remote(fleet, node, &name, holder) {
+                Ok(()) => taken.push(node.to_string()),
+                Err(err) if unreachable(&err) => {
+                    eprintln!("warning: cannot take the run lock on `{node}` (unreachable)");
+                }
+                Err(err) => {
+                    release(fleet, &taken, &name);
+                    return Err(err);
+                }
             }
         }
-        match lock::lock_remote(fleet, node, &path, holder) {
-            Ok(()) => return Ok(Some(node.to_string())),
-            Err(err) if unreachable(&err) => {
-                eprintln!("warning: cannot take the run lock on `{node}` (unreachable); trying the next node");
-                continue;
-            }
-            Err(err) => return Err(err),
+        if !taken.is_empty() {
+            return Ok(taken);
         }
     }
     eprintln!("warning: no node answers: only the local lock protects this run");
-    Ok(None)
+    Ok(Vec::new())
+}
+
+/// Gives back the run lock on `nodes`. A lock that cannot be removed is said, with the
+/// node and why (a colleague would otherwise find it and need `--break-lock`).
+pub(super) fn release(fleet: &Fleet, nodes: &[String], name: &str) -> bool {
+    let mut all = true;
+    for node in nodes {
+        if let Err(err) = lock::unlock_remote(fleet, node, name) {
+            all = false;
+            eprintln!(
+                "warning: the run lock on `{node}` was not released ({err:#}); the next run \
+                 there will need `--break-lock REASON`"
+            );
+        }
+    }
+    all
 }
 
 fn unreachable(err: &anyhow::Error) -> bool {

@@ -11,12 +11,14 @@ use serde_json::Value;
 
 use super::human::Human;
 use super::kinds;
-use super::opening::{open_journal, take_remote_lock};
+use super::opening::{self, open_journal, take_remote_lock};
 use super::step::{StepCx, StepResult};
+use super::takeover;
 use crate::exit_code::{self, Exit};
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Journal, Outcome, Record};
 use crate::runbook::lock::{self, Holder};
+use crate::runbook::mirror::Mirror;
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
 use crate::runbook::time::Timestamp;
@@ -27,6 +29,8 @@ pub struct RunOptions {
     pub only: Option<String>,
     pub rollback: bool,
     pub break_lock: Option<String>,
+    /// Take over the open run found on the cluster (another laptop's).
+    pub take_over: bool,
 }
 
 /// The journal, shared with the Ctrl-C handler so it can record the interruption.
@@ -74,7 +78,30 @@ pub fn run(
         runbook.id.clone()
     };
     let dir = runs::runs_dir(site_state, &name);
-    let open = runs::open_run(&dir)?;
+    let fleet = Fleet::new(
+        inventory.nodes.iter().map(|n| n.target.clone()).collect(),
+        Box::new(TtySecrets),
+    );
+    let mirror_nodes: Vec<String> = inventory
+        .nodes
+        .iter()
+        .map(|n| n.name.as_str().to_string())
+        .collect();
+    let mirror_name = lock::remote_name(&inventory.site, &name);
+    let mut open = runs::open_run(&dir)?;
+    if open.is_none() {
+        // Not open here: perhaps on another laptop, whose journal the cluster mirrors.
+        if let Some(path) = takeover::offer(
+            &fleet,
+            &mirror_nodes,
+            &mirror_name,
+            &dir,
+            human,
+            options.take_over,
+        )? {
+            open = Some(Run::load(&path)?);
+        }
+    }
     let run_id = open
         .as_ref()
         .map(|r| r.run_id.clone())
@@ -107,10 +134,6 @@ pub fn run(
         }
     }
 
-    let fleet = Fleet::new(
-        inventory.nodes.iter().map(|n| n.target.clone()).collect(),
-        Box::new(TtySecrets),
-    );
     let (journal, mut state) =
         open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
     // A rollback's texts and conditions may name what the forward run was told (the
@@ -126,7 +149,11 @@ pub fn run(
     let journal_path = journal.path().to_path_buf();
     let shared: Shared = Arc::new(Mutex::new((journal, None)));
     install_interrupt(&shared);
-    let lock_node = take_remote_lock(inventory, &fleet, &runbook.id, &holder, &shared, options)?;
+    // The mirror first: a run that went on elsewhere (taken over) stops before it touches
+    // the lock its new holder has.
+    let mut mirror = Mirror::new(&fleet, mirror_nodes, &mirror_name, &run_id);
+    mirrored(&mut mirror, &journal_path)?;
+    let lock_nodes = take_remote_lock(inventory, &fleet, &runbook.id, &holder, &shared, options)?;
 
     let total = steps.len();
     let started_all = Instant::now();
@@ -158,6 +185,7 @@ pub fn run(
                 )),
                 0.0,
             )?;
+            mirrored(&mut mirror, &journal_path)?;
             continue;
         }
         eprintln!(
@@ -193,6 +221,7 @@ pub fn run(
                 };
                 eprintln!("  - skipped: {why}");
                 finish(&shared, step, StepResult::skipped(why), 0.0)?;
+                mirrored(&mut mirror, &journal_path)?;
                 continue;
             }
         }
@@ -200,6 +229,7 @@ pub fn run(
             state.steps.get(&step.id),
             Some(StepState::Interrupted { .. })
         );
+        super::room::ensure(&dir, &step.id)?;
         {
             // Journalled and noted as current under one lock: a Ctrl-C between the two would
             // record an interruption that names no step.
@@ -210,6 +240,7 @@ pub fn run(
             })?;
             guard.1 = Some(step.id.clone());
         }
+        mirrored(&mut mirror, &journal_path)?;
         // Every step tries the nodes that failed earlier again (they may be back).
         fleet.forget_failures();
         let cx = StepCx {
@@ -237,7 +268,12 @@ pub fn run(
         let seconds = began.elapsed().as_secs_f64();
         let result = match result {
             Ok(result) => result,
-            Err(err) => return stop(&shared, step, err, seconds),
+            Err(err) => {
+                let code = stop(&shared, step, err, seconds);
+                // Best effort: the node may be what failed.
+                let _ = mirror.sync(&journal_path);
+                return code;
+            }
         };
         if let Some(answers) = result.evidence.get("answers").and_then(Value::as_object) {
             for (k, v) in answers {
@@ -249,6 +285,7 @@ pub fn run(
         let outcome = result.outcome;
         let reason = result.reason.clone();
         finish(&shared, step, result, seconds)?;
+        mirrored(&mut mirror, &journal_path)?;
         shared.lock().unwrap_or_else(|e| e.into_inner()).1 = None;
         state.steps.insert(
             step.id.clone(),
@@ -276,19 +313,20 @@ pub fn run(
     if options.only.is_some() {
         return Ok(exit_code::OK);
     }
+    // The lock goes first: killed in between, the run is still open and its resume
+    // finishes it; the other way round, a finished run would hold the cluster's lock.
+    opening::release(
+        &fleet,
+        &lock_nodes,
+        &lock::remote_name(&inventory.site, &runbook.id),
+    );
     append(
         &shared,
         &Record::RunFinished {
             at: Timestamp::now(),
         },
     )?;
-    if let Some(node) = lock_node {
-        let _ = lock::unlock_remote(
-            &fleet,
-            &node,
-            &lock::remote_path(&inventory.site, &runbook.id),
-        );
-    }
+    let _ = mirror.sync(&journal_path);
     eprintln!(
         "\n`{name}` finished: {total} steps in {}",
         humantime::format_duration(std::time::Duration::from_secs(
@@ -296,6 +334,13 @@ pub fn run(
         ))
     );
     Ok(exit_code::OK)
+}
+
+/// Mirrors the journal on the cluster; a run taken over elsewhere stops here.
+fn mirrored(mirror: &mut Mirror, journal: &Path) -> Result<()> {
+    mirror
+        .sync(journal)
+        .map_err(|taken| Exit::Aborted(taken.to_string()).into())
 }
 
 fn mark(run: &Run, step: &str) -> &'static str {

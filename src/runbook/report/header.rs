@@ -81,7 +81,10 @@ fn operators(view: &View) -> String {
     let r = &view.redactor;
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for e in &view.events {
-        if let Event::Started { operator, host, .. } | Event::Resumed { operator, host, .. } = e {
+        if let Event::Started { operator, host, .. }
+        | Event::Resumed { operator, host, .. }
+        | Event::TakenOver { operator, host, .. } = e
+        {
             if !seen.contains(&(operator, host)) {
                 seen.push((operator, host));
             }

@@ -32,6 +32,24 @@ pub fn section(view: &View) -> String {
                 "run resumed",
                 &format!("by {} on {}", r.md(operator), r.code(host)),
             ),
+            Event::TakenOver {
+                operator,
+                host,
+                from_operator,
+                from_host,
+                node,
+                ..
+            } => event_row(
+                "run taken over",
+                &format!(
+                    "by {} on {} from {} on {} (journal mirrored on {})",
+                    r.md(operator),
+                    r.code(host),
+                    r.md(from_operator),
+                    r.code(from_host),
+                    r.code(node)
+                ),
+            ),
             Event::Step(f) => {
                 let phase = phases
                     .iter()

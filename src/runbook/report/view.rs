@@ -42,6 +42,15 @@ pub enum Event<'a> {
         host: &'a str,
         hash: &'a str,
     },
+    /// Another technician took the open run over from the journal on the cluster.
+    TakenOver {
+        at: Timestamp,
+        operator: &'a str,
+        host: &'a str,
+        from_operator: &'a str,
+        from_host: &'a str,
+        node: &'a str,
+    },
     Step(Finish<'a>),
     /// `killed`: no record says so; the step started and the next thing is a resume or
     /// the end of the journal.
@@ -66,6 +75,7 @@ impl Event<'_> {
         match self {
             Event::Started { at, .. }
             | Event::Resumed { at, .. }
+            | Event::TakenOver { at, .. }
             | Event::Interrupted { at, .. }
             | Event::LockBroken { at, .. }
             | Event::Finished { at } => *at,
@@ -197,6 +207,25 @@ impl<'a> View<'a> {
                         reason,
                         holder,
                         operator,
+                    });
+                }
+                Record::TakenOver {
+                    operator: op,
+                    host,
+                    from_operator,
+                    from_host,
+                    node,
+                    at,
+                } => {
+                    view.killed(&mut open);
+                    operator = op;
+                    view.events.push(Event::TakenOver {
+                        at: *at,
+                        operator: op,
+                        host,
+                        from_operator,
+                        from_host,
+                        node,
                     });
                 }
                 Record::RunFinished { at } => view.events.push(Event::Finished { at: *at }),

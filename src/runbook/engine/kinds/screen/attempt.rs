@@ -47,6 +47,69 @@ pub(super) fn not_again(last: &Attempt) -> String {
     )
 }
 
+/// Site, step and run: unique on a node that several sites' technicians (or tests)
+/// share, and the same for whoever goes on with the run (a resume, another laptop).
+fn base(cx: &StepCx) -> String {
+    format!(
+        "tvdr-{}-{}-{}",
+        short(&cx.inventory.site, 24),
+        short(&cx.step.id, 32),
+        memo::safe(cx.run_id)
+    )
+}
+
+fn name(base: &str, n: usize) -> String {
+    if n > 1 {
+        format!("{base}-{n}")
+    } else {
+        base.to_string()
+    }
+}
+
+/// Looks on every node for this run's sessions (see [`adopt`]); a node that cannot be
+/// asked stops the step (it may be the one running the command).
+pub(super) fn adopt_anywhere(cx: &StepCx, memo: &mut Memo) -> Result<()> {
+    for node in &cx.inventory.nodes {
+        if adopt(cx, Target::Node(node.name.as_str()), memo)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// This laptop has no notes of the step, but the node has this run's logs: the run was
+/// started elsewhere (a colleague's laptop, before a take-over) or the notes were lost.
+/// Its latest attempt is adopted — followed, never started again. `false`: none there.
+fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
+    let base = base(cx);
+    let mut found = None;
+    for n in 1.. {
+        let log = format!("/var/tmp/{}.log", name(&base, n));
+        let there = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
+        if there.status != 0 {
+            break;
+        }
+        found = Some((name(&base, n), log));
+    }
+    let Some((session, log)) = found else {
+        return Ok(false);
+    };
+    eprintln!(
+        "  {}: this run already started `{session}` there (log {log}): following it, not \
+         starting the command again",
+        target.name()
+    );
+    memo.node = Some(target.name().to_string());
+    memo.attempts.push(Attempt {
+        session,
+        log,
+        started_at: Timestamp::now(),
+        ended: None,
+    });
+    memo::save(cx.state_dir, &memo::key(cx.run_id, &cx.step.id), memo)?;
+    Ok(true)
+}
+
 /// A new attempt: noted before it is started, so a tvdr killed in between finds it.
 pub(super) fn start(
     cx: &StepCx,
@@ -55,21 +118,10 @@ pub(super) fn start(
     key: &str,
     memo: &mut Memo,
 ) -> Result<()> {
-    // Site, step and run: unique on a node that several sites' technicians (or tests)
-    // share, and stable in the notes for a resume.
-    let base = format!(
-        "tvdr-{}-{}-{}",
-        short(&cx.inventory.site, 24),
-        short(&cx.step.id, 32),
-        memo::safe(cx.run_id)
-    );
+    let base = base(cx);
     let mut n = memo.attempts.len() + 1;
     let (session, log) = loop {
-        let session = if n > 1 {
-            format!("{base}-{n}")
-        } else {
-            base.clone()
-        };
+        let session = name(&base, n);
         let log = format!("/var/tmp/{session}.log");
         // A log already there is someone else's start (another laptop, lost notes):
         // never log into it.

@@ -28,6 +28,7 @@ use crate::runbook::time::Timestamp;
 use crate::runbook::verdict::Rules;
 use crate::transport::Cmd;
 use attempt::{again, not_again, start};
+
 use judge::watch;
 
 /// What the procedure says to do when the success output is missing.
@@ -42,6 +43,11 @@ pub fn run(
 ) -> Result<StepResult> {
     let key = key(cx);
     let mut memo = memo::load(cx.state_dir, &key);
+    // Started in this run, and no notes here: the node that has this run's session (a
+    // colleague's laptop started it before a take-over, or the notes were lost).
+    if memo.attempts.is_empty() && (cx.reentered || cx.failed_before) {
+        attempt::adopt_anywhere(cx, &mut memo)?;
+    }
     // Picking up an attempt: on the node it started on, even if the master changed since.
     let picking_up = memo
         .attempts

@@ -1,0 +1,170 @@
+//! Resuming from another laptop: when this machine has no open run of a runbook, the
+//! cluster may (its mirrored journal). The technician is shown whose run it is, where it
+//! stands and since when, and takes it over with `--take-over` or at a terminal; the run
+//! then goes on from that journal and the receipts on the nodes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::human::Human;
+use crate::exit_code::Exit;
+use crate::runbook::journal::Record;
+use crate::runbook::lock;
+use crate::runbook::mirror::{self, Found};
+use crate::runbook::time::Timestamp;
+use crate::transport::Fleet;
+
+/// Who had the run last, and where it stands, from its records.
+struct Standing<'a> {
+    run_id: &'a str,
+    operator: &'a str,
+    host: &'a str,
+    last_step: Option<(&'a str, &'static str)>,
+    last_at: Option<Timestamp>,
+}
+
+fn standing(records: &[Record]) -> Option<Standing<'_>> {
+    let mut s = match records.first()? {
+        Record::RunStarted {
+            run_id,
+            operator,
+            host,
+            at,
+            ..
+        } => Standing {
+            run_id,
+            operator,
+            host,
+            last_step: None,
+            last_at: Some(*at),
+        },
+        _ => return None,
+    };
+    for record in records {
+        match record {
+            Record::Resumed {
+                operator, host, at, ..
+            }
+            | Record::TakenOver {
+                operator, host, at, ..
+            } => {
+                s.operator = operator;
+                s.host = host;
+                s.last_at = Some(*at);
+            }
+            Record::StepStarted { step, at } => {
+                s.last_step = Some((step, "started, no end recorded"));
+                s.last_at = Some(*at);
+            }
+            Record::StepFinished {
+                step, outcome, at, ..
+            } => {
+                s.last_step = Some((
+                    step,
+                    if outcome.is_complete() {
+                        "done"
+                    } else {
+                        "failed"
+                    },
+                ));
+                s.last_at = Some(*at);
+            }
+            Record::Interrupted { at, .. } => s.last_at = Some(*at),
+            _ => {}
+        }
+    }
+    Some(s)
+}
+
+/// Looks for an open run of `name` on the cluster; if there is one and the technician
+/// takes it over, writes its journal into `dir` (with the takeover recorded) and returns
+/// its path, for the runner to resume. `None`: nothing open on the cluster.
+pub(super) fn offer(
+    fleet: &Fleet,
+    nodes: &[String],
+    name: &str,
+    dir: &Path,
+    human: &Human,
+    take_over: bool,
+) -> Result<Option<PathBuf>> {
+    let Some(found) = mirror::find_open(fleet, nodes, name) else {
+        return Ok(None);
+    };
+    let Some(s) = standing(&found.records) else {
+        return Ok(None);
+    };
+    let ago = s
+        .last_at
+        .map(|at| {
+            humantime::format_duration(std::time::Duration::from_secs(
+                Timestamp::now().since(at).as_secs(),
+            ))
+            .to_string()
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let step = s
+        .last_step
+        .map(|(id, state)| format!("step `{id}` ({state})"))
+        .unwrap_or_else(|| "before its first step".into());
+    eprintln!(
+        "the cluster holds an open run {} of `{name}` (journal on `{}`): {} on {}, at {step}, \
+         last record {ago} ago",
+        s.run_id, found.node, s.operator, s.host
+    );
+    let decided = if take_over {
+        true
+    } else if human.interactive() {
+        human.confirm(
+            "take-over",
+            &format!(
+                "Take over run {} from {} on {}? (make sure their tvdr is stopped)",
+                s.run_id, s.operator, s.host
+            ),
+        )?
+    } else {
+        return Err(Exit::NeedsHuman(format!(
+            "run {} of `{name}` is open on the cluster ({} on {}): pass `--take-over` to go \
+             on with it from here, or ask {} to finish it",
+            s.run_id, s.operator, s.host, s.operator
+        ))
+        .into());
+    };
+    if !decided {
+        return Err(Exit::Aborted(format!("run {} not taken over", s.run_id)).into());
+    }
+    let record = Record::TakenOver {
+        operator: human.operator.clone(),
+        host: lock::this_host(),
+        from_operator: s.operator.to_string(),
+        from_host: s.host.to_string(),
+        node: found.node.clone(),
+        at: Timestamp::now(),
+    };
+    let path = dir.join(format!("{}.jsonl", s.run_id));
+    write_copy(&path, &found, &record)?;
+    eprintln!("taken over run {} from {}", s.run_id, s.operator);
+    Ok(Some(path))
+}
+
+/// The mirrored journal, whole lines only, then the takeover, synced to disk.
+fn write_copy(path: &Path, found: &Found, record: &Record) -> Result<()> {
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+    let keep = found
+        .bytes
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("cannot create `{}`", path.display()))?;
+    file.write_all(&found.bytes[..keep])?;
+    let mut line = serde_json::to_vec(record)?;
+    line.push(b'\n');
+    file.write_all(&line)?;
+    file.sync_all()?;
+    Ok(())
+}
