@@ -61,6 +61,7 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l dry-run -d 'Print 
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l status -d 'Show where the current (or last) run stands'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s y -l yes -d 'Confirm every confirmation; a failed step stops the run instead of asking'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l rollback -d 'Run the rollback steps of the stages the last run entered, newest first'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l take-over -d 'Take over the open run another technician left on the cluster (its journal is mirrored on the nodes); without it, tvdr asks at a terminal and refuses elsewhere'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l format -r -f -a "human\t'Tables for a person, worst check first'
 json\t'One JSON document: overall status, then every check with details and metrics'

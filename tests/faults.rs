@@ -39,6 +39,25 @@ fn a_node_that_reboots_under_a_step_is_named_and_the_command_is_not_rerun_by_its
         "the lost node stops the run: {said}"
     );
     assert!(said.contains("tvox1"), "{said}");
+    // Lab nodes share this machine's kernel: what a real reboot kills (the command's
+    // session) is killed by hand, while the node is down.
+    let receipts = site.home_of("tvox1").join(".local/state/tvdr/receipts");
+    let started = std::fs::read_dir(&receipts)
+        .unwrap()
+        .flatten()
+        .map(|run| run.path().join("linger/1/started"))
+        .find(|p| p.exists())
+        .expect("the receipt of `linger`");
+    let pid = std::fs::read_to_string(started)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("pid=").map(str::to_string))
+        .unwrap();
+    assert!(Command::new("pkill")
+        .args(["-KILL", "-s", &pid])
+        .status()
+        .unwrap()
+        .success());
     // Back up: the receipt says the command started and never ended, in another boot.
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {

@@ -39,6 +39,8 @@ pub struct Inventory {
     pub db: Db,
     pub thresholds: Thresholds,
     pub objectives: Objectives,
+    /// Receipts on the nodes are kept this long after their run (`retention.receipts`).
+    pub receipts_kept: Duration,
     /// How to ask a node whether its licence is in place; `None`: not configured.
     pub license: Option<License>,
     pub dns: Dns,

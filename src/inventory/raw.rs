@@ -28,6 +28,8 @@ pub struct RawInventory {
     pub thresholds: RawThresholds,
     #[serde(default)]
     pub objectives: RawObjectives,
+    #[serde(default)]
+    pub retention: RawRetention,
     /// The vendor's licence mechanism is not public: the operator says how to ask.
     pub license: Option<RawLicense>,
     pub dns: Option<RawDns>,
@@ -139,6 +141,14 @@ pub struct RawThresholds {
 pub struct RawObjectives {
     pub rpo: Option<Span>,
     pub rto: Option<Span>,
+}
+
+/// How long what tvdr leaves on the nodes is kept.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRetention {
+    /// Receipts of finished runs (the evidence of what each command did).
+    pub receipts: Option<Span>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -100,6 +100,10 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
             rpo: raw.objectives.rpo.map_or(minutes(60), |s| s.0),
             rto: raw.objectives.rto.map_or(minutes(240), |s| s.0),
         },
+        receipts_kept: raw
+            .retention
+            .receipts
+            .map_or(Duration::from_secs(30 * 24 * 3600), |s| s.0),
         license,
         dns,
     })

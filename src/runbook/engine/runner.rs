@@ -327,6 +327,7 @@ pub fn run(
         },
     )?;
     let _ = mirror.sync(&journal_path);
+    prune_receipts(&fleet, inventory);
     eprintln!(
         "\n`{name}` finished: {total} steps in {}",
         humantime::format_duration(std::time::Duration::from_secs(
@@ -334,6 +335,19 @@ pub fn run(
         ))
     );
     Ok(exit_code::OK)
+}
+
+/// A run's end prunes the receipts of runs older than the inventory's
+/// `retention.receipts` on every node that answers (best effort: the next run does it).
+fn prune_receipts(fleet: &Fleet, inventory: &Inventory) {
+    let days = (inventory.receipts_kept.as_secs() / 86_400) as u32;
+    for node in &inventory.nodes {
+        let node = node.name.as_str();
+        if fleet.known_down(node) {
+            continue;
+        }
+        let _ = fleet.with(node, |t| Ok(crate::runbook::receipt::prune(t, days)));
+    }
 }
 
 /// Mirrors the journal on the cluster; a run taken over elsewhere stops here.

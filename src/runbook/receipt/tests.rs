@@ -141,9 +141,7 @@ fn a_killed_command_is_gone_not_finished_and_not_none() {
     assert_eq!(running.state, State::Running);
     // The wrapper and its command die without an end record (as in a reboot).
     let pid = running.pid.unwrap();
-    let _ = std::process::Command::new("pkill")
-        .args(["-KILL", "-s", &pid.to_string()])
-        .status();
+    let _ = t.output(&Cmd::new("pkill").args(["-KILL", "-s", &pid.to_string()]));
     std::thread::sleep(Duration::from_millis(200));
     let gone = look(&mut t, &key).unwrap();
     assert_eq!(gone.state, State::Gone, "{gone:?}");
@@ -175,4 +173,25 @@ fn values_reach_the_node_as_data() {
     let r = start(&mut t, &key, 1, &cmd, None).unwrap();
     assert_eq!(r.stdout, evil.as_bytes());
     assert!(!canary.exists());
+}
+
+#[test]
+fn prune_removes_the_receipts_of_old_runs_only() {
+    let home = tempfile::tempdir().unwrap();
+    let mut t = local(home.path());
+    let (old, new) = (Key::new("old-run", "s"), Key::new("new-run", "s"));
+    start(&mut t, &old, 1, &Cmd::new("true"), None).unwrap();
+    start(&mut t, &new, 1, &Cmd::new("true"), None).unwrap();
+    let old_dir = home.path().join(".local/state/tvdr/receipts/old-run");
+    let aged = t
+        .output(
+            &Cmd::new("touch")
+                .args(["-d", "40 days ago"])
+                .arg(old_dir.as_path()),
+        )
+        .unwrap();
+    assert!(aged.success());
+    prune(&mut t, 30).unwrap();
+    assert_eq!(look(&mut t, &old).unwrap().state, State::None);
+    assert_eq!(look(&mut t, &new).unwrap().state, State::Finished);
 }

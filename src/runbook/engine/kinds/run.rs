@@ -43,9 +43,14 @@ pub fn run(
     let key = Key::new(cx.run_id, &cx.step.id);
     // Hosts where the technician asked for the command to run again (after a real
     // failure, or after it vanished): only those start a new attempt.
-    // Resuming a step the journal says failed is a retry everywhere it failed.
+    // Resuming a step the journal says failed is a retry — but only of what the
+    // technician was shown failing: the attempt each host's recorded evidence names.
     let mut again: BTreeMap<&'static str, bool> = BTreeMap::new();
-    let mut all_again = cx.failed_before;
+    let shown = if cx.failed_before {
+        shown_failing(cx)
+    } else {
+        BTreeMap::new()
+    };
     loop {
         let targets = cx.resolve(on)?;
         let mut evidence = Map::new();
@@ -53,7 +58,10 @@ pub fn run(
         let mut retry_here = Vec::new();
         for target in &targets {
             let began = Instant::now();
-            let rerun = all_again || again.get(target.name()).copied().unwrap_or(false);
+            let rerun = match again.get(target.name()) {
+                Some(&this_time) => Rerun::If(this_time),
+                None => Rerun::Attempt(shown.get(target.name()).copied()),
+            };
             let seen = attempt(cx, *target, &key, &cmd, expect, timeout, rerun);
             let seconds = began.elapsed().as_secs_f64();
             let mut entry = Map::new();
@@ -64,6 +72,7 @@ pub fn run(
                     entry.insert("stdout_tail".into(), json!(tail(&r.stdout)));
                     entry.insert("stderr_tail".into(), json!(tail(&r.stderr)));
                     entry.insert("receipt".into(), r.evidence());
+                    entry.insert("problem".into(), json!(problem.is_some()));
                     if let Some(problem) = problem {
                         problems.push(format!("{}: {problem}", target.name()));
                         retry_here.push(target.name());
@@ -103,7 +112,6 @@ pub fn run(
             Next::Retry => {
                 // A host that failed for real runs again; one that could not be read is
                 // read again (its command may well have finished meanwhile).
-                all_again = false;
                 again = targets.iter().map(|t| (t.name(), false)).collect();
                 for name in retry_here {
                     again.insert(name, true);
@@ -114,6 +122,47 @@ pub fn run(
     }
 }
 
+/// Whether a finished-and-failed or vanished attempt may start again.
+#[derive(Clone, Copy)]
+enum Rerun {
+    /// The technician chose retry in this invocation, after seeing this host fail (or not).
+    If(bool),
+    /// Resumed after the step was recorded failed: yes if the latest attempt is the one
+    /// the recorded failure showed (a host whose link was lost was shown nothing).
+    Attempt(Option<u32>),
+}
+
+/// The attempt each host's last recorded failure of this step showed, by host: only
+/// hosts whose receipt was read (a judged failure or a vanished command).
+fn shown_failing(cx: &StepCx) -> BTreeMap<String, u32> {
+    let mut shown = BTreeMap::new();
+    let Some(path) = cx.journal else {
+        return shown;
+    };
+    let records = crate::runbook::journal::read(path).unwrap_or_default();
+    let last = records.iter().rev().find_map(|r| match r {
+        crate::runbook::journal::Record::StepFinished { step, evidence, .. }
+            if step == &cx.step.id =>
+        {
+            Some(evidence)
+        }
+        _ => None,
+    });
+    let hosts = last.and_then(|e| e.get("hosts")).and_then(Value::as_object);
+    for (host, entry) in hosts.into_iter().flatten() {
+        let receipt = &entry["receipt"];
+        let failed = match receipt["state"].as_str() {
+            Some("gone") => true,
+            Some("finished") => entry["problem"].as_bool().unwrap_or(false),
+            _ => false,
+        };
+        if let (true, Some(n)) = (failed, receipt["attempt"].as_u64()) {
+            shown.insert(host.clone(), n as u32);
+        }
+    }
+    shown
+}
+
 /// Reads the host's receipt, then starts, follows or takes what it says.
 fn attempt(
     cx: &StepCx,
@@ -122,11 +171,15 @@ fn attempt(
     cmd: &Cmd,
     expect: &Expect,
     timeout: Option<Duration>,
-    rerun: bool,
+    rerun: Rerun,
 ) -> Seen {
     let result = on_host(cx, target, |t| {
         let seen = receipt::look(t, key)?;
         let node = t.target().name.clone();
+        let rerun = match rerun {
+            Rerun::If(yes) => yes,
+            Rerun::Attempt(shown) => shown == Some(seen.attempt),
+        };
         match seen.state {
             State::None => receipt::start(t, key, 1, cmd, timeout),
             State::Running => {
