@@ -42,11 +42,11 @@ pub fn parse(bytes: &[u8]) -> Result<Receipt, String> {
     }
     receipt.state = state.ok_or("no state")?;
     if let (Some(out), Some(err)) = sizes {
-        if rest.len() < out + err {
+        let total = out.checked_add(err).ok_or("absurd output sizes")?;
+        if rest.len() < total {
             return Err(format!(
-                "the output is cut short ({} bytes of {})",
-                rest.len(),
-                out + err
+                "the output is cut short ({} bytes of {total})",
+                rest.len()
             ));
         }
         receipt.stdout = rest[..out].to_vec();

@@ -41,6 +41,12 @@ fn what_is_not_a_receipt_is_an_error_never_nothing() {
         assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
     }
     assert_eq!(parse(b"state=none\n").unwrap().state, State::None);
+    // Sizes that overflow when added are refused, not a panic.
+    let huge = format!(
+        "exit=0\nstate=finished\nout_bytes={}\nerr_bytes=2\n--\n",
+        usize::MAX
+    );
+    assert!(parse(huge.as_bytes()).is_err());
 }
 
 #[test]
@@ -194,4 +200,64 @@ fn prune_removes_the_receipts_of_old_runs_only() {
     prune(&mut t, 30).unwrap();
     assert_eq!(look(&mut t, &old).unwrap().state, State::None);
     assert_eq!(look(&mut t, &new).unwrap().state, State::Finished);
+}
+
+mod fuzz {
+    //! Whatever a node prints, reading it as a receipt never panics, and a receipt it
+    //! reads back is one the tool could have printed.
+
+    use proptest::prelude::*;
+
+    use super::super::parse::parse;
+    use super::super::State;
+
+    fn header_line() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("state"),
+            Just("attempt"),
+            Just("pid"),
+            Just("exit"),
+            Just("started"),
+            Just("ended"),
+            Just("boot"),
+            Just("boot_now"),
+            Just("out_bytes"),
+            Just("err_bytes"),
+            Just("fresh"),
+            Just("other"),
+        ];
+        let value = prop_oneof![
+            Just("finished".to_string()),
+            Just("gone".to_string()),
+            Just("running".to_string()),
+            Just("none".to_string()),
+            "[0-9]{0,25}",
+            "-?[0-9]{1,5}\\.?[0-9N]{0,9}",
+            ".{0,20}",
+        ];
+        (key, value).prop_map(|(k, v)| format!("{k}={v}"))
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn mutated_headers_never_panic_and_keep_their_promises(
+            lines in proptest::collection::vec(header_line(), 0..12),
+            body in proptest::collection::vec(any::<u8>(), 0..64),
+        ) {
+            let mut text = lines.join("\n").into_bytes();
+            text.extend_from_slice(b"\n--\n");
+            text.extend_from_slice(&body);
+            if let Ok(r) = parse(&text) {
+                if r.state == State::Finished {
+                    prop_assert!(r.exit.is_some());
+                }
+                prop_assert!(r.stdout.len() + r.stderr.len() <= body.len());
+            }
+        }
+    }
 }
