@@ -49,13 +49,23 @@ pub(super) fn not_again(last: &Attempt) -> String {
 
 /// Site, step and run: unique on a node that several sites' technicians (or tests)
 /// share, and the same for whoever goes on with the run (a resume, another laptop).
-fn base(cx: &StepCx) -> String {
+///
+/// Short, because GNU screen puts the name in its socket path
+/// (`/var/run/screen/S-<user>/<pid>.<name>`, at most 107 bytes): with a longer name
+/// screen 4.1 (CentOS 7) says nothing and `screen -dm` succeeds while nothing runs. The
+/// site and step are cut for people to read; the digest keeps the name unique.
+fn base_name(site: &str, step: &str, run_id: &str) -> String {
+    let digest = crate::runbook::load::sha256_hex(format!("{site}\n{step}\n{run_id}").as_bytes());
     format!(
         "tvdr-{}-{}-{}",
-        short(&cx.inventory.site, 24),
-        short(&cx.step.id, 32),
-        memo::safe(cx.run_id)
+        short(site, 12),
+        short(step, 16),
+        &digest[..8]
     )
+}
+
+fn base(cx: &StepCx) -> String {
+    base_name(&cx.inventory.site, &cx.step.id, cx.run_id)
 }
 
 fn name(base: &str, n: usize) -> String {
@@ -173,4 +183,43 @@ pub(super) fn start(
 /// Session names stay short (screen limits them): long names are cut.
 fn short(name: &str, max: usize) -> String {
     memo::safe(&name.chars().take(max).collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The longest session name [`base_name`] and an attempt number up to 999 make.
+    const MAX_SESSION_NAME: usize = 5 + 12 + 1 + 16 + 1 + 8 + 4;
+
+    #[test]
+    fn session_names_fit_screen_socket_paths_whatever_the_site_and_step() {
+        let long = "a-very-long-site-name-of-a-customer-with-many-words";
+        let name = base_name(
+            long,
+            "switch-the-first-patched-node-to-master",
+            "20261206T152431Z-16713",
+        );
+        assert!(name.len() + 4 <= MAX_SESSION_NAME, "{name}");
+        // `/var/run/screen/S-<32-char user>/<7-digit pid>.<name>` stays under 108 bytes.
+        let socket = format!("/var/run/screen/S-{}/1234567.{name}-999", "u".repeat(32));
+        assert!(socket.len() < 108, "{socket}");
+        assert!(
+            name.starts_with("tvdr-a-very-long--switch-the-first-"),
+            "{name}"
+        );
+        // Unique per run, stable for the same run.
+        assert_ne!(
+            name,
+            base_name(long, "switch-the-first-patched-node-to-master", "other")
+        );
+        assert_eq!(
+            name,
+            base_name(
+                long,
+                "switch-the-first-patched-node-to-master",
+                "20261206T152431Z-16713"
+            )
+        );
+    }
 }
