@@ -344,6 +344,40 @@ fn interactive_step_runs_the_menu_in_a_real_terminal_and_records_its_exit() {
 }
 
 #[test]
+fn interactive_step_falls_back_to_a_terminal_type_the_node_knows() {
+    let site = Site::new();
+    site.stand_in(
+        "tvox1",
+        "network_reset",
+        "#!/bin/sh\necho \"menu drawn for $TERM\"\n",
+    );
+    let transcript = site.home.path().join("transcript");
+    let mut line = vec![assert_cmd::cargo::cargo_bin("tvdr").display().to_string()];
+    line.extend(site.global_args());
+    line.extend(["runbook", "interactive", "--yes"].map(String::from));
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("sleep 2 | script -qfec \"$1\" \"$2\"")
+        .arg("sh")
+        .arg(line.join(" "))
+        .arg(&transcript)
+        .env("HOME", site.home.path())
+        .env("USER", "tech-a")
+        .env("NO_COLOR", "1")
+        // A laptop terminal a 2013 terminfo does not know.
+        .env("TERM", "tvdr-no-such-terminal")
+        .env_remove("SSH_AUTH_SOCK")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("menu drawn for xterm-256color"), "{shown}");
+    assert!(
+        shown.contains("does not know the terminal type `tvdr-no-such-terminal`"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn interactive_step_without_a_terminal_needs_a_human() {
     let site = Site::new();
     site.tvdr()

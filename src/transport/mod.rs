@@ -18,6 +18,7 @@ pub mod quote;
 mod script;
 mod secrets;
 mod ssh;
+pub mod terminal;
 #[cfg(test)]
 pub(crate) mod testing;
 

@@ -191,9 +191,12 @@ impl Transport for OpenSshTransport {
         console: &mut dyn Console,
     ) -> Result<i32, TransportError> {
         self.ready()?;
+        let term = super::terminal::choose(self, &console.term())?;
         let line = script(&self.target, command)?;
         let _ = console.output().flush();
         let mut ssh = self.ssh(Mode::Terminal(&line))?;
+        // ssh passes its own TERM to the node's terminal.
+        ssh.env("TERM", term);
         let status =
             child::run_on_terminal(&mut ssh).map_err(|e| cannot_start(&self.target.name, e))?;
         if status == 255 && !self.master_alive() {

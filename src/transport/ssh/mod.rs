@@ -169,7 +169,12 @@ impl Transport for SshTransport {
                 reason: reason.clone(),
             });
         }
-        let result = interactive::run(&mut self.wire, &self.target, command, console);
+        let term = super::terminal::choose(self, &console.term())?;
+        let mut console = super::terminal::Named {
+            inner: console,
+            term,
+        };
+        let result = interactive::run(&mut self.wire, &self.target, command, &mut console);
         if let Err(TransportError::Lost { reason, .. }) = &result {
             self.lost = Some(reason.clone());
         }
