@@ -45,6 +45,8 @@ pub fn execute(
     if let Some(run) = &args.report {
         return write_report(&runbook, &inv, &site_state, run.as_deref(), args);
     }
+    // 0700 before anything is written there: journals name addresses and answers.
+    crate::state::private::create_dir(&site_state)?;
     let file = match &args.answers {
         Some(path) => AnswersFile::load(path)?,
         None => AnswersFile::default(),
@@ -221,7 +223,8 @@ fn write_report(
     let text = report::render(&records, runbook, &report::Site::of(inv));
     match &args.output {
         Some(file) => {
-            std::fs::write(file, text)
+            // 0600: a report names the site's addresses and every answer given.
+            crate::state::private::write(file, text.as_bytes())
                 .with_context(|| format!("cannot write the report to `{}`", file.display()))?;
             eprintln!(
                 "report of `{}` written to `{}`",

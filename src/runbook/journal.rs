@@ -104,17 +104,18 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Creates the journal of a new run (its directory too).
+    /// Creates the journal of a new run (its directory too, 0700), 0600, and syncs the
+    /// directory so the new journal survives a crash along with its first record.
     pub fn create(path: &Path) -> Result<Journal> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+            crate::state::private::create_dir(dir)?;
         }
-        let file = OpenOptions::new()
+        let file = crate::state::private::options()
             .create_new(true)
             .append(true)
             .open(path)
             .with_context(|| format!("cannot create journal `{}`", path.display()))?;
+        crate::state::private::sync_parent(path)?;
         Ok(Journal {
             path: path.to_path_buf(),
             file,
@@ -242,5 +243,17 @@ mod tests {
         let path = dir.path().join("run.jsonl");
         Journal::create(&path).unwrap();
         assert!(Journal::create(&path).is_err());
+    }
+
+    #[test]
+    fn a_new_journal_and_its_directory_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site/runs/demo/run.jsonl");
+        Journal::create(&path).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("site")), 0o700);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
     }
 }

@@ -80,6 +80,7 @@ pub fn run(
         .map(|r| r.run_id.clone())
         .unwrap_or_else(runs::new_run_id);
     let holder = Holder::new(&run_id, &human.operator);
+    crate::state::private::create_dir(&dir)?;
     let _local = lock::lock_local(&dir, &holder)?;
     let forward = if options.rollback {
         let dir = runs::runs_dir(site_state, &runbook.id);

@@ -26,7 +26,7 @@ const ISSUE_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
     let key = memo::key(cx.run_id, &cx.step.id);
-    let mut memo = memo::load(cx.state_dir, &key);
+    let mut memo = memo::load(cx.state_dir, &key)?;
     let node = match (&memo.node, cx.reentered) {
         (Some(node), true) => node.clone(),
         _ => node_of(cx, on)?,

@@ -41,7 +41,7 @@ pub fn run(
     timeout: Duration,
 ) -> Result<StepResult> {
     let key = key(cx);
-    let mut memo = memo::load(cx.state_dir, &key);
+    let mut memo = memo::load(cx.state_dir, &key)?;
     // Picking up an attempt: on the node it started on, even if the master changed since.
     let picking_up = memo
         .attempts
@@ -52,7 +52,7 @@ pub fn run(
         _ => loop {
             // Retry resolves the role again: the technician may have fixed the switch.
             let target = single(cx, on)?;
-            let Some(earlier) = already::patched(cx, target) else {
+            let Some(earlier) = already::patched(cx, target)? else {
                 break target;
             };
             let (why, evidence) = already::refusal(target, &earlier);
