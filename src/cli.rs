@@ -420,6 +420,17 @@ pub struct RunbookArgs {
     #[arg(long, value_name = "REASON")]
     pub break_lock: Option<String>,
 
+    /// Give up the open run with a reason instead of resuming it: the reason is journalled,
+    /// the run is closed (never resumed; its report stays) and its locks are released.
+    /// Alone it only abandons; with --new a new run starts at once
+    #[arg(long, value_name = "REASON", conflicts_with_all = ["dry_run", "status", "list", "report", "only"])]
+    pub abandon: Option<String>,
+
+    /// Start a new run instead of resuming. Refused while a run is open, so none is left
+    /// behind unsaid: pass --abandon REASON too to close the open run first
+    #[arg(long, conflicts_with_all = ["dry_run", "status", "list", "report", "only"])]
+    pub new: bool,
+
     /// Write a Markdown report of a run for the customer's DR plan [default RUN: the open
     /// run, else the last one]
     #[arg(

@@ -63,6 +63,8 @@ pub fn execute(
         only: args.only.clone(),
         rollback: args.rollback,
         break_lock: args.break_lock.clone(),
+        abandon: args.abandon.clone(),
+        new: args.new,
     };
     runner::run(&inv, &runbook, &site_state, &human, &options)
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use super::decided::Decided;
 use super::time::Timestamp;
 
 /// How a step ended.
@@ -85,6 +86,24 @@ pub enum Record {
     Interrupted {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
+        /// Why the run stopped there, when tvdr knows (a person was needed, a condition
+        /// could not be decided); a Ctrl-C says nothing more.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        at: Timestamp,
+    },
+    /// A decision about the whole run rather than one step (resume with a changed
+    /// runbook, the steps `--from` skips), with where it came from.
+    Decided {
+        #[serde(flatten)]
+        decided: Decided,
+        at: Timestamp,
+    },
+    /// The run was given up with a reason (`--abandon`): it is closed, never resumed.
+    Abandoned {
+        reason: String,
+        operator: String,
+        host: String,
         at: Timestamp,
     },
     LockBroken {
@@ -223,6 +242,48 @@ mod tests {
             read(&path).unwrap(),
             vec![started("a"), started("b"), started("c")]
         );
+    }
+
+    #[test]
+    fn new_records_round_trip_and_an_old_interruption_still_reads() {
+        use crate::runbook::decided::{Source, What};
+        let at = Timestamp(std::time::SystemTime::UNIX_EPOCH);
+        let records = vec![
+            Record::Decided {
+                decided: Decided {
+                    what: What::Confirmation {
+                        prompt: "skip a, b?".into(),
+                        yes: true,
+                    },
+                    by: Source::Yes,
+                },
+                at,
+            },
+            Record::Interrupted {
+                step: Some("x".into()),
+                reason: Some("its condition cannot be decided".into()),
+                at,
+            },
+            Record::Abandoned {
+                reason: "restarted from scratch".into(),
+                operator: "tech-a".into(),
+                host: "laptop".into(),
+                at,
+            },
+        ];
+        for record in &records {
+            let line = serde_json::to_string(record).unwrap();
+            assert_eq!(
+                &serde_json::from_str::<Record>(&line).unwrap(),
+                record,
+                "{line}"
+            );
+        }
+        let old = r#"{"event":"interrupted","step":"x","at":"1970-01-01T00:00:00Z"}"#;
+        assert!(matches!(
+            serde_json::from_str::<Record>(old).unwrap(),
+            Record::Interrupted { reason: None, .. }
+        ));
     }
 
     #[test]
