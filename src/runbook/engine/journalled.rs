@@ -1,14 +1,18 @@
 //! What the journal keeps of a step's result: where each decision came from
 //! (`decided_by`: the operator at the terminal, the answers file or `--yes`), and no
 //! secret — answers named like one are masked, and so is their value wherever the
-//! evidence or the reason repeats it (a command line, an output tail).
+//! evidence or the reason repeats it (a command line, an output tail); a resumed run
+//! asks for its secrets again.
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
+use super::human::Human;
 use super::step::StepResult;
 use crate::runbook::decided::Decided;
+use crate::runbook::model::{Kind, Runbook};
+use crate::runbook::runs::Run;
 use crate::runbook::secret::{is_secret_name, Secrets, MASK};
 
 /// `result` as it is journalled. `known` holds every answer of the run so far (the
@@ -39,6 +43,36 @@ pub fn journalled(
         result.reason = result.reason.map(|r| secrets.mask(&r));
     }
     result
+}
+
+/// A resumed run's secret answers were journalled masked: they are taken again from the
+/// answers file or asked again at the terminal. Without either they stay unknown, and a
+/// later step that needs one stops saying which value it lacks.
+pub fn ask_secrets_again(runbook: &Runbook, run: &mut Run, human: &Human) -> anyhow::Result<()> {
+    let asks = runbook
+        .stages
+        .iter()
+        .flat_map(|s| s.steps.iter().chain(&s.rollback))
+        .flat_map(|step| match &step.kind {
+            Kind::Manual { ask } | Kind::Gate { ask, .. } => {
+                ask.iter().map(|a| (step.id.as_str(), a)).collect()
+            }
+            _ => Vec::new(),
+        });
+    for (step, ask) in asks {
+        if !run.masked.contains(&ask.name) || run.answers.contains_key(&ask.name) {
+            continue;
+        }
+        if human.file.answers.contains_key(&ask.name) || human.interactive() {
+            eprintln!(
+                "`{}` is a secret answer, never journalled: it is needed again to resume",
+                ask.name
+            );
+            let value = human.answer(step, ask)?;
+            run.answers.insert(ask.name.clone(), value);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use anyhow::Result;
 use serde_json::Value;
 
 use super::human::Human;
-use super::journalled::journalled;
+use super::journalled::{ask_secrets_again, journalled};
 use super::kinds;
 use super::opening::{open_journal, take_remote_lock};
 use super::step::{StepCx, StepResult};
@@ -126,8 +126,9 @@ pub fn run(
     );
     let (mut journal, mut state) =
         open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
-    // Decisions about the whole run (resume a changed runbook, `--from`), now that there
-    // is a journal to keep them.
+    ask_secrets_again(runbook, &mut state, human)?;
+    // Decisions about the whole run (resume a changed runbook, `--from`, secrets asked
+    // again), now that there is a journal to keep them.
     for decided in human.take_decided() {
         journal.append(&Record::Decided {
             decided,
