@@ -49,3 +49,39 @@ pub fn confirm(
         .into())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit_code::{self, for_error};
+    use crate::runbook::engine::human::AnswersFile;
+
+    const RUNBOOK: &str = r#"
+id: three
+title: Three
+stages:
+  - id: s
+    title: S
+    steps:
+      - { id: a, kind: note, title: A }
+      - { id: b, kind: note, title: B }
+      - { id: c, kind: note, title: C }
+"#;
+
+    #[test]
+    fn from_asks_once_and_without_anyone_to_answer_stops() {
+        let rb = crate::runbook::load("embedded:three.yaml", RUNBOOK).unwrap();
+        let steps: Vec<(&str, &Step)> = rb.stages[0].steps.iter().map(|s| ("S", s)).collect();
+        let nobody = Human::without_terminal("tech-a", false, AnswersFile::default());
+        let err = confirm(&steps, "c", None, &nobody).unwrap_err();
+        assert_eq!(for_error(&err), exit_code::NEEDS_HUMAN);
+        assert!(err.to_string().contains("`--from c`"), "{err}");
+        assert!(err.to_string().contains("Record a, b as skipped"), "{err}");
+
+        let yes = Human::without_terminal("tech-a", true, AnswersFile::default());
+        confirm(&steps, "c", None, &yes).unwrap();
+        assert_eq!(yes.take_decided().len(), 1);
+        // Nothing before the first step: nothing to ask.
+        confirm(&steps, "a", None, &nobody).unwrap();
+    }
+}

@@ -44,6 +44,15 @@ impl Human {
         }
     }
 
+    /// A technician who is not at a terminal, whatever this process's stdin is (tests).
+    #[cfg(test)]
+    pub fn without_terminal(operator: &str, yes: bool, file: AnswersFile) -> Human {
+        Human {
+            interactive: false,
+            ..Human::new(operator.to_string(), yes, file)
+        }
+    }
+
     pub fn interactive(&self) -> bool {
         self.interactive
     }
@@ -274,5 +283,84 @@ pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
         }
         RawAskKind::Text if value.trim().is_empty() => Err("an answer is needed".into()),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit_code::{self, for_error};
+
+    fn file(text: &str) -> AnswersFile {
+        crate::yaml::parse(std::path::Path::new("answers.yaml"), text).unwrap()
+    }
+
+    #[test]
+    fn yes_confirms_but_never_passes_a_gate() {
+        let human = Human::without_terminal("tech-a", true, AnswersFile::default());
+        assert!(human.confirm("done", "Done?").unwrap());
+        let err = human.gate("snapshot", "Snapshot taken").unwrap_err();
+        assert_eq!(for_error(&err), exit_code::NEEDS_HUMAN);
+        let text = err.to_string();
+        assert!(text.contains("gate `snapshot` (Snapshot taken)"), "{text}");
+        assert!(text.contains("gates: { snapshot: yes }"), "{text}");
+        assert_eq!(
+            human.take_decided(),
+            vec![Decided {
+                what: What::Confirmation {
+                    prompt: "Done?".into(),
+                    yes: true
+                },
+                by: Source::Yes
+            }]
+        );
+    }
+
+    #[test]
+    fn the_answers_file_answers_a_gate_by_name_and_says_so() {
+        let human = Human::without_terminal(
+            "tech-a",
+            false,
+            file("gates: { snapshot: yes, machine-off: 'no' }\noverrides: { hosts: checked by hand }\n"),
+        );
+        assert!(human.gate("snapshot", "Snapshot taken").unwrap());
+        assert!(!human.gate("machine-off", "Machine off").unwrap());
+        assert_eq!(
+            human.on_failure("hosts").unwrap(),
+            Decision::Override("checked by hand".into())
+        );
+        // Nobody to decide: the step fails, and no decision is claimed.
+        assert_eq!(human.on_failure("other").unwrap(), Decision::Abort);
+        let by: Vec<(What, Source)> = human
+            .take_decided()
+            .into_iter()
+            .map(|d| (d.what, d.by))
+            .collect();
+        assert_eq!(
+            by,
+            vec![
+                (What::Gate { passed: true }, Source::AnswersFile),
+                (What::Gate { passed: false }, Source::AnswersFile),
+                (What::Override, Source::AnswersFile),
+            ]
+        );
+        assert!(human.take_decided().is_empty(), "taken once");
+    }
+
+    #[test]
+    fn a_gate_answer_is_yes_or_no() {
+        let err = crate::yaml::parse::<AnswersFile>(
+            std::path::Path::new("answers.yaml"),
+            "gates: { snapshot: maybe }\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("`yes` or `no`"), "{err}");
+    }
+
+    #[test]
+    fn with_yes_a_failure_stops_and_says_yes_decided() {
+        let human = Human::without_terminal("tech-a", true, AnswersFile::default());
+        assert_eq!(human.on_failure("x").unwrap(), Decision::Abort);
+        assert_eq!(human.take_decided()[0].by, Source::Yes);
     }
 }

@@ -49,3 +49,49 @@ fn asked_by<'a>(runbook: &'a Runbook, name: &str) -> Option<&'a str> {
         })
         .map(|s| s.id.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::*;
+    use crate::inventory::Inventory;
+
+    const RUNBOOK: &str = r#"
+id: honest
+title: Honest
+stages:
+  - id: s
+    title: S
+    steps:
+      - { id: ask-kind, kind: manual, title: Ask, ask: [ { name: licence_kind, type: text } ] }
+      - { id: upload, kind: note, title: Upload, when: "licence_kind == 'file' and dr_client" }
+"#;
+
+    #[test]
+    fn the_reason_names_the_missing_answer_and_the_step_that_asks_it() {
+        let rb = crate::runbook::load("embedded:honest.yaml", RUNBOOK).unwrap();
+        let inv = Inventory::parse(
+            Path::new("t.yaml"),
+            "site: s\ntvox: { version: 22, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
+        )
+        .unwrap();
+        let answers = BTreeMap::new();
+        let facts = Facts {
+            inventory: &inv,
+            answers: &answers,
+        };
+        let step = |id: &str| rb.stages[0].steps.iter().find(|s| s.id == id).unwrap();
+        let why = why(&rb, step("upload"), &facts, "tvdr runbook honest");
+        assert!(why.starts_with("step `upload` cannot be decided"), "{why}");
+        assert!(why.contains("`licence_kind`, never answered"), "{why}");
+        assert!(why.contains("tvdr runbook honest --only ask-kind"), "{why}");
+        assert!(
+            why.ends_with("run `tvdr runbook honest` again to resume here"),
+            "{why}"
+        );
+        // `dr_client` is known (false): only what is unknown is named.
+        assert!(!why.contains("dr_client"), "{why}");
+    }
+}
