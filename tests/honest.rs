@@ -241,6 +241,13 @@ fn an_open_run_is_abandoned_with_a_reason_and_new_starts_another() {
             .success(),
         "the abandoned run's lock was left on the cluster"
     );
+    let out = site
+        .tvdr()
+        .args(["runbook", "demo", "--status", "--format", "json"])
+        .assert()
+        .success();
+    let status: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(status["abandoned"], "wrong release agreed, starting over");
     site.tvdr()
         .args(["runbook", "demo", "--abandon", "nothing is open now"])
         .assert()

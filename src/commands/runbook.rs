@@ -162,6 +162,7 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                     "operator": run.operator,
                     "started_at": run.started_at,
                     "finished": run.finished,
+                    "abandoned": run.abandoned,
                     "next_step": next,
                     "steps": rows,
                     "journal": run.path,
@@ -176,6 +177,10 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                 run.operator,
                 match (&next, run.finished) {
                     (_, true) => "finished".to_string(),
+                    _ if run.abandoned.is_some() => format!(
+                        "abandoned: {}",
+                        run.abandoned.as_deref().unwrap_or_default()
+                    ),
                     (Some(step), false) => format!("next: `{step}`"),
                     (None, false) => "all steps done".to_string(),
                 }
