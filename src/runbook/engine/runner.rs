@@ -23,6 +23,7 @@ use crate::runbook::journal::{Journal, Outcome, Record};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
+use crate::runbook::secret::Secrets;
 use crate::runbook::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
@@ -375,7 +376,7 @@ fn stop(
     answers: &BTreeMap<String, String>,
 ) -> Result<i32> {
     let code = exit_code::for_error(&err);
-    let message = format!("{err:#}");
+    let message = Secrets::of(answers).mask(&format!("{err:#}"));
     match code {
         exit_code::ABORTED => finish(
             shared,
@@ -402,7 +403,11 @@ fn stop(
         _ => finish(
             shared,
             step,
-            StepResult::failed(message.clone(), Default::default()),
+            journalled(
+                StepResult::failed(message.clone(), Default::default()),
+                decided,
+                answers,
+            ),
             seconds,
         )?,
     }
