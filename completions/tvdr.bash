@@ -788,7 +788,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__runbook)
-            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --take-over --report --output --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --take-over --abandon --new --report --output --inventory --runbooks --state-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,6 +815,10 @@ _tvdr() {
                     return 0
                     ;;
                 --break-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --abandon)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -46,11 +46,12 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "generate" -d 'Write shell
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l format -d 'Output of --dry-run and --status' -r -f -a "human\t''
 json\t''"
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l from -d 'Start at this step (earlier unfinished steps are recorded as skipped)' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l from -d 'Start at this step: the earlier unfinished steps are named and, once confirmed (--yes confirms), recorded as skipped' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l only -d 'Run only this step, then stop' -r
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l answers -d 'Pre-answered questions, overrides and UAT results (YAML), for rehearsals' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l answers -d 'Pre-answered questions, gates, overrides and UAT results (YAML), for rehearsals: `answers: {NAME: VALUE}`, `gates: {STEP: yes}`, `overrides: {STEP: REASON}`, `uat: {PHASE: {CASE: pass}}`' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l operator -d 'Who is running it, for the journal and the report [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l break-lock -d 'Remove a lock left by a dead run, with the reason (recorded in the journal)' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l abandon -d 'Give up the open run with a reason instead of resuming it: the reason is journalled, the run is closed (never resumed; its report stays) and its locks are released. Alone it only abandons; with --new a new run starts at once' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l report -d 'Write a Markdown report of a run for the customer\'s DR plan [default RUN: the open run, else the last one]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l output -d 'Where --report writes [default: standard output]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
@@ -59,9 +60,10 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l state-dir -d 'Wher
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l list -d 'List the runbooks and exit'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l dry-run -d 'Print the resolved plan without connecting to anything'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l status -d 'Show where the current (or last) run stands'
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s y -l yes -d 'Confirm every confirmation; a failed step stops the run instead of asking'
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l rollback -d 'Run the rollback steps of the stages the last run entered, newest first'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s y -l yes -d 'Confirm every confirmation ("done?", "run it again?"); never an evidence gate (snapshot taken, machine off), which needs a person or `gates:` in --answers. A failed step stops the run instead of asking'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l rollback -d 'Run the rollback steps of the stages in which a step of the last run actually ran (not merely skipped), newest first'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l take-over -d 'Take over the open run another technician left on the cluster (its journal is mirrored on the nodes); without it, tvdr asks at a terminal and refuses elsewhere'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l new -d 'Start a new run instead of resuming. Refused while a run is open, so none is left behind unsaid: pass --abandon REASON too to close the open run first'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l format -r -f -a "human\t'Tables for a person, worst check first'
 json\t'One JSON document: overall status, then every check with details and metrics'

@@ -64,7 +64,9 @@ pub enum Command {
     #[command(
         after_help = "A run is journalled step by step under the state directory: run \
 the same command again after any interruption (laptop asleep, link down, Ctrl-C, crash) and \
-it resumes where it stopped. Only one run per site and runbook at a time.
+it resumes where it stopped. Only one run per site and runbook at a time. The journal \
+and the report say where every answer and decision came from: the operator at the \
+terminal, the answers file, or --yes.
 
 Examples:
   tvdr runbook --list
@@ -73,7 +75,8 @@ Examples:
   tvdr runbook upgrade --status
   tvdr runbook dr-activate --report --output dr-activate-report.md
   tvdr runbook dr-setup --answers rehearsal.yaml --yes
-  tvdr runbook standalone-to-ft --rollback"
+  tvdr runbook standalone-to-ft --rollback
+  tvdr runbook upgrade --abandon \"wrong release agreed\" --new"
     )]
     Runbook(RunbookArgs),
 
@@ -392,7 +395,8 @@ pub struct RunbookArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Start at this step (earlier unfinished steps are recorded as skipped)
+    /// Start at this step: the earlier unfinished steps are named and, once confirmed
+    /// (--yes confirms), recorded as skipped
     #[arg(long, value_name = "STEP")]
     pub from: Option<String>,
 
@@ -400,11 +404,15 @@ pub struct RunbookArgs {
     #[arg(long, value_name = "STEP", conflicts_with = "from")]
     pub only: Option<String>,
 
-    /// Confirm every confirmation; a failed step stops the run instead of asking
+    /// Confirm every confirmation ("done?", "run it again?"); never an evidence gate
+    /// (snapshot taken, machine off), which needs a person or `gates:` in --answers. A
+    /// failed step stops the run instead of asking
     #[arg(long, short)]
     pub yes: bool,
 
-    /// Pre-answered questions, overrides and UAT results (YAML), for rehearsals
+    /// Pre-answered questions, gates, overrides and UAT results (YAML), for rehearsals:
+    /// `answers: {NAME: VALUE}`, `gates: {STEP: yes}`, `overrides: {STEP: REASON}`,
+    /// `uat: {PHASE: {CASE: pass}}`
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
@@ -412,7 +420,8 @@ pub struct RunbookArgs {
     #[arg(long, env = "TVDR_OPERATOR", value_name = "NAME")]
     pub operator: Option<String>,
 
-    /// Run the rollback steps of the stages the last run entered, newest first
+    /// Run the rollback steps of the stages in which a step of the last run actually ran
+    /// (not merely skipped), newest first
     #[arg(long)]
     pub rollback: bool,
 
@@ -424,6 +433,16 @@ pub struct RunbookArgs {
     /// mirrored on the nodes); without it, tvdr asks at a terminal and refuses elsewhere
     #[arg(long)]
     pub take_over: bool,
+    /// Give up the open run with a reason instead of resuming it: the reason is journalled,
+    /// the run is closed (never resumed; its report stays) and its locks are released.
+    /// Alone it only abandons; with --new a new run starts at once
+    #[arg(long, value_name = "REASON", conflicts_with_all = ["dry_run", "status", "list", "report", "only"])]
+    pub abandon: Option<String>,
+
+    /// Start a new run instead of resuming. Refused while a run is open, so none is left
+    /// behind unsaid: pass --abandon REASON too to close the open run first
+    #[arg(long, conflicts_with_all = ["dry_run", "status", "list", "report", "only"])]
+    pub new: bool,
 
     /// Write a Markdown report of a run for the customer's DR plan [default RUN: the open
     /// run, else the last one]

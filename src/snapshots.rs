@@ -10,7 +10,7 @@
 
 mod rfc3339;
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::FileExt;
@@ -143,9 +143,9 @@ pub fn list(dir: &Path) -> Result<Vec<Snapshot>> {
 /// Appends one JSON line under an exclusive lock, on a fresh line even when the file ends
 /// in a torn one, and syncs it to disk.
 fn append(dir: &Path, value: &impl Serialize) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    crate::state::private::create_dir(dir)?;
     let path = file(dir);
-    let mut file = OpenOptions::new()
+    let mut file = crate::state::private::options()
         .create(true)
         .append(true)
         .read(true)

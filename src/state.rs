@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub mod private;
+
 /// The state directory of `site`.
 pub fn site_dir(explicit: Option<&Path>, site: &str) -> PathBuf {
     let root = explicit.map(Path::to_path_buf).unwrap_or_else(|| {
@@ -26,21 +28,62 @@ pub fn site_dir(explicit: Option<&Path>, site: &str) -> PathBuf {
 /// Reads a small JSON state file; a missing or unreadable one is `None` (state is a
 /// convenience: losing it must never stop a check).
 pub fn load<T: DeserializeOwned>(path: &Path) -> Option<T> {
-    let bytes = std::fs::read(path).ok()?;
-    serde_json::from_slice(&bytes).ok()
+    read(path).ok().flatten()
 }
 
-/// Writes a small JSON state file atomically (temporary file, fsync, rename), so a crash
-/// leaves either the old or the new content.
+/// Reads a JSON state file that matters (a step's notes): a missing file is `None`, one
+/// that cannot be read or parsed is an error naming it — never taken for "nothing".
+pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(anyhow::Error::new(err).context(format!("cannot read `{}`", path.display())))
+        }
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .with_context(|| format!("`{}` is damaged", path.display()))
+}
+
+/// Writes a small JSON state file atomically (temporary file, fsync, rename, fsync of the
+/// directory), so a crash leaves either the old or the new content; 0600 in a 0700
+/// directory.
 pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    private::create_dir(dir)?;
     let tmp = path.with_extension("tmp");
-    let mut file =
-        std::fs::File::create(&tmp).with_context(|| format!("cannot write `{}`", tmp.display()))?;
+    let mut file = private::options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&tmp)
+        .with_context(|| format!("cannot write `{}`", tmp.display()))?;
     file.write_all(&serde_json::to_vec_pretty(value)?)?;
     file.sync_all()?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    private::sync_parent(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_saved_file_is_private_and_a_damaged_one_is_an_error_not_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("site/steps/x.json");
+        assert_eq!(read::<u32>(&path).unwrap(), None);
+        save(&path, &7u32).unwrap();
+        assert_eq!(read::<u32>(&path).unwrap(), Some(7));
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&root.path().join("site")), 0o700);
+        std::fs::write(&path, b"{torn").unwrap();
+        let err = read::<u32>(&path).unwrap_err();
+        assert!(format!("{err:#}").contains("damaged"), "{err:#}");
+        assert_eq!(load::<u32>(&path), None, "a convenience file may be lost");
+    }
 }

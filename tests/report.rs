@@ -15,7 +15,8 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     let answers = home.path().join("answers.yaml");
     std::fs::write(
         &answers,
-        "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: 'pre-demo | <b>' }\n",
+        "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: 'pre-demo | <b>' }\n\
+         gates: { snapshot: yes }\n",
     )
     .unwrap();
     let site = |args: &[&str]| {
@@ -62,6 +63,16 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     }
     assert!(report.contains("**finished**"), "{report}");
     assert!(report.contains("tech-r"), "{report}");
+    // Who decided: the gate and the answers came from the file, the confirmations from --yes.
+    assert!(
+        report.contains("gate passed by the answers file"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| 22.1 | the answers file (run by tech-r) |"),
+        "{report}"
+    );
+    assert!(report.contains("confirmation by --yes"), "{report}");
     assert!(report.contains("vip OK"), "{report}");
     for secret in LAB_SECRETS {
         assert!(!report.contains(secret), "{secret} leaked:\n{report}");
@@ -82,6 +93,10 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
         .success()
         .stdout("");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), report);
+    // The report names the site's addresses and answers: the operator's alone.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "report mode {mode:o}");
 
     // A run that does not exist is a usage error naming the runs there are.
     let out = site(&["runbook", "demo", "--report", "nope"])

@@ -12,8 +12,9 @@ fn count_in(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
 
-const DEMO_ANSWERS: &str =
-    "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: pre-demo }\n";
+const DEMO_ANSWERS: &str = "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: pre-demo }
+gates: { snapshot: yes }
+";
 
 #[test]
 fn a_rehearsal_with_answers_runs_every_step_and_journals_it() {

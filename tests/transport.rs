@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use tvdr::transport::{
-    add_known_host, connect, scan_host_key, Cmd, Fleet, NoSecrets, Secrets, Target, Transport,
-    TransportError, TransportKind, Trust,
+    add_known_host, connect, scan_host_key, Cmd, Fleet, NoSecrets, Secret, Secrets, Target,
+    Transport, TransportError, TransportKind, Trust,
 };
 
 use crate::lab::Lab;
@@ -89,15 +89,15 @@ struct Given {
 }
 
 impl Secrets for Given {
-    fn passphrase(&self, _key: &Path) -> Option<String> {
+    fn passphrase(&self, _key: &Path) -> Option<Secret> {
         self.asked.fetch_add(1, Ordering::SeqCst);
-        self.passphrase.map(str::to_owned)
+        self.passphrase.map(|p| Secret::new(p.to_owned()))
     }
 
-    fn password(&self, user: &str, node: &str, _address: &str) -> Option<String> {
+    fn password(&self, user: &str, node: &str, _address: &str) -> Option<Secret> {
         assert_eq!((user, node), (USER, "tvox1"));
         self.asked.fetch_add(1, Ordering::SeqCst);
-        self.password.map(str::to_owned)
+        self.password.map(|p| Secret::new(p.to_owned()))
     }
 }
 

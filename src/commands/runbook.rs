@@ -45,6 +45,8 @@ pub fn execute(
     if let Some(run) = &args.report {
         return write_report(&runbook, &inv, &site_state, run.as_deref(), args);
     }
+    // 0700 before anything is written there: journals name addresses and answers.
+    crate::state::private::create_dir(&site_state)?;
     let file = match &args.answers {
         Some(path) => AnswersFile::load(path)?,
         None => AnswersFile::default(),
@@ -62,6 +64,8 @@ pub fn execute(
         rollback: args.rollback,
         break_lock: args.break_lock.clone(),
         take_over: args.take_over,
+        abandon: args.abandon.clone(),
+        new: args.new,
     };
     runner::run(&inv, &runbook, &site_state, &human, &options)
 }
@@ -159,6 +163,7 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                     "operator": run.operator,
                     "started_at": run.started_at,
                     "finished": run.finished,
+                    "abandoned": run.abandoned,
                     "next_step": next,
                     "steps": rows,
                     "journal": run.path,
@@ -173,6 +178,10 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                 run.operator,
                 match (&next, run.finished) {
                     (_, true) => "finished".to_string(),
+                    _ if run.abandoned.is_some() => format!(
+                        "abandoned: {}",
+                        run.abandoned.as_deref().unwrap_or_default()
+                    ),
                     (Some(step), false) => format!("next: `{step}`"),
                     (None, false) => "all steps done".to_string(),
                 }
@@ -222,7 +231,8 @@ fn write_report(
     let text = report::render(&records, runbook, &report::Site::of(inv));
     match &args.output {
         Some(file) => {
-            std::fs::write(file, text)
+            // 0600: a report names the site's addresses and every answer given.
+            crate::state::private::write(file, text.as_bytes())
                 .with_context(|| format!("cannot write the report to `{}`", file.display()))?;
             eprintln!(
                 "report of `{}` written to `{}`",

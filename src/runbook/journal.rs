@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use super::decided::Decided;
 use super::time::Timestamp;
 
 /// How a step ended.
@@ -85,6 +86,24 @@ pub enum Record {
     Interrupted {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<String>,
+        /// Why the run stopped there, when tvdr knows (a person was needed, a condition
+        /// could not be decided); a Ctrl-C says nothing more.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        at: Timestamp,
+    },
+    /// A decision about the whole run rather than one step (resume with a changed
+    /// runbook, the steps `--from` skips), with where it came from.
+    Decided {
+        #[serde(flatten)]
+        decided: Decided,
+        at: Timestamp,
+    },
+    /// The run was given up with a reason (`--abandon`): it is closed, never resumed.
+    Abandoned {
+        reason: String,
+        operator: String,
+        host: String,
         at: Timestamp,
     },
     LockBroken {
@@ -114,17 +133,18 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Creates the journal of a new run (its directory too).
+    /// Creates the journal of a new run (its directory too, 0700), 0600, and syncs the
+    /// directory so the new journal survives a crash along with its first record.
     pub fn create(path: &Path) -> Result<Journal> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+            crate::state::private::create_dir(dir)?;
         }
-        let file = OpenOptions::new()
+        let file = crate::state::private::options()
             .create_new(true)
             .append(true)
             .open(path)
             .with_context(|| format!("cannot create journal `{}`", path.display()))?;
+        crate::state::private::sync_parent(path)?;
         Ok(Journal {
             path: path.to_path_buf(),
             file,
@@ -234,6 +254,48 @@ mod tests {
     }
 
     #[test]
+    fn new_records_round_trip_and_an_old_interruption_still_reads() {
+        use crate::runbook::decided::{Source, What};
+        let at = Timestamp(std::time::SystemTime::UNIX_EPOCH);
+        let records = vec![
+            Record::Decided {
+                decided: Decided {
+                    what: What::Confirmation {
+                        prompt: "skip a, b?".into(),
+                        yes: true,
+                    },
+                    by: Source::Yes,
+                },
+                at,
+            },
+            Record::Interrupted {
+                step: Some("x".into()),
+                reason: Some("its condition cannot be decided".into()),
+                at,
+            },
+            Record::Abandoned {
+                reason: "restarted from scratch".into(),
+                operator: "tech-a".into(),
+                host: "laptop".into(),
+                at,
+            },
+        ];
+        for record in &records {
+            let line = serde_json::to_string(record).unwrap();
+            assert_eq!(
+                &serde_json::from_str::<Record>(&line).unwrap(),
+                record,
+                "{line}"
+            );
+        }
+        let old = r#"{"event":"interrupted","step":"x","at":"1970-01-01T00:00:00Z"}"#;
+        assert!(matches!(
+            serde_json::from_str::<Record>(old).unwrap(),
+            Record::Interrupted { reason: None, .. }
+        ));
+    }
+
+    #[test]
     fn a_damaged_line_in_the_middle_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("run.jsonl");
@@ -251,5 +313,17 @@ mod tests {
         let path = dir.path().join("run.jsonl");
         Journal::create(&path).unwrap();
         assert!(Journal::create(&path).is_err());
+    }
+
+    #[test]
+    fn a_new_journal_and_its_directory_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site/runs/demo/run.jsonl");
+        Journal::create(&path).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("site")), 0o700);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
     }
 }

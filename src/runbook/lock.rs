@@ -108,6 +108,13 @@ l=$d/locks/$1
 printf '%s' "$2" >"$l/holder.tmp" && mv -f -- "$l/holder.tmp" "$l/holder" || exit 125
 "#;
 
+/// Prints who holds `locks/$1` (nothing: no lock).
+const READ: &str = r#"
+l=$d/locks/$1
+[ -f "$l/holder" ] || exit 0
+cat -- "$l/holder"
+"#;
+
 /// Removes `locks/$1`, printing who held it.
 const RELEASE: &str = r#"
 l=$d/locks/$1
@@ -169,6 +176,24 @@ pub fn lock_remote(fleet: &Fleet, node: &str, name: &str, holder: &Holder) -> Re
              `--break-lock REASON` to remove it"
         ),
     }
+}
+
+/// Who holds the run lock on `node` (`None`: no lock; an unreadable holder is an error).
+pub fn holder_remote(fleet: &Fleet, node: &str, name: &str) -> Result<Option<Holder>> {
+    let out = fleet.with(node, |t| t.output(&lock_cmd(READ, name, "")))?;
+    if !out.success() {
+        anyhow::bail!(
+            "cannot read the run lock on `{node}`: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    let text = out.stdout_lossy();
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(serde_json::from_str(text.trim()).with_context(
+        || format!("the run lock on `{node}` names no holder tvdr can read"),
+    )?))
 }
 
 /// Removes the run lock on `node` (end of run, or `--break-lock`). Returns what the

@@ -6,6 +6,7 @@
 //! the binary ([`library`]).
 
 pub mod condition;
+pub mod decided;
 pub mod engine;
 pub mod facts;
 pub mod journal;
@@ -20,6 +21,7 @@ pub mod raw;
 pub mod receipt;
 pub mod report;
 pub mod runs;
+pub mod secret;
 pub mod template;
 pub mod time;
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! Runs on disk: where their journals live, which one is open, and what a journal says
 //! about each step (folding its records).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use super::journal::{self, Outcome, Record};
+use super::secret::MASK;
 use super::time::Timestamp;
 
 /// `<state>/<site>/<runbook>/`: one journal per run, named by its sortable run id.
@@ -57,9 +58,14 @@ pub struct Run {
     pub step_fingerprints: BTreeMap<String, String>,
     pub rollback: bool,
     pub steps: BTreeMap<String, StepState>,
-    /// Every answer given so far, by name.
+    /// Every answer given so far, by name (secret ones are masked in the journal: they
+    /// are not here, but in `masked`).
     pub answers: BTreeMap<String, String>,
+    /// Answers given but journalled masked (named like a secret).
+    pub masked: BTreeSet<String>,
     pub finished: bool,
+    /// Given up with this reason (`--abandon`): closed, never resumed.
+    pub abandoned: Option<String>,
     pub records: Vec<Record>,
 }
 
@@ -72,6 +78,29 @@ impl Run {
     /// Is `step` done (or skipped, or overridden): not to be run again?
     pub fn is_complete(&self, step: &str) -> bool {
         matches!(self.steps.get(step), Some(StepState::Finished { outcome, .. }) if outcome.is_complete())
+    }
+
+    /// Did `step` actually run: it started, and did not end skipped (a step skipped by its
+    /// condition or by `--from` never started; one the technician chose not to run again
+    /// started and ended skipped)? This is what a rollback undoes.
+    pub fn ran(&self, step: &str) -> bool {
+        let started = self
+            .records
+            .iter()
+            .any(|r| matches!(r, Record::StepStarted { step: s, .. } if s == step));
+        let skipped = matches!(
+            self.steps.get(step),
+            Some(StepState::Finished {
+                outcome: Outcome::Skipped,
+                ..
+            })
+        );
+        started && !skipped
+    }
+
+    /// Closed: finished or abandoned. Only an open run is resumed.
+    pub fn closed(&self) -> bool {
+        self.finished || self.abandoned.is_some()
     }
 }
 
@@ -89,7 +118,9 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
         rollback: false,
         steps: BTreeMap::new(),
         answers: BTreeMap::new(),
+        masked: BTreeSet::new(),
         finished: false,
+        abandoned: None,
         records: Vec::new(),
     };
     for record in &records {
@@ -124,8 +155,14 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
             } => {
                 if let Some(answers) = evidence.get("answers").and_then(|a| a.as_object()) {
                     for (name, value) in answers {
-                        if let Some(value) = value.as_str() {
-                            run.answers.insert(name.clone(), value.to_string());
+                        match value.as_str() {
+                            Some(MASK) => {
+                                run.masked.insert(name.clone());
+                            }
+                            Some(value) => {
+                                run.answers.insert(name.clone(), value.to_string());
+                            }
+                            None => {}
                         }
                     }
                 }
@@ -139,23 +176,109 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
                 );
             }
             Record::RunFinished { .. } => run.finished = true,
+            Record::Abandoned { reason, .. } => run.abandoned = Some(reason.clone()),
             Record::Resumed { .. }
             | Record::Interrupted { .. }
             | Record::LockBroken { .. }
-            | Record::TakenOver { .. } => {}
+            | Record::TakenOver { .. }
+            | Record::Decided { .. } => {}
         }
     }
     run.records = records;
     run
 }
 
-/// The newest run of this runbook that has not finished, if any.
+/// The newest run of this runbook that has not finished nor been abandoned, if any.
 pub fn open_run(dir: &Path) -> Result<Option<Run>> {
     for path in journals(dir).into_iter().rev() {
         let run = Run::load(&path)?;
-        if !run.finished {
+        if !run.closed() {
             return Ok(Some(run));
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at() -> Timestamp {
+        Timestamp(std::time::SystemTime::UNIX_EPOCH)
+    }
+
+    fn started(step: &str) -> Record {
+        Record::StepStarted {
+            step: step.into(),
+            at: at(),
+        }
+    }
+
+    fn finished(step: &str, outcome: Outcome, evidence: serde_json::Value) -> Record {
+        Record::StepFinished {
+            step: step.into(),
+            outcome,
+            reason: None,
+            evidence,
+            at: at(),
+            seconds: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_step_ran_only_if_it_started_and_did_not_end_skipped() {
+        let run = fold(
+            Path::new("r.jsonl"),
+            vec![
+                started("done"),
+                finished("done", Outcome::Done, json!({})),
+                finished("by-condition", Outcome::Skipped, json!({})),
+                started("declined"),
+                finished("declined", Outcome::Skipped, json!({})),
+                started("killed"),
+                started("failed"),
+                finished("failed", Outcome::Failed, json!({})),
+            ],
+        );
+        assert!(run.ran("done") && run.ran("killed") && run.ran("failed"));
+        assert!(!run.ran("by-condition") && !run.ran("declined") && !run.ran("never"));
+    }
+
+    #[test]
+    fn a_masked_answer_is_known_as_masked_not_as_its_mask() {
+        let run = fold(
+            Path::new("r.jsonl"),
+            vec![finished(
+                "ask",
+                Outcome::Done,
+                json!({ "answers": { "db_password": MASK, "release": "22" } }),
+            )],
+        );
+        assert_eq!(run.answers.get("release").map(String::as_str), Some("22"));
+        assert!(!run.answers.contains_key("db_password"));
+        assert!(run.masked.contains("db_password"));
+    }
+
+    #[test]
+    fn an_abandoned_run_is_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("20260101T000000Z-1.jsonl");
+        let mut journal = journal::Journal::create(&path).unwrap();
+        journal.append(&started("a")).unwrap();
+        assert!(open_run(dir.path()).unwrap().is_some());
+        journal
+            .append(&Record::Abandoned {
+                reason: "wrong site".into(),
+                operator: "tech-a".into(),
+                host: "laptop".into(),
+                at: at(),
+            })
+            .unwrap();
+        assert!(open_run(dir.path()).unwrap().is_none());
+        assert_eq!(
+            Run::load(&path).unwrap().abandoned.as_deref(),
+            Some("wrong site")
+        );
+    }
 }

@@ -88,7 +88,10 @@ fn a_torn_last_line_is_skipped_and_the_next_record_starts_a_new_line() {
     let dir = tempfile::tempdir().unwrap();
     record(dir.path(), &snap("tvox1", "a", 1)).unwrap();
     let path = dir.path().join(FILE);
-    let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
     file.write_all(br#"{"node":"tvox2","name":"b","taken_"#)
         .unwrap();
     drop(file);

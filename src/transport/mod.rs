@@ -34,7 +34,7 @@ pub use local::LocalTransport;
 pub use moved::{accept_moved, trusted_key, Moved};
 pub use openssh::{check_proxy_jump, OpenSshTransport};
 pub use quote::{quote, Cmd};
-pub use secrets::{NoSecrets, Secrets, TtySecrets};
+pub use secrets::{NoSecrets, Secret, Secrets, TtySecrets};
 pub use ssh::{add_known_host, scan_host_key, HostKey, SshTransport, Trust};
 
 /// Where a node is and how to log in to it: everything the transport needs, resolved

@@ -13,7 +13,8 @@ use super::upgrade;
 
 pub fn conversion_answers(site: &Tvox) -> String {
     format!(
-        "answers:
+        "gates: {{ licences-requested: yes, snapshot-tvox1: yes, warn-customer-down: yes, service-back: yes }}
+answers:
   uat_agreed_with: the customer's IT manager
   tvox1_current_ip: {node_ip}
   tvox1_new_ip: {tvox1}

@@ -4,7 +4,8 @@
 
 use super::tvox::Tvox;
 
-const SETUP: &str = "answers:
+const SETUP: &str = "gates: { rpo-rto-agreed: yes, licences: yes, network-no-nat: yes, dr-trunk: yes, sync-green: yes }
+answers:
   objectives_agreed_with: the customer's IT manager
   dr_trunk: SIP trunk 2 at the DR site
   dr_master_ip: {node_ip}
@@ -13,7 +14,8 @@ const SETUP: &str = "answers:
   dr_alarm_recipients: noc@example.test
 ";
 
-const ACTIVATE: &str = "answers:
+const ACTIVATE: &str = "gates: { disaster-declared: yes, main-off: yes, dr-serving: yes }
+answers:
   declared_by: the customer's IT manager
   incident_ref: INC-42
   outage_began: '2026-12-06 09:10'
@@ -24,7 +26,8 @@ const ACTIVATE: &str = "answers:
 uat: { on-dr: { '*': pass } }
 ";
 
-const ROLLBACK: &str = "answers:
+const ROLLBACK: &str = "gates: { window-agreed: yes, data-written-on-dr: yes, main-repaired: yes, main-serving: yes, dr-replication-green: yes }
+answers:
   return_agreed_with: the customer's IT manager
   data_back_ticket: TEL-99
   carrier_back_ticket: CARRIER-8

@@ -15,11 +15,17 @@ fn rolling_back_the_conversion_names_the_snapshot_and_what_is_lost() {
     let out = site.rehearse("standalone-to-ft", &conversion_answers(&site), &[]);
     assert_eq!(out.status.code(), Some(5));
 
-    let answers = conversion_answers(&site).replace(
-        "uat: {",
-        "  rollback_ticket: TEL-2\n  data_loss_accepted_by: the customer's IT manager\n  \
-         restored_snapshot: pre-ft\nuat: { after-rollback: { '*': pass }, ",
-    );
+    let answers = conversion_answers(&site)
+        .replace(
+            "uat: {",
+            "  rollback_ticket: TEL-2\n  data_loss_accepted_by: the customer's IT manager\n  \
+             restored_snapshot: pre-ft\nuat: { after-rollback: { '*': pass }, ",
+        )
+        .replace(
+            "gates: {",
+            "gates: { rollback-support-done: yes, rollback-data-lost: yes, rollback-tvox2-off: yes, \
+             rollback-restore-tvox1: yes, rollback-service-back: yes, ",
+        );
     let out = site.rehearse(
         "standalone-to-ft",
         &answers,

@@ -5,7 +5,9 @@ use super::tvox::Tvox;
 
 pub fn answers(site: &Tvox) -> String {
     format!(
-        "answers:\n  release: '22'\n  patch_path: {}\n  preconditions_note: backups of last night\n  \
+        "gates: {{ preconditions: yes, snapshot-first: yes, patch-first-output: yes, \
+         snapshot-second: yes, patch-second-output: yes }}\n\
+         answers:\n  release: '22'\n  patch_path: {}\n  preconditions_note: backups of last night\n  \
          snapshot_name: pre-22-first\n  snapshot_second: pre-22-second\n  \
          snapshots_delete_on: '2026-12-13'\n\
          uat:\n  pre-upgrade: {{ '*': pass }}\n  after-upgrade-first: {{ '*': pass }}\n  \

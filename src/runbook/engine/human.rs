@@ -2,41 +2,18 @@
 //! file (rehearsals), or from `--yes`. Without any of them, a step that needs a person
 //! stops the run with exit code 5 and says what is needed — never hangs, never guesses.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::sync::Mutex;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dialoguer::theme::ColorfulTheme;
-use serde::Deserialize;
 
+pub use super::answers_file::{AnswersFile, Gate};
 use crate::exit_code::Exit;
 use crate::inventory::values::Ip;
 use crate::output::term;
+use crate::runbook::decided::{Decided, Source, What};
 use crate::runbook::model::Ask;
 use crate::runbook::raw::RawAskKind;
-
-/// `--answers FILE`: pre-answered questions, overrides and UAT results for rehearsals.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnswersFile {
-    /// Answers by question name.
-    #[serde(default)]
-    pub answers: BTreeMap<String, String>,
-    /// Steps whose failure is accepted, with the written reason.
-    #[serde(default)]
-    pub overrides: BTreeMap<String, String>,
-    /// UAT results: phase → case id → `pass`, `fail` or `skip` (`*` for every case).
-    #[serde(default)]
-    pub uat: BTreeMap<String, BTreeMap<String, String>>,
-}
-
-impl AnswersFile {
-    pub fn load(path: &Path) -> Result<AnswersFile> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read answers `{}`", path.display()))?;
-        Ok(crate::yaml::parse(path, &text)?)
-    }
-}
 
 /// What to do about a failed step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,10 +25,12 @@ pub enum Decision {
 
 pub struct Human {
     pub operator: String,
-    /// `--yes`: confirmations are yes, failures abort.
+    /// `--yes`: confirmations are yes, failures abort. Never an evidence gate.
     pub yes: bool,
     pub file: AnswersFile,
     interactive: bool,
+    /// Every decision since the runner last took them, with where it came from.
+    decided: Mutex<Vec<Decided>>,
 }
 
 impl Human {
@@ -61,6 +40,16 @@ impl Human {
             yes,
             file,
             interactive: term::can_prompt(),
+            decided: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A technician who is not at a terminal, whatever this process's stdin is (tests).
+    #[cfg(test)]
+    pub fn without_terminal(operator: &str, yes: bool, file: AnswersFile) -> Human {
+        Human {
+            interactive: false,
+            ..Human::new(operator.to_string(), yes, file)
         }
     }
 
@@ -68,9 +57,35 @@ impl Human {
         self.interactive
     }
 
+    /// The decisions made since the last call, oldest first (the runner journals them with
+    /// the step that made them).
+    pub fn take_decided(&self) -> Vec<Decided> {
+        std::mem::take(&mut *self.decided.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Notes a decision and where it came from.
+    pub fn note(&self, what: What, by: Source) {
+        self.decided
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Decided { what, by });
+    }
+
+    /// The person at the terminal, as a source.
+    pub fn at_terminal(&self) -> Source {
+        Source::Operator {
+            operator: self.operator.clone(),
+        }
+    }
+
     fn needs_human(step: &str, what: &str) -> anyhow::Error {
+        Self::needs_human_for(&format!("step `{step}`"), what)
+    }
+
+    /// `subject` (a step, `--from`, resuming…) needs `what` and nobody can give it.
+    fn needs_human_for(subject: &str, what: &str) -> anyhow::Error {
         Exit::NeedsHuman(format!(
-            "step `{step}` needs {what}, but there is no terminal: run at a terminal, or pass \
+            "{subject} needs {what}, but there is no terminal: run at a terminal, or pass \
              `--answers FILE` / `--yes`"
         ))
         .into()
@@ -78,13 +93,23 @@ impl Human {
 
     /// The answer to `ask`: from the answers file, else asked at the terminal.
     pub fn answer(&self, step: &str, ask: &Ask) -> Result<String> {
+        let answered = |by| {
+            self.note(
+                What::Answer {
+                    name: ask.name.clone(),
+                },
+                by,
+            )
+        };
         if let Some(value) = self.file.answers.get(&ask.name) {
             check_answer(ask, value)
                 .map_err(|why| Exit::Usage(format!("answers file: `{}`: {why}", ask.name)))?;
+            answered(Source::AnswersFile);
             return Ok(value.clone());
         }
         if !self.interactive {
             if let (true, Some(default)) = (self.yes, &ask.default) {
+                answered(Source::Yes);
                 return Ok(default.clone());
             }
             return Err(Self::needs_human(
@@ -125,33 +150,87 @@ impl Human {
                     .interact_text()?
             }
         };
+        answered(self.at_terminal());
         Ok(value)
     }
 
-    /// A yes/no confirmation (manual step done? gate passed?).
+    /// A yes/no confirmation (a manual step done? run it again?): `--yes` answers it.
     pub fn confirm(&self, step: &str, prompt: &str) -> Result<bool> {
+        self.confirm_about(&format!("step `{step}`"), prompt)
+    }
+
+    /// A confirmation about the whole run rather than a step (`subject`: "`--from x`",
+    /// "resuming with a changed runbook"), answered the same ways.
+    pub fn confirm_about(&self, subject: &str, prompt: &str) -> Result<bool> {
+        let confirmed = |yes: bool, by| {
+            self.note(
+                What::Confirmation {
+                    prompt: prompt.to_string(),
+                    yes,
+                },
+                by,
+            );
+            yes
+        };
         if self.yes {
-            return Ok(true);
+            return Ok(confirmed(true, Source::Yes));
         }
         if !self.interactive {
-            return Err(Self::needs_human(
-                step,
+            return Err(Self::needs_human_for(
+                subject,
                 &format!("a confirmation ({prompt})"),
             ));
         }
-        Ok(dialoguer::Confirm::with_theme(&ColorfulTheme::default())
+        let yes = dialoguer::Confirm::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
             .default(false)
-            .interact()?)
+            .interact()?;
+        Ok(confirmed(yes, self.at_terminal()))
+    }
+
+    /// An evidence gate (a snapshot taken, a machine off): true only on a person's word at
+    /// the terminal or the answers file's `gates:` entry for this very step. `--yes` never
+    /// answers it: without either, the run stops (exit 5) naming the gate.
+    pub fn gate(&self, step: &str, title: &str) -> Result<bool> {
+        if let Some(Gate { passed }) = self.file.gates.get(step) {
+            self.note(What::Gate { passed: *passed }, Source::AnswersFile);
+            return Ok(*passed);
+        }
+        if !self.interactive {
+            return Err(Exit::NeedsHuman(format!(
+                "gate `{step}` ({title}) needs a person to say it is true, but there is no \
+                 terminal: `--yes` confirms confirmations, never an evidence gate; run at a \
+                 terminal, or answer it in the answers file (`gates: {{ {step}: yes }}`)"
+            ))
+            .into());
+        }
+        let passed = dialoguer::Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(format!("{title} — is this true? (no stops the run)"))
+            .default(false)
+            .interact()?;
+        self.note(What::Gate { passed }, self.at_terminal());
+        Ok(passed)
+    }
+
+    /// The override the answers file gives for `step`, if any (noted as decided there).
+    pub fn file_override(&self, step: &str) -> Option<String> {
+        let reason = self.file.overrides.get(step)?;
+        self.note(What::Override, Source::AnswersFile);
+        Some(reason.clone())
     }
 
     /// A failed step: retry, override with a written reason, or abort. An override in the
     /// answers file is taken; `--yes` or no terminal means no one can decide: abort.
     pub fn on_failure(&self, step: &str) -> Result<Decision> {
-        if let Some(reason) = self.file.overrides.get(step) {
-            return Ok(Decision::Override(reason.clone()));
+        if let Some(reason) = self.file_override(step) {
+            return Ok(Decision::Override(reason));
         }
-        if self.yes || !self.interactive {
+        if self.yes {
+            self.note(What::Stop, Source::Yes);
+            return Ok(Decision::Abort);
+        }
+        // Nobody to ask: no decision is made, the step is recorded as failed.
+        if !self.interactive {
             return Ok(Decision::Abort);
         }
         let theme = ColorfulTheme::default();
@@ -164,7 +243,7 @@ impl Human {
             ])
             .default(0)
             .interact()?;
-        Ok(match choice {
+        let decision = match choice {
             0 => Decision::Retry,
             1 => {
                 let reason: String = dialoguer::Input::with_theme(&theme)
@@ -180,7 +259,14 @@ impl Human {
                 Decision::Override(reason)
             }
             _ => Decision::Abort,
-        })
+        };
+        let what = match decision {
+            Decision::Retry => What::Retry,
+            Decision::Override(_) => What::Override,
+            Decision::Abort => What::Stop,
+        };
+        self.note(what, self.at_terminal());
+        Ok(decision)
     }
 }
 
@@ -197,5 +283,84 @@ pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
         }
         RawAskKind::Text if value.trim().is_empty() => Err("an answer is needed".into()),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit_code::{self, for_error};
+
+    fn file(text: &str) -> AnswersFile {
+        crate::yaml::parse(std::path::Path::new("answers.yaml"), text).unwrap()
+    }
+
+    #[test]
+    fn yes_confirms_but_never_passes_a_gate() {
+        let human = Human::without_terminal("tech-a", true, AnswersFile::default());
+        assert!(human.confirm("done", "Done?").unwrap());
+        let err = human.gate("snapshot", "Snapshot taken").unwrap_err();
+        assert_eq!(for_error(&err), exit_code::NEEDS_HUMAN);
+        let text = err.to_string();
+        assert!(text.contains("gate `snapshot` (Snapshot taken)"), "{text}");
+        assert!(text.contains("gates: { snapshot: yes }"), "{text}");
+        assert_eq!(
+            human.take_decided(),
+            vec![Decided {
+                what: What::Confirmation {
+                    prompt: "Done?".into(),
+                    yes: true
+                },
+                by: Source::Yes
+            }]
+        );
+    }
+
+    #[test]
+    fn the_answers_file_answers_a_gate_by_name_and_says_so() {
+        let human = Human::without_terminal(
+            "tech-a",
+            false,
+            file("gates: { snapshot: yes, machine-off: 'no' }\noverrides: { hosts: checked by hand }\n"),
+        );
+        assert!(human.gate("snapshot", "Snapshot taken").unwrap());
+        assert!(!human.gate("machine-off", "Machine off").unwrap());
+        assert_eq!(
+            human.on_failure("hosts").unwrap(),
+            Decision::Override("checked by hand".into())
+        );
+        // Nobody to decide: the step fails, and no decision is claimed.
+        assert_eq!(human.on_failure("other").unwrap(), Decision::Abort);
+        let by: Vec<(What, Source)> = human
+            .take_decided()
+            .into_iter()
+            .map(|d| (d.what, d.by))
+            .collect();
+        assert_eq!(
+            by,
+            vec![
+                (What::Gate { passed: true }, Source::AnswersFile),
+                (What::Gate { passed: false }, Source::AnswersFile),
+                (What::Override, Source::AnswersFile),
+            ]
+        );
+        assert!(human.take_decided().is_empty(), "taken once");
+    }
+
+    #[test]
+    fn a_gate_answer_is_yes_or_no() {
+        let err = crate::yaml::parse::<AnswersFile>(
+            std::path::Path::new("answers.yaml"),
+            "gates: { snapshot: maybe }\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("`yes` or `no`"), "{err}");
+    }
+
+    #[test]
+    fn with_yes_a_failure_stops_and_says_yes_decided() {
+        let human = Human::without_terminal("tech-a", true, AnswersFile::default());
+        assert_eq!(human.on_failure("x").unwrap(), Decision::Abort);
+        assert_eq!(human.take_decided()[0].by, Source::Yes);
     }
 }

@@ -40,7 +40,10 @@ pub(super) fn open_journal(
                         format!("steps changed: {}", changed.join(", "))
                     }
                 );
-                if !human.confirm("resume", "Resume with the changed runbook?")? {
+                if !human.confirm_about(
+                    "resuming with a changed runbook",
+                    "Resume with the changed runbook?",
+                )? {
                     return Err(Exit::Aborted("the runbook changed; not resumed".into()).into());
                 }
             }

@@ -2,6 +2,7 @@
 //! and after it runs, skips what is done, and stops cleanly on failure, abort, a missing
 //! human or Ctrl-C — always leaving a journal that resumes.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -10,17 +11,21 @@ use anyhow::Result;
 use serde_json::Value;
 
 use super::human::Human;
+use super::journalled::{ask_secrets_again, journalled};
 use super::kinds;
 use super::opening::{self, open_journal, take_remote_lock};
 use super::step::{StepCx, StepResult};
 use super::takeover;
+use super::{abandon, from, undecided};
 use crate::exit_code::{self, Exit};
 use crate::inventory::Inventory;
+use crate::runbook::decided::Decided;
 use crate::runbook::journal::{Journal, Outcome, Record};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::mirror::Mirror;
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
+use crate::runbook::secret::Secrets;
 use crate::runbook::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
@@ -31,6 +36,10 @@ pub struct RunOptions {
     pub break_lock: Option<String>,
     /// Take over the open run found on the cluster (another laptop's).
     pub take_over: bool,
+    /// `--abandon REASON`: close the open run instead of resuming it.
+    pub abandon: Option<String>,
+    /// `--new`: start a new run (refused while one is open and not abandoned).
+    pub new: bool,
 }
 
 /// The journal, shared with the Ctrl-C handler so it can record the interruption.
@@ -44,17 +53,13 @@ fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'
             .iter()
             .flat_map(|stage| stage.steps.iter().map(move |s| (stage.title.as_str(), s)))
             .collect(),
-        // Undo the stages the forward run entered, newest first.
+        // Undo the stages in which a step of the forward run actually ran, newest first
+        // (a stage whose steps were all skipped changed nothing to undo).
         Some(forward) => runbook
             .stages
             .iter()
             .rev()
-            .filter(|stage| {
-                stage
-                    .steps
-                    .iter()
-                    .any(|s| forward.steps.contains_key(&s.id))
-            })
+            .filter(|stage| stage.steps.iter().any(|s| forward.ran(&s.id)))
             .flat_map(|stage| {
                 stage
                     .rollback
@@ -88,8 +93,12 @@ pub fn run(
         .map(|n| n.name.as_str().to_string())
         .collect();
     let mirror_name = lock::remote_name(&inventory.site, &name);
-    let mut open = runs::open_run(&dir)?;
-    if open.is_none() {
+    let open = runs::open_run(&dir)?;
+    let mut open = match abandon::before_run(inventory, &runbook.id, &name, open, human, options)? {
+        abandon::Next::Run(open) => open.map(|run| *run),
+        abandon::Next::Done => return Ok(exit_code::OK),
+    };
+    if open.is_none() && !options.new {
         // Not open here: perhaps on another laptop, whose journal the cluster mirrors.
         if let Some(path) = takeover::offer(
             &fleet,
@@ -107,6 +116,7 @@ pub fn run(
         .map(|r| r.run_id.clone())
         .unwrap_or_else(runs::new_run_id);
     let holder = Holder::new(&run_id, &human.operator);
+    crate::state::private::create_dir(&dir)?;
     let _local = lock::lock_local(&dir, &holder)?;
     let forward = if options.rollback {
         let dir = runs::runs_dir(site_state, &runbook.id);
@@ -133,9 +143,22 @@ pub fn run(
             return Err(Exit::Usage(format!("`{name}` has no step `{wanted}`")).into());
         }
     }
+    human.file.check_gates(runbook)?;
+    if let Some(from_step) = &options.from {
+        from::confirm(&steps, from_step, open.as_ref(), human)?;
+    }
 
-    let (journal, mut state) =
+    let (mut journal, mut state) =
         open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
+    ask_secrets_again(runbook, &mut state, human)?;
+    // Decisions about the whole run (resume a changed runbook, `--from`, secrets asked
+    // again), now that there is a journal to keep them.
+    for decided in human.take_decided() {
+        journal.append(&Record::Decided {
+            decided,
+            at: Timestamp::now(),
+        })?;
+    }
     // A rollback's texts and conditions may name what the forward run was told (the
     // snapshot to restore): its answers are known here, this run's own come on top.
     if let Some(forward) = &forward {
@@ -213,17 +236,31 @@ pub fn run(
             };
             step.when.as_ref().map(|c| c.eval(&facts))
         };
-        if let Some(decision) = decided {
-            if decision != Some(true) {
-                let why = match decision {
-                    Some(_) => "its condition is false here".to_string(),
-                    None => "its condition depends on an answer never given".to_string(),
-                };
+        match decided {
+            Some(Some(false)) => {
+                let why = "its condition is false here";
                 eprintln!("  - skipped: {why}");
                 finish(&shared, step, StepResult::skipped(why), 0.0)?;
                 mirrored(&mut mirror, &journal_path)?;
                 continue;
             }
+            Some(None) => {
+                let facts = crate::runbook::facts::Facts {
+                    inventory,
+                    answers: &state.answers,
+                };
+                let why = undecided::why(runbook, step, &facts, &resume_command(runbook, options));
+                append(
+                    &shared,
+                    &Record::Interrupted {
+                        step: Some(step.id.clone()),
+                        reason: Some(why.clone()),
+                        at: Timestamp::now(),
+                    },
+                )?;
+                return Err(Exit::NeedsHuman(why).into());
+            }
+            Some(Some(true)) | None => {}
         }
         let reentered = matches!(
             state.steps.get(&step.id),
@@ -266,10 +303,11 @@ pub fn run(
         let began = Instant::now();
         let result = kinds::execute(&cx);
         let seconds = began.elapsed().as_secs_f64();
+        let decided = human.take_decided();
         let result = match result {
             Ok(result) => result,
             Err(err) => {
-                let code = stop(&shared, step, err, seconds);
+                let code = stop(&shared, step, err, seconds, decided, &state.answers);
                 // Best effort: the node may be what failed.
                 let _ = mirror.sync(&journal_path);
                 return code;
@@ -282,6 +320,7 @@ pub fn run(
                 }
             }
         }
+        let result = journalled(result, decided, &state.answers);
         let outcome = result.outcome;
         let reason = result.reason.clone();
         finish(&shared, step, result, seconds)?;
@@ -298,11 +337,10 @@ pub fn run(
         match outcome {
             Outcome::Failed => {
                 eprintln!(
-                    "\nstopped at `{}`: {}\nfix the cause, then run `tvdr runbook {}{}` again to resume here",
+                    "\nstopped at `{}`: {}\nfix the cause, then run `{}` again to resume here",
                     step.id,
                     reason.unwrap_or_default(),
-                    runbook.id,
-                    if options.rollback { " --rollback" } else { "" }
+                    resume_command(runbook, options)
                 );
                 return Ok(exit_code::FAILED);
             }
@@ -386,32 +424,58 @@ fn finish(shared: &Shared, step: &Step, result: StepResult, seconds: f64) -> Res
     )
 }
 
-/// A step ended in an error: record what it means and turn it into the exit code.
-fn stop(shared: &Shared, step: &Step, err: anyhow::Error, seconds: f64) -> Result<i32> {
+/// The command that resumes this run.
+fn resume_command(runbook: &Runbook, options: &RunOptions) -> String {
+    format!(
+        "tvdr runbook {}{}",
+        runbook.id,
+        if options.rollback { " --rollback" } else { "" }
+    )
+}
+
+/// A step ended in an error: record what it means (and who decided, when someone did)
+/// and turn it into the exit code.
+fn stop(
+    shared: &Shared,
+    step: &Step,
+    err: anyhow::Error,
+    seconds: f64,
+    decided: Vec<Decided>,
+    answers: &BTreeMap<String, String>,
+) -> Result<i32> {
     let code = exit_code::for_error(&err);
-    let message = format!("{err:#}");
+    let message = Secrets::of(answers).mask(&format!("{err:#}"));
     match code {
         exit_code::ABORTED => finish(
             shared,
             step,
-            StepResult {
-                outcome: Outcome::Aborted,
-                reason: Some(message.clone()),
-                evidence: Default::default(),
-            },
+            journalled(
+                StepResult {
+                    outcome: Outcome::Aborted,
+                    reason: Some(message.clone()),
+                    evidence: Default::default(),
+                },
+                decided,
+                answers,
+            ),
             seconds,
         )?,
         exit_code::NEEDS_HUMAN | exit_code::INTERRUPTED => append(
             shared,
             &Record::Interrupted {
                 step: Some(step.id.clone()),
+                reason: (code == exit_code::NEEDS_HUMAN).then(|| message.clone()),
                 at: Timestamp::now(),
             },
         )?,
         _ => finish(
             shared,
             step,
-            StepResult::failed(message.clone(), Default::default()),
+            journalled(
+                StepResult::failed(message.clone(), Default::default()),
+                decided,
+                answers,
+            ),
             seconds,
         )?,
     }
@@ -427,6 +491,7 @@ fn install_interrupt(shared: &Shared) {
             let step = guard.1.clone();
             let _ = guard.0.append(&Record::Interrupted {
                 step,
+                reason: None,
                 at: Timestamp::now(),
             });
         }

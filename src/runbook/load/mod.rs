@@ -252,7 +252,10 @@ impl Validator<'_> {
 }
 
 /// The candidate closest to `given`, when one is close enough to be a typo of it.
-fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    given: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(given, c), c))
         .filter(|(score, _)| *score > 0.85)

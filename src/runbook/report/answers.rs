@@ -1,5 +1,6 @@
 //! Every answer given, as given (answers are facts for the DR plan: who declared the
-//! disaster, the new addresses…), except those named like a secret, which are masked.
+//! disaster, the new addresses…), except those named like a secret, which are masked —
+//! and who gave it: the operator at the terminal, the answers file or `--yes`.
 
 use std::fmt::Write;
 
@@ -33,12 +34,16 @@ pub fn section(view: &View) -> String {
                 Some(p) => format!("{} ({})", r.code(name), r.md(p)),
                 None => r.code(name),
             };
+            let by = evidence::answer_by(f.evidence, name, f.operator)
+                // A journal older than `decided_by` does not say.
+                .unwrap_or_else(|| format!("not recorded (run by {})", f.operator));
             let _ = writeln!(
                 rows,
-                "| {} | {} | {question} | {} |",
+                "| {} | {} | {question} | {} | {} |",
                 t::time(f.at),
                 r.code(f.id),
-                r.md(&evidence::answer(name, value))
+                r.md(&evidence::answer(name, value)),
+                r.md(&by)
             );
         }
     }
@@ -50,12 +55,12 @@ pub fn section(view: &View) -> String {
         let names: Vec<String> = view.masked.iter().map(|n| r.code(n)).collect();
         let _ = writeln!(
             out,
-            "Answers named like a password, secret, token or key are masked ({}): {}.\n",
+            "Answers named like a password, passphrase, secret, token or key are masked ({}): {}.\n",
             t::MASK,
             names.join(", ")
         );
     }
-    out.push_str("| Time | Step | Question | Answer |\n|---|---|---|---|\n");
+    out.push_str("| Time | Step | Question | Answer | Given by |\n|---|---|---|---|---|\n");
     out.push_str(&rows);
     out.push('\n');
     out

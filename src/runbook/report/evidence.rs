@@ -5,10 +5,12 @@
 use serde_json::{Map, Value};
 
 use super::text::{is_secret_name, shorten, MASK};
+use crate::runbook::decided::{Decided, Source, What};
 
 /// Fields shown by a dedicated rule below, or too noisy for one line.
 const HANDLED: &[&str] = &[
     "answers",
+    "decided_by",
     "operator",
     "confirmed_at",
     "shown_at",
@@ -50,10 +52,15 @@ pub fn line(evidence: &Value) -> String {
     if let Some(hosts) = fields.get("hosts").and_then(Value::as_object) {
         parts.push(hosts_line(hosts));
     }
-    if fields.get("answers").is_some() && parts.is_empty() {
-        if let Some(who) = fields.get("operator").and_then(Value::as_str) {
-            parts.push(format!("confirmed by {who}"));
+    match decided(evidence) {
+        // Journals written before tvdr said who decided: the session's operator.
+        None if fields.get("answers").is_some() && parts.is_empty() => {
+            if let Some(who) = fields.get("operator").and_then(Value::as_str) {
+                parts.push(format!("confirmed by {who}"));
+            }
         }
+        None => {}
+        Some(list) => parts.push(decided_line(&list)),
     }
     parts.extend(others(fields));
     parts.retain(|p| !p.is_empty());
@@ -127,6 +134,76 @@ fn others(fields: &Map<String, Value>) -> Vec<String> {
             Some(format!("{name}: {shown}"))
         })
         .collect()
+}
+
+/// The step's decisions and where each came from, if the journal says.
+fn decided(evidence: &Value) -> Option<Vec<Decided>> {
+    serde_json::from_value(evidence.get("decided_by")?.clone()).ok()
+}
+
+/// "gate passed by tech-a at the terminal; 2 answers by the answers file": decisions of
+/// the same kind and source counted together, in the order they were first made.
+pub fn decided_line(list: &[Decided]) -> String {
+    let mut groups: Vec<(String, usize, String)> = Vec::new();
+    for d in list {
+        let kind = match &d.what {
+            What::Gate { passed: false } => "gate refused".to_string(),
+            What::Gate { passed: true } => "gate passed".to_string(),
+            What::Confirmation { yes: false, .. } => "declined".to_string(),
+            other => other.label(1),
+        };
+        let by = d.by.to_string();
+        match groups.iter_mut().find(|(k, _, b)| *k == kind && *b == by) {
+            Some(group) => group.1 += 1,
+            None => groups.push((kind, 1, by)),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(kind, n, by)| match n {
+            1 => format!("{kind} by {by}"),
+            _ => format!("{n}× {kind} by {by}"),
+        })
+        .collect();
+    format!("decided: {}", parts.join("; "))
+}
+
+/// A decision about the whole run, in one line.
+pub fn run_decision(d: &Decided) -> String {
+    match &d.what {
+        What::Confirmation { prompt, yes } => {
+            format!("{prompt} {} — by {}", if *yes { "yes" } else { "no" }, d.by)
+        }
+        other => format!("{} by {}", other.label(1), d.by),
+    }
+}
+
+/// Who gave an override: from the step's decisions, else (older journals) the operator.
+pub fn override_by(evidence: &Value, operator: &str) -> String {
+    decided(evidence)
+        .and_then(|list| {
+            list.into_iter()
+                .rev()
+                .find(|d| d.what == What::Override)
+                .map(|d| by_whom(&d.by, operator))
+        })
+        .unwrap_or_else(|| operator.to_string())
+}
+
+/// Who gave the answer `name` in this step, when the journal says.
+pub fn answer_by(evidence: &Value, name: &str, operator: &str) -> Option<String> {
+    decided(evidence)?
+        .into_iter()
+        .find(|d| matches!(&d.what, What::Answer { name: n } if n == name))
+        .map(|d| by_whom(&d.by, operator))
+}
+
+/// A source for a table cell; a file or `--yes` names the operator who ran it too.
+fn by_whom(by: &Source, operator: &str) -> String {
+    match by {
+        Source::Operator { .. } => by.to_string(),
+        _ => format!("{by} (run by {operator})"),
+    }
 }
 
 /// A string field of a JSON object, empty when missing.

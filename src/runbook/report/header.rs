@@ -76,14 +76,16 @@ pub fn section(view: &View, site: &Site) -> String {
     out
 }
 
-/// Every operator and machine that started or resumed the run, in order, once each.
+/// Every operator and machine that started, resumed or abandoned the run, in order, once
+/// each.
 fn operators(view: &View) -> String {
     let r = &view.redactor;
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for e in &view.events {
         if let Event::Started { operator, host, .. }
         | Event::Resumed { operator, host, .. }
-        | Event::TakenOver { operator, host, .. } = e
+        | Event::TakenOver { operator, host, .. }
+        | Event::Abandoned { operator, host, .. } = e
         {
             if !seen.contains(&(operator, host)) {
                 seen.push((operator, host));
@@ -126,6 +128,19 @@ fn result(view: &View, finished: bool) -> String {
     if finished {
         return format!("**finished**{counts}");
     }
+    if let Some(Event::Abandoned {
+        reason, operator, ..
+    }) = view
+        .events
+        .iter()
+        .find(|e| matches!(e, Event::Abandoned { .. }))
+    {
+        return format!(
+            "**abandoned** by {}: {}{counts}",
+            r.md(operator),
+            r.md(reason)
+        );
+    }
     let stop = view
         .events
         .iter()
@@ -138,14 +153,21 @@ fn result(view: &View, finished: bool) -> String {
             outcome_label(f.outcome),
             r.md(f.reason.unwrap_or_default())
         ),
-        Some(Event::Interrupted { step, killed, .. }) => format!(
+        Some(Event::Interrupted {
+            step,
+            killed,
+            reason,
+            ..
+        }) => format!(
             "**interrupted**{}{}",
             step.map(|s| format!(" at step {}", r.code(s)))
                 .unwrap_or_default(),
-            if *killed {
-                " (no record of its end: tvdr was killed or lost, or the step is still running)"
-            } else {
-                ""
+            match (killed, reason) {
+                (true, _) =>
+                    " (no record of its end: tvdr was killed or lost, or the step is still running)"
+                        .to_string(),
+                (false, Some(reason)) => format!(": {}", r.md(reason)),
+                (false, None) => String::new(),
             }
         ),
         Some(Event::Step(f)) => format!("**not finished** (last step: {})", r.code(f.id)),

@@ -224,6 +224,7 @@ impl Journal {
     fn interrupted(&mut self, step: &str) -> &mut Self {
         self.push(|at| Record::Interrupted {
             step: Some(step.into()),
+            reason: None,
             at,
         })
     }
@@ -239,6 +240,12 @@ fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
         .map(|(k, v)| (k.to_string(), json!(v)))
         .collect();
     json!({ "answers": answers, "operator": operator, "confirmed_at": "2026-03-14T08:00:00Z" })
+}
+
+/// `evidence` with the step's decisions, as the runner journals them.
+fn decided(mut evidence: Value, decided_by: Value) -> Value {
+    evidence["decided_by"] = decided_by;
+    evidence
 }
 
 fn checks(reports: Vec<Report>, attempts: u64) -> Value {
@@ -271,18 +278,45 @@ fn a_finished_conversion_with_an_override_a_failed_check_a_resume_and_a_regressi
         ("fax", "skip", "no fax at this site"),
     ];
     j.done("uat-baseline", uat("baseline", &baseline, &[]), 1800)
-        .done("new-ips", answers(&[("tvox1_ip", "10.0.0.11"), ("tvox2_ip", "10.0.0.12")], "alice"), 95)
-        .done("snapshot", answers(&[("snapshot_name", "pre-ft-2026-03-14")], "alice"), 420)
+        .done(
+            "new-ips",
+            decided(
+                answers(&[("tvox1_ip", "10.0.0.11"), ("tvox2_ip", "10.0.0.12")], "alice"),
+                json!([
+                    { "what": "answer", "name": "tvox1_ip", "by": "operator", "operator": "alice" },
+                    { "what": "answer", "name": "tvox2_ip", "by": "answers_file" },
+                    { "what": "confirmation", "prompt": "Get two new physical addresses — done?", "yes": true, "by": "yes" }
+                ]),
+            ),
+            95,
+        )
+        .done(
+            "snapshot",
+            decided(
+                answers(&[("snapshot_name", "pre-ft-2026-03-14")], "alice"),
+                json!([
+                    { "what": "answer", "name": "snapshot_name", "by": "answers_file" },
+                    { "what": "gate", "passed": true, "by": "operator", "operator": "alice" }
+                ]),
+            ),
+            420,
+        )
         .skipped("licence-v21", "its condition is false here")
         .step(
             "hosts",
             Outcome::Overridden,
             Some("tvox2 is re-imaged in the next stage; its hosts file is rewritten there"),
-            checks(
-                vec![Report::new("hosts", Status::Crit, "tvox2: no line maps 10.0.0.10 to pbx.acme.it")
-                    .detail(Status::Ok, Some("tvox1"), "/etc/hosts", "10.0.0.10 pbx.acme.it")
-                    .detail(Status::Crit, Some("tvox2"), "/etc/hosts", "missing: 10.0.0.10 pbx.acme.it")],
-                2,
+            decided(
+                checks(
+                    vec![Report::new("hosts", Status::Crit, "tvox2: no line maps 10.0.0.10 to pbx.acme.it")
+                        .detail(Status::Ok, Some("tvox1"), "/etc/hosts", "10.0.0.10 pbx.acme.it")
+                        .detail(Status::Crit, Some("tvox2"), "/etc/hosts", "missing: 10.0.0.10 pbx.acme.it")],
+                    2,
+                ),
+                json!([
+                    { "what": "retry", "by": "operator", "operator": "alice" },
+                    { "what": "override", "by": "operator", "operator": "alice" }
+                ]),
             ),
             12,
         )
@@ -505,5 +539,63 @@ fn outage_steps_outside_the_markers_are_measured_with_them() {
     let report = render(&j.records, &rb, &site());
     // 7m with the machine off, 5m of licence reboot, 30m of IP change.
     assert!(report.contains("Total measured: **42m**"), "{report}");
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_from_confirmation_an_undecidable_condition_and_an_abandoned_run_say_who_and_why() {
+    use crate::runbook::decided::{Decided, Source, What};
+    let rb = runbook(PLAIN);
+    let mut j = Journal::start(&rb, "dave", "laptop-dave");
+    j.push(|at| Record::Decided {
+        decided: Decided {
+            what: What::Confirmation {
+                prompt: "Record hello as skipped and start at `ask`?".into(),
+                yes: true,
+            },
+            by: Source::Yes,
+        },
+        at,
+    })
+    .skipped("hello", "before `--from ask`")
+    .done(
+        "ask",
+        decided(
+            answers(&[("release", "22.1"), ("admin_password", crate::runbook::secret::MASK)], "dave"),
+            json!([
+                { "what": "answer", "name": "release", "by": "answers_file" },
+                { "what": "answer", "name": "admin_password", "by": "operator", "operator": "dave" },
+                { "what": "confirmation", "prompt": "Agree the release — done?", "yes": true, "by": "yes" }
+            ]),
+        ),
+        30,
+    )
+    .push(|at| Record::Interrupted {
+        step: Some("write".into()),
+        reason: Some("step `write` cannot be decided: its condition reads `licence_kind`, never answered in this run".into()),
+        at,
+    })
+    .wait(3600)
+    .push(|at| Record::Abandoned {
+        reason: "the customer postponed the upgrade".into(),
+        operator: "erin".into(),
+        host: "laptop-erin".into(),
+        at,
+    });
+    let report = render(&j.records, &rb, &site());
+    assert!(
+        report.contains("**abandoned** by erin: the customer postponed the upgrade"),
+        "{report}"
+    );
+    assert!(report.contains("never answered in this run"), "{report}");
+    assert!(report.contains("— by --yes"), "{report}");
+    assert!(
+        report.contains("| 22.1 | the answers file (run by dave) |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| •••••• | dave at the terminal |"),
+        "{report}"
+    );
     insta::assert_snapshot!(report);
 }

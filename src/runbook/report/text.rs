@@ -5,18 +5,7 @@ use std::time::Duration;
 
 use crate::runbook::time::Timestamp;
 
-/// Shown instead of a masked answer.
-pub const MASK: &str = "••••••";
-
-/// Answers whose name says they hold a secret are never shown. Matching is by substring
-/// and case-insensitive on purpose: masking `monkey_count` by mistake costs nothing,
-/// showing `DB_Password` costs a lot.
-pub fn is_secret_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    ["password", "secret", "token", "key"]
-        .iter()
-        .any(|word| name.contains(word))
-}
+pub use crate::runbook::secret::{is_secret_name, MASK};
 
 /// Removes secret values from any text (a command or an output tail may repeat a masked
 /// answer) and control characters (terminal escapes from command output).

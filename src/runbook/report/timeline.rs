@@ -57,18 +57,40 @@ pub fn section(view: &View) -> String {
                     .map(|(_, phase)| phase);
                 step_row(view, f, phase)
             }
-            Event::Interrupted { step, killed, .. } => {
+            Event::Interrupted {
+                step,
+                killed,
+                reason,
+                ..
+            } => {
                 let (stage, title, kind) = match step {
                     Some(id) => describe(view, id),
                     None => (String::new(), "*(between steps)*".into(), String::new()),
                 };
-                let why = if *killed {
-                    "started, no record of its end: tvdr was killed or lost, or the step is still running; re-entered on resume"
-                } else {
-                    "the run was stopped inside this step (Ctrl-C, or a person was needed and none could answer); re-entered on resume"
+                let why = match (killed, reason) {
+                    (true, _) => "started, no record of its end: tvdr was killed or lost, or the step is still running; re-entered on resume".to_string(),
+                    (false, Some(reason)) => format!("{}; re-entered on resume", r.md(&t::shorten(reason, EVIDENCE_CHARS))),
+                    (false, None) => "the run was stopped inside this step (Ctrl-C, or a person was needed and none could answer); re-entered on resume".to_string(),
                 };
                 format!("{stage} | {title} | {kind} | ⏸ interrupted |  | {why}")
             }
+            Event::Decided { decided, .. } => {
+                event_row("decision", &r.md(&evidence::run_decision(decided)))
+            }
+            Event::Abandoned {
+                reason,
+                operator,
+                host,
+                ..
+            } => event_row(
+                "run abandoned",
+                &format!(
+                    "{} (by {} on {}); closed, never resumed",
+                    r.md(reason),
+                    r.md(operator),
+                    r.code(host)
+                ),
+            ),
             Event::LockBroken { reason, holder, .. } => event_row(
                 "lock broken",
                 &format!("{} (held by {})", r.md(reason), r.md(holder)),
@@ -143,7 +165,8 @@ fn step_row(view: &View, f: &Finish, phase: Option<&uat::Phase>) -> String {
     )
 }
 
-/// Every override and broken lock, with its reason and who gave it.
+/// Every override and broken lock, with its reason and who gave it (the operator at the
+/// terminal, or the answers file — the run's operator is named with it).
 pub fn overrides(view: &View) -> String {
     let r = &view.redactor;
     let mut rows = String::new();
@@ -156,7 +179,7 @@ pub fn overrides(view: &View) -> String {
                     t::time(f.at),
                     r.md(&view.title(f.id)),
                     r.code(f.id),
-                    r.md(f.operator),
+                    r.md(&evidence::override_by(f.evidence, f.operator)),
                     r.md(f.reason.unwrap_or("(no reason recorded)"))
                 );
             }
@@ -181,5 +204,5 @@ pub fn overrides(view: &View) -> String {
     if rows.is_empty() {
         return "## Overrides\n\nNo step was overridden.\n\n".into();
     }
-    format!("## Overrides\n\nSteps that failed and were gone past on the operator's written reason.\n\n| Time | Step | Operator | Reason |\n|---|---|---|---|\n{rows}\n")
+    format!("## Overrides\n\nSteps that failed and were gone past on a written reason.\n\n| Time | Step | Decided by | Reason |\n|---|---|---|---|\n{rows}\n")
 }

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::text::{is_secret_name, Redactor};
+use crate::runbook::decided::Decided;
 use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::model::{Runbook, Stage, Step};
 use crate::runbook::time::Timestamp;
@@ -58,6 +59,19 @@ pub enum Event<'a> {
         at: Timestamp,
         step: Option<&'a str>,
         killed: bool,
+        /// Why, when the journal says (a person was needed, a condition undecided).
+        reason: Option<&'a str>,
+    },
+    /// A decision about the whole run (resume a changed runbook, `--from`).
+    Decided {
+        at: Timestamp,
+        decided: &'a Decided,
+    },
+    Abandoned {
+        at: Timestamp,
+        reason: &'a str,
+        operator: &'a str,
+        host: &'a str,
     },
     LockBroken {
         at: Timestamp,
@@ -78,6 +92,8 @@ impl Event<'_> {
             | Event::TakenOver { at, .. }
             | Event::Interrupted { at, .. }
             | Event::LockBroken { at, .. }
+            | Event::Decided { at, .. }
+            | Event::Abandoned { at, .. }
             | Event::Finished { at } => *at,
             Event::Step(f) => f.started.unwrap_or(f.at),
         }
@@ -193,12 +209,30 @@ impl<'a> View<'a> {
                         operator,
                     }));
                 }
-                Record::Interrupted { step, at } => {
+                Record::Interrupted { step, reason, at } => {
                     open = None;
                     view.events.push(Event::Interrupted {
                         at: *at,
                         step: step.as_deref(),
                         killed: false,
+                        reason: reason.as_deref(),
+                    });
+                }
+                Record::Decided { decided, at } => {
+                    view.events.push(Event::Decided { at: *at, decided });
+                }
+                Record::Abandoned {
+                    reason,
+                    operator: op,
+                    host,
+                    at,
+                } => {
+                    view.killed(&mut open);
+                    view.events.push(Event::Abandoned {
+                        at: *at,
+                        reason,
+                        operator: op,
+                        host,
                     });
                 }
                 Record::LockBroken { reason, holder, at } => {
@@ -243,6 +277,7 @@ impl<'a> View<'a> {
                 at,
                 step: Some(step),
                 killed: true,
+                reason: None,
             });
         }
     }

@@ -57,7 +57,9 @@ pub(super) fn login(
                 }
             } else if let Some(passphrase) = secrets.passphrase(key) {
                 tried.push(shown);
-                let result = session.userauth_pubkey_file(user, None, key, Some(&passphrase));
+                let result =
+                    session.userauth_pubkey_file(user, None, key, Some(passphrase.as_str()));
+                // Wiped now, not at the end of the login.
                 drop(passphrase);
                 if check(result)? {
                     return Ok(());
@@ -128,6 +130,7 @@ fn gone(e: &ssh2::Error) -> bool {
 }
 
 /// Answers keyboard-interactive password prompts (PAM's `Password:`) with the password.
+/// The copies it returns belong to libssh2's binding, which does not wipe them.
 struct Answer<'a>(&'a str);
 
 impl KeyboardInteractivePrompt for Answer<'_> {

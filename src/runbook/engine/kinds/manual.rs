@@ -1,5 +1,6 @@
 //! `manual` and `gate`: instructions for the technician, typed answers, and a
-//! confirmation. A gate must be answered yes to go on (snapshot taken, machine off…).
+//! confirmation. A gate must be answered yes to go on (snapshot taken, machine off…), by a
+//! person or the answers file's `gates:` — never by `--yes`.
 
 use anyhow::Result;
 use serde_json::{json, Map, Value};
@@ -40,12 +41,13 @@ fn run_inner(
         let value = cx.human.answer(&cx.step.id, ask)?;
         answers.insert(ask.name.clone(), Value::String(value));
     }
-    let prompt = if gate {
-        format!("{} — is this true? (no stops the run)", cx.step.title)
+    let passed = if gate {
+        cx.human.gate(&cx.step.id, &cx.step.title)?
     } else {
-        format!("{} — done?", cx.step.title)
+        cx.human
+            .confirm(&cx.step.id, &format!("{} — done?", cx.step.title))?
     };
-    if !cx.human.confirm(&cx.step.id, &prompt)? {
+    if !passed {
         if gate {
             return Err(Exit::Aborted(format!(
                 "gate `{}` not passed: {}",

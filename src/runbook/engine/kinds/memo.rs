@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::runbook::time::Timestamp;
@@ -52,9 +52,21 @@ pub fn path(state_dir: &Path, key: &str) -> PathBuf {
     state_dir.join("steps").join(format!("{key}.json"))
 }
 
-/// The notes of `key`, or empty ones (a missing or unreadable file: nothing was started).
-pub fn load(state_dir: &Path, key: &str) -> Memo {
-    crate::state::load(&path(state_dir, key)).unwrap_or_default()
+/// The notes of `key`; empty ones when there is no file (nothing was started). Notes that
+/// cannot be read are an error that stops the step: taking them for "nothing started"
+/// could start a patch or a reboot a second time.
+pub fn load(state_dir: &Path, key: &str) -> Result<Memo> {
+    let path = path(state_dir, key);
+    crate::state::read(&path)
+        .map(Option::unwrap_or_default)
+        .with_context(|| {
+            format!(
+                "the notes of step `{key}` cannot be read, so tvdr cannot tell what the step \
+                 already did on its node; look at `{}` and remove it only if the step never \
+                 started its command",
+                path.display()
+            )
+        })
 }
 
 /// Written atomically and synced before the step acts, like a journal record.
@@ -87,16 +99,30 @@ mod tests {
     #[test]
     fn notes_round_trip_and_a_missing_file_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(load(dir.path(), "run-step"), Memo::default());
+        assert_eq!(load(dir.path(), "run-step").unwrap(), Memo::default());
         let memo = Memo {
             node: Some("tvox2".into()),
             boot_id: Some("b".into()),
             ..Memo::default()
         };
         save(dir.path(), "run-step", &memo).unwrap();
-        assert_eq!(load(dir.path(), "run-step"), memo);
+        assert_eq!(load(dir.path(), "run-step").unwrap(), memo);
         forget(dir.path(), "run-step");
-        assert_eq!(load(dir.path(), "run-step"), Memo::default());
+        assert_eq!(load(dir.path(), "run-step").unwrap(), Memo::default());
         assert_eq!(safe("lab 1/x.y"), "lab_1_x_y");
+    }
+
+    #[test]
+    fn unreadable_notes_stop_the_step_instead_of_meaning_not_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = path(dir.path(), "run-step");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, b"{\"node\": \"tvo").unwrap();
+        let err = format!("{:#}", load(dir.path(), "run-step").unwrap_err());
+        assert!(
+            err.contains("cannot tell what the step already did"),
+            "{err}"
+        );
+        assert!(err.contains(&file.display().to_string()), "{err}");
     }
 }

@@ -49,10 +49,10 @@ pub fn run(
         .into());
     }
     if !has_terminal() {
-        if let Some(reason) = cx.human.file.overrides.get(&cx.step.id) {
+        if let Some(reason) = cx.human.file_override(&cx.step.id) {
             return Ok(StepResult {
                 outcome: Outcome::Overridden,
-                reason: Some(reason.clone()),
+                reason: Some(reason),
                 evidence: Map::new(),
             });
         }

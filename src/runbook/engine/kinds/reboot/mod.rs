@@ -27,7 +27,7 @@ const ISSUE_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
     let key = memo::key(cx.run_id, &cx.step.id);
-    let mut memo = memo::load(cx.state_dir, &key);
+    let mut memo = memo::load(cx.state_dir, &key)?;
     let receipt_key = Key::new(cx.run_id, &cx.step.id);
     let node = match &memo.node {
         Some(node) => node.clone(),

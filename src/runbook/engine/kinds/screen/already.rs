@@ -20,13 +20,18 @@ pub(super) struct Patched {
 
 /// The screen step of this run, other than this one, that started on `target` (the notes
 /// every screen step writes before it starts, for the steps the journal says started).
-/// A standalone `tvdr patch` has no run: nothing to compare with.
-pub(super) fn patched(cx: &StepCx, target: Target) -> Option<Patched> {
+/// A standalone `tvdr patch` has no run: nothing to compare with. Notes that cannot be
+/// read are an error: they may be the ones saying this node was patched.
+pub(super) fn patched(cx: &StepCx, target: Target) -> anyhow::Result<Option<Patched>> {
     let Target::Node(node) = target else {
-        return None;
+        return Ok(None);
     };
-    let journal = cx.journal?;
-    let records = crate::runbook::journal::read(journal).ok()?;
+    let Some(journal) = cx.journal else {
+        return Ok(None);
+    };
+    let Ok(records) = crate::runbook::journal::read(journal) else {
+        return Ok(None);
+    };
     let mut steps: Vec<&str> = records
         .iter()
         .filter_map(|r| match r {
@@ -35,15 +40,20 @@ pub(super) fn patched(cx: &StepCx, target: Target) -> Option<Patched> {
         })
         .collect();
     steps.dedup();
-    steps.into_iter().find_map(|step| {
-        let notes = memo::load(cx.state_dir, &memo::key(cx.run_id, step));
-        let first = notes.attempts.first()?;
-        (notes.node.as_deref() == Some(node)).then(|| Patched {
-            step: step.to_string(),
-            started_at: first.started_at,
-            ended: notes.attempts.last().and_then(|a| a.ended.clone()),
-        })
-    })
+    for step in steps {
+        let notes = memo::load(cx.state_dir, &memo::key(cx.run_id, step))?;
+        let Some(first) = notes.attempts.first() else {
+            continue;
+        };
+        if notes.node.as_deref() == Some(node) {
+            return Ok(Some(Patched {
+                step: step.to_string(),
+                started_at: first.started_at,
+                ended: notes.attempts.last().and_then(|a| a.ended.clone()),
+            }));
+        }
+    }
+    Ok(None)
 }
 
 /// Why the step refuses, and the evidence journalled with the refusal.

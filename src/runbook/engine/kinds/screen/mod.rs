@@ -42,7 +42,7 @@ pub fn run(
     timeout: Duration,
 ) -> Result<StepResult> {
     let key = key(cx);
-    let mut memo = memo::load(cx.state_dir, &key);
+    let mut memo = memo::load(cx.state_dir, &key)?;
     // Started in this run, and no notes here: the node that has this run's session (a
     // colleague's laptop started it before a take-over, or the notes were lost).
     if memo.attempts.is_empty() && (cx.reentered || cx.failed_before) {
@@ -58,7 +58,7 @@ pub fn run(
         _ => loop {
             // Retry resolves the role again: the technician may have fixed the switch.
             let target = single(cx, on)?;
-            let Some(earlier) = already::patched(cx, target) else {
+            let Some(earlier) = already::patched(cx, target)? else {
                 break target;
             };
             let (why, evidence) = already::refusal(target, &earlier);

@@ -135,9 +135,9 @@ fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
         return Ok(());
     }
     let path = cx.state_dir.join(STANDALONE_LOG);
-    std::fs::create_dir_all(cx.state_dir)?;
+    crate::state::private::create_dir(cx.state_dir)?;
     let line = json!({ "phase": phase, "at": Timestamp::now(), "operator": cx.human.operator, "cases": results });
-    let mut file = std::fs::OpenOptions::new()
+    let mut file = crate::state::private::options()
         .create(true)
         .append(true)
         .open(&path)

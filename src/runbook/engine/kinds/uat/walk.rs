@@ -1,6 +1,7 @@
 //! Walking the cases of one phase: each result comes from the answers file (`uat:
 //! {phase: {case: pass|fail|skip, '*': …}}`), from the technician at the terminal, or —
 //! with `--yes` and no answer — is a skip noted as not walked. Nobody to ask: exit 5.
+//! Where each result came from is noted for the journal.
 
 use anyhow::Result;
 use dialoguer::theme::ColorfulTheme;
@@ -8,6 +9,7 @@ use dialoguer::theme::ColorfulTheme;
 use super::checklist::Case;
 use super::compare::{CaseResult, Verdict};
 use crate::exit_code::Exit;
+use crate::runbook::decided::{Source, What};
 use crate::runbook::engine::step::StepCx;
 
 pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>> {
@@ -15,15 +17,21 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
     let mut results = Vec::with_capacity(cases.len());
     for (n, case) in cases.iter().enumerate() {
         let given = answers.and_then(|a| a.get(&case.id).or_else(|| a.get("*")));
-        let (result, note) = match given {
-            Some(text) => Verdict::parse(text).map_err(|why| {
-                Exit::Usage(format!(
-                    "answers file: uat `{phase}` case `{}`: {why}",
-                    case.id
-                ))
-            })?,
-            None if cx.human.interactive() => ask(phase, case, n + 1, cases.len())?,
-            None if cx.human.yes => (Verdict::Skip, "not walked (--yes)".to_string()),
+        let (result, note, by) = match given {
+            Some(text) => {
+                let (result, note) = Verdict::parse(text).map_err(|why| {
+                    Exit::Usage(format!(
+                        "answers file: uat `{phase}` case `{}`: {why}",
+                        case.id
+                    ))
+                })?;
+                (result, note, Source::AnswersFile)
+            }
+            None if cx.human.interactive() => {
+                let (result, note) = ask(phase, case, n + 1, cases.len())?;
+                (result, note, cx.human.at_terminal())
+            }
+            None if cx.human.yes => (Verdict::Skip, "not walked (--yes)".to_string(), Source::Yes),
             None => {
                 return Err(Exit::NeedsHuman(format!(
                     "step `{}` walks the UAT checklist (phase `{phase}`, case `{}`), but there is \
@@ -34,6 +42,13 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
                 .into())
             }
         };
+        cx.human.note(
+            What::Uat {
+                phase: phase.to_string(),
+                case: case.id.clone(),
+            },
+            by,
+        );
         results.push(CaseResult {
             id: case.id.clone(),
             title: case.title.clone(),

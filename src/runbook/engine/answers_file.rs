@@ -1,0 +1,85 @@
+//! `--answers FILE`: what a rehearsal (or a technician who prepared the answers) gives in
+//! advance — typed answers, evidence gates, overrides and UAT results.
+//!
+//! Gates are answered by name, one by one (`gates: { snapshot-tvox1: yes }`): a gate says
+//! that something is true on the site (a snapshot taken, a machine off), so neither `--yes`
+//! nor a wildcard may say it for every gate at once.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use crate::exit_code::Exit;
+use crate::runbook::model::{Kind, Runbook};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersFile {
+    /// Answers by question name.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    /// Evidence gates by step id: `yes` (it is true, go on) or `no` (stop the run).
+    #[serde(default)]
+    pub gates: BTreeMap<String, Gate>,
+    /// Steps whose failure is accepted, with the written reason.
+    #[serde(default)]
+    pub overrides: BTreeMap<String, String>,
+    /// UAT results: phase → case id → `pass`, `fail` or `skip` (`*` for every case).
+    #[serde(default)]
+    pub uat: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// The answer to a gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Gate {
+    pub passed: bool,
+}
+
+impl TryFrom<String> for Gate {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Gate, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "yes" | "true" => Ok(Gate { passed: true }),
+            "no" | "false" => Ok(Gate { passed: false }),
+            _ => Err(format!("a gate is answered `yes` or `no`, not `{text}`")),
+        }
+    }
+}
+
+impl AnswersFile {
+    pub fn load(path: &Path) -> Result<AnswersFile> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read answers `{}`", path.display()))?;
+        Ok(crate::yaml::parse(path, &text)?)
+    }
+
+    /// Every `gates:` entry must name a gate of `runbook` (its forward or rollback steps):
+    /// a misspelt id would otherwise leave the real gate unanswered, found only hours
+    /// into the run.
+    pub fn check_gates(&self, runbook: &Runbook) -> Result<()> {
+        let gates: Vec<&str> = runbook
+            .stages
+            .iter()
+            .flat_map(|s| s.steps.iter().chain(&s.rollback))
+            .filter(|s| matches!(s.kind, Kind::Gate { .. }))
+            .map(|s| s.id.as_str())
+            .collect();
+        for id in self.gates.keys() {
+            if !gates.contains(&id.as_str()) {
+                let hint = crate::runbook::load::closest(id, gates.iter().copied())
+                    .map(|m| format!(" (did you mean `{m}`?)"))
+                    .unwrap_or_default();
+                return Err(Exit::Usage(format!(
+                    "answers file: `gates: {id}`: `{}` has no gate `{id}`{hint}",
+                    runbook.id
+                ))
+                .into());
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,117 @@
+//! What the journal keeps of a step's result: where each decision came from
+//! (`decided_by`: the operator at the terminal, the answers file or `--yes`), and no
+//! secret — answers named like one are masked, and so is their value wherever the
+//! evidence or the reason repeats it (a command line, an output tail); a resumed run
+//! asks for its secrets again.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use super::human::Human;
+use super::step::StepResult;
+use crate::runbook::decided::Decided;
+use crate::runbook::model::{Kind, Runbook};
+use crate::runbook::runs::Run;
+use crate::runbook::secret::{is_secret_name, Secrets, MASK};
+
+/// `result` as it is journalled. `known` holds every answer of the run so far (the
+/// secrets a command of this step may have used were perhaps answered steps ago).
+pub fn journalled(
+    mut result: StepResult,
+    decided: Vec<Decided>,
+    known: &BTreeMap<String, String>,
+) -> StepResult {
+    if !decided.is_empty() {
+        result.evidence.insert("decided_by".into(), json!(decided));
+    }
+    let mut secrets = Secrets::of(known);
+    if let Some(Value::Object(answers)) = result.evidence.get_mut("answers") {
+        for (name, value) in answers.iter_mut() {
+            if is_secret_name(name) {
+                if let Some(text) = value.as_str() {
+                    secrets.add(text);
+                }
+                *value = Value::String(MASK.into());
+            }
+        }
+    }
+    if !secrets.is_empty() {
+        for value in result.evidence.values_mut() {
+            secrets.mask_json(value);
+        }
+        result.reason = result.reason.map(|r| secrets.mask(&r));
+    }
+    result
+}
+
+/// A resumed run's secret answers were journalled masked: they are taken again from the
+/// answers file or asked again at the terminal. Without either they stay unknown, and a
+/// later step that needs one stops saying which value it lacks.
+pub fn ask_secrets_again(runbook: &Runbook, run: &mut Run, human: &Human) -> anyhow::Result<()> {
+    let asks = runbook
+        .stages
+        .iter()
+        .flat_map(|s| s.steps.iter().chain(&s.rollback))
+        .flat_map(|step| match &step.kind {
+            Kind::Manual { ask } | Kind::Gate { ask, .. } => {
+                ask.iter().map(|a| (step.id.as_str(), a)).collect()
+            }
+            _ => Vec::new(),
+        });
+    for (step, ask) in asks {
+        if !run.masked.contains(&ask.name) || run.answers.contains_key(&ask.name) {
+            continue;
+        }
+        if human.file.answers.contains_key(&ask.name) || human.interactive() {
+            eprintln!(
+                "`{}` is a secret answer, never journalled: it is needed again to resume",
+                ask.name
+            );
+            let value = human.answer(step, ask)?;
+            run.answers.insert(ask.name.clone(), value);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runbook::decided::{Source, What};
+    use serde_json::Map;
+
+    #[test]
+    fn secrets_are_masked_and_decisions_named() {
+        let mut evidence = Map::new();
+        evidence.insert(
+            "answers".into(),
+            json!({ "admin_password": "Hunter2-s3cret", "release": "22.1" }),
+        );
+        evidence.insert(
+            "command".into(),
+            json!("login Hunter2-s3cret and T0ken-0ld"),
+        );
+        let result = StepResult {
+            reason: Some("refused T0ken-0ld".into()),
+            ..StepResult::done(evidence)
+        };
+        let known = BTreeMap::from([("api_token".to_string(), "T0ken-0ld".to_string())]);
+        let decided = vec![Decided {
+            what: What::Answer {
+                name: "release".into(),
+            },
+            by: Source::AnswersFile,
+        }];
+        let out = journalled(result, decided, &known);
+        let text = serde_json::to_string(&out.evidence).unwrap();
+        assert!(
+            !text.contains("Hunter2") && !text.contains("T0ken"),
+            "{text}"
+        );
+        assert_eq!(out.evidence["answers"]["admin_password"], MASK);
+        assert_eq!(out.evidence["answers"]["release"], "22.1");
+        assert_eq!(out.evidence["decided_by"][0]["by"], "answers_file");
+        assert_eq!(out.reason.as_deref(), Some(&*format!("refused {MASK}")));
+    }
+}
