@@ -26,6 +26,8 @@ fn normalise(site: &Tvox, text: &str) -> String {
     for (pattern, with) in [
         // Run ids, then timestamps (ISO and as shown), then durations and measured figures.
         (r"\d{8}T\d{6}Z-\d+", "<run>"),
+        // Screen session names end in a digest of site, step and run.
+        (r"(tvdr-lab-<id>-[a-z0-9_-]+?)-[0-9a-f]{8}\b", "$1-<run>"),
         (r"\b[0-9a-f]{64}\b", "<sha>"),
         (
             r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d| UTC)?",

@@ -156,6 +156,9 @@ objectives:                            # agreed with the customer, reported by D
   rpo: 1h
   rto: 4h
 
+retention:
+  receipts: 30d                        # what each step's command did, kept on the nodes
+
 # The vendor's licence mechanism is not public: say how to ask a node. `command` is shell
 # text run on each cluster node, `expect` a regular expression its output must match.
 # Unset, `tvdr check license` says UNKNOWN, never OK.
