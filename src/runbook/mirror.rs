@@ -98,22 +98,43 @@ impl<'a> Mirror<'a> {
         let Ok(local) = std::fs::read(journal) else {
             return Ok(());
         };
-        for node in self.nodes.clone() {
-            if self.fleet.known_down(&node) {
-                continue;
-            }
-            match self.sync_node(&node, &local) {
-                Ok(()) => {}
-                Err(Failure::TakenOver(err)) => return Err(err),
+        // The nodes in parallel: a record costs one round trip, not one per node.
+        let this = &*self;
+        let results: Vec<(String, Result<usize, Failure>)> = std::thread::scope(|scope| {
+            let running: Vec<_> = this
+                .nodes
+                .iter()
+                .filter(|node| !this.fleet.known_down(node))
+                .map(|node| {
+                    let local = &local;
+                    (node, scope.spawn(move || this.sync_node(node, local)))
+                })
+                .collect();
+            running
+                .into_iter()
+                .map(|(node, thread)| {
+                    let result = thread.join().unwrap_or(Err(Failure::Silent));
+                    (node.clone(), result)
+                })
+                .collect()
+        });
+        let mut taken = None;
+        for (node, result) in results {
+            match result {
+                Ok(have) => {
+                    self.sent.insert(node, have);
+                }
+                Err(Failure::TakenOver(err)) => taken = Some(err),
                 Err(Failure::Silent) => {
                     self.sent.remove(&node);
                 }
             }
         }
-        Ok(())
+        taken.map_or(Ok(()), Err)
     }
 
-    fn sync_node(&mut self, node: &str, local: &[u8]) -> Result<(), Failure> {
+    /// Brings `node` up to date; how much it holds after.
+    fn sync_node(&self, node: &str, local: &[u8]) -> Result<usize, Failure> {
         let mut offset = self.sent.get(node).copied().unwrap_or(0);
         // A node not heard from yet is asked what it holds before anything is sent.
         let mut probe = !self.sent.contains_key(node);
@@ -136,8 +157,7 @@ impl<'a> Mirror<'a> {
             let (have, digest) = self.append(node, offset, chunk)?;
             if have == offset + chunk.len() && digest.is_none() {
                 if have == local.len() {
-                    self.sent.insert(node.to_string(), have);
-                    return Ok(());
+                    return Ok(have);
                 }
                 offset = have;
                 continue;
@@ -154,7 +174,7 @@ impl<'a> Mirror<'a> {
             }
             offset = have;
         }
-        Ok(())
+        Err(Failure::Silent)
     }
 
     /// Appends `chunk` at `offset`; the node's length after, and its digest when it was
