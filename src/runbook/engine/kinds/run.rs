@@ -228,7 +228,7 @@ fn output_of(r: &Receipt) -> Output {
 }
 
 /// Runs `f` with the host's transport: a node through the fleet, or this machine.
-fn on_host<R>(
+pub(crate) fn on_host<R>(
     cx: &StepCx,
     target: Target,
     f: impl FnOnce(&mut dyn Transport) -> Result<R, ReceiptError>,

@@ -7,8 +7,9 @@ use anyhow::Result;
 use super::remote;
 use super::SUPPORT;
 use crate::runbook::engine::kinds::memo::{self, Attempt, Memo};
-use crate::runbook::engine::kinds::run::exec;
+use crate::runbook::engine::kinds::run::{exec, on_host};
 use crate::runbook::engine::step::{StepCx, Target};
+use crate::runbook::receipt::{self, Key, State};
 use crate::runbook::time::Timestamp;
 use crate::transport::Cmd;
 
@@ -93,13 +94,24 @@ pub(super) fn adopt_anywhere(cx: &StepCx, memo: &mut Memo) -> Result<()> {
 fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
     let base = base(cx);
     let mut found = None;
-    for n in 1.. {
-        let log = format!("/var/tmp/{}.log", name(&base, n));
-        let there = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
-        if there.status != 0 {
-            break;
+    // The node's receipt names the latest attempt started there.
+    let rkey = Key::new(cx.run_id, &cx.step.id);
+    let seen =
+        on_host(cx, target, |t| receipt::look(t, &rkey)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if seen.state != State::None {
+        let session = name(&base, seen.attempt as usize);
+        found = Some((session.clone(), format!("/var/tmp/{session}.log")));
+    }
+    // Before receipts, the logs were the only trace: the last one there.
+    if found.is_none() {
+        for n in 1.. {
+            let log = format!("/var/tmp/{}.log", name(&base, n));
+            let there = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
+            if there.status != 0 {
+                break;
+            }
+            found = Some((name(&base, n), log));
         }
-        found = Some((name(&base, n), log));
     }
     let Some((session, log)) = found else {
         return Ok(false);
@@ -129,7 +141,12 @@ pub(super) fn start(
     memo: &mut Memo,
 ) -> Result<()> {
     let base = base(cx);
-    let mut n = memo.attempts.len() + 1;
+    let rkey = Key::new(cx.run_id, &cx.step.id);
+    // After every attempt this laptop knows of, and every one the node's receipts know.
+    let latest = on_host(cx, target, |t| receipt::look(t, &rkey))
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .attempt as usize;
+    let mut n = (memo.attempts.len() + 1).max(latest + 1);
     let (session, log) = loop {
         let session = name(&base, n);
         let log = format!("/var/tmp/{session}.log");
@@ -156,25 +173,30 @@ pub(super) fn start(
         cmd.render(),
         target.name()
     );
-    let out = exec(
-        cx,
-        target,
-        &remote::start(&session, &log, &rc, &cmd.render()),
-        None,
-    )?;
-    if out.status != 0 {
+    // Started with a receipt on the node: whoever goes on with the run (another laptop,
+    // notes lost) finds which attempt started there.
+    let launch = remote::start(&session, &log, &rc, &cmd.render());
+    let started = on_host(cx, target, |t| {
+        receipt::start(t, &rkey, n as u32, &launch, None)
+    })
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let status = started.exit.unwrap_or(-1);
+    if started.raced && status == 0 {
+        eprintln!("  attempt {n} was started by someone else meanwhile: following it");
+        return Ok(());
+    }
+    if status != 0 {
         memo.attempts.pop();
         memo::save(cx.state_dir, key, memo)?;
-        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        let hint = if out.status == 127 {
+        let why = String::from_utf8_lossy(&started.stderr).trim().to_string();
+        let hint = if status == 127 {
             " (is GNU screen installed? `tvdr check screen`)"
         } else {
             ""
         };
         anyhow::bail!(
-            "cannot start screen on {}: exit status {}{hint}: {why}",
-            target.name(),
-            out.status
+            "cannot start screen on {}: exit status {status}{hint}: {why}",
+            target.name()
         );
     }
     Ok(())
