@@ -3,10 +3,16 @@
 //! The binary is a thin shell around [`run`]; everything lives here so tests can call it.
 //!
 //! - [`cli`]: the command line as clap sees it; [`run`](mod@run) dispatches it to [`commands`].
+//! - [`commands`]: one module per subcommand (`runbook`, `check`, `status`, `patch`…).
 //! - [`inventory`]: the site file `tvdr.yaml`, loaded and validated.
 //! - [`transport`]: the one door to the nodes (SSH or local), with shell quoting.
+//! - [`checks`]: the cross-node health checks, each a parser and a verdict.
+//! - [`runbook`]: runbooks loaded and run step by step, the journal, receipts on the nodes,
+//!   the lock, the report.
 //! - [`output`]: tables, JSON and terminal helpers shared by the commands.
 //! - [`snapshots`]: the VM snapshot records of a site (state directory), for reminders.
+//! - [`state`]: where tvdr keeps what it remembers between runs, privately and durably.
+//! - [`yaml`]: YAML parsing with file, line and column in every error.
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
 
 pub mod checks;

@@ -19,6 +19,7 @@ mod honest;
 mod inventory;
 mod lab;
 mod master;
+mod modules;
 mod openssh;
 mod patch_verdict;
 mod rehearsal;

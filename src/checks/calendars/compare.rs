@@ -7,8 +7,8 @@
 
 use std::collections::BTreeSet;
 
+use super::side::{NodeDump, NAME};
 use super::summary::DumpSummary;
-use super::verdict::{NodeDump, NAME};
 use crate::checks::fs_sync::size::format_bytes;
 use crate::checks::{Detail, Metric, Report, Status};
 

@@ -22,6 +22,7 @@ mod lines;
 mod normalize;
 mod parser;
 mod rowset;
+mod side;
 mod summary;
 mod verdict;
 

@@ -6,27 +6,10 @@
 use serde_json::json;
 
 use super::compare::compare;
-use super::summary::DumpSummary;
+pub use super::side::NodeDump;
+use super::side::NAME;
 use crate::checks::fs_sync::size::format_bytes;
 use crate::checks::{Metric, Report, Status};
-
-pub(super) const NAME: &str = "calendars";
-
-/// One node's side: its name and what its pg_dump produced, or pg_dump's error text.
-#[derive(Debug, Clone)]
-pub struct NodeDump {
-    pub node: String,
-    pub dump: Result<DumpSummary, String>,
-}
-
-impl NodeDump {
-    pub fn new(node: &str, dump: Result<DumpSummary, String>) -> NodeDump {
-        NodeDump {
-            node: node.to_string(),
-            dump,
-        }
-    }
-}
 
 /// Compares the master's calendar dump with the slave's.
 pub fn evaluate(master: &NodeDump, slave: &NodeDump) -> Report {

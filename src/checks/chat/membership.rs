@@ -1,8 +1,8 @@
 //! The replica set's members must be the inventory's nodes.
 
+use super::names::Names;
 use super::status::{host_of, ReplStatus};
 use super::verdict::Verdict;
-use super::view::Names;
 use crate::checks::Status;
 
 /// Compares the host part of every member name with the inventory's node addresses

@@ -18,6 +18,7 @@ mod evaluate;
 mod gather;
 mod literal;
 mod membership;
+mod names;
 mod node;
 mod status;
 pub(in crate::checks) mod verdict;

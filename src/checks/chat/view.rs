@@ -5,34 +5,11 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::membership;
-use super::status::{host_of, Member, ReplStatus, Role};
+use super::status::{Member, ReplStatus, Role};
 use super::verdict::{seconds, Verdict};
 use crate::checks::{Metric, Status};
 
-/// Member hosts (lowercase) mapped to inventory node names, learnt from each node's
-/// `self` member, so findings can say `172.31.21.106:27017 (tvox2)`.
-#[derive(Default)]
-pub struct Names(BTreeMap<String, String>);
-
-impl Names {
-    pub fn learn(&mut self, member_name: &str, node: &str) {
-        self.0
-            .insert(host_of(member_name).to_ascii_lowercase(), node.to_string());
-    }
-
-    pub fn node_of(&self, member_name: &str) -> Option<&str> {
-        self.0
-            .get(&host_of(member_name).to_ascii_lowercase())
-            .map(String::as_str)
-    }
-
-    pub fn label(&self, member_name: &str) -> String {
-        match self.node_of(member_name) {
-            Some(node) => format!("{member_name} ({node})"),
-            None => member_name.to_string(),
-        }
-    }
-}
+pub use super::names::Names;
 
 /// What judging a view needs besides the view.
 pub struct Judge<'a> {

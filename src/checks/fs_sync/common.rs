@@ -1,8 +1,15 @@
 //! Shared by the `du` and the manifest verdicts: the check's name, detail rows, the hints
 //! about a sync that does not move, and listings that cannot be compared at all.
 
-use super::sizes::NodeDu;
+use super::du::DuListing;
 use crate::checks::{Detail, Report, Status};
+
+/// One node's `du`, or the reason there is none (command failed, node unreachable).
+#[derive(Debug, Clone)]
+pub struct NodeDu {
+    pub node: String,
+    pub listing: Result<DuListing, String>,
+}
 
 pub(super) const NAME: &str = "fs-sync";
 

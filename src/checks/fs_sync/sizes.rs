@@ -12,12 +12,7 @@ use super::judge::{percent, Judge, FAR_FACTOR};
 use super::size::format_bytes;
 use crate::checks::{Metric, Report, Status};
 
-/// One node's `du`, or the reason there is none (command failed, node unreachable).
-#[derive(Debug, Clone)]
-pub struct NodeDu {
-    pub node: String,
-    pub listing: Result<DuListing, String>,
-}
+pub use super::common::NodeDu;
 
 /// The slave's sizes at one moment, kept between runs to tell "behind but catching up"
 /// from "stuck".

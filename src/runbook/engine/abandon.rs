@@ -9,7 +9,7 @@
 use anyhow::Result;
 
 use super::human::Human;
-use super::runner::RunOptions;
+use super::options::RunOptions;
 use crate::exit_code::Exit;
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Journal, Record};

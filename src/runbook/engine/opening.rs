@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::human::Human;
-use super::runner::{append, RunOptions, Shared};
+use super::options::RunOptions;
+use super::shared::{append, Shared};
 use crate::exit_code::Exit;
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Journal, Record};

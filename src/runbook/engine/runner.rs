@@ -20,7 +20,7 @@ use super::{abandon, from, undecided};
 use crate::exit_code::{self, Exit};
 use crate::inventory::Inventory;
 use crate::runbook::decided::Decided;
-use crate::runbook::journal::{Journal, Outcome, Record};
+use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::mirror::Mirror;
 use crate::runbook::model::{Runbook, Step};
@@ -29,21 +29,8 @@ use crate::runbook::secret::Secrets;
 use crate::runbook::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
-pub struct RunOptions {
-    pub from: Option<String>,
-    pub only: Option<String>,
-    pub rollback: bool,
-    pub break_lock: Option<String>,
-    /// Take over the open run found on the cluster (another laptop's).
-    pub take_over: bool,
-    /// `--abandon REASON`: close the open run instead of resuming it.
-    pub abandon: Option<String>,
-    /// `--new`: start a new run (refused while one is open and not abandoned).
-    pub new: bool,
-}
-
-/// The journal, shared with the Ctrl-C handler so it can record the interruption.
-pub(super) type Shared = Arc<Mutex<(Journal, Option<String>)>>;
+pub use super::options::RunOptions;
+use super::shared::{append, Shared};
 
 /// The steps of this run in order, with their stage title.
 fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'a Step)> {
@@ -400,14 +387,6 @@ fn mark(run: &Run, step: &str) -> &'static str {
         Some(StepState::Finished { outcome, .. }) => outcome.mark(),
         _ => " ",
     }
-}
-
-pub(super) fn append(shared: &Shared, record: &Record) -> Result<()> {
-    shared
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .0
-        .append(record)
 }
 
 fn finish(shared: &Shared, step: &Step, result: StepResult, seconds: f64) -> Result<()> {
