@@ -12,7 +12,6 @@ mod rfc3339;
 
 use std::fs::File;
 use std::io::Write;
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -171,13 +170,7 @@ fn append(dir: &Path, value: &impl Serialize) -> Result<()> {
 /// `flock(LOCK_EX)`: two tvdr processes appending at once (a runbook and a technician) take
 /// turns; the lock goes with the file descriptor.
 fn lock(file: &File) -> std::io::Result<()> {
-    // SAFETY: flock on a descriptor owned by `file`, which outlives the call.
-    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    file.lock()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod generate;
 pub mod init;
 pub mod inventory;
 pub mod lint;
+pub mod operator;
 pub mod runbook;
 pub mod snapshot;
 pub mod standalone;

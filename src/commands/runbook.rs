@@ -51,12 +51,7 @@ pub fn execute(
         Some(path) => AnswersFile::load(path)?,
         None => AnswersFile::default(),
     };
-    let operator = args
-        .operator
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .unwrap_or_else(|| format!("uid {}", unsafe_free_uid()));
+    let operator = super::operator::operator(args.operator.as_deref());
     let human = Human::new(operator, args.yes, file);
     let options = RunOptions {
         from: args.from.clone(),
@@ -275,17 +270,4 @@ fn pick_run(journals: &[std::path::PathBuf], id: &str, name: &str) -> Result<std
             .into())
         }
     }
-}
-
-/// The user id, for an operator name when the environment names nobody.
-fn unsafe_free_uid() -> u32 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("Uid:"))
-                .and_then(|l| l.split_whitespace().next().map(str::to_string))
-        })
-        .and_then(|uid| uid.parse().ok())
-        .unwrap_or(0)
 }

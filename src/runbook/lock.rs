@@ -4,7 +4,6 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
-use std::os::fd::AsRawFd;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -65,8 +64,8 @@ pub fn lock_local(dir: &Path, holder: &Holder) -> Result<LocalLock> {
         .truncate(false)
         .open(&path)
         .with_context(|| format!("cannot open lock `{}`", path.display()))?;
-    // SAFETY: flock on a file descriptor we own; no memory is involved.
-    let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+    // An exclusive `flock`, released by the kernel when tvdr dies.
+    let taken = file.try_lock().is_ok();
     if !taken {
         let mut text = String::new();
         let _ = file.read_to_string(&mut text);

@@ -108,13 +108,7 @@ fn duration(flag: &str, text: Option<&str>, default: Duration) -> Result<Duratio
     }
 }
 
-fn operator(given: Option<&str>) -> String {
-    given
-        .map(str::to_string)
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .unwrap_or_else(|| "unknown".to_string())
-}
+use super::operator::operator;
 
 /// Says how the step ended and gives the exit code.
 fn finish(result: &StepResult) -> i32 {
