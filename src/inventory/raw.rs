@@ -99,6 +99,8 @@ pub struct RawSsh {
     pub identity: Option<String>,
     pub known_hosts: Option<String>,
     pub connect_timeout: Option<Span>,
+    /// Key exchange and authentication, once the node answered (default 60 s).
+    pub login_timeout: Option<Span>,
     pub command_timeout: Option<Span>,
     /// `user@bastion[:port]` to jump through (`transport: openssh` only).
     pub proxy_jump: Option<Spanned<ProxyJump>>,

@@ -51,7 +51,13 @@ pub struct Target {
     pub identity: Option<PathBuf>,
     /// known_hosts files, in the order they are consulted.
     pub known_hosts: Vec<PathBuf>,
+    /// Bounds the TCP connect and the node's SSH banner: how long a dead node takes to
+    /// be called unreachable.
     pub connect_timeout: Duration,
+    /// Bounds the key exchange and the login once the node has answered: a stock sshd
+    /// looking up the client in a DNS that does not answer (`UseDNS yes`) takes seconds
+    /// here while being perfectly alive.
+    pub login_timeout: Duration,
     pub command_timeout: Duration,
     /// Variables exported before every command on this node.
     pub env: BTreeMap<String, String>,

@@ -52,6 +52,7 @@ mod tests {
             identity: None,
             known_hosts: vec![],
             connect_timeout: Duration::from_secs(1),
+            login_timeout: Duration::from_secs(30),
             command_timeout: Duration::from_secs(1),
             env: env
                 .iter()

@@ -210,6 +210,13 @@ impl Lab {
         self.run(&full);
     }
 
+    /// The node's sshd looks up each client in a DNS that never answers (`UseDNS yes`, a
+    /// resolver timing out after `secs`): logins take `secs` more while banner and key
+    /// exchange stay fast, as on a stock CentOS 7 node on a LAN without DNS.
+    pub fn slow_login(&self, node: &str, secs: u32) {
+        self.run(&["slow-login", node, &secs.to_string()]);
+    }
+
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection
     /// meets a changed host key.
     pub fn rekey(&self, node: &str) {

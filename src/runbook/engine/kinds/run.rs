@@ -306,6 +306,7 @@ pub fn local_target(cx: &StepCx) -> crate::transport::Target {
         identity: None,
         known_hosts: Vec::new(),
         connect_timeout: Duration::from_secs(1),
+        login_timeout: Duration::from_secs(30),
         command_timeout: cx
             .inventory
             .nodes

@@ -24,6 +24,7 @@ fn target(port: u16, files: Vec<PathBuf>) -> Target {
         identity: None,
         known_hosts: files,
         connect_timeout: Duration::from_secs(1),
+        login_timeout: Duration::from_secs(30),
         command_timeout: Duration::from_secs(1),
         env: BTreeMap::new(),
         kind: crate::transport::TransportKind::Ssh,
