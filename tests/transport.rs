@@ -68,6 +68,7 @@ fn target_defaults() -> Target {
         known_hosts: vec![],
         connect_timeout: Duration::from_secs(2),
         login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(60),
         env: BTreeMap::new(),
         kind: TransportKind::Ssh,

@@ -128,6 +128,7 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
                 "login_timeout_s": t.login_timeout.as_secs_f64(),
                 "command_timeout_s": t.command_timeout.as_secs_f64(),
                 "env": t.env,
+                "extra_path": t.extra_path,
                 "sync_dir": node.sync_dir,
                 "hosts_file": node.hosts_file,
             })

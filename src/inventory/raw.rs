@@ -113,6 +113,8 @@ pub struct RawSsh {
 pub struct RawPaths {
     pub sync_dir: Option<String>,
     pub hosts_file: Option<String>,
+    /// Directories put before the node's login PATH (e.g. `/usr/pgsql-9.2/bin`).
+    pub extra_path: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]

@@ -276,6 +276,12 @@ fn resolve_node(
             .iter()
             .map(|(k, v)| (k.0.clone(), v.clone()))
             .collect::<BTreeMap<_, _>>(),
+        extra_path: node
+            .paths
+            .extra_path
+            .clone()
+            .or_else(|| paths.extra_path.clone())
+            .unwrap_or_default(),
         kind,
     };
     Node {

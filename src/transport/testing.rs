@@ -17,6 +17,7 @@ pub(crate) fn local(name: &str) -> Target {
         known_hosts: Vec::new(),
         connect_timeout: Duration::from_secs(2),
         login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::new(),
         kind: super::TransportKind::Local,

@@ -140,6 +140,10 @@ impl Transport for SshTransport {
         &self.target
     }
 
+    fn set_env(&mut self, env: std::collections::BTreeMap<String, String>) {
+        self.target.env = env;
+    }
+
     fn exec(
         &mut self,
         command: &Cmd,
