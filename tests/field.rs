@@ -131,3 +131,22 @@ fn the_inventory_adds_directories_before_the_login_path() {
         ))
         .stdout(predicate::str::contains("tvox1 | missing"));
 }
+
+#[test]
+fn a_runbook_says_at_its_start_which_programs_are_missing_where() {
+    let site = Site::new();
+    let out = site
+        .tvdr()
+        .args(["runbook", "preflight", "--yes"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let said = stderr
+        .find("  tvox2: `tvox-vendor-tool` (step `vendor-tool`)")
+        .unwrap_or_else(|| panic!("no preflight line:\n{stderr}"));
+    // Before the first step, while nothing has been done yet.
+    let first_step = stderr.find("Ready to start").unwrap();
+    assert!(said < first_step, "{stderr}");
+}
