@@ -6,9 +6,10 @@
 //!
 //! Each lab has its own id and /24, so tests using labs run in parallel. Its dir holds
 //! `tvdr.yaml` (inventory), `known_hosts`, `id_ed25519` (no passphrase), `id_ed25519_enc`
-//! (passphrase `lab-key-pass`) and one folder per node with `bin/` (first on PATH in every ssh
-//! session: drop stand-ins of vendor tools there), `sync/`, `hosts` (the node's /etc/hosts),
-//! `home/` (the lab user's home on that node) and `sshd.log`. The lab user is `tvdrlab`.
+//! (passphrase `lab-key-pass`) and one folder per node with `bin/` (first on the login PATH,
+//! which tvdr learns at connect: drop stand-ins of vendor tools there), `sync/`, `hosts` (the
+//! node's /etc/hosts), `home/` (the lab user's home on that node) and `sshd.log`. The lab user
+//! is `tvdrlab`.
 //! Nodes share everything else of this machine's filesystem (/tmp, /run, /opt).
 //!
 //! Database servers are slow to start, so only [`Lab::start_services`] starts them, on tvox1
