@@ -15,6 +15,7 @@ mod dry_run;
 mod exactly_once;
 mod exec;
 mod faults;
+mod field;
 mod honest;
 mod inventory;
 mod lab;

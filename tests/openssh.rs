@@ -41,6 +41,8 @@ fn target(lab: &Lab, node: &str) -> Target {
         identity: Some(lab.dir().join("id_ed25519")),
         known_hosts: vec![lab.dir().join("known_hosts")],
         connect_timeout: Duration::from_secs(2),
+        login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(60),
         env: Default::default(),
         kind: TransportKind::OpenSsh {

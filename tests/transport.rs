@@ -67,6 +67,8 @@ fn target_defaults() -> Target {
         identity: None,
         known_hosts: vec![],
         connect_timeout: Duration::from_secs(2),
+        login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(60),
         env: BTreeMap::new(),
         kind: TransportKind::Ssh,

@@ -76,8 +76,9 @@ fn print_human(inv: &Inventory) {
             println!("identity: agent, then {}", identity.display());
         }
         println!(
-            "timeouts: connect {}, command {}",
+            "timeouts: connect {}, login {}, command {}",
             humantime::format_duration(t.connect_timeout),
+            humantime::format_duration(t.login_timeout),
             humantime::format_duration(t.command_timeout)
         );
     }
@@ -124,8 +125,10 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
                 "identity": t.identity,
                 "known_hosts": t.known_hosts,
                 "connect_timeout_s": t.connect_timeout.as_secs_f64(),
+                "login_timeout_s": t.login_timeout.as_secs_f64(),
                 "command_timeout_s": t.command_timeout.as_secs_f64(),
                 "env": t.env,
+                "extra_path": t.extra_path,
                 "sync_dir": node.sync_dir,
                 "hosts_file": node.hosts_file,
             })

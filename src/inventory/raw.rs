@@ -99,6 +99,8 @@ pub struct RawSsh {
     pub identity: Option<String>,
     pub known_hosts: Option<String>,
     pub connect_timeout: Option<Span>,
+    /// Key exchange and authentication, once the node answered (default 60 s).
+    pub login_timeout: Option<Span>,
     pub command_timeout: Option<Span>,
     /// `user@bastion[:port]` to jump through (`transport: openssh` only).
     pub proxy_jump: Option<Spanned<ProxyJump>>,
@@ -111,6 +113,8 @@ pub struct RawSsh {
 pub struct RawPaths {
     pub sync_dir: Option<String>,
     pub hosts_file: Option<String>,
+    /// Directories put before the node's login PATH (e.g. `/usr/pgsql-9.2/bin`).
+    pub extra_path: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]

@@ -261,6 +261,11 @@ fn resolve_node(
             .connect_timeout
             .or(ssh.connect_timeout)
             .map_or(Duration::from_secs(10), |s| s.0),
+        login_timeout: node
+            .ssh
+            .login_timeout
+            .or(ssh.login_timeout)
+            .map_or(DEFAULT_LOGIN_TIMEOUT, |s| s.0),
         command_timeout: node
             .ssh
             .command_timeout
@@ -271,6 +276,12 @@ fn resolve_node(
             .iter()
             .map(|(k, v)| (k.0.clone(), v.clone()))
             .collect::<BTreeMap<_, _>>(),
+        extra_path: node
+            .paths
+            .extra_path
+            .clone()
+            .or_else(|| paths.extra_path.clone())
+            .unwrap_or_default(),
         kind,
     };
     Node {
@@ -283,6 +294,11 @@ fn resolve_node(
             .unwrap_or_else(|| DEFAULT_HOSTS_FILE.into()),
     }
 }
+
+/// Half of sshd's own `LoginGraceTime` (120 s): room for a reverse lookup that times out
+/// on every server of a resolv.conf (3 × 2 × 5 s), and still an answer within a minute
+/// from a node whose sshd answers but never logs anyone in.
+const DEFAULT_LOGIN_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn minutes(n: u64) -> Duration {
     Duration::from_secs(60 * n)

@@ -17,6 +17,7 @@ pub mod master;
 pub mod mirror;
 pub mod model;
 pub mod plan;
+pub mod preflight;
 pub mod raw;
 pub mod receipt;
 pub mod report;

@@ -24,6 +24,10 @@ impl Transport for LocalTransport {
         &self.target
     }
 
+    fn set_env(&mut self, env: std::collections::BTreeMap<String, String>) {
+        self.target.env = env;
+    }
+
     fn exec(
         &mut self,
         command: &Cmd,

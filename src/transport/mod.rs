@@ -10,6 +10,7 @@ mod console;
 mod error;
 mod fleet;
 mod local;
+mod login_env;
 mod marker;
 mod moved;
 mod openssh;
@@ -51,10 +52,20 @@ pub struct Target {
     pub identity: Option<PathBuf>,
     /// known_hosts files, in the order they are consulted.
     pub known_hosts: Vec<PathBuf>,
+    /// Bounds the TCP connect and the node's SSH banner: how long a dead node takes to
+    /// be called unreachable.
     pub connect_timeout: Duration,
+    /// Bounds the key exchange and the login once the node has answered: a stock sshd
+    /// looking up the client in a DNS that does not answer (`UseDNS yes`) takes seconds
+    /// here while being perfectly alive.
+    pub login_timeout: Duration,
     pub command_timeout: Duration,
-    /// Variables exported before every command on this node.
+    /// Variables exported before every command on this node (over the node's login
+    /// environment, learned at connect).
     pub env: BTreeMap<String, String>,
+    /// Directories put before the login PATH (`paths.extra_path`): where a site keeps
+    /// programs its login scripts do not name.
+    pub extra_path: Vec<String>,
     /// How the node is reached.
     pub kind: TransportKind,
 }
@@ -128,6 +139,10 @@ pub trait Transport: Send {
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError>;
 
+    /// The node's environment for every later command: its login environment with the
+    /// inventory's `env:` over it (see `login_env`).
+    fn set_env(&mut self, env: BTreeMap<String, String>);
+
     /// Runs `command` and collects its output (for short outputs; stream long ones).
     fn output(&mut self, command: &Cmd) -> Result<Output, TransportError> {
         let mut out = Output::default();
@@ -158,11 +173,14 @@ pub fn connect(
     target: &Target,
     secrets: &dyn Secrets,
 ) -> Result<Box<dyn Transport>, TransportError> {
-    Ok(match target.kind {
-        TransportKind::Local => Box::new(local::LocalTransport::new(target.clone())),
+    let mut transport: Box<dyn Transport> = match target.kind {
+        // tvdr runs on the node, started from the technician's login shell already.
+        TransportKind::Local => return Ok(Box::new(local::LocalTransport::new(target.clone()))),
         TransportKind::Ssh => Box::new(ssh::SshTransport::connect(target, secrets)?),
         TransportKind::OpenSsh { .. } => {
             Box::new(openssh::OpenSshTransport::connect(target, secrets)?)
         }
-    })
+    };
+    login_env::adopt(transport.as_mut())?;
+    Ok(transport)
 }

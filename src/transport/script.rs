@@ -52,6 +52,8 @@ mod tests {
             identity: None,
             known_hosts: vec![],
             connect_timeout: Duration::from_secs(1),
+            login_timeout: Duration::from_secs(30),
+            extra_path: Vec::new(),
             command_timeout: Duration::from_secs(1),
             env: env
                 .iter()

@@ -16,6 +16,8 @@ pub(crate) fn local(name: &str) -> Target {
         identity: None,
         known_hosts: Vec::new(),
         connect_timeout: Duration::from_secs(2),
+        login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::new(),
         kind: super::TransportKind::Local,

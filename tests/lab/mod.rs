@@ -6,9 +6,10 @@
 //!
 //! Each lab has its own id and /24, so tests using labs run in parallel. Its dir holds
 //! `tvdr.yaml` (inventory), `known_hosts`, `id_ed25519` (no passphrase), `id_ed25519_enc`
-//! (passphrase `lab-key-pass`) and one folder per node with `bin/` (first on PATH in every ssh
-//! session: drop stand-ins of vendor tools there), `sync/`, `hosts` (the node's /etc/hosts),
-//! `home/` (the lab user's home on that node) and `sshd.log`. The lab user is `tvdrlab`.
+//! (passphrase `lab-key-pass`) and one folder per node with `bin/` (first on the login PATH,
+//! which tvdr learns at connect: drop stand-ins of vendor tools there), `sync/`, `hosts` (the
+//! node's /etc/hosts), `home/` (the lab user's home on that node) and `sshd.log`. The lab user
+//! is `tvdrlab`.
 //! Nodes share everything else of this machine's filesystem (/tmp, /run, /opt).
 //!
 //! Database servers are slow to start, so only [`Lab::start_services`] starts them, on tvox1
@@ -208,6 +209,13 @@ impl Lab {
         let mut full = vec!["dns"];
         full.extend_from_slice(args);
         self.run(&full);
+    }
+
+    /// The node's sshd looks up each client in a DNS that never answers (`UseDNS yes`, a
+    /// resolver timing out after `secs`): logins take `secs` more while banner and key
+    /// exchange stay fast, as on a stock CentOS 7 node on a LAN without DNS.
+    pub fn slow_login(&self, node: &str, secs: u32) {
+        self.run(&["slow-login", node, &secs.to_string()]);
     }
 
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection

@@ -35,9 +35,12 @@ fn ssh_cmd(lab: &Lab, addr: &str, opts: &[&str]) -> Command {
     cmd
 }
 
+/// `script` in a login shell on the node: the lab's sshd sets no PATH, and only a login
+/// shell finds the node's `bin/` (as tvdr's learned login environment does).
 fn ssh(lab: &Lab, addr: &str, script: &str) -> Output {
+    let quoted = format!("'{}'", script.replace('\'', r"'\''"));
     ssh_cmd(lab, addr, &[])
-        .arg(script)
+        .arg(format!("exec bash -lc {quoted} </dev/null"))
         .output()
         .expect("cannot run ssh")
 }

@@ -126,7 +126,15 @@ ssh:
   # Host keys are checked against this file (relative to this inventory), then
   # ~/.ssh/known_hosts. Add a node's key with `tvdr trust NODE`.
   known_hosts: known_hosts
+  # Key types: ed25519 needs OpenSSH 6.5 on the node (CentOS 7 has 7.4: any key type
+  # works); CentOS 6-era nodes (OpenSSH 5.3) take RSA (`ssh-keygen -t rsa -b 4096`) or
+  # ECDSA keys only, never ed25519.
+  # connect_timeout bounds the TCP connection and the node's SSH banner: how long a dead
+  # node takes to be called unreachable. login_timeout bounds the key exchange and the
+  # login after that: a stock sshd (`UseDNS yes`) on a LAN whose DNS does not answer
+  # takes seconds to log anyone in (tvdr says so once: `UseDNS no` on the node fixes it).
   connect_timeout: 10s
+  login_timeout: 60s
   command_timeout: 5m
   # Nodes with `transport: openssh` only (one ControlMaster connection per node): a
   # bastion to jump through, whose host key must be in a known_hosts file above, and an
@@ -137,6 +145,9 @@ ssh:
 paths:
   sync_dir: /opt/telenia_data/sync     # replicated between master and slave
   hosts_file: /etc/hosts
+  # Commands run with the node's login environment (its PATH from /etc/profile and the
+  # login user's profile, learned once per connection). Directories put before it:
+  # extra_path: [/usr/pgsql-9.2/bin]
 
 calendars:                             # the DAViCal database compared by `tvdr check calendars`
   database: davical_administrators

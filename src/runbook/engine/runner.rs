@@ -164,6 +164,7 @@ pub fn run(
     let mut mirror = Mirror::new(&fleet, mirror_nodes, &mirror_name, &run_id);
     mirrored(&mut mirror, &journal_path)?;
     let lock_nodes = take_remote_lock(inventory, &fleet, &runbook.id, &holder, &shared, options)?;
+    crate::runbook::preflight::tell(runbook, inventory, &fleet);
 
     let total = steps.len();
     let started_all = Instant::now();

@@ -59,10 +59,11 @@ impl OpenSshTransport {
         }
     }
 
-    /// The connect timeout for the node and for each bastion, and time to log in.
+    /// The connect timeout for the node and for each bastion, and time to log in (ssh's
+    /// `ConnectTimeout` bounds only the connection and the banner, as ours does).
     fn login_time(&self) -> Duration {
         let hops = jump::jump_hosts(&self.target).len() as u32 + 1;
-        self.target.connect_timeout * hops + Duration::from_secs(10)
+        self.target.connect_timeout * hops + self.target.login_timeout
     }
 
     /// What ssh's message means, with the fingerprint of an unknown key when libssh2 can

@@ -138,6 +138,10 @@ impl Transport for OpenSshTransport {
         &self.target
     }
 
+    fn set_env(&mut self, env: std::collections::BTreeMap<String, String>) {
+        self.target.env = env;
+    }
+
     fn exec(
         &mut self,
         command: &Cmd,

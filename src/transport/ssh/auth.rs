@@ -11,7 +11,9 @@ use ssh2::{ErrorCode, KeyboardInteractivePrompt, Prompt, Session};
 use super::super::{Secrets, Target, TransportError};
 
 /// libssh2 errors that mean the node stopped answering while we were logging in.
-const GONE: &[i32] = &[-1, -7, -9, -13, -30, -43];
+const GONE: &[i32] = &[-1, -7, TIMEOUT, -13, -30, -43];
+/// `LIBSSH2_ERROR_TIMEOUT`: the session's timeout (the login timeout) passed.
+const TIMEOUT: i32 = -9;
 
 /// Authenticates `target.user` on a session whose host key has been verified.
 pub(super) fn login(
@@ -22,7 +24,15 @@ pub(super) fn login(
     let user = target.user.as_str();
     let lost = |e: &ssh2::Error| TransportError::Lost {
         node: target.name.clone(),
-        reason: format!("while logging in: {}", e.message()),
+        reason: match e.code() {
+            ErrorCode::Session(TIMEOUT) => format!(
+                "no login within {} although the node answered (`ssh.login_timeout`): its \
+                 sshd may be looking up this machine's address in a DNS that does not answer \
+                 (`UseDNS no` on the node avoids it)",
+                humantime::format_duration(target.login_timeout)
+            ),
+            _ => format!("while logging in: {}", e.message()),
+        },
     };
     // Asking for the list sends a "none" login, which a few servers accept.
     let methods = match session.auth_methods(user) {

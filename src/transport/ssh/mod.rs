@@ -2,15 +2,17 @@
 //! credential is sent, reused for every command of the process.
 
 mod auth;
+mod banner;
 mod exec;
 mod interactive;
 mod known_hosts;
+mod slow;
 mod tcp;
 mod wire;
 
 use std::io::Write;
 use std::os::fd::AsRawFd;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ssh2::Session;
 
@@ -29,7 +31,7 @@ pub struct SshTransport {
 impl SshTransport {
     /// Connects, verifies the host key against `target.known_hosts`, and logs in.
     pub fn connect(target: &Target, secrets: &dyn Secrets) -> Result<SshTransport, TransportError> {
-        let (session, fd, known) = handshake(target)?;
+        let (session, fd, known, answered) = handshake(target)?;
         let (key, blob) = presented(&session, target)?;
         let refused = match known.judge(target, &blob) {
             Trust::Known { .. } => None,
@@ -52,6 +54,7 @@ impl SshTransport {
             return Err(refused);
         }
         auth::login(&session, target, secrets)?;
+        slow::tell(target, answered.elapsed());
         Ok(SshTransport {
             target: target.clone(),
             wire: Wire::new(session, fd, tcp::keepalive_interval(target)),
@@ -64,17 +67,24 @@ impl SshTransport {
 /// logging in: the host key it presents (the same algorithm [`SshTransport::connect`]
 /// would negotiate) and what the known_hosts files say about it. For `tvdr trust`.
 pub fn scan_host_key(target: &Target) -> Result<(HostKey, Trust), TransportError> {
-    let (session, _, known) = handshake(target)?;
+    let (session, _, known, _) = handshake(target)?;
     let (key, blob) = presented(&session, target)?;
     let trust = known.judge(target, &blob);
     goodbye(&session, "host key scanned");
     Ok((key, trust))
 }
 
-/// TCP connection and SSH handshake, in blocking mode bounded by the connect timeout
-/// (login happens in blocking mode too: prompts sit between libssh2 calls).
-fn handshake(target: &Target) -> Result<(Session, i32, known_hosts::Known), TransportError> {
+/// TCP connection and the node's banner, bounded by the connect timeout; then the SSH
+/// handshake in blocking mode, bounded (with the login that follows, also blocking:
+/// prompts sit between libssh2 calls) by the login timeout. Also returns when the node
+/// answered, from which the login's slowness is measured.
+fn handshake(
+    target: &Target,
+) -> Result<(Session, i32, known_hosts::Known, Instant), TransportError> {
+    let started = Instant::now();
     let stream = tcp::connect(target)?;
+    banner::wait(&stream, target, started + target.connect_timeout)?;
+    let answered = Instant::now();
     let fd = stream.as_raw_fd();
     let ssh_error = |context: &str, e: ssh2::Error| TransportError::Ssh {
         node: target.name.clone(),
@@ -88,7 +98,7 @@ fn handshake(target: &Target) -> Result<(Session, i32, known_hosts::Known), Tran
         .map_err(|e| ssh_error("choosing host key algorithms", e))?;
     session.set_tcp_stream(stream);
     session.set_blocking(true);
-    session.set_timeout(millis(target.connect_timeout));
+    session.set_timeout(millis(target.login_timeout));
     session
         .handshake()
         .map_err(|e| TransportError::Unreachable {
@@ -97,13 +107,13 @@ fn handshake(target: &Target) -> Result<(Session, i32, known_hosts::Known), Tran
             port: target.port,
             reason: match e.code() {
                 ssh2::ErrorCode::Session(-9) => format!(
-                    "no SSH handshake within {}",
-                    humantime::format_duration(target.connect_timeout)
+                    "no SSH handshake within {} after its banner (`ssh.login_timeout`)",
+                    humantime::format_duration(target.login_timeout)
                 ),
                 _ => format!("SSH handshake failed: {}", e.message()),
             },
         })?;
-    Ok((session, fd, known))
+    Ok((session, fd, known, answered))
 }
 
 fn presented(session: &Session, target: &Target) -> Result<(HostKey, Vec<u8>), TransportError> {
@@ -128,6 +138,10 @@ fn goodbye(session: &Session, why: &str) {
 impl Transport for SshTransport {
     fn target(&self) -> &Target {
         &self.target
+    }
+
+    fn set_env(&mut self, env: std::collections::BTreeMap<String, String>) {
+        self.target.env = env;
     }
 
     fn exec(

@@ -19,6 +19,8 @@ fn target(dir: &Path) -> Target {
         identity: None,
         known_hosts: vec![],
         connect_timeout: Duration::from_secs(1),
+        login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::from([("PATH".to_string(), dir.display().to_string())]),
         kind: crate::transport::TransportKind::Local,

@@ -306,6 +306,8 @@ pub fn local_target(cx: &StepCx) -> crate::transport::Target {
         identity: None,
         known_hosts: Vec::new(),
         connect_timeout: Duration::from_secs(1),
+        login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: cx
             .inventory
             .nodes

@@ -24,6 +24,8 @@ fn target(port: u16, files: Vec<PathBuf>) -> Target {
         identity: None,
         known_hosts: files,
         connect_timeout: Duration::from_secs(1),
+        login_timeout: Duration::from_secs(30),
+        extra_path: Vec::new(),
         command_timeout: Duration::from_secs(1),
         env: BTreeMap::new(),
         kind: crate::transport::TransportKind::Ssh,

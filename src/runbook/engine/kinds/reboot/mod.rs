@@ -44,11 +44,14 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
     // another, before tvdr died or not. A node that does not answer is rebooting (the
     // memo, or the receipt read once it is back, says since when).
     let seen = match host::probe(cx.fleet, node)? {
-        Probe::Up(_) => Some(
-            cx.fleet
-                .with(node, |t| Ok(receipt::look(t, &receipt_key)))?
-                .map_err(|e| anyhow::anyhow!("{e}"))?,
-        ),
+        Probe::Up(_) => match cx
+            .fleet
+            .with(node, |t| Ok(receipt::look(t, &receipt_key)))?
+        {
+            // Gone between the two looks: going down, as a node rebooting does.
+            Err(ReceiptError::Transport(TransportError::Lost { .. })) => None,
+            seen => Some(seen.map_err(|e| anyhow::anyhow!("{e}"))?),
+        },
         Probe::Down(_) => None,
     };
     match &seen {
