@@ -3,13 +3,18 @@
 
 use std::path::Path;
 
-/// Every file under `dirs` (relative to the crate root), sorted by path; `.md` and `.sh`
-/// files (fixture notes, generators) are left out. Panics when a folder holds nothing:
-/// a generator without seeds would quietly fuzz nothing but noise.
+/// Every file under `dirs` (relative to the crate root), sorted by path; `.md`, `.sh` and
+/// `.snap` files (notes, generators, snapshots) are left out, and `dir/*.ext` takes only
+/// the files ending in `.ext`. Panics when nothing is found: a generator without seeds
+/// would quietly fuzz nothing but noise.
 pub fn files(dirs: &[&str]) -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
     for dir in dirs {
+        let (dir, only) = match dir.split_once("/*.") {
+            Some((dir, ext)) => (dir, Some(ext)),
+            None => (*dir, None),
+        };
         let mut stack = vec![root.join(dir)];
         while let Some(dir) = stack.pop() {
             let entries = std::fs::read_dir(&dir)
@@ -18,11 +23,15 @@ pub fn files(dirs: &[&str]) -> Vec<Vec<u8>> {
                 let path = entry.expect("a fixture entry").path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if !matches!(
-                    path.extension().and_then(|e| e.to_str()),
-                    Some("md" | "sh" | "snap")
-                ) {
-                    paths.push(path);
+                } else {
+                    let ext = path.extension().and_then(|e| e.to_str());
+                    let wanted = match only {
+                        Some(only) => ext == Some(only),
+                        None => !matches!(ext, Some("md" | "sh" | "snap")),
+                    };
+                    if wanted {
+                        paths.push(path);
+                    }
                 }
             }
         }

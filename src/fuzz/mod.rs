@@ -14,11 +14,15 @@ pub mod mutate;
 mod props;
 mod render;
 
+mod calendars;
 mod chat;
 mod clock;
 mod db;
+mod dns;
+mod du;
 mod hosts;
 mod license;
+mod manifest;
 mod probes;
 mod screen;
 mod vip;

@@ -65,8 +65,16 @@ const TOKENS: &[&[u8]] = &[
     b"\xef\xbb\xbf",
 ];
 
-/// Numbers past every integer width, float oddities and signs.
+/// Numbers at and past every integer width (the largest that parse overflow sums and
+/// products), float oddities and signs.
 const NUMBERS: &[&[u8]] = &[
+    b"18446744073709551615",
+    b"9223372036854775807",
+    b"-9223372036854775808",
+    b"4294967295",
+    b"2147483647",
+    b"65535",
+    b"255",
     b"18446744073709551616",
     b"-9223372036854775809",
     b"340282366920938463463374607431768211456",
