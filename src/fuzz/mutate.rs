@@ -122,6 +122,8 @@ pub enum Edit {
         times: usize,
     },
     Insert(Index, &'static [u8]),
+    /// The run of digits at or after a place, replaced by another number.
+    Number(Index, &'static [u8]),
     /// A run of one byte: a very long line, or a very long token.
     Run {
         at: Index,
@@ -144,7 +146,8 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(at, from, start, len)| Edit::Splice { at, from, start, len }),
         2 => (any::<Index>(), 2usize..100).prop_map(|(line, times)| Edit::Repeat { line, times }),
         3 => (any::<Index>(), pick(TOKENS)).prop_map(|(at, t)| Edit::Insert(at, t)),
-        2 => (any::<Index>(), pick(NUMBERS)).prop_map(|(at, t)| Edit::Insert(at, t)),
+        1 => (any::<Index>(), pick(NUMBERS)).prop_map(|(at, t)| Edit::Insert(at, t)),
+        3 => (any::<Index>(), pick(NUMBERS)).prop_map(|(at, t)| Edit::Number(at, t)),
         2 => (any::<Index>(), pick(INVALID)).prop_map(|(at, t)| Edit::Insert(at, t)),
         1 => (any::<Index>(), any::<u8>(), 1usize..5_000)
             .prop_map(|(at, byte, len)| Edit::Run { at, byte, len }),
@@ -202,6 +205,18 @@ pub fn apply(text: &mut Vec<u8>, edit: &Edit, corpus: &[Vec<u8>]) {
         Edit::Insert(i, token) => {
             let i = at(i, text.len());
             text.splice(i..i, token.iter().copied());
+        }
+        Edit::Number(i, number) => {
+            let from = at(i, text.len());
+            let Some(start) = text[from..].iter().position(u8::is_ascii_digit) else {
+                return;
+            };
+            let start = from + start;
+            let len = text[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            text.splice(start..start + len, number.iter().copied());
         }
         Edit::Run { at: i, byte, len } => {
             let i = at(i, text.len());

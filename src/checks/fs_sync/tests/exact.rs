@@ -23,6 +23,17 @@ fn a_modification_time_past_the_year_9999_is_shown_in_seconds() {
     );
 }
 
+/// Found by fuzzing: two files of 2^64-1 bytes overflowed the totals.
+#[test]
+fn sizes_that_add_up_past_u64_saturate() {
+    let huge = include_bytes!("../fixtures/manifest-two-files-of-u64-max-bytes.bin");
+    let diff = compare_manifests(&huge[..], &b""[..], 20).unwrap();
+    assert_eq!(diff.master.bytes, u64::MAX);
+    assert_eq!(diff.bytes_to_copy, u64::MAX);
+    let report = evaluate_exact("tvox1", "tvox2", &Ok(diff), 5.0, None);
+    assert_eq!(report.status, crate::checks::Status::Crit, "{report:?}");
+}
+
 #[test]
 fn every_file_present() {
     let diff = compare_manifests(MASTER, MASTER, 20);
