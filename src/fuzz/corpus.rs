@@ -4,8 +4,8 @@
 use std::path::Path;
 
 /// Every file under `dirs` (relative to the crate root), sorted by path; `.md`, `.sh` and
-/// `.snap` files (notes, generators, snapshots) are left out, and `dir/*.ext` takes only
-/// the files ending in `.ext`. Panics when nothing is found: a generator without seeds
+/// `.snap` files (notes, generators, snapshots) are left out, `dir/*.ext` takes only the
+/// files ending in `.ext`, and a file is taken as it is. Panics when nothing is found: a generator without seeds
 /// would quietly fuzz nothing but noise.
 pub fn files(dirs: &[&str]) -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -15,6 +15,10 @@ pub fn files(dirs: &[&str]) -> Vec<Vec<u8>> {
             Some((dir, ext)) => (dir, Some(ext)),
             None => (*dir, None),
         };
+        if root.join(dir).is_file() {
+            paths.push(root.join(dir));
+            continue;
+        }
         let mut stack = vec![root.join(dir)];
         while let Some(dir) = stack.pop() {
             let entries = std::fs::read_dir(&dir)

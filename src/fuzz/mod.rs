@@ -29,3 +29,7 @@ mod screen;
 mod screen_log;
 mod snapshots;
 mod vip;
+mod yaml_answers;
+mod yaml_bombs;
+mod yaml_inventory;
+mod yaml_runbook;
