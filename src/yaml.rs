@@ -186,8 +186,8 @@ mod tests {
         let text = format!(
             "a: &a \"{}\"\nb: &b [{}]\nc: [{}]\n",
             "x".repeat(30 << 10),
-            vec!["*a"; 10].join(", "),
-            vec!["*b"; 10].join(", ")
+            ["*a"; 10].join(", "),
+            ["*b"; 10].join(", ")
         );
         let err = parse::<serde_json::Value>(Path::new("bomb.yaml"), &text).unwrap_err();
         assert!(err.message.contains("budget breached"), "{err}");
