@@ -13,6 +13,7 @@ mod common;
 mod convert;
 mod dry_run;
 mod exec;
+mod injection;
 mod inventory;
 mod lab;
 mod master;
