@@ -26,4 +26,4 @@ fn report(input: &[u8]) -> Report {
     evaluate(&master, &slave)
 }
 
-properties!(256, seeds, report: report);
+properties!(128, seeds, report: report);

@@ -22,4 +22,4 @@ fn report(input: &[u8]) -> Report {
     evaluate(&samples, &expected, Duration::from_secs(30))
 }
 
-properties!(256, seeds, report: report);
+properties!(128, seeds, report: report);

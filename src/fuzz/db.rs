@@ -20,4 +20,4 @@ fn report(input: &[u8]) -> Report {
     evaluate_with_primary(&replica, Some(&primary), Duration::from_secs(60))
 }
 
-properties!(256, seeds, report: report);
+properties!(128, seeds, report: report);

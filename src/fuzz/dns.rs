@@ -47,7 +47,7 @@ fn report(input: &[u8]) -> Report {
     evaluate(DOMAIN, &expected, &[asking], None)
 }
 
-properties!(256, seeds, report: report);
+properties!(128, seeds, report: report);
 
 /// The raw answers inside the fixtures: seeds for byte-level mutations of DNS messages
 /// (names, compression pointers, counts, lengths).

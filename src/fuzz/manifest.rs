@@ -31,4 +31,4 @@ fn report(input: &[u8]) -> Report {
     evaluate_exact("tvox1", "tvox2", &diff, 1.0, Some(&previous))
 }
 
-properties!(256, seeds, report: report);
+properties!(128, seeds, report: report);

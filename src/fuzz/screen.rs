@@ -20,4 +20,4 @@ fn report(input: &[u8]) -> Report {
     }])
 }
 
-properties!(256, seeds, report: report);
+properties!(128, seeds, report: report);
