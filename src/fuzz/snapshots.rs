@@ -10,7 +10,11 @@ use super::props::properties;
 use crate::checks::snapshot::evaluate;
 use crate::snapshots::{age_words, format_rfc3339, list, parse_rfc3339};
 
-corpus!(seeds, "src/fuzz/fixtures/snapshots");
+corpus!(
+    seeds,
+    "src/fuzz/fixtures/snapshots",
+    "src/snapshots/fixtures"
+);
 
 fn exercise(input: &[u8]) {
     for line in text(input).lines() {
