@@ -66,7 +66,7 @@ const TOKENS: &[&[u8]] = &[
 ];
 
 /// Numbers at and past every integer width (the largest that parse overflow sums and
-/// products), float oddities and signs.
+/// products), calendar edges, float oddities and signs.
 const NUMBERS: &[&[u8]] = &[
     b"18446744073709551615",
     b"9223372036854775807",
@@ -75,6 +75,10 @@ const NUMBERS: &[&[u8]] = &[
     b"2147483647",
     b"65535",
     b"255",
+    // Calendar edges: the last year most date code can write, year zero, a two-digit year.
+    b"9999",
+    b"0000",
+    b"99",
     b"18446744073709551616",
     b"-9223372036854775809",
     b"340282366920938463463374607431768211456",
