@@ -19,6 +19,8 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod exit_code;
+#[cfg(test)]
+mod fuzz;
 pub mod inventory;
 pub mod output;
 mod run;

@@ -1,7 +1,7 @@
 //! Loading YAML files the user owns, with errors that name the file, line and column.
 //!
-//! serde-saphyr parses without panicking on hostile input (alias bombs are budgeted) and
-//! gives every error a location; this module adds the file name, a snippet of the lines
+//! serde-saphyr parses without panicking on hostile input (alias bombs are budgeted, to
+//! tvdr's own tighter limits here) and gives every error a location; this module adds the file name, a snippet of the lines
 //! around it and a "did you mean" for misspelt keys.
 
 use std::fmt;
@@ -58,15 +58,40 @@ impl YamlError {
     }
 }
 
+/// The most scalar text a file may hold once its aliases are expanded. serde-saphyr's
+/// default (64 MiB) let a 10 KiB runbook of aliases of aliases make 64 MiB of strings
+/// (found by fuzzing); the largest shipped runbook holds 26 KiB.
+pub const MAX_TEXT: usize = 2 << 20;
+
+/// The most nodes (scalars, sequences, maps) a file may hold once expanded; the largest
+/// shipped runbook has under a thousand.
+pub const MAX_NODES: usize = 50_000;
+
 /// Parses `text` (read from `path`) as a `T`.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, YamlError> {
-    let options = serde_saphyr::options! { with_snippet: false };
+    let options = serde_saphyr::options! {
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_total_scalar_bytes: MAX_TEXT,
+            max_nodes: MAX_NODES,
+        },
+    };
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
         let (line, column) = err
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
-        YamlError::at(path, text, line, column, bare_message(&err.to_string()))
+        let message = bare_message(&err.to_string());
+        let over_budget = message.contains("budget breached");
+        let mut error = YamlError::at(path, text, line, column, message);
+        if over_budget {
+            error.hint = Some(format!(
+                "the file expands past {} MiB of text or {MAX_NODES} values: \
+                 is an alias (`*name`) repeated, or repeated inside what it names?",
+                MAX_TEXT >> 20
+            ));
+        }
+        error
     })
 }
 
@@ -153,6 +178,21 @@ mod tests {
         let err = parse::<Ssh>(Path::new("x.yaml"), "user: [\n").unwrap_err();
         assert_eq!(err.path, Path::new("x.yaml"));
         assert!(err.line >= 1);
+    }
+
+    #[test]
+    fn a_file_expanding_past_the_budget_is_refused_with_a_hint() {
+        // Ten aliases of ten aliases of a 30 KiB string: 3 MiB once expanded.
+        let text = format!(
+            "a: &a \"{}\"\nb: &b [{}]\nc: [{}]\n",
+            "x".repeat(30 << 10),
+            ["*a"; 10].join(", "),
+            ["*b"; 10].join(", ")
+        );
+        let err = parse::<serde_json::Value>(Path::new("bomb.yaml"), &text).unwrap_err();
+        assert!(err.message.contains("budget breached"), "{err}");
+        let hint = err.hint.as_deref().unwrap_or_default();
+        assert!(hint.starts_with("the file expands past 2 MiB"), "{hint}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod exec;
 mod faults;
 mod field;
 mod honest;
+mod injection;
 mod inventory;
 mod lab;
 mod master;

@@ -22,7 +22,12 @@ pub fn parse_rfc3339(text: &str) -> Result<SystemTime, String> {
     } else {
         local.checked_add(Duration::from_secs(offset.unsigned_abs()))
     };
-    shifted.ok_or_else(|| bad("out of range"))
+    // humantime reads years up to 9999 and cannot write a later one (its `Display`
+    // fails, a panic in `to_string`): `9999-12-31T23:30:00-01:00` is such a time.
+    let last = SystemTime::UNIX_EPOCH + Duration::from_secs(253_402_300_799);
+    shifted
+        .filter(|t| *t <= last)
+        .ok_or_else(|| bad("out of range"))
 }
 
 /// The local part and the zone's offset east of UTC in seconds.

@@ -111,3 +111,21 @@ fn ages_and_the_week_limit() {
     };
     assert_eq!(future.age(now), Duration::ZERO);
 }
+
+/// Found while fuzzing: a hand-typed time that lands after 9999-12-31 once its zone is
+/// applied was read, then writing it (`snapshot list`, the next record) panicked.
+#[test]
+fn a_time_after_the_year_9999_is_refused_and_its_line_skipped() {
+    let err = parse_rfc3339("9999-12-31T23:30:00-01:00").unwrap_err();
+    assert!(err.contains("out of range"), "{err}");
+    assert!(parse_rfc3339("9999-12-31T23:59:59Z").is_ok());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(FILE),
+        include_str!("fixtures/taken-after-the-year-9999.jsonl"),
+    )
+    .unwrap();
+    let kept = list(dir.path()).unwrap();
+    assert_eq!(names(dir.path()), ["tvox1:pre-ft"]);
+    assert_eq!(format_rfc3339(kept[0].taken_at), "2024-05-06T07:30:00Z");
+}

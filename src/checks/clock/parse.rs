@@ -13,10 +13,12 @@ pub struct Reading {
 pub fn parse(output: &str) -> Result<Reading, String> {
     let text = output.trim();
     let (seconds, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let seconds: i128 = seconds
+    // An `i64` of seconds, as `time_t` is: anything wider is not a clock, and in
+    // nanoseconds it would overflow even an `i128` (found by fuzzing).
+    let seconds: i64 = seconds
         .parse()
         .map_err(|_| format!("`date +%s.%N` printed `{text}`, not a time"))?;
-    let nanos = seconds * 1_000_000_000;
+    let nanos = i128::from(seconds) * 1_000_000_000;
     let digits = !fraction.is_empty() && fraction.chars().all(|c| c.is_ascii_digit());
     if !digits {
         return Ok(Reading {
@@ -60,6 +62,17 @@ mod tests {
             assert_eq!(r.nanos, 1_732_230_153_000_000_000);
             assert!(!r.precise);
         }
+    }
+
+    #[test]
+    fn seconds_past_an_i64_are_not_a_time_and_do_not_overflow() {
+        let err = parse(include_str!("fixtures/seconds-past-i64.txt")).unwrap_err();
+        assert!(err.contains("not a time"), "{err}");
+        let r = parse("-9223372036854775808.999999999").unwrap();
+        assert_eq!(
+            r.nanos,
+            -9_223_372_036_854_775_808_000_000_000 + 999_999_999
+        );
     }
 
     #[test]

@@ -179,7 +179,13 @@ fn list(report: &mut Report, status: Status, labels: (&str, &str), listed: &List
 }
 
 fn describe(what: &str, f: &FileDiff) -> String {
+    // humantime writes years up to 9999 and fails past them (a panic in `to_string`,
+    // found by fuzzing): a manifest's mtime can be anything a node's clock or `touch` said.
+    const LAST_RFC3339: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
     let when = |t: i64| {
+        if t > LAST_RFC3339 {
+            return format!("{t} s after 1970");
+        }
         let t = UNIX_EPOCH + Duration::from_secs(t.max(0) as u64);
         humantime::format_rfc3339_seconds(t).to_string()
     };

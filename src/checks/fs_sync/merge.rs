@@ -107,7 +107,10 @@ pub fn compare_manifests(
             }
         }
     }
-    diff.bytes_to_copy = diff.missing_on_slave.bytes + diff.different.bytes;
+    diff.bytes_to_copy = diff
+        .missing_on_slave
+        .bytes
+        .saturating_add(diff.different.bytes);
     Ok(diff)
 }
 
@@ -133,7 +136,9 @@ impl<R: Read> Side<R> {
     fn take(&mut self, totals: &mut TreeTotals) -> Result<ManifestEntry, ManifestError> {
         let entry = self.current.take().expect("called with a current record");
         totals.files += 1;
-        totals.bytes += entry.size;
+        // Saturating: sizes come from the node, and two of 2^64-1 bytes overflowed (found
+        // by fuzzing); a sum pinned at the maximum still says "far too much".
+        totals.bytes = totals.bytes.saturating_add(entry.size);
         self.current = next(&mut self.reader, self.name)?;
         Ok(entry)
     }
@@ -158,7 +163,7 @@ fn add(
     max_listed: usize,
 ) {
     listed.count += 1;
-    listed.bytes += bytes;
+    listed.bytes = listed.bytes.saturating_add(bytes);
     if listed.first.len() < max_listed {
         let meta = |e: &ManifestEntry| FileMeta {
             size: e.size,

@@ -82,12 +82,19 @@ fn status_cell(status: Status, color: bool) -> Cell {
     })
 }
 
+/// The most characters of one cell: a screenful, more than any message a person reads in a
+/// table. comfy-table wraps a long word in time quadratic in its length (a 100 KB line of
+/// remote output took a minute, found by fuzzing), and remote output can be anything.
+const MAX_CELL_CHARS: usize = 1000;
+
 /// Summaries and messages quote remote output; a stray escape sequence must not repaint the
 /// technician's terminal, and a tab or carriage return would break the table's columns.
-/// Newlines stay: the table wraps them as extra lines in the cell.
+/// Newlines stay: the table wraps them as extra lines in the cell. Past
+/// [`MAX_CELL_CHARS`] the text is cut, saying how much is left out and where it is.
 fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut out = String::with_capacity(text.len().min(MAX_CELL_CHARS * 4));
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(MAX_CELL_CHARS) {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
@@ -95,5 +102,35 @@ fn clean(text: &str) -> String {
             c => out.push(c),
         }
     }
+    let left = chars.count();
+    if left > 0 {
+        out.push_str(&format!(
+            "… ({left} more characters: `--format json` shows them)"
+        ));
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing `check clock`: `date` printing one 100 KB word put it in the
+    /// summary, and the table took a minute to wrap it.
+    #[test]
+    fn a_hundred_kilobyte_word_of_remote_output_is_cut_in_the_table() {
+        let word = "x".repeat(100_000);
+        let report = Report::new("clock", Status::Unknown, format!("`date` printed `{word}`"))
+            .detail(Status::Unknown, Some("tvox1"), "clock", word.clone());
+        let shown = render(&[report], false);
+        let xs = shown.matches('x').count();
+        assert!(xs > MAX_CELL_CHARS && xs <= 2 * MAX_CELL_CHARS + 1, "{xs}");
+        // The detail's cut (the table may wrap the words after it).
+        assert!(shown.contains("(99000 more"), "{shown}");
+    }
+
+    #[test]
+    fn a_short_message_is_left_whole() {
+        assert_eq!(clean("a\tb\u{1b}[31m"), "a b\\u{1b}[31m");
+    }
 }

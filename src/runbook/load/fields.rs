@@ -275,6 +275,16 @@ impl Validator<'_> {
                 if command.value.is_empty() {
                     self.error(&command.referenced, "`command` is empty");
                 }
+                if let Some(at) = super::shell::shell_script_word(&command.value) {
+                    if command.value[at].contains("{{") {
+                        self.error(
+                            &command.referenced,
+                            "a `{{ reference }}` in the script of a shell's `-c` becomes shell \
+                             code: use `script:` (its references are quoted), or pass the \
+                             value as an argument (`sh -c '… \"$1\"' sh {{ name }}`)",
+                        );
+                    }
+                }
                 let words = command
                     .value
                     .iter()
@@ -282,10 +292,22 @@ impl Validator<'_> {
                     .collect();
                 Command::Argv(words)
             }
-            (None, Some(script)) => Command::Script(
-                self.template(&script.value, &script.referenced)
-                    .unwrap_or_else(|| Template::parse("").expect("empty template")),
-            ),
+            (None, Some(script)) => {
+                if let Some(why) = super::shell::misplaced(&script.value) {
+                    self.error(
+                        &script.referenced,
+                        format!(
+                            "a `{{{{ reference }}}}` {why} in `script:`: its value is quoted \
+                             already, and there that quoting does not hold; write it bare \
+                             (`printf %s {{{{ name }}}}`)"
+                        ),
+                    );
+                }
+                Command::Script(
+                    self.template(&script.value, &script.referenced)
+                        .unwrap_or_else(|| Template::parse("").expect("empty template")),
+                )
+            }
             (Some(_), Some(script)) => {
                 self.error(
                     &script.referenced,

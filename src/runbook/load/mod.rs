@@ -19,6 +19,7 @@ use master::Seen;
 mod fields;
 mod master;
 mod service;
+mod shell;
 
 /// Every problem found in one runbook file.
 #[derive(Debug)]

@@ -283,3 +283,25 @@ fn a_check_step_looks_at_one_cluster_node_in_a_hosts_form() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A reference the shell would not read as one word: an answer `$(reboot)` would run.
+#[test]
+fn a_reference_inside_quotes_in_a_script_is_refused() {
+    let ask = "      - { id: a, kind: manual, title: A, ask: [{ name: v }] }\n";
+    assert_invalid(
+        &format!("{ask}      - {{ id: b, kind: run, title: B, on: master, script: 'echo \"{{{{ v }}}}\"' }}\n"),
+        8,
+        59,
+        "inside double quotes in `script:`",
+    );
+    assert_invalid(
+        &format!("{ask}      - {{ id: b, kind: run, title: B, on: master, command: [sh, -c, 'echo {{{{ v }}}}'] }}\n"),
+        8,
+        60,
+        "in the script of a shell's `-c` becomes shell code",
+    );
+    let bare = format!(
+        "{HEAD}{ask}      - {{ id: b, kind: run, title: B, on: master, script: 'echo {{{{ v }}}} \"ok\"' }}\n      - {{ id: c, kind: run, title: C, on: master, command: [sh, -c, 'echo \"$1\"', sh, '{{{{ v }}}}'] }}\n"
+    );
+    assert!(load("t.yaml", &bare).is_ok());
+}

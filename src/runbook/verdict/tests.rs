@@ -475,3 +475,41 @@ proptest! {
         prop_assert!(!verdict.earlier_failures.is_empty());
     }
 }
+
+/// The shipped rules run with ASCII word boundaries (fast on non-ASCII lines) but are
+/// shown as written, in plans and journals.
+#[test]
+fn shipped_rules_are_shown_as_written_and_judge_accented_lines() {
+    let rules = Rules::default();
+    assert_eq!(rules.success[0].as_str(), DEFAULT_SUCCESS);
+    assert!(rules.failure.iter().all(|r| !r.as_str().contains("(?-u:")));
+    for (line, fails) in [
+        ("Aggiornamento città: non è stato completato", true),
+        ("perché l'installazione è fallita", true),
+        ("è fallito", true),
+        (
+            "Aggiornamento completato — nessun errore, più veloce",
+            false,
+        ),
+    ] {
+        assert_eq!(rules.failure_in(line).is_some(), fails, "{line}");
+    }
+    assert!(rules
+        .success_in("Aggiornamento completato — più veloce")
+        .is_some());
+}
+
+/// Found by fuzzing: a long line of `�` (a Latin-1 log without line ends) kept the
+/// Unicode word boundaries of the rules on the regex engine's slow path, and the benign
+/// parts were removed once per rule. This log took 26 s in a debug build, 0.6 s since:
+/// the deadline sits far from both.
+#[test]
+fn a_long_line_of_non_utf8_bytes_is_judged_on_the_fast_path() {
+    let log: Vec<u8> = b"\xe8 fallit\xe0 ".repeat(64 << 10);
+    let deadline = std::time::Duration::from_secs(10);
+    let held = crate::fuzz::guard::bounded(log, 256 << 20, deadline, |log| {
+        let verdict = judge(&clean(log), exit_status(log), &Rules::default());
+        assert!(!verdict.success());
+    });
+    assert!(held < 64 << 20, "{held}");
+}

@@ -8,6 +8,32 @@ use super::super::{compare_manifests, evaluate_exact, Progress};
 const MASTER: &[u8] = include_bytes!("../fixtures/manifest-master.bin");
 const BEHIND: &[u8] = include_bytes!("../fixtures/manifest-slave-behind.bin");
 
+/// Found by fuzzing: a modification time past the year 9999 made the report panic.
+#[test]
+fn a_modification_time_past_the_year_9999_is_shown_in_seconds() {
+    let slave = include_bytes!("../fixtures/manifest-mtime-past-year-9999.bin");
+    let diff = compare_manifests(MASTER, &slave[..], 20);
+    let report = evaluate_exact("tvox1", "tvox2", &diff, 5.0, None);
+    let shown: Vec<&str> = report.details.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        shown.contains(
+            &"differs: modified master 2024-05-06T12:53:20Z, slave 655361715000000 s after 1970"
+        ),
+        "{shown:#?}"
+    );
+}
+
+/// Found by fuzzing: two files of 2^64-1 bytes overflowed the totals.
+#[test]
+fn sizes_that_add_up_past_u64_saturate() {
+    let huge = include_bytes!("../fixtures/manifest-two-files-of-u64-max-bytes.bin");
+    let diff = compare_manifests(&huge[..], &b""[..], 20).unwrap();
+    assert_eq!(diff.master.bytes, u64::MAX);
+    assert_eq!(diff.bytes_to_copy, u64::MAX);
+    let report = evaluate_exact("tvox1", "tvox2", &Ok(diff), 5.0, None);
+    assert_eq!(report.status, crate::checks::Status::Crit, "{report:?}");
+}
+
 #[test]
 fn every_file_present() {
     let diff = compare_manifests(MASTER, MASTER, 20);
