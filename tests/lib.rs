@@ -21,6 +21,7 @@ mod inventory;
 mod lab;
 mod master;
 mod openssh;
+mod package;
 mod patch_verdict;
 mod rehearsal;
 mod report;
