@@ -10,6 +10,7 @@ mod escape;
 mod figures;
 mod markdown;
 mod page;
+mod rows;
 mod svg;
 
 #[cfg(test)]

@@ -8,11 +8,11 @@ use std::fmt::Write;
 
 use super::super::downtime::{self, Window};
 use super::super::text::{self as t, shorten};
-use super::super::view::{Event, Finish, View};
-use super::super::{outcome_label, Site};
+use super::super::view::{Event, View};
+use super::super::Site;
 use super::axis::Axis;
 use super::escape::esc;
-use crate::runbook::journal::Outcome;
+use super::rows::{rows, Bar, Row};
 use crate::runbook::time::Timestamp;
 
 const WIDTH: f64 = 1000.0;
@@ -28,24 +28,6 @@ const BOTTOM: f64 = 28.0;
 const LABEL_CHARS: usize = 52;
 /// A bar is at least this wide, so a step of a second still shows.
 const MIN_BAR: f64 = 3.0;
-
-struct Bar {
-    from: Timestamp,
-    to: Timestamp,
-    class: &'static str,
-    title: String,
-}
-
-enum Row<'v> {
-    Stage(String),
-    Step { id: &'v str, bars: Vec<Bar> },
-}
-
-/// A moment of the run as a whole: started, resumed, taken over, abandoned, finished.
-struct Mark {
-    at: Timestamp,
-    title: String,
-}
 
 pub fn timeline(view: &View, site: &Site) -> String {
     let r = &view.redactor;
@@ -127,115 +109,6 @@ pub fn timeline(view: &View, site: &Site) -> String {
     svg.push_str("</svg>\n");
     svg
 }
-
-/// Rows in the order steps first appear, a stage heading wherever the stage changes, and
-/// the run's own moments.
-fn rows<'v>(view: &'v View) -> (Vec<Row<'v>>, Vec<Mark>) {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut marks = Vec::new();
-    let mut stage: Option<&str> = None;
-    let mut add = |rows: &mut Vec<Row<'v>>, id: &'v str, bar: Bar| {
-        let found = rows
-            .iter_mut()
-            .find_map(|r| matches!(r, Row::Step { id: i, .. } if *i == id).then_some(r));
-        if let Some(Row::Step { bars, .. }) = found {
-            bars.push(bar);
-            return;
-        }
-        let info = super::super::view::find(view.runbook, id);
-        let this = info.map_or("?", |i| i.stage.id.as_str());
-        if stage != Some(this) {
-            stage = Some(this);
-            rows.push(Row::Stage(info.map_or_else(
-                || "(steps no longer in the runbook)".to_string(),
-                |i| i.stage.title.clone(),
-            )));
-        }
-        rows.push(Row::Step {
-            id,
-            bars: vec![bar],
-        });
-    };
-    for (i, e) in view.events.iter().enumerate() {
-        let next = view.events.get(i + 1).map(Event::at);
-        match e {
-            Event::Step(f) => add(&mut rows, f.id, finished(view, f)),
-            Event::Interrupted {
-                at,
-                step: Some(id),
-                killed,
-                ..
-            } => {
-                // A killed step ran, as far as anyone knows, until the next session.
-                let to = if *killed { next.unwrap_or(*at) } else { *at };
-                let title = format!("{} — interrupted at {}", view.title(id), t::time(*at));
-                add(
-                    &mut rows,
-                    id,
-                    Bar {
-                        from: *at,
-                        to,
-                        class: "interrupted",
-                        title,
-                    },
-                );
-            }
-            Event::Started { at, operator, host } => marks.push(Mark {
-                at: *at,
-                title: format!("run started by {operator} on {host}"),
-            }),
-            Event::Resumed {
-                at, operator, host, ..
-            } => marks.push(Mark {
-                at: *at,
-                title: format!("run resumed by {operator} on {host}"),
-            }),
-            Event::TakenOver {
-                at, operator, host, ..
-            } => marks.push(Mark {
-                at: *at,
-                title: format!("run taken over by {operator} on {host}"),
-            }),
-            Event::Abandoned { at, reason, .. } => marks.push(Mark {
-                at: *at,
-                title: format!("run abandoned: {reason}"),
-            }),
-            Event::Finished { at } => marks.push(Mark {
-                at: *at,
-                title: "run finished".into(),
-            }),
-            _ => {}
-        }
-    }
-    (rows, marks)
-}
-
-fn finished(view: &View, f: &Finish) -> Bar {
-    let from = if f.outcome == Outcome::Skipped {
-        f.at
-    } else {
-        downtime::outage_start(f)
-    };
-    let mut title = format!(
-        "{} — {} at {}",
-        view.title(f.id),
-        outcome_label(f.outcome),
-        t::time(f.at)
-    );
-    if f.outcome != Outcome::Skipped {
-        let _ = write!(title, " after {}", t::seconds(f.seconds));
-    }
-    if let Some(reason) = f.reason {
-        let _ = write!(title, ": {reason}");
-    }
-    Bar {
-        from,
-        to: f.at,
-        class: outcome_label(f.outcome),
-        title,
-    }
-}
-
 fn step(svg: &mut String, view: &View, axis: &Axis, y: f64, id: &str, bars: &[Bar]) {
     let r = &view.redactor;
     let title = view.title(id);
