@@ -44,7 +44,7 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "exec" -d 'Run a command o
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "trust" -d 'Show a node\'s host key fingerprint and add it to the inventory\'s known_hosts'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l format -d 'Output of --dry-run and --status (human, json), or of --report (human and markdown: Markdown; html: one self-contained page with the run drawn on a time axis)' -r -f -a "human\t'Text for a person (the report: Markdown)'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l format -d 'Output of --dry-run and --status (human, json), or of --report (markdown; html: one self-contained page with the run drawn on a time axis; human: Markdown, or HTML when --output ends in .html)' -r -f -a "human\t'Text for a person (the report: Markdown, or HTML to a .html file)'
 json\t'JSON (--dry-run, --status)'
 markdown\t'Markdown (--report)'
 html\t'One HTML file, timeline drawn, printable on A4 (--report)'"

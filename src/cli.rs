@@ -392,8 +392,9 @@ pub struct RunbookArgs {
     #[arg(long, conflicts_with = "dry_run")]
     pub status: bool,
 
-    /// Output of --dry-run and --status (human, json), or of --report (human and markdown:
-    /// Markdown; html: one self-contained page with the run drawn on a time axis)
+    /// Output of --dry-run and --status (human, json), or of --report (markdown; html: one
+    /// self-contained page with the run drawn on a time axis; human: Markdown, or HTML when
+    /// --output ends in .html)
     #[arg(long, value_enum, default_value_t = RunbookFormat::Human)]
     pub format: RunbookFormat,
 
@@ -615,7 +616,7 @@ pub enum Format {
 /// report as Markdown or as a self-contained HTML page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RunbookFormat {
-    /// Text for a person (the report: Markdown)
+    /// Text for a person (the report: Markdown, or HTML to a .html file)
     Human,
     /// JSON (--dry-run, --status)
     Json,

@@ -115,6 +115,13 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     for secret in LAB_SECRETS {
         assert!(!html.contains(secret), "{secret} leaked:\n{html}");
     }
+    // Named .html, the file gets the page without being told.
+    let named = home.path().join("named.html");
+    site(&["runbook", "demo", "--report", &run, "--output"])
+        .arg(&named)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&named).unwrap(), html);
     let opened = crate::browser::open(&page);
     assert!(opened.console.is_empty(), "{:#?}", opened.console);
     let svg = opened.dom.find("<svg").map(|i| &opened.dom[i..]);

@@ -223,7 +223,14 @@ fn write_report(
     wanted: Option<&str>,
     args: &RunbookArgs,
 ) -> Result<i32> {
+    // Left unsaid, the format follows the file's name: a page asked for by its name.
+    let html_file = args
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let render = match args.format {
+        RunbookFormat::Human if html_file => report::html::render,
         RunbookFormat::Human | RunbookFormat::Markdown => report::render,
         RunbookFormat::Html => report::html::render,
         RunbookFormat::Json => {
