@@ -795,7 +795,7 @@ _tvdr() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --from)

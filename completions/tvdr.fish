@@ -44,15 +44,17 @@ complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "exec" -d 'Run a command o
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "trust" -d 'Show a node\'s host key fingerprint and add it to the inventory\'s known_hosts'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers and the repository)'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l format -d 'Output of --dry-run and --status' -r -f -a "human\t''
-json\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l format -d 'Output of --dry-run and --status (human, json), or of --report (markdown; html: one self-contained page with the run drawn on a time axis; human: Markdown, or HTML when --output ends in .html)' -r -f -a "human\t'Text for a person (the report: Markdown, or HTML to a .html file)'
+json\t'JSON (--dry-run, --status)'
+markdown\t'Markdown (--report)'
+html\t'One HTML file, timeline drawn, printable on A4 (--report)'"
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l from -d 'Start at this step: the earlier unfinished steps are named and, once confirmed (--yes confirms), recorded as skipped' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l only -d 'Run only this step, then stop' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l answers -d 'Pre-answered questions, gates, overrides and UAT results (YAML), for rehearsals: `answers: {NAME: VALUE}`, `gates: {STEP: yes}`, `overrides: {STEP: REASON}`, `uat: {PHASE: {CASE: pass}}`' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l operator -d 'Who is running it, for the journal and the report [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l break-lock -d 'Remove a lock left by a dead run, with the reason (recorded in the journal)' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l abandon -d 'Give up the open run with a reason instead of resuming it: the reason is journalled, the run is closed (never resumed; its report stays) and its locks are released. Alone it only abandons; with --new a new run starts at once' -r
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l report -d 'Write a Markdown report of a run for the customer\'s DR plan [default RUN: the open run, else the last one]' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l report -d 'Write a report of a run for the customer\'s DR plan, Markdown or HTML (--format) [default RUN: the open run, else the last one]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l output -d 'Where --report writes [default: standard output]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
@@ -64,7 +66,7 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s y -l yes -d 'Confi
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l rollback -d 'Run the rollback steps of the stages in which a step of the last run actually ran (not merely skipped), newest first'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l take-over -d 'Take over the open run another technician left on the cluster (its journal is mirrored on the nodes); without it, tvdr asks at a terminal and refuses elsewhere'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l new -d 'Start a new run instead of resuming. Refused while a run is open, so none is left behind unsaid: pass --abandon REASON too to close the open run first'
-complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help'
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l format -r -f -a "human\t'Tables for a person, worst check first'
 json\t'One JSON document: overall status, then every check with details and metrics'
 junit\t'A JUnit XML test suite, one test case per check (CI)'

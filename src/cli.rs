@@ -74,6 +74,7 @@ Examples:
   tvdr runbook upgrade --dry-run --format json
   tvdr runbook upgrade --status
   tvdr runbook dr-activate --report --output dr-activate-report.md
+  tvdr runbook dr-activate --report --format html --output dr-activate-report.html
   tvdr runbook dr-setup --answers rehearsal.yaml --yes
   tvdr runbook standalone-to-ft --rollback
   tvdr runbook upgrade --abandon \"wrong release agreed\" --new"
@@ -391,9 +392,11 @@ pub struct RunbookArgs {
     #[arg(long, conflicts_with = "dry_run")]
     pub status: bool,
 
-    /// Output of --dry-run and --status
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output of --dry-run and --status (human, json), or of --report (markdown; html: one
+    /// self-contained page with the run drawn on a time axis; human: Markdown, or HTML when
+    /// --output ends in .html)
+    #[arg(long, value_enum, default_value_t = RunbookFormat::Human)]
+    pub format: RunbookFormat,
 
     /// Start at this step: the earlier unfinished steps are named and, once confirmed
     /// (--yes confirms), recorded as skipped
@@ -444,8 +447,8 @@ pub struct RunbookArgs {
     #[arg(long, conflicts_with_all = ["dry_run", "status", "list", "report", "only"])]
     pub new: bool,
 
-    /// Write a Markdown report of a run for the customer's DR plan [default RUN: the open
-    /// run, else the last one]
+    /// Write a report of a run for the customer's DR plan, Markdown or HTML (--format)
+    /// [default RUN: the open run, else the last one]
     #[arg(
         long,
         value_name = "RUN",
@@ -607,4 +610,18 @@ pub struct GenerateArgs {
 pub enum Format {
     Human,
     Json,
+}
+
+/// What `tvdr runbook` writes: the plan and the status for a person or a program, the
+/// report as Markdown or as a self-contained HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RunbookFormat {
+    /// Text for a person (the report: Markdown, or HTML to a .html file)
+    Human,
+    /// JSON (--dry-run, --status)
+    Json,
+    /// Markdown (--report)
+    Markdown,
+    /// One HTML file, timeline drawn, printable on A4 (--report)
+    Html,
 }

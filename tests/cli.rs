@@ -52,6 +52,18 @@ fn unknown_flag_is_a_usage_error() {
 }
 
 #[test]
+fn a_report_format_for_the_plan_is_a_usage_error_naming_what_fits() {
+    let home = tempfile::tempdir().unwrap();
+    tvdr(home.path())
+        .arg("--inventory")
+        .arg(repo_file("examples/tvdr.yaml"))
+        .args(["runbook", "upgrade", "--dry-run", "--format", "html"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("formats of --report"));
+}
+
+#[test]
 fn committed_completions_and_man_pages_are_fresh() {
     let out = tempfile::tempdir().unwrap();
     tvdr(out.path())

@@ -4,6 +4,7 @@
 // transport.
 #![allow(clippy::disallowed_methods)]
 
+mod browser;
 mod checks_dns;
 mod checks_dr;
 mod checks_node;
@@ -23,6 +24,7 @@ mod lab;
 mod master;
 mod modules;
 mod openssh;
+mod package;
 mod patch_verdict;
 mod rehearsal;
 mod report;

@@ -1,5 +1,6 @@
 //! `tvdr runbook ID --report`: a rehearsal run in the lab, then its Markdown report —
-//! every step, the answers, and none of the lab's secrets.
+//! every step, the answers, and none of the lab's secrets — and its HTML page, opened in
+//! a headless browser.
 
 use crate::common::{repo_file, tvdr};
 use crate::lab::Lab;
@@ -97,6 +98,53 @@ fn the_report_of_a_rehearsal_names_every_step_and_answer_and_no_secret() {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "report mode {mode:o}");
+
+    // The same run as one HTML page, opened in a real browser: it loads with nothing
+    // blocked or broken, the picture has one row per step, and it prints on A4.
+    let page = home.path().join("report.html");
+    site(&[
+        "runbook", "demo", "--report", &run, "--format", "html", "--output",
+    ])
+    .arg(&page)
+    .assert()
+    .success()
+    .stdout("");
+    let mode = std::fs::metadata(&page).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "report mode {mode:o}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    for secret in LAB_SECRETS {
+        assert!(!html.contains(secret), "{secret} leaked:\n{html}");
+    }
+    // Named .html, the file gets the page without being told.
+    let named = home.path().join("named.html");
+    site(&["runbook", "demo", "--report", &run, "--output"])
+        .arg(&named)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&named).unwrap(), html);
+    let opened = crate::browser::open(&page);
+    assert!(opened.console.is_empty(), "{:#?}", opened.console);
+    let svg = opened.dom.find("<svg").map(|i| &opened.dom[i..]);
+    let svg = svg.unwrap_or_else(|| panic!("no picture:\n{}", opened.dom));
+    assert_eq!(svg.matches("<g class=\"step\"").count(), 7, "{svg}");
+    assert!(svg.contains("data-step=\"write-marker\""), "{svg}");
+    let (pages, media) = opened.pages();
+    assert!(pages >= 2, "{pages} pages");
+    // A4 in points.
+    let media = media.expect("a page size");
+    let size: Vec<f64> = media
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!(
+        (size[2] - 595.0).abs() < 2.0 && (size[3] - 842.0).abs() < 2.0,
+        "{media}"
+    );
+
+    // JSON is the journal's business, not the report's.
+    site(&["runbook", "demo", "--report", "--format", "json"])
+        .assert()
+        .code(2);
 
     // A run that does not exist is a usage error naming the runs there are.
     let out = site(&["runbook", "demo", "--report", "nope"])

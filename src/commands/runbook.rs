@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::json;
 
-use crate::cli::{Format, RunbookArgs};
+use crate::cli::{Format, RunbookArgs, RunbookFormat};
 use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory};
 use crate::output::table;
@@ -32,7 +32,7 @@ pub fn execute(
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     if args.dry_run {
         let plan = plan::plan(&runbook, &inv, args.rollback);
-        match args.format {
+        match text_format(args.format, "--dry-run")? {
             Format::Json => println!("{}", serde_json::to_string_pretty(&plan)?),
             Format::Human => print!("{}", plan::render_human(&plan)),
         }
@@ -107,8 +107,9 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
             .map(|p| Run::load(p))
             .transpose()?,
     };
+    let format = text_format(args.format, "--status")?;
     let Some(run) = run else {
-        match args.format {
+        match format {
             Format::Json => println!("{}", json!({ "runbook": name, "run": null })),
             Format::Human => println!("`{name}` has never run on this site"),
         }
@@ -142,7 +143,7 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
         .iter()
         .find(|(_, id, ..)| !run.is_complete(id))
         .map(|(_, id, ..)| id.clone());
-    match args.format {
+    match format {
         Format::Json => {
             let rows: Vec<_> = steps
                 .iter()
@@ -195,8 +196,21 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
     Ok(0)
 }
 
-/// `--report [RUN]`: the Markdown report of a run (the open one, else the last), to
-/// standard output or `--output FILE`. Reading the journal is all it does: no node is asked.
+/// The plan's and the status's format: the report's formats mean nothing there.
+fn text_format(format: RunbookFormat, what: &str) -> Result<Format> {
+    match format {
+        RunbookFormat::Human => Ok(Format::Human),
+        RunbookFormat::Json => Ok(Format::Json),
+        RunbookFormat::Markdown | RunbookFormat::Html => Err(Exit::Usage(format!(
+            "{what} writes `human` or `json`; `markdown` and `html` are formats of --report"
+        ))
+        .into()),
+    }
+}
+
+/// `--report [RUN]`: the report of a run (the open one, else the last) as Markdown or a
+/// self-contained HTML page, to standard output or `--output FILE`. Reading the journal is
+/// all it does: no node is asked.
 fn write_report(
     runbook: &Runbook,
     inv: &Inventory,
@@ -204,6 +218,23 @@ fn write_report(
     wanted: Option<&str>,
     args: &RunbookArgs,
 ) -> Result<i32> {
+    // Left unsaid, the format follows the file's name: a page asked for by its name.
+    let html_file = args
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let render = match args.format {
+        RunbookFormat::Human if html_file => report::html::render,
+        RunbookFormat::Human | RunbookFormat::Markdown => report::render,
+        RunbookFormat::Html => report::html::render,
+        RunbookFormat::Json => {
+            return Err(Exit::Usage(
+                "--report writes `markdown` (the default) or `html`; the journal itself is the JSON record of a run".into(),
+            )
+            .into())
+        }
+    };
     let name = if args.rollback {
         format!("{}.rollback", runbook.id)
     } else {
@@ -223,7 +254,7 @@ fn write_report(
         },
     };
     let records = journal::read(&path)?;
-    let text = report::render(&records, runbook, &report::Site::of(inv));
+    let text = render(&records, runbook, &report::Site::of(inv));
     match &args.output {
         Some(file) => {
             // 0600: a report names the site's addresses and every answer given.

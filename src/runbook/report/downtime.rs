@@ -18,7 +18,7 @@ use crate::runbook::time::Timestamp;
 /// The runbook whose outage window is the recovery time.
 const DR_ACTIVATE: &str = "dr-activate";
 
-enum Window<'v> {
+pub(super) enum Window<'v> {
     /// From a `service: down` step finishing to a `service: up` step finishing (`None`:
     /// not yet).
     Between {
@@ -31,27 +31,54 @@ enum Window<'v> {
 }
 
 impl Window<'_> {
-    fn length(&self) -> Option<Duration> {
+    pub(super) fn length(&self) -> Option<Duration> {
         match self {
             Window::Between { down, up } => up.map(|up| up.at.since(down.at)),
             Window::During(f) => Some(f.at.since(outage_start(f))),
         }
     }
 
-    fn is_open(&self) -> bool {
+    pub(super) fn is_open(&self) -> bool {
         matches!(self, Window::Between { up: None, .. })
+    }
+
+    /// When the service went out.
+    pub(super) fn start(&self) -> Timestamp {
+        match self {
+            Window::Between { down, .. } => down.at,
+            Window::During(f) => outage_start(f),
+        }
+    }
+
+    /// When it came back; `None`: not in this run.
+    pub(super) fn end(&self) -> Option<Timestamp> {
+        match self {
+            Window::Between { up, .. } => up.map(|up| up.at),
+            Window::During(f) => Some(f.at),
+        }
     }
 }
 
-/// When an outage step began: its start as journalled, else its end less its duration.
-fn outage_start(f: &Finish) -> Timestamp {
+/// Whether this runbook's outage window is the recovery time (RTO) of the site.
+pub(super) fn measures_rto(view: &View) -> bool {
+    view.runbook.id == DR_ACTIVATE
+}
+
+/// The recovery: the first down … up window; an outage step is not the recovery.
+pub(super) fn recovery<'w, 'v>(windows: &'w [Window<'v>]) -> Option<&'w Window<'v>> {
+    windows.iter().find(|w| matches!(w, Window::Between { .. }))
+}
+
+/// When a step began (an outage step: when the service went out): its start as
+/// journalled, else its end less its duration.
+pub(super) fn outage_start(f: &Finish) -> Timestamp {
     f.started.unwrap_or_else(|| {
         let seconds = Duration::from_secs_f64(f.seconds.max(0.0));
         Timestamp(f.at.0.checked_sub(seconds).unwrap_or(f.at.0))
     })
 }
 
-fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
+pub(super) fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
     let mut windows: Vec<Window> = Vec::new();
     for f in view.steps() {
         // A skipped or failed marker did not take the service down or bring it back.
@@ -132,7 +159,7 @@ pub fn section(view: &View, site: &Site) -> String {
     if !windows.is_empty() {
         out.push('\n');
     }
-    if view.runbook.id == DR_ACTIVATE {
+    if measures_rto(view) {
         out.push_str(&rto(&windows, site));
     }
     out
@@ -142,11 +169,7 @@ pub fn section(view: &View, site: &Site) -> String {
 fn rto(windows: &[Window], site: &Site) -> String {
     let objective = t::duration(site.rto);
     let mut out = String::from("### Recovery time (RTO)\n\n");
-    // The recovery is the first down … up window; an outage step is not the recovery.
-    let measured = windows
-        .iter()
-        .find(|w| matches!(w, Window::Between { .. }))
-        .and_then(Window::length);
+    let measured = recovery(windows).and_then(Window::length);
     let _ = match measured {
         Some(rto) if rto <= site.rto => writeln!(
             out,

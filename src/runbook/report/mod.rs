@@ -1,6 +1,7 @@
 //! `tvdr runbook ID --report`: a run's journal as a Markdown report for the customer's
 //! Disaster Recovery plan — header, timeline, overrides, answers, check and UAT results,
-//! commands, measured downtime and RTO.
+//! commands, measured downtime and RTO — or as an HTML page (`html`) with the same
+//! sections and the run drawn on a time axis.
 //!
 //! Pure: journal records, the runbook and a few site facts in, text out. Every piece of
 //! user text (answers, reasons, outputs) is escaped, and answers named like a secret are
@@ -12,6 +13,7 @@ mod commands;
 mod downtime;
 mod evidence;
 mod header;
+pub mod html;
 pub mod text;
 mod timeline;
 mod uat;
@@ -48,15 +50,21 @@ impl Site {
 /// The whole report.
 pub fn render(records: &[Record], runbook: &Runbook, site: &Site) -> String {
     let view = view::View::new(records, runbook);
-    let mut out = header::section(&view, site);
-    out.push_str(&timeline::section(&view));
-    out.push_str(&timeline::overrides(&view));
-    out.push_str(&downtime::section(&view, site));
-    out.push_str(&answers::section(&view));
-    out.push_str(&checks::section(&view));
-    out.push_str(&uat::section(&view));
-    out.push_str(&commands::section(&view));
+    let out = header::section(&view, site) + &body(&view, site);
     format!("{}\n", out.trim_end())
+}
+
+/// Every section after the header, in order: the HTML page draws its picture between the
+/// header and these.
+fn body(view: &view::View, site: &Site) -> String {
+    let mut out = timeline::section(view);
+    out.push_str(&timeline::overrides(view));
+    out.push_str(&downtime::section(view, site));
+    out.push_str(&answers::section(view));
+    out.push_str(&checks::section(view));
+    out.push_str(&uat::section(view));
+    out.push_str(&commands::section(view));
+    out
 }
 
 /// The word for an outcome in the report.

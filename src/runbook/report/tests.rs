@@ -11,7 +11,7 @@ use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::model::Runbook;
 use crate::runbook::time::Timestamp;
 
-const FT: &str = r#"
+pub(super) const FT: &str = r#"
 id: standalone-to-ft
 title: Stand-alone to Fault Tolerance
 stages:
@@ -40,7 +40,7 @@ stages:
       - { id: uat-after, kind: uat, phase: after-ft, title: UAT after the conversion }
 "#;
 
-const DR: &str = r#"
+pub(super) const DR: &str = r#"
 id: dr-activate
 title: Activate the Disaster Recovery client
 stages:
@@ -71,7 +71,7 @@ stages:
 "#;
 
 /// The outages of a stand-alone conversion outside its `down` … `up` window.
-const OUTAGES: &str = r#"
+pub(super) const OUTAGES: &str = r#"
 id: standalone-to-ft
 title: Stand-alone to Fault Tolerance
 stages:
@@ -85,7 +85,7 @@ stages:
       - { id: service-back, kind: gate, service: up, title: TVOX 1 is back as FT master }
 "#;
 
-const PLAIN: &str = r#"
+pub(super) const PLAIN: &str = r#"
 id: demo
 title: Engine demo
 stages:
@@ -103,11 +103,11 @@ stages:
       - { id: screen-patch, kind: screen, on: tvox1, title: Patch in screen, command: [/opt/updater], success: "done" }
 "#;
 
-fn runbook(text: &str) -> Runbook {
+pub(super) fn runbook(text: &str) -> Runbook {
     crate::runbook::load("embedded:test.yaml", text).expect("valid test runbook")
 }
 
-fn site() -> Site {
+pub(super) fn site() -> Site {
     Site {
         name: "acme-milano".into(),
         rpo: Duration::from_secs(15 * 60),
@@ -116,13 +116,13 @@ fn site() -> Site {
 }
 
 /// Writes a journal as the runner would, with a clock the test moves.
-struct Journal {
-    records: Vec<Record>,
+pub(super) struct Journal {
+    pub(super) records: Vec<Record>,
     now: SystemTime,
 }
 
 impl Journal {
-    fn start(rb: &Runbook, operator: &str, host: &str) -> Journal {
+    pub(super) fn start(rb: &Runbook, operator: &str, host: &str) -> Journal {
         let now = humantime::parse_rfc3339("2026-03-14T08:00:00Z").unwrap();
         let mut j = Journal {
             records: Vec::new(),
@@ -146,16 +146,16 @@ impl Journal {
         j
     }
 
-    fn at(&self) -> Timestamp {
+    pub(super) fn at(&self) -> Timestamp {
         Timestamp(self.now)
     }
 
-    fn wait(&mut self, secs: u64) -> &mut Self {
+    pub(super) fn wait(&mut self, secs: u64) -> &mut Self {
         self.now += Duration::from_secs(secs);
         self
     }
 
-    fn started(&mut self, step: &str) -> &mut Self {
+    pub(super) fn started(&mut self, step: &str) -> &mut Self {
         let at = self.at();
         self.records.push(Record::StepStarted {
             step: step.into(),
@@ -164,7 +164,7 @@ impl Journal {
         self
     }
 
-    fn finished(
+    pub(super) fn finished(
         &mut self,
         step: &str,
         outcome: Outcome,
@@ -186,7 +186,7 @@ impl Journal {
     }
 
     /// A step that started and finished.
-    fn step(
+    pub(super) fn step(
         &mut self,
         step: &str,
         outcome: Outcome,
@@ -198,21 +198,21 @@ impl Journal {
             .finished(step, outcome, reason, evidence, secs)
     }
 
-    fn done(&mut self, step: &str, evidence: Value, secs: u64) -> &mut Self {
+    pub(super) fn done(&mut self, step: &str, evidence: Value, secs: u64) -> &mut Self {
         self.step(step, Outcome::Done, None, evidence, secs)
     }
 
-    fn skipped(&mut self, step: &str, reason: &str) -> &mut Self {
+    pub(super) fn skipped(&mut self, step: &str, reason: &str) -> &mut Self {
         self.finished(step, Outcome::Skipped, Some(reason), json!({}), 0)
     }
 
-    fn push(&mut self, record: impl FnOnce(Timestamp) -> Record) -> &mut Self {
+    pub(super) fn push(&mut self, record: impl FnOnce(Timestamp) -> Record) -> &mut Self {
         let at = self.at();
         self.records.push(record(at));
         self
     }
 
-    fn resumed(&mut self, operator: &str, host: &str, hash: &str) -> &mut Self {
+    pub(super) fn resumed(&mut self, operator: &str, host: &str, hash: &str) -> &mut Self {
         self.push(|at| Record::Resumed {
             operator: operator.into(),
             host: host.into(),
@@ -221,7 +221,7 @@ impl Journal {
         })
     }
 
-    fn interrupted(&mut self, step: &str) -> &mut Self {
+    pub(super) fn interrupted(&mut self, step: &str) -> &mut Self {
         self.push(|at| Record::Interrupted {
             step: Some(step.into()),
             reason: None,
@@ -229,12 +229,12 @@ impl Journal {
         })
     }
 
-    fn end(&mut self) -> &mut Self {
+    pub(super) fn end(&mut self) -> &mut Self {
         self.push(|at| Record::RunFinished { at })
     }
 }
 
-fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
+pub(super) fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
     let answers: serde_json::Map<String, Value> = pairs
         .iter()
         .map(|(k, v)| (k.to_string(), json!(v)))
@@ -243,17 +243,21 @@ fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
 }
 
 /// `evidence` with the step's decisions, as the runner journals them.
-fn decided(mut evidence: Value, decided_by: Value) -> Value {
+pub(super) fn decided(mut evidence: Value, decided_by: Value) -> Value {
     evidence["decided_by"] = decided_by;
     evidence
 }
 
-fn checks(reports: Vec<Report>, attempts: u64) -> Value {
+pub(super) fn checks(reports: Vec<Report>, attempts: u64) -> Value {
     json!({ "reports": reports, "attempts": attempts })
 }
 
 /// A `uat` step's evidence, in the shape the step writes (`engine::kinds::uat`).
-fn uat(phase: &str, cases: &[(&str, &str, &str)], regressions: &[(&str, &str)]) -> Value {
+pub(super) fn uat(
+    phase: &str,
+    cases: &[(&str, &str, &str)],
+    regressions: &[(&str, &str)],
+) -> Value {
     let cases: Vec<Value> = cases
         .iter()
         .map(|(id, result, note)| {
@@ -271,7 +275,14 @@ fn uat(phase: &str, cases: &[(&str, &str, &str)], regressions: &[(&str, &str)]) 
 #[test]
 fn a_finished_conversion_with_an_override_a_failed_check_a_resume_and_a_regression() {
     let rb = runbook(FT);
-    let mut j = Journal::start(&rb, "alice", "laptop-alice");
+    let j = conversion(&rb);
+    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+}
+
+/// A stand-alone conversion (`FT`) with an override, a failed check, a kill, two resumes
+/// and a UAT regression.
+pub(super) fn conversion(rb: &Runbook) -> Journal {
+    let mut j = Journal::start(rb, "alice", "laptop-alice");
     let baseline = [
         ("inbound-external", "pass", ""),
         ("voicemail", "pass", ""),
@@ -366,13 +377,19 @@ fn a_finished_conversion_with_an_override_a_failed_check_a_resume_and_a_regressi
             1500,
         )
         .end();
-    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+    j
 }
 
 #[test]
 fn a_dr_activation_measures_the_rto_and_says_it_was_exceeded() {
     let rb = runbook(DR);
-    let mut j = Journal::start(&rb, "carla", "noc-pc");
+    let j = dr_activation(&rb);
+    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+}
+
+/// A DR activation (`DR`) whose recovery exceeds the 30-minute objective.
+pub(super) fn dr_activation(rb: &Runbook) -> Journal {
+    let mut j = Journal::start(rb, "carla", "noc-pc");
     j.done(
         "disaster-declared",
         answers(
@@ -420,7 +437,7 @@ fn a_dr_activation_measures_the_rto_and_says_it_was_exceeded() {
     .wait(1300)
     .done("dr-serving", answers(&[], "carla"), 120)
     .end();
-    insta::assert_snapshot!(render(&j.records, &rb, &site()));
+    j
 }
 
 #[test]

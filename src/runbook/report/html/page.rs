@@ -1,0 +1,43 @@
+//! The HTML document: the header, the picture with its legend and key figures, then every
+//! section of the Markdown report. One file, read offline: the style is inline, there is
+//! no script, and the content security policy forbids loading anything at all.
+
+use super::super::view::View;
+use super::super::{body, header, Site};
+use super::escape::esc;
+use super::figures::figures;
+use super::markdown::to_html;
+use super::svg;
+
+pub(super) const STYLE: &str = include_str!("style.css");
+
+/// Nothing may be fetched: no script, no font, no image, no frame; the inline style only.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+pub fn page(view: &View, site: &Site) -> String {
+    let r = &view.redactor;
+    let site_name = view.start.as_ref().map_or(site.name.as_str(), |s| s.site);
+    let title = format!("{} — run report — {}", view.runbook.title, site_name);
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n"
+    ));
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"tvdr\">\n");
+    out.push_str(&format!("<title>{}</title>\n", esc(&r.clean(&title))));
+    out.push_str(&format!(
+        "<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n"
+    ));
+    out.push_str(&to_html(&header::section(view, site)));
+    out.push_str("<section class=\"picture\">\n<h2>The run at a glance</h2>\n<figure>\n");
+    out.push_str(&svg::timeline(view, site));
+    out.push_str("<figcaption>Times in UTC. Each bar is one attempt at a step; hover a bar for its outcome and duration.</figcaption>\n");
+    out.push_str(svg::legend());
+    out.push_str("</figure>\n");
+    out.push_str(&figures(view, site));
+    out.push_str("</section>\n");
+    out.push_str(&to_html(&body(view, site)));
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
