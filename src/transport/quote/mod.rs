@@ -8,6 +8,7 @@
 //! ends up inside one).
 
 mod cmd;
+mod root;
 
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
