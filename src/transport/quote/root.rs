@@ -9,6 +9,17 @@
 use super::cmd::{Body, Cmd};
 use super::quote;
 
+/// The programs of the procedures that need root, by name: a runbook step running one of
+/// them (`command: [write_config.php, network]`) gets it through sudo on a `become: sudo`
+/// node. What tvdr runs itself is marked at its call site ([`Cmd::as_root`]).
+pub const ROOT_PROGRAMS: &[&str] = &["reboot", "network_reset", "write_config.php", "setperms.sh"];
+
+/// Whether `program` (a name or a path) is one of [`ROOT_PROGRAMS`].
+pub fn is_root_program(program: &str) -> bool {
+    let name = program.rsplit('/').next().unwrap_or(program);
+    ROOT_PROGRAMS.contains(&name)
+}
+
 impl Cmd {
     /// Marks this program as needing root (`reboot`, the MySQL client reading a root-only
     /// option file). It runs as is for a root login, through `sudo -n` for `become: sudo`.
@@ -103,6 +114,14 @@ mod tests {
         let plain = Cmd::new("id").pipe(Cmd::new("wc"));
         assert!(!plain.needs_root());
         assert_eq!(plain.through_sudo(), plain);
+    }
+
+    #[test]
+    fn the_procedures_root_programs_are_known_by_name_or_path() {
+        assert!(is_root_program("write_config.php"));
+        assert!(is_root_program("/usr/sbin/reboot"));
+        assert!(!is_root_program("pg_dump"));
+        assert!(!is_root_program("reboot-notes"));
     }
 
     #[test]
