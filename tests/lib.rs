@@ -29,5 +29,6 @@ mod runbook;
 mod site;
 mod status;
 mod steps;
+mod sudo;
 mod transport;
 mod wait;
