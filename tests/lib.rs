@@ -29,6 +29,7 @@ mod runbook;
 mod site;
 mod status;
 mod steps;
+mod strict;
 mod sudo;
 mod transport;
 mod wait;
