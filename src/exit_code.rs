@@ -87,6 +87,9 @@ pub fn for_error(err: &anyhow::Error) -> i32 {
         if let Some(transport) = cause.downcast_ref::<TransportError>() {
             return if transport.is_unreachable() {
                 UNREACHABLE
+            } else if matches!(transport, TransportError::NeedsRoot { .. }) {
+                // The site's sudoers must change: nobody at this run can answer it.
+                NEEDS_HUMAN
             } else {
                 FAILED
             };

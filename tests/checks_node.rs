@@ -290,8 +290,10 @@ fn screen_installed_then_a_detached_session_then_missing() {
     assert_eq!(r["nodes"]["tvox2"]["sessions"], serde_json::json!([]));
     drop(session);
 
-    // Screen "uninstalled" on tvox2: its PATH holds only its bin/, where there is none.
+    // Screen "uninstalled" on tvox2: its PATH holds only its bin/, without the lab's
+    // strict `screen` wrapper.
     let mut env = env.to_vec();
+    std::fs::remove_file(lab.node_dir("tvox2").join("bin/screen")).unwrap();
     let bin = lab.node_dir("tvox2").join("bin").display().to_string();
     env.push(("tvox2", "PATH", bin));
     let inv = inventory_with(&lab, "no-screen.yaml", &env, "");

@@ -47,8 +47,8 @@ nodes:
     ssh: { user: admin, port: 2222, identity: keys/tvox1 }
     env: { PGHOST: /var/run/postgresql }
     paths: { sync_dir: /data/sync }
-  tvox2: { address: tvox2.example.com, transport: local }
-ssh: { user: tech, connect_timeout: 3s, known_hosts: kh }
+  tvox2: { address: tvox2.example.com, transport: local, ssh: { become: none } }
+ssh: { user: tech, become: sudo, connect_timeout: 3s, known_hosts: kh }
 thresholds: { fs_tolerance: 2.5% }
 objectives: { rpo: 15m, rto: 1h 30m }
 ",
@@ -61,6 +61,7 @@ objectives: { rpo: 15m, rto: 1h 30m }
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let n1 = &v["nodes"][0];
     assert_eq!(n1["user"], "admin");
+    assert_eq!(n1["become"], "sudo", "the site's `become` applies");
     assert_eq!(n1["port"], 2222);
     assert_eq!(
         n1["identity"],
@@ -81,6 +82,7 @@ objectives: { rpo: 15m, rto: 1h 30m }
     );
     let n2 = &v["nodes"][1];
     assert_eq!(n2["user"], "tech");
+    assert_eq!(n2["become"], "none", "a node's `become` wins");
     assert_eq!(n2["port"], 22);
     assert_eq!(n2["transport"], "local");
     assert_eq!(n2["sync_dir"], "/opt/telenia_data/sync");

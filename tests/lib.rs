@@ -32,5 +32,7 @@ mod runbook;
 mod site;
 mod status;
 mod steps;
+mod strict;
+mod sudo;
 mod transport;
 mod wait;

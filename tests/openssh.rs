@@ -43,6 +43,7 @@ fn target(lab: &Lab, node: &str) -> Target {
         connect_timeout: Duration::from_secs(2),
         login_timeout: Duration::from_secs(30),
         extra_path: Vec::new(),
+        sudo: false,
         command_timeout: Duration::from_secs(60),
         env: Default::default(),
         kind: TransportKind::OpenSsh {

@@ -69,6 +69,7 @@ fn target_defaults() -> Target {
         connect_timeout: Duration::from_secs(2),
         login_timeout: Duration::from_secs(30),
         extra_path: Vec::new(),
+        sudo: false,
         command_timeout: Duration::from_secs(60),
         env: BTreeMap::new(),
         kind: TransportKind::Ssh,

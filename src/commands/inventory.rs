@@ -121,6 +121,7 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
                     _ => None,
                 },
                 "user": t.user,
+                "become": if t.sudo { "sudo" } else { "none" },
                 "port": t.port,
                 "identity": t.identity,
                 "known_hosts": t.known_hosts,

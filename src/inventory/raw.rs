@@ -106,6 +106,19 @@ pub struct RawSsh {
     pub proxy_jump: Option<Spanned<ProxyJump>>,
     /// An ssh_config file for the system `ssh` (`transport: openssh` only).
     pub config: Option<Spanned<String>>,
+    /// `sudo`: a non-root login runs what needs root through `sudo -n`.
+    #[serde(rename = "become")]
+    pub become_: Option<Become>,
+}
+
+/// How a non-root login gets root for the commands that need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Become {
+    /// `sudo -n` (never asking: the site gives NOPASSWD for those commands).
+    Sudo,
+    /// Nothing: the login is root, or goes without (a node overriding the site's `sudo`).
+    None,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]

@@ -254,6 +254,7 @@ fn resolve_node(
         address: node.address.value.to_string(),
         port: node.ssh.port.or(ssh.port).unwrap_or(22),
         user: pick(&node.ssh.user, &ssh.user).unwrap_or_else(|| "root".into()),
+        sudo: node.ssh.become_.or(ssh.become_) == Some(super::raw::Become::Sudo),
         identity: pick(&node.ssh.identity, &ssh.identity).map(|p| expand(&p, base)),
         known_hosts,
         connect_timeout: node

@@ -101,6 +101,21 @@ pub enum TransportError {
     )]
     InvalidEnv { node: String, name: String },
 
+    #[error(
+        "`{user}` on `{node}` cannot run as root without a password (`sudo -n`: {reason}), \
+         needed for `{command}`\n\
+         hint: tvdr never types a sudo password: give `{user}` NOPASSWD in the node's sudoers \
+         for the programs tvdr runs as root (see README, SSH section), or log in as root"
+    )]
+    NeedsRoot {
+        node: String,
+        user: String,
+        /// The command that needs root, shortened.
+        command: String,
+        /// What `sudo -n -l` said.
+        reason: String,
+    },
+
     #[error("no node named `{node}`")]
     UnknownNode { node: String },
 
@@ -146,6 +161,7 @@ impl TransportError {
             | TransportError::Timeout { node, .. }
             | TransportError::Lost { node, .. }
             | TransportError::InvalidEnv { node, .. }
+            | TransportError::NeedsRoot { node, .. }
             | TransportError::UnknownNode { node }
             | TransportError::Ssh { node, .. }
             | TransportError::Io { node, .. } => node,

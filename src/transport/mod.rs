@@ -19,6 +19,7 @@ pub mod quote;
 mod script;
 mod secrets;
 mod ssh;
+mod sudo;
 pub mod terminal;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -48,6 +49,9 @@ pub struct Target {
     pub address: String,
     pub port: u16,
     pub user: String,
+    /// `become: sudo`: what needs root ([`Cmd::as_root`]) runs through `sudo -n` when
+    /// `user` is not root.
+    pub sudo: bool,
     /// Identity file tried after the agent.
     pub identity: Option<PathBuf>,
     /// known_hosts files, in the order they are consulted.
@@ -143,6 +147,14 @@ pub trait Transport: Send {
     /// inventory's `env:` over it (see `login_env`).
     fn set_env(&mut self, env: BTreeMap<String, String>);
 
+    /// `command` as this node runs it: what needs root through `sudo -n` on a
+    /// `become: sudo` node, or an error saying why it cannot. For a command that is
+    /// rendered into a wrapper's argument (a receipt) instead of run by [`Transport::exec`],
+    /// which does this itself.
+    fn for_node(&self, command: &Cmd) -> Result<Cmd, TransportError> {
+        Ok(command.clone())
+    }
+
     /// Runs `command` and collects its output (for short outputs; stream long ones).
     fn output(&mut self, command: &Cmd) -> Result<Output, TransportError> {
         let mut out = Output::default();
@@ -175,12 +187,14 @@ pub fn connect(
 ) -> Result<Box<dyn Transport>, TransportError> {
     let mut transport: Box<dyn Transport> = match target.kind {
         // tvdr runs on the node, started from the technician's login shell already.
-        TransportKind::Local => return Ok(Box::new(local::LocalTransport::new(target.clone()))),
+        TransportKind::Local => {
+            return sudo::wrap(Box::new(local::LocalTransport::new(target.clone())))
+        }
         TransportKind::Ssh => Box::new(ssh::SshTransport::connect(target, secrets)?),
         TransportKind::OpenSsh { .. } => {
             Box::new(openssh::OpenSshTransport::connect(target, secrets)?)
         }
     };
     login_env::adopt(transport.as_mut())?;
-    Ok(transport)
+    sudo::wrap(transport)
 }

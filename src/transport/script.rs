@@ -54,6 +54,7 @@ mod tests {
             connect_timeout: Duration::from_secs(1),
             login_timeout: Duration::from_secs(30),
             extra_path: Vec::new(),
+            sudo: false,
             command_timeout: Duration::from_secs(1),
             env: env
                 .iter()

@@ -18,6 +18,7 @@ pub(crate) fn local(name: &str) -> Target {
         connect_timeout: Duration::from_secs(2),
         login_timeout: Duration::from_secs(30),
         extra_path: Vec::new(),
+        sudo: false,
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::new(),
         kind: super::TransportKind::Local,

@@ -92,6 +92,13 @@ impl Lab {
         Lab::up(nodes, services, &["--standalone"])
     }
 
+    /// tvox1 and tvox2 with MariaDB, logged in as the lab user with `become: sudo`
+    /// (`scripts/lab up --become sudo`): it may run the MySQL client as root without a
+    /// password, and the db check's option file is root's.
+    pub fn start_become_sudo() -> Lab {
+        Lab::up(&["tvox1", "tvox2"], &["mysql"], &["--become", "sudo"])
+    }
+
     fn up(nodes: &[&str], services: &[&str], extra: &[&str]) -> Lab {
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")
@@ -216,6 +223,11 @@ impl Lab {
     /// exchange stay fast, as on a stock CentOS 7 node on a LAN without DNS.
     pub fn slow_login(&self, node: &str, secs: u32) {
         self.run(&["slow-login", node, &secs.to_string()]);
+    }
+
+    /// Gives (`true`) or takes the lab user's NOPASSWD sudo rule on `node`.
+    pub fn sudo(&self, node: &str, on: bool) {
+        self.run(&["sudo", node, if on { "on" } else { "off" }]);
     }
 
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection

@@ -96,12 +96,14 @@ pub fn client_found(probe_output: &str) -> Option<Client> {
 
 /// `CLIENT --defaults-extra-file=FILE -e 'STATEMENT' 2>&1`.
 /// `defaults_file` `None`: the client reads its own defaults (`~/.my.cnf` of the SSH user).
+/// A named option file holds credentials and is root's (`/root/.my.cnf`, mode 0600): the
+/// client runs as root to read it (through sudo for a `become: sudo` login).
 pub fn status_command(client: Client, defaults_file: Option<&Path>, statement: Statement) -> Cmd {
     let mut cmd = Cmd::new(client.program());
     if let Some(file) = defaults_file {
         let mut option = std::ffi::OsString::from("--defaults-extra-file=");
         option.push(file);
-        cmd = cmd.arg(option);
+        cmd = cmd.arg(option).as_root();
     }
     cmd.args(["-e", statement.sql()]).merge_stderr()
 }
@@ -121,6 +123,8 @@ mod tests {
             cmd.render(),
             r"mysql '--defaults-extra-file=/root/.my.cnf' -e 'SHOW SLAVE STATUS\G' 2>&1"
         );
+        assert!(cmd.needs_root(), "root's option file is read as root");
+        assert!(!status_command(Client::Mysql, None, Statement::Slave).needs_root());
         let cmd = status_command(
             Client::Mariadb,
             Some(Path::new("/etc/tvdr/my cnf")),

@@ -14,10 +14,14 @@ use crate::transport::Cmd;
 
 const RELAY: &str = include_str!("relay.py");
 
-/// Finds an interpreter (`$1` is the program, the rest its arguments); says which.
+/// Finds an interpreter (`$1` is the program, the rest its arguments); says which. Each
+/// is tried first: a `python3` that is there but broken (a half-removed package, a stub
+/// printing "not installed") must not stop the query while a `python` works.
 const WRAPPER: &str = r#"py=$1; shift
 for p in python3 python2 /usr/libexec/platform-python python; do
-  if command -v "$p" >/dev/null 2>&1; then echo "via $p"; exec "$p" -c "$py" "$@"; fi
+  if "$p" -c 'import binascii, socket, struct, threading' >/dev/null 2>&1; then
+    echo "via $p"; exec "$p" -c "$py" "$@"
+  fi
 done
 echo 'via none'"#;
 

@@ -69,3 +69,37 @@ fn the_command_passes_every_value_as_an_argument() {
     assert!(cmd.starts_with("sh -c "), "{cmd}");
     assert!(cmd.ends_with(" 2 ab01 10.0.0.53 10.0.0.54"), "{cmd}");
 }
+
+/// On this machine, with a PATH whose `python3` is there but fails (as the lab's stand-in
+/// for a stock CentOS 7) and whose `python` works: the relay runs with `python`.
+#[test]
+fn a_python3_that_fails_is_passed_over_for_a_python_that_works() {
+    use crate::transport::{LocalTransport, Transport};
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let stub = dir.path().join("python3");
+    std::fs::write(
+        &stub,
+        "#!/bin/sh\necho 'python3: not installed' >&2\nexit 127\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink("/usr/bin/python3", dir.path().join("python")).unwrap();
+    std::os::unix::fs::symlink("/bin/sh", dir.path().join("sh")).unwrap();
+    let mut target = crate::transport::testing::local("tvox1");
+    // No directory holding a python2 or the real python3: only those above.
+    target.env.insert(
+        "PATH".into(),
+        format!("{}:/nonexistent", dir.path().display()),
+    );
+    let mut node = LocalTransport::new(target);
+    // A server that is no address: the relay answers at once, without the network.
+    let out = node
+        .output(&command(b"\x00\x01", &["not-an-address".to_owned()]))
+        .unwrap();
+    let text = out.stdout_lossy();
+    let relayed = parse(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(relayed.via, "python", "{text}");
+    assert_eq!(relayed.servers[0].server, "not-an-address", "{text}");
+}

@@ -136,6 +136,11 @@ ssh:
   connect_timeout: 10s
   login_timeout: 60s
   command_timeout: 5m
+  # A non-root login, for sites that forbid root over SSH: `user: admin` with
+  # `become: sudo` (here or per node) runs what needs root through `sudo -n`, which never
+  # asks for a password: the login needs NOPASSWD for those programs (README, "SSH and
+  # security"). A node may say `become: none`.
+  # become: sudo
   # Nodes with `transport: openssh` only (one ControlMaster connection per node): a
   # bastion to jump through, whose host key must be in a known_hosts file above, and an
   # ssh_config file read instead of ~/.ssh/config and /etc/ssh/ssh_config.

@@ -19,7 +19,7 @@ use crate::transport::Cmd;
 pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Result<i32> {
     let site = Site::open(inventory, None)?;
     let on = role(&args.node)?;
-    let cmd = Cmd::new("network_reset");
+    let cmd = Cmd::new("network_reset").as_root();
     let timeout = duration(
         "--timeout",
         args.timeout.as_deref(),

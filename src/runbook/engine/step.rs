@@ -246,7 +246,11 @@ pub fn render(command: &Command, facts: &Facts) -> Result<Cmd, crate::runbook::f
             for word in words {
                 filled.push(word.fill(facts, false)?);
             }
-            let mut cmd = Cmd::new(filled.first().cloned().unwrap_or_default());
+            let program = filled.first().cloned().unwrap_or_default();
+            let mut cmd = Cmd::new(program.as_str());
+            if crate::transport::quote::is_root_program(&program) {
+                cmd = cmd.as_root();
+            }
             for word in filled.iter().skip(1) {
                 cmd = cmd.arg(word.as_str());
             }

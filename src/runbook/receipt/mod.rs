@@ -180,6 +180,7 @@ pub fn start(
     command: &Cmd,
     timeout: Option<Duration>,
 ) -> Result<Receipt, ReceiptError> {
+    let command = t.for_node(command)?;
     call(t, "start", key, attempt, &command.render(), timeout)
 }
 

@@ -16,14 +16,16 @@ use super::{is_name, quote, Quotable};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cmd {
-    env: Vec<(String, Vec<u8>)>,
-    body: Body,
+    pub(super) env: Vec<(String, Vec<u8>)>,
+    pub(super) body: Body,
     /// Operator (`>`, `2>&1`) and, for files, the path.
-    redirects: Vec<(&'static str, Option<Vec<u8>>)>,
+    pub(super) redirects: Vec<(&'static str, Option<Vec<u8>>)>,
+    /// The program needs root (see `root.rs`): a non-root login runs it through sudo.
+    pub(super) root: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Body {
+pub(super) enum Body {
     /// A program and its arguments, all quoted.
     Program(Vec<Vec<u8>>),
     /// Trusted shell text, then quoted arguments appended to it.
@@ -60,11 +62,12 @@ impl Cmd {
         Cmd::from_body(Body::Shell(script.into(), Vec::new()))
     }
 
-    fn from_body(body: Body) -> Cmd {
+    pub(super) fn from_body(body: Body) -> Cmd {
         Cmd {
             env: Vec::new(),
             body,
             redirects: Vec::new(),
+            root: false,
         }
     }
 
@@ -153,7 +156,7 @@ impl Cmd {
     }
 
     fn is_plain(&self) -> bool {
-        self.env.is_empty() && self.redirects.is_empty()
+        self.env.is_empty() && self.redirects.is_empty() && !self.root
     }
 
     /// The command line, as a node's shell will read it.

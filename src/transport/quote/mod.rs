@@ -8,6 +8,7 @@
 //! ends up inside one).
 
 mod cmd;
+mod root;
 
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
@@ -15,6 +16,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 pub use cmd::Cmd;
+pub use root::{is_root_program, ROOT_PROGRAMS};
 
 /// A value that can become one shell word: strings, paths, OS strings and raw bytes.
 pub trait Quotable {

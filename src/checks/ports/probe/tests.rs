@@ -21,6 +21,7 @@ fn target(dir: &Path) -> Target {
         connect_timeout: Duration::from_secs(1),
         login_timeout: Duration::from_secs(30),
         extra_path: Vec::new(),
+        sudo: false,
         command_timeout: Duration::from_secs(20),
         env: BTreeMap::from([("PATH".to_string(), dir.display().to_string())]),
         kind: crate::transport::TransportKind::Local,

@@ -308,6 +308,7 @@ pub fn local_target(cx: &StepCx) -> crate::transport::Target {
         connect_timeout: Duration::from_secs(1),
         login_timeout: Duration::from_secs(30),
         extra_path: Vec::new(),
+        sudo: false,
         command_timeout: cx
             .inventory
             .nodes

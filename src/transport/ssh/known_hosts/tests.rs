@@ -26,6 +26,7 @@ fn target(port: u16, files: Vec<PathBuf>) -> Target {
         connect_timeout: Duration::from_secs(1),
         login_timeout: Duration::from_secs(30),
         extra_path: Vec::new(),
+        sudo: false,
         command_timeout: Duration::from_secs(1),
         env: BTreeMap::new(),
         kind: crate::transport::TransportKind::Ssh,

@@ -159,7 +159,7 @@ fn node_of(cx: &StepCx, on: Role) -> Result<String> {
 /// die before the command answers: that is the reboot working, not a failure. A refusal
 /// (not root) is a failure.
 fn issue_reboot(cx: &StepCx, node: &str, key: &Key) -> Result<()> {
-    let cmd = Cmd::new("reboot");
+    let cmd = Cmd::new("reboot").as_root();
     let mut inner = None;
     let outer = cx.fleet.with(node, |t| {
         inner = Some(receipt::start(t, key, 1, &cmd, Some(ISSUE_TIMEOUT)));
@@ -174,6 +174,10 @@ fn issue_reboot(cx: &StepCx, node: &str, key: &Key) -> Result<()> {
                 TransportError::Lost { .. } | TransportError::Timeout { .. },
             ))),
         ) => Ok(()),
+        // No sudo without a password: the site must change, exit 5.
+        (_, Some(Err(ReceiptError::Transport(err @ TransportError::NeedsRoot { .. })))) => {
+            Err(err.into())
+        }
         (_, Some(Err(err))) => Err(anyhow::anyhow!("{err}")),
         (Err(err), _) => Err(err.into()),
         (Ok(()), None) => unreachable!("the closure ran"),
