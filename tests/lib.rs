@@ -24,6 +24,7 @@ mod rehearsal;
 mod report;
 mod runbook;
 mod site;
+mod stalls;
 mod status;
 mod steps;
 mod transport;

@@ -19,7 +19,7 @@ const PASSWORD: &str = "lab-secret-pw";
 const PASSPHRASE: &str = "lab-key-pass";
 
 /// How tvdr reaches `node` of the lab: its key, its known_hosts, a 2 s connect timeout.
-fn target(lab: &Lab, node: &str) -> Target {
+pub(crate) fn target(lab: &Lab, node: &str) -> Target {
     Target {
         name: node.to_owned(),
         address: lab.address(node),
