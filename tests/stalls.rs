@@ -13,8 +13,9 @@ use crate::transport::target;
 
 /// A run this long waited for a keepalive instead of reading what was already there.
 const STALL: Duration = Duration::from_secs(1);
-/// Runs per node. Before the fix between 1 run in 150 (idle machine) and 1 in 3000 (busy
-/// machine) stalled: 1000 runs, 3 to 6 s, catch it more often than not even when busy.
+/// Runs per node. Before the fix about 1 run in 150 stalled on a quiet machine, fewer on a
+/// busy one (the race is between two reads microseconds apart): 1000 runs (3 to 6 s)
+/// caught it every time when quiet, in 1 test run of 4 with the 2 cores fully busy.
 const RUNS: usize = 500;
 
 /// Output on both streams, then the end: the node's packets arrive a round trip apart
