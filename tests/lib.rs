@@ -4,6 +4,7 @@
 // transport.
 #![allow(clippy::disallowed_methods)]
 
+mod channels;
 mod checks_dns;
 mod checks_dr;
 mod checks_node;

@@ -126,7 +126,7 @@ fn peak_rss_kib() -> u64 {
     line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
-fn sshd_log(lab: &Lab, node: &str) -> String {
+pub(crate) fn sshd_log(lab: &Lab, node: &str) -> String {
     std::fs::read_to_string(lab.node_dir(node).join("sshd.log")).unwrap()
 }
 

@@ -79,12 +79,13 @@ fn run_round(
     args: &CheckArgs,
 ) -> i32 {
     let shown = args.format == ReportFormat::Human;
-    // Every check at once, each in its own thread: a node's commands still go one after
-    // the other over its one session (the fleet's lock), but no check waits for the
-    // previous one's slowest node, so each session stays busy. Measured against the
-    // checks in turn on the lab (vip hosts chat fs-sync screen calendars db): see the
-    // commit. Checks that read another's result (the master from `vip`, `rpo` from `db`)
-    // wait for it through the context's caches. The table keeps the registry's order.
+    // Every check at once, each in its own thread, their commands side by side on each
+    // node's one session (a channel each): the node's slowest command (pg_dump) then
+    // bounds the run, not the sum of them all. Rather than one batched script per node,
+    // which would also run them one after the other and need to know master from slave
+    // before it starts (measured in the commit that made sessions shared). Checks that
+    // read another's result (the master from `vip`, `rpo` from `db`) wait for it through
+    // the context's caches. The table keeps the registry's order.
     let reports: Vec<Report> = std::thread::scope(|scope| {
         let running: Vec<_> = selected
             .iter()

@@ -150,7 +150,7 @@ fn code(e: &ssh2::Error) -> Option<i32> {
     }
 }
 
-fn classify(e: ssh2::Error) -> Stop {
+pub(super) fn classify(e: ssh2::Error) -> Stop {
     match code(&e) {
         Some(c) if GONE.contains(&c) => Stop::Lost(e.message().to_owned()),
         _ => Stop::Failed(e),
