@@ -5,6 +5,7 @@
 #![allow(clippy::disallowed_methods)]
 
 mod browser;
+mod channels;
 mod checks_dns;
 mod checks_dr;
 mod checks_node;
@@ -30,6 +31,7 @@ mod rehearsal;
 mod report;
 mod runbook;
 mod site;
+mod stalls;
 mod status;
 mod steps;
 mod strict;

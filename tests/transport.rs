@@ -19,7 +19,7 @@ const PASSWORD: &str = "lab-secret-pw";
 const PASSPHRASE: &str = "lab-key-pass";
 
 /// How tvdr reaches `node` of the lab: its key, its known_hosts, a 2 s connect timeout.
-fn target(lab: &Lab, node: &str) -> Target {
+pub(crate) fn target(lab: &Lab, node: &str) -> Target {
     Target {
         name: node.to_owned(),
         address: lab.address(node),
@@ -129,7 +129,7 @@ fn peak_rss_kib() -> u64 {
     line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
-fn sshd_log(lab: &Lab, node: &str) -> String {
+pub(crate) fn sshd_log(lab: &Lab, node: &str) -> String {
     std::fs::read_to_string(lab.node_dir(node).join("sshd.log")).unwrap()
 }
 

@@ -78,7 +78,28 @@ fn run_round(
     selected: &[&'static CheckDef],
     args: &CheckArgs,
 ) -> i32 {
-    let reports: Vec<Report> = selected.iter().map(|check| run_one(cx, check)).collect();
+    let shown = args.format == ReportFormat::Human;
+    // Every check at once, each in its own thread, their commands side by side on each
+    // node's one session (a channel each): the node's slowest command (pg_dump) then
+    // bounds the run, not the sum of them all. Rather than one batched script per node,
+    // which would also run them one after the other and need to know master from slave
+    // before it starts (measured in the commit that made sessions shared). Checks that
+    // read another's result (the master from `vip`, `rpo` from `db`) wait for it through
+    // the context's caches. The table keeps the registry's order.
+    let reports: Vec<Report> = std::thread::scope(|scope| {
+        let running: Vec<_> = selected
+            .iter()
+            .map(|check| scope.spawn(move || run_one(cx, check, shown)))
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     let unreachable = cx.unreachable();
     let color = term::color_stdout();
     let generated = Some(SystemTime::now());
@@ -127,8 +148,9 @@ fn select(inv: &Inventory, names: &[String]) -> Result<Vec<&'static CheckDef>> {
     Ok(chosen)
 }
 
-/// Runs one check with a spinner naming it (shown only on a terminal).
-fn run_one(cx: &Context, check: &CheckDef) -> Report {
+/// Runs one check with a spinner naming it (shown only on a terminal); with `shown`, the
+/// spinner is left as a line with the verdict the moment the check ends, before the table.
+fn run_one(cx: &Context, check: &CheckDef, shown: bool) -> Report {
     let spinner = cx.progress.add(ProgressBar::new_spinner());
     spinner.set_style(
         ProgressStyle::with_template("{spinner} checking {msg}…")
@@ -138,6 +160,19 @@ fn run_one(cx: &Context, check: &CheckDef) -> Report {
     spinner.enable_steady_tick(Duration::from_millis(120));
     // Through the run's cache: a check read by another (`rpo` reads `db`) runs once.
     let report = cx.report(check.name, || (check.run)(cx));
-    spinner.finish_and_clear();
+    if shown {
+        spinner.set_style(
+            ProgressStyle::with_template("{msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        spinner.finish_with_message(format!(
+            "{:<8} {}: {}",
+            report.status.to_string(),
+            check.name,
+            report.summary
+        ));
+    } else {
+        spinner.finish_and_clear();
+    }
     report
 }

@@ -75,9 +75,24 @@ impl Fleet {
             State::Failed(e) => return Err(e.clone()),
             State::Closed | State::Again(_) => unreachable!("connected above"),
         };
-        let result = f(transport.as_mut());
+        // A transport that runs commands side by side lends a handle and lets other
+        // callers in at once; the others run one caller at a time, under the lock.
+        let Some(mut shared) = transport.share() else {
+            let result = f(transport.as_mut());
+            if let Err(TransportError::Lost { .. }) = &result {
+                *state = State::Closed;
+            }
+            return result;
+        };
+        drop(state);
+        let result = f(shared.as_mut());
         if let Err(TransportError::Lost { .. }) = &result {
-            *state = State::Closed;
+            let mut state = lock(&node.state);
+            // Only if it is still the connection that died: another caller may have
+            // connected again meanwhile.
+            if matches!(&*state, State::Open(t) if t.is_lost()) {
+                *state = State::Closed;
+            }
         }
         result
     }

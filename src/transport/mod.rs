@@ -162,6 +162,17 @@ pub trait Transport: Send {
         Ok(out)
     }
 
+    /// Another handle on this same connection, for running commands from another thread
+    /// at the same time (`None`: the transport runs one command at a time).
+    fn share(&self) -> Option<Box<dyn Transport>> {
+        None
+    }
+
+    /// The connection is known to be gone (a shared handle saw it die).
+    fn is_lost(&self) -> bool {
+        false
+    }
+
     /// Runs `command` (with the node's `env:` exported first) on a terminal of its own,
     /// wired to `console` both ways until it exits, and returns its exit status. No
     /// deadline: a person is at the keyboard (a lost connection is still noticed).

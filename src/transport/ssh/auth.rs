@@ -2,7 +2,6 @@
 //! encrypted), then a password, each only if the node offers that method.
 
 use std::fs;
-use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -58,24 +57,30 @@ pub(super) fn login(
         }
         if let Some(key) = &target.identity {
             let shown = format!("identity {}", key.display());
-            if !key.exists() {
+            // Read once and handed to libssh2 from memory: from the file, libssh2 read it
+            // again for the public key, for the signature and per attempt (six reads).
+            let text = fs::read_to_string(key).ok();
+            if let Some(text) = &text {
+                if !is_encrypted(text) {
+                    tried.push(shown);
+                    if check(session.userauth_pubkey_memory(user, None, text, None))? {
+                        return Ok(());
+                    }
+                } else if let Some(passphrase) = secrets.passphrase(key) {
+                    tried.push(shown);
+                    let result =
+                        session.userauth_pubkey_memory(user, None, text, Some(passphrase.as_str()));
+                    drop(passphrase);
+                    if check(result)? {
+                        return Ok(());
+                    }
+                } else {
+                    tried.push(format!("{shown} (encrypted, no passphrase given)"));
+                }
+            } else if !key.exists() {
                 tried.push(format!("{shown} (missing)"));
-            } else if !is_encrypted(key) {
-                tried.push(shown);
-                if check(session.userauth_pubkey_file(user, None, key, None))? {
-                    return Ok(());
-                }
-            } else if let Some(passphrase) = secrets.passphrase(key) {
-                tried.push(shown);
-                let result =
-                    session.userauth_pubkey_file(user, None, key, Some(passphrase.as_str()));
-                // Wiped now, not at the end of the login.
-                drop(passphrase);
-                if check(result)? {
-                    return Ok(());
-                }
             } else {
-                tried.push(format!("{shown} (encrypted, no passphrase given)"));
+                tried.push(format!("{shown} (unreadable)"));
             }
         }
     }
@@ -163,12 +168,9 @@ impl KeyboardInteractivePrompt for Answer<'_> {
     }
 }
 
-/// Whether the private key file needs a passphrase: PEM keys say so in a header, OpenSSH
-/// keys name their cipher (`none` when clear) right after the magic string.
-pub(super) fn is_encrypted(key: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(key) else {
-        return false;
-    };
+/// Whether a private key (the file's text) needs a passphrase: PEM keys say so in a
+/// header, OpenSSH keys name their cipher (`none` when clear) right after the magic string.
+pub(super) fn is_encrypted(text: &str) -> bool {
     if text.contains("ENCRYPTED") {
         return true;
     }
@@ -210,16 +212,10 @@ mod tests {
 
     #[test]
     fn tells_encrypted_keys_from_clear_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |name: &str, text: &str| {
-            let path = dir.path().join(name);
-            fs::write(&path, text).unwrap();
-            path
-        };
-        assert!(!is_encrypted(&write("clear", &openssh_key("none"))));
-        assert!(is_encrypted(&write("locked", &openssh_key("aes256-ctr"))));
+        assert!(!is_encrypted(&openssh_key("none")));
+        assert!(is_encrypted(&openssh_key("aes256-ctr")));
         let pem = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n";
-        assert!(is_encrypted(&write("pem", pem)));
-        assert!(!is_encrypted(&dir.path().join("missing")));
+        assert!(is_encrypted(pem));
+        assert!(!is_encrypted("not a key"));
     }
 }

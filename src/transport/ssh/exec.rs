@@ -1,38 +1,23 @@
-//! Running one command on a fresh channel of the node's session: stream both outputs as
-//! they arrive, enforce the deadline, and collect the exit status.
+//! Running one command on the node's session: handed to the session's driver, which runs
+//! it on a channel of its own next to any other command ([`super::mux`]); its output is
+//! passed on as it arrives, and its exit status returned.
 
-use std::io::{self, Read, Write};
+use std::io::Write;
 use std::time::{Duration, Instant};
 
-use ssh2::Channel;
-
 use super::super::error::shorten;
-use super::super::marker::{kill_line, PidMarker, PRINT_PID};
-use super::super::script::{script, signal_status};
+use super::super::marker::PRINT_PID;
+use super::super::script::script;
 use super::super::{Cmd, Target, TransportError};
-use super::wire::{would_block, Stop, Wire};
+use super::job::Event;
+use super::mux::Link;
+use super::wire::Stop;
 
-/// One read from the channel: output is passed on in pieces this size, never collected.
-const CHUNK: usize = 32 * 1024;
-/// Time allowed to close a timed-out command's channel and end its processes.
-const CLEANUP: Duration = Duration::from_secs(5);
-
-/// How a run ended early.
-enum Failure {
-    Stop(Stop),
-    /// Writing the output to the caller failed (e.g. `tvdr exec … | head`).
-    Write(io::Error),
-}
-
-impl From<Stop> for Failure {
-    fn from(stop: Stop) -> Failure {
-        Failure::Stop(stop)
-    }
-}
-
-/// Runs `command` on `target` and returns its exit status (see [`signal_status`]).
+/// Runs `command` on `target` and returns its exit status (see `script::signal_status`).
+/// A caller whose writer fails leaves at once; the driver then ends the command on the
+/// node.
 pub(super) fn run(
-    wire: &mut Wire,
+    link: &Link,
     target: &Target,
     command: &Cmd,
     stdout: &mut dyn Write,
@@ -40,148 +25,49 @@ pub(super) fn run(
     timeout: Duration,
 ) -> Result<i32, TransportError> {
     let line = format!("{PRINT_PID}{}", script(target, command)?);
-    let deadline = Instant::now() + timeout;
-    let mut marker = PidMarker::default();
-    let mut channel = None;
-    let outcome = execute(
-        wire,
-        &line,
-        &mut channel,
-        stdout,
-        stderr,
-        &mut marker,
-        deadline,
-    );
     let node = target.name.clone();
-    match outcome {
-        Ok(status) => Ok(status),
-        Err(failure) => {
-            if let Some(channel) = channel {
-                abandon(wire, target, channel, marker.pid());
+    let lost = || TransportError::Lost {
+        node: node.clone(),
+        reason: link
+            .lost()
+            .unwrap_or_else(|| "the connection closed".to_owned()),
+    };
+    let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
+    let running = link.run(line, Instant::now() + timeout).ok_or_else(lost)?;
+    loop {
+        match running.next().ok_or_else(lost)? {
+            Event::Stdout(data) => stdout.write_all(&data).map_err(pass)?,
+            Event::Stderr(data) => stderr.write_all(&data).map_err(pass)?,
+            Event::Done(Ok(status)) => {
+                stdout.flush().map_err(pass)?;
+                stderr.flush().map_err(pass)?;
+                return Ok(status);
             }
-            Err(match failure {
-                Failure::Stop(Stop::Deadline) => TransportError::Timeout {
-                    node,
-                    command: shorten(&command.render()),
-                    timeout,
-                },
-                Failure::Stop(Stop::Lost(reason)) => TransportError::Lost { node, reason },
-                Failure::Stop(Stop::Failed(e)) => TransportError::Ssh {
-                    node,
-                    context: "running a command".to_owned(),
-                    message: e.message().to_owned(),
-                },
-                Failure::Write(e) => TransportError::io(&node, "cannot pass on the output", e),
-            })
-        }
-    }
-}
-
-/// Opens a channel (left in `slot` for the caller to clean up on failure), runs `line`,
-/// streams its output and returns its exit status.
-fn execute(
-    wire: &mut Wire,
-    line: &str,
-    slot: &mut Option<Channel>,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    marker: &mut PidMarker,
-    deadline: Instant,
-) -> Result<i32, Failure> {
-    wire.begin();
-    let channel = slot.insert(wire.retry(deadline, |s| s.channel_session())?);
-    wire.retry(deadline, |_| channel.exec(line))?;
-    // Commands get an empty standard input, as with the local transport.
-    wire.retry(deadline, |_| channel.send_eof())?;
-    stream(wire, channel, stdout, stderr, marker, deadline)?;
-    marker.finish(stderr).map_err(Failure::Write)?;
-    wire.retry(deadline, |_| channel.close())?;
-    let signal = channel.exit_signal().ok().and_then(|s| s.exit_signal);
-    Ok(match signal {
-        Some(name) => signal_number(&name).map_or(-1, signal_status),
-        None => channel.exit_status().unwrap_or(-1),
-    })
-}
-
-/// Copies stdout and stderr to the writers until both end. Both are read in turn and the
-/// thread only sleeps in [`Wire::wait`] when neither has data, so a command writing a lot
-/// to one of them never stalls on the other; libssh2's channel window (2 MiB) bounds what
-/// is buffered.
-fn stream(
-    wire: &mut Wire,
-    channel: &mut Channel,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    marker: &mut PidMarker,
-    deadline: Instant,
-) -> Result<(), Failure> {
-    let mut buf = vec![0u8; CHUNK];
-    let mut errors = channel.stderr();
-    let (mut out_open, mut err_open) = (true, true);
-    while out_open || err_open {
-        let mut heard = false;
-        if out_open {
-            match channel.read(&mut buf) {
-                Ok(0) => out_open = false,
-                Ok(n) => {
-                    heard = true;
-                    stdout.write_all(&buf[..n]).map_err(Failure::Write)?;
-                }
-                Err(e) if would_block(&e) => {}
-                Err(e) => return Err(Stop::Lost(e.to_string()).into()),
+            Event::Done(Err(stop)) => {
+                return Err(match stop {
+                    Stop::Deadline => TransportError::Timeout {
+                        node: node.clone(),
+                        command: shorten(&command.render()),
+                        timeout,
+                    },
+                    Stop::Lost(reason) => TransportError::Lost {
+                        node: node.clone(),
+                        reason,
+                    },
+                    Stop::Failed(e) => TransportError::Ssh {
+                        node: node.clone(),
+                        context: "running a command".to_owned(),
+                        message: e.message().to_owned(),
+                    },
+                })
             }
         }
-        if err_open {
-            match errors.read(&mut buf) {
-                Ok(0) => err_open = false,
-                Ok(n) => {
-                    heard = true;
-                    marker.feed(&buf[..n], stderr).map_err(Failure::Write)?;
-                }
-                Err(e) if would_block(&e) => {}
-                Err(e) => return Err(Stop::Lost(e.to_string()).into()),
-            }
-        }
-        if heard {
-            wire.heard();
-            if Instant::now() >= deadline {
-                return Err(Stop::Deadline.into());
-            }
-        } else if out_open || err_open {
-            wire.wait(deadline)?;
-        }
-    }
-    stdout.flush().map_err(Failure::Write)?;
-    stderr.flush().map_err(Failure::Write)
-}
-
-/// Gives up on a command: closes its channel and ends its process group on the node, so a
-/// timed-out `pg_dump` does not keep running. Best effort, bounded by [`CLEANUP`]: when the
-/// node is not answering there is nothing more to do.
-fn abandon(wire: &mut Wire, target: &Target, mut channel: Channel, pid: Option<u32>) {
-    let deadline = Instant::now() + CLEANUP.min(target.connect_timeout);
-    if wire.retry(deadline, |_| channel.close()).is_err() {
-        return;
-    }
-    if let Some(pid) = pid {
-        let kill = kill_line(pid);
-        let mut slot = None;
-        let mut quiet = PidMarker::default();
-        let _ = execute(
-            wire,
-            &kill,
-            &mut slot,
-            &mut io::sink(),
-            &mut io::sink(),
-            &mut quiet,
-            deadline,
-        );
     }
 }
 
 /// The number of a signal named in an SSH `exit-signal` message (RFC 4254 §6.10 names,
 /// without `SIG`).
-fn signal_number(name: &str) -> Option<i32> {
+pub(super) fn signal_number(name: &str) -> Option<i32> {
     Some(match name {
         "ABRT" => libc::SIGABRT,
         "ALRM" => libc::SIGALRM,
@@ -202,6 +88,7 @@ fn signal_number(name: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::script::signal_status;
     use super::*;
 
     #[test]

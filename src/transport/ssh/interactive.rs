@@ -96,6 +96,9 @@ fn relay(wire: &mut Wire, channel: &mut Channel, console: &mut dyn Console) -> R
                 channel.request_pty_size(cols, rows, None, None)
             })
             .map_err(Relay::Stop)?;
+            // The request read the socket: what it took in for the screen is not waited
+            // for (see `exec::stream`).
+            continue;
         }
         let fd = keyboard.then(|| console.input_fd());
         let typed = wire.wait_or(deadline, fd).map_err(Relay::Stop)?;

@@ -1,31 +1,37 @@
 //! [`SshTransport`]: one libssh2 session per node, host key verified before any
-//! credential is sent, reused for every command of the process.
+//! credential is sent, reused for every command of the process — by several threads at
+//! once, each command on a channel of its own ([`mux`]).
 
 mod auth;
 mod banner;
+mod driver;
 mod exec;
 mod interactive;
+mod job;
 mod known_hosts;
+mod mux;
 mod slow;
 mod tcp;
 mod wire;
 
 use std::io::Write;
 use std::os::fd::AsRawFd;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ssh2::Session;
 
 use super::{Cmd, Console, Secrets, Target, Transport, TransportError};
 pub use known_hosts::{add_known_host, HostKey, Trust};
+use mux::Link;
 pub(crate) use tcp::keepalive_interval;
 use wire::Wire;
 
+/// A handle on the node's session; [`Transport::share`] gives more handles on the same
+/// session, and the last one dropped says goodbye to the node.
 pub struct SshTransport {
     target: Target,
-    wire: Wire,
-    /// Set once the connection is lost: later commands fail at once instead of waiting.
-    lost: Option<String>,
+    link: Arc<Link>,
 }
 
 impl SshTransport {
@@ -55,10 +61,13 @@ impl SshTransport {
         }
         auth::login(&session, target, secrets)?;
         slow::tell(target, answered.elapsed());
+        let wire = Wire::new(session, fd, tcp::keepalive_interval(target));
+        let link = Link::start(wire, &target.name).map_err(|e| {
+            TransportError::io(&target.name, "cannot start the session's driver", e)
+        })?;
         Ok(SshTransport {
             target: target.clone(),
-            wire: Wire::new(session, fd, tcp::keepalive_interval(target)),
-            lost: None,
+            link: Arc::new(link),
         })
     }
 }
@@ -135,6 +144,18 @@ fn goodbye(session: &Session, why: &str) {
     let _ = session.disconnect(Some(ssh2::DisconnectCode::ByApplication), why, None);
 }
 
+impl SshTransport {
+    fn lost(&self) -> Result<(), TransportError> {
+        match self.link.lost() {
+            Some(reason) => Err(TransportError::Lost {
+                node: self.target.name.clone(),
+                reason,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Transport for SshTransport {
     fn target(&self) -> &Target {
         &self.target
@@ -151,25 +172,9 @@ impl Transport for SshTransport {
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError> {
-        if let Some(reason) = &self.lost {
-            return Err(TransportError::Lost {
-                node: self.target.name.clone(),
-                reason: reason.clone(),
-            });
-        }
+        self.lost()?;
         let timeout = timeout.unwrap_or(self.target.command_timeout);
-        let result = exec::run(
-            &mut self.wire,
-            &self.target,
-            command,
-            stdout,
-            stderr,
-            timeout,
-        );
-        if let Err(TransportError::Lost { reason, .. }) = &result {
-            self.lost = Some(reason.clone());
-        }
-        result
+        exec::run(&self.link, &self.target, command, stdout, stderr, timeout)
     }
 
     fn interactive(
@@ -177,29 +182,39 @@ impl Transport for SshTransport {
         command: &Cmd,
         console: &mut dyn Console,
     ) -> Result<i32, TransportError> {
-        if let Some(reason) = &self.lost {
-            return Err(TransportError::Lost {
-                node: self.target.name.clone(),
-                reason: reason.clone(),
-            });
-        }
+        self.lost()?;
         let term = super::terminal::choose(self, &console.term())?;
         let mut console = super::terminal::Named {
             inner: console,
             term,
         };
-        let result = interactive::run(&mut self.wire, &self.target, command, &mut console);
+        let target = &self.target;
+        let result = self
+            .link
+            .exclusive(|wire| interactive::run(wire, target, command, &mut console))
+            .unwrap_or_else(|| {
+                Err(TransportError::Lost {
+                    node: target.name.clone(),
+                    reason: self
+                        .link
+                        .lost()
+                        .unwrap_or_else(|| "the connection closed".into()),
+                })
+            });
         if let Err(TransportError::Lost { reason, .. }) = &result {
-            self.lost = Some(reason.clone());
+            self.link.lose(reason);
         }
         result
     }
-}
 
-impl Drop for SshTransport {
-    fn drop(&mut self) {
-        if self.lost.is_none() {
-            goodbye(&self.wire.session, "tvdr is done");
-        }
+    fn share(&self) -> Option<Box<dyn Transport>> {
+        Some(Box::new(SshTransport {
+            target: self.target.clone(),
+            link: Arc::clone(&self.link),
+        }))
+    }
+
+    fn is_lost(&self) -> bool {
+        self.link.lost().is_some()
     }
 }
