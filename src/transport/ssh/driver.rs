@@ -11,8 +11,8 @@ use ssh2::BlockDirections;
 
 use super::super::marker::kill_line;
 use super::super::poll::{poll, IN};
+use super::asks::{drain, Ask, Loan, CHANNELS, CLEANUP};
 use super::job::{Job, Step};
-use super::mux::{drain, Ask, Loan, CHANNELS, CLEANUP};
 use super::wire::{Stop, Wire};
 
 pub(super) struct Driver {

@@ -314,7 +314,7 @@ impl Job {
         let signal = channel.exit_signal().ok().and_then(|s| s.exit_signal);
         match signal {
             Some(name) => {
-                super::exec::signal_number(&name).map_or(-1, super::super::script::signal_status)
+                super::signal::signal_number(&name).map_or(-1, super::super::script::signal_status)
             }
             None => channel.exit_status().unwrap_or(-1),
         }

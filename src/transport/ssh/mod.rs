@@ -2,6 +2,7 @@
 //! credential is sent, reused for every command of the process — by several threads at
 //! once, each command on a channel of its own ([`mux`]).
 
+mod asks;
 mod auth;
 mod banner;
 mod driver;
@@ -10,6 +11,7 @@ mod interactive;
 mod job;
 mod known_hosts;
 mod mux;
+mod signal;
 mod slow;
 mod tcp;
 mod wire;

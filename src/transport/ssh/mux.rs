@@ -12,34 +12,20 @@
 //! libssh2 rules the loop keeps: one channel opening at a time per session, and a packet
 //! it could only partly send must be sent again, first, by the same call.
 
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use super::asks::{ring, Ask};
 use super::driver::Driver;
 use super::job::{Event, Job};
 use super::wire::Wire;
 
-/// Channels open at once on one session: sshd refuses more than `MaxSessions` (10 by
-/// default); further commands wait for a channel to close.
-pub(super) const CHANNELS: usize = 8;
 /// Events a command's output may run ahead of its caller.
 const QUEUE: usize = 8;
-/// Time allowed to close a given-up command's channel and end its processes.
-pub(super) const CLEANUP: Duration = Duration::from_secs(5);
-
-/// The session lent out: where it goes, and where it comes back from.
-pub(super) type Loan = (Sender<Wire>, Receiver<Wire>);
-
-/// What callers ask of the driver.
-pub(super) enum Ask {
-    Run(Job),
-    /// The whole session for an interactive terminal, once no command runs.
-    Lend(Loan),
-}
 
 /// The caller's side of one session.
 pub(super) struct Link {
@@ -149,16 +135,4 @@ impl Drop for Link {
             let _ = driver.join();
         }
     }
-}
-
-pub(super) fn ring(fd: &OwnedFd) {
-    let one = 1u64.to_ne_bytes();
-    // SAFETY: writes 8 bytes from a live buffer to an eventfd (full counter: already rung).
-    let _ = unsafe { libc::write(fd.as_raw_fd(), one.as_ptr().cast(), one.len()) };
-}
-
-pub(super) fn drain(fd: RawFd) {
-    let mut buf = [0u8; 8];
-    // SAFETY: reads at most 8 bytes into a live buffer; non-blocking.
-    let _ = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
 }
