@@ -79,7 +79,10 @@ fn wait_on_a_node_not_answering_yet_goes_on_looking_and_shows_why() {
     site.lab.cut("tvox2");
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            std::thread::sleep(Duration::from_secs(6));
+            // Late enough that the wait has looked at least once with tvox2 cut (the
+            // run's start connects to every node first, and tvox2 takes its connect
+            // timeout to fail), early enough for the wait's timeout.
+            std::thread::sleep(Duration::from_secs(12));
             site.lab.move_node_ip(&["tvox2"]);
             site.lab.restore("tvox2");
         });
