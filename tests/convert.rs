@@ -11,30 +11,9 @@ use predicates::prelude::*;
 use crate::lab::Lab;
 use crate::site::Site;
 
-/// Runs `tvdr ARGS` in a terminal (`script`), typing `keys` one line every second after
-/// a pause for the connection; returns what the terminal showed and the exit status.
+/// Runs `tvdr ARGS` in a terminal, typing `keys` ([`Site::in_terminal`]).
 fn in_terminal(site: &Site, args: &[&str], keys: &[&str]) -> Output {
-    let mut line = vec![assert_cmd::cargo::cargo_bin("tvdr").display().to_string()];
-    line.extend(site.global_args());
-    line.extend(args.iter().map(|a| a.to_string()));
-    let typing: String = keys
-        .iter()
-        .map(|k| format!("sleep 1; printf '%s\\r' '{k}'; "))
-        .collect();
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "(sleep 3; {typing} sleep 2) | script -qfec \"$1\" \"$2\""
-        ))
-        .arg("sh")
-        .arg(line.join(" "))
-        .arg(site.home.path().join("transcript"))
-        .env("HOME", site.home.path())
-        .env("USER", "tech-a")
-        .env("NO_COLOR", "1")
-        .env_remove("SSH_AUTH_SOCK")
-        .output()
-        .unwrap()
+    site.in_terminal(args, keys, &[])
 }
 
 /// `SHA256:…` of a node's host key, as ssh-keygen shows it.

@@ -11,19 +11,6 @@ use predicates::prelude::*;
 
 use crate::site::Site;
 
-/// Waits until `file` on `node` has a line (the step's command is running there).
-fn wait_count(site: &Site, node: &str, file: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while site.count(node, file) == 0 {
-        assert!(
-            Instant::now() < deadline,
-            "`{file}` never written on {node}; tvdr said: {}",
-            std::fs::read_to_string(site.home.path().join("spawned.stderr")).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// The receipt directories of `step` on `node` (one per attempt).
 fn attempts(site: &Site, node: &str, step: &str) -> Vec<PathBuf> {
     let root = site.home_of(node).join(".local/state/tvdr/receipts");
@@ -80,7 +67,7 @@ fn a_cut_link_during_a_run_step_exits_3_and_the_receipt_tells_the_end() {
     let site = Site::new();
     std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
     let mut child = site.spawn(&["runbook", "once", "--yes"]);
-    wait_count(&site, "tvox1", "linger.count");
+    site.wait_count("tvox1", "linger.count");
     site.lab.cut("tvox1");
     let status = child.wait().unwrap();
     let said = std::fs::read_to_string(site.home.path().join("spawned.stderr")).unwrap();
@@ -111,17 +98,11 @@ fn a_command_that_vanished_is_put_to_the_technician_never_rerun_by_itself() {
     let site = Site::new();
     std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
     let mut child = site.spawn(&["runbook", "once", "--yes"]);
-    wait_count(&site, "tvox1", "linger.count");
+    site.wait_count("tvox1", "linger.count");
     child.kill().unwrap();
     child.wait().unwrap();
     // The command dies on the node without an end record (a crash, an OOM kill).
-    let receipt = attempts(&site, "tvox1", "linger").pop().unwrap();
-    let started = std::fs::read_to_string(receipt.join("started")).unwrap();
-    let pid = started
-        .lines()
-        .find_map(|l| l.strip_prefix("pid="))
-        .unwrap()
-        .to_string();
+    let pid = site.receipt_pid("tvox1", "linger");
     let killed = Command::new("pkill")
         .args(["-KILL", "-s", &pid])
         .status()
@@ -316,7 +297,7 @@ fn a_run_killed_on_laptop_a_is_finished_from_laptop_b_with_nothing_repeated() {
     let site = Site::new();
     std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
     let mut a = site.spawn(&["runbook", "once", "--yes"]);
-    wait_count(&site, "tvox1", "linger.count");
+    site.wait_count("tvox1", "linger.count");
     a.kill().unwrap();
     a.wait().unwrap();
 
@@ -404,7 +385,7 @@ fn the_updater_started_on_laptop_a_is_followed_from_laptop_b_not_started_again()
          echo 'Update completed successfully'\n",
     );
     let mut a = site.spawn(&["runbook", "patch", "--yes"]);
-    wait_count(&site, "tvox1", "updater.count");
+    site.wait_count("tvox1", "updater.count");
     a.kill().unwrap();
     a.wait().unwrap();
     let b_home = tempfile::tempdir().unwrap();

@@ -10,24 +10,13 @@ use predicates::prelude::*;
 
 use crate::site::Site;
 
-fn wait_count(site: &Site, node: &str, file: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while site.count(node, file) == 0 {
-        assert!(
-            Instant::now() < deadline,
-            "`{file}` never written on {node}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn a_node_that_reboots_under_a_step_is_named_and_the_command_is_not_rerun_by_itself() {
     let site = Site::new();
     site.make_rebootable("tvox1");
     std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
     let mut child = site.spawn(&["runbook", "once", "--yes"]);
-    wait_count(&site, "tvox1", "linger.count");
+    site.wait_count("tvox1", "linger.count");
     // The node reboots by itself (a power cut, a watchdog) while the command runs.
     let fifo = site.lab.node_dir("tvox1").join("reboot.fifo");
     std::fs::write(&fifo, "reboot\n").unwrap();
@@ -41,18 +30,7 @@ fn a_node_that_reboots_under_a_step_is_named_and_the_command_is_not_rerun_by_its
     assert!(said.contains("tvox1"), "{said}");
     // Lab nodes share this machine's kernel: what a real reboot kills (the command's
     // session) is killed by hand, while the node is down.
-    let receipts = site.home_of("tvox1").join(".local/state/tvdr/receipts");
-    let started = std::fs::read_dir(&receipts)
-        .unwrap()
-        .flatten()
-        .map(|run| run.path().join("linger/1/started"))
-        .find(|p| p.exists())
-        .expect("the receipt of `linger`");
-    let pid = std::fs::read_to_string(started)
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("pid=").map(str::to_string))
-        .unwrap();
+    let pid = site.receipt_pid("tvox1", "linger");
     assert!(Command::new("pkill")
         .args(["-KILL", "-s", &pid])
         .status()

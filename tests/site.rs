@@ -177,6 +177,77 @@ impl Site {
             .to_string()
     }
 
+    /// Waits until `file` in the lab user's home on `node` has a line (the step's command
+    /// is running there).
+    pub fn wait_count(&self, node: &str, file: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.count(node, file) == 0 {
+            assert!(
+                Instant::now() < deadline,
+                "`{file}` never written on {node}; tvdr said: {}",
+                std::fs::read_to_string(self.home.path().join("spawned.stderr"))
+                    .unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The pid in the receipt of `step`'s latest attempt on `node` (its session leader).
+    pub fn receipt_pid(&self, node: &str, step: &str) -> String {
+        let receipts = self.home_of(node).join(".local/state/tvdr/receipts");
+        let mut started: Vec<PathBuf> = std::fs::read_dir(&receipts)
+            .unwrap()
+            .flatten()
+            .flat_map(|run| {
+                std::fs::read_dir(run.path().join(step))
+                    .into_iter()
+                    .flatten()
+            })
+            .flatten()
+            .map(|attempt| attempt.path().join("started"))
+            .filter(|p| p.exists())
+            .collect();
+        started.sort();
+        let text = std::fs::read_to_string(started.last().expect("a receipt")).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("pid=").map(str::to_string))
+            .expect("a pid")
+    }
+
+    /// Runs `tvdr ARGS` in a terminal (`script`) with `env` set, typing `keys` one line
+    /// every second after a pause for the connection; what the terminal showed, and how
+    /// it ended.
+    pub fn in_terminal(
+        &self,
+        args: &[&str],
+        keys: &[&str],
+        env: &[(&str, &str)],
+    ) -> std::process::Output {
+        let mut line = vec![assert_cmd::cargo::cargo_bin("tvdr").display().to_string()];
+        line.extend(self.global_args());
+        line.extend(args.iter().map(|a| a.to_string()));
+        let typing: String = keys
+            .iter()
+            .map(|k| format!("sleep 1; printf '%s\\r' '{k}'; "))
+            .collect();
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "(sleep 3; {typing} sleep 2) | script -qfec \"$1\" \"$2\""
+            ))
+            .arg("sh")
+            .arg(line.join(" "))
+            .arg(self.home.path().join("transcript"))
+            .env("HOME", self.home.path())
+            .env("USER", "tech-a")
+            .env("NO_COLOR", "1")
+            .env_remove("SSH_AUTH_SOCK");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        cmd.output().unwrap()
+    }
+
     pub fn answers(&self, text: &str) -> PathBuf {
         let path = self.home.path().join("answers.yaml");
         std::fs::write(&path, text).unwrap();

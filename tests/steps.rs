@@ -318,22 +318,7 @@ fn interactive_step_runs_the_menu_in_a_real_terminal_and_records_its_exit() {
         "network_reset",
         "#!/bin/sh\nprintf 'New IP address: '\nread -r ip\necho \"network_reset applied $ip\"\n",
     );
-    let transcript = site.home.path().join("transcript");
-    let mut line = vec![assert_cmd::cargo::cargo_bin("tvdr").display().to_string()];
-    line.extend(site.global_args());
-    line.extend(["runbook", "interactive", "--yes"].map(String::from));
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg("(sleep 4; printf '10.9.9.9\\r'; sleep 2) | script -qfec \"$1\" \"$2\"")
-        .arg("sh")
-        .arg(line.join(" "))
-        .arg(&transcript)
-        .env("HOME", site.home.path())
-        .env("USER", "tech-a")
-        .env("NO_COLOR", "1")
-        .env_remove("SSH_AUTH_SOCK")
-        .output()
-        .unwrap();
+    let out = site.in_terminal(&["runbook", "interactive", "--yes"], &["10.9.9.9"], &[]);
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("network_reset applied 10.9.9.9"), "{shown}");
     assert!(out.status.success(), "{shown}");
@@ -351,24 +336,12 @@ fn interactive_step_falls_back_to_a_terminal_type_the_node_knows() {
         "network_reset",
         "#!/bin/sh\necho \"menu drawn for $TERM\"\n",
     );
-    let transcript = site.home.path().join("transcript");
-    let mut line = vec![assert_cmd::cargo::cargo_bin("tvdr").display().to_string()];
-    line.extend(site.global_args());
-    line.extend(["runbook", "interactive", "--yes"].map(String::from));
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg("sleep 2 | script -qfec \"$1\" \"$2\"")
-        .arg("sh")
-        .arg(line.join(" "))
-        .arg(&transcript)
-        .env("HOME", site.home.path())
-        .env("USER", "tech-a")
-        .env("NO_COLOR", "1")
-        // A laptop terminal a 2013 terminfo does not know.
-        .env("TERM", "tvdr-no-such-terminal")
-        .env_remove("SSH_AUTH_SOCK")
-        .output()
-        .unwrap();
+    // A laptop terminal a 2013 terminfo does not know.
+    let out = site.in_terminal(
+        &["runbook", "interactive", "--yes"],
+        &[],
+        &[("TERM", "tvdr-no-such-terminal")],
+    );
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("menu drawn for xterm-256color"), "{shown}");
     assert!(
