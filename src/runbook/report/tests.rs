@@ -234,6 +234,20 @@ impl Journal {
     }
 }
 
+/// A conversion with an outage window: the journal both report forms are tested on.
+pub(super) fn outage_run(rb: &Runbook) -> Journal {
+    let mut j = Journal::start(rb, "alice", "laptop-alice");
+    j.done("snapshot", answers(&[], "alice"), 420)
+        .wait(60)
+        .done("licence-reboot", answers(&[], "alice"), 300)
+        .wait(30)
+        .done("warn-customer-down", answers(&[], "alice"), 10)
+        .done("network-reset", json!({}), 1500)
+        .done("service-back", answers(&[], "alice"), 300)
+        .end();
+    j
+}
+
 pub(super) fn answers(pairs: &[(&str, &str)], operator: &str) -> Value {
     let answers: serde_json::Map<String, Value> = pairs
         .iter()
@@ -544,15 +558,7 @@ fn a_runbook_changed_during_the_run_is_a_warning() {
 #[test]
 fn outage_steps_outside_the_markers_are_measured_with_them() {
     let rb = runbook(OUTAGES);
-    let mut j = Journal::start(&rb, "alice", "laptop-alice");
-    j.done("snapshot", answers(&[], "alice"), 420)
-        .wait(60)
-        .done("licence-reboot", answers(&[], "alice"), 300)
-        .wait(30)
-        .done("warn-customer-down", answers(&[], "alice"), 10)
-        .done("network-reset", json!({}), 1500)
-        .done("service-back", answers(&[], "alice"), 300)
-        .end();
+    let j = outage_run(&rb);
     let report = render(&j.records, &rb, &site());
     // 7m with the machine off, 5m of licence reboot, 30m of IP change.
     assert!(report.contains("Total measured: **42m**"), "{report}");

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::super::tests::{
-    answers, conversion, dr_activation, runbook, site, Journal, DR, FT, OUTAGES, PLAIN,
+    answers, conversion, dr_activation, outage_run, runbook, site, Journal, DR, FT, OUTAGES, PLAIN,
 };
 use super::render;
 use crate::runbook::journal::Outcome;
@@ -81,15 +81,7 @@ fn a_dr_activation_shades_the_outage_and_draws_the_objective_it_missed() {
 #[test]
 fn outage_steps_are_shaded_and_summed() {
     let rb = runbook(OUTAGES);
-    let mut j = Journal::start(&rb, "alice", "laptop-alice");
-    j.done("snapshot", answers(&[], "alice"), 420)
-        .wait(60)
-        .done("licence-reboot", answers(&[], "alice"), 300)
-        .wait(30)
-        .done("warn-customer-down", answers(&[], "alice"), 10)
-        .done("network-reset", json!({}), 1500)
-        .done("service-back", answers(&[], "alice"), 300)
-        .end();
+    let j = outage_run(&rb);
     let html = page(&j.records, &rb);
     let svg = svg(&html);
     assert_eq!(count(&svg, "outage"), 3, "{svg}");
