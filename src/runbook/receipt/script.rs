@@ -59,9 +59,12 @@ report() {
   echo "attempt=${r##*/}"
   if [ -f "$r/started" ]; then cat -- "$r/started"; fi
   echo "boot_now=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)"
-  if [ -f "$r/ended" ]; then
+  # Alive is asked only while there is no end record, and the end record is read again
+  # once the process is not alive: the wrapper writes it before it exits, so a command
+  # that ends between the two looks is finished, never gone.
+  if [ ! -f "$r/ended" ] && alive "$r"; then state=running
+  elif [ -f "$r/ended" ]; then
     cat -- "$r/ended"; state=finished
-  elif alive "$r"; then state=running
   else state=gone
   fi
   echo "state=$state"

@@ -155,6 +155,55 @@ fn a_killed_command_is_gone_not_finished_and_not_none() {
 }
 
 #[test]
+fn a_command_ending_while_its_receipt_is_read_is_finished_not_gone() {
+    // The race the kill -9 soak once hit: the end record is not there yet, then the
+    // process is not alive any more. A `sed` shim on PATH (the tool reads the pid with
+    // it, right after looking for the end record) writes the end record and lets the
+    // recorded process be gone, as a command ending at that instant would.
+    let home = tempfile::tempdir().unwrap();
+    let bin = home.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let real_sed = which::which("sed").unwrap();
+    let shim = bin.join("sed");
+    std::fs::write(
+        &shim,
+        format!(
+            "#!/bin/sh\nfor last; do :; done\ncase $last in */started)\n  \
+             printf 'exit=0\\nended=2\\n' >\"${{last%/started}}/ended\" ;;\nesac\n\
+             exec {} \"$@\"\n",
+            real_sed.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&shim, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let mut target = crate::transport::testing::local("tvox1");
+    target
+        .env
+        .insert("HOME".into(), home.path().to_string_lossy().into_owned());
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    target.env.insert("PATH".into(), path);
+    let mut t = LocalTransport::new(target);
+    let key = Key::new("run-1", "ending");
+    let attempt = home
+        .path()
+        .join(".local/state/tvdr/receipts/run-1/ending/1");
+    std::fs::create_dir_all(&attempt).unwrap();
+    // A pid that was a process a moment ago and is not one now.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    std::fs::write(
+        attempt.join("started"),
+        format!("pid={pid}\nstarted=1\nboot=b\n"),
+    )
+    .unwrap();
+    let r = look(&mut t, &key).unwrap();
+    assert_eq!((r.state, r.exit), (State::Finished, Some(0)), "{r:?}");
+}
+
+#[test]
 fn a_directory_that_is_not_private_is_refused() {
     let home = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
