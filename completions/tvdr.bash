@@ -176,7 +176,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__check)
-            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
+            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --sites --jobs --site-timeout --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -204,6 +204,18 @@ _tvdr() {
                     ;;
                 --form)
                     COMPREPLY=($(compgen -W "standalone ft" -- "${cur}"))
+                    return 0
+                    ;;
+                --sites)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --site-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --inventory)

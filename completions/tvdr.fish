@@ -80,6 +80,9 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l master -d 'vip: the 
 tvox2\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l form -d 'hosts: the line a stand-alone node needs (its physical address) or an FT node\'s (the node IP) [default: stand-alone without `cluster.node_ip`, else FT]' -r -f -a "standalone\t'`<physical address> <domain>` on each node: a stand-alone TVox'
 ft\t'`<node IP> <domain>` on each node: an FT cluster node'"
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l sites -d 'Check every site in DIR (one inventory per site, `*.yaml`/`*.yml`) instead of one: one line per site, worst first (replaces -i)' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l jobs -d 'With --sites: how many sites are checked at once' -r
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l site-timeout -d 'With --sites: a site without every verdict by then is reported UNKNOWN and the others go on' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F

@@ -87,13 +87,20 @@ Examples:
 whole run. Exit status: 0 all OK, 1 a check is WARN, CRIT or UNKNOWN, 3 a node could not be \
 reached (with --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
 
+With --sites DIR every inventory in DIR is a site, checked --jobs at a time; a site that \
+is down or slow holds back only itself. The exit status is the worst site's; --format \
+nagios prints one passive check result per site (Nagios external command syntax), \
+prometheus one exposition with a `site` label.
+
 Examples:
   tvdr check calendars
   tvdr check fs-sync --exact
   tvdr check fs-sync --exact --watch 60      (progress and time left while the first sync runs)
   tvdr check all --format nagios
   tvdr check db chat --format json
-  tvdr check vip --master tvox2             (after rebooting TVOX 1: did TVOX 2 take over?)"
+  tvdr check vip --master tvox2             (after rebooting TVOX 1: did TVOX 2 take over?)
+  tvdr check all --sites /etc/tvdr/sites --jobs 16
+  tvdr check all --sites /etc/tvdr/sites --format prometheus > tvdr.prom.tmp && mv tvdr.prom.tmp tvdr.prom"
     )]
     Check(CheckArgs),
 
@@ -324,7 +331,7 @@ pub struct UatArgs {
     pub operator: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// The checks to run, or `all` for every check that applies to the site
     #[arg(value_name = "CHECK", required_unless_present = "list", value_parser = check_names())]
@@ -366,6 +373,22 @@ pub struct CheckArgs {
     /// List the checks and exit
     #[arg(long)]
     pub list: bool,
+
+    /// Check every site in DIR (one inventory per site, `*.yaml`/`*.yml`) instead of one:
+    /// one line per site, worst first (replaces -i)
+    #[arg(long, value_name = "DIR", conflicts_with = "watch")]
+    pub sites: Option<PathBuf>,
+
+    /// With --sites: how many sites are checked at once
+    #[arg(long, value_name = "N", default_value_t = 8, requires = "sites",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: u16,
+
+    /// With --sites: a site without every verdict by then is reported UNKNOWN and the
+    /// others go on
+    #[arg(long, value_name = "DURATION", default_value = "10m", requires = "sites",
+          value_parser = humantime::parse_duration)]
+    pub site_timeout: std::time::Duration,
 }
 
 fn check_names() -> clap::builder::PossibleValuesParser {

@@ -31,6 +31,7 @@ mod rehearsal;
 mod report;
 mod runbook;
 mod site;
+mod sites;
 mod stalls;
 mod status;
 mod steps;

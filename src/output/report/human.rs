@@ -54,7 +54,7 @@ pub(super) fn render(reports: &[Report], color: bool) -> String {
 
 /// tvdr's table, with colour decided by the caller rather than by whoever stdout is now,
 /// so `color: false` gives the same text everywhere.
-fn new_table(header: &[&str], color: bool) -> Table {
+pub(super) fn new_table(header: &[&str], color: bool) -> Table {
     let mut table = table::new(header);
     if color {
         // Colour the word, not the cell's padding: copy-pasted rows stay clean.
@@ -69,7 +69,7 @@ fn new_table(header: &[&str], color: bool) -> Table {
 }
 
 /// Only the status word is coloured: the eye finds the red rows, the rest stays plain.
-fn status_cell(status: Status, color: bool) -> Cell {
+pub(super) fn status_cell(status: Status, color: bool) -> Cell {
     let cell = Cell::new(status.as_str());
     if !color {
         return cell;
@@ -91,7 +91,7 @@ const MAX_CELL_CHARS: usize = 1000;
 /// technician's terminal, and a tab or carriage return would break the table's columns.
 /// Newlines stay: the table wraps them as extra lines in the cell. Past
 /// [`MAX_CELL_CHARS`] the text is cut, saying how much is left out and where it is.
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_CELL_CHARS * 4));
     let mut chars = text.chars();
     for c in chars.by_ref().take(MAX_CELL_CHARS) {

@@ -29,7 +29,7 @@ struct Document<'a> {
 /// A report with the field list written out here, so a change to [`Report`] cannot change
 /// the contract by accident.
 #[derive(Serialize)]
-struct Check<'a> {
+pub(super) struct Check<'a> {
     name: &'a str,
     status: Status,
     summary: &'a str,
@@ -39,23 +39,28 @@ struct Check<'a> {
     hints: &'a [String],
 }
 
+/// The reports as the contract's `checks` array (also each site's with `--sites`).
+pub(super) fn checks(reports: &[Report]) -> Vec<Check<'_>> {
+    reports
+        .iter()
+        .map(|r| Check {
+            name: &r.name,
+            status: r.status,
+            summary: &r.summary,
+            nodes: &r.nodes,
+            details: &r.details,
+            metrics: &r.metrics,
+            hints: &r.hints,
+        })
+        .collect()
+}
+
 pub(super) fn render(site: &str, reports: &[Report], generated_at: Option<SystemTime>) -> String {
     let document = Document {
         status: overall(reports),
         site,
         generated_at: generated_at.map(rfc3339),
-        checks: reports
-            .iter()
-            .map(|r| Check {
-                name: &r.name,
-                status: r.status,
-                summary: &r.summary,
-                nodes: &r.nodes,
-                details: &r.details,
-                metrics: &r.metrics,
-                hints: &r.hints,
-            })
-            .collect(),
+        checks: checks(reports),
     };
     // Only string keys and serde_json values: serialization cannot fail.
     let mut out = serde_json::to_string_pretty(&document).expect("reports serialize to JSON");

@@ -15,7 +15,9 @@ mod human;
 mod json;
 mod junit;
 mod nagios;
+mod outcome;
 mod prometheus;
+pub mod sites;
 mod xml;
 
 #[cfg(test)]
@@ -27,6 +29,7 @@ use crate::checks::{overall, Detail, Report, Status};
 use crate::exit_code;
 
 pub use nagios::nagios_exit;
+pub use outcome::SiteOutcome;
 
 /// How `tvdr check` prints its reports (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

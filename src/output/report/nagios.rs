@@ -44,6 +44,12 @@ fn word(status: Status) -> &'static str {
 }
 
 pub(super) fn render(reports: &[Report]) -> String {
+    render_as(worst(reports), reports, &[])
+}
+
+/// The plugin result with the state given by the caller (a site whose checks pass while a
+/// node was not reached is UNKNOWN) and `notes` first in the long output.
+pub(super) fn render_as(state: Status, reports: &[Report], notes: &[String]) -> String {
     let sorted = by_severity(reports);
     let verdicts: Vec<String> = sorted
         .iter()
@@ -53,12 +59,12 @@ pub(super) fn render(reports: &[Report]) -> String {
             _ => format!("{}: {}", r.name, r.summary),
         })
         .collect();
-    let verdicts = if verdicts.is_empty() {
-        "no checks run".to_string()
-    } else {
-        verdicts.join("; ")
+    let verdicts = match (verdicts.is_empty(), notes.first()) {
+        (true, Some(note)) => note.clone(),
+        (true, None) => "no checks run".to_string(),
+        (false, _) => verdicts.join("; "),
     };
-    let mut out = format!("TVDR {} - {}", word(worst(reports)), one_line(&verdicts));
+    let mut out = format!("TVDR {} - {}", word(state), one_line(&verdicts));
 
     let perfdata: Vec<String> = reports
         .iter()
@@ -70,6 +76,10 @@ pub(super) fn render(reports: &[Report]) -> String {
     }
     out.push('\n');
 
+    for note in notes {
+        out.push_str(&one_line(note));
+        out.push('\n');
+    }
     for report in &sorted {
         out.push_str(&one_line(&format!(
             "[{}] {}: {}",

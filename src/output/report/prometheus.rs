@@ -7,6 +7,10 @@
 //! tvdr_check_up{site="acme",check="chat"} 1
 //! tvdr_chat_lag_seconds{site="acme",node="tvox2"} 12.5
 //! ```
+//! With `--sites`, one exposition holds every site, each family once, plus
+//! `tvdr_site_up{site}` (every node reached, every check ended in time) and
+//! `tvdr_site_check_duration_seconds{site}`.
+//!
 //! `tvdr_check_status` uses the Nagios numbers (0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN), which
 //! monitoring people already know; alert on `== 2` or `> 0`. `tvdr_check_up` is 1 when the
 //! check reached a verdict and 0 when it could not tell (UNKNOWN), so "broken check" and
@@ -24,6 +28,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::checks::{Metric, Report, Status};
 
 use super::metric_key;
+use super::outcome::SiteOutcome;
 
 const STATUS_HELP: &str = "Check status: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN.";
 const UP_HELP: &str = "1 when the check reached a verdict, 0 when it could not tell (UNKNOWN).";
@@ -98,13 +103,50 @@ impl Exposition {
     }
 }
 
-pub(super) fn render(site: &str, reports: &[Report], generated_at: Option<SystemTime>) -> String {
-    let mut exposition = Exposition::new(&[
-        ("tvdr_check_status", STATUS_HELP),
-        ("tvdr_check_up", UP_HELP),
-        ("tvdr_last_run_timestamp_seconds", RUN_HELP),
-    ]);
+const SITE_UP_HELP: &str =
+    "1 when the site was checked, every node reached and every check ended in time, else 0.";
+const SITE_SECONDS_HELP: &str = "How long the checks of the site took, in seconds.";
 
+/// The families every exposition starts with, in this order.
+const FIXED: &[(&str, &str)] = &[
+    ("tvdr_check_status", STATUS_HELP),
+    ("tvdr_check_up", UP_HELP),
+    ("tvdr_last_run_timestamp_seconds", RUN_HELP),
+    ("tvdr_site_up", SITE_UP_HELP),
+    ("tvdr_site_check_duration_seconds", SITE_SECONDS_HELP),
+];
+
+pub(super) fn render(site: &str, reports: &[Report], generated_at: Option<SystemTime>) -> String {
+    let mut exposition = Exposition::new(FIXED);
+    add_site(&mut exposition, site, reports, generated_at);
+    exposition.render()
+}
+
+/// One exposition for many sites (`--sites`): each family once, a series per site, as the
+/// textfile collector requires (a family split in two makes the whole file unreadable).
+pub(super) fn render_sites(sites: &[SiteOutcome], generated_at: Option<SystemTime>) -> String {
+    let mut exposition = Exposition::new(FIXED);
+    for outcome in sites {
+        let site = outcome.site.as_str();
+        add_site(&mut exposition, site, &outcome.reports, generated_at);
+        let up = if outcome.up() { 1.0 } else { 0.0 };
+        exposition.add("tvdr_site_up", SITE_UP_HELP, &[("site", site)], up);
+        exposition.add(
+            "tvdr_site_check_duration_seconds",
+            SITE_SECONDS_HELP,
+            &[("site", site)],
+            outcome.elapsed.as_secs_f64(),
+        );
+    }
+    exposition.render()
+}
+
+fn add_site(
+    exposition: &mut Exposition,
+    site: &str,
+    reports: &[Report],
+    generated_at: Option<SystemTime>,
+) {
     for report in reports {
         let labels = [("site", site), ("check", report.name.as_str())];
         let status = super::nagios_exit(report.status);
@@ -137,7 +179,6 @@ pub(super) fn render(site: &str, reports: &[Report], generated_at: Option<System
             exposition.add(&family, &help, &labels, value);
         }
     }
-    exposition.render()
 }
 
 /// `tvdr_<check>_<metric>` with the unit as the name's last word, and the value in the

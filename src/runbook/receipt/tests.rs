@@ -191,9 +191,11 @@ fn a_command_ending_while_its_receipt_is_read_is_finished_not_gone() {
         .join(".local/state/tvdr/receipts/run-1/ending/1");
     std::fs::create_dir_all(&attempt).unwrap();
     // A pid that was a process a moment ago and is not one now.
-    let mut child = std::process::Command::new("true").spawn().unwrap();
-    let pid = child.id();
-    child.wait().unwrap();
+    let shell = t.output(&Cmd::new("sh").args(["-c", "echo $$"])).unwrap();
+    let pid: u32 = String::from_utf8_lossy(&shell.stdout)
+        .trim()
+        .parse()
+        .unwrap();
     std::fs::write(
         attempt.join("started"),
         format!("pid={pid}\nstarted=1\nboot=b\n"),
