@@ -24,6 +24,7 @@ mod inventory;
 mod lab;
 mod master;
 mod modules;
+mod monitoring;
 mod openssh;
 mod package;
 mod patch_verdict;
