@@ -146,7 +146,7 @@ _tvdr() {
 
     case "${cmd}" in
         tvdr)
-            opts="-i -h -V --inventory --runbooks --state-dir --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
+            opts="-i -h -V --inventory --runbooks --state-dir --lang --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -168,6 +168,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -176,7 +180,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__check)
-            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
+            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --inventory --runbooks --state-dir --lang --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -222,6 +226,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -230,7 +238,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__exec)
-            opts="-i -h --format --timeout --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --timeout --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,6 +268,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -268,7 +280,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__generate)
-            opts="-i -h --out --inventory --runbooks --state-dir --help"
+            opts="-i -h --out --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,6 +304,10 @@ _tvdr() {
                     ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -568,7 +584,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__init)
-            opts="-o -i -h --output --force --inventory --runbooks --state-dir --help"
+            opts="-o -i -h --output --force --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,6 +614,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -606,7 +626,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__inventory)
-            opts="-i -h --format --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,6 +652,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -640,7 +664,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__lint)
-            opts="-i -h --inventory --runbooks --state-dir --help"
+            opts="-i -h --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +686,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -670,7 +698,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__network__subcmd__reset)
-            opts="-i -h --from-address --timeout --inventory --runbooks --state-dir --help"
+            opts="-i -h --from-address --timeout --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -700,6 +728,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -708,7 +740,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__patch)
-            opts="-y -i -h --success --failure --timeout --yes --operator --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --success --failure --timeout --yes --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,6 +778,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -754,7 +790,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__reboot)
-            opts="-y -i -h --timeout --yes --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --timeout --yes --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +816,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -788,7 +828,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__runbook)
-            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --take-over --abandon --new --report --output --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --take-over --abandon --new --report --output --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,6 +886,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -854,7 +898,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot)
-            opts="-i -h --inventory --runbooks --state-dir --help record list forget help"
+            opts="-i -h --inventory --runbooks --state-dir --lang --help record list forget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,6 +920,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -884,7 +932,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot__subcmd__forget)
-            opts="-i -h --node --operator --inventory --runbooks --state-dir --help"
+            opts="-i -h --node --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -912,6 +960,10 @@ _tvdr() {
                     ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -992,7 +1044,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot__subcmd__list)
-            opts="-i -h --format --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1070,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1026,7 +1082,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot__subcmd__record)
-            opts="-i -h --note --at --operator --inventory --runbooks --state-dir --help"
+            opts="-i -h --note --at --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,6 +1116,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1068,7 +1128,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__status)
-            opts="-i -h --format --watch --count --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --watch --count --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1102,6 +1162,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1110,7 +1174,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__trust)
-            opts="-i -h --address --yes --inventory --runbooks --state-dir --help"
+            opts="-i -h --address --yes --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1200,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1144,7 +1212,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__uat)
-            opts="-y -i -h --checklist --answers --yes --operator --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --checklist --answers --yes --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,6 +1244,10 @@ _tvdr() {
                     ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
                     return 0
                     ;;
                 *)

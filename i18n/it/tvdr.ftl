@@ -1,0 +1,42 @@
+# I messaggi di tvdr in italiano. Ogni messaggio esiste anche in ../en/tvdr.ftl con le
+# stesse variabili (altrimenti un test fallisce). Le chiavi `cli-` sono i testi di --help.
+# Le etichette dei menu del fornitore (OCC, Application Manager) restano come sono.
+
+steps-count = { $count ->
+    [one] { $count } passo
+   *[other] { $count } passi
+}
+
+## Errori al livello più alto (src/main.rs)
+error-line = errore: { $message }
+error-interrupted = interrotto
+
+## --help (src/cli.rs); cli-heading-… e cli-help-… sono le parole di clap
+cli--inventory = L'inventario del sito [predefinito: ./tvdr.yaml]
+cli--lang = Lingua di messaggi, domande, testi dei runbook e rapporti [predefinita: $TVDR_LANG, altrimenti la locale, altrimenti en]
+cli--runbooks = Copie dei runbook per il sito (`<id>.yaml`) che sostituiscono quelle fornite
+cli--state-dir = Dove si conservano esecuzioni, campioni e registrazioni delle snapshot [predefinito: $XDG_STATE_HOME/tvdr]
+cli-about = Runbook verificabili e riprendibili e controlli tra i nodi per i cluster di centralini TVox
+cli-check-about = Esegue i controlli di salute sui nodi (vip, db, chat, calendars, fs-sync, o all)
+cli-exec-about = Esegue un comando su uno o più nodi via SSH
+cli-generate-about = Scrive i completamenti per la shell e le pagine di manuale (per chi crea i pacchetti e per il repository)
+cli-init-about = Scrive un tvdr.yaml commentato rispondendo a delle domande
+cli-inventory-about = Valida l'inventario e mostra nodi, indirizzi e impostazioni che tvdr userà
+cli-lint-about = Valida i file dei runbook: id, tipi, host, controlli, condizioni, riferimenti (per la CI)
+cli-long-about = tvdr accompagna il tecnico nelle procedure dei cluster TVox (da Stand Alone a Fault Tolerance, aggiornamento nodo per nodo, configurazione, attivazione e rientro del Disaster Recovery), verifica ogni affermazione sulle macchine reali via SSH, ricorda a che punto è il lavoro e lascia un rapporto.
+cli-network-reset-about = Apre il menu network_reset del nodo in un terminale interattivo
+cli-patch-about = Esegue un comando lungo su un nodo dentro GNU screen (si può riagganciare)
+cli-reboot-about = Riavvia un nodo e attende che torni
+cli-runbook-about = Avvia o riprende una procedura (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)
+cli-snapshot-forget-about = Dimentica una snapshot una volta cancellata nell'hypervisor
+cli-snapshot-list-about = Elenca le snapshot ancora conservate, dalla più vecchia, con la loro età
+cli-snapshot-record-about = Registra una snapshot di macchina virtuale appena presa di NODE
+cli-status-about = Una schermata: nodi, master, stati di sincronizzazione, client DR, esecuzioni aperte
+cli-trust-about = Mostra l'impronta della chiave host di un nodo e la aggiunge ai known_hosts dell'inventario
+cli-uat-about = Percorre la lista check UAT per una fase
+cli-help-help = Mostra l'aiuto
+cli-help-version = Mostra la versione
+cli-heading-usage = Uso:
+cli-heading-options = Opzioni
+cli-heading-arguments = Argomenti
+cli-heading-commands = Comandi
