@@ -664,7 +664,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__lint)
-            opts="-i -h --inventory --runbooks --state-dir --lang --help"
+            opts="-i -h --bilingual --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -184,6 +184,7 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l runbooks -d 'Site cop
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
 it\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l bilingual -d 'Every title, instruction and question must be in English and Italian (`{ en: …, it: … }`), as in the shipped runbooks'
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s o -l output -d 'Where to write the inventory' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F

@@ -471,6 +471,10 @@ pub struct LintArgs {
     /// Runbook files to check
     #[arg(value_name = "FILES")]
     pub files: Vec<PathBuf>,
+
+    /// Every title, instruction and question must be in English and Italian (`{ en: …, it: … }`), as in the shipped runbooks
+    #[arg(long)]
+    pub bilingual: bool,
 }
 
 #[derive(Debug, Args)]

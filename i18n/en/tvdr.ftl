@@ -40,3 +40,43 @@ cli-heading-usage = Usage:
 cli-heading-options = Options
 cli-heading-arguments = Arguments
 cli-heading-commands = Commands
+
+## The dry run for people (src/runbook/plan/human.rs)
+plan-header = dry run of `{ $runbook }`{ $rollback } — { $title } (site { $site }); nothing is contacted
+plan-on = on: { $host }
+plan-checks = checks: { $checks }
+plan-expected-master = expected master: { $master }
+plan-check-on = { $check } on { $node }
+plan-check-at-run-time = { $check } at run time: { $later }
+plan-asks = asks: { $prompt } ({ $kind })
+plan-known-at-run-time = known only at run time:
+plan-skipped-here = skipped here (condition false)
+plan-decided-at-run-time = decided at run time
+plan-missing-from-inventory = missing from inventory
+plan-this-machine = this machine
+plan-master-or-slave = { $role }: { $decided } — one of { $candidates }
+plan-or = or
+plan-timeout = timeout: { $timeout }
+plan-interval = looks every { $interval }
+plan-until = until: { $what }
+plan-back-when = back when: { $what }
+plan-success = success when it exits 0 and one of its last { $lines } non-empty lines matches: { $regexes }
+plan-success-unless = unless one of those lines matches a failure rule: the shipped ones (negations such as `NON completato`, `with errors`, failure and error words)
+plan-success-unless-own = unless one of those lines matches a failure rule: the shipped ones (negations such as `NON completato`, `with errors`, failure and error words), or: { $own }
+plan-expect-exit = expects exit status { $exit }
+plan-expect-output = expects output matching: { $regex }
+plan-service-down = service: the customer's outage starts when this step ends
+plan-service-up = service: the customer's outage ends when this step ends
+plan-service-outage = service: the customer is out of service while this step runs
+plan-service-other = service: { $service }
+plan-phase = UAT phase: { $phase }
+
+## UAT checklist walk (src/runbook/engine/kinds/uat/)
+uat-how = how:     {" "}
+uat-expected = expected:
+uat-pass = pass
+uat-fail = fail
+uat-skip = skip (not used on this site, or not testable now)
+uat-note-pass = Note (optional)
+uat-note-fail = What went wrong? (recorded in the report)
+uat-note-skip = Why skipped?

@@ -40,3 +40,43 @@ cli-heading-usage = Uso:
 cli-heading-options = Opzioni
 cli-heading-arguments = Argomenti
 cli-heading-commands = Comandi
+
+## La prova a secco per le persone (src/runbook/plan/human.rs)
+plan-header = prova a secco di `{ $runbook }`{ $rollback } — { $title } (sito { $site }); non si contatta nulla
+plan-on = su: { $host }
+plan-checks = controlli: { $checks }
+plan-expected-master = master atteso: { $master }
+plan-check-on = { $check } su { $node }
+plan-check-at-run-time = { $check } durante l'esecuzione: { $later }
+plan-asks = chiede: { $prompt } ({ $kind })
+plan-known-at-run-time = noto solo durante l'esecuzione:
+plan-skipped-here = saltato qui (condizione falsa)
+plan-decided-at-run-time = deciso durante l'esecuzione
+plan-missing-from-inventory = assente dall'inventario
+plan-this-machine = questa macchina
+plan-master-or-slave = { $role }: { $decided } — uno tra { $candidates }
+plan-or = oppure
+plan-timeout = tempo massimo: { $timeout }
+plan-interval = guarda ogni { $interval }
+plan-until = finché: { $what }
+plan-back-when = di nuovo su quando: { $what }
+plan-success = riuscito se esce con 0 e una delle sue ultime { $lines } righe non vuote corrisponde a: { $regexes }
+plan-success-unless = a meno che una di quelle righe corrisponda a una regola di fallimento: quelle fornite (negazioni come `NON completato`, `with errors`, parole di errore e fallimento)
+plan-success-unless-own = a meno che una di quelle righe corrisponda a una regola di fallimento: quelle fornite (negazioni come `NON completato`, `with errors`, parole di errore e fallimento), oppure: { $own }
+plan-expect-exit = si aspetta il codice di uscita { $exit }
+plan-expect-output = si aspetta un output che corrisponda a: { $regex }
+plan-service-down = servizio: il disservizio del cliente inizia quando questo passo finisce
+plan-service-up = servizio: il disservizio del cliente finisce quando questo passo finisce
+plan-service-outage = servizio: il cliente è fuori servizio mentre questo passo è in corso
+plan-service-other = servizio: { $service }
+plan-phase = fase UAT: { $phase }
+
+## Percorso della lista check UAT (src/runbook/engine/kinds/uat/)
+uat-how = come:    {" "}
+uat-expected = atteso:  {" "}
+uat-pass = superato
+uat-fail = fallito
+uat-skip = saltato (non usato in questo sito, o non verificabile ora)
+uat-note-pass = Nota (facoltativa)
+uat-note-fail = Cosa non ha funzionato? (finisce nel rapporto)
+uat-note-skip = Perché saltato?

@@ -73,7 +73,7 @@ fn list(runbooks: Option<&Path>) -> Result<i32> {
                 let steps: usize = rb.stages.iter().map(|s| s.steps.len()).sum();
                 t.add_row(vec![
                     rb.id.clone(),
-                    rb.title.clone(),
+                    rb.title.to_string(),
                     rb.stages.len().to_string(),
                     steps.to_string(),
                 ]);
@@ -188,7 +188,7 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                     Some(reason) => format!("{state}: {reason}"),
                     None => state.clone(),
                 };
-                t.add_row(vec![stage.clone(), id.clone(), state, title.clone()]);
+                t.add_row(vec![stage.clone(), id.clone(), state, title.to_string()]);
             }
             println!("{t}");
         }

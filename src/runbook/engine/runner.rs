@@ -38,7 +38,7 @@ fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'
         None => runbook
             .stages
             .iter()
-            .flat_map(|stage| stage.steps.iter().map(move |s| (stage.title.as_str(), s)))
+            .flat_map(|stage| stage.steps.iter().map(move |s| (stage.title.local(), s)))
             .collect(),
         // Undo the stages in which a step of the forward run actually ran, newest first
         // (a stage whose steps were all skipped changed nothing to undo).
@@ -47,12 +47,7 @@ fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'
             .iter()
             .rev()
             .filter(|stage| stage.steps.iter().any(|s| forward.ran(&s.id)))
-            .flat_map(|stage| {
-                stage
-                    .rollback
-                    .iter()
-                    .map(move |s| (stage.title.as_str(), s))
-            })
+            .flat_map(|stage| stage.rollback.iter().map(move |s| (stage.title.local(), s)))
             .collect(),
     }
 }
@@ -210,7 +205,7 @@ pub fn run(
                 inventory,
                 answers: &state.answers,
             };
-            for line in crate::runbook::template::show(text, &facts)
+            for line in crate::runbook::template::show(text.local(), &facts)
                 .trim_end()
                 .lines()
             {
