@@ -80,3 +80,34 @@ uat-skip = skip (not used on this site, or not testable now)
 uat-note-pass = Note (optional)
 uat-note-fail = What went wrong? (recorded in the report)
 uat-note-skip = Why skipped?
+
+## The runbook engine (src/runbook/engine/)
+run-nothing-to-do = nothing to do: no step of `{ $name }` applies
+run-done-earlier = done earlier
+run-skipped = skipped: { $why }
+run-stopped = stopped at `{ $step }`: { $reason }
+    fix the cause, then run `{ $command }` again to resume here
+run-overridden = overridden: { $reason }
+run-finished = `{ $name }` finished: { $steps } steps in { $took }
+run-interrupted = interrupted: the journal is saved; run the same command to resume
+
+## Tables (check results, UAT, runbook list and status). OK/WARN/CRIT/UNKNOWN stay as
+## they are in every language: they are machine-recognisable states.
+checks-none-run = no checks run
+checks-col-check = check
+checks-col-status = status
+checks-col-summary = summary
+checks-col-node = node
+checks-col-item = item
+checks-col-message = message
+checks-hint = hint: { $hint }
+uat-col-case = case
+uat-col-result = result
+uat-col-note = note
+list-col-runbook = runbook
+list-col-title = title
+list-col-stages = stages
+list-col-steps = steps
+status-col-stage = stage
+status-col-step = step
+status-col-state = state

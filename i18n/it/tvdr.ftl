@@ -80,3 +80,34 @@ uat-skip = saltato (non usato in questo sito, o non verificabile ora)
 uat-note-pass = Nota (facoltativa)
 uat-note-fail = Cosa non ha funzionato? (finisce nel rapporto)
 uat-note-skip = Perché saltato?
+
+## Il motore dei runbook (src/runbook/engine/)
+run-nothing-to-do = niente da fare: nessun passo di `{ $name }` si applica
+run-done-earlier = già fatto
+run-skipped = saltato: { $why }
+run-stopped = fermato a `{ $step }`: { $reason }
+    risolvi la causa, poi esegui di nuovo `{ $command }` per riprendere da qui
+run-overridden = forzato: { $reason }
+run-finished = `{ $name }` terminato: { $steps } passi in { $took }
+run-interrupted = interrotto: il giornale è salvato; esegui lo stesso comando per riprendere
+
+## Tabelle (risultati dei controlli, UAT, elenco e stato dei runbook). OK/WARN/CRIT/UNKNOWN
+## restano uguali in ogni lingua: sono stati riconoscibili dalle macchine.
+checks-none-run = nessun controllo eseguito
+checks-col-check = controllo
+checks-col-status = stato
+checks-col-summary = riepilogo
+checks-col-node = nodo
+checks-col-item = elemento
+checks-col-message = messaggio
+checks-hint = suggerimento: { $hint }
+uat-col-case = caso
+uat-col-result = esito
+uat-col-note = nota
+list-col-runbook = runbook
+list-col-title = titolo
+list-col-stages = fasi
+list-col-steps = passi
+status-col-stage = fase
+status-col-step = passo
+status-col-state = stato

@@ -1,6 +1,7 @@
 //! `tvdr runbook ID`: start or resume a run, or show its plan (`--dry-run`), where it
 //! stands (`--status`), its report (`--report`), or the list of runbooks (`--list`).
 
+use crate::t;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -66,7 +67,13 @@ pub fn execute(
 }
 
 fn list(runbooks: Option<&Path>) -> Result<i32> {
-    let mut t = table::new(&["runbook", "title", "stages", "steps"]);
+    let headings = [
+        t!("list-col-runbook"),
+        t!("list-col-title"),
+        t!("list-col-stages"),
+        t!("list-col-steps"),
+    ];
+    let mut t = table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
     for id in library::ids(runbooks) {
         match library::find(&id, runbooks) {
             Ok(rb) => {
@@ -182,7 +189,13 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                     (None, false) => "all steps done".to_string(),
                 }
             );
-            let mut t = table::new(&["stage", "step", "state", "title"]);
+            let headings = [
+                t!("status-col-stage"),
+                t!("status-col-step"),
+                t!("status-col-state"),
+                t!("list-col-title"),
+            ];
+            let mut t = table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
             for (stage, id, title, state, reason) in &steps {
                 let state = match reason {
                     Some(reason) => format!("{state}: {reason}"),
