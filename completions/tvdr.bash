@@ -146,7 +146,7 @@ _tvdr() {
 
     case "${cmd}" in
         tvdr)
-            opts="-i -h -V --inventory --runbooks --state-dir --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
+            opts="-i -h -V --inventory --runbooks --state-dir --lang --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -168,6 +168,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -176,7 +180,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__check)
-            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --sites --jobs --site-timeout --inventory --runbooks --state-dir --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
+            opts="-i -h --format --exact --watch --count --expect --resolve-here --master --form --list --sites --jobs --site-timeout --inventory --runbooks --state-dir --lang --help vip db chat calendars fs-sync ports dr-isolated snapshot rpo hosts dns clock screen license all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,6 +238,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -242,7 +250,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__exec)
-            opts="-i -h --format --timeout --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --timeout --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -272,6 +280,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -280,7 +292,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__generate)
-            opts="-i -h --out --inventory --runbooks --state-dir --help"
+            opts="-i -h --out --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,6 +316,10 @@ _tvdr() {
                     ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -580,7 +596,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__init)
-            opts="-o -i -h --output --force --inventory --runbooks --state-dir --help"
+            opts="-o -i -h --output --force --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,6 +626,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -618,7 +638,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__inventory)
-            opts="-i -h --format --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +664,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -652,7 +676,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__lint)
-            opts="-i -h --inventory --runbooks --state-dir --help"
+            opts="-i -h --bilingual --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,6 +698,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -682,7 +710,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__network__subcmd__reset)
-            opts="-i -h --from-address --timeout --inventory --runbooks --state-dir --help"
+            opts="-i -h --from-address --timeout --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,6 +740,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -720,7 +752,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__patch)
-            opts="-y -i -h --success --failure --timeout --yes --operator --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --success --failure --timeout --yes --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +790,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -766,7 +802,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__reboot)
-            opts="-y -i -h --timeout --yes --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --timeout --yes --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,6 +828,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -800,7 +840,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__runbook)
-            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --take-over --abandon --new --report --output --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --list --dry-run --status --format --from --only --yes --answers --operator --rollback --break-lock --take-over --abandon --new --report --output --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +898,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -866,7 +910,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot)
-            opts="-i -h --inventory --runbooks --state-dir --help record list forget help"
+            opts="-i -h --inventory --runbooks --state-dir --lang --help record list forget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +932,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -896,7 +944,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot__subcmd__forget)
-            opts="-i -h --node --operator --inventory --runbooks --state-dir --help"
+            opts="-i -h --node --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +972,10 @@ _tvdr() {
                     ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1004,7 +1056,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot__subcmd__list)
-            opts="-i -h --format --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1082,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1038,7 +1094,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__snapshot__subcmd__record)
-            opts="-i -h --note --at --operator --inventory --runbooks --state-dir --help"
+            opts="-i -h --note --at --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,6 +1128,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1080,7 +1140,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__status)
-            opts="-i -h --format --watch --count --inventory --runbooks --state-dir --help"
+            opts="-i -h --format --watch --count --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,6 +1174,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1122,7 +1186,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__trust)
-            opts="-i -h --address --yes --inventory --runbooks --state-dir --help"
+            opts="-i -h --address --yes --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,6 +1212,10 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1156,7 +1224,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__uat)
-            opts="-y -i -h --checklist --answers --yes --operator --inventory --runbooks --state-dir --help"
+            opts="-y -i -h --checklist --answers --yes --operator --inventory --runbooks --state-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,6 +1256,10 @@ _tvdr() {
                     ;;
                 --state-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
                     return 0
                     ;;
                 *)

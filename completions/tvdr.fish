@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tvdr_global_optspecs
-    string join \n i/inventory= runbooks= state-dir= h/help V/version
+    string join \n i/inventory= runbooks= state-dir= lang= h/help V/version
 end
 
 function __fish_tvdr_needs_command
@@ -27,6 +27,8 @@ end
 complete -c tvdr -n "__fish_tvdr_needs_command" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_needs_command" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_needs_command" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_needs_command" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tvdr -n "__fish_tvdr_needs_command" -s V -l version -d 'Print version'
 complete -c tvdr -n "__fish_tvdr_needs_command" -f -a "runbook" -d 'Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)'
@@ -59,6 +61,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l output -d 'Where -
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l list -d 'List the runbooks and exit'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l dry-run -d 'Print the resolved plan without connecting to anything'
 complete -c tvdr -n "__fish_tvdr_using_subcommand runbook" -l status -d 'Show where the current (or last) run stands'
@@ -86,6 +90,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l site-timeout -d 'Wit
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l exact -d 'fs-sync: compare every file (path, size, mtime) instead of directory sizes'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l resolve-here -d 'dns: also ask the DNS servers from this machine (the inventory\'s, else those the nodes use); at worst a WARN, as this machine may not be one of the site\'s clients'
 complete -c tvdr -n "__fish_tvdr_using_subcommand check" -l list -d 'List the checks and exit'
@@ -97,6 +103,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l count -d 'With --wa
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand status" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand status" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l success -d 'A regex one line of the final output must match to prove success; repeat for alternatives [default: a generic "update completed" / "aggiornamento completato" rule]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l failure -d 'A regex that makes a line of the final output a failure; repeat for more. Added to the shipped failure rules, never replacing them' -r
@@ -105,6 +113,8 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l operator -d 'Who is 
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s y -l yes -d 'Confirm every confirmation (never a new start after a failed one)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand patch" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l from-address -d 'The address the node answers at now, when network_reset moves it to its inventory address: tvdr connects there (the inventory\'s port, identity, known_hosts), then waits for the same host key at the inventory address and records it' -r
@@ -112,16 +122,22 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l timeout -d '
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand network-reset" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l timeout -d 'How long the node may take to come back [default: 15m]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s y -l yes -d 'Reboot without asking'
 complete -c tvdr -n "__fish_tvdr_using_subcommand reboot" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -f -a "record" -d 'Record a VM snapshot just taken of NODE'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and not __fish_seen_subcommand_from record list forget help" -f -a "list" -d 'List the snapshots still kept, oldest first, with their age'
@@ -133,18 +149,24 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subc
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l format -r -f -a "human\t''
 json\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l node -d 'Only the snapshot of this node (tvox1, tvox2 or dr_client) [default: every node]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l operator -d 'Who deleted it [default: $USER]' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from forget" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "record" -d 'Record a VM snapshot just taken of NODE'
 complete -c tvdr -n "__fish_tvdr_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the snapshots still kept, oldest first, with their age'
@@ -156,16 +178,23 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l operator -d 'Who walke
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s y -l yes -d 'Cases without an answer are skipped, noted as not walked'
 complete -c tvdr -n "__fish_tvdr_using_subcommand uat" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
+complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -l bilingual -d 'Every title, instruction and question must be in English and Italian (`{ en: …, it: … }`), as in the shipped runbooks'
 complete -c tvdr -n "__fish_tvdr_using_subcommand lint" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s o -l output -d 'Where to write the inventory' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -l force -d 'Overwrite an existing file'
 complete -c tvdr -n "__fish_tvdr_using_subcommand init" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l format -r -f -a "human\t''
@@ -173,6 +202,8 @@ json\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand inventory" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l format -r -f -a "human\t''
 json\t''"
@@ -180,17 +211,23 @@ complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l timeout -d 'Stop the 
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l address -d 'Connect at this address instead of the inventory\'s (one node only)' -r
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -l yes -d 'Trust without asking (the fingerprint is still shown)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand trust" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l out -d 'Directory that receives completions/ and man/' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -s i -l inventory -d 'The site inventory [default: ./tvdr.yaml]' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l runbooks -d 'Site copies of runbooks (`<id>.yaml`) that replace the shipped ones' -r -F
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l state-dir -d 'Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]' -r -F
+complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -l lang -d 'Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]' -r -f -a "en\t''
+it\t''"
 complete -c tvdr -n "__fish_tvdr_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "runbook" -d 'Start or resume a procedure (standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback)'
 complete -c tvdr -n "__fish_tvdr_using_subcommand help; and not __fish_seen_subcommand_from runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help" -f -a "check" -d 'Run health checks across the nodes (vip, db, chat, calendars, fs-sync, or all)'

@@ -54,6 +54,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "TVDR_STATE_DIR", value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
 
+    /// Language of messages, prompts, runbook texts and reports [default: $TVDR_LANG, else the locale, else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -490,6 +494,10 @@ pub struct LintArgs {
     /// Runbook files to check
     #[arg(value_name = "FILES")]
     pub files: Vec<PathBuf>,
+
+    /// Every title, instruction and question must be in English and Italian (`{ en: …, it: … }`), as in the shipped runbooks
+    #[arg(long)]
+    pub bilingual: bool,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub mod commands;
 pub mod exit_code;
 #[cfg(test)]
 mod fuzz;
+pub mod i18n;
 pub mod inventory;
 pub mod output;
 mod run;

@@ -8,12 +8,12 @@ fn main() -> ExitCode {
         Err(err) => {
             let code = tvdr::exit_code::for_error(&err);
             let message = if code == tvdr::exit_code::INTERRUPTED {
-                "interrupted".to_string()
+                tvdr::t!("error-interrupted")
             } else {
                 format!("{err:#}")
             };
             if !message.is_empty() {
-                eprintln!("error: {message}");
+                eprintln!("{}", tvdr::t!("error-line", message = message));
             }
             code
         }

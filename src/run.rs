@@ -3,11 +3,12 @@
 use std::ffi::OsString;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command};
 use crate::commands;
 use crate::exit_code;
+use crate::i18n;
 
 /// Runs tvdr with these arguments (the first is the program name) and returns the exit code.
 pub fn run<I, T>(args: I) -> Result<i32>
@@ -15,7 +16,14 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // Chosen before clap parses: the help text is already in the language.
+    let lang = i18n::choose(&args, |name| std::env::var(name).ok());
+    i18n::set(lang);
+    let parsed = i18n::cli::localize(Cli::command(), lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help/version to stdout and usage errors to stderr.

@@ -22,6 +22,7 @@ mod honest;
 mod injection;
 mod inventory;
 mod lab;
+mod lang;
 mod master;
 mod modules;
 mod monitoring;

@@ -62,6 +62,9 @@ impl Site {
             .env("HOME", self.home.path())
             .env("USER", "tech-a")
             .env_remove("SSH_AUTH_SOCK")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(self.home.path().join("spawned.stderr")).unwrap())
@@ -242,6 +245,9 @@ impl Site {
             .env("USER", "tech-a")
             .env("NO_COLOR", "1")
             .env_remove("SSH_AUTH_SOCK");
+        for locale in crate::common::LOCALE {
+            cmd.env_remove(locale);
+        }
         for (name, value) in env {
             cmd.env(name, value);
         }

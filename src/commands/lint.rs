@@ -6,7 +6,8 @@ use anyhow::{Context, Result};
 
 use crate::cli::LintArgs;
 use crate::exit_code;
-use crate::runbook::{library, load, Runbook};
+use crate::runbook::load::load_checked;
+use crate::runbook::{library, Runbook};
 
 pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
     let mut sources: Vec<(String, String)> = Vec::new();
@@ -29,7 +30,9 @@ pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
     }
     let mut invalid = 0;
     for (name, text) in &sources {
-        match load(name, text) {
+        // The shipped runbooks (`embedded:…`) are always held to both languages.
+        let bilingual = args.bilingual || name.starts_with("embedded:");
+        match load_checked(name, text, bilingual) {
             Ok(runbook) => println!("ok: {name}: {}", summary(&runbook)),
             Err(errors) => {
                 invalid += 1;

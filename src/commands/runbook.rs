@@ -1,6 +1,7 @@
 //! `tvdr runbook ID`: start or resume a run, or show its plan (`--dry-run`), where it
 //! stands (`--status`), its report (`--report`), or the list of runbooks (`--list`).
 
+use crate::t;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -66,14 +67,20 @@ pub fn execute(
 }
 
 fn list(runbooks: Option<&Path>) -> Result<i32> {
-    let mut t = table::new(&["runbook", "title", "stages", "steps"]);
+    let headings = [
+        t!("list-col-runbook"),
+        t!("list-col-title"),
+        t!("list-col-stages"),
+        t!("list-col-steps"),
+    ];
+    let mut t = table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
     for id in library::ids(runbooks) {
         match library::find(&id, runbooks) {
             Ok(rb) => {
                 let steps: usize = rb.stages.iter().map(|s| s.steps.len()).sum();
                 t.add_row(vec![
                     rb.id.clone(),
-                    rb.title.clone(),
+                    rb.title.to_string(),
                     rb.stages.len().to_string(),
                     steps.to_string(),
                 ]);
@@ -182,13 +189,19 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                     (None, false) => "all steps done".to_string(),
                 }
             );
-            let mut t = table::new(&["stage", "step", "state", "title"]);
+            let headings = [
+                t!("status-col-stage"),
+                t!("status-col-step"),
+                t!("status-col-state"),
+                t!("list-col-title"),
+            ];
+            let mut t = table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
             for (stage, id, title, state, reason) in &steps {
                 let state = match reason {
                     Some(reason) => format!("{state}: {reason}"),
                     None => state.clone(),
                 };
-                t.add_row(vec![stage.clone(), id.clone(), state, title.clone()]);
+                t.add_row(vec![stage.clone(), id.clone(), state, title.to_string()]);
             }
             println!("{t}");
         }

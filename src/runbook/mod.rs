@@ -24,6 +24,7 @@ pub mod report;
 pub mod runs;
 pub mod secret;
 pub mod template;
+pub mod text;
 pub mod time;
 #[cfg(test)]
 mod trace;
@@ -31,3 +32,4 @@ pub mod verdict;
 
 pub use load::{load, Invalid};
 pub use model::{Kind, Role, Runbook, Stage, Step};
+pub use text::Text;

@@ -11,13 +11,14 @@ use serde::Serialize;
 use super::condition::Condition;
 use super::raw::{RawAskKind, RawLevel, RawService};
 use super::template::Template;
+use super::text::Text;
 use super::verdict::Rules;
 
 #[derive(Debug, Clone)]
 pub struct Runbook {
     pub id: String,
-    pub title: String,
-    pub description: Option<String>,
+    pub title: Text,
+    pub description: Option<Text>,
     /// The UAT checklist `uat` steps walk.
     pub uat: Option<String>,
     pub stages: Vec<Stage>,
@@ -37,8 +38,8 @@ pub struct Source {
 #[derive(Debug, Clone)]
 pub struct Stage {
     pub id: String,
-    pub title: String,
-    pub instructions: Option<String>,
+    pub title: Text,
+    pub instructions: Option<Text>,
     pub when: Option<Condition>,
     pub steps: Vec<Step>,
     pub rollback: Vec<Step>,
@@ -47,8 +48,8 @@ pub struct Stage {
 #[derive(Debug, Clone)]
 pub struct Step {
     pub id: String,
-    pub title: String,
-    pub instructions: Option<String>,
+    pub title: Text,
+    pub instructions: Option<Text>,
     pub when: Option<Condition>,
     /// Marks the start (`down`) or end (`up`) of the customer's service outage, or a step
     /// whose own duration is one (`outage`).
@@ -262,7 +263,7 @@ pub enum Until {
 pub struct Ask {
     pub name: String,
     pub kind: RawAskKind,
-    pub prompt: String,
+    pub prompt: Text,
     pub choices: Vec<String>,
     pub default: Option<String>,
 }

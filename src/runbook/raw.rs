@@ -4,15 +4,16 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::text::Text;
 use crate::inventory::values::Span;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRunbook {
     pub id: Spanned<String>,
-    pub title: String,
+    pub title: Spanned<Text>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Spanned<Text>>,
     /// The UAT checklist file `uat` steps walk (default: the shipped `uat-standard.yaml`).
     #[serde(default)]
     pub uat: Option<String>,
@@ -23,9 +24,9 @@ pub struct RawRunbook {
 #[serde(deny_unknown_fields)]
 pub struct RawStage {
     pub id: Spanned<String>,
-    pub title: String,
+    pub title: Spanned<Text>,
     #[serde(default)]
-    pub instructions: Option<String>,
+    pub instructions: Option<Spanned<Text>>,
     #[serde(default)]
     pub when: Option<Spanned<String>>,
     pub steps: Vec<RawStep>,
@@ -54,9 +55,9 @@ pub enum RawKind {
 pub struct RawStep {
     pub id: Spanned<String>,
     pub kind: Spanned<RawKind>,
-    pub title: String,
+    pub title: Spanned<Text>,
     #[serde(default)]
-    pub instructions: Option<String>,
+    pub instructions: Option<Spanned<Text>>,
     #[serde(default)]
     pub when: Option<Spanned<String>>,
     /// Where a command runs: tvox1, tvox2, master, slave, both, dr_client, local.
@@ -158,7 +159,7 @@ pub struct RawAsk {
     #[serde(rename = "type", default)]
     pub kind: RawAskKind,
     #[serde(default)]
-    pub prompt: Option<String>,
+    pub prompt: Option<Spanned<Text>>,
     #[serde(default)]
     pub choices: Vec<String>,
     #[serde(default)]

@@ -77,7 +77,7 @@ impl Site {
 fn step(id: &str, title: String, kind: Kind) -> Step {
     Step {
         id: id.to_string(),
-        title,
+        title: title.into(),
         instructions: None,
         when: None,
         service: None,

@@ -1,5 +1,6 @@
 //! Reports as tables for a person at a terminal: a summary, then each check's findings.
 
+use crate::t;
 use comfy_table::{Cell, Color, Table};
 
 use super::by_severity;
@@ -12,11 +13,19 @@ const FALLBACK_WIDTH: u16 = 100;
 
 pub(super) fn render(reports: &[Report], color: bool) -> String {
     if reports.is_empty() {
-        return "no checks run\n".to_string();
+        return format!("{}\n", t!("checks-none-run"));
     }
     let sorted = by_severity(reports);
 
-    let mut summary = new_table(&["check", "status", "summary"], color);
+    let (check, status, summary, node, item, message) = (
+        t!("checks-col-check"),
+        t!("checks-col-status"),
+        t!("checks-col-summary"),
+        t!("checks-col-node"),
+        t!("checks-col-item"),
+        t!("checks-col-message"),
+    );
+    let mut summary = new_table(&[&check, &status, &summary], color);
     for report in &sorted {
         summary.add_row(vec![
             Cell::new(clean(&report.name)),
@@ -34,7 +43,7 @@ pub(super) fn render(reports: &[Report], color: bool) -> String {
         out.push_str(&clean(&report.name));
         out.push('\n');
         if !report.details.is_empty() {
-            let mut details = new_table(&["status", "node", "item", "message"], color);
+            let mut details = new_table(&[&status, &node, &item, &message], color);
             for detail in &report.details {
                 details.add_row(vec![
                     status_cell(detail.status, color),
@@ -46,7 +55,7 @@ pub(super) fn render(reports: &[Report], color: bool) -> String {
             out.push_str(&format!("{details}\n"));
         }
         for hint in &report.hints {
-            out.push_str(&format!("hint: {}\n", clean(hint)));
+            out.push_str(&format!("{}\n", t!("checks-hint", hint = clean(hint))));
         }
     }
     out

@@ -126,7 +126,7 @@ impl Human {
                     .and_then(|d| ask.choices.iter().position(|c| c == d))
                     .unwrap_or(0);
                 let picked = dialoguer::Select::with_theme(&theme)
-                    .with_prompt(&ask.prompt)
+                    .with_prompt(ask.prompt.local())
                     .items(&ask.choices)
                     .default(start)
                     .interact()?;
@@ -134,14 +134,14 @@ impl Human {
             }
             RawAskKind::YesNo => {
                 let yes = dialoguer::Confirm::with_theme(&theme)
-                    .with_prompt(&ask.prompt)
+                    .with_prompt(ask.prompt.local())
                     .default(ask.default.as_deref() == Some("yes"))
                     .interact()?;
                 if yes { "yes" } else { "no" }.to_string()
             }
             RawAskKind::Text | RawAskKind::Ip => {
                 let mut input =
-                    dialoguer::Input::<String>::with_theme(&theme).with_prompt(&ask.prompt);
+                    dialoguer::Input::<String>::with_theme(&theme).with_prompt(ask.prompt.local());
                 if let Some(default) = &ask.default {
                     input = input.default(default.clone());
                 }

@@ -2,6 +2,7 @@
 //! and after it runs, skips what is done, and stops cleanly on failure, abort, a missing
 //! human or Ctrl-C — always leaving a journal that resumes.
 
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -38,7 +39,7 @@ fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'
         None => runbook
             .stages
             .iter()
-            .flat_map(|stage| stage.steps.iter().map(move |s| (stage.title.as_str(), s)))
+            .flat_map(|stage| stage.steps.iter().map(move |s| (stage.title.local(), s)))
             .collect(),
         // Undo the stages in which a step of the forward run actually ran, newest first
         // (a stage whose steps were all skipped changed nothing to undo).
@@ -47,12 +48,7 @@ fn plan<'a>(runbook: &'a Runbook, rollback_of: Option<&Run>) -> Vec<(&'a str, &'
             .iter()
             .rev()
             .filter(|stage| stage.steps.iter().any(|s| forward.ran(&s.id)))
-            .flat_map(|stage| {
-                stage
-                    .rollback
-                    .iter()
-                    .map(move |s| (stage.title.as_str(), s))
-            })
+            .flat_map(|stage| stage.rollback.iter().map(move |s| (stage.title.local(), s)))
             .collect(),
     }
 }
@@ -122,7 +118,7 @@ pub fn run(
     };
     let steps = plan(runbook, forward.as_ref());
     if steps.is_empty() {
-        eprintln!("nothing to do: no step of `{name}` applies");
+        eprintln!("{}", t!("run-nothing-to-do", name = &name));
         return Ok(exit_code::OK);
     }
     for wanted in [&options.from, &options.only].into_iter().flatten() {
@@ -179,10 +175,11 @@ pub fn run(
             }
         } else if state.is_complete(&step.id) {
             eprintln!(
-                "[{}/{total}] {} {} (done earlier)",
+                "[{}/{total}] {} {} ({})",
                 n + 1,
                 mark(&state, &step.id),
-                step.title
+                step.title,
+                t!("run-done-earlier")
             );
             continue;
         }
@@ -210,7 +207,7 @@ pub fn run(
                 inventory,
                 answers: &state.answers,
             };
-            for line in crate::runbook::template::show(text, &facts)
+            for line in crate::runbook::template::show(text.local(), &facts)
                 .trim_end()
                 .lines()
             {
@@ -227,7 +224,7 @@ pub fn run(
         match decided {
             Some(Some(false)) => {
                 let why = "its condition is false here";
-                eprintln!("  - skipped: {why}");
+                eprintln!("  - {}", t!("run-skipped", why = why));
                 finish(&shared, step, StepResult::skipped(why), 0.0)?;
                 mirrored(&mut mirror, &journal_path)?;
                 continue;
@@ -325,14 +322,20 @@ pub fn run(
         match outcome {
             Outcome::Failed => {
                 eprintln!(
-                    "\nstopped at `{}`: {}\nfix the cause, then run `{}` again to resume here",
-                    step.id,
-                    reason.unwrap_or_default(),
-                    resume_command(runbook, options)
+                    "\n{}",
+                    t!(
+                        "run-stopped",
+                        step = &step.id,
+                        reason = reason.unwrap_or_default(),
+                        command = resume_command(runbook, options)
+                    )
                 );
                 return Ok(exit_code::FAILED);
             }
-            Outcome::Overridden => eprintln!("  ! overridden: {}", reason.unwrap_or_default()),
+            Outcome::Overridden => eprintln!(
+                "  ! {}",
+                t!("run-overridden", reason = reason.unwrap_or_default())
+            ),
             _ => eprintln!("  {} {}", outcome.mark(), step.title),
         }
     }
@@ -354,11 +357,17 @@ pub fn run(
     )?;
     let _ = mirror.sync(&journal_path);
     prune_receipts(&fleet, inventory);
+    let took = humantime::format_duration(std::time::Duration::from_secs(
+        started_all.elapsed().as_secs(),
+    ));
     eprintln!(
-        "\n`{name}` finished: {total} steps in {}",
-        humantime::format_duration(std::time::Duration::from_secs(
-            started_all.elapsed().as_secs()
-        ))
+        "\n{}",
+        t!(
+            "run-finished",
+            name = &name,
+            steps = total,
+            took = took.to_string()
+        )
     );
     Ok(exit_code::OK)
 }
@@ -476,7 +485,7 @@ fn install_interrupt(shared: &Shared) {
             });
         }
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("\ninterrupted: the journal is saved; run the same command to resume");
+        eprintln!("\n{}", t!("run-interrupted"));
         std::process::exit(exit_code::INTERRUPTED);
     });
 }

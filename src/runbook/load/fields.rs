@@ -12,6 +12,7 @@ use crate::runbook::facts::Name;
 use crate::runbook::model::{Ask, Command, Expect, Kind, Role, Until};
 use crate::runbook::raw::{RawAsk, RawAskKind, RawKind, RawLevel, RawPatterns, RawStep};
 use crate::runbook::template::Template;
+use crate::runbook::text::Text;
 use crate::runbook::verdict::Rules;
 
 impl Validator<'_> {
@@ -192,13 +193,14 @@ impl Validator<'_> {
                 if ask.kind == RawAskKind::Choice && ask.choices.is_empty() {
                     self.error(&name.referenced, "a `choice` question needs `choices:`");
                 }
+                let prompt = match ask.prompt.clone() {
+                    Some(prompt) => self.text(prompt),
+                    None => Text::Plain(name.value.replace('_', " ")),
+                };
                 Ask {
                     name: name.value.clone(),
                     kind: ask.kind,
-                    prompt: ask
-                        .prompt
-                        .clone()
-                        .unwrap_or_else(|| name.value.replace('_', " ")),
+                    prompt,
                     choices: ask.choices.clone(),
                     default: ask.default.clone(),
                 }

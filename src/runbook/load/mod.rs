@@ -13,6 +13,7 @@ use super::condition::Condition;
 use super::facts::Name;
 use super::model::{CheckOptions, Runbook, Source, Stage, Step};
 use super::raw::{RawDnsExpect, RawRunbook, RawStage, RawStep};
+use super::text::Text;
 use crate::yaml::YamlError;
 use master::Seen;
 
@@ -39,8 +40,16 @@ impl fmt::Display for Invalid {
     }
 }
 
-/// Parses and validates runbook `text`, read from `name` (a path, or `embedded:…`).
+/// Parses and validates runbook `text`, read from `name` (a path, or `embedded:…`). A text
+/// may be in one language: it is shown as it is.
 pub fn load(name: &str, text: &str) -> Result<Runbook, Invalid> {
+    load_checked(name, text, false)
+}
+
+/// [`load`], saying whether every text must be in both languages: `tvdr lint` holds the
+/// shipped runbooks to it (and files with `--bilingual`); a site's own runbook may be in
+/// one.
+pub fn load_checked(name: &str, text: &str, bilingual: bool) -> Result<Runbook, Invalid> {
     let path = Path::new(name);
     let raw: RawRunbook = crate::yaml::parse(path, text).map_err(|e| Invalid(vec![e]))?;
     let mut v = Validator {
@@ -53,6 +62,7 @@ pub fn load(name: &str, text: &str) -> Result<Runbook, Invalid> {
         rollback_of: None,
         later: BTreeSet::new(),
         open_outage: None,
+        bilingual,
     };
     let runbook = v.runbook(raw, name, text);
     if v.errors.is_empty() {
@@ -88,6 +98,8 @@ struct Validator<'a> {
     /// The `service: down` step whose outage is still open at this point of the forward
     /// steps (see `service.rs`).
     open_outage: Option<String>,
+    /// Every text must be in both languages (the shipped runbooks).
+    bilingual: bool,
 }
 
 impl Validator<'_> {
@@ -115,8 +127,8 @@ impl Validator<'_> {
         let stages = raw.stages.into_iter().map(|s| self.stage(s)).collect();
         Runbook {
             id: raw.id.value,
-            title: raw.title,
-            description: raw.description,
+            title: self.text(raw.title),
+            description: raw.description.map(|d| self.text(d)),
             uat: raw.uat,
             stages,
             source: Source {
@@ -174,8 +186,8 @@ impl Validator<'_> {
         self.rollback_of = None;
         Stage {
             id: raw.id.value,
-            title: raw.title,
-            instructions: raw.instructions,
+            title: self.text(raw.title),
+            instructions: raw.instructions.map(|i| self.text(i)),
             when,
             steps,
             rollback,
@@ -204,6 +216,24 @@ impl Validator<'_> {
         }
     }
 
+    /// A text, which must be in both languages in a shipped runbook.
+    fn text(&mut self, text: Spanned<Text>) -> Text {
+        if self.bilingual {
+            let missing: Vec<&str> = text.value.missing().iter().map(|l| l.code()).collect();
+            if !missing.is_empty() {
+                self.error(
+                    &text.referenced,
+                    format!(
+                        "a shipped runbook says everything in English and Italian: this text \
+                         lacks `{}:`",
+                        missing.join(":` and `")
+                    ),
+                );
+            }
+        }
+        text.value
+    }
+
     /// An answer must be asked by an earlier step.
     fn known(&mut self, name: &Name, at: &Location) {
         if let Name::Answer(answer) = name {
@@ -227,8 +257,8 @@ impl Validator<'_> {
         self.saw(&raw.id.value, &kind);
         Step {
             id: raw.id.value,
-            title: raw.title,
-            instructions: raw.instructions,
+            title: self.text(raw.title),
+            instructions: raw.instructions.map(|i| self.text(i)),
             when,
             service: raw.service.as_ref().map(|s| s.value),
             kind,

@@ -305,3 +305,46 @@ fn a_reference_inside_quotes_in_a_script_is_refused() {
     );
     assert!(load("t.yaml", &bare).is_ok());
 }
+
+#[test]
+fn every_shipped_runbook_says_everything_in_english_and_italian() {
+    for (name, text) in crate::runbook::library::EMBEDDED {
+        if let Err(errors) = load_checked(&format!("embedded:{name}"), text, true) {
+            panic!("{errors}");
+        }
+    }
+}
+
+#[test]
+fn a_shipped_runbook_with_one_italian_text_removed_fails_at_its_line() {
+    let (name, text) = crate::runbook::library::EMBEDDED[0];
+    let (at, _) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with("it: "))
+        .expect("an Italian text");
+    let cut: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .filter(|(n, _)| *n != at)
+        .map(|(_, l)| l)
+        .collect();
+    let errors = load_checked(name, &cut.join("\n"), true).unwrap_err().0;
+    assert_eq!(errors.len(), 1, "{}", Invalid(errors));
+    // The text's `en:` line, just above the removed one, names the place.
+    assert_eq!(errors[0].line as usize, at, "{}", errors[0]);
+    assert!(errors[0].message.contains("`it:`"), "{}", errors[0]);
+    // A site's own runbook may be in one language: it loads and shows what it has.
+    let runbook = load("site.yaml", &cut.join("\n")).unwrap();
+    assert!(!runbook.title.en().is_empty());
+}
+
+#[test]
+fn a_plain_text_is_one_language_and_shown_in_both() {
+    let text = format!("{HEAD}      - {{ id: a, kind: note, title: Riavvia TVOX 1 }}\n");
+    let runbook = load("t.yaml", &text).unwrap();
+    let title = &runbook.stages[0].steps[0].title;
+    assert_eq!(title.get(crate::i18n::Lang::En), "Riavvia TVOX 1");
+    let errors = load_checked("t.yaml", &text, true).unwrap_err().0;
+    assert!(errors.iter().any(|e| e.message.contains("`en:` and `it:`")));
+}

@@ -5,21 +5,24 @@
 use serde_json::Value;
 
 use super::Plan;
+use crate::i18n::Lang;
+use crate::t;
 
 /// The plan for people.
 pub fn render_human(plan: &Plan) -> String {
-    let mut out = format!(
-        "dry run of `{}`{} — {} (site {}); nothing is contacted\n",
-        plan.runbook,
-        if plan.rollback { " --rollback" } else { "" },
-        plan.title,
-        plan.site
+    let mut out = t!(
+        "plan-header",
+        runbook = &plan.runbook,
+        rollback = if plan.rollback { " --rollback" } else { "" },
+        title = plan.title.local(),
+        site = &plan.site
     );
+    out.push('\n');
     let mut n = 0;
     for stage in &plan.stages {
         out.push_str(&format!("\n▸ {}{}\n", stage.title, runs_note(stage.runs)));
         if let Some(text) = &stage.instructions {
-            block(&mut out, "  │ ", "  │ ", text);
+            block(&mut out, "  │ ", "  │ ", text.local());
         }
         for step in &stage.steps {
             n += 1;
@@ -31,32 +34,53 @@ pub fn render_human(plan: &Plan) -> String {
                 step.id
             ));
             if let Some(host) = &step.host {
-                out.push_str(&format!("       on: {}\n", host_text(host)));
+                out.push_str(&format!(
+                    "       {}\n",
+                    t!("plan-on", host = host_text(host))
+                ));
             }
             if let Some(text) = &step.instructions {
-                block(&mut out, "       │ ", "       │ ", text);
+                block(&mut out, "       │ ", "       │ ", text.local());
             }
             if let Some(command) = &step.command {
                 // A script keeps its lines and their indentation.
                 block(&mut out, "       $ ", "         ", command);
             }
             if !step.checks.is_empty() {
-                out.push_str(&format!("       checks: {}\n", step.checks.join(", ")));
+                let checks = step.checks.join(", ");
+                out.push_str(&format!("       {}\n", t!("plan-checks", checks = checks)));
             }
             if let Some(master) = step.details.get("expected_master").and_then(Value::as_str) {
-                out.push_str(&format!("       expected master: {master}\n"));
+                out.push_str(&format!(
+                    "       {}\n",
+                    t!("plan-expected-master", master = master)
+                ));
             }
             for check in &step.check_commands {
                 for planned in &check.commands {
                     block(
                         &mut out,
-                        &format!("         {} on {}: $ ", check.check, planned.on),
+                        &format!(
+                            "         {}: $ ",
+                            t!(
+                                "plan-check-on",
+                                check = &check.check,
+                                node = planned.on.to_string()
+                            )
+                        ),
                         "             ",
                         &planned.command,
                     );
                 }
                 if let Some(later) = &check.at_run_time {
-                    out.push_str(&format!("         {} at run time: {later}\n", check.check));
+                    out.push_str(&format!(
+                        "         {}\n",
+                        t!(
+                            "plan-check-at-run-time",
+                            check = &check.check,
+                            later = later.as_str()
+                        )
+                    ));
                 }
             }
             for (key, value) in &step.details {
@@ -65,16 +89,22 @@ pub fn render_human(plan: &Plan) -> String {
                 }
             }
             for q in &step.questions {
-                out.push_str(&format!(
-                    "       asks: {} ({})\n",
-                    q["prompt"].as_str().unwrap_or_default(),
-                    q["type"].as_str().unwrap_or_default()
-                ));
+                // The plan keeps the English prompt and the Italian beside it.
+                let prompt = match crate::i18n::lang() {
+                    Lang::It => q["prompt_it"].as_str().or(q["prompt"].as_str()),
+                    Lang::En => q["prompt"].as_str(),
+                };
+                let asks = t!(
+                    "plan-asks",
+                    prompt = prompt.unwrap_or_default(),
+                    kind = q["type"].as_str().unwrap_or_default()
+                );
+                out.push_str(&format!("       {asks}\n"));
             }
         }
     }
     if !plan.runtime_unknowns.is_empty() {
-        out.push_str("\nknown only at run time:\n");
+        out.push_str(&format!("\n{}\n", t!("plan-known-at-run-time")));
         for unknown in &plan.runtime_unknowns {
             out.push_str(&format!("  - {unknown}\n"));
         }
@@ -82,11 +112,11 @@ pub fn render_human(plan: &Plan) -> String {
     out
 }
 
-fn runs_note(runs: Option<bool>) -> &'static str {
+fn runs_note(runs: Option<bool>) -> String {
     match runs {
-        Some(true) => "",
-        Some(false) => "  — skipped here (condition false)",
-        None => "  — decided at run time",
+        Some(true) => String::new(),
+        Some(false) => format!("  — {}", t!("plan-skipped-here")),
+        None => format!("  — {}", t!("plan-decided-at-run-time")),
     }
 }
 
@@ -101,7 +131,10 @@ fn host_text(host: &Value) -> String {
                         format!(
                             "{} ({})",
                             n["node"].as_str().unwrap_or_default(),
-                            n["address"].as_str().unwrap_or("missing from inventory")
+                            n["address"]
+                                .as_str()
+                                .map(str::to_string)
+                                .unwrap_or_else(|| t!("plan-missing-from-inventory"))
                         )
                     })
                     .collect::<Vec<_>>()
@@ -110,11 +143,12 @@ fn host_text(host: &Value) -> String {
             .unwrap_or_default()
     };
     match host["role"].as_str() {
-        Some("local") => "this machine".into(),
-        Some(role @ ("master" | "slave")) => format!(
-            "{role}: {} — one of {}",
-            host["decided_at_run_time"].as_str().unwrap_or_default(),
-            nodes("candidates")
+        Some("local") => t!("plan-this-machine"),
+        Some(role @ ("master" | "slave")) => t!(
+            "plan-master-or-slave",
+            role = role,
+            decided = host["decided_at_run_time"].as_str().unwrap_or_default(),
+            candidates = nodes("candidates")
         ),
         _ => nodes("nodes"),
     }
@@ -142,7 +176,7 @@ fn regexes(value: &Value) -> String {
             all.iter()
                 .filter_map(Value::as_str)
                 .collect::<Vec<_>>()
-                .join("  or  ")
+                .join(&format!("  {}  ", t!("plan-or")))
         })
         .unwrap_or_default()
 }
@@ -158,37 +192,33 @@ fn detail(key: &str, value: &Value) -> Option<String> {
             .map(|s| humantime::format_duration(std::time::Duration::from_secs(s)).to_string())
     };
     Some(match key {
-        "timeout_s" => format!("timeout: {}", seconds(value)?),
-        "interval_s" => format!("looks every {}", seconds(value)?),
-        "until" => format!("until: {text}"),
-        "back_when" => format!("back when: {text}"),
-        "success" => format!(
-            "success when it exits 0 and one of its last {} non-empty lines matches: {}",
-            crate::runbook::verdict::FINAL_LINES,
-            regexes(value)
+        "timeout_s" => t!("plan-timeout", timeout = seconds(value)?),
+        "interval_s" => t!("plan-interval", interval = seconds(value)?),
+        "until" => t!("plan-until", what = text),
+        "back_when" => t!("plan-back-when", what = text),
+        "success" => t!(
+            "plan-success",
+            lines = crate::runbook::verdict::FINAL_LINES,
+            regexes = regexes(value)
         ),
         "success_unless" => {
             let own = regexes(&value["own"]);
-            format!(
-                "unless one of those lines matches a failure rule: the shipped ones (negations \
-                 such as `NON completato`, `with errors`, failure and error words){}",
-                if own.is_empty() {
-                    String::new()
-                } else {
-                    format!(", or: {own}")
-                }
-            )
+            if own.is_empty() {
+                t!("plan-success-unless")
+            } else {
+                t!("plan-success-unless-own", own = own)
+            }
         }
         "runs" => text,
-        "expect_exit" => format!("expects exit status {text}"),
-        "expect_output" => format!("expects output matching: {text}"),
+        "expect_exit" => t!("plan-expect-exit", exit = text),
+        "expect_output" => t!("plan-expect-output", regex = text),
         "service" => match text.as_str() {
-            "down" => "service: the customer's outage starts when this step ends".into(),
-            "up" => "service: the customer's outage ends when this step ends".into(),
-            "outage" => "service: the customer is out of service while this step runs".into(),
-            _ => format!("service: {text}"),
+            "down" => t!("plan-service-down"),
+            "up" => t!("plan-service-up"),
+            "outage" => t!("plan-service-outage"),
+            _ => t!("plan-service-other", service = text),
         },
-        "phase" => format!("UAT phase: {text}"),
+        "phase" => t!("plan-phase", phase = text),
         // Shown by the step's kind and questions already.
         _ => return None,
     })

@@ -14,13 +14,17 @@ pub use human::render_human;
 use super::engine::step::render;
 use super::facts::Facts;
 use super::model::{Ask, CheckOptions, Command, Kind, Role, Runbook, Step, Until};
+use super::text::Text;
 use crate::checks::planned::{self, CheckPlan};
 use crate::inventory::{Inventory, NodeName};
 
 #[derive(Debug, Serialize)]
 pub struct Plan {
     pub runbook: String,
-    pub title: String,
+    /// Texts are English in JSON (as they always were), Italian beside them (`title_it`).
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_it: Option<String>,
     pub site: String,
     pub rollback: bool,
     pub stages: Vec<PlanStage>,
@@ -31,12 +35,16 @@ pub struct Plan {
 #[derive(Debug, Serialize)]
 pub struct PlanStage {
     pub id: String,
-    pub title: String,
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_it: Option<String>,
     /// `true`/`false` when the inventory decides, `null` when an answer will.
     pub runs: Option<bool>,
     /// The stage's own instructions, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instructions: Option<String>,
+    pub instructions: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instructions_it: Option<String>,
     pub steps: Vec<PlanStep>,
 }
 
@@ -44,13 +52,17 @@ pub struct PlanStage {
 pub struct PlanStep {
     pub id: String,
     pub kind: &'static str,
-    pub title: String,
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_it: Option<String>,
     pub runs: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// What the technician reads (menu paths in the runbook's own words), as written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub instructions: Option<String>,
+    pub instructions: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instructions_it: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,23 +114,35 @@ pub fn plan(runbook: &Runbook, inventory: &Inventory, rollback: bool) -> Plan {
         stages.push(PlanStage {
             id: stage.id.clone(),
             title: stage.title.clone(),
+            title_it: italian(Some(&stage.title)),
             runs,
             instructions: stage.instructions.clone(),
+            instructions_it: italian(stage.instructions.as_ref()),
             steps,
         });
     }
     for ask in all_steps(runbook).flat_map(asks) {
-        unknowns.push(format!("the answer to `{}` ({})", ask.name, ask.prompt));
+        unknowns.push(format!(
+            "the answer to `{}` ({})",
+            ask.name,
+            ask.prompt.en()
+        ));
     }
     unknowns.dedup();
     Plan {
         runbook: runbook.id.clone(),
         title: runbook.title.clone(),
+        title_it: italian(Some(&runbook.title)),
         site: inventory.site.clone(),
         rollback,
         stages,
         runtime_unknowns: unknowns,
     }
+}
+
+/// The Italian of a text, for the JSON plan's `…_it` fields.
+fn italian(text: Option<&Text>) -> Option<String> {
+    text.and_then(Text::it).map(str::to_string)
 }
 
 fn all_steps(runbook: &Runbook) -> impl Iterator<Item = &Step> {
@@ -146,9 +170,11 @@ fn plan_step(
         id: step.id.clone(),
         kind: step.kind.name(),
         title: step.title.clone(),
+        title_it: italian(Some(&step.title)),
         runs: step.when.as_ref().map_or(Some(true), |c| c.eval(decided)),
         when: step.when.as_ref().map(|_| "condition".into()),
         instructions: step.instructions.clone(),
+        instructions_it: italian(step.instructions.as_ref()),
         host: None,
         command: None,
         checks: Vec::new(),
@@ -176,7 +202,7 @@ fn plan_step(
         Kind::Manual { ask } | Kind::Gate { ask, .. } => {
             plan.questions = ask
                 .iter()
-                .map(|a| json!({ "name": a.name, "type": format!("{:?}", a.kind).to_lowercase(), "prompt": a.prompt, "choices": a.choices }))
+                .map(|a| json!({ "name": a.name, "type": format!("{:?}", a.kind).to_lowercase(), "prompt": a.prompt, "prompt_it": a.prompt.it(), "choices": a.choices }))
                 .collect();
             plan.details
                 .insert("confirmation".into(), json!(step.kind.name() == "gate"));

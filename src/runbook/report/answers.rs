@@ -27,7 +27,7 @@ pub fn section(view: &View) -> String {
                     }
                     _ => None,
                 })
-                .map(|a| a.prompt.as_str())
+                .map(|a| view.text(&a.prompt))
                 // The loader's default prompt is the name itself: not worth repeating.
                 .filter(|p| !p.is_empty() && *p != name.replace('_', " "));
             let question = match prompt {

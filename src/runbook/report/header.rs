@@ -16,7 +16,7 @@ pub fn section(view: &View, site: &Site) -> String {
     let rollback = start.is_some_and(|s| s.rollback);
     let mut out = format!(
         "# {}{} — run report\n\n",
-        r.md(&rb.title),
+        r.md(view.text(&rb.title)),
         if rollback { " (rollback)" } else { "" }
     );
     let mut line = |label: &str, value: String| {
@@ -25,7 +25,7 @@ pub fn section(view: &View, site: &Site) -> String {
     line("Site", r.md(start.map_or(site.name.as_str(), |s| s.site)));
     line(
         "Runbook",
-        format!("{} — {}", r.code(&rb.id), r.md(&rb.title)),
+        format!("{} — {}", r.code(&rb.id), r.md(view.text(&rb.title))),
     );
     line(
         "Run",

@@ -24,6 +24,7 @@ mod tests;
 
 use std::time::Duration;
 
+use crate::i18n::Lang;
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::model::Runbook;
@@ -35,6 +36,8 @@ pub struct Site {
     pub name: String,
     pub rpo: Duration,
     pub rto: Duration,
+    /// The language the report is written in (the one chosen at start).
+    pub lang: Lang,
 }
 
 impl Site {
@@ -43,13 +46,14 @@ impl Site {
             name: inventory.site.clone(),
             rpo: inventory.objectives.rpo,
             rto: inventory.objectives.rto,
+            lang: crate::i18n::lang(),
         }
     }
 }
 
 /// The whole report.
 pub fn render(records: &[Record], runbook: &Runbook, site: &Site) -> String {
-    let view = view::View::new(records, runbook);
+    let view = view::View::new(records, runbook, site.lang);
     let out = header::section(&view, site) + &body(&view, site);
     format!("{}\n", out.trim_end())
 }

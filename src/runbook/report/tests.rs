@@ -112,6 +112,7 @@ pub(super) fn site() -> Site {
         name: "acme-milano".into(),
         rpo: Duration::from_secs(15 * 60),
         rto: Duration::from_secs(30 * 60),
+        lang: crate::i18n::Lang::En,
     }
 }
 

@@ -115,8 +115,8 @@ fn describe(view: &View, id: &str) -> (String, String, String) {
     let r = &view.redactor;
     match super::view::find(view.runbook, id) {
         Some(info) => (
-            r.md(&info.stage.title),
-            format!("{} ({})", r.md(&info.step.title), r.code(id)),
+            r.md(view.text(&info.stage.title)),
+            format!("{} ({})", r.md(view.text(&info.step.title)), r.code(id)),
             match info.step.service {
                 Some(RawService::Down) => format!("{}, service down", info.step.kind.name()),
                 Some(RawService::Up) => format!("{}, service up", info.step.kind.name()),

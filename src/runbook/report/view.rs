@@ -2,6 +2,8 @@
 //! runbook says about it, each event with the operator of its session, and steps that
 //! started but never finished made visible (a kill leaves no record of its own).
 
+use crate::i18n::Lang;
+use crate::runbook::text::Text;
 use serde_json::Value;
 
 use super::text::{is_secret_name, Redactor};
@@ -114,6 +116,8 @@ pub struct Start<'a> {
 
 pub struct View<'a> {
     pub runbook: &'a Runbook,
+    /// The language the report is written in.
+    pub lang: Lang,
     pub start: Option<Start<'a>>,
     pub events: Vec<Event<'a>>,
     pub redactor: Redactor,
@@ -122,9 +126,10 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(records: &'a [Record], runbook: &'a Runbook) -> View<'a> {
+    pub fn new(records: &'a [Record], runbook: &'a Runbook, lang: Lang) -> View<'a> {
         let mut view = View {
             runbook,
+            lang,
             start: None,
             events: Vec::new(),
             redactor: Redactor::default(),
@@ -307,7 +312,12 @@ impl<'a> View<'a> {
 
     /// A step's title from the runbook, else its id.
     pub fn title(&self, id: &str) -> String {
-        find(self.runbook, id).map_or_else(|| id.to_string(), |i| i.step.title.clone())
+        find(self.runbook, id).map_or_else(|| id.to_string(), |i| self.text(&i.step.title).into())
+    }
+
+    /// A runbook text in the report's language.
+    pub fn text<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.lang)
     }
 }
 

@@ -42,7 +42,7 @@ fn run_inner(
         answers.insert(ask.name.clone(), Value::String(value));
     }
     let passed = if gate {
-        cx.human.gate(&cx.step.id, &cx.step.title)?
+        cx.human.gate(&cx.step.id, cx.step.title.local())?
     } else {
         cx.human
             .confirm(&cx.step.id, &format!("{} — done?", cx.step.title))?

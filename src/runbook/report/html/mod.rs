@@ -23,5 +23,5 @@ use crate::runbook::model::Runbook;
 
 /// The whole page.
 pub fn render(records: &[Record], runbook: &Runbook, site: &Site) -> String {
-    page::page(&View::new(records, runbook), site)
+    page::page(&View::new(records, runbook, site.lang), site)
 }

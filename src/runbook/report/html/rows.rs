@@ -50,7 +50,7 @@ pub fn rows<'v>(view: &'v View) -> (Vec<Row<'v>>, Vec<Mark>) {
             stage = Some(this);
             rows.push(Row::Stage(info.map_or_else(
                 || "(steps no longer in the runbook)".to_string(),
-                |i| i.stage.title.clone(),
+                |i| view.text(&i.stage.title).to_string(),
             )));
         }
         rows.push(Row::Step {

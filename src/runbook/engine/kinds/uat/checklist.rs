@@ -12,11 +12,12 @@ use serde::Deserialize;
 
 use crate::exit_code::Exit;
 use crate::runbook::library::UAT_STANDARD;
+use crate::runbook::text::Text;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Checklist {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub cases: Vec<Case>,
 }
 
@@ -25,11 +26,11 @@ pub struct Case {
     pub id: String,
     #[serde(default)]
     pub area: Option<String>,
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
-    pub how: Option<String>,
+    pub how: Option<Text>,
     #[serde(default)]
-    pub expected: Option<String>,
+    pub expected: Option<Text>,
 }
 
 /// The checklist a runbook names (`uat:`), or the shipped one. A runbook may name the
@@ -84,6 +85,14 @@ mod tests {
         assert_eq!(list.id, "uat-standard");
         assert!(list.cases.iter().any(|c| c.id == "inbound-external"));
         assert!(list.cases.iter().all(|c| !c.title.is_empty()));
+        // Shipped: every text in both languages, like the shipped runbooks.
+        assert!(list.title.missing().is_empty());
+        for case in &list.cases {
+            let texts = [Some(&case.title), case.how.as_ref(), case.expected.as_ref()];
+            for text in texts.into_iter().flatten() {
+                assert_eq!(text.missing(), vec![], "case `{}`: {text:?}", case.id);
+            }
+        }
         assert_eq!(
             load(Some("uat-standard.yaml")).unwrap().cases.len(),
             list.cases.len()

@@ -10,6 +10,7 @@ mod checklist;
 mod compare;
 mod walk;
 
+use crate::t;
 use std::io::Write;
 use std::path::Path;
 
@@ -148,7 +149,8 @@ fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
 }
 
 fn show(results: &[CaseResult], found: &[Regression]) {
-    let mut t = table::new(&["case", "result", "note"]);
+    let headings = [t!("uat-col-case"), t!("uat-col-result"), t!("uat-col-note")];
+    let mut t = table::new(&[&headings[0], &headings[1], &headings[2]]);
     for case in results {
         let mark = match case.result {
             Verdict::Pass => "✓ pass",

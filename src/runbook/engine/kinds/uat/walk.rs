@@ -3,6 +3,7 @@
 //! with `--yes` and no answer — is a skip noted as not walked. Nobody to ask: exit 5.
 //! Where each result came from is noted for the journal.
 
+use crate::t;
 use anyhow::Result;
 use dialoguer::theme::ColorfulTheme;
 
@@ -51,7 +52,8 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
         );
         results.push(CaseResult {
             id: case.id.clone(),
-            title: case.title.clone(),
+            // The journal is language-neutral: the English title.
+            title: case.title.en().to_string(),
             area: case.area.clone(),
             result,
             note,
@@ -68,27 +70,23 @@ fn ask(phase: &str, case: &Case, n: usize, of: usize) -> Result<(Verdict, String
         .unwrap_or_default();
     eprintln!("\n  [{n}/{of}] {area}{} ({})", case.title, case.id);
     if let Some(how) = &case.how {
-        eprintln!("     how:      {}", how.trim());
+        eprintln!("     {} {}", t!("uat-how"), how.local().trim());
     }
     if let Some(expected) = &case.expected {
-        eprintln!("     expected: {}", expected.trim());
+        eprintln!("     {} {}", t!("uat-expected"), expected.local().trim());
     }
     let theme = ColorfulTheme::default();
     let verdicts = [Verdict::Pass, Verdict::Fail, Verdict::Skip];
     let picked = dialoguer::Select::with_theme(&theme)
         .with_prompt(format!("UAT {phase}: {}", case.id))
-        .items(&[
-            "pass",
-            "fail",
-            "skip (not used on this site, or not testable now)",
-        ])
+        .items(&[t!("uat-pass"), t!("uat-fail"), t!("uat-skip")])
         .default(0)
         .interact()?;
     let verdict = verdicts[picked];
     let prompt = match verdict {
-        Verdict::Pass => "Note (optional)",
-        Verdict::Fail => "What went wrong? (recorded in the report)",
-        Verdict::Skip => "Why skipped?",
+        Verdict::Pass => t!("uat-note-pass"),
+        Verdict::Fail => t!("uat-note-fail"),
+        Verdict::Skip => t!("uat-note-skip"),
     };
     let note: String = dialoguer::Input::with_theme(&theme)
         .with_prompt(prompt)

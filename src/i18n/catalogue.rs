@@ -1,0 +1,63 @@
+//! The Fluent catalogues, parsed once from the text embedded at build time.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+pub use fluent_bundle::FluentValue as Arg;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+use super::Lang;
+
+/// The catalogue files, embedded so the binary needs nothing beside it.
+pub(super) const SOURCES: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("../../i18n/en/tvdr.ftl")),
+    (Lang::It, include_str!("../../i18n/it/tvdr.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(lang, text)| (*lang, bundle(*lang, text)))
+        .collect()
+});
+
+fn bundle(lang: Lang, text: &str) -> Bundle {
+    // A syntax error is caught by the catalogue tests; the entries that parsed still work.
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+    let id = lang.code().parse().expect("a valid language tag");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks around arguments would reach terminals, files and pipes.
+    bundle.set_use_isolating(false);
+    // Duplicate ids are caught by the catalogue tests.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The message `key` in `lang`, with its arguments; the key itself when it is missing
+/// (the catalogue tests make that a test failure, never a user's sight).
+pub fn tr_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let Some((_, bundle)) = BUNDLES.iter().find(|(l, _)| *l == lang) else {
+        return key.to_string();
+    };
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        return key.to_string();
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// Every key of `lang`'s catalogue (for the tests and the help text).
+#[cfg(test)]
+pub(super) fn has(lang: Lang, key: &str) -> bool {
+    BUNDLES
+        .iter()
+        .any(|(l, b)| *l == lang && b.has_message(key))
+}

@@ -1,0 +1,91 @@
+//! Italian and English: `--lang`, `TVDR_LANG` and the locale choose the language of what
+//! people read; machine outputs (JSON) are the same bytes in both.
+
+use crate::common::{repo_file, tvdr};
+use crate::site::Site;
+
+fn dry_run(env: &[(&str, &str)], args: &[&str]) -> String {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = tvdr(home.path());
+    cmd.arg("-i")
+        .arg(repo_file("examples/tvdr.yaml"))
+        .args(["runbook", "standalone-to-ft", "--dry-run"])
+        .args(args);
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const TITLE_IT: &str = "Predisporre l'ambiente in produzione";
+const TITLE_EN: &str = "Prepare the production environment";
+
+#[test]
+fn lang_it_shows_the_dry_run_in_italian() {
+    let it = dry_run(&[], &["--lang", "it"]);
+    assert!(it.contains(TITLE_IT), "{it}");
+    assert!(it.contains("prova a secco di `standalone-to-ft`"), "{it}");
+    assert!(!it.contains(TITLE_EN), "{it}");
+    let en = dry_run(&[], &[]);
+    assert!(en.contains(TITLE_EN) && !en.contains(TITLE_IT), "{en}");
+}
+
+#[test]
+fn tvdr_lang_and_the_locale_choose_italian_and_lang_overrides_them() {
+    assert!(dry_run(&[("TVDR_LANG", "it")], &[]).contains(TITLE_IT));
+    assert!(dry_run(&[("LANG", "it_IT.UTF-8")], &[]).contains(TITLE_IT));
+    assert!(dry_run(&[("LC_ALL", "it_IT.UTF-8"), ("LANG", "en_US.UTF-8")], &[]).contains(TITLE_IT));
+    assert!(dry_run(&[("LANG", "it_IT.UTF-8")], &["--lang", "en"]).contains(TITLE_EN));
+    assert!(dry_run(&[("LANG", "fr_FR.UTF-8")], &[]).contains(TITLE_EN));
+}
+
+#[test]
+fn the_json_plan_is_the_same_bytes_in_both_languages() {
+    for rollback in [&[][..], &["--rollback"][..]] {
+        let json = |lang: &str| {
+            let mut args = vec!["--lang", lang, "--format", "json"];
+            args.extend_from_slice(rollback);
+            dry_run(&[], &args)
+        };
+        let (en, it) = (json("en"), json("it"));
+        assert_eq!(en, it);
+        assert!(en.contains(&format!("\"title_it\": \"{TITLE_IT}\"")) || !rollback.is_empty());
+    }
+}
+
+#[test]
+fn italian_help_lists_the_commands_in_italian() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tvdr(home.path())
+        .args(["--lang", "it", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("Comandi:") && help.contains("Avvia o riprende una procedura"),
+        "{help}"
+    );
+}
+
+#[test]
+fn check_json_is_the_same_in_both_languages_on_the_lab() {
+    let site = Site::new();
+    let json = |lang: &str| {
+        let out = site
+            .tvdr()
+            .args(["--lang", lang, "check", "vip", "hosts", "--format", "json"])
+            .output()
+            .unwrap();
+        let mut value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        // The one field that differs between two runs whatever the language.
+        value.as_object_mut().unwrap().remove("generated_at");
+        value.to_string()
+    };
+    assert_eq!(json("en"), json("it"));
+}
