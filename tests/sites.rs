@@ -206,6 +206,14 @@ fn a_directory_without_inventories_and_two_files_of_one_site_are_usage_errors() 
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no site inventory"));
+    let out = tvdr(home.path())
+        .args(["--lang", "it", "check", "all", "--sites"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nessun inventario di sito"), "{stderr}");
 
     let twice = home.path().join("twice");
     std::fs::create_dir(&twice).unwrap();

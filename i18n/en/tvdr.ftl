@@ -111,3 +111,22 @@ list-col-steps = steps
 status-col-stage = stage
 status-col-step = step
 status-col-state = state
+
+## Many sites (src/commands/check/sites.rs, src/output/report/sites/human.rs)
+sites-none = no site checked
+sites-col-site = site
+sites-col-checks = checks
+sites-col-worst = worst
+sites-col-time = time
+sites-tally = { $count ->
+    [one] { $count } site
+   *[other] { $count } sites
+}: { $tally }
+sites-all-ok = all OK
+sites-not-reached = { $node } not reached: { $why }
+sites-timed-out = no verdict within { $limit } (--site-timeout)
+sites-progress-word = sites
+sites-inventory-ignored = note: --sites names the inventories; -i/TVDR_INVENTORY is not used
+sites-none-in-dir = no site inventory (*.yaml, *.yml) in `{ $dir }`
+sites-same-site = `{ $first }` and `{ $second }` are both site `{ $site }`: one inventory per site
+sites-unreadable-dir = cannot read the sites directory `{ $dir }`

@@ -111,3 +111,22 @@ list-col-steps = passi
 status-col-stage = fase
 status-col-step = passo
 status-col-state = stato
+
+## Many sites (src/commands/check/sites.rs, src/output/report/sites/human.rs)
+sites-none = nessun sito controllato
+sites-col-site = sito
+sites-col-checks = controlli
+sites-col-worst = il più grave
+sites-col-time = durata
+sites-tally = { $count ->
+    [one] { $count } sito
+   *[other] { $count } siti
+}: { $tally }
+sites-all-ok = tutto OK
+sites-not-reached = { $node } non raggiunto: { $why }
+sites-timed-out = nessun esito entro { $limit } (--site-timeout)
+sites-progress-word = siti
+sites-inventory-ignored = nota: con --sites gli inventari sono quelli della cartella; -i/TVDR_INVENTORY non è usato
+sites-none-in-dir = nessun inventario di sito (*.yaml, *.yml) in `{ $dir }`
+sites-same-site = `{ $first }` e `{ $second }` sono entrambi il sito `{ $site }`: un inventario per sito
+sites-unreadable-dir = impossibile leggere la cartella dei siti `{ $dir }`

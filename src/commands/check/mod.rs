@@ -15,6 +15,7 @@ use crate::cli::{CheckArgs, ReportFormat};
 use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory};
 use crate::output::{report, table, term};
+use crate::t;
 use crate::transport::{Fleet, TtySecrets};
 
 pub fn execute(
@@ -32,7 +33,7 @@ pub fn execute(
     }
     if let Some(dir) = &args.sites {
         if inventory.is_some() {
-            eprintln!("note: --sites names the inventories; -i/TVDR_INVENTORY is not used");
+            eprintln!("{}", t!("sites-inventory-ignored"));
         }
         return sites::execute(dir, state_dir, args);
     }

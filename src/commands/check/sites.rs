@@ -17,6 +17,7 @@ use crate::exit_code::Exit;
 use crate::inventory::Inventory;
 use crate::output::report::{sites, SiteOutcome};
 use crate::output::term;
+use crate::t;
 use crate::transport::{Fleet, NoSecrets};
 
 pub fn execute(dir: &Path, state_dir: Option<&Path>, args: &CheckArgs) -> Result<i32> {
@@ -29,11 +30,11 @@ pub fn execute(dir: &Path, state_dir: Option<&Path>, args: &CheckArgs) -> Result
         match Inventory::load(file) {
             Ok(inv) => {
                 if let Some(other) = names.insert(inv.site.clone(), file.clone()) {
-                    return Err(Exit::Usage(format!(
-                        "`{}` and `{}` are both site `{}`: one inventory per site",
-                        other.display(),
-                        file.display(),
-                        inv.site
+                    return Err(Exit::Usage(t!(
+                        "sites-same-site",
+                        first = other.display().to_string(),
+                        second = file.display().to_string(),
+                        site = inv.site.as_str()
                     ))
                     .into());
                 }
@@ -118,13 +119,11 @@ pub fn execute(dir: &Path, state_dir: Option<&Path>, args: &CheckArgs) -> Result
 
 /// The inventories in `dir`: `*.yaml` and `*.yml` files, hidden ones left out, by name.
 fn inventories(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the sites directory `{}`", dir.display()))?;
+    let unreadable = || t!("sites-unreadable-dir", dir = dir.display().to_string());
+    let entries = std::fs::read_dir(dir).with_context(unreadable)?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read the sites directory `{}`", dir.display()))?
-            .path();
+        let path = entry.with_context(unreadable)?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let Some(name) = name else { continue };
         let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
@@ -134,11 +133,7 @@ fn inventories(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     if files.is_empty() {
-        return Err(Exit::Usage(format!(
-            "no site inventory (*.yaml, *.yml) in `{}`",
-            dir.display()
-        ))
-        .into());
+        return Err(Exit::Usage(t!("sites-none-in-dir", dir = dir.display().to_string())).into());
     }
     Ok(files)
 }
@@ -229,8 +224,11 @@ fn progress_bar(len: usize, human: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} sites · {elapsed} · {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} {{bar:30}} {{pos}}/{{len}} {} · {{elapsed}} · {{msg}}",
+            t!("sites-progress-word")
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar

@@ -7,16 +7,25 @@ use comfy_table::Cell;
 use super::super::human::{clean, new_table, status_cell};
 use super::super::outcome::SiteOutcome;
 use crate::checks::Status;
+use crate::t;
 
 const ORDER: [Status; 4] = [Status::Crit, Status::Unknown, Status::Warn, Status::Ok];
 
 pub(super) fn render(sites: &[SiteOutcome], color: bool) -> String {
     if sites.is_empty() {
-        return "no site checked\n".to_string();
+        return format!("{}\n", t!("sites-none"));
     }
     let mut sorted: Vec<&SiteOutcome> = sites.iter().collect();
     sorted.sort_by(|a, b| b.status().cmp(&a.status()).then(a.site.cmp(&b.site)));
-    let mut table = new_table(&["status", "site", "checks", "worst", "time"], color);
+    let header = [
+        t!("checks-col-status"),
+        t!("sites-col-site"),
+        t!("sites-col-checks"),
+        t!("sites-col-worst"),
+        t!("sites-col-time"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(&header, color);
     for site in &sorted {
         table.add_row(vec![
             status_cell(site.status(), color),
@@ -30,10 +39,8 @@ pub(super) fn render(sites: &[SiteOutcome], color: bool) -> String {
     let statuses: Vec<Status> = sites.iter().map(SiteOutcome::status).collect();
     let _ = writeln!(
         out,
-        "{} site{}: {}",
-        sites.len(),
-        if sites.len() == 1 { "" } else { "s" },
-        tally(&statuses)
+        "{}",
+        t!("sites-tally", count = sites.len(), tally = tally(&statuses))
     );
     out
 }
@@ -63,18 +70,26 @@ fn tally(statuses: &[Status]) -> String {
 /// `--format json` or a run on that site alone.
 fn why(site: &SiteOutcome) -> String {
     let first = |text: &str| text.lines().next().unwrap_or_default().to_string();
+    if site.timed_out {
+        let limit = humantime::format_duration(site.elapsed).to_string();
+        return t!("sites-timed-out", limit = limit);
+    }
     if let Some(error) = &site.error {
         return first(error);
     }
     let mut parts = Vec::new();
     for (node, why) in &site.unreachable {
-        parts.push(format!("{node} not reached: {}", first(why)));
+        parts.push(t!(
+            "sites-not-reached",
+            node = node.as_str(),
+            why = first(why)
+        ));
     }
     match site.worst() {
         Some(report) if report.status != Status::Ok => {
             parts.push(format!("{}: {}", report.name, first(&report.summary)));
         }
-        Some(_) if parts.is_empty() => parts.push("all OK".to_string()),
+        Some(_) if parts.is_empty() => parts.push(t!("sites-all-ok")),
         _ => {}
     }
     parts.join("; ")

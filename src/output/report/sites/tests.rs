@@ -44,6 +44,7 @@ fn sample() -> Vec<SiteOutcome> {
     let mut slow = site("delta", Vec::new());
     slow.error = Some("no verdict within 2s (--site-timeout)".into());
     slow.timed_out = true;
+    slow.elapsed = Duration::from_secs(2);
     vec![
         site(
             "acme",
