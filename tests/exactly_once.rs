@@ -407,3 +407,57 @@ fn the_updater_started_on_laptop_a_is_followed_from_laptop_b_not_started_again()
     assert_eq!(site.count("tvox1", "updater.count"), 1, "patched twice");
     assert_eq!(site.count("tvox1", "after-patch.count"), 1);
 }
+
+#[test]
+fn a_run_finished_here_whose_end_never_reached_the_cluster_is_not_offered_again() {
+    // tvdr killed between closing its journal and mirroring that (or a node down then):
+    // the cluster's copy lacks the end. The next run on this laptop is a new run, not a
+    // question about taking over the finished one — found by the kill -9 soak.
+    let site = Site::new();
+    site.tvdr()
+        .args(["runbook", "soak", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    let mirrors = |node: &str| -> Vec<PathBuf> {
+        let journals = site.home_of(node).join(".local/state/tvdr/journals");
+        std::fs::read_dir(journals)
+            .unwrap()
+            .flatten()
+            .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
+            .map(|e| e.path())
+            .collect()
+    };
+    for node in ["tvox1", "tvox2"] {
+        for path in mirrors(node) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let cut: String = text
+                .lines()
+                .filter(|l| !l.contains(r#""event":"run_finished""#))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            assert_ne!(cut, text, "{node}: the end was mirrored");
+            std::fs::write(&path, cut).unwrap();
+        }
+    }
+    site.tvdr()
+        .args(["runbook", "soak", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("--take-over").not());
+    assert_eq!(site.journals("soak").len(), 2, "a second, new run");
+    assert_eq!(site.count("tvox1", "s1.count"), 2);
+    // The cluster caught up: the first run's end is mirrored now.
+    for node in ["tvox1", "tvox2"] {
+        let ended = mirrors(node)
+            .iter()
+            .filter(|p| {
+                std::fs::read_to_string(p)
+                    .unwrap()
+                    .contains(r#""event":"run_finished""#)
+            })
+            .count();
+        assert_eq!(ended, 2, "{node}");
+    }
+}

@@ -12,7 +12,8 @@ use super::human::Human;
 use crate::exit_code::Exit;
 use crate::runbook::journal::Record;
 use crate::runbook::lock;
-use crate::runbook::mirror::{self, Found};
+use crate::runbook::mirror::{self, Found, Mirror};
+use crate::runbook::runs::Run;
 use crate::runbook::time::Timestamp;
 use crate::transport::Fleet;
 
@@ -95,6 +96,9 @@ pub(super) fn offer(
     let Some(s) = standing(&found.records) else {
         return Ok(None);
     };
+    if finished_here(fleet, nodes, name, dir, s.run_id, &found) {
+        return Ok(None);
+    }
     let ago = s
         .last_at
         .map(|at| {
@@ -146,6 +150,31 @@ pub(super) fn offer(
     write_copy(&path, &found, &record)?;
     eprintln!("taken over run {} from {}", s.run_id, s.operator);
     Ok(Some(path))
+}
+
+/// The cluster's "open" run is this laptop's own, closed here (finished or abandoned)
+/// after the cluster last heard of it: tvdr was killed between closing its journal and
+/// mirroring that, or a node was down then. The cluster is behind, not open elsewhere:
+/// it is brought up to date (best effort: a node still down catches up next time) and
+/// nothing is offered. Ours only when the cluster's copy is the start of our journal.
+fn finished_here(
+    fleet: &Fleet,
+    nodes: &[String],
+    name: &str,
+    dir: &Path,
+    run_id: &str,
+    found: &Found,
+) -> bool {
+    let path = dir.join(format!("{run_id}.jsonl"));
+    let Ok(ours) = std::fs::read(&path) else {
+        return false;
+    };
+    let closed = Run::load(&path).is_ok_and(|run| run.closed());
+    if !closed || !ours.starts_with(&found.bytes) {
+        return false;
+    }
+    let _ = Mirror::new(fleet, nodes.to_vec(), name, run_id).sync(&path);
+    true
 }
 
 /// The mirrored journal, whole lines only, then the takeover, synced to disk.
