@@ -14,7 +14,10 @@ const LACKING: &[(&[&str], &str)] = &[
     (&["timeout", "-v", "5", "true"], "`timeout -v`"),
     (&["jq", "."], "`jq`"),
     (&["python3", "-V"], "`python3`"),
-    (&["mysql", "-e", "show replica status"], "`SHOW REPLICA STATUS`"),
+    (
+        &["mysql", "-e", "show replica status"],
+        "`SHOW REPLICA STATUS`",
+    ),
     (
         &["mongo", "--quiet", "--eval", "EJSON.stringify(rs.status())"],
         "`EJSON` in the legacy `mongo` shell",
