@@ -4,8 +4,14 @@
 //! The log file is named in a generated screenrc (`logfile PATH`, `logfile flush 1`)
 //! rather than with `-Logfile`: CentOS 7, where TVox runs, ships screen 4.1, which has
 //! `-L` and the `logfile` command but not the `-Logfile` option (4.6+).
+//!
+//! Logs and screenrcs live in the login user's private directory (`~/.local/state/tvdr/
+//! screen`, see `receipt::script`), not in `/var/tmp`, which anyone may write into and
+//! `systemd-tmpfiles` sweeps: an updater's log is the evidence support asks for. Runs
+//! started before kept them in [`OLD_DIR`]; their notes name the path, which is read as is.
 
 use crate::checks::screen::{self, State};
+use crate::runbook::receipt::script::PRIVATE_DIR;
 use crate::transport::Cmd;
 
 /// The command inside screen: the step's command in a subshell (so its `exit` cannot skip
@@ -22,6 +28,22 @@ const TIDY: &str = r#"screen -wipe "$1" >/dev/null 2>&1; rm -f "$2""#;
 
 const FOLLOWS: &[u8] = b"\ntvdr-log-follows\n";
 const NO_LOG: &[u8] = b"\ntvdr-no-log\n";
+
+/// Where screen logs were kept before the private directory.
+pub const OLD_DIR: &str = "/var/tmp";
+
+/// After the private directory's checks (`$d`): its `screen/` subdirectory, printed.
+const LOG_DIR: &str = r#"mkdir -p -- "$d/screen" || exit 125
+printf '%s\n' "$d/screen"
+"#;
+
+/// Prints the node's directory for screen logs (made private if it is not yet).
+pub fn log_dir() -> Cmd {
+    Cmd::new("sh")
+        .arg("-c")
+        .arg(format!("{PRIVATE_DIR}{LOG_DIR}").as_str())
+        .arg("tvdr-screen")
+}
 
 /// Starts `line` (an already quoted command line) detached in screen session `session`,
 /// logging to `log` with a one-second flush.
