@@ -230,6 +230,17 @@ impl Lab {
         self.run(&["sudo", node, if on { "on" } else { "off" }]);
     }
 
+    /// The lab user may run anything as root on `node`, sudo asking its password
+    /// (`lab-secret-pw`), as a site's admin account.
+    pub fn sudo_with_password(&self, node: &str) {
+        self.run(&["sudo", node, "password"]);
+    }
+
+    /// The namespace of `node`: `ip netns pids` lists what runs "on" it.
+    pub fn namespace(&self, node: &str) -> String {
+        format!("tvdrlab{}-{node}", self.id)
+    }
+
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection
     /// meets a changed host key.
     pub fn rekey(&self, node: &str) {
