@@ -99,6 +99,11 @@ impl Lab {
         Lab::up(&["tvox1", "tvox2"], &["mysql"], &["--become", "sudo"])
     }
 
+    /// The same with `services` on `nodes`: a whole site reached by a non-root login.
+    pub fn start_become_sudo_services(nodes: &[&str], services: &[&str]) -> Lab {
+        Lab::up(nodes, services, &["--become", "sudo"])
+    }
+
     fn up(nodes: &[&str], services: &[&str], extra: &[&str]) -> Lab {
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")

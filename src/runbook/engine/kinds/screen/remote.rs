@@ -19,12 +19,9 @@ use crate::transport::Cmd;
 /// `verdict::log::exit_status`: the same `tvdr-exit:` marker).
 const INNER: &str = r#"(eval "$1"); s=$?; printf '\ntvdr-exit:%s\n' "$s""#;
 
-/// `$1` log, `$2` first byte wanted (1-based): the session list, then a marker line, then
+/// `$1` log, `$2` first byte wanted (1-based): after the session list, a marker line, then
 /// the log from there. The list comes first, so a session seen ended has a complete log.
-const POLL: &str = r#"screen -ls 2>&1; if [ -f "$1" ]; then printf '\ntvdr-log-follows\n'; tail -c +"$2" "$1"; else printf '\ntvdr-no-log\n'; fi"#;
-
-/// `$1` session, `$2` screenrc. `screen -wipe` fails when there was nothing to wipe.
-const TIDY: &str = r#"screen -wipe "$1" >/dev/null 2>&1; rm -f "$2""#;
+const LOG_FROM: &str = r#"if [ -f "$1" ]; then printf '\ntvdr-log-follows\n'; tail -c +"$2" "$1"; else printf '\ntvdr-no-log\n'; fi"#;
 
 const FOLLOWS: &[u8] = b"\ntvdr-log-follows\n";
 const NO_LOG: &[u8] = b"\ntvdr-no-log\n";
@@ -47,26 +44,55 @@ pub fn log_dir() -> Cmd {
 
 /// Starts `line` (an already quoted command line) detached in screen session `session`,
 /// logging to `log` with a one-second flush.
+///
+/// `screen` runs as root (the updater patches the system): through sudo for a
+/// `become: sudo` login, whose session then lives in root's socket directory — polled and
+/// wiped as root too. `umask 022`: the log root's screen creates stays readable by the
+/// login user, who follows it (the private directory around it is 0700).
 pub fn start(session: &str, log: &str, rc: &str, line: &str) -> Cmd {
-    Cmd::new("printf")
-        .arg("logfile %s\\nlogfile flush 1\\n")
-        .arg(log)
-        .write_to(rc)
-        .and(Cmd::new("screen").args([
-            "-dmS", session, "-L", "-c", rc, "sh", "-c", INNER, "tvdr", line,
-        ]))
+    Cmd::shell("umask 022")
+        .and(
+            Cmd::new("printf")
+                .arg("logfile %s\\nlogfile flush 1\\n")
+                .arg(log)
+                .write_to(rc),
+        )
+        .and(
+            Cmd::new("screen")
+                .args([
+                    "-dmS", session, "-L", "-c", rc, "sh", "-c", INNER, "tvdr", line,
+                ])
+                .as_root(),
+        )
 }
 
+/// The session list (as root, whose sessions the steps start), then the log from byte
+/// `from` on (read as the login user, whose directory holds it).
 pub fn poll(log: &str, from: u64) -> Cmd {
-    Cmd::new("sh")
-        .args(["-c", POLL, "tvdr", log])
-        .arg((from + 1).to_string())
+    // `cat`: the list's exit status (non-zero with no session) must not stop the log.
+    Cmd::new("screen")
+        .arg("-ls")
+        .as_root()
+        .merge_stderr()
+        .pipe(Cmd::new("cat"))
+        .and(
+            Cmd::new("sh")
+                .args(["-c", LOG_FROM, "tvdr", log])
+                .arg((from + 1).to_string()),
+        )
 }
 
-/// After the end: forget a dead session's socket and the generated screenrc (the log
-/// stays, as evidence on the node).
+/// After the end: forget a dead session's socket (root's) and the generated screenrc (the
+/// log stays, as evidence on the node). `screen -wipe` fails when there was nothing to
+/// wipe.
 pub fn tidy(session: &str, rc: &str) -> Cmd {
-    Cmd::new("sh").args(["-c", TIDY, "tvdr", session, rc])
+    Cmd::new("screen")
+        .args(["-wipe", session])
+        .as_root()
+        .write_to("/dev/null")
+        .merge_stderr()
+        .pipe(Cmd::new("cat"))
+        .and(Cmd::new("rm").args(["-f", rc]))
 }
 
 /// Where the session stands.
@@ -119,15 +145,42 @@ mod tests {
     fn the_start_command_quotes_every_value() {
         let cmd = start(
             "tvdr-patch-r1",
-            "/var/tmp/a b.log",
-            "/var/tmp/r.rc",
+            "/home/a b/s.log",
+            "/home/r.rc",
             "updater --x 'y'",
         );
         assert_eq!(
             cmd.render(),
-            "printf 'logfile %s\\nlogfile flush 1\\n' '/var/tmp/a b.log' > /var/tmp/r.rc && \
-             screen -dmS tvdr-patch-r1 -L -c /var/tmp/r.rc sh -c '(eval \"$1\"); s=$?; printf '\\''\\ntvdr-exit:%s\\n'\\'' \"$s\"' \
+            "umask 022 && printf 'logfile %s\\nlogfile flush 1\\n' '/home/a b/s.log' > /home/r.rc && \
+             screen -dmS tvdr-patch-r1 -L -c /home/r.rc sh -c '(eval \"$1\"); s=$?; printf '\\''\\ntvdr-exit:%s\\n'\\'' \"$s\"' \
              tvdr 'updater --x '\\''y'\\'''"
+        );
+    }
+
+    #[test]
+    fn screen_runs_as_root_for_a_non_root_login_and_its_log_is_read_as_the_login() {
+        let start = start("s", "/h/s.log", "/h/s.rc", "u")
+            .through_sudo()
+            .render();
+        assert!(
+            start.contains(
+                r#"> /h/s.rc && { sudo -n -- "$(command -v screen || echo screen)" -dmS s"#
+            ),
+            "{start}"
+        );
+        assert_eq!(
+            poll("/h/s.log", 9).through_sudo().render(),
+            format!(
+                "{{ sudo -n -- \"$(command -v screen || echo screen)\" -ls; }} 2>&1 | cat && \
+                 sh -c {} tvdr /h/s.log 10",
+                crate::transport::quote(LOG_FROM)
+            )
+        );
+        let tidy = tidy("s", "/h/s.rc").through_sudo().render();
+        assert!(
+            tidy.starts_with(r#"{ sudo -n -- "$(command -v screen || echo screen)" -wipe s; }"#)
+                && tidy.ends_with("&& rm -f /h/s.rc"),
+            "{tidy}"
         );
     }
 
