@@ -215,81 +215,26 @@ mysql_sync() { # dir
 
 # ---- the mongo stand-in --------------------------------------------------------------------
 
-# Pieces of the two machine-readable forms tvdr asks the shells for: `legacy` is the legacy
-# shell's JSON.stringify(rs.status()), `ejson` mongosh's EJSON.stringify (relaxed).
-# shellcheck disable=SC2016 # "$date", "$timestamp", "$binary": Extended JSON keys, not shell
-j_date() { # form epoch millis
-    local iso
-    iso=$(date -u -d "@$2" +%FT%T)
-    if [[ $1 == legacy ]]; then
-        printf '"%s.%sZ"' "$iso" "$3"
-    elif [[ $3 == 000 ]]; then
-        printf '{"$date":"%sZ"}' "$iso"
-    else
-        printf '{"$date":"%s.%sZ"}' "$iso" "$3"
-    fi
-}
-# shellcheck disable=SC2016 # as above
-j_ts() { # form epoch
-    if [[ $1 == legacy ]]; then
-        printf '{"t":%s,"i":1}' "$2"
-    else
-        printf '{"$timestamp":{"t":%s,"i":1}}' "$2"
-    fi
-}
-j_long() { # form n
-    if [[ $1 == legacy ]]; then printf '{"floatApprox":%s}' "$2"; else printf '%s' "$2"; fi
-}
-
-# One member of the set; a member other than the viewer carries heartbeat fields instead of
-# `self`.
-j_member() { # form id(0|1) viewer-id name sync-source op-epoch now-epoch election-epoch
-    local f=$1 state=1 str=PRIMARY src_id=-1 m
-    [[ $2 == 1 ]] && state=2 str=SECONDARY src_id=0
-    m=$(printf '"_id":%s,"name":"%s","health":1,"state":%s,"stateStr":"%s","uptime":86400' \
-        "$2" "$4" "$state" "$str")
-    m+=",\"optime\":{\"ts\":$(j_ts "$f" "$6"),\"t\":$(j_long "$f" 8)}"
-    [[ $2 != "$3" ]] && m+=",\"optimeDurable\":{\"ts\":$(j_ts "$f" "$6"),\"t\":$(j_long "$f" 8)}"
-    m+=",\"optimeDate\":$(j_date "$f" "$6" 000)"
-    if [[ $2 != "$3" ]]; then
-        m+=",\"optimeDurableDate\":$(j_date "$f" "$6" 000)"
-        m+=",\"lastHeartbeat\":$(j_date "$f" "$(($7 - 1))" 532)"
-        m+=",\"lastHeartbeatRecv\":$(j_date "$f" "$(($7 - 1))" 610)"
-        m+=",\"pingMs\":$(j_long "$f" 0)"
-    fi
-    m+=",\"syncSourceHost\":\"$5\",\"syncSourceId\":$src_id,\"infoMessage\":\"\""
-    [[ $2 == 0 ]] &&
-        m+=",\"electionTime\":$(j_ts "$f" "$8"),\"electionDate\":$(j_date "$f" "$8" 000)"
-    m+=",\"configVersion\":3"
-    [[ $2 == "$3" ]] && m+=",\"self\":true"
-    printf '{%s,"lastHeartbeatMessage":""}' "$m"
-}
-
-# rs.status() of a healthy two-member set as NODE sees it: PRIMARY (default tvox1) first,
-# the other SECONDARY, both at the last write 2 s ago (lag 0), members named by the lab's
-# node addresses.
-# shellcheck disable=SC2016 # as above
+# rs.status() of a healthy two-member set as NODE sees it, in the form tvdr asks for
+# (`legacy`: the legacy shell's JSON.stringify(rs.status()); `ejson`: mongosh's relaxed
+# EJSON.stringify): PRIMARY (default tvox1) first, the other SECONDARY, both at the last write
+# 2 s ago (lag 0), members named by the lab's node addresses. The samples are fixtures
+# (tests/fixtures/lab/mongo-<form>-<primary|secondary>.json, as that member reports it); the
+# lab fills in the addresses and the times.
 mongo_sample() { # id node legacy|ejson [primary]
-    local f=$3 primary=${4:-tvox1} secondary=tvox2 now op elected me=0 p s src="" src_id=-1 hash
+    local primary=${4:-tvox1} secondary=tvox2 view=primary now
     [[ $primary == tvox2 ]] && secondary=tvox1
+    [[ $2 == "$secondary" ]] && view=secondary
     now=$(date -u +%s)
-    op=$((now - 2))
-    elected=$((now - 86400))
-    p=$(node_addr "$1" "$primary"):27017
-    s=$(node_addr "$1" "$secondary"):27017
-    [[ $2 == "$secondary" ]] && me=1 src=$p src_id=0
-    hash='{}'
-    [[ $f == ejson ]] &&
-        hash='{"$binary":{"base64":"AAAAAAAAAAAAAAAAAAAAAAAAAAA=","subType":"00"}}'
-    printf '{"set":"rs0","date":%s,"myState":%s,"term":%s,' "$(j_date "$f" "$now" 417)" \
-        "$((me + 1))" "$(j_long "$f" 8)"
-    printf '"syncSourceHost":"%s","syncSourceId":%s,"heartbeatIntervalMillis":%s,' \
-        "$src" "$src_id" "$(j_long "$f" 2000)"
-    printf '"members":[%s,%s],"ok":1,' "$(j_member "$f" 0 "$me" "$p" "" "$op" "$now" "$elected")" \
-        "$(j_member "$f" 1 "$me" "$s" "$p" "$op" "$now" "$elected")"
-    printf '"$clusterTime":{"clusterTime":%s,"signature":{"hash":%s,"keyId":%s}},' \
-        "$(j_ts "$f" "$op")" "$hash" "$(j_long "$f" 0)"
-    printf '"operationTime":%s}\n' "$(j_ts "$f" "$op")"
+    sed -e "s/@PRIMARY@/$(node_addr "$1" "$primary"):27017/g" \
+        -e "s/@SECONDARY@/$(node_addr "$1" "$secondary"):27017/g" \
+        -e "s/@NOW_ISO@/$(date -u -d "@$now" +%FT%T)/g" \
+        -e "s/@HEARTBEAT_ISO@/$(date -u -d "@$((now - 1))" +%FT%T)/g" \
+        -e "s/@OP_ISO@/$(date -u -d "@$((now - 2))" +%FT%T)/g" \
+        -e "s/@OP@/$((now - 2))/g" \
+        -e "s/@ELECTED_ISO@/$(date -u -d "@$((now - 86400))" +%FT%T)/g" \
+        -e "s/@ELECTED@/$((now - 86400))/g" \
+        "$LAB_FIXTURE_DIR/mongo-$3-$view.json"
 }
 
 # bin/mongo (and bin/mongosh when asked): stand-ins printing samples, not MongoDB.
