@@ -26,6 +26,11 @@ impl Site {
         Site::on(Lab::start())
     }
 
+    /// On a lab logged into as the lab user with `become: sudo` ([`Lab::start_become_sudo`]).
+    pub fn become_sudo() -> Site {
+        Site::on(Lab::start_become_sudo())
+    }
+
     /// On a stand-alone lab ([`Lab::start_standalone`]).
     pub fn standalone() -> Site {
         Site::on(Lab::start_standalone())

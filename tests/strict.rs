@@ -1,6 +1,6 @@
 //! The lab's nodes are as strict as a stock CentOS 7: wrappers on their login PATH fail
-//! loudly on what it lacks (`screen -Logfile`, `ip -j`, `timeout -v`, `jq`, `python3`),
-//! and every check still works there.
+//! loudly on what it lacks (`screen -Logfile`, `ip -j`, `timeout -v`, `jq`, `python3`,
+//! `SHOW REPLICA STATUS`, mongosh's `EJSON`), and every check still works there.
 
 use serde_json::Value;
 
@@ -14,6 +14,14 @@ const LACKING: &[(&[&str], &str)] = &[
     (&["timeout", "-v", "5", "true"], "`timeout -v`"),
     (&["jq", "."], "`jq`"),
     (&["python3", "-V"], "`python3`"),
+    (
+        &["mysql", "-e", "show replica status"],
+        "`SHOW REPLICA STATUS`",
+    ),
+    (
+        &["mongo", "--quiet", "--eval", "EJSON.stringify(rs.status())"],
+        "`EJSON` in the legacy `mongo` shell",
+    ),
 ];
 
 #[test]
@@ -39,6 +47,12 @@ fn check_all_sends_nothing_a_stock_centos_7_lacks_and_dns_falls_back_to_python()
     tvdr(home.path())
         .args(["--inventory", inventory.to_str().unwrap()])
         .args(["exec", "tvox1", "--", "timeout", "5", "echo", "-v"])
+        .assert()
+        .success();
+    // Only the legacy shell: no mongosh for the chat check to find.
+    tvdr(home.path())
+        .args(["--inventory", inventory.to_str().unwrap()])
+        .args(["exec", "tvox1", "--", "sh", "-c", "! command -v mongosh"])
         .assert()
         .success();
 

@@ -59,14 +59,36 @@ pub(crate) fn run(
     deadline: Instant,
     group: Group,
 ) -> Result<i32, Failure> {
+    run_with_input(command, &[], stdout, stderr, deadline, group)
+}
+
+/// [`run`] with `input` on the program's standard input, then its end (a sudo password:
+/// a line, far less than a pipe holds, so writing it first cannot wait on the program).
+pub(crate) fn run_with_input(
+    command: &mut Command,
+    input: &[u8],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    deadline: Instant,
+    group: Group,
+) -> Result<i32, Failure> {
+    let stdin = if input.is_empty() {
+        Stdio::null()
+    } else {
+        Stdio::piped()
+    };
     command
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     if group == Group::Own {
         command.process_group(0);
     }
     let mut child = command.spawn().map_err(Failure::Start)?;
+    if let Some(mut pipe) = child.stdin.take() {
+        // A program that ended without reading it is not an error here: its status says.
+        let _ = pipe.write_all(input);
+    }
     match pump(&mut child, stdout, stderr, deadline) {
         Ok(true) => {}
         Ok(false) => {

@@ -102,10 +102,11 @@ pub enum TransportError {
     InvalidEnv { node: String, name: String },
 
     #[error(
-        "`{user}` on `{node}` cannot run as root without a password (`sudo -n`: {reason}), \
+        "`{user}` on `{node}` cannot run as root without a password ({reason}), \
          needed for `{command}`\n\
-         hint: tvdr never types a sudo password: give `{user}` NOPASSWD in the node's sudoers \
-         for the programs tvdr runs as root (see README, SSH section), or log in as root"
+         hint: run tvdr at a terminal to be asked the sudo password once per node, or give \
+         `{user}` NOPASSWD in the node's sudoers for the programs tvdr runs as root (see \
+         README, SSH section), or log in as root"
     )]
     NeedsRoot {
         node: String,

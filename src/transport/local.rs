@@ -35,13 +35,24 @@ impl Transport for LocalTransport {
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError> {
+        self.exec_input(command, &[], stdout, stderr, timeout)
+    }
+
+    fn exec_input(
+        &mut self,
+        command: &Cmd,
+        input: &[u8],
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError> {
         let node = &self.target.name;
         let line = script(&self.target, command)?;
         let timeout = timeout.unwrap_or(self.target.command_timeout);
         let deadline = Instant::now() + timeout;
         let mut shell = child::command("/bin/sh");
         shell.arg("-c").arg(&line);
-        match child::run(&mut shell, stdout, stderr, deadline, Group::Own) {
+        match child::run_with_input(&mut shell, input, stdout, stderr, deadline, Group::Own) {
             Ok(status) => Ok(status),
             Err(Failure::Start(e)) => Err(TransportError::io(node, "cannot start `/bin/sh`", e)),
             Err(Failure::Pass(e)) => Err(TransportError::io(

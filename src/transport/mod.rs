@@ -49,8 +49,8 @@ pub struct Target {
     pub address: String,
     pub port: u16,
     pub user: String,
-    /// `become: sudo`: what needs root ([`Cmd::as_root`]) runs through `sudo -n` when
-    /// `user` is not root.
+    /// `become: sudo`: what needs root ([`Cmd::as_root`]) runs through sudo when `user`
+    /// is not root (`sudo -n`, or the password asked once at the terminal).
     pub sudo: bool,
     /// Identity file tried after the agent.
     pub identity: Option<PathBuf>,
@@ -143,6 +143,26 @@ pub trait Transport: Send {
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError>;
 
+    /// [`Transport::exec`] with `input` on the command's standard input, then its end: how
+    /// a sudo password reaches `sudo -S` without a command line. Nothing keeps the bytes.
+    fn exec_input(
+        &mut self,
+        command: &Cmd,
+        input: &[u8],
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError> {
+        if input.is_empty() {
+            return self.exec(command, stdout, stderr, timeout);
+        }
+        Err(TransportError::Ssh {
+            node: self.target().name.clone(),
+            context: "running a command".to_owned(),
+            message: "this transport cannot give a command its input".to_owned(),
+        })
+    }
+
     /// The node's environment for every later command: its login environment with the
     /// inventory's `env:` over it (see `login_env`).
     fn set_env(&mut self, env: BTreeMap<String, String>);
@@ -199,7 +219,10 @@ pub fn connect(
     let mut transport: Box<dyn Transport> = match target.kind {
         // tvdr runs on the node, started from the technician's login shell already.
         TransportKind::Local => {
-            return sudo::wrap(Box::new(local::LocalTransport::new(target.clone())))
+            return sudo::wrap(
+                Box::new(local::LocalTransport::new(target.clone())),
+                secrets,
+            )
         }
         TransportKind::Ssh => Box::new(ssh::SshTransport::connect(target, secrets)?),
         TransportKind::OpenSsh { .. } => {
@@ -207,5 +230,5 @@ pub fn connect(
         }
     };
     login_env::adopt(transport.as_mut())?;
-    sudo::wrap(transport)
+    sudo::wrap(transport, secrets)
 }

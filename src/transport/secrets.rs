@@ -52,6 +52,13 @@ impl TtySecrets {
     }
 }
 
+impl TtySecrets {
+    /// The sudo password of `user` on `node` (`become: sudo`), asked the same way.
+    pub(super) fn sudo_password(user: &str, node: &str) -> Option<Secret> {
+        Self::ask(format!("sudo password for `{user}` on `{node}`"))
+    }
+}
+
 impl Secrets for TtySecrets {
     fn passphrase(&self, key: &Path) -> Option<Secret> {
         Self::ask(format!("passphrase for `{}`", key.display()))

@@ -1,43 +1,72 @@
-//! `become: sudo`: a non-root login runs what needs root ([`Cmd::as_root`]) through
-//! `sudo -n`, and says at once why it cannot when sudo would ask for a password.
+//! `become: sudo`: a non-root login runs what needs root ([`Cmd::as_root`]) through sudo:
+//! `sudo -n` when the site gave it NOPASSWD, else with the login's password, asked at the
+//! terminal once per node.
 //!
 //! At connect, `sudo -n -l` tells whether this login may use sudo without a password
 //! (sudo's default `listpw=any` lets it list without one as soon as one rule is
-//! NOPASSWD). When it may not, a command needing root is not sent: the caller gets
-//! [`TransportError::NeedsRoot`] with the reason — a check reports UNKNOWN, a step stops
-//! with exit code 5 — instead of an error from deep inside the command.
+//! NOPASSWD). When sudo wants a password, the first command needing root asks for it
+//! (hidden input), tries it (`sudo -S -k -v`) and keeps it, wiped on exit, for that node's
+//! later commands in this process; a wrong one is said and asked again, three times at
+//! most. The password reaches sudo on the command's standard input only (see
+//! `quote/root.rs`): never on a command line, in an environment, a journal or a message.
+//! Without a terminal, or when sudo refuses for another reason, a command needing root
+//! is not sent: the caller gets [`TransportError::NeedsRoot`] with the reason — a check
+//! reports UNKNOWN, a step stops with exit code 5.
 //!
-//! Why no password prompt: sudo reads the password on the command's own standard input
-//! (`sudo -S`), which these transports do not hand over to a command, and a password
-//! written there would meet the command's input or a `screen`/receipt wrapper. A site that
-//! forbids root logins gives the login NOPASSWD for the programs tvdr needs (README).
+//! A program run on a terminal of its own (`network_reset`) gets plain `sudo`, which asks
+//! the person at that terminal itself when it wants the password.
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::Mutex;
 use std::time::Duration;
 
+use super::secrets::{Secret, Secrets, TtySecrets};
 use super::{Cmd, Console, Target, Transport, TransportError};
 
-/// A transport whose root-needing commands go through `sudo -n`.
+/// How many times a wrong password is asked again.
+const TRIES: usize = 3;
+
+/// The passwords given in this process, by login (`user@address:port`): asked once per
+/// node, also across reconnections (a node that rebooted).
+static PASSWORDS: Mutex<BTreeMap<String, Secret>> = Mutex::new(BTreeMap::new());
+
+/// A transport whose root-needing commands go through sudo.
 pub(super) struct Sudo {
     inner: Box<dyn Transport>,
-    /// Why sudo cannot be used without a password, when it cannot.
-    refused: Option<String>,
+    mode: Mode,
+}
+
+enum Mode {
+    /// NOPASSWD: `sudo -n`.
+    NoPassword,
+    /// sudo wants the login's password (`said`: what `sudo -n -l` answered).
+    Password { said: String, can_prompt: bool },
+    /// sudo cannot be used: why.
+    Refused(String),
 }
 
 /// Wraps `inner` when its node says `become: sudo` and the login is not root.
-pub(super) fn wrap(mut inner: Box<dyn Transport>) -> Result<Box<dyn Transport>, TransportError> {
+pub(super) fn wrap(
+    mut inner: Box<dyn Transport>,
+    secrets: &dyn Secrets,
+) -> Result<Box<dyn Transport>, TransportError> {
     let target = inner.target();
     if !target.sudo || target.user == "root" {
         return Ok(inner);
     }
     let probe = inner.output(&Cmd::new("sudo").args(["-n", "-l"]))?;
-    let refused = match probe.status {
-        0 => None,
-        127 => Some("`sudo` is not installed on the node".to_owned()),
-        status => Some(last_line(&probe.stderr).unwrap_or(format!("exit status {status}"))),
+    let said = last_line(&probe.stderr);
+    let mode = match (probe.status, said) {
+        (0, _) => Mode::NoPassword,
+        (127, _) => Mode::Refused("`sudo` is not installed on the node".to_owned()),
+        (_, Some(said)) if said.contains("password is required") => Mode::Password {
+            said,
+            can_prompt: secrets.can_prompt(),
+        },
+        (status, said) => Mode::Refused(said.unwrap_or(format!("exit status {status}"))),
     };
-    Ok(Box::new(Sudo { inner, refused }))
+    Ok(Box::new(Sudo { inner, mode }))
 }
 
 /// sudo's verdict comes last, after warnings such as `unable to resolve host`.
@@ -50,23 +79,121 @@ fn last_line(bytes: &[u8]) -> Option<String> {
 }
 
 impl Sudo {
-    fn prepared(&self, command: &Cmd) -> Result<Cmd, TransportError> {
-        if !command.needs_root() {
-            return Ok(command.clone());
-        }
-        match &self.refused {
-            None => Ok(command.through_sudo()),
-            Some(reason) => {
-                let target = self.inner.target();
-                Err(TransportError::NeedsRoot {
-                    node: target.name.clone(),
-                    user: target.user.clone(),
-                    command: super::error::shorten(&command.render()),
-                    reason: reason.clone(),
-                })
-            }
+    fn needs_root(&self, command: &Cmd, reason: String) -> TransportError {
+        let target = self.inner.target();
+        TransportError::NeedsRoot {
+            node: target.name.clone(),
+            user: target.user.clone(),
+            command: super::error::shorten(&command.render()),
+            reason,
         }
     }
+
+    fn login(&self) -> String {
+        let t = self.inner.target();
+        format!("{}@{}:{}", t.user, t.address, t.port)
+    }
+
+    /// `command` as the node runs it, and whether the password goes on its input.
+    fn prepared(&self, command: &Cmd) -> Result<(Cmd, bool), TransportError> {
+        if !command.needs_root() {
+            // A receipt's tool passing the password on to a command made below.
+            return Ok((command.clone(), command.reads_sudo_password()));
+        }
+        match &self.mode {
+            Mode::NoPassword => Ok((command.through_sudo(), false)),
+            // Said here, naming the command, rather than by the wrapper it is put in.
+            Mode::Password { said, can_prompt } if !can_prompt && !self.known() => Err(self
+                .needs_root(
+                    command,
+                    format!("{said}, and there is no terminal to ask for it"),
+                )),
+            Mode::Password { .. } => Ok((command.through_sudo_with_password(), true)),
+            Mode::Refused(reason) => Err(self.needs_root(command, reason.clone())),
+        }
+    }
+
+    /// The password was given earlier in this process.
+    fn known(&self) -> bool {
+        lock().contains_key(&self.login())
+    }
+
+    /// The login's sudo password: given earlier in this process, or asked now and tried.
+    fn password(&mut self, command: &Cmd) -> Result<Secret, TransportError> {
+        let Mode::Password { said, can_prompt } = &self.mode else {
+            unreachable!("asked in password mode only")
+        };
+        let (said, can_prompt) = (said.clone(), *can_prompt);
+        let login = self.login();
+        if let Some(known) = lock().get(&login) {
+            return Ok(known.clone());
+        }
+        if !can_prompt {
+            return Err(self.needs_root(
+                command,
+                format!("{said}, and there is no terminal to ask for it"),
+            ));
+        }
+        let (user, node) = (
+            self.inner.target().user.clone(),
+            self.inner.target().name.clone(),
+        );
+        for _ in 0..TRIES {
+            let Some(password) = TtySecrets::sudo_password(&user, &node) else {
+                return Err(self.needs_root(command, format!("{said}, and none was given")));
+            };
+            match self.try_password(&password)? {
+                Tried::Taken => {
+                    lock().insert(login, password.clone());
+                    return Ok(password);
+                }
+                Tried::Wrong => eprintln!("{node}: sudo did not take that password for `{user}`"),
+                Tried::Refused(why) => return Err(self.needs_root(command, why)),
+            }
+        }
+        Err(self.needs_root(
+            command,
+            format!("the sudo password was wrong {TRIES} times"),
+        ))
+    }
+
+    /// Asks sudo whether `password` is right (`-k`: whatever it remembers).
+    fn try_password(&mut self, password: &Secret) -> Result<Tried, TransportError> {
+        let check = Cmd::shell("sudo -S -p '' -k -v");
+        let input = with_newline(password, &[]);
+        let mut stderr = Vec::new();
+        let status =
+            self.inner
+                .exec_input(&check, &input, &mut std::io::sink(), &mut stderr, None)?;
+        let said = String::from_utf8_lossy(&stderr);
+        Ok(if status == 0 {
+            Tried::Taken
+        } else if said.contains("incorrect password") || said.contains("try again") {
+            Tried::Wrong
+        } else {
+            Tried::Refused(last_line(&stderr).unwrap_or(format!("exit status {status}")))
+        })
+    }
+}
+
+enum Tried {
+    Taken,
+    Wrong,
+    Refused(String),
+}
+
+fn lock() -> std::sync::MutexGuard<'static, BTreeMap<String, Secret>> {
+    PASSWORDS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The line sudo reads, then `more`, in memory wiped after use (sized once: growing
+/// would leave a copy behind).
+fn with_newline(password: &Secret, more: &[u8]) -> zeroize::Zeroizing<Vec<u8>> {
+    let mut line = zeroize::Zeroizing::new(Vec::with_capacity(password.len() + 1 + more.len()));
+    line.extend_from_slice(password.as_bytes());
+    line.push(b'\n');
+    line.extend_from_slice(more);
+    line
 }
 
 impl Transport for Sudo {
@@ -79,7 +206,7 @@ impl Transport for Sudo {
     }
 
     fn for_node(&self, command: &Cmd) -> Result<Cmd, TransportError> {
-        self.prepared(command)
+        self.prepared(command).map(|(cmd, _)| cmd)
     }
 
     fn exec(
@@ -89,8 +216,27 @@ impl Transport for Sudo {
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError> {
-        let command = self.prepared(command)?;
-        self.inner.exec(&command, stdout, stderr, timeout)
+        self.exec_input(command, &[], stdout, stderr, timeout)
+    }
+
+    fn exec_input(
+        &mut self,
+        command: &Cmd,
+        input: &[u8],
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError> {
+        let (prepared, with_password) = self.prepared(command)?;
+        if !with_password {
+            return self
+                .inner
+                .exec_input(&prepared, input, stdout, stderr, timeout);
+        }
+        let password = self.password(command)?;
+        let line = with_newline(&password, input);
+        self.inner
+            .exec_input(&prepared, &line, stdout, stderr, timeout)
     }
 
     fn interactive(
@@ -98,7 +244,10 @@ impl Transport for Sudo {
         command: &Cmd,
         console: &mut dyn Console,
     ) -> Result<i32, TransportError> {
-        let command = self.prepared(command)?;
+        let command = match (&self.mode, command.needs_root()) {
+            (Mode::Password { .. }, true) => command.through_sudo_on_terminal(),
+            _ => self.prepared(command)?.0,
+        };
         self.inner.interactive(&command, console)
     }
 }

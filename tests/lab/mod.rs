@@ -99,6 +99,11 @@ impl Lab {
         Lab::up(&["tvox1", "tvox2"], &["mysql"], &["--become", "sudo"])
     }
 
+    /// The same with `services` on `nodes`: a whole site reached by a non-root login.
+    pub fn start_become_sudo_services(nodes: &[&str], services: &[&str]) -> Lab {
+        Lab::up(nodes, services, &["--become", "sudo"])
+    }
+
     fn up(nodes: &[&str], services: &[&str], extra: &[&str]) -> Lab {
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")
@@ -228,6 +233,17 @@ impl Lab {
     /// Gives (`true`) or takes the lab user's NOPASSWD sudo rule on `node`.
     pub fn sudo(&self, node: &str, on: bool) {
         self.run(&["sudo", node, if on { "on" } else { "off" }]);
+    }
+
+    /// The lab user may run anything as root on `node`, sudo asking its password
+    /// (`lab-secret-pw`), as a site's admin account.
+    pub fn sudo_with_password(&self, node: &str) {
+        self.run(&["sudo", node, "password"]);
+    }
+
+    /// The namespace of `node`: `ip netns pids` lists what runs "on" it.
+    pub fn namespace(&self, node: &str) -> String {
+        format!("tvdrlab{}-{node}", self.id)
     }
 
     /// New host key and sshd restart; `known_hosts` keeps the old key, so the next connection

@@ -624,3 +624,44 @@ fn servers_of_a_killed_test_do_not_survive() {
     let left = processes_naming(&lab_dir);
     assert!(left.is_empty(), "left running: {left:?}");
 }
+
+/// `down --all`, which `./scripts/test` runs first, removes the labs whose owner is gone and
+/// leaves a live one alone: it no longer kills the labs of a test run going on beside it.
+#[test]
+fn down_all_removes_a_dead_owners_lab_and_leaves_a_live_one() {
+    let live = Lab::start_with(&["tvox1"]);
+    let mut owner = Command::new("sleep").arg("600").spawn().unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("tvdr-lab-dead.")
+        .tempdir()
+        .unwrap();
+    let lab_dir = dir.path().join("lab");
+    let out = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/lab"))
+        .args(["up", "--id", "auto", "--dir"])
+        .arg(&lab_dir)
+        .args(["--nodes", "tvox1", "--owner", &owner.id().to_string()])
+        .output()
+        .unwrap();
+    let dead = stdout(&out)
+        .lines()
+        .find_map(|l| l.strip_prefix("TVDR_LAB_ID="))
+        .unwrap()
+        .to_string();
+    owner.kill().unwrap();
+    owner.wait().unwrap();
+
+    let down = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/lab"))
+        .args(["down", "--all"])
+        .output()
+        .unwrap();
+    stdout(&down);
+    assert!(!Path::new(&format!("/run/tvdr-lab/{dead}")).exists());
+    let namespaces = stdout(&Command::new("ip").args(["netns", "list"]).output().unwrap());
+    assert!(
+        !namespaces.contains(&format!("tvdrlab{dead}-")),
+        "{namespaces}"
+    );
+    assert!(Path::new(&format!("/run/tvdr-lab/{}", live.id())).exists());
+    let node = stdout(&ssh(&live, &live.address("tvox1"), "echo $TVDR_LAB_NODE"));
+    assert_eq!(node, "tvox1\n");
+}

@@ -20,6 +20,7 @@ pub fn answers(site: &Tvox) -> String {
 fn upgrade_patches_each_node_once_and_switches_back() {
     let site = Tvox::cluster();
     assert_eq!(site.master(), ["tvox1"]);
+    let began = std::time::SystemTime::now();
     let out = site.rehearse("upgrade", &answers(&site), &[]);
     assert!(out.status.success(), "exit {:?}", out.status.code());
     // The slave first (tvox2), then the other one; the cluster ends as it began.
@@ -35,6 +36,36 @@ fn upgrade_patches_each_node_once_and_switches_back() {
     assert!(site
         .journal("upgrade")
         .contains(r#""event":"run_finished""#));
+    // The updater's logs are evidence: in the login user's private directory on each node,
+    // nothing in /var/tmp (shared by every lab here, and ids are reused: this lab's site
+    // names its entries, and they are new).
+    let mine = format!("tvdr-lab-{}-", site.lab.id());
+    let left: Vec<_> = std::fs::read_dir("/var/tmp")
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.metadata().is_ok_and(|m| m.modified().unwrap() >= began))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            name.starts_with(&mine) || name.contains(&format!(".lab-{}.", site.lab.id()))
+        })
+        .collect();
+    assert!(left.is_empty(), "left in /var/tmp: {left:?}");
+    for node in ["tvox1", "tvox2"] {
+        let logs = site
+            .lab
+            .node_dir(node)
+            .join("home/.local/state/tvdr/screen");
+        let names: Vec<_> = std::fs::read_dir(&logs)
+            .unwrap_or_else(|e| panic!("{}: {e}", logs.display()))
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&mine) && n.ends_with(".log")),
+            "{node}: {names:?}"
+        );
+    }
 }
 
 /// The master's reboot does not move the node IP (the other node's failover is broken):

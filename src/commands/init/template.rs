@@ -137,9 +137,10 @@ ssh:
   login_timeout: 60s
   command_timeout: 5m
   # A non-root login, for sites that forbid root over SSH: `user: admin` with
-  # `become: sudo` (here or per node) runs what needs root through `sudo -n`, which never
-  # asks for a password: the login needs NOPASSWD for those programs (README, "SSH and
-  # security"). A node may say `become: none`.
+  # `become: sudo` (here or per node) runs what needs root through sudo: without a
+  # password when the login has NOPASSWD for those programs, else with the login's
+  # password, asked once per node at the terminal (README, "SSH and security"). A node
+  # may say `become: none`.
   # become: sudo
   # Nodes with `transport: openssh` only (one ControlMaster connection per node): a
   # bastion to jump through, whose host key must be in a known_hosts file above, and an

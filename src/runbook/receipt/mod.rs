@@ -167,7 +167,7 @@ pub enum ReceiptError {
 
 /// The latest attempt of `key` on this node (`State::None` if there is none).
 pub fn look(t: &mut dyn Transport, key: &Key) -> Result<Receipt, ReceiptError> {
-    call(t, "look", key, 0, "", None)
+    call(t, "look", key, 0, "", None, false)
 }
 
 /// Starts attempt `attempt` of `key` with `command` and follows it to its end (or the
@@ -181,7 +181,8 @@ pub fn start(
     timeout: Option<Duration>,
 ) -> Result<Receipt, ReceiptError> {
     let command = t.for_node(command)?;
-    call(t, "start", key, attempt, &command.render(), timeout)
+    let input = command.reads_sudo_password();
+    call(t, "start", key, attempt, &command.render(), timeout, input)
 }
 
 /// Follows attempt `attempt` of `key`, started earlier, to its end.
@@ -191,12 +192,12 @@ pub fn follow(
     attempt: u32,
     timeout: Option<Duration>,
 ) -> Result<Receipt, ReceiptError> {
-    call(t, "follow", key, attempt, "", timeout)
+    call(t, "follow", key, attempt, "", timeout, false)
 }
 
 /// Removes the receipts of runs untouched for more than `days` days.
 pub fn prune(t: &mut dyn Transport, days: u32) -> Result<(), ReceiptError> {
-    call(t, "prune", &Key::new("_", "_"), days, "", None).map(|_| ())
+    call(t, "prune", &Key::new("_", "_"), days, "", None, false).map(|_| ())
 }
 
 fn call(
@@ -206,15 +207,20 @@ fn call(
     attempt: u32,
     command: &str,
     timeout: Option<Duration>,
+    input: bool,
 ) -> Result<Receipt, ReceiptError> {
     let node = t.target().name.clone();
-    let cmd = Cmd::new("sh")
+    let mut cmd = Cmd::new("sh")
         .arg("-c")
         .arg(script::tool().as_str())
         .arg("tvdr-receipt")
         .args([op, &key.run, &key.step, &attempt.to_string(), command])
         .arg(script::WRAPPER)
         .arg(OUTPUT_CAP.to_string().as_str());
+    if input {
+        // The command reads the sudo password: the transport feeds it to the tool.
+        cmd = cmd.arg("input").passing_sudo_password();
+    }
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let status = t.exec(&cmd, &mut stdout, &mut stderr, timeout)?;

@@ -29,7 +29,10 @@ chmod 700 -- "$d" || exit 125
 "#;
 
 /// The receipt tool. `$1` = look|start|follow|prune, `$2` = run, `$3` = step,
-/// `$4` = attempt, `$5` = command, `$6` = the wrapper ([`WRAPPER`]), `$7` = output cap.
+/// `$4` = attempt, `$5` = command, `$6` = the wrapper ([`WRAPPER`]), `$7` = output cap,
+/// `$8` = `input` when the command reads the sudo password from its standard input: the
+/// tool's own is handed on (through fd 3: an asynchronous command's input is otherwise
+/// /dev/null), else the command gets /dev/null.
 const TOOL: &str = r#"
 s=$d/receipts/$2/$3
 cap=${7:-4194304}
@@ -100,11 +103,13 @@ start)
     follow "$r"
     exit 0
   fi
+  if [ "${8:-}" = input ]; then exec 3<&0; else exec 3</dev/null; fi
   if command -v setsid >/dev/null 2>&1; then
-    setsid sh -c "$6" tvdr-receipt "$r" "$5" </dev/null >/dev/null 2>&1 &
+    setsid sh -c "$6" tvdr-receipt "$r" "$5" <&3 3<&- >/dev/null 2>&1 &
   else
-    nohup sh -c "$6" tvdr-receipt "$r" "$5" </dev/null >/dev/null 2>&1 &
+    nohup sh -c "$6" tvdr-receipt "$r" "$5" <&3 3<&- >/dev/null 2>&1 &
   fi
+  exec 3<&-
   wait "$!" 2>/dev/null
   echo "fresh=1"
   follow "$r"
@@ -125,14 +130,15 @@ esac
 
 /// Runs one command detached from the SSH session (its own session, no terminal, SIGHUP
 /// ignored), between a start record and an end record. `$1` = attempt directory,
-/// `$2` = the command. It runs in the login shell, as a command over SSH would.
+/// `$2` = the command. It runs in the login shell, as a command over SSH would, on the
+/// standard input the tool gave (/dev/null, or the sudo password).
 pub const WRAPPER: &str = r#"r=$1
 umask 077
 trap '' HUP
 b=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)
 printf 'pid=%s\nstarted=%s\nboot=%s\n' "$$" "$(date +%s.%N)" "$b" >"$r/started.tmp" &&
   mv -f -- "$r/started.tmp" "$r/started" || exit 125
-"${SHELL:-/bin/sh}" -c "$2" </dev/null >"$r/out" 2>"$r/err"
+"${SHELL:-/bin/sh}" -c "$2" >"$r/out" 2>"$r/err"
 rc=$?
 printf 'exit=%s\nended=%s\n' "$rc" "$(date +%s.%N)" >"$r/ended.tmp" &&
   mv -f -- "$r/ended.tmp" "$r/ended"

@@ -48,6 +48,22 @@ fn stdin_is_empty() {
 }
 
 #[test]
+fn given_input_is_the_commands_standard_input_then_its_end() {
+    let mut transport = LocalTransport::new(local("here"));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    // What a command made for a sudo password reads: its first line, in a variable.
+    let cmd = Cmd::shell("IFS= read -r p; printf '<%s>' \"$p\"; cat");
+    let status = transport.exec_input(
+        &cmd,
+        b"s3cret pw\nrest",
+        &mut out,
+        &mut err,
+        Some(Duration::from_secs(5)),
+    );
+    assert_eq!((status.unwrap(), out), (0, b"<s3cret pw>rest".to_vec()));
+}
+
+#[test]
 fn signal_is_128_plus_its_number() {
     let (status, _, _) = run(local("here"), &Cmd::shell("kill -s TERM $$"), None);
     assert_eq!(status.unwrap(), 143);

@@ -149,6 +149,17 @@ impl Transport for OpenSshTransport {
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError> {
+        self.exec_input(command, &[], stdout, stderr, timeout)
+    }
+
+    fn exec_input(
+        &mut self,
+        command: &Cmd,
+        input: &[u8],
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError> {
         self.ready()?;
         let node = self.target.name.clone();
         let timeout = timeout.unwrap_or(self.target.command_timeout);
@@ -156,7 +167,7 @@ impl Transport for OpenSshTransport {
         let mut ssh = self.ssh(Mode::Exec(&line))?;
         let mut watch = Watch::new(stderr);
         let deadline = Instant::now() + timeout;
-        let ran = child::run(&mut ssh, stdout, &mut watch, deadline, Group::Own);
+        let ran = child::run_with_input(&mut ssh, input, stdout, &mut watch, deadline, Group::Own);
         let pid = watch.pid();
         match ran {
             // ssh's own 255 before the command started: it says why (or, silent, the

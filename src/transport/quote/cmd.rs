@@ -22,6 +22,9 @@ pub struct Cmd {
     pub(super) redirects: Vec<(&'static str, Option<Vec<u8>>)>,
     /// The program needs root (see `root.rs`): a non-root login runs it through sudo.
     pub(super) root: bool,
+    /// The first line of its standard input is to be the login's sudo password (see
+    /// `root.rs`): the transport feeds it, never on the command line.
+    pub(super) reads_password: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +71,7 @@ impl Cmd {
             body,
             redirects: Vec::new(),
             root: false,
+            reads_password: false,
         }
     }
 

@@ -1,10 +1,16 @@
-//! Commands that need root, and how a non-root login runs them: `sudo -n`, never asking.
+//! Commands that need root, and how a non-root login runs them through sudo.
 //!
 //! A call site marks the program that needs root ([`Cmd::as_root`]); the transport of a
-//! node whose inventory says `become: sudo` renders the command [`Cmd::through_sudo`],
-//! every other node runs it as it is. The program is looked up in the login PATH first
+//! node whose inventory says `become: sudo` renders the command through sudo, every other
+//! node runs it as it is. The program is looked up in the login PATH first
 //! (`command -v`), so sudo runs the same file the login user would — vendor tools live
 //! outside sudo's `secure_path` — and the site's sudoers names full paths.
+//!
+//! Three forms: `sudo -n` when the login has NOPASSWD ([`Cmd::through_sudo`]); the password
+//! read from the command's standard input when sudo wants one
+//! ([`Cmd::through_sudo_with_password`]: the transport writes it there, so it is on no
+//! command line and in no environment); sudo asking on the terminal itself for a program
+//! run on one ([`Cmd::through_sudo_on_terminal`]).
 
 use super::cmd::{Body, Cmd};
 use super::quote;
@@ -48,16 +54,57 @@ impl Cmd {
     /// once instead of asking for a password). Variables set on such a part are passed to
     /// sudo (`sudo -n K=V -- …`), which would otherwise reset them.
     pub fn through_sudo(&self) -> Cmd {
+        self.sudo_parts("sudo -n")
+    }
+
+    /// The same command reading the login's sudo password from the first line of its
+    /// standard input into a shell variable (never exported), each part that needs root
+    /// getting it from there: `printf` is a shell builtin, so the password is in no
+    /// process's arguments. `-k` makes sudo read it every time (a cached credential would
+    /// leave it for the program). A part that needs root takes its input from that
+    /// `printf`, so it cannot read a pipe before it: none of tvdr's does.
+    pub fn through_sudo_with_password(&self) -> Cmd {
+        let parts = self.sudo_parts(&format!(
+            "printf '%s\\n' \"${PASSWORD_VAR}\" | sudo -S -p '' -k"
+        ));
+        let mut cmd = Cmd::from_body(Body::Shell(
+            format!("IFS= read -r {PASSWORD_VAR}; {}", parts.render()),
+            Vec::new(),
+        ));
+        cmd.reads_password = true;
+        cmd
+    }
+
+    /// For a program run on a terminal (`network_reset`): sudo asks the person there
+    /// itself, with echo off, when it wants a password.
+    pub fn through_sudo_on_terminal(&self) -> Cmd {
+        self.sudo_parts("sudo -p '[sudo] password for %p on %H: '")
+    }
+
+    /// Whether the first line of this command's standard input must be the sudo password
+    /// ([`Cmd::through_sudo_with_password`], or a wrapper running such a command).
+    pub fn reads_sudo_password(&self) -> bool {
+        self.reads_password
+    }
+
+    /// Marks a wrapper (a receipt's tool) that hands its first input line to a command
+    /// made by [`Cmd::through_sudo_with_password`].
+    pub fn passing_sudo_password(mut self) -> Cmd {
+        self.reads_password = true;
+        self
+    }
+
+    fn sudo_parts(&self, sudo: &str) -> Cmd {
         let mut cmd = self.clone();
         match &mut cmd.body {
             Body::Pipe(cmds) | Body::And(cmds) => {
                 for part in cmds.iter_mut() {
-                    *part = part.through_sudo();
+                    *part = part.sudo_parts(sudo);
                 }
             }
             Body::Program(words) if cmd.root => {
                 let program = quote(&words[0]);
-                let mut text = String::from("sudo -n");
+                let mut text = String::from(sudo);
                 for (name, value) in cmd.env.drain(..) {
                     text.push_str(&format!(" {name}={}", quote(&value)));
                 }
@@ -72,6 +119,9 @@ impl Cmd {
         cmd
     }
 }
+
+/// The shell variable [`Cmd::through_sudo_with_password`] reads the password into.
+const PASSWORD_VAR: &str = "tvdr_sudo_pw";
 
 #[cfg(test)]
 mod tests {
@@ -114,6 +164,30 @@ mod tests {
         let plain = Cmd::new("id").pipe(Cmd::new("wc"));
         assert!(!plain.needs_root());
         assert_eq!(plain.through_sudo(), plain);
+    }
+
+    #[test]
+    fn a_password_is_read_from_standard_input_never_put_on_the_line() {
+        let cmd = Cmd::new("reboot").as_root().and(
+            Cmd::new("mysql")
+                .arg("-e")
+                .arg("x")
+                .as_root()
+                .merge_stderr(),
+        );
+        let with = cmd.through_sudo_with_password();
+        assert!(with.reads_sudo_password());
+        assert!(!cmd.reads_sudo_password());
+        assert_eq!(
+            with.render(),
+            "IFS= read -r tvdr_sudo_pw; \
+             { printf '%s\\n' \"$tvdr_sudo_pw\" | sudo -S -p '' -k -- \"$(command -v reboot || echo reboot)\"; } && \
+             { printf '%s\\n' \"$tvdr_sudo_pw\" | sudo -S -p '' -k -- \"$(command -v mysql || echo mysql)\" -e x; } 2>&1"
+        );
+        assert_eq!(
+            Cmd::new("network_reset").as_root().through_sudo_on_terminal().render(),
+            "sudo -p '[sudo] password for %p on %H: ' -- \"$(command -v network_reset || echo network_reset)\""
+        );
     }
 
     #[test]

@@ -15,13 +15,15 @@ use super::mux::Link;
 use super::signal::signal_number;
 use super::wire::Stop;
 
-/// Runs `command` on `target` and returns its exit status (see `script::signal_status`).
+/// Runs `command` on `target` with `input` on its standard input (then its end), and
+/// returns its exit status (see `script::signal_status`).
 /// A caller whose writer fails leaves at once; the driver then ends the command on the
 /// node.
 pub(super) fn run(
     link: &Link,
     target: &Target,
     command: &Cmd,
+    input: &[u8],
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
     timeout: Duration,
@@ -35,7 +37,10 @@ pub(super) fn run(
             .unwrap_or_else(|| "the connection closed".to_owned()),
     };
     let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
-    let running = link.run(line, Instant::now() + timeout).ok_or_else(lost)?;
+    let input = zeroize::Zeroizing::new(input.to_vec());
+    let running = link
+        .run(line, input, Instant::now() + timeout)
+        .ok_or_else(lost)?;
     loop {
         match running.next().ok_or_else(lost)? {
             Event::Stdout(data) => stdout.write_all(&data).map_err(pass)?,

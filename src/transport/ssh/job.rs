@@ -4,7 +4,7 @@
 //! most: a caller that does not keep up stops the reading of its channel only (SSH flow
 //! control then holds the node), never the others.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{SyncSender, TrySendError};
 use std::sync::Arc;
@@ -18,6 +18,10 @@ use super::wire::{would_block, Stop};
 /// One read from a channel: output is passed on in pieces this size, never collected.
 const CHUNK: usize = 32 * 1024;
 const EAGAIN: i32 = -37;
+
+/// What a command reads on its standard input (a sudo password, or nothing), wiped once
+/// the job is dropped.
+pub(super) type Input = zeroize::Zeroizing<Vec<u8>>;
 
 /// What the caller of a command receives, in order.
 pub(super) enum Event {
@@ -42,6 +46,8 @@ pub(super) enum Step {
 enum Phase {
     Open,
     Exec,
+    /// Writing the command's input (sent before its end, `Eof`).
+    Input,
     Eof,
     Stream,
     Close,
@@ -53,6 +59,9 @@ enum Phase {
 
 pub(super) struct Job {
     line: String,
+    input: Input,
+    /// How much of `input` is sent.
+    sent: usize,
     pub(super) deadline: Instant,
     phase: Phase,
     channel: Option<Channel>,
@@ -77,12 +86,15 @@ pub(super) struct Job {
 impl Job {
     pub(super) fn new(
         line: String,
+        input: Input,
         deadline: Instant,
         events: SyncSender<Event>,
         caller_behind: Arc<AtomicBool>,
     ) -> Job {
         Job {
             line,
+            input,
+            sent: 0,
             deadline,
             phase: Phase::Open,
             channel: None,
@@ -102,7 +114,13 @@ impl Job {
     /// A command nobody waits for: ending a given-up command's processes on the node.
     pub(super) fn quiet(line: String, deadline: Instant) -> Job {
         let (events, _) = std::sync::mpsc::sync_channel(1);
-        let mut job = Job::new(line, deadline, events, Arc::new(AtomicBool::new(false)));
+        let mut job = Job::new(
+            line,
+            Input::default(),
+            deadline,
+            events,
+            Arc::new(AtomicBool::new(false)),
+        );
         job.deaf = true;
         job.quiet = true;
         job
@@ -125,7 +143,10 @@ impl Job {
 
     /// Still running on the node as far as tvdr knows (a timeout must end it there).
     pub(super) fn running(&self) -> bool {
-        matches!(self.phase, Phase::Exec | Phase::Eof | Phase::Stream)
+        matches!(
+            self.phase,
+            Phase::Exec | Phase::Input | Phase::Eof | Phase::Stream
+        )
     }
 
     /// The caller went away without its answer (its writer failed, `tvdr exec … | head`).
@@ -202,9 +223,10 @@ impl Job {
                 Phase::Exec => {
                     let line = &self.line;
                     let channel = self.channel.as_mut().expect("opened");
-                    again(channel.exec(line))?.map(|()| Phase::Eof)
+                    again(channel.exec(line))?.map(|()| Phase::Input)
                 }
-                // Commands get an empty standard input, as with the local transport.
+                Phase::Input => self.write_input()?,
+                // Then the end of the input: nothing more, as with the local transport.
                 Phase::Eof => again(self.channel_mut().send_eof())?.map(|()| Phase::Stream),
                 Phase::Stream => {
                     let (heard, next) = self.stream()?;
@@ -249,6 +271,20 @@ impl Job {
                 return Ok(Step::Moved);
             }
         }
+    }
+
+    /// Sends what is left of the input; `Some(Eof)` once all is sent.
+    fn write_input(&mut self) -> Result<Option<Phase>, Stop> {
+        while self.sent < self.input.len() {
+            let from = self.sent;
+            let channel = self.channel.as_mut().expect("opened");
+            match channel.write(&self.input[from..]) {
+                Ok(n) => self.sent += n,
+                Err(e) if would_block(&e) => return Ok(None),
+                Err(e) => return Err(Stop::Lost(e.to_string())),
+            }
+        }
+        Ok(Some(Phase::Eof))
     }
 
     fn channel_mut(&mut self) -> &mut Channel {

@@ -174,9 +174,28 @@ impl Transport for SshTransport {
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
     ) -> Result<i32, TransportError> {
+        self.exec_input(command, &[], stdout, stderr, timeout)
+    }
+
+    fn exec_input(
+        &mut self,
+        command: &Cmd,
+        input: &[u8],
+        stdout: &mut dyn Write,
+        stderr: &mut dyn Write,
+        timeout: Option<Duration>,
+    ) -> Result<i32, TransportError> {
         self.lost()?;
         let timeout = timeout.unwrap_or(self.target.command_timeout);
-        exec::run(&self.link, &self.target, command, stdout, stderr, timeout)
+        exec::run(
+            &self.link,
+            &self.target,
+            command,
+            input,
+            stdout,
+            stderr,
+            timeout,
+        )
     }
 
     fn interactive(

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use super::asks::{ring, Ask};
 use super::driver::Driver;
-use super::job::{Event, Job};
+use super::job::{Event, Input, Job};
 use super::wire::Wire;
 
 /// Events a command's output may run ahead of its caller.
@@ -89,11 +89,12 @@ impl Link {
         self.lost.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// Hands `line` to the driver; its output and exit status come as events.
-    pub(super) fn run(&self, line: String, deadline: Instant) -> Option<Running> {
+    /// Hands `line` to the driver, with `input` for its standard input; its output and
+    /// exit status come as events.
+    pub(super) fn run(&self, line: String, input: Input, deadline: Instant) -> Option<Running> {
         let (events, receiver) = mpsc::sync_channel(QUEUE);
         let behind = Arc::new(AtomicBool::new(false));
-        let job = Job::new(line, deadline, events, Arc::clone(&behind));
+        let job = Job::new(line, input, deadline, events, Arc::clone(&behind));
         self.ask(Ask::Run(job))?;
         Some(Running {
             events: receiver,

@@ -96,7 +96,9 @@ pub fn run(
             print_seen(target.name(), &seen);
             evidence.insert(target.name().to_string(), Value::Object(entry));
             if let Seen::Unknown(ReceiptError::Transport(err)) = &seen {
-                if err.is_unreachable() && !cx.human.interactive() {
+                // Nobody here can bring the node back or give sudo a password: exit 3 or 5.
+                let needs_root = matches!(err, TransportError::NeedsRoot { .. });
+                if (err.is_unreachable() || needs_root) && !cx.human.interactive() {
                     return Err(err.clone().into());
                 }
             }

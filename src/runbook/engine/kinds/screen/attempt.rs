@@ -98,19 +98,22 @@ fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
     let rkey = Key::new(cx.run_id, &cx.step.id);
     let seen =
         on_host(cx, target, |t| receipt::look(t, &rkey)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let dir = log_dir(cx, target)?;
     if seen.state != State::None {
         let session = name(&base, seen.attempt as usize);
-        found = Some((session.clone(), format!("/var/tmp/{session}.log")));
+        // Its log where this tvdr keeps them, or where tvdr kept them before.
+        let log = log_of(cx, target, &[&dir, remote::OLD_DIR], &session)?
+            .unwrap_or_else(|| format!("{dir}/{session}.log"));
+        found = Some((session, log));
     }
     // Before receipts, the logs were the only trace: the last one there.
     if found.is_none() {
         for n in 1.. {
-            let log = format!("/var/tmp/{}.log", name(&base, n));
-            let there = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
-            if there.status != 0 {
+            let session = name(&base, n);
+            let Some(log) = log_of(cx, target, &[&dir, remote::OLD_DIR], &session)? else {
                 break;
-            }
-            found = Some((name(&base, n), log));
+            };
+            found = Some((session, log));
         }
     }
     let Some((session, log)) = found else {
@@ -147,18 +150,17 @@ pub(super) fn start(
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .attempt as usize;
     let mut n = (memo.attempts.len() + 1).max(latest + 1);
+    let dir = log_dir(cx, target)?;
     let (session, log) = loop {
         let session = name(&base, n);
-        let log = format!("/var/tmp/{session}.log");
         // A log already there is someone else's start (another laptop, lost notes):
         // never log into it.
-        let taken = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
-        if taken.status != 0 {
-            break (session, log);
+        if log_of(cx, target, &[&dir, remote::OLD_DIR], &session)?.is_none() {
+            break (session.clone(), format!("{dir}/{session}.log"));
         }
         n += 1;
     };
-    let rc = format!("/var/tmp/{session}.screenrc");
+    let rc = format!("{dir}/{session}.screenrc");
     memo.attempts.push(Attempt {
         session: session.clone(),
         log: log.clone(),
@@ -200,6 +202,32 @@ pub(super) fn start(
         );
     }
     Ok(())
+}
+
+/// The node's directory for screen logs (see `remote::log_dir`).
+fn log_dir(cx: &StepCx, target: Target) -> Result<String> {
+    let out = exec(cx, target, &remote::log_dir(), None)?;
+    let dir = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if out.status != 0 || !dir.starts_with('/') {
+        anyhow::bail!(
+            "cannot prepare the directory for screen logs on {}: {}",
+            target.name(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(dir)
+}
+
+/// The log of `session` in the first of `dirs` that has it.
+fn log_of(cx: &StepCx, target: Target, dirs: &[&str], session: &str) -> Result<Option<String>> {
+    for dir in dirs {
+        let log = format!("{dir}/{session}.log");
+        let there = exec(cx, target, &Cmd::new("test").args(["-e", &log]), None)?;
+        if there.status == 0 {
+            return Ok(Some(log));
+        }
+    }
+    Ok(None)
 }
 
 /// Session names stay short (screen limits them): long names are cut.

@@ -4,8 +4,14 @@
 //! The log file is named in a generated screenrc (`logfile PATH`, `logfile flush 1`)
 //! rather than with `-Logfile`: CentOS 7, where TVox runs, ships screen 4.1, which has
 //! `-L` and the `logfile` command but not the `-Logfile` option (4.6+).
+//!
+//! Logs and screenrcs live in the login user's private directory (`~/.local/state/tvdr/
+//! screen`, see `receipt::script`), not in `/var/tmp`, which anyone may write into and
+//! `systemd-tmpfiles` sweeps: an updater's log is the evidence support asks for. Runs
+//! started before kept them in [`OLD_DIR`]; their notes name the path, which is read as is.
 
 use crate::checks::screen::{self, State};
+use crate::runbook::receipt::script::PRIVATE_DIR;
 use crate::transport::Cmd;
 
 /// The command inside screen: the step's command in a subshell (so its `exit` cannot skip
@@ -13,38 +19,80 @@ use crate::transport::Cmd;
 /// `verdict::log::exit_status`: the same `tvdr-exit:` marker).
 const INNER: &str = r#"(eval "$1"); s=$?; printf '\ntvdr-exit:%s\n' "$s""#;
 
-/// `$1` log, `$2` first byte wanted (1-based): the session list, then a marker line, then
+/// `$1` log, `$2` first byte wanted (1-based): after the session list, a marker line, then
 /// the log from there. The list comes first, so a session seen ended has a complete log.
-const POLL: &str = r#"screen -ls 2>&1; if [ -f "$1" ]; then printf '\ntvdr-log-follows\n'; tail -c +"$2" "$1"; else printf '\ntvdr-no-log\n'; fi"#;
-
-/// `$1` session, `$2` screenrc. `screen -wipe` fails when there was nothing to wipe.
-const TIDY: &str = r#"screen -wipe "$1" >/dev/null 2>&1; rm -f "$2""#;
+const LOG_FROM: &str = r#"if [ -f "$1" ]; then printf '\ntvdr-log-follows\n'; tail -c +"$2" "$1"; else printf '\ntvdr-no-log\n'; fi"#;
 
 const FOLLOWS: &[u8] = b"\ntvdr-log-follows\n";
 const NO_LOG: &[u8] = b"\ntvdr-no-log\n";
 
+/// Where screen logs were kept before the private directory.
+pub const OLD_DIR: &str = "/var/tmp";
+
+/// After the private directory's checks (`$d`): its `screen/` subdirectory, printed.
+const LOG_DIR: &str = r#"mkdir -p -- "$d/screen" || exit 125
+printf '%s\n' "$d/screen"
+"#;
+
+/// Prints the node's directory for screen logs (made private if it is not yet).
+pub fn log_dir() -> Cmd {
+    Cmd::new("sh")
+        .arg("-c")
+        .arg(format!("{PRIVATE_DIR}{LOG_DIR}").as_str())
+        .arg("tvdr-screen")
+}
+
 /// Starts `line` (an already quoted command line) detached in screen session `session`,
 /// logging to `log` with a one-second flush.
+///
+/// `screen` runs as root (the updater patches the system): through sudo for a
+/// `become: sudo` login, whose session then lives in root's socket directory — polled and
+/// wiped as root too. `umask 022`: the log root's screen creates stays readable by the
+/// login user, who follows it (the private directory around it is 0700).
 pub fn start(session: &str, log: &str, rc: &str, line: &str) -> Cmd {
-    Cmd::new("printf")
-        .arg("logfile %s\\nlogfile flush 1\\n")
-        .arg(log)
-        .write_to(rc)
-        .and(Cmd::new("screen").args([
-            "-dmS", session, "-L", "-c", rc, "sh", "-c", INNER, "tvdr", line,
-        ]))
+    Cmd::shell("umask 022")
+        .and(
+            Cmd::new("printf")
+                .arg("logfile %s\\nlogfile flush 1\\n")
+                .arg(log)
+                .write_to(rc),
+        )
+        .and(
+            Cmd::new("screen")
+                .args([
+                    "-dmS", session, "-L", "-c", rc, "sh", "-c", INNER, "tvdr", line,
+                ])
+                .as_root(),
+        )
 }
 
+/// The session list (as root, whose sessions the steps start), then the log from byte
+/// `from` on (read as the login user, whose directory holds it).
 pub fn poll(log: &str, from: u64) -> Cmd {
-    Cmd::new("sh")
-        .args(["-c", POLL, "tvdr", log])
-        .arg((from + 1).to_string())
+    // `cat`: the list's exit status (non-zero with no session) must not stop the log.
+    Cmd::new("screen")
+        .arg("-ls")
+        .as_root()
+        .merge_stderr()
+        .pipe(Cmd::new("cat"))
+        .and(
+            Cmd::new("sh")
+                .args(["-c", LOG_FROM, "tvdr", log])
+                .arg((from + 1).to_string()),
+        )
 }
 
-/// After the end: forget a dead session's socket and the generated screenrc (the log
-/// stays, as evidence on the node).
+/// After the end: forget a dead session's socket (root's) and the generated screenrc (the
+/// log stays, as evidence on the node). `screen -wipe` fails when there was nothing to
+/// wipe.
 pub fn tidy(session: &str, rc: &str) -> Cmd {
-    Cmd::new("sh").args(["-c", TIDY, "tvdr", session, rc])
+    Cmd::new("screen")
+        .args(["-wipe", session])
+        .as_root()
+        .write_to("/dev/null")
+        .merge_stderr()
+        .pipe(Cmd::new("cat"))
+        .and(Cmd::new("rm").args(["-f", rc]))
 }
 
 /// Where the session stands.
@@ -97,15 +145,42 @@ mod tests {
     fn the_start_command_quotes_every_value() {
         let cmd = start(
             "tvdr-patch-r1",
-            "/var/tmp/a b.log",
-            "/var/tmp/r.rc",
+            "/home/a b/s.log",
+            "/home/r.rc",
             "updater --x 'y'",
         );
         assert_eq!(
             cmd.render(),
-            "printf 'logfile %s\\nlogfile flush 1\\n' '/var/tmp/a b.log' > /var/tmp/r.rc && \
-             screen -dmS tvdr-patch-r1 -L -c /var/tmp/r.rc sh -c '(eval \"$1\"); s=$?; printf '\\''\\ntvdr-exit:%s\\n'\\'' \"$s\"' \
+            "umask 022 && printf 'logfile %s\\nlogfile flush 1\\n' '/home/a b/s.log' > /home/r.rc && \
+             screen -dmS tvdr-patch-r1 -L -c /home/r.rc sh -c '(eval \"$1\"); s=$?; printf '\\''\\ntvdr-exit:%s\\n'\\'' \"$s\"' \
              tvdr 'updater --x '\\''y'\\'''"
+        );
+    }
+
+    #[test]
+    fn screen_runs_as_root_for_a_non_root_login_and_its_log_is_read_as_the_login() {
+        let start = start("s", "/h/s.log", "/h/s.rc", "u")
+            .through_sudo()
+            .render();
+        assert!(
+            start.contains(
+                r#"> /h/s.rc && { sudo -n -- "$(command -v screen || echo screen)" -dmS s"#
+            ),
+            "{start}"
+        );
+        assert_eq!(
+            poll("/h/s.log", 9).through_sudo().render(),
+            format!(
+                "{{ sudo -n -- \"$(command -v screen || echo screen)\" -ls; }} 2>&1 | cat && \
+                 sh -c {} tvdr /h/s.log 10",
+                crate::transport::quote(LOG_FROM)
+            )
+        );
+        let tidy = tidy("s", "/h/s.rc").through_sudo().render();
+        assert!(
+            tidy.starts_with(r#"{ sudo -n -- "$(command -v screen || echo screen)" -wipe s; }"#)
+                && tidy.ends_with("&& rm -f /h/s.rc"),
+            "{tidy}"
         );
     }
 
