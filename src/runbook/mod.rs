@@ -24,7 +24,6 @@ pub mod report;
 pub mod runs;
 pub mod secret;
 pub mod template;
-pub mod time;
 #[cfg(test)]
 mod trace;
 pub mod verdict;

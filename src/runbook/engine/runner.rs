@@ -26,7 +26,7 @@ use crate::runbook::mirror::Mirror;
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
 use crate::runbook::secret::Secrets;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
 pub use super::options::RunOptions;
@@ -356,7 +356,7 @@ pub fn run(
     prune_receipts(&fleet, inventory);
     eprintln!(
         "\n`{name}` finished: {total} steps in {}",
-        humantime::format_duration(std::time::Duration::from_secs(
+        crate::time::duration::format(std::time::Duration::from_secs(
             started_all.elapsed().as_secs()
         ))
     );

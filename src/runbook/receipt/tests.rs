@@ -190,7 +190,9 @@ fn a_command_ending_while_its_receipt_is_read_is_finished_not_gone() {
         .path()
         .join(".local/state/tvdr/receipts/run-1/ending/1");
     std::fs::create_dir_all(&attempt).unwrap();
-    // A pid that was a process a moment ago and is not one now.
+    // A pid that was a process a moment ago and is not one now (a test's own process,
+    // not a command for a node).
+    #[allow(clippy::disallowed_methods)]
     let mut child = std::process::Command::new("true").spawn().unwrap();
     let pid = child.id();
     child.wait().unwrap();

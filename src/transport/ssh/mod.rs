@@ -119,7 +119,7 @@ fn handshake(
             reason: match e.code() {
                 ssh2::ErrorCode::Session(-9) => format!(
                     "no SSH handshake within {} after its banner (`ssh.login_timeout`)",
-                    humantime::format_duration(target.login_timeout)
+                    crate::time::duration::format(target.login_timeout)
                 ),
                 _ => format!("SSH handshake failed: {}", e.message()),
             },

@@ -47,7 +47,7 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
     Err(unreachable(match last {
         Some(e) if e.kind() == io::ErrorKind::TimedOut => format!(
             "no answer within {}",
-            humantime::format_duration(target.connect_timeout)
+            crate::time::duration::format(target.connect_timeout)
         ),
         Some(e) => e.to_string(),
         None => "the address resolves to nothing".to_owned(),
