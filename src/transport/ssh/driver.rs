@@ -2,7 +2,7 @@
 //! ([`Job`]) on the session, and waiting on the socket only when none can move and libssh2
 //! holds nothing for any of them.
 
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -50,7 +50,7 @@ impl Driver {
         let mut closing = false;
         let mut looked_again = false;
         loop {
-            drain(self.wake.as_raw_fd());
+            drain(&self.wake);
             let lend = match self.take_asks() {
                 Ok(lend) => lend,
                 Err(()) => {
@@ -107,8 +107,8 @@ impl Driver {
             let Some(deadline) = self.jobs.iter().map(|j| j.deadline).min() else {
                 continue;
             };
-            let wake = self.wake.as_raw_fd();
-            match self.wire().wait_or(deadline, Some(wake)) {
+            let wake = Arc::clone(&self.wake);
+            match self.wire().wait_or(deadline, Some(wake.as_fd())) {
                 Ok(_) | Err(Stop::Deadline) => {}
                 Err(Stop::Lost(reason)) => self.lose(reason),
                 Err(Stop::Failed(e)) => self.lose(e.message().to_owned()),
@@ -277,6 +277,6 @@ impl Driver {
 
     /// Nothing to run: sleeps until a caller rings.
     fn idle(&self) {
-        let _ = poll(&[(self.wake.as_raw_fd(), IN)], Duration::from_secs(3600));
+        let _ = poll(&[(self.wake.as_fd(), IN)], Duration::from_secs(3600));
     }
 }
