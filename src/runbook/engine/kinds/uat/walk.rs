@@ -77,7 +77,7 @@ fn ask(phase: &str, case: &Case, n: usize, of: usize) -> Result<(Verdict, String
     let verdicts = [Verdict::Pass, Verdict::Fail, Verdict::Skip];
     let picked = dialoguer::Select::with_theme(&theme)
         .with_prompt(format!("UAT {phase}: {}", case.id))
-        .items(&[
+        .items([
             "pass",
             "fail",
             "skip (not used on this site, or not testable now)",
