@@ -15,6 +15,7 @@
 //! - [`time`]: instants and durations as text (RFC 3339, `1h 30m`), through jiff.
 //! - [`yaml`]: YAML parsing with file, line and column in every error.
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
+//! - `fuzz` (unit tests only): every parser fed hostile input, within memory and time bounds.
 
 pub mod checks;
 pub mod cli;

@@ -141,6 +141,8 @@ fn the_deb_and_the_rpm_carry_everything_and_the_deb_installs_and_runs() {
             &root_arg,
             "--log=/dev/null",
             "--force-script-chrootless",
+            // A root of its own needs no privilege: the suite's unprivileged users too.
+            "--force-not-root",
             "--install",
             &deb,
         ],
