@@ -15,9 +15,16 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Runs a program, asserts it succeeded, returns its standard output.
 fn run(program: &str, args: &[&str], dir: &Path) -> String {
+    // dpkg wants `ldconfig` and `start-stop-daemon` on the PATH, which a normal user's
+    // PATH leaves out with the rest of /usr/sbin.
+    let path = format!(
+        "{}:/usr/sbin:/sbin",
+        std::env::var("PATH").unwrap_or_default()
+    );
     let out = Command::new(program)
         .args(args)
         .current_dir(dir)
+        .env("PATH", path)
         .env("MANWIDTH", "80")
         .output()
         .unwrap_or_else(|e| panic!("{program}: {e} (installed by scripts/test)"));
