@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use ssh2::BlockDirections;
 
-use super::super::super::marker::kill_line;
 use super::super::asks::{CHANNELS, CLEANUP};
 use super::super::job::{Job, Step};
 use super::super::wire::Stop;
 use super::Driver;
+use crate::transport::marker::kill_line;
 
 impl Driver {
     /// Steps every job that may call libssh2 now; whether any moved.

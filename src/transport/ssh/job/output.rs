@@ -64,7 +64,7 @@ impl Job {
         let signal = channel.exit_signal().ok().and_then(|s| s.exit_signal);
         match signal {
             Some(name) => super::super::signal::signal_number(&name)
-                .map_or(-1, super::super::super::script::signal_status),
+                .map_or(-1, crate::transport::script::signal_status),
             None => channel.exit_status().unwrap_or(-1),
         }
     }
