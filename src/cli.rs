@@ -391,7 +391,7 @@ pub struct CheckArgs {
     /// With --sites: a site without every verdict by then is reported UNKNOWN and the
     /// others go on
     #[arg(long, value_name = "DURATION", default_value = "10m", requires = "sites",
-          value_parser = humantime::parse_duration)]
+          value_parser = crate::time::duration::parse)]
     pub site_timeout: std::time::Duration,
 }
 

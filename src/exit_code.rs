@@ -78,10 +78,13 @@ pub fn for_error(err: &anyhow::Error) -> i32 {
         }
         // Ctrl-C at a prompt: the terminal is in raw mode, so it arrives as a key and the
         // prompt fails with `Interrupted` instead of a signal reaching the handler.
-        if cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
-        {
+        // dialoguer's error does not name its io::Error as its source: looked into here.
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            cause
+                .downcast_ref::<dialoguer::Error>()
+                .map(|dialoguer::Error::IO(e)| e)
+        });
+        if io.is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted) {
             return INTERRUPTED;
         }
         if let Some(transport) = cause.downcast_ref::<TransportError>() {

@@ -12,8 +12,10 @@
 //! - [`output`]: tables, JSON and terminal helpers shared by the commands.
 //! - [`snapshots`]: the VM snapshot records of a site (state directory), for reminders.
 //! - [`state`]: where tvdr keeps what it remembers between runs, privately and durably.
+//! - [`time`]: instants and durations as text (RFC 3339, `1h 30m`), through jiff.
 //! - [`yaml`]: YAML parsing with file, line and column in every error.
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
+//! - `fuzz` (unit tests only): every parser fed hostile input, within memory and time bounds.
 
 pub mod checks;
 pub mod cli;
@@ -28,6 +30,7 @@ mod run;
 pub mod runbook;
 pub mod snapshots;
 pub mod state;
+pub mod time;
 pub mod transport;
 pub mod yaml;
 

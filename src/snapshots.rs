@@ -8,8 +8,6 @@
 //! so writers never lose each other's lines. A line cut short by a crash is skipped when
 //! reading and never glued to the next record.
 
-mod rfc3339;
-
 use std::fs::File;
 use std::io::Write;
 use std::os::unix::fs::FileExt;
@@ -18,8 +16,6 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-
-pub use rfc3339::{format_rfc3339, parse_rfc3339};
 
 /// The file name under the site's state directory.
 pub const FILE: &str = "snapshots.jsonl";
@@ -34,7 +30,7 @@ pub struct Snapshot {
     pub node: String,
     /// The name given to the snapshot in the hypervisor.
     pub name: String,
-    #[serde(with = "rfc3339::serde")]
+    #[serde(with = "crate::time::rfc3339::serde")]
     pub taken_at: SystemTime,
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,7 +69,7 @@ struct Forgotten {
     forgotten: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     node: Option<String>,
-    #[serde(with = "rfc3339::serde")]
+    #[serde(with = "crate::time::rfc3339::serde")]
     forgotten_at: SystemTime,
     forgotten_by: String,
 }

@@ -251,7 +251,7 @@ fn snapshot_none_then_fresh_is_ok_and_eight_days_old_warns() {
     );
 
     let eight_days_ago = SystemTime::now() - Duration::from_secs(8 * 86_400 + 600);
-    let at = humantime::format_rfc3339_seconds(eight_days_ago).to_string();
+    let at = tvdr::time::rfc3339::format_seconds(eight_days_ago);
     snapshot_cmd(
         state,
         &[

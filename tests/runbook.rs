@@ -206,8 +206,8 @@ fn ctrl_c_records_the_interrupted_step_and_exits_130() {
     let site = Site::new();
     let mut child = site.spawn(&["runbook", "slow", "--yes"]);
     site.wait_started("slow", "slow");
-    // SAFETY: sending SIGINT to our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let pid = rustix::process::Pid::from_child(&child);
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
     let journal = site.journal_text("slow");

@@ -123,7 +123,7 @@ fn status_one_screen_human_and_json_with_a_node_cut() {
             "mrossi",
             "--at",
         ])
-        .arg(humantime::format_rfc3339_seconds(old).to_string())
+        .arg(tvdr::time::rfc3339::format_seconds(old))
         .assert()
         .success();
 

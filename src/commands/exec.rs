@@ -34,7 +34,7 @@ pub fn execute(inventory: Option<&Path>, args: &ExecArgs) -> Result<i32> {
     let nodes = inv.select(selection)?;
     let timeout = match &args.timeout {
         Some(t) => Some(
-            humantime::parse_duration(t)
+            crate::time::duration::parse(t)
                 .map_err(|e| Exit::Usage(format!("`--timeout {t}`: {e}")))?,
         ),
         None => None,

@@ -77,21 +77,21 @@ fn print_human(inv: &Inventory) {
         }
         println!(
             "timeouts: connect {}, login {}, command {}",
-            humantime::format_duration(t.connect_timeout),
-            humantime::format_duration(t.login_timeout),
-            humantime::format_duration(t.command_timeout)
+            crate::time::duration::format(t.connect_timeout),
+            crate::time::duration::format(t.login_timeout),
+            crate::time::duration::format(t.command_timeout)
         );
     }
     println!(
         "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}%, clock skew {} · objectives: RPO {}, RTO {}",
         inv.calendars.database,
         inv.calendars.user,
-        humantime::format_duration(inv.thresholds.chat_lag),
-        humantime::format_duration(inv.thresholds.db_lag),
+        crate::time::duration::format(inv.thresholds.chat_lag),
+        crate::time::duration::format(inv.thresholds.db_lag),
         inv.thresholds.fs_tolerance,
-        humantime::format_duration(inv.thresholds.clock_skew),
-        humantime::format_duration(inv.objectives.rpo),
-        humantime::format_duration(inv.objectives.rto),
+        crate::time::duration::format(inv.thresholds.clock_skew),
+        crate::time::duration::format(inv.objectives.rpo),
+        crate::time::duration::format(inv.objectives.rto),
     );
     match &inv.license {
         Some(license) => println!("licence check: `{}`", license.command),

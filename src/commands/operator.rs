@@ -13,14 +13,9 @@ pub fn operator(explicit: Option<&str>) -> String {
 
 /// The user name of this process's uid (cron and `sudo -i` may leave `USER` unset).
 fn login_name() -> Option<String> {
-    // SAFETY: getpwuid returns null or a pointer to static storage, read at once here;
-    // tvdr calls it from one thread only.
-    unsafe {
-        let entry = libc::getpwuid(libc::getuid());
-        if entry.is_null() {
-            return None;
-        }
-        let name = std::ffi::CStr::from_ptr((*entry).pw_name);
-        name.to_str().ok().map(str::to_string)
-    }
+    use nix::unistd::{Uid, User};
+    User::from_uid(Uid::current())
+        .ok()
+        .flatten()
+        .map(|user| user.name)
 }

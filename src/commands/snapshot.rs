@@ -14,7 +14,8 @@ use crate::cli::{
 use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory, NodeName, Selection};
 use crate::output::table;
-use crate::snapshots::{self, age_words, format_rfc3339, parse_rfc3339, Snapshot, MAX_AGE};
+use crate::snapshots::{self, age_words, Snapshot, MAX_AGE};
+use crate::time::rfc3339;
 
 pub fn execute(
     inventory: Option<&Path>,
@@ -40,7 +41,7 @@ fn record(inv: &Inventory, dir: &Path, a: &SnapshotRecordArgs) -> Result<i32> {
         return Err(Exit::Usage(format!("`{}` is not a usable snapshot name", a.name)).into());
     }
     let taken_at = match &a.at {
-        Some(text) => parse_rfc3339(text).map_err(Exit::Usage)?,
+        Some(text) => rfc3339::parse(text).map_err(Exit::Usage)?,
         None => SystemTime::now(),
     };
     let by = operator(a.operator.as_deref());
@@ -56,8 +57,8 @@ fn record(inv: &Inventory, dir: &Path, a: &SnapshotRecordArgs) -> Result<i32> {
         println!(
             "recorded snapshot `{name}` of {} taken {}: delete it by {} (then `tvdr snapshot forget {name}`)",
             snapshot.node,
-            format_rfc3339(taken_at),
-            format_rfc3339(taken_at + MAX_AGE)
+            rfc3339::format_seconds(taken_at),
+            rfc3339::format_seconds(taken_at + MAX_AGE)
         );
         if snapshot.overdue(SystemTime::now()) {
             eprintln!("warning: `{name}` is already older than a week: delete it");
@@ -78,11 +79,11 @@ fn list(dir: &Path, a: &SnapshotListArgs) -> Result<i32> {
                     json!({
                         "node": s.node,
                         "name": s.name,
-                        "taken_at": format_rfc3339(s.taken_at),
+                        "taken_at": rfc3339::format_seconds(s.taken_at),
                         "recorded_by": s.recorded_by,
                         "note": s.note,
                         "age_seconds": s.age(now).as_secs(),
-                        "delete_by": format_rfc3339(s.taken_at + MAX_AGE),
+                        "delete_by": rfc3339::format_seconds(s.taken_at + MAX_AGE),
                         "overdue": s.overdue(now),
                     })
                 })
@@ -100,7 +101,7 @@ fn list(dir: &Path, a: &SnapshotListArgs) -> Result<i32> {
                 t.add_row(vec![
                     s.node.clone(),
                     s.name.clone(),
-                    format_rfc3339(s.taken_at),
+                    rfc3339::format_seconds(s.taken_at),
                     age,
                     s.recorded_by.clone(),
                     s.note.clone().unwrap_or_default(),

@@ -8,7 +8,8 @@ use super::corpus::corpus;
 use super::mutate::text;
 use super::props::properties;
 use crate::checks::snapshot::evaluate;
-use crate::snapshots::{age_words, format_rfc3339, list, parse_rfc3339};
+use crate::snapshots::{age_words, list};
+use crate::time::rfc3339;
 
 corpus!(
     seeds,
@@ -18,8 +19,8 @@ corpus!(
 
 fn exercise(input: &[u8]) {
     for line in text(input).lines() {
-        if let Ok(t) = parse_rfc3339(line) {
-            format_rfc3339(t);
+        if let Ok(t) = rfc3339::parse(line) {
+            rfc3339::format_seconds(t);
         }
     }
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -27,7 +28,7 @@ fn exercise(input: &[u8]) {
     let kept = list(dir.path()).expect("a readable file lists");
     let now = UNIX_EPOCH + Duration::from_secs(1_715_000_000);
     for s in &kept {
-        format_rfc3339(s.taken_at);
+        rfc3339::format_seconds(s.taken_at);
         age_words(s.age(now));
         s.overdue(now);
     }

@@ -176,7 +176,7 @@ impl FromStr for Span {
         if s.chars().all(|c| c.is_ascii_digit()) {
             return Err(format!("`{s}` has no unit: write `{s}s`, `{s}m` or `{s}h`"));
         }
-        humantime::parse_duration(s)
+        crate::time::duration::parse(s)
             .map(Span)
             .map_err(|err| format!("`{s}` is not a duration: {err}"))
     }
@@ -184,7 +184,7 @@ impl FromStr for Span {
 
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", humantime::format_duration(self.0))
+        write!(f, "{}", crate::time::duration::format(self.0))
     }
 }
 

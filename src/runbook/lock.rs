@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::{Cmd, Fleet};
 
 /// Who holds a lock.

@@ -104,7 +104,7 @@ fn node_in(evidence: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runbook::time::Timestamp;
+    use crate::time::Timestamp;
     use serde_json::json;
 
     fn finished(step: &str, outcome: Outcome, evidence: Value) -> Record {

@@ -25,7 +25,6 @@ pub mod runs;
 pub mod secret;
 pub mod template;
 pub mod text;
-pub mod time;
 #[cfg(test)]
 mod trace;
 pub mod verdict;

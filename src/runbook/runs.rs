@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::journal::{self, Outcome, Record};
 use super::secret::MASK;
-use super::time::Timestamp;
+use crate::time::Timestamp;
 
 /// `<state>/<site>/<runbook>/`: one journal per run, named by its sortable run id.
 pub fn runs_dir(site_state: &Path, runbook: &str) -> PathBuf {
@@ -17,7 +17,7 @@ pub fn runs_dir(site_state: &Path, runbook: &str) -> PathBuf {
 
 /// A new run id: UTC start time (sortable) and the process id (unique on this machine).
 pub fn new_run_id() -> String {
-    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    let now = crate::time::rfc3339::format_seconds(std::time::SystemTime::now());
     let compact: String = now.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     format!("{compact}-{}", std::process::id())
 }

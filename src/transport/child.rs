@@ -9,10 +9,12 @@
 
 use std::ffi::OsStr;
 use std::io::{self, Read, Write};
-use std::os::fd::AsRawFd;
+use std::os::fd::AsFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
+
+use rustix::process::{kill_process, kill_process_group, Pid, Signal};
 
 use super::poll::{poll, IN};
 use super::script::signal_status;
@@ -125,14 +127,12 @@ fn pump(
     stderr: &mut dyn Write,
     deadline: Instant,
 ) -> io::Result<bool> {
-    let mut pipes: Vec<(Box<dyn Read>, i32, &mut dyn Write)> = Vec::with_capacity(2);
+    let mut pipes: Vec<(Box<dyn Pipe>, &mut dyn Write)> = Vec::with_capacity(2);
     if let Some(out) = child.stdout.take() {
-        let fd = out.as_raw_fd();
-        pipes.push((Box::new(out), fd, stdout));
+        pipes.push((Box::new(out), stdout));
     }
     if let Some(err) = child.stderr.take() {
-        let fd = err.as_raw_fd();
-        pipes.push((Box::new(err), fd, stderr));
+        pipes.push((Box::new(err), stderr));
     }
     let mut buf = vec![0u8; 32 * 1024];
     while !pipes.is_empty() {
@@ -140,15 +140,15 @@ fn pump(
         if left.is_zero() {
             return Ok(false);
         }
-        let fds: Vec<_> = pipes.iter().map(|(_, fd, _)| (*fd, IN)).collect();
+        let fds: Vec<_> = pipes.iter().map(|(pipe, _)| (pipe.as_fd(), IN)).collect();
         let ready = poll(&fds, left)?;
         let mut closed = Vec::new();
         for (i, revents) in ready.into_iter().enumerate() {
-            if revents == 0 {
+            if revents.is_empty() {
                 continue;
             }
             // Readable or hung up: a read returns what is there, or 0 at the end.
-            let (pipe, _, sink) = &mut pipes[i];
+            let (pipe, sink) = &mut pipes[i];
             match pipe.read(&mut buf) {
                 Ok(0) => closed.push(i),
                 Ok(n) => sink.write_all(&buf[..n])?,
@@ -178,19 +178,24 @@ fn wait_until(child: &mut Child, deadline: Instant) -> io::Result<Option<ExitSta
     }
 }
 
+/// A child's output pipe: read, and waited on.
+trait Pipe: Read + AsFd {}
+impl<T: Read + AsFd> Pipe for T {}
+
 /// Ends the program (with its whole process group when it has its own): SIGTERM, then
 /// SIGKILL for whatever is left after a grace period, and reaps it so no zombie is left.
 fn stop(child: &mut Child, group: Group) {
-    let pid = child.id() as libc::pid_t;
-    // A negative pid signals the process group.
-    let target = if group == Group::Own { -pid } else { pid };
-    // SAFETY: kill(2) takes no memory; the child is not reaped yet, so its pid (and group
-    // id) cannot have been reused.
-    unsafe { libc::kill(target, libc::SIGTERM) };
+    // The child is not reaped yet, so its pid (and group id) cannot have been reused.
+    let pid = Pid::from_child(child);
+    let signal = |sig: Signal| match group {
+        Group::Own => kill_process_group(pid, sig),
+        Group::Shared => kill_process(pid, sig),
+    };
+    let _ = signal(Signal::TERM);
     let exited = matches!(wait_until(child, Instant::now() + KILL_GRACE), Ok(Some(_)));
     if group == Group::Own {
-        // SAFETY: as above. Members that ignored SIGTERM keep the group id from being reused.
-        unsafe { libc::kill(target, libc::SIGKILL) };
+        // Members that ignored SIGTERM keep the group id from being reused.
+        let _ = signal(Signal::KILL);
     } else if !exited {
         let _ = child.kill();
     }

@@ -7,9 +7,12 @@
 //! the process with `exit(130)`, which runs no destructors.
 
 use std::io::{self, Write};
-use std::os::fd::RawFd;
+use std::os::fd::BorrowedFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
+
+use rustix::stdio::{stdin, stdout};
+use rustix::termios::{tcgetattr, tcgetwinsize, tcsetattr, OptionalActions, Termios};
 
 /// What an interactive command talks to.
 pub trait Console {
@@ -20,7 +23,7 @@ pub trait Console {
     /// True once after each change of the window size.
     fn resized(&mut self) -> bool;
     /// The descriptor keys arrive on, so the transport can wait on it with its socket.
-    fn input_fd(&self) -> RawFd;
+    fn input_fd(&self) -> BorrowedFd<'_>;
     fn read_input(&mut self, buf: &mut [u8]) -> io::Result<usize>;
     fn output(&mut self) -> &mut dyn Write;
     /// Keys go to the node as typed (Ctrl-C included) until the console is dropped. Only
@@ -35,7 +38,7 @@ pub struct Tty {
 }
 
 /// The terminal settings to put back, shared with the `atexit` hook.
-static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
+static SAVED: Mutex<Option<Termios>> = Mutex::new(None);
 static WINCH: AtomicBool = AtomicBool::new(false);
 static HOOKS: Once = Once::new();
 
@@ -43,16 +46,12 @@ impl Tty {
     /// Watches window size changes from now on.
     pub fn new() -> Tty {
         HOOKS.call_once(|| {
-            // SAFETY: the handler only stores to an atomic, which is async-signal-safe;
-            // `restore_at_exit` is an `extern "C" fn()` as atexit(3) wants.
-            unsafe {
-                let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction = on_winch as extern "C" fn(libc::c_int) as usize;
-                action.sa_flags = libc::SA_RESTART;
-                libc::sigemptyset(&mut action.sa_mask);
-                libc::sigaction(libc::SIGWINCH, &action, std::ptr::null_mut());
-                libc::atexit(restore_at_exit);
-            }
+            // Without the hook the node's screen keeps its first size: a nuisance only.
+            let _ = signal_hook::flag::register(signal_hook::consts::SIGWINCH, &WINCH);
+            // No crate wraps atexit(3), and the Ctrl-C handler's `exit(130)` runs no
+            // destructor: this is the one way to give the technician their terminal back.
+            // SAFETY: `restore_at_exit` is an `extern "C" fn()` as atexit(3) wants.
+            unsafe { libc::atexit(restore_at_exit) };
         });
         WINCH.store(false, Ordering::Relaxed);
         Tty {
@@ -68,10 +67,6 @@ impl Default for Tty {
     }
 }
 
-extern "C" fn on_winch(_: libc::c_int) {
-    WINCH.store(true, Ordering::Relaxed);
-}
-
 extern "C" fn restore_at_exit() {
     restore();
 }
@@ -79,8 +74,7 @@ extern "C" fn restore_at_exit() {
 fn restore() {
     let saved = SAVED.lock().unwrap_or_else(|e| e.into_inner()).take();
     if let Some(termios) = saved {
-        // SAFETY: a termios read earlier from the same descriptor.
-        unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &termios) };
+        let _ = tcsetattr(stdin(), OptionalActions::Now, &termios);
     }
 }
 
@@ -93,34 +87,26 @@ impl Console for Tty {
     }
 
     fn size(&self) -> (u32, u32) {
-        // SAFETY: TIOCGWINSZ fills the winsize passed; on failure it is left zeroed.
-        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
-        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
-        if ok && size.ws_col > 0 && size.ws_row > 0 {
-            (u32::from(size.ws_col), u32::from(size.ws_row))
-        } else {
-            (80, 24)
+        match tcgetwinsize(stdout()) {
+            Ok(size) if size.ws_col > 0 && size.ws_row > 0 => {
+                (u32::from(size.ws_col), u32::from(size.ws_row))
+            }
+            _ => (80, 24),
         }
     }
 
     fn resized(&mut self) -> bool {
-        WINCH.swap(false, Ordering::Relaxed)
+        WINCH.swap(false, Ordering::SeqCst)
     }
 
-    fn input_fd(&self) -> RawFd {
-        libc::STDIN_FILENO
+    fn input_fd(&self) -> BorrowedFd<'_> {
+        stdin()
     }
 
     fn read_input(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         // Straight from the descriptor: Rust's stdin buffers lines, and a key must reach
         // the node the moment it is typed.
-        // SAFETY: reads at most `buf.len()` bytes into `buf`.
-        let n = unsafe { libc::read(libc::STDIN_FILENO, buf.as_mut_ptr().cast(), buf.len()) };
-        if n < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(n as usize)
-        }
+        Ok(rustix::io::read(stdin(), buf)?)
     }
 
     fn output(&mut self) -> &mut dyn Write {
@@ -128,22 +114,14 @@ impl Console for Tty {
     }
 
     fn raw(&mut self) -> io::Result<()> {
-        // SAFETY: tcgetattr/tcsetattr on standard input with a termios of our own.
-        unsafe {
-            let mut termios: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(libc::STDIN_FILENO, &mut termios) != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            let original = termios;
-            libc::cfmakeraw(&mut termios);
-            if libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &termios) != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            SAVED
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get_or_insert(original);
-        }
+        let original = tcgetattr(stdin())?;
+        let mut termios = original.clone();
+        termios.make_raw();
+        tcsetattr(stdin(), OptionalActions::Now, &termios)?;
+        SAVED
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert(original);
         self.raw = true;
         Ok(())
     }

@@ -84,7 +84,7 @@ pub enum TransportError {
         tried: String,
     },
 
-    #[error("command on `{node}` did not finish within {}: `{command}`", humantime::format_duration(*.timeout))]
+    #[error("command on `{node}` did not finish within {}: `{command}`", crate::time::duration::format(*.timeout))]
     Timeout {
         node: String,
         /// The command as rendered, shortened for the message.

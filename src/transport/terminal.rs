@@ -5,7 +5,7 @@
 //! type, `xterm-256color`, `xterm` and `vt100` it knows, and the first one is used.
 
 use std::io::{self, Write};
-use std::os::fd::RawFd;
+use std::os::fd::BorrowedFd;
 
 use super::{Cmd, Console, Transport, TransportError};
 
@@ -59,7 +59,7 @@ impl Console for Named<'_> {
     fn resized(&mut self) -> bool {
         self.inner.resized()
     }
-    fn input_fd(&self) -> RawFd {
+    fn input_fd(&self) -> BorrowedFd<'_> {
         self.inner.input_fd()
     }
     fn read_input(&mut self, buf: &mut [u8]) -> io::Result<usize> {

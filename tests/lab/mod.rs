@@ -51,6 +51,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// What a lab test says, at once, to a user who is not root.
+pub const NEEDS_ROOT: &str = "this test needs a lab (simulated nodes in network namespaces), \
+     which only root can make: run the whole suite with `sudo ./scripts/test` (see \
+     CONTRIBUTING.md, \"The test command\"); `cargo test --lib` runs the unit tests as any user";
+
+/// Network namespaces need root: said in one sentence before anything is tried, rather
+/// than as whatever `ip netns add` prints halfway through `scripts/lab up`.
+pub fn needs_root() {
+    assert!(rustix::process::geteuid().is_root(), "{NEEDS_ROOT}");
+}
+
 /// A running lab; taken down when dropped.
 pub struct Lab {
     id: u32,
@@ -105,6 +116,7 @@ impl Lab {
     }
 
     fn up(nodes: &[&str], services: &[&str], extra: &[&str]) -> Lab {
+        needs_root();
         let dir = tempfile::Builder::new()
             .prefix("tvdr-lab.")
             .tempdir()

@@ -213,6 +213,8 @@ fn password_and_encrypted_key_log_in() {
 
 #[test]
 fn two_labs_run_side_by_side() {
+    // Said here, not in two threads whose panics the join would only pass on.
+    super::needs_root();
     let (a, b) = std::thread::scope(|s| {
         let a = s.spawn(Lab::start);
         let b = s.spawn(|| Lab::start_with(&["tvox1", "tvox2", "dr_client"]));
@@ -584,6 +586,7 @@ fn mongo_stand_in_prints_what_was_set_and_records_its_calls() {
 /// (any test's) sweeps the lab and must stop them too.
 #[test]
 fn servers_of_a_killed_test_do_not_survive() {
+    super::needs_root();
     let mut owner = Command::new("sleep").arg("600").spawn().unwrap();
     let dir = tempfile::Builder::new()
         .prefix("tvdr-lab-stale.")

@@ -117,7 +117,7 @@ impl Verdict {
 
 /// `45s`, `3m 20s`, `2h 5m 1s`: a lag for a person.
 pub fn seconds(secs: u64) -> String {
-    humantime::format_duration(std::time::Duration::from_secs(secs)).to_string()
+    crate::time::duration::format(std::time::Duration::from_secs(secs)).to_string()
 }
 
 #[cfg(test)]

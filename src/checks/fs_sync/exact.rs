@@ -5,7 +5,7 @@
 //! the bytes still to copy: a live PBX writes recordings all the time, so a few recent
 //! files missing on the slave are normal and within tolerance.
 
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
 use serde_json::json;
 
@@ -134,7 +134,7 @@ pub fn evaluate_exact(
 fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
     let secs = p.elapsed.as_secs_f64();
     let done = p.bytes_to_copy_before.saturating_sub(now);
-    let over = humantime::format_duration(Duration::from_secs(p.elapsed.as_secs()));
+    let over = crate::time::duration::format(Duration::from_secs(p.elapsed.as_secs()));
     if now == 0 || done == 0 || secs <= 0.0 {
         let msg = match now {
             0 => format!(
@@ -155,7 +155,7 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
         "copied {} in the last {over} ({}/s): about {} left",
         format_bytes(done),
         format_bytes(rate as u64),
-        humantime::format_duration(left)
+        crate::time::duration::format(left)
     );
     push(report, Status::Ok, None, "progress", msg);
     Some(left)
@@ -179,15 +179,10 @@ fn list(report: &mut Report, status: Status, labels: (&str, &str), listed: &List
 }
 
 fn describe(what: &str, f: &FileDiff) -> String {
-    // humantime writes years up to 9999 and fails past them (a panic in `to_string`,
-    // found by fuzzing): a manifest's mtime can be anything a node's clock or `touch` said.
-    const LAST_RFC3339: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+    // A manifest's mtime can be anything a node's clock or `touch` said, years past 9999
+    // too (found by fuzzing): those are written as plain seconds.
     let when = |t: i64| {
-        if t > LAST_RFC3339 {
-            return format!("{t} s after 1970");
-        }
-        let t = UNIX_EPOCH + Duration::from_secs(t.max(0) as u64);
-        humantime::format_rfc3339_seconds(t).to_string()
+        crate::time::rfc3339::format_epoch(t).unwrap_or_else(|| format!("{t} s after 1970"))
     };
     match (&f.master, &f.slave) {
         (Some(m), Some(s)) if m.size != s.size => {

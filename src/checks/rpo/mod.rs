@@ -158,7 +158,7 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
 
 /// `45s`, `2h 5m`: whole seconds for a person.
 fn words(d: Duration) -> String {
-    humantime::format_duration(Duration::from_secs(d.as_secs())).to_string()
+    crate::time::duration::format(Duration::from_secs(d.as_secs())).to_string()
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 
 use std::time::SystemTime;
 
-use crate::snapshots::{self, age_words, format_rfc3339, Snapshot, MAX_AGE};
+use crate::snapshots::{self, age_words, Snapshot, MAX_AGE};
+use crate::time::rfc3339;
 
 use super::context::Context;
 use super::{Metric, Report, Status};
@@ -39,7 +40,7 @@ pub fn evaluate(kept: &[Snapshot], now: SystemTime) -> Report {
         let age = s.age(now);
         let taken = format!(
             "taken {} by {}, {} ago",
-            format_rfc3339(s.taken_at),
+            rfc3339::format_seconds(s.taken_at),
             s.recorded_by,
             age_words(age)
         );
@@ -55,7 +56,7 @@ pub fn evaluate(kept: &[Snapshot], now: SystemTime) -> Report {
                 format!("{taken}{note}: delete it, snapshots are kept a week at most"),
             )
         } else {
-            let due = format_rfc3339(s.taken_at + MAX_AGE);
+            let due = rfc3339::format_seconds(s.taken_at + MAX_AGE);
             (Status::Ok, format!("{taken}{note}; delete it by {due}"))
         };
         report = report.detail(status, Some(&s.node), &s.name, message);
@@ -101,10 +102,10 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::snapshots::parse_rfc3339;
+    use crate::time::rfc3339;
 
     fn at(text: &str) -> SystemTime {
-        parse_rfc3339(text).unwrap()
+        rfc3339::parse(text).unwrap()
     }
 
     fn snap(node: &str, name: &str, taken: &str) -> Snapshot {

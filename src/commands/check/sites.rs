@@ -94,7 +94,7 @@ pub fn execute(dir: &Path, state_dir: Option<&Path>, args: &CheckArgs) -> Result
                     };
                     let why = format!(
                         "no verdict within {} (--site-timeout)",
-                        humantime::format_duration(args.site_timeout)
+                        crate::time::duration::format(args.site_timeout)
                     );
                     let mut outcome = unchecked(&file, site, why);
                     outcome.timed_out = true;

@@ -100,10 +100,8 @@ fn role(node: &str) -> Result<Role> {
 
 fn duration(flag: &str, text: Option<&str>, default: Duration) -> Result<Duration> {
     match text {
-        Some(t) => {
-            Ok(humantime::parse_duration(t)
-                .map_err(|e| Exit::Usage(format!("`{flag} {t}`: {e}")))?)
-        }
+        Some(t) => Ok(crate::time::duration::parse(t)
+            .map_err(|e| Exit::Usage(format!("`{flag} {t}`: {e}")))?),
         None => Ok(default),
     }
 }

@@ -41,7 +41,7 @@ fn measured(report: &Report) -> Option<String> {
 }
 
 fn secs(value: f64) -> String {
-    humantime::format_duration(Duration::from_secs(value.max(0.0) as u64)).to_string()
+    crate::time::duration::format(Duration::from_secs(value.max(0.0) as u64)).to_string()
 }
 
 #[cfg(test)]

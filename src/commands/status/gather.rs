@@ -12,7 +12,8 @@ use crate::checks::context::Context;
 use crate::checks::{overall, registry, snapshot, vip, Report, Status};
 use crate::inventory::NodeName;
 use crate::runbook::{library, runs};
-use crate::snapshots::{self, format_rfc3339, Snapshot, MAX_AGE};
+use crate::snapshots::{self, Snapshot, MAX_AGE};
+use crate::time::rfc3339;
 use crate::transport::{Cmd, Output};
 
 /// The checks whose state the screen shows, by check name and the word shown for it.
@@ -185,7 +186,7 @@ pub fn gather(cx: &Context, site_state: &Path) -> Screen {
         node_ip: inv.node_ip.map(|ip| ip.to_string()),
         master,
         status,
-        generated_at: format_rfc3339(now),
+        generated_at: rfc3339::format_seconds(now),
         nodes,
         node_ip_holder: line(&vip),
         sync: sync_lines,
@@ -290,9 +291,9 @@ fn snapshot_line(s: &Snapshot, now: SystemTime) -> SnapshotLine {
     SnapshotLine {
         node: s.node.clone(),
         name: s.name.clone(),
-        taken_at: format_rfc3339(s.taken_at),
+        taken_at: rfc3339::format_seconds(s.taken_at),
         age_seconds: s.age(now).as_secs(),
-        delete_by: format_rfc3339(s.taken_at + MAX_AGE),
+        delete_by: rfc3339::format_seconds(s.taken_at + MAX_AGE),
         overdue: s.overdue(now),
     }
 }

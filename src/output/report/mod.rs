@@ -122,8 +122,7 @@ fn detail_line(detail: &Detail) -> String {
 }
 
 /// RFC 3339 in UTC with whole seconds (`2024-05-06T07:08:09Z`): what JSON consumers expect,
-/// without sub-second noise. The time is the run's "now", so after 1970 (humantime panics
-/// before the epoch).
+/// without sub-second noise.
 fn rfc3339(time: SystemTime) -> String {
-    humantime::format_rfc3339_seconds(time).to_string()
+    crate::time::rfc3339::format_seconds(time)
 }

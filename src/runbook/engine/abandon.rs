@@ -16,7 +16,7 @@ use crate::runbook::journal::{Journal, Record};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::mirror::Mirror;
 use crate::runbook::runs::Run;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
 /// What the runner does after [`before_run`].

@@ -236,7 +236,7 @@ impl Human {
         let theme = ColorfulTheme::default();
         let choice = dialoguer::Select::with_theme(&theme)
             .with_prompt(format!("step `{step}` failed"))
-            .items(&[
+            .items([
                 "retry",
                 "override (go on, with a written reason)",
                 "abort (resume later)",

@@ -16,7 +16,7 @@ use crate::runbook::load::sha256_hex;
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::model::Runbook;
 use crate::runbook::runs::{self, Run};
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::Fleet;
 
 pub(super) fn open_journal(

@@ -3,8 +3,6 @@
 //! per step is possible; below [`MIN_FREE`] free in the state directory, tvdr stops
 //! before the step and says why (the run resumes once there is room).
 
-use std::ffi::CString;
-use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use anyhow::Result;
@@ -14,12 +12,8 @@ pub const MIN_FREE: u64 = 1 << 20;
 
 /// Bytes free for this user in the file system of `dir` (`None`: cannot tell).
 pub fn free(dir: &Path) -> Option<u64> {
-    let path = CString::new(dir.as_os_str().as_bytes()).ok()?;
-    // SAFETY: statvfs writes only into the zeroed struct we own; the path is a valid
-    // NUL-terminated string for the duration of the call.
-    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::statvfs(path.as_ptr(), &mut stat) };
-    (rc == 0).then(|| (stat.f_bavail as u64).saturating_mul(stat.f_frsize as u64))
+    let stat = rustix::fs::statvfs(dir).ok()?;
+    Some(stat.f_bavail.saturating_mul(stat.f_frsize))
 }
 
 /// Stops before a step when the state directory is (nearly) full.

@@ -27,7 +27,7 @@ use crate::runbook::mirror::Mirror;
 use crate::runbook::model::{Runbook, Step};
 use crate::runbook::runs::{self, Run, StepState};
 use crate::runbook::secret::Secrets;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
 pub use super::options::RunOptions;
@@ -357,7 +357,7 @@ pub fn run(
     )?;
     let _ = mirror.sync(&journal_path);
     prune_receipts(&fleet, inventory);
-    let took = humantime::format_duration(std::time::Duration::from_secs(
+    let took = crate::time::duration::format(std::time::Duration::from_secs(
         started_all.elapsed().as_secs(),
     ));
     eprintln!(

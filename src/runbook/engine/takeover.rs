@@ -14,7 +14,7 @@ use crate::runbook::journal::Record;
 use crate::runbook::lock;
 use crate::runbook::mirror::{self, Found, Mirror};
 use crate::runbook::runs::Run;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::Fleet;
 
 /// Who had the run last, and where it stands, from its records.
@@ -102,7 +102,7 @@ pub(super) fn offer(
     let ago = s
         .last_at
         .map(|at| {
-            humantime::format_duration(std::time::Duration::from_secs(
+            crate::time::duration::format(std::time::Duration::from_secs(
                 Timestamp::now().since(at).as_secs(),
             ))
             .to_string()

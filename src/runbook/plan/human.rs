@@ -189,7 +189,7 @@ fn detail(key: &str, value: &Value) -> Option<String> {
     };
     let seconds = |v: &Value| {
         v.as_u64()
-            .map(|s| humantime::format_duration(std::time::Duration::from_secs(s)).to_string())
+            .map(|s| crate::time::duration::format(std::time::Duration::from_secs(s)).to_string())
     };
     Some(match key {
         "timeout_s" => t!("plan-timeout", timeout = seconds(value)?),

@@ -95,7 +95,7 @@ impl Receipt {
     pub fn gone_why(&self) -> String {
         let when = self
             .started
-            .map(|s| format!(" at {}", crate::runbook::time::Timestamp::from_epoch(s)))
+            .map(|s| format!(" at {}", crate::time::Timestamp::from_epoch(s)))
             .unwrap_or_default();
         if self.started.is_none() {
             format!(

@@ -13,7 +13,7 @@ use super::view::{Finish, View};
 use super::Site;
 use crate::runbook::journal::Outcome;
 use crate::runbook::raw::RawService;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 /// The runbook whose outage window is the recovery time.
 const DR_ACTIVATE: &str = "dr-activate";

@@ -9,7 +9,7 @@ use super::{render, Site};
 use crate::checks::{Report, Status};
 use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::model::Runbook;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 pub(super) const FT: &str = r#"
 id: standalone-to-ft
@@ -124,7 +124,7 @@ pub(super) struct Journal {
 
 impl Journal {
     pub(super) fn start(rb: &Runbook, operator: &str, host: &str) -> Journal {
-        let now = humantime::parse_rfc3339("2026-03-14T08:00:00Z").unwrap();
+        let now = crate::time::rfc3339::parse("2026-03-14T08:00:00Z").unwrap();
         let mut j = Journal {
             records: Vec::new(),
             now,

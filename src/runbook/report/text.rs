@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 pub use crate::runbook::secret::{is_secret_name, MASK};
 
@@ -95,7 +95,7 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// UTC, RFC 3339, to the second: stable and sortable.
 pub fn time(at: Timestamp) -> String {
-    humantime::format_rfc3339_seconds(at.0).to_string()
+    crate::time::rfc3339::format_seconds(at.0)
 }
 
 /// `4m 12s`, `2h 5s`, `0s`; under a second is `<1s` (a step that ran, however briefly).

@@ -10,7 +10,7 @@ use super::text::{is_secret_name, Redactor};
 use crate::runbook::decided::Decided;
 use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::model::{Runbook, Stage, Step};
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 /// What the runbook says about a step; `None` when the step is no longer in the runbook.
 #[derive(Clone, Copy)]

@@ -130,7 +130,7 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
         let reason = match &c[2] {
             "Connection timed out" => format!(
                 "no answer within {}",
-                humantime::format_duration(target.connect_timeout)
+                crate::time::duration::format(target.connect_timeout)
             ),
             other => lowercase_first(other),
         };

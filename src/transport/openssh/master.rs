@@ -50,7 +50,10 @@ impl OpenSshTransport {
                 node: node.clone(),
                 address: self.target.address.clone(),
                 port: self.target.port,
-                reason: format!("no SSH session within {}", humantime::format_duration(wait)),
+                reason: format!(
+                    "no SSH session within {}",
+                    crate::time::duration::format(wait)
+                ),
             }),
             Err(Failure::Start(e)) => Err(super::cannot_start(node, e)),
             Err(Failure::Pass(e) | Failure::Wait(e)) => {

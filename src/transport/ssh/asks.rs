@@ -2,7 +2,7 @@
 //! on one side, [`driver`](super::driver) on the other): the asks, the session lent out,
 //! the limits, and the eventfd bell.
 
-use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::fd::OwnedFd;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::Duration;
 
@@ -25,14 +25,18 @@ pub(super) enum Ask {
     Lend(Loan),
 }
 
-pub(super) fn ring(fd: &OwnedFd) {
-    let one = 1u64.to_ne_bytes();
-    // SAFETY: writes 8 bytes from a live buffer to an eventfd (full counter: already rung).
-    let _ = unsafe { libc::write(fd.as_raw_fd(), one.as_ptr().cast(), one.len()) };
+/// A new bell: an eventfd that never blocks, closed in children.
+pub(super) fn bell() -> std::io::Result<OwnedFd> {
+    use rustix::event::{eventfd, EventfdFlags};
+    Ok(eventfd(0, EventfdFlags::NONBLOCK | EventfdFlags::CLOEXEC)?)
 }
 
-pub(super) fn drain(fd: RawFd) {
-    let mut buf = [0u8; 8];
-    // SAFETY: reads at most 8 bytes into a live buffer; non-blocking.
-    let _ = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+pub(super) fn ring(fd: &OwnedFd) {
+    // A full counter (already rung) refuses the write: rung all the same.
+    let _ = rustix::io::write(fd, &1u64.to_ne_bytes());
+}
+
+/// Silences the bell (non-blocking: nothing to read is fine).
+pub(super) fn drain(fd: &OwnedFd) {
+    let _ = rustix::io::read(fd, &mut [0u8; 8]);
 }

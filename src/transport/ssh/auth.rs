@@ -28,7 +28,7 @@ pub(super) fn login(
                 "no login within {} although the node answered (`ssh.login_timeout`): its \
                  sshd may be looking up this machine's address in a DNS that does not answer \
                  (`UseDNS no` on the node avoids it)",
-                humantime::format_duration(target.login_timeout)
+                crate::time::duration::format(target.login_timeout)
             ),
             _ => format!("while logging in: {}", e.message()),
         },

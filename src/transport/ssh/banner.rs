@@ -26,7 +26,7 @@ pub(super) fn wait(
     let silent = || {
         unreachable(format!(
             "the port answers but no SSH banner came within {}",
-            humantime::format_duration(target.connect_timeout)
+            crate::time::duration::format(target.connect_timeout)
         ))
     };
     if left.is_zero() {

@@ -4,16 +4,19 @@
 //! most: a caller that does not keep up stops the reading of its channel only (SSH flow
 //! control then holds the node), never the others.
 
-use std::io::{Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{SyncSender, TrySendError};
+mod caller;
+mod output;
+mod step;
+
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 use std::time::Instant;
 
-use ssh2::{Channel, Session};
+use ssh2::Channel;
 
 use super::super::marker::PidMarker;
-use super::wire::{would_block, Stop};
+use super::wire::Stop;
 
 /// One read from a channel: output is passed on in pieces this size, never collected.
 const CHUNK: usize = 32 * 1024;
@@ -196,209 +199,5 @@ impl Job {
         self.kill = None;
         self.channel = None;
         self.tell_end();
-    }
-
-    fn tell_end(&mut self) {
-        if let Some(stop) = self.ended.take() {
-            if !self.deaf {
-                self.offer(Event::Done(Err(stop)));
-            }
-        }
-        self.deaf = true;
-        self.phase = Phase::Deliver;
-    }
-
-    /// Moves the job on as far as it goes without blocking.
-    pub(super) fn step(&mut self, session: &Session) -> Result<Step, Stop> {
-        if !self.deliver() {
-            return Ok(Step::Blocked);
-        }
-        let mut moved = false;
-        loop {
-            let next = match self.phase {
-                Phase::Open => again(session.channel_session())?.map(|channel| {
-                    self.channel = Some(channel);
-                    Phase::Exec
-                }),
-                Phase::Exec => {
-                    let line = &self.line;
-                    let channel = self.channel.as_mut().expect("opened");
-                    again(channel.exec(line))?.map(|()| Phase::Input)
-                }
-                Phase::Input => self.write_input()?,
-                // Then the end of the input: nothing more, as with the local transport.
-                Phase::Eof => again(self.channel_mut().send_eof())?.map(|()| Phase::Stream),
-                Phase::Stream => {
-                    let (heard, next) = self.stream()?;
-                    moved |= heard;
-                    next
-                }
-                Phase::Close => match again(self.channel_mut().close())? {
-                    Some(()) => {
-                        let status = self.status();
-                        self.send(Event::Done(Ok(status)));
-                        Some(Phase::Deliver)
-                    }
-                    None => None,
-                },
-                Phase::Deliver => {
-                    return Ok(if self.held.is_some() {
-                        blocked_or(moved)
-                    } else {
-                        Step::Over
-                    })
-                }
-                Phase::Closing => {
-                    let closed = match &mut self.channel {
-                        None => true,
-                        Some(channel) => again(channel.close())?.is_some(),
-                    };
-                    if !closed {
-                        return Ok(blocked_or(moved));
-                    }
-                    self.tell_end();
-                    Some(Phase::Deliver)
-                }
-            };
-            match next {
-                Some(phase) => {
-                    self.phase = phase;
-                    moved = true;
-                }
-                None => return Ok(blocked_or(moved)),
-            }
-            if self.held.is_some() {
-                return Ok(Step::Moved);
-            }
-        }
-    }
-
-    /// Sends what is left of the input; `Some(Eof)` once all is sent.
-    fn write_input(&mut self) -> Result<Option<Phase>, Stop> {
-        while self.sent < self.input.len() {
-            let from = self.sent;
-            let channel = self.channel.as_mut().expect("opened");
-            match channel.write(&self.input[from..]) {
-                Ok(n) => self.sent += n,
-                Err(e) if would_block(&e) => return Ok(None),
-                Err(e) => return Err(Stop::Lost(e.to_string())),
-            }
-        }
-        Ok(Some(Phase::Eof))
-    }
-
-    fn channel_mut(&mut self) -> &mut Channel {
-        self.channel
-            .as_mut()
-            .expect("the channel is open in this phase")
-    }
-
-    /// Reads both outputs as far as they go: whether anything came, and `Some(Close)` once
-    /// both ended.
-    fn stream(&mut self) -> Result<(bool, Option<Phase>), Stop> {
-        let mut buf = vec![0u8; CHUNK];
-        let mut any = false;
-        while self.held.is_none() && (self.out_open || self.err_open) {
-            let mut heard = false;
-            if self.out_open {
-                match self.channel_mut().read(&mut buf) {
-                    Ok(0) => self.out_open = false,
-                    Ok(n) => {
-                        heard = true;
-                        self.send(Event::Stdout(buf[..n].to_vec()));
-                    }
-                    Err(e) if would_block(&e) => {}
-                    Err(e) => return Err(Stop::Lost(e.to_string())),
-                }
-            }
-            if self.err_open && self.held.is_none() {
-                let read = self.channel_mut().stderr().read(&mut buf);
-                match read {
-                    Ok(0) => self.err_open = false,
-                    Ok(n) => {
-                        heard = true;
-                        let mut shown = Vec::new();
-                        // Writing into a Vec does not fail.
-                        let _ = self.marker.feed(&buf[..n], &mut shown);
-                        if !shown.is_empty() {
-                            self.send(Event::Stderr(shown));
-                        }
-                    }
-                    Err(e) if would_block(&e) => {}
-                    Err(e) => return Err(Stop::Lost(e.to_string())),
-                }
-            }
-            if !heard && (self.out_open || self.err_open) {
-                return Ok((any, None));
-            }
-            any |= heard;
-        }
-        if self.held.is_some() {
-            return Ok((any, None));
-        }
-        let mut tail = Vec::new();
-        let _ = self.marker.finish(&mut tail);
-        if !tail.is_empty() {
-            self.send(Event::Stderr(tail));
-        }
-        Ok((true, Some(Phase::Close)))
-    }
-
-    /// The exit status of the closed channel (see `script::signal_status`).
-    fn status(&mut self) -> i32 {
-        let channel = self.channel_mut();
-        let signal = channel.exit_signal().ok().and_then(|s| s.exit_signal);
-        match signal {
-            Some(name) => {
-                super::signal::signal_number(&name).map_or(-1, super::super::script::signal_status)
-            }
-            None => channel.exit_status().unwrap_or(-1),
-        }
-    }
-
-    /// Queues `event` for the caller, or holds it until there is room.
-    fn send(&mut self, event: Event) {
-        if !self.deaf {
-            self.offer(event);
-        }
-    }
-
-    fn offer(&mut self, event: Event) {
-        // Raised before trying, so a caller taking an event meanwhile rings the driver
-        // (a needless ring at worst); left raised only when the event is held.
-        self.caller_behind.store(true, Ordering::SeqCst);
-        match self.events.try_send(event) {
-            Ok(()) => self.caller_behind.store(false, Ordering::SeqCst),
-            Err(TrySendError::Full(event)) => self.held = Some(event),
-            Err(TrySendError::Disconnected(_)) => self.deaf = true,
-        }
-    }
-
-    /// Passes on a held event if the caller made room; false while it still waits.
-    fn deliver(&mut self) -> bool {
-        match self.held.take() {
-            None => true,
-            Some(event) => {
-                self.offer(event);
-                self.held.is_none()
-            }
-        }
-    }
-}
-
-/// `Ok(Some(v))` done, `Ok(None)` would block, `Err` anything else.
-fn again<T>(result: Result<T, ssh2::Error>) -> Result<Option<T>, Stop> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(e) if matches!(e.code(), ssh2::ErrorCode::Session(EAGAIN)) => Ok(None),
-        Err(e) => Err(super::wire::classify(e)),
-    }
-}
-
-fn blocked_or(moved: bool) -> Step {
-    if moved {
-        Step::Moved
-    } else {
-        Step::Blocked
     }
 }

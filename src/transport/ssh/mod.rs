@@ -17,7 +17,7 @@ mod tcp;
 mod wire;
 
 use std::io::Write;
-use std::os::fd::AsRawFd;
+use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -39,7 +39,7 @@ pub struct SshTransport {
 impl SshTransport {
     /// Connects, verifies the host key against `target.known_hosts`, and logs in.
     pub fn connect(target: &Target, secrets: &dyn Secrets) -> Result<SshTransport, TransportError> {
-        let (session, fd, known, answered) = handshake(target)?;
+        let (session, socket, known, answered) = handshake(target)?;
         let (key, blob) = presented(&session, target)?;
         let refused = match known.judge(target, &blob) {
             Trust::Known { .. } => None,
@@ -63,7 +63,7 @@ impl SshTransport {
         }
         auth::login(&session, target, secrets)?;
         slow::tell(target, answered.elapsed());
-        let wire = Wire::new(session, fd, tcp::keepalive_interval(target));
+        let wire = Wire::new(session, socket, tcp::keepalive_interval(target));
         let link = Link::start(wire, &target.name).map_err(|e| {
             TransportError::io(&target.name, "cannot start the session's driver", e)
         })?;
@@ -91,12 +91,15 @@ pub fn scan_host_key(target: &Target) -> Result<(HostKey, Trust), TransportError
 /// answered, from which the login's slowness is measured.
 fn handshake(
     target: &Target,
-) -> Result<(Session, i32, known_hosts::Known, Instant), TransportError> {
+) -> Result<(Session, TcpStream, known_hosts::Known, Instant), TransportError> {
     let started = Instant::now();
     let stream = tcp::connect(target)?;
     banner::wait(&stream, target, started + target.connect_timeout)?;
     let answered = Instant::now();
-    let fd = stream.as_raw_fd();
+    // The driver waits on the socket while libssh2 owns it: a duplicate of its own.
+    let socket = stream
+        .try_clone()
+        .map_err(|e| TransportError::io(&target.name, "cannot duplicate the socket", e))?;
     let ssh_error = |context: &str, e: ssh2::Error| TransportError::Ssh {
         node: target.name.clone(),
         context: context.to_owned(),
@@ -119,12 +122,12 @@ fn handshake(
             reason: match e.code() {
                 ssh2::ErrorCode::Session(-9) => format!(
                     "no SSH handshake within {} after its banner (`ssh.login_timeout`)",
-                    humantime::format_duration(target.login_timeout)
+                    crate::time::duration::format(target.login_timeout)
                 ),
                 _ => format!("SSH handshake failed: {}", e.message()),
             },
         })?;
-    Ok((session, fd, known, answered))
+    Ok((session, socket, known, answered))
 }
 
 fn presented(session: &Session, target: &Target) -> Result<(HostKey, Vec<u8>), TransportError> {

@@ -12,14 +12,14 @@
 //! libssh2 rules the loop keeps: one channel opening at a time per session, and a packet
 //! it could only partly send must be sent again, first, by the same call.
 
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-use super::asks::{ring, Ask};
+use super::asks::{bell, ring, Ask};
 use super::driver::Driver;
 use super::job::{Event, Input, Job};
 use super::wire::Wire;
@@ -63,13 +63,7 @@ impl Drop for Running {
 impl Link {
     /// Starts the driver of a logged-in session.
     pub(super) fn start(wire: Wire, node: &str) -> std::io::Result<Link> {
-        // SAFETY: eventfd has no memory-safety preconditions; the fd is checked below.
-        let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
-        if fd < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        // SAFETY: `fd` was just created and is owned by nobody else.
-        let wake = Arc::new(unsafe { OwnedFd::from_raw_fd(fd) });
+        let wake = Arc::new(bell()?);
         let lost = Arc::new(Mutex::new(None));
         let (asks, inbox) = mpsc::channel();
         let driver = Driver::new(wire, inbox, Arc::clone(&wake), Arc::clone(&lost));

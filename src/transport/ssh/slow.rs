@@ -35,7 +35,7 @@ fn message(target: &Target, took: Duration) -> String {
          logins fast (tvdr waits up to `ssh.login_timeout`, now {})",
         target.name,
         took.as_secs(),
-        humantime::format_duration(target.login_timeout)
+        crate::time::duration::format(target.login_timeout)
     )
 }
 

@@ -3,16 +3,23 @@
 
 use std::io;
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
-use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
+
+use socket2::{SockRef, TcpKeepalive};
 
 use super::super::{Target, TransportError};
 
-/// TCP keepalive: first probe after this much idle time, then every `INTERVAL`, giving up
-/// after `COUNT` unanswered probes. Keeps NAT and firewall state alive between commands.
-const IDLE: libc::c_int = 15;
-const INTERVAL: libc::c_int = 5;
-const COUNT: libc::c_int = 3;
+/// TCP keepalive: first probe after `IDLE` without traffic, then every `INTERVAL`, giving
+/// up after `COUNT` unanswered probes. Two reasons: NAT and firewall state between the
+/// laptop and the node stays alive through a long quiet step, and an idle connection whose
+/// other end is gone (a dead VPN, a node switched off) is closed by the kernel within
+/// IDLE + COUNT × INTERVAL (30 s) — its next read fails at once instead of waiting out a
+/// timeout. Short enough for a technician, long enough that a congested link is not taken
+/// for a dead one. tvdr's SSH keepalives ([`keepalive_interval`]) notice silence one layer
+/// up; these also cover the time libssh2 holds the socket.
+const IDLE: Duration = Duration::from_secs(15);
+const INTERVAL: Duration = Duration::from_secs(5);
+const COUNT: u32 = 3;
 
 /// Connects to the first address of `target` that answers, trying them in order within
 /// one connect timeout overall.
@@ -47,7 +54,7 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
     Err(unreachable(match last {
         Some(e) if e.kind() == io::ErrorKind::TimedOut => format!(
             "no answer within {}",
-            humantime::format_duration(target.connect_timeout)
+            crate::time::duration::format(target.connect_timeout)
         ),
         Some(e) => e.to_string(),
         None => "the address resolves to nothing".to_owned(),
@@ -59,12 +66,12 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
 /// command without, ~5 ms with). See [`quick_ack`] for the other direction.
 fn tune(stream: &TcpStream) -> io::Result<()> {
     stream.set_nodelay(true)?;
-    let fd = stream.as_raw_fd();
-    quick_ack(fd)?;
-    setsockopt(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1)?;
-    setsockopt(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE, IDLE)?;
-    setsockopt(fd, libc::IPPROTO_TCP, libc::TCP_KEEPINTVL, INTERVAL)?;
-    setsockopt(fd, libc::IPPROTO_TCP, libc::TCP_KEEPCNT, COUNT)
+    quick_ack(stream)?;
+    let keepalive = TcpKeepalive::new()
+        .with_time(IDLE)
+        .with_interval(INTERVAL)
+        .with_retries(COUNT);
+    SockRef::from(stream).set_tcp_keepalive(&keepalive)
 }
 
 /// `TCP_QUICKACK`: acknowledge what the node sends at once instead of up to 40 ms later.
@@ -75,31 +82,8 @@ fn tune(stream: &TcpStream) -> io::Result<()> {
 /// output. With Linux's delayed ACKs each such pair cost 40 ms (a first command took
 /// ~45 ms instead of ~5). Linux leaves quick-ACK mode on its own after a while, so
 /// [`super::wire::Wire`] sets it again before every wait on the socket.
-pub(super) fn quick_ack(fd: libc::c_int) -> io::Result<()> {
-    setsockopt(fd, libc::IPPROTO_TCP, libc::TCP_QUICKACK, 1)
-}
-
-fn setsockopt(
-    fd: libc::c_int,
-    level: libc::c_int,
-    name: libc::c_int,
-    value: libc::c_int,
-) -> io::Result<()> {
-    // SAFETY: `value` outlives the call and its size is passed along with it.
-    let rc = unsafe {
-        libc::setsockopt(
-            fd,
-            level,
-            name,
-            (&value as *const libc::c_int).cast(),
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+pub(super) fn quick_ack(stream: &TcpStream) -> io::Result<()> {
+    SockRef::from(stream).set_tcp_quickack(true)
 }
 
 /// How often an idle session sends an SSH keepalive: at most 15 s, and no longer than
@@ -108,4 +92,28 @@ pub(crate) fn keepalive_interval(target: &Target) -> Duration {
     target
         .connect_timeout
         .clamp(Duration::from_secs(2), Duration::from_secs(15))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+
+    use super::*;
+
+    #[test]
+    fn a_connected_socket_probes_an_idle_link_and_gives_up_on_a_dead_one() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let stream = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let plain = SockRef::from(&stream);
+        assert!(!plain.keepalive().unwrap(), "off until tvdr turns it on");
+        tune(&stream).unwrap();
+        let socket = SockRef::from(&stream);
+        assert!(socket.keepalive().unwrap());
+        assert_eq!(socket.tcp_keepalive_time().unwrap(), IDLE);
+        assert_eq!(socket.tcp_keepalive_interval().unwrap(), INTERVAL);
+        assert_eq!(socket.tcp_keepalive_retries().unwrap(), COUNT);
+        assert!(socket.tcp_nodelay().unwrap());
+        // A dead link is noticed within half a minute.
+        assert!(IDLE + INTERVAL * COUNT <= Duration::from_secs(30));
+    }
 }

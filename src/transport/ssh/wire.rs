@@ -6,12 +6,13 @@
 //! command a deadline and notice a node that stopped answering. A node is declared lost
 //! after three keepalive intervals of silence (like OpenSSH's `ServerAliveCountMax=3`).
 
-use std::os::fd::RawFd;
+use std::net::TcpStream;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::time::{Duration, Instant};
 
 use ssh2::{BlockDirections, ErrorCode, Session};
 
-use super::super::poll::{poll, IN, OUT};
+use super::super::poll::{poll, ERR, HUP, IN, OUT};
 use super::tcp::quick_ack;
 
 const EAGAIN: i32 = -37;
@@ -37,7 +38,8 @@ pub(super) enum Stop {
 
 pub(super) struct Wire {
     pub(super) session: Session,
-    fd: RawFd,
+    /// The session's socket (a duplicate of the descriptor libssh2 owns), waited on.
+    socket: TcpStream,
     keepalive: Duration,
     /// Time spent waiting on the node since it last sent anything. Only time inside
     /// [`Wire::wait`] counts: a caller busy writing output elsewhere is not node silence.
@@ -45,14 +47,14 @@ pub(super) struct Wire {
 }
 
 impl Wire {
-    /// Takes over a logged-in session; `fd` is its socket, owned by the session.
-    pub(super) fn new(session: Session, fd: RawFd, keepalive: Duration) -> Wire {
+    /// Takes over a logged-in session; `socket` is a duplicate of its socket.
+    pub(super) fn new(session: Session, socket: TcpStream, keepalive: Duration) -> Wire {
         let keepalive = Duration::from_secs(keepalive.as_secs().max(2));
         session.set_keepalive(true, keepalive.as_secs() as u32);
         session.set_blocking(false);
         Wire {
             session,
-            fd,
+            socket,
             keepalive,
             silent: Duration::ZERO,
         }
@@ -96,7 +98,7 @@ impl Wire {
     pub(super) fn wait_or(
         &mut self,
         deadline: Instant,
-        other: Option<RawFd>,
+        other: Option<BorrowedFd<'_>>,
     ) -> Result<bool, Stop> {
         let now = Instant::now();
         if now >= deadline {
@@ -129,17 +131,17 @@ impl Wire {
             }
         };
         // Best effort: without it a reply comes 40 ms late, nothing worse.
-        let _ = quick_ack(self.fd);
-        let mut fds = vec![(self.fd, events)];
+        let _ = quick_ack(&self.socket);
+        let mut fds = vec![(self.socket.as_fd(), events)];
         fds.extend(other.map(|fd| (fd, IN)));
         let ready = poll(&fds, timeout)
             .map_err(|e| Stop::Lost(format!("cannot wait on the socket: {e}")))?;
-        if ready[0] & (IN | libc::POLLHUP | libc::POLLERR) != 0 {
+        if ready[0].intersects(IN | HUP | ERR) {
             self.heard();
         } else {
             self.silent += now.elapsed();
         }
-        Ok(ready.get(1).is_some_and(|&r| r != 0))
+        Ok(ready.get(1).is_some_and(|r| !r.is_empty()))
     }
 }
 

@@ -71,7 +71,7 @@ fn tally(statuses: &[Status]) -> String {
 fn why(site: &SiteOutcome) -> String {
     let first = |text: &str| text.lines().next().unwrap_or_default().to_string();
     if site.timed_out {
-        let limit = humantime::format_duration(site.elapsed).to_string();
+        let limit = crate::time::duration::format(site.elapsed);
         return t!("sites-timed-out", limit = limit);
     }
     if let Some(error) = &site.error {

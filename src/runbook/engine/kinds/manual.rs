@@ -8,8 +8,8 @@ use serde_json::{json, Map, Value};
 use crate::exit_code::Exit;
 use crate::runbook::engine::step::{StepCx, StepResult};
 use crate::runbook::model::{Ask, Role};
-use crate::runbook::time::Timestamp;
 use crate::snapshots;
+use crate::time::Timestamp;
 
 /// A gate: `on` names the node a snapshot gate is about (master/slave resolved now).
 pub fn run_gate(

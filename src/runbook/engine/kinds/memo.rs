@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 /// One start of a long command in GNU screen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use serde_json::{json, Map};
 
 use crate::runbook::engine::step::{StepCx, StepResult};
 use crate::runbook::raw::RawLevel;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 pub fn run(cx: &StepCx, level: RawLevel) -> Result<StepResult> {
     let label = match level {

@@ -82,9 +82,9 @@ impl Progress {
     }
 
     fn clock(&self) -> String {
-        let elapsed = humantime::format_duration(Duration::from_secs(self.elapsed().as_secs()));
+        let elapsed = crate::time::duration::format(Duration::from_secs(self.elapsed().as_secs()));
         match self.timeout {
-            Some(t) => format!("{elapsed} of {}", humantime::format_duration(t)),
+            Some(t) => format!("{elapsed} of {}", crate::time::duration::format(t)),
             None => elapsed.to_string(),
         }
     }

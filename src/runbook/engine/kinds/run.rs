@@ -266,7 +266,7 @@ fn explain(err: &ReceiptError) -> String {
         ReceiptError::Transport(TransportError::Timeout { timeout, .. }) => format!(
             "still running after {} — it goes on on the node; retry follows it (it is not \
              started again)",
-            humantime::format_duration(*timeout)
+            crate::time::duration::format(*timeout)
         ),
         ReceiptError::Transport(err) => format!(
             "{err} — whether the command ran is read from the node's receipt on retry or \

@@ -81,7 +81,7 @@ pub fn run(
             }
             None => format!(
                 "not {what} within {}: {}",
-                humantime::format_duration(timeout),
+                crate::time::duration::format(timeout),
                 last.summary
             ),
         };

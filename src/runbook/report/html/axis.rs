@@ -3,7 +3,7 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 /// Tick intervals tried in order; the first giving at most `MAX_TICKS` ticks is used.
 const STEPS: &[u64] = &[
@@ -82,12 +82,8 @@ fn secs(at: Timestamp) -> u64 {
 
 /// `HH:MM`, with the day (`MM-DD HH:MM`) when asked; UTC.
 fn label(at: Timestamp, with_day: bool) -> String {
-    let rfc = humantime::format_rfc3339_seconds(at.0).to_string();
-    if with_day {
-        format!("{} {}", &rfc[5..10], &rfc[11..16])
-    } else {
-        rfc[11..16].to_string()
-    }
+    let pattern = if with_day { "%m-%d %H:%M" } else { "%H:%M" };
+    crate::time::rfc3339::format_utc(at.0, pattern)
 }
 
 #[cfg(test)]
@@ -95,7 +91,7 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> Timestamp {
-        Timestamp(humantime::parse_rfc3339(text).unwrap())
+        Timestamp(crate::time::rfc3339::parse(text).unwrap())
     }
 
     #[test]

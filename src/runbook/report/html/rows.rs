@@ -10,7 +10,7 @@ use super::super::outcome_label;
 use super::super::text as t;
 use super::super::view::{find, Event, Finish, View};
 use crate::runbook::journal::Outcome;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 pub struct Bar {
     pub from: Timestamp,

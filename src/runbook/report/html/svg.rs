@@ -13,7 +13,7 @@ use super::super::Site;
 use super::axis::Axis;
 use super::escape::esc;
 use super::rows::{rows, Bar, Row};
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 const WIDTH: f64 = 1000.0;
 /// Where the bars start: the step titles are to the left.

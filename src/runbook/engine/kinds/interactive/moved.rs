@@ -63,7 +63,7 @@ pub fn wait(
                     reason: format!(
                         "no answer at the new address within {} (is the address typed in the \
                          menu the inventory's? look at the hypervisor console)",
-                        humantime::format_duration(moving.timeout)
+                        crate::time::duration::format(moving.timeout)
                     ),
                 })
             }

@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::runbook::engine::kinds::host::{self, Probe};
 use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::step::StepCx;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 const LOOK_EVERY: Duration = Duration::from_secs(1);
 

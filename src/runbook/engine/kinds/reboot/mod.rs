@@ -18,7 +18,7 @@ use crate::exit_code::Exit;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::{Cmd, TransportError};
 use back::wait_back;
 
@@ -125,7 +125,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
             eprintln!(
                 "  ✓ {node} is back (new boot id {}) after {}",
                 short(after),
-                humantime::format_duration(Duration::from_secs(
+                crate::time::duration::format(Duration::from_secs(
                     Timestamp::now().since(issued).as_secs()
                 ))
             );
@@ -133,7 +133,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         }
         let why = format!(
             "{node} did not come back within {} of the reboot ({})",
-            humantime::format_duration(allowed),
+            crate::time::duration::format(allowed),
             waited.last
         );
         match cx.after_failure(why, evidence)? {

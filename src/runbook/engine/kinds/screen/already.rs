@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::runbook::engine::kinds::memo::{self, Ended};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::journal::Record;
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 
 /// Another screen step of this run that started on the node.
 #[derive(Debug, Clone, PartialEq)]

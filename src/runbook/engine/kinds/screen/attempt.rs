@@ -10,7 +10,7 @@ use crate::runbook::engine::kinds::memo::{self, Attempt, Memo};
 use crate::runbook::engine::kinds::run::{exec, on_host};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::receipt::{self, Key, State};
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 use crate::transport::Cmd;
 
 /// The command ran before and ended: may it start again?

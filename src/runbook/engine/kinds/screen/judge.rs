@@ -14,8 +14,8 @@ use crate::runbook::engine::kinds::memo::{Attempt, Ended};
 use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::kinds::run::{exec, tail};
 use crate::runbook::engine::step::{StepCx, Target};
-use crate::runbook::time::Timestamp;
 use crate::runbook::verdict::{self, Rules};
+use crate::time::Timestamp;
 use crate::transport::Cmd;
 
 pub(super) struct Watched {
@@ -78,7 +78,7 @@ pub(super) fn watch(
              not end with its success output, {SUPPORT}",
             cmd.render(),
             target.name(),
-            humantime::format_duration(Duration::from_secs(seconds as u64)),
+            crate::time::duration::format(Duration::from_secs(seconds as u64)),
             attempt.session
         );
         return Ok(Watched {

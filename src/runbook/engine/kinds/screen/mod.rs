@@ -24,8 +24,8 @@ use super::memo;
 use crate::exit_code::Exit;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
-use crate::runbook::time::Timestamp;
 use crate::runbook::verdict::Rules;
+use crate::time::Timestamp;
 use crate::transport::Cmd;
 use attempt::{again, not_again, start};
 

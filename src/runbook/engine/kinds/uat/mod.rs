@@ -20,7 +20,7 @@ use serde_json::{json, Map, Value};
 use crate::output::table;
 use crate::runbook::engine::step::{Next, StepCx, StepResult};
 use crate::runbook::journal::{self, Record};
-use crate::runbook::time::Timestamp;
+use crate::time::Timestamp;
 pub use checklist::{load as load_checklist, Checklist};
 pub use compare::{regressions, CaseResult, Phase, Regression, Verdict};
 

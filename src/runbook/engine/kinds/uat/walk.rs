@@ -79,7 +79,7 @@ fn ask(phase: &str, case: &Case, n: usize, of: usize) -> Result<(Verdict, String
     let verdicts = [Verdict::Pass, Verdict::Fail, Verdict::Skip];
     let picked = dialoguer::Select::with_theme(&theme)
         .with_prompt(format!("UAT {phase}: {}", case.id))
-        .items(&[t!("uat-pass"), t!("uat-fail"), t!("uat-skip")])
+        .items([t!("uat-pass"), t!("uat-fail"), t!("uat-skip")])
         .default(0)
         .interact()?;
     let verdict = verdicts[picked];

@@ -6,6 +6,8 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::rfc3339;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Timestamp(pub SystemTime);
 
@@ -22,18 +24,18 @@ impl Timestamp {
     /// Seconds since the epoch (a node's `date +%s.%N`); a negative or absurd value is
     /// the epoch itself.
     pub fn from_epoch(seconds: f64) -> Timestamp {
-        let offset = Duration::try_from_secs_f64(seconds).unwrap_or(Duration::ZERO);
-        Timestamp(
-            SystemTime::UNIX_EPOCH
-                .checked_add(offset)
-                .unwrap_or(SystemTime::UNIX_EPOCH),
-        )
+        let at = jiff::SignedDuration::try_from_secs_f64(seconds)
+            .ok()
+            .and_then(|d| jiff::Timestamp::from_duration(d).ok())
+            .and_then(|t| SystemTime::try_from(t).ok())
+            .filter(|t| *t >= SystemTime::UNIX_EPOCH);
+        Timestamp(at.unwrap_or(SystemTime::UNIX_EPOCH))
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", humantime::format_rfc3339_millis(self.0))
+        f.write_str(&rfc3339::format_millis(self.0))
     }
 }
 
@@ -46,8 +48,31 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        humantime::parse_rfc3339_weak(&text)
+        rfc3339::parse(&text)
             .map(Timestamp)
             .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timestamp_goes_to_text_and_back() {
+        let at = Timestamp::from_epoch(1_700_000_000.5);
+        assert_eq!(at.to_string(), "2023-11-14T22:13:20.500Z");
+        let json = serde_json::to_string(&at).unwrap();
+        assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), at);
+    }
+
+    #[test]
+    fn an_absurd_epoch_is_the_epoch() {
+        for seconds in [-5.0, f64::NAN, f64::INFINITY, 1e30] {
+            assert_eq!(
+                Timestamp::from_epoch(seconds),
+                Timestamp(SystemTime::UNIX_EPOCH)
+            );
+        }
     }
 }
