@@ -130,3 +130,200 @@ sites-inventory-ignored = nota: con --sites gli inventari sono quelli della cart
 sites-none-in-dir = nessun inventario di sito (*.yaml, *.yml) in `{ $dir }`
 sites-same-site = `{ $first }` e `{ $second }` sono entrambi il sito `{ $site }`: un inventario per sito
 sites-unreadable-dir = impossibile leggere la cartella dei siti `{ $dir }`
+
+## Il rapporto per il cliente (src/runbook/report/): Markdown e HTML
+report-title = { $title }{ $rollback } — rapporto di esecuzione
+report-rollback = {" "}(rientro)
+report-site = Sito
+report-runbook = Runbook
+report-run = Esecuzione
+report-run-unknown = sconosciuta (il giornale non ha il record di avvio)
+report-operators = Operatori
+report-started = Iniziata
+report-ended = Terminata
+report-last-activity = Ultima attività
+report-elapsed = { $at } (durata { $elapsed })
+report-result = Esito
+report-tvdr-version = Versione di tvdr
+report-runbook-source = Sorgente del runbook
+report-inventory = Inventario
+report-unknown = sconosciuti
+report-operator-on = { $operator } su { $host }
+report-finished = terminata
+report-abandoned = **abbandonata** da { $operator }: { $reason }
+report-stopped-at = **fermata al passo { $step }** ({ $outcome }: { $reason })
+report-interrupted = interrotta
+report-at-step = {" "}al passo { $step }
+report-interrupted-killed = {" "}(nessuna traccia della sua fine: tvdr è stato terminato o si è perso, oppure il passo è ancora in corso)
+report-not-finished = **non terminata** (ultimo passo: { $step })
+report-not-started = **non iniziata**
+report-runbook-changed = > **Attenzione:** il runbook è cambiato durante l'esecuzione: ripreso { $at } da { $operator } con SHA-256 { $hash }.
+report-runbook-replaced = > **Nota:** il file del runbook non è più quello usato da questa esecuzione (ora SHA-256 { $hash }): i titoli di fasi e passi qui sotto sono quelli di oggi.
+report-outcome-done = fatto
+report-outcome-skipped = saltato
+report-outcome-overridden = forzato
+report-outcome-failed = fallito
+report-outcome-aborted = annullato
+report-timeline = Cronologia
+report-timeline-columns = Ora | Fase | Passo | Tipo | Esito | Durata | Evidenze
+report-run-started = esecuzione avviata
+report-run-resumed = esecuzione ripresa
+report-run-taken-over = esecuzione presa in carico
+report-run-abandoned = esecuzione abbandonata
+report-run-finished = esecuzione terminata
+report-by-on = da { $operator } su { $host }
+report-taken-over-detail = da { $operator } su { $host }, lasciata da { $from_operator } su { $from_host } (giornale copiato su { $node })
+report-between-steps = (tra un passo e l'altro)
+report-interrupted-killed-resume = avviato, nessuna traccia della sua fine: tvdr è stato terminato o si è perso, oppure il passo è ancora in corso; si rientra alla ripresa
+report-interrupted-reason-resume = { $reason }; si rientra alla ripresa
+report-interrupted-inside-resume = l'esecuzione è stata fermata dentro questo passo (Ctrl-C, oppure serviva una persona e nessuno poteva rispondere); si rientra alla ripresa
+report-decision = decisione
+report-abandoned-detail = { $reason } (da { $operator } su { $host }); chiusa, mai ripresa
+report-lock-broken = blocco forzato
+report-held-by = { $reason } (tenuto da { $holder })
+report-kind-service-down = { $kind }, servizio giù
+report-kind-service-up = { $kind }, servizio su
+report-kind-service-outage = { $kind }, servizio fermo mentre è in corso
+report-no-longer-in-runbook = { $step } (non più nel runbook)
+report-no-reason = (nessun motivo registrato)
+report-lock-broken-by = *blocco dell'esecuzione forzato* (tenuto da { $holder })
+report-overrides = Forzature
+report-overrides-none = Nessun passo è stato forzato.
+report-overrides-intro = Passi falliti e superati con un motivo scritto.
+report-overrides-columns = Ora | Passo | Deciso da | Motivo
+report-confirmed-by = confermato da { $operator }
+report-attempt = {" "}(tentativo { $attempt })
+report-node-exit = { $node } codice di uscita { $code }
+report-node-error = { $node } errore: { $error }
+report-node-no-result = { $node } nessun risultato
+report-gate-refused = verifica respinta
+report-gate-passed = verifica superata
+report-declined = rifiutato
+report-decided-by = { $what } { $by }
+report-decided-by-times = { $times }× { $what } { $by }
+report-by-source = { $source ->
+    [file] dal file delle risposte
+    [yes] da --yes
+   *[operator] da { $operator } al terminale
+}
+report-decided = deciso: { $decisions }
+report-run-confirmation = { $prompt } { $answer } — { $by }
+report-yes = sì
+report-no = no
+report-run-by = { $by } (eseguito da { $operator })
+report-source-operator = { $operator } al terminale
+report-source-answers-file = il file delle risposte
+report-what-answer = risposta
+report-what-confirmation = conferma
+report-what-gate = verifica
+report-what-override = forzatura
+report-what-retry = nuovo tentativo
+report-what-stop = arresto
+report-what-uat = esito UAT
+report-downtime = Disservizio misurato
+report-downtime-no-marker-done = Non misurato: in questa esecuzione non è stato completato nessun passo che segni l'inizio del disservizio (`service: down`) o un disservizio in sé (`service: outage`).
+report-downtime-no-markers = Non misurato: questo runbook non indica nessun passo come inizio o fine del disservizio, né come disservizio in sé (`service: down` / `service: up` / `service: outage`).
+report-downtime-during = **{ $length }** — mentre era in corso { $step } (`service: outage`), da { $from } a { $to }.
+report-downtime-between = **{ $length }** — da { $down } (terminato { $down_at }) a { $up } (terminato { $up_at }).
+report-downtime-open = Servizio giù da { $down_at } ({ $down } terminato); in questa esecuzione non è stato completato nessun passo che segni il ritorno (`service: up`): non misurato.
+report-downtime-total = Totale misurato: **{ $total }**.
+report-rto = Tempo di ripristino (RTO)
+report-rto-ok = RTO misurato **{ $rto }** rispetto all'obiettivo di { $objective }: **OK** ({ $spare } di margine).
+report-rto-exceeded = RTO misurato **{ $rto }** rispetto all'obiettivo di { $objective }: **superato di { $over }**.
+report-rto-not-measured = RTO non misurato (vedi sopra); l'obiettivo è { $objective }.
+report-rto-how = Si misura dallo spegnimento del sito principale al momento in cui il client DR serve; il disservizio vero e proprio può essere iniziato prima (vedi le risposte della dichiarazione di disastro).
+report-rpo = Obiettivo del punto di ripristino (RPO) del sito: { $rpo }. I dati scritti sul sito principale nell'ultimo intervallo di replica prima del disastro (al massimo l'RPO) possono mancare sul client DR.
+report-by-not-recorded = non registrato (eseguito da { $operator })
+report-answers = Risposte
+report-answers-masked = Le risposte con il nome di una password, passphrase, segreto, token o chiave sono mascherate ({ $mask }): { $names }.
+report-answers-columns = Ora | Passo | Domanda | Risposta | Chi ha risposto
+report-check-outcome = { $outcome } il { $at }{ $attempts }
+report-after-attempts = , dopo { $count } tentativi
+report-checks = Esiti dei controlli
+report-checks-columns = Controllo | Stato | Riepilogo
+report-findings = Rilievi non OK:
+report-findings-columns = Controllo | Nodo | Elemento | Stato | Messaggio
+report-hint = Suggerimento: { $hint }
+report-commands = Comandi eseguiti
+report-took = {" "}in { $took }
+report-node-no-exit = { $node } senza codice di uscita
+report-no-node-result = nessun risultato dai nodi
+report-last-lines = Ultime righe di { $stream } su { $node }:
+report-uat = Esiti UAT
+report-uat-counts = UAT { $phase }: { $pass ->
+    [one] { $pass } superato
+   *[other] { $pass } superati
+}, { $fail ->
+    [one] { $fail } fallito
+   *[other] { $fail } falliti
+}, { $skip ->
+    [one] { $skip } saltato
+   *[other] { $skip } saltati
+}
+report-uat-regressions = { $count ->
+    [one] , { $count } regressione
+   *[other] , { $count } regressioni
+}
+report-uat-phase = Fase { $phase } — { $title }
+report-uat-phase-line = { $counts } (passo { $step }, { $at }).
+report-uat-passed-in = { $case } (superato in { $phase })
+report-uat-regressions-line = **Regressioni** (superati in una fase precedente, falliti ora): { $cases }.
+report-uat-columns-area = Area | Caso | Esito | Nota
+report-uat-columns = Caso | Esito | Nota
+report-uat-pass = superato
+report-step-interrupted = interrotto
+report-count-done = { $count ->
+    [one] { $count } fatto
+   *[other] { $count } fatti
+}
+report-count-skipped = { $count ->
+    [one] { $count } saltato
+   *[other] { $count } saltati
+}
+report-count-overridden = { $count ->
+    [one] { $count } forzato
+   *[other] { $count } forzati
+}
+report-count-failed = { $count ->
+    [one] { $count } fallito
+   *[other] { $count } falliti
+}
+report-count-aborted = { $count ->
+    [one] { $count } annullato
+   *[other] { $count } annullati
+}
+report-uat-fail = fallito
+report-uat-fail-regression = fallito (regressione)
+report-uat-skip = saltato
+report-html-title = { $title } — rapporto di esecuzione — { $site }
+report-html-glance = L'esecuzione in sintesi
+report-html-caption = Orari in UTC. Ogni barra è un tentativo di un passo; passa sopra una barra per vederne esito e durata.
+report-html-axis-title = L'esecuzione su un asse del tempo (UTC): { $steps } passi da { $from } a { $to }
+report-html-outage = disservizio { $length }
+report-html-outage-open = disservizio, senza fine in questa esecuzione
+report-html-outage-from-to = { $label }, da { $from } a { $to }
+report-html-outage-from = { $label }, da { $from }
+report-html-rto-objective = obiettivo RTO { $rto }
+report-html-legend-done = fatto
+report-html-legend-overridden = forzato (fallito, superato con un motivo scritto)
+report-html-legend-failed = fallito o annullato
+report-html-legend-skipped = saltato
+report-html-legend-interrupted = interrotto
+report-html-legend-outage = servizio fermo
+report-html-legend-session = esecuzione avviata, ripresa, presa in carico, terminata
+report-html-downtime = Disservizio misurato
+report-html-rto-within = { $rto } — entro l'obiettivo di { $objective } ({ $spare } di margine)
+report-html-rto-exceeded = { $rto } — obiettivo di { $objective } superato di { $over }
+report-html-rto-not-measured = non misurato; l'obiettivo è { $objective }
+report-html-rpo = Obiettivo del punto di ripristino (RPO)
+report-html-not-measured = non misurato
+report-html-in-windows = { $total } in { $count } finestre
+report-html-out-since = fermo da { $since }, senza fine in questa esecuzione
+report-html-steps-gone = (passi non più nel runbook)
+report-html-interrupted-at = { $step } — interrotto { $at }
+report-html-run-started = esecuzione avviata da { $operator } su { $host }
+report-html-run-resumed = esecuzione ripresa da { $operator } su { $host }
+report-html-run-taken-over = esecuzione presa in carico da { $operator } su { $host }
+report-html-run-abandoned = esecuzione abbandonata: { $reason }
+report-html-bar = { $step } — { $outcome } { $at }
+report-html-after = {" "}dopo { $took }
