@@ -89,3 +89,48 @@ fn check_json_is_the_same_in_both_languages_on_the_lab() {
     };
     assert_eq!(json("en"), json("it"));
 }
+
+/// A run in Italian on the lab: the question that nobody can answer, the resume and the
+/// report speak Italian; the journal's events, step ids and decisions stay the same.
+#[test]
+fn a_run_in_italian_asks_resumes_and_reports_in_italian() {
+    let site = Site::new();
+    site.tvdr()
+        .args(["--lang", "it", "runbook", "demo"])
+        .assert()
+        .code(5)
+        .stderr(predicates::str::contains("non c'è un terminale"));
+    let answers = site.answers(
+        "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: pre-demo }\ngates: { snapshot: yes }\n",
+    );
+    site.tvdr()
+        .args(["--lang", "it", "runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("ripresa dell'esecuzione"));
+    let journal = site.journal_text("demo");
+    assert!(
+        journal.contains(r#""event":"interrupted","step":"ask-release""#),
+        "{journal}"
+    );
+    // The question nobody could answer is journalled in English, as shown in Italian.
+    assert!(
+        journal.contains("step `ask-release` needs an answer to `release`"),
+        "{journal}"
+    );
+    assert!(!journal.contains("richiede"), "{journal}");
+    let out = site
+        .tvdr()
+        .args(["--lang", "it", "runbook", "demo", "--report"])
+        .assert()
+        .success();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for italian in [
+        "## Cronologia",
+        "**terminata**",
+        "verifica superata dal file delle risposte",
+    ] {
+        assert!(report.contains(italian), "{italian} missing:\n{report}");
+    }
+}

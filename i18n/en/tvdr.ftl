@@ -303,3 +303,113 @@ report-html-run-taken-over = run taken over by { $operator } on { $host }
 report-html-run-abandoned = run abandoned: { $reason }
 report-html-bar = { $step } — { $outcome } at { $at }
 report-html-after = {" "}after { $took }
+
+## Questions to the technician (src/output/prompt.rs, src/runbook/engine/human.rs)
+prompt-bad-answer = answer to "{ $prompt }": { $message }
+prompt-yes-no-default-yes = Y/n
+prompt-yes-no-default-no = y/N
+prompt-not-yes-or-no = answer to "{ $prompt }": `{ $answer }` is neither yes nor no
+prompt-input-ended = "{ $prompt }" needs an answer, but there is no terminal and standard input has ended
+human-step = step `{ $step }`
+human-needs = { $subject } needs { $what }, but there is no terminal: run at a terminal, or pass `--answers FILE` / `--yes`
+human-answers-file-bad = answers file: `{ $name }`: { $why }
+human-an-answer = an answer to `{ $name }` ({ $prompt })
+human-a-confirmation = a confirmation ({ $prompt })
+human-gate-needs = gate `{ $step }` ({ $title }) needs a person to say it is true, but there is no terminal: `--yes` confirms confirmations, never an evidence gate; run at a terminal, or answer it in the answers file (`gates: {"{"} { $step }: yes {"}"}`)
+human-gate-prompt = { $title } — is this true? (no stops the run)
+human-failed = step `{ $step }` failed
+human-retry = retry
+human-override = override (go on, with a written reason)
+human-abort = abort (resume later)
+human-override-why = Why is it safe to go on? (recorded in the report)
+human-override-why-short = write a reason a colleague will understand
+human-not-a-choice = `{ $value }` is not one of { $choices }
+human-not-yes-no = `{ $value }` is neither yes nor no
+human-answer-needed = an answer is needed
+
+## Starting, resuming, --from (src/runbook/engine/{from,opening}.rs)
+from-records-skipped = `--from { $from }` records { $count ->
+    [one] { $count } earlier step
+   *[other] { $count } earlier steps
+} as skipped, never run in this run:
+from-prompt = Record { $steps } as skipped and start at `{ $from }`?
+from-not-confirmed = `--from { $from }` not confirmed: nothing was recorded
+open-runbook-changed = the runbook changed since this run began ({ $started }): { $what }
+open-layout-only = layout only
+open-steps-changed = steps changed: { $steps }
+open-resuming-changed = resuming with a changed runbook
+open-resume-changed-prompt = Resume with the changed runbook?
+open-not-resumed = the runbook changed; not resumed
+open-resuming = resuming run { $run } of `{ $runbook }` (started { $started } by { $operator })
+open-started = started run { $run } of `{ $runbook }`: { $title }
+open-lock-unreachable = warning: cannot take the run lock on `{ $node }` (unreachable)
+open-lock-local-only = warning: no node answers: only the local lock protects this run
+open-lock-not-released = warning: the run lock on `{ $node }` was not released ({ $error }); the next run there will need `--break-lock REASON`
+takeover-unknown = unknown
+takeover-state-done = done
+takeover-state-failed = failed
+takeover-state-started = started, no end recorded
+takeover-at-step = step `{ $step }` ({ $state })
+takeover-before-first-step = before its first step
+takeover-found = the cluster holds an open run { $run } of `{ $runbook }` (journal on `{ $node }`): { $operator } on { $host }, at { $step }, last record { $ago } ago
+takeover-prompt = Take over run { $run } from { $operator } on { $host }? (make sure their tvdr is stopped)
+takeover-needs-flag = run { $run } of `{ $runbook }` is open on the cluster ({ $operator } on { $host }): pass `--take-over` to go on with it from here, or ask { $operator } to finish it
+takeover-not-taken = run { $run } not taken over
+takeover-taken = taken over run { $run } from { $operator }
+abandon-new-while-open = run { $run } of `{ $runbook }` is open (started { $started } by { $operator }): `--new` starts another only once it is closed; give it up with `--abandon REASON --new`, or resume it without `--new`
+abandon-reason-short = `--abandon` needs a reason a colleague will understand (it is journalled)
+abandon-no-open-run = `{ $runbook }` has no open run to abandon
+abandon-done = run { $run } of `{ $name }` abandoned: { $reason }
+    its journal stays for the report (`tvdr runbook { $runbook } --report { $run }`)
+abandon-lock-not-released = warning: cannot release the run lock on `{ $node }`: { $error }
+abandon-lock-unknown = warning: cannot check the run lock on `{ $node }` ({ $error }); if the abandoned run holds it there, the next run says so and `--break-lock REASON` removes it
+answers-gate-yes-no = a gate is answered `yes` or `no`, not `{ $text }`
+answers-unreadable = cannot read answers `{ $path }`
+answers-did-you-mean = {" "}(did you mean `{ $name }`?)
+answers-no-such-gate = answers file: `gates: { $gate }`: `{ $runbook }` has no gate `{ $gate }`{ $hint }
+
+## A step's context (src/runbook/engine/step.rs)
+step-failed = step `{ $step }` failed: { $why }
+step-aborted-at = at step `{ $step }`: { $why }
+step-node-missing = step `{ $step }` runs on `{ $node }`, which the inventory lacks
+step-role-unknown = step `{ $step }` runs on the { $role }: { $why }
+step-no-slave = step `{ $step }` runs on the slave, but this site has none
+step-no-value-yet = step `{ $step }` needs `{ $name }`, which has no value yet
+step-bad-address = step `{ $step }`: address `{ $address }`: { $why }
+
+## Step kinds (src/runbook/engine/kinds/)
+manual-done = { $title } — done?
+manual-gate-not-passed = gate `{ $step }` not passed: { $title }
+manual-not-done = step `{ $step }` not done
+note-note = NOTE
+note-important = IMPORTANT
+note-warning = WARNING
+screen-again-after-success = `{ $command }` already ran successfully ({ $at }). Run it again?
+screen-again-after-failure = `{ $command }` ran before ({ $at }) without its success output. Did Telenia support tell you to run it again?
+reboot-now-prompt = Reboot { $node } now?
+reboot-not-rebooted = { $node } not rebooted
+run-attempt-still-running = { $node }: attempt { $attempt } is still running (pid { $pid }): following it, not starting it again
+run-attempt-already-ran = { $node }: attempt { $attempt } already ran (exit status { $exit }): taken as it ended, not run again
+run-exit-status = { $node }: exit status { $exit }
+wait-waiting = waiting for { $what }
+wait-waiting-seen = waiting for { $what }: { $seen }
+interactive-one-host = step `{ $step }` opens one terminal on one host
+interactive-from-address-local = step `{ $step }`: `from_address` needs a node, not this machine
+interactive-needs-terminal = step `{ $step }` opens `{ $command }` on { $node } for you to drive, but there is no terminal: run tvdr at a terminal (or, if it was done by hand, say so under `overrides:` in the answers file)
+interactive-trust-first = hint: record { $node }'s key at its current address first: `tvdr trust { $node } --address { $address }`
+interactive-at-address = {" "}at { $address }
+interactive-opening = opening `{ $command }` on { $node }{ $at } — the terminal is the program's until it exits
+interactive-session-dropped = the session dropped ({ $reason }): expected when the address changes
+interactive-moved = { $node } answers at { $to } with the key it had at { $from } ({ $key }){ $recorded }
+interactive-recorded-in = , recorded in { $file }
+interactive-waiting-moved = waiting for { $node } at { $address } with its key { $key }
+reboot-rebooting = rebooting { $node }
+reboot-issued-already = { $node }: `reboot` was issued already ({ $at }): not issued again
+reboot-time-unknown = time unknown
+reboot-not-answering = { $node } does not answer: rebooting, as issued earlier
+reboot-not-local = step `{ $step }`: tvdr does not reboot the machine it runs on; reboot it by hand
+reboot-one-node = step `{ $step }` reboots one node at a time
+reboot-waiting-down = waiting for { $node } to go down
+reboot-back = { $node } is back
+reboot-down-waiting = { $node } is down; waiting for it to answer
+

@@ -327,3 +327,113 @@ report-html-run-taken-over = esecuzione presa in carico da { $operator } su { $h
 report-html-run-abandoned = esecuzione abbandonata: { $reason }
 report-html-bar = { $step } — { $outcome } { $at }
 report-html-after = {" "}dopo { $took }
+
+## Domande al tecnico (src/output/prompt.rs, src/runbook/engine/human.rs)
+prompt-bad-answer = risposta a "{ $prompt }": { $message }
+prompt-yes-no-default-yes = S/n
+prompt-yes-no-default-no = s/N
+prompt-not-yes-or-no = risposta a "{ $prompt }": `{ $answer }` non è né sì né no
+prompt-input-ended = "{ $prompt }" richiede una risposta, ma non c'è un terminale e lo standard input è finito
+human-step = il passo `{ $step }`
+human-needs = { $subject } richiede { $what }, ma non c'è un terminale: esegui da un terminale, oppure passa `--answers FILE` / `--yes`
+human-answers-file-bad = file delle risposte: `{ $name }`: { $why }
+human-an-answer = una risposta a `{ $name }` ({ $prompt })
+human-a-confirmation = una conferma ({ $prompt })
+human-gate-needs = la verifica `{ $step }` ({ $title }) richiede che una persona dica che è vera, ma non c'è un terminale: `--yes` risponde alle conferme, mai a una verifica; esegui da un terminale, oppure rispondi nel file delle risposte (`gates: {"{"} { $step }: yes {"}"}`)
+human-gate-prompt = { $title } — è vero? (no ferma l'esecuzione)
+human-failed = il passo `{ $step }` è fallito
+human-retry = riprova
+human-override = forza (prosegui, con un motivo scritto)
+human-abort = interrompi (riprendi più tardi)
+human-override-why = Perché è sicuro proseguire? (finisce nel rapporto)
+human-override-why-short = scrivi un motivo che un collega possa capire
+human-not-a-choice = `{ $value }` non è tra { $choices }
+human-not-yes-no = `{ $value }` non è né sì né no
+human-answer-needed = serve una risposta
+
+## Avvio, ripresa, --from (src/runbook/engine/{from,opening}.rs)
+from-records-skipped = `--from { $from }` registra { $count ->
+    [one] { $count } passo precedente
+   *[other] { $count } passi precedenti
+} come saltati, mai eseguiti in questa esecuzione:
+from-prompt = Registrare { $steps } come saltati e partire da `{ $from }`?
+from-not-confirmed = `--from { $from }` non confermato: non è stato registrato nulla
+open-runbook-changed = il runbook è cambiato da quando è iniziata questa esecuzione ({ $started }): { $what }
+open-layout-only = solo la disposizione
+open-steps-changed = passi cambiati: { $steps }
+open-resuming-changed = riprendere con un runbook cambiato
+open-resume-changed-prompt = Riprendere con il runbook cambiato?
+open-not-resumed = il runbook è cambiato; non ripreso
+open-resuming = ripresa dell'esecuzione { $run } di `{ $runbook }` (iniziata { $started } da { $operator })
+open-started = avviata l'esecuzione { $run } di `{ $runbook }`: { $title }
+open-lock-unreachable = attenzione: impossibile prendere il blocco dell'esecuzione su `{ $node }` (irraggiungibile)
+open-lock-local-only = attenzione: nessun nodo risponde: questa esecuzione è protetta solo dal blocco locale
+open-lock-not-released = attenzione: il blocco dell'esecuzione su `{ $node }` non è stato rilasciato ({ $error }); la prossima esecuzione lì richiederà `--break-lock REASON`
+takeover-unknown = sconosciuto
+takeover-state-done = fatto
+takeover-state-failed = fallito
+takeover-state-started = avviato, nessuna fine registrata
+takeover-at-step = il passo `{ $step }` ({ $state })
+takeover-before-first-step = prima del suo primo passo
+takeover-found = il cluster ha un'esecuzione aperta { $run } di `{ $runbook }` (giornale su `{ $node }`): { $operator } su { $host }, a { $step }, ultimo record { $ago } fa
+takeover-prompt = Prendere in carico l'esecuzione { $run } da { $operator } su { $host }? (assicurati che il suo tvdr sia fermo)
+takeover-needs-flag = l'esecuzione { $run } di `{ $runbook }` è aperta sul cluster ({ $operator } su { $host }): passa `--take-over` per proseguirla da qui, oppure chiedi a { $operator } di finirla
+takeover-not-taken = esecuzione { $run } non presa in carico
+takeover-taken = presa in carico l'esecuzione { $run } da { $operator }
+abandon-new-while-open = l'esecuzione { $run } di `{ $runbook }` è aperta (iniziata { $started } da { $operator }): `--new` ne avvia un'altra solo quando è chiusa; abbandonala con `--abandon REASON --new`, oppure riprendila senza `--new`
+abandon-reason-short = `--abandon` richiede un motivo che un collega possa capire (finisce nel giornale)
+abandon-no-open-run = `{ $runbook }` non ha un'esecuzione aperta da abbandonare
+abandon-done = esecuzione { $run } di `{ $name }` abbandonata: { $reason }
+    il suo giornale resta per il rapporto (`tvdr runbook { $runbook } --report { $run }`)
+abandon-lock-not-released = attenzione: impossibile rilasciare il blocco dell'esecuzione su `{ $node }`: { $error }
+abandon-lock-unknown = attenzione: impossibile verificare il blocco dell'esecuzione su `{ $node }` ({ $error }); se l'esecuzione abbandonata lo tiene lì, la prossima lo dice e `--break-lock REASON` lo toglie
+answers-gate-yes-no = una verifica si risponde con `yes` o `no`, non `{ $text }`
+answers-unreadable = impossibile leggere le risposte `{ $path }`
+answers-did-you-mean = {" "}(forse intendevi `{ $name }`?)
+answers-no-such-gate = file delle risposte: `gates: { $gate }`: `{ $runbook }` non ha la verifica `{ $gate }`{ $hint }
+
+## Il contesto di un passo (src/runbook/engine/step.rs)
+step-failed = il passo `{ $step }` è fallito: { $why }
+step-aborted-at = al passo `{ $step }`: { $why }
+step-node-missing = il passo `{ $step }` gira su `{ $node }`, che manca nell'inventario
+step-role-unknown = il passo `{ $step }` gira sul { $role }: { $why }
+step-no-slave = il passo `{ $step }` gira sullo slave, ma questo sito non ne ha
+step-no-value-yet = il passo `{ $step }` richiede `{ $name }`, che non ha ancora un valore
+step-bad-address = il passo `{ $step }`: indirizzo `{ $address }`: { $why }
+
+## Tipi di passo (src/runbook/engine/kinds/)
+manual-done = { $title } — fatto?
+manual-gate-not-passed = verifica `{ $step }` non superata: { $title }
+manual-not-done = passo `{ $step }` non fatto
+note-note = NOTA
+note-important = IMPORTANTE
+note-warning = ATTENZIONE
+screen-again-after-success = `{ $command }` è già stato eseguito con successo ({ $at }). Eseguirlo di nuovo?
+screen-again-after-failure = `{ $command }` è stato eseguito prima ({ $at }) senza il suo output di successo. Il supporto Telenia ti ha detto di eseguirlo di nuovo?
+reboot-now-prompt = Riavviare { $node } adesso?
+reboot-not-rebooted = { $node } non riavviato
+run-attempt-still-running = { $node }: il tentativo { $attempt } è ancora in corso (pid { $pid }): lo seguo, non lo avvio di nuovo
+run-attempt-already-ran = { $node }: il tentativo { $attempt } è già stato eseguito (codice di uscita { $exit }): preso com'è finito, non eseguito di nuovo
+run-exit-status = { $node }: codice di uscita { $exit }
+wait-waiting = in attesa di { $what }
+wait-waiting-seen = in attesa di { $what }: { $seen }
+interactive-one-host = il passo `{ $step }` apre un solo terminale su un solo host
+interactive-from-address-local = il passo `{ $step }`: `from_address` richiede un nodo, non questa macchina
+interactive-needs-terminal = il passo `{ $step }` apre `{ $command }` su { $node } perché tu lo guidi, ma non c'è un terminale: esegui tvdr da un terminale (oppure, se è stato fatto a mano, dillo sotto `overrides:` nel file delle risposte)
+interactive-trust-first = suggerimento: registra prima la chiave di { $node } al suo indirizzo attuale: `tvdr trust { $node } --address { $address }`
+interactive-at-address = {" "}a { $address }
+interactive-opening = apro `{ $command }` su { $node }{ $at } — il terminale è del programma finché non esce
+interactive-session-dropped = la sessione è caduta ({ $reason }): è previsto quando l'indirizzo cambia
+interactive-moved = { $node } risponde a { $to } con la chiave che aveva a { $from } ({ $key }){ $recorded }
+interactive-recorded-in = , registrata in { $file }
+interactive-waiting-moved = in attesa di { $node } a { $address } con la sua chiave { $key }
+reboot-rebooting = riavvio { $node }
+reboot-issued-already = { $node }: `reboot` è già stato dato ({ $at }): non lo ripeto
+reboot-time-unknown = ora sconosciuta
+reboot-not-answering = { $node } non risponde: si sta riavviando, come comandato prima
+reboot-not-local = il passo `{ $step }`: tvdr non riavvia la macchina su cui gira; riavviala a mano
+reboot-one-node = il passo `{ $step }` riavvia un nodo alla volta
+reboot-waiting-down = in attesa che { $node } si spenga
+reboot-back = { $node } è di nuovo su
+reboot-down-waiting = { $node } è giù; in attesa che risponda
+

@@ -87,7 +87,7 @@ fn both_catalogues_have_the_same_messages_with_the_same_variables() {
 /// `t!("key"…)`, `t!(in lang, "key"…)` and `tr("key"…)` in the sources.
 fn keys_used() -> BTreeMap<String, String> {
     let call = regex::Regex::new(
-        r#"\bt!\(\s*(?:in [^,]+,\s*)?"([^"]+)"|\btr(?:_in)?\((?:[^,()]+,\s*)?"([^"]+)""#,
+        r#"\b(?:t|said)!\(\s*(?:in [^,]+,\s*)?"([^"]+)"|\btr(?:_in)?\((?:[^,()]+,\s*)?"([^"]+)""#,
     )
     .unwrap();
     let mut used = BTreeMap::new();

@@ -433,7 +433,8 @@ fn stop(
     answers: &BTreeMap<String, String>,
 ) -> Result<i32> {
     let code = exit_code::for_error(&err);
-    let message = Secrets::of(answers).mask(&format!("{err:#}"));
+    // An error raised in the chosen language is journalled in English.
+    let message = Secrets::of(answers).mask(&crate::i18n::for_journal(&format!("{err:#}")));
     match code {
         exit_code::ABORTED => finish(
             shared,

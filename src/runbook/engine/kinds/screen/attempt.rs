@@ -11,6 +11,7 @@ use crate::runbook::engine::kinds::run::{exec, on_host};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::receipt::{self, Key, State};
 use crate::runbook::time::Timestamp;
+use crate::said;
 use crate::transport::Cmd;
 
 /// The command ran before and ended: may it start again?
@@ -19,10 +20,10 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     if ended.success {
         return cx.human.confirm(
             &cx.step.id,
-            &format!(
-                "`{}` already ran successfully ({}). Run it again?",
-                cmd.render(),
-                ended.at
+            &said!(
+                "screen-again-after-success",
+                command = cmd.render(),
+                at = ended.at.to_string()
             ),
         );
     }
@@ -32,10 +33,10 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     }
     cx.human.confirm(
         &cx.step.id,
-        &format!(
-            "`{}` ran before ({}) without its success output. Did Telenia support tell you to run it again?",
-            cmd.render(),
-            last.started_at
+        &said!(
+            "screen-again-after-failure",
+            command = cmd.render(),
+            at = last.started_at.to_string()
         ),
     )
 }
