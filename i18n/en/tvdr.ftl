@@ -413,3 +413,64 @@ reboot-waiting-down = waiting for { $node } to go down
 reboot-back = { $node } is back
 reboot-down-waiting = { $node } is down; waiting for it to answer
 
+## tvdr status (src/commands/status/render.rs)
+status-ft-cluster = Fault Tolerance cluster, node IP { $ip }
+status-stand-alone = stand-alone
+status-col-node = node
+status-col-address = address
+status-col-reachable = reachable
+status-col-uptime = uptime
+status-col-role = role
+status-reachable-yes = yes
+status-reachable-no = NO
+status-node-ip = node IP
+status-sync = sync
+status-nothing-replicates = stand-alone: nothing replicates
+status-snapshots = snapshots
+status-no-snapshots = none kept
+status-snapshot = snapshot
+status-snapshot-old = { $days } days old: delete it
+status-snapshot-delete-by = delete by { $date }
+status-runs = runs
+status-no-runs = none open
+status-run = run
+status-run-open = open
+status-run-next = { $runbook } { $run }, next: { $next }
+
+## Transport (src/transport/)
+ssh-slow-login = { $node }: slow login ({ $seconds } s after the node answered): its sshd probably looks up this machine's address in a DNS that does not answer; `UseDNS no` in its /etc/ssh/sshd_config, or a nameserver in its /etc/resolv.conf that answers, makes logins fast (tvdr waits up to `ssh.login_timeout`, now { $limit })
+
+
+## tvdr trust (src/commands/trust.rs)
+trust-needs-person = trusting a host key needs a person to compare the fingerprint: run `tvdr trust` at a terminal, or pass `--yes` where the network path is trusted
+trust-address-one-node = `--address` is for one node, not several
+trust-local = { $node }: local transport, no host key
+trust-bastion-hint = hint: `tvdr trust` connects directly, not through the bastion `{ $jump }`: add the key to `{ $file }` by hand after checking its fingerprint on the node's console
+trust-presents = { $node } ({ $address }:{ $port }) presents an { $key_type } key
+trust-no-known-hosts = the inventory names no known_hosts file
+trust-already = already trusted in { $file }
+trust-changed = error: the host key of `{ $node }` has CHANGED since it was recorded in `{ $file }`: someone may be intercepting the connection, or the node was reinstalled.
+    hint: check the fingerprint on the node's console; if it is right, remove the old key with `ssh-keygen -R { $host } -f { $file }` and run `tvdr trust { $node }` again
+trust-prompt = Is this the fingerprint shown on { $node }'s console? Trust it
+trust-not-trusted = { $node }: not trusted
+trust-cannot-write = cannot write `{ $file }`
+trust-added = trusted: added to { $file }
+
+## tvdr runbook (src/commands/runbook.rs)
+runbook-which = which runbook?
+runbook-invalid = invalid: { $error }
+runbook-never-ran = `{ $runbook }` has never run on this site
+runbook-status-line = run { $run } of `{ $runbook }` started { $started } by { $operator } — { $standing }
+runbook-status-finished = finished
+runbook-status-abandoned = abandoned: { $reason }
+runbook-status-next = next: `{ $step }`
+runbook-status-all-done = all steps done
+runbook-state-pending = pending
+runbook-text-format = { $what } writes `human` or `json`; `markdown` and `html` are formats of --report
+runbook-report-format = --report writes `markdown` (the default) or `html`; the journal itself is the JSON record of a run
+runbook-nothing-to-report = `{ $runbook }` has never run on this site: nothing to report
+runbook-report-unwritable = cannot write the report to `{ $file }`
+runbook-report-written = report of `{ $journal }` written to `{ $file }`
+runbook-runs-none = none
+runbook-no-such-run = `{ $runbook }` has no run `{ $run }` on this site; its runs: { $runs }
+runbook-ambiguous-run = `{ $runbook }` has more than one run `{ $run }` on this site; its runs: { $runs }

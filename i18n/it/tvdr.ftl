@@ -437,3 +437,66 @@ reboot-waiting-down = in attesa che { $node } si spenga
 reboot-back = { $node } è di nuovo su
 reboot-down-waiting = { $node } è giù; in attesa che risponda
 
+## tvdr status (src/commands/status/render.rs)
+status-ft-cluster = cluster Fault Tolerance, IP del nodo { $ip }
+status-stand-alone = Stand Alone
+status-col-node = nodo
+status-col-address = indirizzo
+status-col-reachable = raggiungibile
+status-col-uptime = acceso da
+status-col-role = ruolo
+status-reachable-yes = sì
+status-reachable-no = NO
+status-node-ip = IP del nodo
+status-sync = sincronizzazione
+status-nothing-replicates = Stand Alone: non si replica nulla
+status-snapshots = snapshot
+status-no-snapshots = nessuna conservata
+status-snapshot = snapshot
+status-snapshot-old = { $days ->
+    [one] { $days } giorno: cancellala
+   *[other] { $days } giorni: cancellala
+}
+status-snapshot-delete-by = da cancellare entro { $date }
+status-runs = esecuzioni
+status-no-runs = nessuna aperta
+status-run = esecuzione
+status-run-open = aperta
+status-run-next = { $runbook } { $run }, prossimo: { $next }
+
+## Trasporto (src/transport/)
+ssh-slow-login = { $node }: accesso lento ({ $seconds } s dopo che il nodo ha risposto): probabilmente il suo sshd cerca l'indirizzo di questa macchina in un DNS che non risponde; `UseDNS no` nel suo /etc/ssh/sshd_config, oppure un nameserver che risponde nel suo /etc/resolv.conf, rende gli accessi veloci (tvdr attende fino a `ssh.login_timeout`, ora { $limit })
+
+## tvdr trust (src/commands/trust.rs)
+trust-needs-person = accettare una chiave host richiede una persona che confronti l'impronta: esegui `tvdr trust` da un terminale, oppure passa `--yes` dove il percorso di rete è fidato
+trust-address-one-node = `--address` vale per un solo nodo, non per diversi
+trust-local = { $node }: trasporto locale, nessuna chiave host
+trust-bastion-hint = suggerimento: `tvdr trust` si collega direttamente, non attraverso il bastion `{ $jump }`: aggiungi la chiave a `{ $file }` a mano dopo averne controllato l'impronta sulla console del nodo
+trust-presents = { $node } ({ $address }:{ $port }) presenta una chiave { $key_type }
+trust-no-known-hosts = l'inventario non indica nessun file known_hosts
+trust-already = già accettata in { $file }
+trust-changed = errore: la chiave host di `{ $node }` è CAMBIATA da quando è stata registrata in `{ $file }`: qualcuno potrebbe intercettare la connessione, oppure il nodo è stato reinstallato.
+    suggerimento: controlla l'impronta sulla console del nodo; se è giusta, togli la vecchia chiave con `ssh-keygen -R { $host } -f { $file }` ed esegui di nuovo `tvdr trust { $node }`
+trust-prompt = È questa l'impronta mostrata sulla console di { $node }? Accettarla
+trust-not-trusted = { $node }: non accettata
+trust-cannot-write = impossibile scrivere `{ $file }`
+trust-added = accettata: aggiunta a { $file }
+
+## tvdr runbook (src/commands/runbook.rs)
+runbook-which = quale runbook?
+runbook-invalid = non valido: { $error }
+runbook-never-ran = `{ $runbook }` non è mai stato eseguito su questo sito
+runbook-status-line = esecuzione { $run } di `{ $runbook }` iniziata { $started } da { $operator } — { $standing }
+runbook-status-finished = terminata
+runbook-status-abandoned = abbandonata: { $reason }
+runbook-status-next = prossimo: `{ $step }`
+runbook-status-all-done = tutti i passi fatti
+runbook-state-pending = da fare
+runbook-text-format = { $what } scrive `human` o `json`; `markdown` e `html` sono formati di --report
+runbook-report-format = --report scrive `markdown` (il predefinito) o `html`; il giornale stesso è il record JSON di un'esecuzione
+runbook-nothing-to-report = `{ $runbook }` non è mai stato eseguito su questo sito: niente da riportare
+runbook-report-unwritable = impossibile scrivere il rapporto in `{ $file }`
+runbook-report-written = rapporto di `{ $journal }` scritto in `{ $file }`
+runbook-runs-none = nessuna
+runbook-no-such-run = `{ $runbook }` non ha un'esecuzione `{ $run }` su questo sito; le sue esecuzioni: { $runs }
+runbook-ambiguous-run = `{ $runbook }` ha più di un'esecuzione `{ $run }` su questo sito; le sue esecuzioni: { $runs }
