@@ -441,6 +441,204 @@ status-run-next = { $runbook } { $run }, next: { $next }
 ssh-slow-login = { $node }: slow login ({ $seconds } s after the node answered): its sshd probably looks up this machine's address in a DNS that does not answer; `UseDNS no` in its /etc/ssh/sshd_config, or a nameserver in its /etc/resolv.conf that answers, makes logins fast (tvdr waits up to `ssh.login_timeout`, now { $limit })
 
 
+## --help of every subcommand: argument help and examples (src/cli.rs)
+cli-after-help =
+    Examples:
+      tvdr init                                  write ./tvdr.yaml by answering questions
+      tvdr inventory                             validate the inventory and show what tvdr will use
+      tvdr trust tvox1                           show tvox1's host key fingerprint and trust it
+      tvdr exec both -- uptime                   run a command on both cluster nodes
+      tvdr runbook standalone-to-ft              start or resume the conversion to FT
+      tvdr check calendars                       compare the calendar databases of master and slave
+cli-after-long-help =
+    Examples:
+      tvdr init                                  write ./tvdr.yaml by answering questions
+      tvdr inventory                             validate the inventory and show what tvdr will use
+      tvdr trust tvox1                           show tvox1's host key fingerprint and trust it
+      tvdr exec both -- uptime                   run a command on both cluster nodes
+      tvdr runbook standalone-to-ft              start or resume the conversion to FT
+      tvdr check calendars                       compare the calendar databases of master and slave
+
+    Exit codes:
+      0    ok
+      1    a check or step failed
+      2    usage, inventory or runbook invalid
+      3    host unreachable, host key rejected or login failed
+      4    aborted by the technician
+      5    a human is needed but none can answer (no TTY; use --yes or --answers)
+      130  interrupted
+      With --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+cli-check--count = With --watch: stop after N rounds
+cli-check--exact = fs-sync: compare every file (path, size, mtime) instead of directory sizes
+cli-check--expect = dns: the address the domain must resolve to
+cli-check--form = hosts: the line a stand-alone node needs (its physical address) or an FT node's (the node IP) [default: stand-alone without `cluster.node_ip`, else FT]
+cli-check--jobs = With --sites: how many sites are checked at once
+cli-check--list = List the checks and exit
+cli-check--master = vip: the node that must be master after a node switch: CRIT unless exactly NODE holds the node IP
+cli-check--names = The checks to run, or `all` for every check that applies to the site
+cli-check--resolve-here = dns: also ask the DNS servers from this machine (the inventory's, else those the nodes use); at worst a WARN, as this machine may not be one of the site's clients
+cli-check--site-timeout = With --sites: a site without every verdict by then is reported UNKNOWN and the others go on
+cli-check--sites = Check every site in DIR (one inventory per site, `*.yaml`/`*.yml`) instead of one: one line per site, worst first (replaces -i)
+cli-check--watch = Run again every SECS seconds (fs-sync shows progress and an estimate of time left)
+cli-check-after-help =
+    Every node is asked in parallel over one SSH session for the whole run. Exit status: 0 all OK, 1 a check is WARN, CRIT or UNKNOWN, 3 a node could not be reached (with --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
+
+    With --sites DIR every inventory in DIR is a site, checked --jobs at a time; a site that is down or slow holds back only itself. The exit status is the worst site's; --format nagios prints one passive check result per site (Nagios external command syntax), prometheus one exposition with a `site` label.
+
+    Examples:
+      tvdr check calendars
+      tvdr check fs-sync --exact
+      tvdr check fs-sync --exact --watch 60      (progress and time left while the first sync runs)
+      tvdr check all --format nagios
+      tvdr check db chat --format json
+      tvdr check vip --master tvox2             (after rebooting TVOX 1: did TVOX 2 take over?)
+      tvdr check all --sites /etc/tvdr/sites --jobs 16
+      tvdr check all --sites /etc/tvdr/sites --format prometheus > tvdr.prom.tmp && mv tvdr.prom.tmp tvdr.prom
+cli-exec--command = The command and its arguments
+cli-exec--node = tvox1, tvox2, dr_client, both (tvox1 and tvox2) or all
+cli-exec--timeout = Stop the command after this long (e.g. 30s, 10m) [default: inventory command_timeout]
+cli-exec-after-help =
+    Each word after `--` is passed as one argument (quoted for the remote shell); for pipes and redirections run a shell: tvdr exec tvox1 -- sh -c 'a | b'.
+
+    Examples:
+      tvdr exec tvox1 -- uptime
+      tvdr exec both -- du -sb /opt/telenia_data/sync
+      tvdr exec all --format json -- cat /etc/hosts
+cli-generate--out = Directory that receives completions/ and man/
+cli-init--force = Overwrite an existing file
+cli-init--output = Where to write the inventory
+cli-init-after-help =
+    Examples:
+      tvdr init
+      tvdr init --output /etc/tvdr/acme.yaml --force
+cli-inventory-after-help =
+    Examples:
+      tvdr inventory
+      tvdr --inventory examples/tvdr.yaml inventory --format json
+cli-lint--bilingual = Every title, instruction and question must be in English and Italian (`{"{"} en: …, it: … {"}"}`), as in the shipped runbooks
+cli-lint--files = Runbook files to check
+cli-lint-after-help =
+    Without FILES, lints every shipped runbook and the site copies in --runbooks DIR. Every problem is reported as file:line:column with the line.
+
+    Examples:
+      tvdr lint
+      tvdr lint site-runbooks/upgrade.yaml
+cli-network-reset--from-address = The address the node answers at now, when network_reset moves it to its inventory address: tvdr connects there (the inventory's port, identity, known_hosts), then waits for the same host key at the inventory address and records it
+cli-network-reset--node = tvox1, tvox2, dr_client, master or slave
+cli-network-reset--timeout = With --from-address: how long the node may take to answer at its new address [default: 5m]
+cli-network-reset-after-help =
+    Needs a terminal: the menu is yours until it exits (then tvdr shows its exit status). Keep the hypervisor console of the node open: if the new address is wrong, only the console reaches it.
+
+    With --from-address (TVOX 1 before the FT conversion, at what becomes the node IP): the session freezes or drops when the address changes, which is expected; success is the node answering at its inventory address with the host key it had at ADDRESS (recorded in known_hosts). A different key there is refused. Record the key at ADDRESS first with `tvdr trust NODE --address ADDRESS`.
+
+    Examples:
+      tvdr network-reset tvox1
+      tvdr trust tvox1 --address 172.16.95.71 && tvdr network-reset tvox1 --from-address 172.16.95.71
+cli-patch--command = The command and its arguments
+cli-patch--failure = A regex that makes a line of the final output a failure; repeat for more. Added to the shipped failure rules, never replacing them
+cli-patch--node = tvox1, tvox2, dr_client, master or slave
+cli-patch--operator = Who is running it [default: $USER]
+cli-patch--success = A regex one line of the final output must match to prove success; repeat for alternatives [default: a generic "update completed" / "aggiornamento completato" rule]
+cli-patch--timeout = Give up following after this long (the command keeps running) [default: 3h]
+cli-patch--yes = Confirm every confirmation (never a new start after a failed one)
+cli-patch-after-help =
+    The command runs inside `screen -dmS` on the node and tvdr follows its log: if the SSH link or tvdr dies, the command goes on, and running the same `tvdr patch` again re-attaches to it instead of starting it again. The patch succeeds only when the command exited 0, a --success regex matches one of the last 10 non-empty lines of its output, and no failure rule matches one of them (the shipped rules catch the usual Italian and English failure forms: "NON completato", "completed with errors", "failed", ERROR lines…; --failure adds more). If it does not succeed, stop and contact Telenia support before any other action. Exit status 0 success, 1 the patch failed.
+
+    Examples:
+      tvdr patch slave -- /root/tvox-update-22.sh
+      tvdr patch tvox1 --success 'Update completed' --timeout 3h -- /root/update.sh --release 22
+      tvdr patch tvox2 --failure 'ATTENZIONE: licenza' -- /root/update.sh
+cli-reboot--node = tvox1, tvox2, dr_client, master or slave
+cli-reboot--timeout = How long the node may take to come back [default: 15m]
+cli-reboot--yes = Reboot without asking
+cli-reboot-after-help =
+    Waits until the node stops answering and answers again over SSH with a different boot id (/proc/sys/kernel/random/boot_id). Asks first unless --yes.
+
+    Examples:
+      tvdr reboot tvox2
+      tvdr reboot slave --timeout 30m --yes
+cli-runbook--abandon = Give up the open run with a reason instead of resuming it: the reason is journalled, the run is closed (never resumed; its report stays) and its locks are released. Alone it only abandons; with --new a new run starts at once
+cli-runbook--answers = Pre-answered questions, gates, overrides and UAT results (YAML), for rehearsals: `answers: {"{"}NAME: VALUE{"}"}`, `gates: {"{"}STEP: yes{"}"}`, `overrides: {"{"}STEP: REASON{"}"}`, `uat: {"{"}PHASE: {"{"}CASE: pass{"}"}{"}"}`
+cli-runbook--break-lock = Remove a lock left by a dead run, with the reason (recorded in the journal)
+cli-runbook--dry-run = Print the resolved plan without connecting to anything
+cli-runbook--format = Output of --dry-run and --status (human, json), or of --report (markdown; html: one self-contained page with the run drawn on a time axis; human: Markdown, or HTML when --output ends in .html)
+cli-runbook--from = Start at this step: the earlier unfinished steps are named and, once confirmed (--yes confirms), recorded as skipped
+cli-runbook--id = The runbook: standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback
+cli-runbook--list = List the runbooks and exit
+cli-runbook--new = Start a new run instead of resuming. Refused while a run is open, so none is left behind unsaid: pass --abandon REASON too to close the open run first
+cli-runbook--only = Run only this step, then stop
+cli-runbook--operator = Who is running it, for the journal and the report [default: $USER]
+cli-runbook--output = Where --report writes [default: standard output]
+cli-runbook--report = Write a report of a run for the customer's DR plan, Markdown or HTML (--format) [default RUN: the open run, else the last one]
+cli-runbook--rollback = Run the rollback steps of the stages in which a step of the last run actually ran (not merely skipped), newest first
+cli-runbook--status = Show where the current (or last) run stands
+cli-runbook--take-over = Take over the open run another technician left on the cluster (its journal is mirrored on the nodes); without it, tvdr asks at a terminal and refuses elsewhere
+cli-runbook--yes = Confirm every confirmation ("done?", "run it again?"); never an evidence gate (snapshot taken, machine off), which needs a person or `gates:` in --answers. A failed step stops the run instead of asking
+cli-runbook-after-help =
+    A run is journalled step by step under the state directory: run the same command again after any interruption (laptop asleep, link down, Ctrl-C, crash) and it resumes where it stopped. Only one run per site and runbook at a time. The journal and the report say where every answer and decision came from: the operator at the terminal, the answers file, or --yes.
+
+    Examples:
+      tvdr runbook --list
+      tvdr runbook standalone-to-ft
+      tvdr runbook upgrade --dry-run --format json
+      tvdr runbook upgrade --status
+      tvdr runbook dr-activate --report --output dr-activate-report.md
+      tvdr runbook dr-activate --report --format html --output dr-activate-report.html
+      tvdr runbook dr-setup --answers rehearsal.yaml --yes
+      tvdr runbook standalone-to-ft --rollback
+      tvdr runbook upgrade --abandon "wrong release agreed" --new
+cli-snapshot-about = Record, list and forget VM snapshots, so tvdr reminds you to delete them after a week
+cli-snapshot-after-help =
+    Records live in the state directory of the site (<state>/<site>/snapshots.jsonl); runbook steps add to the same list. `tvdr check snapshot` and `tvdr status` warn about snapshots kept more than 7 days.
+
+    Examples:
+      tvdr snapshot record tvox1 pre-upgrade --note "memory excluded"
+      tvdr snapshot record both pre-ft --at 2024-05-06T09:30:00+02:00
+      tvdr snapshot list
+      tvdr snapshot forget pre-upgrade --node tvox1
+cli-snapshot-forget--name = The snapshot's name, as recorded
+cli-snapshot-forget--node = Only the snapshot of this node (tvox1, tvox2 or dr_client) [default: every node]
+cli-snapshot-forget--operator = Who deleted it [default: $USER]
+cli-snapshot-record--at = When it was taken, RFC 3339 with a zone (2024-05-06T09:30:00+02:00) [default: now]
+cli-snapshot-record--name = The snapshot's name in the hypervisor
+cli-snapshot-record--node = tvox1, tvox2, dr_client, both (tvox1 and tvox2) or all
+cli-snapshot-record--note = What it is for (memory excluded, before which stage…)
+cli-snapshot-record--operator = Who took it [default: $USER]
+cli-status--count = With --watch: stop after N screens
+cli-status--watch = Refresh every SECS seconds [default: 2] until interrupted
+cli-status-after-help =
+    Every node is asked once, in parallel, over one SSH session. Exit status as for `tvdr check`: 0 all OK, 1 something is not, 3 a node could not be reached.
+
+    Examples:
+      tvdr status
+      tvdr status --watch            refresh every 2 s until Ctrl-C
+      tvdr status --watch 10 --count 3 > status.log
+      tvdr status --format json
+cli-trust--address = Connect at this address instead of the inventory's (one node only)
+cli-trust--node = tvox1, tvox2, dr_client, both or all
+cli-trust--yes = Trust without asking (the fingerprint is still shown)
+cli-trust-after-help =
+    Compare the fingerprint with the one the node shows (`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on its console) before answering yes.
+
+    With --address: the key the node presents at ADDRESS is recorded for ADDRESS (TVOX 1 at its current address, before network_reset moves it to the inventory's).
+
+    Examples:
+      tvdr trust tvox1
+      tvdr trust tvox1 --address 172.16.95.71
+      tvdr trust all --yes        (only where the network path is trusted)
+cli-uat--answers = Results given in advance (`uat: {"{"} PHASE: {"{"} CASE: pass, '*': skip {"}"} {"}"}`)
+cli-uat--checklist = The checklist [default: the shipped uat-standard.yaml]
+cli-uat--operator = Who walked it [default: $USER]
+cli-uat--phase = The phase: baseline, after-ft, pre-upgrade, after-upgrade-first…
+cli-uat--yes = Cases without an answer are skipped, noted as not walked
+cli-uat-after-help =
+    Each case is answered pass, fail or skip with a note. Walks are kept in the site's state directory (uat.jsonl): a case that passed in an earlier phase and fails now is called out.
+
+    Examples:
+      tvdr uat baseline
+      tvdr uat after-upgrade-first --checklist site-uat.yaml
+      tvdr uat rehearsal --answers answers.yaml
+
 ## tvdr trust (src/commands/trust.rs)
 trust-needs-person = trusting a host key needs a person to compare the fingerprint: run `tvdr trust` at a terminal, or pass `--yes` where the network path is trusted
 trust-address-one-node = `--address` is for one node, not several

@@ -467,6 +467,204 @@ status-run-next = { $runbook } { $run }, prossimo: { $next }
 ## Trasporto (src/transport/)
 ssh-slow-login = { $node }: accesso lento ({ $seconds } s dopo che il nodo ha risposto): probabilmente il suo sshd cerca l'indirizzo di questa macchina in un DNS che non risponde; `UseDNS no` nel suo /etc/ssh/sshd_config, oppure un nameserver che risponde nel suo /etc/resolv.conf, rende gli accessi veloci (tvdr attende fino a `ssh.login_timeout`, ora { $limit })
 
+## --help di ogni sottocomando: aiuto degli argomenti ed esempi (src/cli.rs)
+cli-after-help =
+    Esempi:
+      tvdr init                                  scrive ./tvdr.yaml rispondendo a delle domande
+      tvdr inventory                             valida l'inventario e mostra cosa userà tvdr
+      tvdr trust tvox1                           mostra l'impronta della chiave host di tvox1 e la accetta
+      tvdr exec both -- uptime                   esegue un comando su entrambi i nodi del cluster
+      tvdr runbook standalone-to-ft              avvia o riprende la conversione a FT
+      tvdr check calendars                       confronta i database dei calendari di master e slave
+cli-after-long-help =
+    Esempi:
+      tvdr init                                  scrive ./tvdr.yaml rispondendo a delle domande
+      tvdr inventory                             valida l'inventario e mostra cosa userà tvdr
+      tvdr trust tvox1                           mostra l'impronta della chiave host di tvox1 e la accetta
+      tvdr exec both -- uptime                   esegue un comando su entrambi i nodi del cluster
+      tvdr runbook standalone-to-ft              avvia o riprende la conversione a FT
+      tvdr check calendars                       confronta i database dei calendari di master e slave
+
+    Codici di uscita:
+      0    ok
+      1    un controllo o un passo è fallito
+      2    uso, inventario o runbook non validi
+      3    host irraggiungibile, chiave host rifiutata o accesso fallito
+      4    interrotto dal tecnico
+      5    serve una persona ma nessuno può rispondere (nessun TTY; usa --yes o --answers)
+      130  interrotto (Ctrl-C)
+      Con --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+cli-check--count = Con --watch: si ferma dopo N giri
+cli-check--exact = fs-sync: confronta ogni file (percorso, dimensione, mtime) invece delle dimensioni delle cartelle
+cli-check--expect = dns: l'indirizzo a cui il dominio deve risolvere
+cli-check--form = hosts: la riga che serve a un nodo Stand Alone (il suo indirizzo fisico) o a un nodo FT (l'IP del nodo) [predefinito: Stand Alone senza `cluster.node_ip`, altrimenti FT]
+cli-check--jobs = Con --sites: quanti siti si controllano insieme
+cli-check--list = Elenca i controlli ed esce
+cli-check--master = vip: il nodo che deve essere master dopo uno scambio: CRIT a meno che solo NODE abbia l'IP del nodo
+cli-check--names = I controlli da eseguire, o `all` per ogni controllo che vale per il sito
+cli-check--resolve-here = dns: interroga anche i server DNS da questa macchina (quelli dell'inventario, altrimenti quelli usati dai nodi); al massimo un WARN, perché questa macchina può non essere un client del sito
+cli-check--site-timeout = Con --sites: un sito che a quel punto non ha tutti gli esiti è riportato UNKNOWN e gli altri proseguono
+cli-check--sites = Controlla ogni sito in DIR (un inventario per sito, `*.yaml`/`*.yml`) invece di uno solo: una riga per sito, dal più grave (sostituisce -i)
+cli-check--watch = Riesegue ogni SECS secondi (fs-sync mostra l'avanzamento e una stima del tempo che manca)
+cli-check-after-help =
+    Ogni nodo è interrogato in parallelo su una sola sessione SSH per tutta l'esecuzione. Codice di uscita: 0 tutto OK, 1 un controllo è WARN, CRIT o UNKNOWN, 3 un nodo non è raggiungibile (con --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
+
+    Con --sites DIR ogni inventario in DIR è un sito, controllati --jobs alla volta; un sito giù o lento trattiene solo se stesso. Il codice di uscita è quello del sito peggiore; --format nagios stampa un risultato passivo per sito (sintassi dei comandi esterni di Nagios), prometheus un'unica esposizione con l'etichetta `site`.
+
+    Esempi:
+      tvdr check calendars
+      tvdr check fs-sync --exact
+      tvdr check fs-sync --exact --watch 60      (avanzamento e tempo che manca durante la prima sincronizzazione)
+      tvdr check all --format nagios
+      tvdr check db chat --format json
+      tvdr check vip --master tvox2             (dopo il riavvio di TVOX 1: TVOX 2 è subentrato?)
+      tvdr check all --sites /etc/tvdr/sites --jobs 16
+      tvdr check all --sites /etc/tvdr/sites --format prometheus > tvdr.prom.tmp && mv tvdr.prom.tmp tvdr.prom
+cli-exec--command = Il comando e i suoi argomenti
+cli-exec--node = tvox1, tvox2, dr_client, both (tvox1 e tvox2) o all
+cli-exec--timeout = Ferma il comando dopo questo tempo (es. 30s, 10m) [predefinito: command_timeout dell'inventario]
+cli-exec-after-help =
+    Ogni parola dopo `--` è passata come un argomento (quotato per la shell remota); per pipe e redirezioni esegui una shell: tvdr exec tvox1 -- sh -c 'a | b'.
+
+    Esempi:
+      tvdr exec tvox1 -- uptime
+      tvdr exec both -- du -sb /opt/telenia_data/sync
+      tvdr exec all --format json -- cat /etc/hosts
+cli-generate--out = La cartella che riceve completions/ e man/
+cli-init--force = Sovrascrive un file esistente
+cli-init--output = Dove scrivere l'inventario
+cli-init-after-help =
+    Esempi:
+      tvdr init
+      tvdr init --output /etc/tvdr/acme.yaml --force
+cli-inventory-after-help =
+    Esempi:
+      tvdr inventory
+      tvdr --inventory examples/tvdr.yaml inventory --format json
+cli-lint--bilingual = Ogni titolo, istruzione e domanda deve essere in inglese e in italiano (`{"{"} en: …, it: … {"}"}`), come nei runbook forniti
+cli-lint--files = I file dei runbook da controllare
+cli-lint-after-help =
+    Senza FILES, controlla ogni runbook fornito e le copie del sito in --runbooks DIR. Ogni problema è riportato come file:riga:colonna con la riga.
+
+    Esempi:
+      tvdr lint
+      tvdr lint site-runbooks/upgrade.yaml
+cli-network-reset--from-address = L'indirizzo a cui il nodo risponde ora, quando network_reset lo sposta al suo indirizzo dell'inventario: tvdr si collega lì (porta, identità e known_hosts dell'inventario), poi attende la stessa chiave host all'indirizzo dell'inventario e la registra
+cli-network-reset--node = tvox1, tvox2, dr_client, master o slave
+cli-network-reset--timeout = Con --from-address: quanto tempo può metterci il nodo a rispondere al nuovo indirizzo [predefinito: 5m]
+cli-network-reset-after-help =
+    Serve un terminale: il menu è tuo finché non esce (poi tvdr mostra il suo codice di uscita). Tieni aperta la console dell'hypervisor del nodo: se il nuovo indirizzo è sbagliato, solo la console lo raggiunge.
+
+    Con --from-address (TVOX 1 prima della conversione a FT, a quello che diventa l'IP del nodo): la sessione si blocca o cade quando l'indirizzo cambia, ed è previsto; il successo è il nodo che risponde al suo indirizzo dell'inventario con la chiave host che aveva ad ADDRESS (registrata in known_hosts). Una chiave diversa lì è rifiutata. Registra prima la chiave ad ADDRESS con `tvdr trust NODE --address ADDRESS`.
+
+    Esempi:
+      tvdr network-reset tvox1
+      tvdr trust tvox1 --address 172.16.95.71 && tvdr network-reset tvox1 --from-address 172.16.95.71
+cli-patch--command = Il comando e i suoi argomenti
+cli-patch--failure = Una regex che rende un fallimento una riga dell'output finale; ripeti per aggiungerne. Si aggiunge alle regole di fallimento fornite, non le sostituisce mai
+cli-patch--node = tvox1, tvox2, dr_client, master o slave
+cli-patch--operator = Chi lo esegue [predefinito: $USER]
+cli-patch--success = Una regex a cui deve corrispondere una riga dell'output finale per provare il successo; ripeti per le alternative [predefinita: una regola generica "update completed" / "aggiornamento completato"]
+cli-patch--timeout = Smette di seguire dopo questo tempo (il comando continua) [predefinito: 3h]
+cli-patch--yes = Conferma ogni conferma (mai un nuovo avvio dopo uno fallito)
+cli-patch-after-help =
+    Il comando gira dentro `screen -dmS` sul nodo e tvdr ne segue il log: se il collegamento SSH o tvdr muoiono, il comando continua, e rieseguire lo stesso `tvdr patch` si riaggancia invece di avviarlo di nuovo. La patch riesce solo se il comando è uscito con 0, una regex --success corrisponde a una delle ultime 10 righe non vuote del suo output, e nessuna regola di fallimento corrisponde a una di esse (le regole fornite riconoscono le solite forme di fallimento in italiano e in inglese: "NON completato", "completed with errors", "failed", righe ERROR…; --failure ne aggiunge altre). Se non riesce, fermati e contatta il supporto Telenia prima di ogni altra azione. Codice di uscita 0 successo, 1 la patch è fallita.
+
+    Esempi:
+      tvdr patch slave -- /root/tvox-update-22.sh
+      tvdr patch tvox1 --success 'Update completed' --timeout 3h -- /root/update.sh --release 22
+      tvdr patch tvox2 --failure 'ATTENZIONE: licenza' -- /root/update.sh
+cli-reboot--node = tvox1, tvox2, dr_client, master o slave
+cli-reboot--timeout = Quanto tempo può metterci il nodo a tornare [predefinito: 15m]
+cli-reboot--yes = Riavvia senza chiedere
+cli-reboot-after-help =
+    Attende che il nodo smetta di rispondere e risponda di nuovo via SSH con un boot id diverso (/proc/sys/kernel/random/boot_id). Chiede prima, a meno di --yes.
+
+    Esempi:
+      tvdr reboot tvox2
+      tvdr reboot slave --timeout 30m --yes
+cli-runbook--abandon = Abbandona l'esecuzione aperta con un motivo invece di riprenderla: il motivo finisce nel giornale, l'esecuzione è chiusa (mai ripresa; il suo rapporto resta) e i suoi blocchi sono rilasciati. Da solo abbandona e basta; con --new una nuova esecuzione parte subito
+cli-runbook--answers = Domande, verifiche, forzature ed esiti UAT già risposti (YAML), per le prove: `answers: {"{"}NAME: VALUE{"}"}`, `gates: {"{"}STEP: yes{"}"}`, `overrides: {"{"}STEP: REASON{"}"}`, `uat: {"{"}PHASE: {"{"}CASE: pass{"}"}{"}"}`
+cli-runbook--break-lock = Toglie un blocco lasciato da un'esecuzione morta, con il motivo (registrato nel giornale)
+cli-runbook--dry-run = Stampa il piano risolto senza collegarsi a nulla
+cli-runbook--format = Output di --dry-run e --status (human, json), o di --report (markdown; html: una pagina autonoma con l'esecuzione disegnata su un asse del tempo; human: Markdown, o HTML quando --output finisce in .html)
+cli-runbook--from = Parte da questo passo: i passi precedenti non finiti sono elencati e, una volta confermato (--yes conferma), registrati come saltati
+cli-runbook--id = Il runbook: standalone-to-ft, upgrade, dr-setup, dr-activate, dr-rollback
+cli-runbook--list = Elenca i runbook ed esce
+cli-runbook--new = Avvia una nuova esecuzione invece di riprendere. Rifiutato finché un'esecuzione è aperta, perché nessuna resti indietro senza dirlo: passa anche --abandon REASON per chiudere prima quella aperta
+cli-runbook--only = Esegue solo questo passo, poi si ferma
+cli-runbook--operator = Chi la esegue, per il giornale e il rapporto [predefinito: $USER]
+cli-runbook--output = Dove scrive --report [predefinito: standard output]
+cli-runbook--report = Scrive un rapporto di un'esecuzione per il piano di DR del cliente, in Markdown o HTML (--format) [RUN predefinita: quella aperta, altrimenti l'ultima]
+cli-runbook--rollback = Esegue i passi di rientro delle fasi in cui un passo dell'ultima esecuzione è stato davvero eseguito (non solo saltato), dalla più recente
+cli-runbook--status = Mostra a che punto è l'esecuzione attuale (o l'ultima)
+cli-runbook--take-over = Prende in carico l'esecuzione aperta che un altro tecnico ha lasciato sul cluster (il suo giornale è copiato sui nodi); senza, tvdr chiede a un terminale e altrove rifiuta
+cli-runbook--yes = Conferma ogni conferma ("fatto?", "eseguirlo di nuovo?"); mai una verifica (snapshot presa, macchina spenta), che richiede una persona o `gates:` in --answers. Un passo fallito ferma l'esecuzione invece di chiedere
+cli-runbook-after-help =
+    Un'esecuzione è registrata passo per passo nel giornale sotto la cartella di stato: riesegui lo stesso comando dopo qualsiasi interruzione (portatile in sospensione, collegamento caduto, Ctrl-C, crash) e riprende da dove si era fermata. Una sola esecuzione per sito e runbook alla volta. Il giornale e il rapporto dicono da dove viene ogni risposta e decisione: l'operatore al terminale, il file delle risposte, o --yes.
+
+    Esempi:
+      tvdr runbook --list
+      tvdr runbook standalone-to-ft
+      tvdr runbook upgrade --dry-run --format json
+      tvdr runbook upgrade --status
+      tvdr runbook dr-activate --report --output dr-activate-report.md
+      tvdr runbook dr-activate --report --format html --output dr-activate-report.html
+      tvdr runbook dr-setup --answers rehearsal.yaml --yes
+      tvdr runbook standalone-to-ft --rollback
+      tvdr runbook upgrade --abandon "wrong release agreed" --new
+cli-snapshot-about = Registra, elenca e dimentica le snapshot delle macchine virtuali, così tvdr ricorda di cancellarle dopo una settimana
+cli-snapshot-after-help =
+    Le registrazioni stanno nella cartella di stato del sito (<state>/<site>/snapshots.jsonl); i passi dei runbook aggiungono alla stessa lista. `tvdr check snapshot` e `tvdr status` avvisano delle snapshot tenute più di 7 giorni.
+
+    Esempi:
+      tvdr snapshot record tvox1 pre-upgrade --note "memory excluded"
+      tvdr snapshot record both pre-ft --at 2024-05-06T09:30:00+02:00
+      tvdr snapshot list
+      tvdr snapshot forget pre-upgrade --node tvox1
+cli-snapshot-forget--name = Il nome della snapshot, come registrato
+cli-snapshot-forget--node = Solo la snapshot di questo nodo (tvox1, tvox2 o dr_client) [predefinito: ogni nodo]
+cli-snapshot-forget--operator = Chi l'ha cancellata [predefinito: $USER]
+cli-snapshot-record--at = Quando è stata presa, RFC 3339 con fuso (2024-05-06T09:30:00+02:00) [predefinito: adesso]
+cli-snapshot-record--name = Il nome della snapshot nell'hypervisor
+cli-snapshot-record--node = tvox1, tvox2, dr_client, both (tvox1 e tvox2) o all
+cli-snapshot-record--note = A cosa serve (memoria esclusa, prima di quale fase…)
+cli-snapshot-record--operator = Chi l'ha presa [predefinito: $USER]
+cli-status--count = Con --watch: si ferma dopo N schermate
+cli-status--watch = Aggiorna ogni SECS secondi [predefinito: 2] finché non viene interrotto
+cli-status-after-help =
+    Ogni nodo è interrogato una volta, in parallelo, su una sola sessione SSH. Codice di uscita come per `tvdr check`: 0 tutto OK, 1 qualcosa non lo è, 3 un nodo non è raggiungibile.
+
+    Esempi:
+      tvdr status
+      tvdr status --watch            aggiorna ogni 2 s fino a Ctrl-C
+      tvdr status --watch 10 --count 3 > status.log
+      tvdr status --format json
+cli-trust--address = Si collega a questo indirizzo invece di quello dell'inventario (un solo nodo)
+cli-trust--node = tvox1, tvox2, dr_client, both o all
+cli-trust--yes = Accetta senza chiedere (l'impronta è mostrata comunque)
+cli-trust-after-help =
+    Confronta l'impronta con quella che mostra il nodo (`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` sulla sua console) prima di rispondere sì.
+
+    Con --address: la chiave che il nodo presenta ad ADDRESS è registrata per ADDRESS (TVOX 1 al suo indirizzo attuale, prima che network_reset lo sposti a quello dell'inventario).
+
+    Esempi:
+      tvdr trust tvox1
+      tvdr trust tvox1 --address 172.16.95.71
+      tvdr trust all --yes        (solo dove il percorso di rete è fidato)
+cli-uat--answers = Esiti dati in anticipo (`uat: {"{"} PHASE: {"{"} CASE: pass, '*': skip {"}"} {"}"}`)
+cli-uat--checklist = La lista check [predefinita: uat-standard.yaml fornita]
+cli-uat--operator = Chi l'ha percorsa [predefinito: $USER]
+cli-uat--phase = La fase: baseline, after-ft, pre-upgrade, after-upgrade-first…
+cli-uat--yes = I casi senza risposta sono saltati, annotati come non percorsi
+cli-uat-after-help =
+    Ogni caso ha come risposta superato, fallito o saltato, con una nota. I percorsi sono conservati nella cartella di stato del sito (uat.jsonl): un caso superato in una fase precedente e che ora fallisce viene segnalato.
+
+    Esempi:
+      tvdr uat baseline
+      tvdr uat after-upgrade-first --checklist site-uat.yaml
+      tvdr uat rehearsal --answers answers.yaml
+
 ## tvdr trust (src/commands/trust.rs)
 trust-needs-person = accettare una chiave host richiede una persona che confronti l'impronta: esegui `tvdr trust` da un terminale, oppure passa `--yes` dove il percorso di rete è fidato
 trust-address-one-node = `--address` vale per un solo nodo, non per diversi
