@@ -74,6 +74,27 @@ fn italian_help_lists_the_commands_in_italian() {
 }
 
 #[test]
+fn italian_help_explains_every_option_and_gives_examples() {
+    let home = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| {
+        let out = tvdr(home.path()).args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let runbook = help(&["--lang", "it", "runbook", "--help"]);
+    for italian in [
+        "Stampa il piano risolto senza collegarsi a nulla",
+        "Esempi:",
+        "tvdr runbook upgrade --dry-run --format json",
+    ] {
+        assert!(runbook.contains(italian), "{italian} missing:\n{runbook}");
+    }
+    let top = help(&["--lang", "it", "--help"]);
+    assert!(top.contains("Codici di uscita:"), "{top}");
+    let english = help(&["runbook", "--help"]);
+    assert!(english.contains("Print the resolved plan"), "{english}");
+}
+
+#[test]
 fn check_json_is_the_same_in_both_languages_on_the_lab() {
     let site = Site::new();
     let json = |lang: &str| {

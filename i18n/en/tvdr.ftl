@@ -672,3 +672,68 @@ runbook-report-written = report of `{ $journal }` written to `{ $file }`
 runbook-runs-none = none
 runbook-no-such-run = `{ $runbook }` has no run `{ $run }` on this site; its runs: { $runs }
 runbook-ambiguous-run = `{ $runbook }` has more than one run `{ $run }` on this site; its runs: { $runs }
+
+## Exit codes' errors (src/exit_code.rs)
+exit-aborted-prefix = aborted:{" "}
+
+## Stand-alone commands (src/commands/standalone/)
+standalone-one-node = `{ $node }`: name one node (tvox1, tvox2, dr_client, master or slave)
+standalone-nothing-done = nothing done: { $reason }
+standalone-failed-accepted = failed, accepted: { $reason }
+standalone-network-reset-exit = network_reset on { $node }: exit status { $exit }
+standalone-bad-regex = `{ $flag } { $regex }`: bad regex: { $error }
+
+## tvdr snapshot, tvdr lint, the runbook library
+snapshot-bad-name = `{ $name }` is not a usable snapshot name
+snapshot-recorded = recorded snapshot `{ $name }` of { $node } taken { $taken }: delete it by { $delete_by } (then `tvdr snapshot forget { $name }`)
+snapshot-already-old = warning: `{ $name }` is already older than a week: delete it
+snapshot-none = no VM snapshot recorded
+snapshot-col-node = node
+snapshot-col-name = name
+snapshot-col-taken = taken
+snapshot-col-age = age
+snapshot-col-by = by
+snapshot-col-note = note
+snapshot-age-overdue = { $age } — delete it
+snapshot-unknown = no snapshot named `{ $name }` is recorded (see `tvdr snapshot list`)
+snapshot-unknown-on = no snapshot named `{ $name }` is recorded on { $node } (see `tvdr snapshot list`)
+snapshot-forgot = forgot { $count } snapshot(s) named `{ $name }`
+lint-ok = ok: { $name }: { $summary }
+lint-invalid = { $invalid } of { $count } runbook(s) invalid
+lint-summary = `{ $id }` { $title }: { $stages } stages, { $steps } steps
+runbook-unreadable = cannot read runbook `{ $path }`
+runbook-unknown = no runbook `{ $id }`: available are { $available }
+
+## tvdr inventory (src/commands/inventory.rs)
+inventory-valid = { $path }: valid
+inventory-site = site { $site } · TVox { $version } · { $domain } · { $mode }
+inventory-no-domain = no domain
+inventory-col-node = node
+inventory-col-address = address
+inventory-col-login = login
+inventory-col-sync-dir = sync dir
+inventory-col-hosts-file = hosts file
+inventory-known-hosts = known_hosts: { $files }
+inventory-then = , then{" "}
+inventory-identity = identity: agent, then { $file }
+inventory-licence = licence check: `{ $command }`
+inventory-no-licence = licence check: not configured (`tvdr check license` is UNKNOWN)
+inventory-db-credentials = db credentials: option file { $file } on the nodes
+
+## tvdr init (src/commands/init/mod.rs); the file it writes stays English (a YAML with comments)
+init-exists = `{ $file }` already exists: pass `--force` to overwrite it
+init-wrote = wrote { $file }: check it with `tvdr inventory`, then trust the nodes with `tvdr trust all`
+init-site = Site name (e.g. acme-milano)
+init-version = TVox major version
+init-not-a-version = `{ $value }` is not a version number
+init-domain = Domain clients use (e.g. tam.example.com)
+init-cluster = Is it a Fault Tolerance cluster (two nodes and a node IP)?
+init-node-ip = Node IP (the cluster address)
+init-tvox1 = Physical address of TVOX 1
+init-tvox2 = Physical address of TVOX 2
+init-dr-client = Address of the DR client (empty if none)
+init-user = SSH user
+init-not-a-user = `{ $value }` is not a user name
+init-port = SSH port
+init-not-a-port = `{ $value }` is not a port
+init-identity = SSH identity file (`none`: agent, then password)

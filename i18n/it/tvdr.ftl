@@ -698,3 +698,74 @@ runbook-report-written = rapporto di `{ $journal }` scritto in `{ $file }`
 runbook-runs-none = nessuna
 runbook-no-such-run = `{ $runbook }` non ha un'esecuzione `{ $run }` su questo sito; le sue esecuzioni: { $runs }
 runbook-ambiguous-run = `{ $runbook }` ha più di un'esecuzione `{ $run }` su questo sito; le sue esecuzioni: { $runs }
+
+## Errori dei codici di uscita (src/exit_code.rs)
+exit-aborted-prefix = interrotto dal tecnico:{" "}
+
+## Comandi singoli (src/commands/standalone/)
+standalone-one-node = `{ $node }`: indica un solo nodo (tvox1, tvox2, dr_client, master o slave)
+standalone-nothing-done = niente da fare: { $reason }
+standalone-failed-accepted = fallito, accettato: { $reason }
+standalone-network-reset-exit = network_reset su { $node }: codice di uscita { $exit }
+standalone-bad-regex = `{ $flag } { $regex }`: regex non valida: { $error }
+
+## tvdr snapshot, tvdr lint, la libreria dei runbook
+snapshot-bad-name = `{ $name }` non è un nome di snapshot utilizzabile
+snapshot-recorded = registrata la snapshot `{ $name }` di { $node } presa { $taken }: cancellala entro { $delete_by } (poi `tvdr snapshot forget { $name }`)
+snapshot-already-old = attenzione: `{ $name }` ha già più di una settimana: cancellala
+snapshot-none = nessuna snapshot di macchina virtuale registrata
+snapshot-col-node = nodo
+snapshot-col-name = nome
+snapshot-col-taken = presa
+snapshot-col-age = età
+snapshot-col-by = da
+snapshot-col-note = nota
+snapshot-age-overdue = { $age } — cancellala
+snapshot-unknown = nessuna snapshot registrata con il nome `{ $name }` (vedi `tvdr snapshot list`)
+snapshot-unknown-on = nessuna snapshot registrata con il nome `{ $name }` su { $node } (vedi `tvdr snapshot list`)
+snapshot-forgot = { $count ->
+    [one] dimenticata { $count } snapshot di nome `{ $name }`
+   *[other] dimenticate { $count } snapshot di nome `{ $name }`
+}
+lint-ok = ok: { $name }: { $summary }
+lint-invalid = { $invalid ->
+    [one] { $invalid } runbook su { $count } non valido
+   *[other] { $invalid } runbook su { $count } non validi
+}
+lint-summary = `{ $id }` { $title }: { $stages } fasi, { $steps } passi
+runbook-unreadable = impossibile leggere il runbook `{ $path }`
+runbook-unknown = nessun runbook `{ $id }`: quelli disponibili sono { $available }
+
+## tvdr inventory (src/commands/inventory.rs)
+inventory-valid = { $path }: valido
+inventory-site = sito { $site } · TVox { $version } · { $domain } · { $mode }
+inventory-no-domain = nessun dominio
+inventory-col-node = nodo
+inventory-col-address = indirizzo
+inventory-col-login = accesso
+inventory-col-sync-dir = cartella sync
+inventory-col-hosts-file = file hosts
+inventory-known-hosts = known_hosts: { $files }
+inventory-then = , poi{" "}
+inventory-identity = identità: agent, poi { $file }
+inventory-licence = verifica della licenza: `{ $command }`
+inventory-no-licence = verifica della licenza: non configurata (`tvdr check license` è UNKNOWN)
+inventory-db-credentials = credenziali del db: file di opzioni { $file } sui nodi
+
+## tvdr init (src/commands/init/mod.rs); il file che scrive resta in inglese (uno YAML commentato)
+init-exists = `{ $file }` esiste già: passa `--force` per sovrascriverlo
+init-wrote = scritto { $file }: controllalo con `tvdr inventory`, poi accetta i nodi con `tvdr trust all`
+init-site = Nome del sito (es. acme-milano)
+init-version = Versione principale di TVox
+init-not-a-version = `{ $value }` non è un numero di versione
+init-domain = Dominio usato dai client (es. tam.example.com)
+init-cluster = È un cluster Fault Tolerance (due nodi e un IP del nodo)?
+init-node-ip = IP del nodo (l'indirizzo del cluster)
+init-tvox1 = Indirizzo fisico di TVOX 1
+init-tvox2 = Indirizzo fisico di TVOX 2
+init-dr-client = Indirizzo del client DR (vuoto se non c'è)
+init-user = Utente SSH
+init-not-a-user = `{ $value }` non è un nome utente
+init-port = Porta SSH
+init-not-a-port = `{ $value }` non è una porta
+init-identity = File di identità SSH (`none`: agent, poi password)

@@ -60,10 +60,16 @@ pub fn raise(said: Said) -> String {
 /// `text` (an error as shown) with every message raised through [`raise`] back in
 /// English, for the journal.
 pub fn for_journal(text: &str) -> String {
+    // An abort's own prefix (`Exit::Aborted`) opens the text it is part of.
+    let prefix = tr("exit-aborted-prefix", &[]);
+    let text = match text.strip_prefix(&prefix) {
+        Some(rest) => tr_in(Lang::En, "exit-aborted-prefix", &[]) + rest,
+        None => text.to_string(),
+    };
     let raised = RAISED.lock().unwrap_or_else(|e| e.into_inner());
-    raised.iter().fold(text.to_string(), |text, said| {
-        text.replace(&said.shown, &said.recorded)
-    })
+    raised
+        .iter()
+        .fold(text, |text, said| text.replace(&said.shown, &said.recorded))
 }
 
 /// `said!("key", name = value, …)`: the message in the chosen language and in English
