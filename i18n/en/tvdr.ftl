@@ -737,3 +737,7 @@ init-not-a-user = `{ $value }` is not a user name
 init-port = SSH port
 init-not-a-port = `{ $value }` is not a port
 init-identity = SSH identity file (`none`: agent, then password)
+
+## tvdr check (src/commands/check/mod.rs) and secret answers on resume
+check-skipped = skipped { $name }: { $why }
+journalled-secret-again = `{ $name }` is a secret answer, never journalled: it is needed again to resume

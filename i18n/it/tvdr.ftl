@@ -769,3 +769,7 @@ init-not-a-user = `{ $value }` non è un nome utente
 init-port = Porta SSH
 init-not-a-port = `{ $value }` non è una porta
 init-identity = File di identità SSH (`none`: agent, poi password)
+
+## tvdr check (src/commands/check/mod.rs) e risposte segrete alla ripresa
+check-skipped = saltato { $name }: { $why }
+journalled-secret-again = `{ $name }` è una risposta segreta, mai scritta nel giornale: serve di nuovo per riprendere

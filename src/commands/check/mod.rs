@@ -40,7 +40,14 @@ pub fn execute(
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let selection = round::select(&inv, &args.names, true)?;
     for (name, why) in &selection.skipped {
-        eprintln!("skipped {name}: {why}");
+        eprintln!(
+            "{}",
+            crate::t!(
+                "check-skipped",
+                name = name.to_string(),
+                why = why.to_string()
+            )
+        );
     }
     let selected = selection.checks;
     if args.master.is_some() && !selected.iter().any(|c| c.name == "vip") {
@@ -88,7 +95,10 @@ fn run_round(cx: &Context, inv: &Inventory, checks: &[&'static CheckDef], args: 
     );
     if args.format == ReportFormat::Human {
         for (node, why) in &unreachable {
-            eprintln!("error: `{node}`: {why}");
+            eprintln!(
+                "{}",
+                crate::t!("error-line", message = format!("`{node}`: {why}"))
+            );
         }
     }
     report::exit_code(args.format, &reports, !unreachable.is_empty())
