@@ -353,9 +353,9 @@ human-answer-needed = serve una risposta
 
 ## Avvio, ripresa, --from (src/runbook/engine/{from,opening}.rs)
 from-records-skipped = `--from { $from }` registra { $count ->
-    [one] { $count } passo precedente
-   *[other] { $count } passi precedenti
-} come saltati, mai eseguiti in questa esecuzione:
+    [one] { $count } passo precedente come saltato, mai eseguito
+   *[other] { $count } passi precedenti come saltati, mai eseguiti
+} in questa esecuzione:
 from-prompt = Registrare { $steps } come saltati e partire da `{ $from }`?
 from-not-confirmed = `--from { $from }` non confermato: non è stato registrato nulla
 open-runbook-changed = il runbook è cambiato da quando è iniziata questa esecuzione ({ $started }): { $what }

@@ -245,3 +245,18 @@ fn dump_cli() {
         println!("{key} ={body}");
     }
 }
+
+#[test]
+fn a_message_raised_in_italian_is_journalled_in_english() {
+    let said = super::Said {
+        shown: "il passo `x` richiede una risposta".into(),
+        recorded: "step `x` needs an answer".into(),
+    };
+    let shown = super::raise(said);
+    assert_eq!(
+        super::for_journal(&format!("{shown}: run at a terminal")),
+        "step `x` needs an answer: run at a terminal"
+    );
+    let both = crate::said!("human-step", step = "x");
+    assert_eq!(both.recorded, "step `x`");
+}
