@@ -651,7 +651,7 @@ trust-changed = error: the host key of `{ $node }` has CHANGED since it was reco
     hint: check the fingerprint on the node's console; if it is right, remove the old key with `ssh-keygen -R { $host } -f { $file }` and run `tvdr trust { $node }` again
 trust-prompt = Is this the fingerprint shown on { $node }'s console? Trust it
 trust-not-trusted = { $node }: not trusted
-trust-cannot-write = cannot write `{ $file }`
+file-cannot-write = cannot write `{ $file }`
 trust-added = trusted: added to { $file }
 
 ## tvdr runbook (src/commands/runbook.rs)
@@ -741,3 +741,14 @@ init-identity = SSH identity file (`none`: agent, then password)
 ## tvdr check (src/commands/check/mod.rs) and secret answers on resume
 check-skipped = skipped { $name }: { $why }
 journalled-secret-again = `{ $name }` is a secret answer, never journalled: it is needed again to resume
+
+## A condition that cannot be decided (src/runbook/engine/undecided.rs)
+undecided-never-answered = `{ $answer }`, never answered in this run (step `{ $asker }` asks it: `tvdr runbook { $runbook } --only { $asker }` answers it)
+undecided-never-asked = `{ $answer }`, which no step of `{ $runbook }` asks
+undecided-no-fact = `{ $fact }`, which the inventory does not give
+undecided-not-known-yet = a value not known yet
+undecided-and = {" "}and{" "}
+undecided-why = step `{ $step }` cannot be decided: its condition reads { $reads }; give the value, then run `{ $resume }` again to resume here
+run-no-such-step = `{ $name }` has no step `{ $step }`
+uat-not-a-verdict = `{ $word }` is not pass, fail or skip
+uat-checklist-unreadable = cannot read the UAT checklist `{ $name }`

@@ -677,7 +677,7 @@ trust-changed = errore: la chiave host di `{ $node }` è CAMBIATA da quando è s
     suggerimento: controlla l'impronta sulla console del nodo; se è giusta, togli la vecchia chiave con `ssh-keygen -R { $host } -f { $file }` ed esegui di nuovo `tvdr trust { $node }`
 trust-prompt = È questa l'impronta mostrata sulla console di { $node }? Accettarla
 trust-not-trusted = { $node }: non accettata
-trust-cannot-write = impossibile scrivere `{ $file }`
+file-cannot-write = impossibile scrivere `{ $file }`
 trust-added = accettata: aggiunta a { $file }
 
 ## tvdr runbook (src/commands/runbook.rs)
@@ -773,3 +773,14 @@ init-identity = File di identità SSH (`none`: agent, poi password)
 ## tvdr check (src/commands/check/mod.rs) e risposte segrete alla ripresa
 check-skipped = saltato { $name }: { $why }
 journalled-secret-again = `{ $name }` è una risposta segreta, mai scritta nel giornale: serve di nuovo per riprendere
+
+## Una condizione che non si può decidere (src/runbook/engine/undecided.rs)
+undecided-never-answered = `{ $answer }`, mai risposta in questa esecuzione (la chiede il passo `{ $asker }`: `tvdr runbook { $runbook } --only { $asker }` la risponde)
+undecided-never-asked = `{ $answer }`, che nessun passo di `{ $runbook }` chiede
+undecided-no-fact = `{ $fact }`, che l'inventario non fornisce
+undecided-not-known-yet = un valore non ancora noto
+undecided-and = {" "}e{" "}
+undecided-why = il passo `{ $step }` non si può decidere: la sua condizione legge { $reads }; fornisci il valore, poi esegui di nuovo `{ $resume }` per riprendere da qui
+run-no-such-step = `{ $name }` non ha il passo `{ $step }`
+uat-not-a-verdict = `{ $word }` non è pass, fail o skip
+uat-checklist-unreadable = impossibile leggere la lista check UAT `{ $name }`

@@ -117,7 +117,7 @@ fn trust_one(t: &Target, yes: bool, prompter: &Prompter) -> Result<i32> {
                 return Ok(exit_code::ABORTED);
             }
             add_known_host(file, &t.address, t.port, &key)
-                .with_context(|| t!("trust-cannot-write", file = file.display().to_string()))?;
+                .with_context(|| t!("file-cannot-write", file = file.display().to_string()))?;
             println!("  {}", t!("trust-added", file = file.display().to_string()));
             Ok(exit_code::OK)
         }

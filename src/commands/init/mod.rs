@@ -33,13 +33,13 @@ pub fn execute(args: &InitArgs) -> Result<i32> {
         .open(&args.output)
         .with_context(|| {
             t!(
-                "trust-cannot-write",
+                "file-cannot-write",
                 file = args.output.display().to_string()
             )
         })?;
     file.write_all(text.as_bytes()).with_context(|| {
         t!(
-            "trust-cannot-write",
+            "file-cannot-write",
             file = args.output.display().to_string()
         )
     })?;

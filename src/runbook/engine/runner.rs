@@ -123,7 +123,12 @@ pub fn run(
     }
     for wanted in [&options.from, &options.only].into_iter().flatten() {
         if !steps.iter().any(|(_, s)| &s.id == wanted) {
-            return Err(Exit::Usage(format!("`{name}` has no step `{wanted}`")).into());
+            return Err(Exit::Usage(t!(
+                "run-no-such-step",
+                name = name.as_str(),
+                step = wanted.as_str()
+            ))
+            .into());
         }
     }
     human.file.check_gates(runbook)?;
@@ -239,11 +244,11 @@ pub fn run(
                     &shared,
                     &Record::Interrupted {
                         step: Some(step.id.clone()),
-                        reason: Some(why.clone()),
+                        reason: Some(why.recorded.clone()),
                         at: Timestamp::now(),
                     },
                 )?;
-                return Err(Exit::NeedsHuman(why).into());
+                return Err(Exit::NeedsHuman(why.shown).into());
             }
             Some(Some(true)) | None => {}
         }
