@@ -752,3 +752,15 @@ undecided-why = step `{ $step }` cannot be decided: its condition reads { $reads
 run-no-such-step = `{ $name }` has no step `{ $step }`
 uat-not-a-verdict = `{ $word }` is not pass, fail or skip
 uat-checklist-unreadable = cannot read the UAT checklist `{ $name }`
+
+## Screen steps and tvdr patch (src/runbook/engine/kinds/screen/); their failure reasons are journalled data and stay English
+screen-already-started = { $node }: this run already started `{ $session }` there (log { $log }): following it, not starting the command again
+screen-starting = starting `{ $command }` in screen `{ $session }` on { $node } (log { $log }; to look at it there: screen -r { $session })
+    {"  "}if tvdr stops (Ctrl-C, lost link), the command goes on: run tvdr again to follow it
+screen-raced = attempt { $attempt } was started by someone else meanwhile: following it
+screen-running = running in screen `{ $session }` on { $node }
+screen-lost = lost { $node } while following screen `{ $session }` ({ $error }); the command goes on there: when { $node } answers again, run the same `tvdr runbook` command to re-attach to it (nothing is started twice)
+screen-reconnecting = lost { $node } ({ $error }): reconnecting; the command goes on in screen `{ $session }`
+screen-reattaching = re-attaching to screen `{ $session }` on { $node } (started { $started })
+screen-earlier-failure = note: earlier, before its final output, the updater said `{ $line }` and went on
+screen-success = exit status 0 and success output found in `{ $log }` on { $node }

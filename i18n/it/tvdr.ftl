@@ -784,3 +784,15 @@ undecided-why = il passo `{ $step }` non si può decidere: la sua condizione leg
 run-no-such-step = `{ $name }` non ha il passo `{ $step }`
 uat-not-a-verdict = `{ $word }` non è pass, fail o skip
 uat-checklist-unreadable = impossibile leggere la lista check UAT `{ $name }`
+
+## Passi screen e tvdr patch (src/runbook/engine/kinds/screen/); i motivi di fallimento sono dati del giornale e restano in inglese
+screen-already-started = { $node }: questa esecuzione ha già avviato `{ $session }` lì (log { $log }): lo seguo, non avvio di nuovo il comando
+screen-starting = avvio `{ $command }` in screen `{ $session }` su { $node } (log { $log }; per guardarlo lì: screen -r { $session })
+    {"  "}se tvdr si ferma (Ctrl-C, collegamento perso), il comando continua: esegui di nuovo tvdr per seguirlo
+screen-raced = il tentativo { $attempt } è stato avviato da qualcun altro nel frattempo: lo seguo
+screen-running = in esecuzione in screen `{ $session }` su { $node }
+screen-lost = perso { $node } mentre seguivo screen `{ $session }` ({ $error }); il comando continua lì: quando { $node } risponde di nuovo, esegui lo stesso comando `tvdr runbook` per riagganciarti (nulla viene avviato due volte)
+screen-reconnecting = perso { $node } ({ $error }): mi ricollego; il comando continua in screen `{ $session }`
+screen-reattaching = mi riaggancio a screen `{ $session }` su { $node } (avviato { $started })
+screen-earlier-failure = nota: prima, prima del suo output finale, l'updater ha detto `{ $line }` ed è andato avanti
+screen-success = codice di uscita 0 e output di successo trovato in `{ $log }` su { $node }

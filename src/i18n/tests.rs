@@ -260,3 +260,23 @@ fn a_message_raised_in_italian_is_journalled_in_english() {
     let both = crate::said!("human-step", step = "x");
     assert_eq!(both.recorded, "step `x`");
 }
+
+/// Messages on two lines keep the second line's indentation (Fluent strips a block's
+/// common indentation; a placeable keeps it).
+#[test]
+fn a_second_line_keeps_its_indentation() {
+    let text = tr_in(
+        Lang::En,
+        "screen-starting",
+        &[
+            ("command", "/root/u.sh".into()),
+            ("session", "s".into()),
+            ("node", "tvox1".into()),
+            ("log", "/var/tmp/s.log".into()),
+        ],
+    );
+    assert_eq!(
+        text,
+        "starting `/root/u.sh` in screen `s` on tvox1 (log /var/tmp/s.log; to look at it there: screen -r s)\n  if tvdr stops (Ctrl-C, lost link), the command goes on: run tvdr again to follow it"
+    );
+}

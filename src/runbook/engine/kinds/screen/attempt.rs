@@ -118,9 +118,13 @@ fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
         return Ok(false);
     };
     eprintln!(
-        "  {}: this run already started `{session}` there (log {log}): following it, not \
-         starting the command again",
-        target.name()
+        "  {}",
+        crate::t!(
+            "screen-already-started",
+            node = target.name(),
+            session = session.as_str(),
+            log = log.as_str()
+        )
     );
     memo.node = Some(target.name().to_string());
     memo.attempts.push(Attempt {
@@ -168,11 +172,14 @@ pub(super) fn start(
     });
     memo::save(cx.state_dir, key, memo)?;
     eprintln!(
-        "  starting `{}` in screen `{session}` on {} (log {log}; to look at it there: \
-         screen -r {session})\n  if tvdr stops (Ctrl-C, lost link), the command goes on: run \
-         tvdr again to follow it",
-        cmd.render(),
-        target.name()
+        "  {}",
+        crate::t!(
+            "screen-starting",
+            command = cmd.render(),
+            session = session.as_str(),
+            node = target.name(),
+            log = log.as_str()
+        )
     );
     // Started with a receipt on the node: whoever goes on with the run (another laptop,
     // notes lost) finds which attempt started there.
@@ -183,7 +190,7 @@ pub(super) fn start(
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let status = started.exit.unwrap_or(-1);
     if started.raced && status == 0 {
-        eprintln!("  attempt {n} was started by someone else meanwhile: following it");
+        eprintln!("  {}", crate::t!("screen-raced", attempt = n));
         return Ok(());
     }
     if status != 0 {
