@@ -764,3 +764,22 @@ screen-reconnecting = lost { $node } ({ $error }): reconnecting; the command goe
 screen-reattaching = re-attaching to screen `{ $session }` on { $node } (started { $started })
 screen-earlier-failure = note: earlier, before its final output, the updater said `{ $line }` and went on
 screen-success = exit status 0 and success output found in `{ $log }` on { $node }
+
+## tvdr check --list and its usage errors (src/commands/check/)
+check-col-about = what it looks at
+check-master-needs-vip = `--master` is an option of the `vip` check: name `vip` or `all`
+check-none-named = no check named; known: { $known }, all
+check-about-vip = who holds the cluster node IP (the master); CRIT on none or split brain (--master NODE: CRIT unless NODE holds it)
+check-about-db = MySQL/MariaDB replication on the slave: threads running, lag under db_lag
+check-about-chat = MongoDB replica set (rs.status()): one PRIMARY, members healthy, lag
+check-about-calendars = pg_dump of the calendar database on master and slave, compared
+check-about-fs-sync = sync dir sizes (or, with --exact, every file) on master and slave
+check-about-ports = DR ports 22, 873, 3306, 27017 open both ways between master and DR client
+check-about-dr-isolated = before DR activation: nothing of the main site answers the DR client (on demand)
+check-about-snapshot = VM snapshots recorded with `tvdr snapshot record`: WARN when kept over a week
+check-about-rpo = the worst replication delay (db, chat, fs-sync) against objectives.rpo
+check-about-hosts = the hosts file maps the TVox address to the domain on both nodes
+check-about-dns = the customer's DNS answers the node IP (--expect dr: the DR client) for the domain
+check-about-clock = clock skew between the nodes under thresholds.clock_skew
+check-about-screen = GNU screen installed on every node; open sessions (a running patch?)
+check-about-license = the inventory's licence command matches its regex on both nodes

@@ -796,3 +796,22 @@ screen-reconnecting = perso { $node } ({ $error }): mi ricollego; il comando con
 screen-reattaching = mi riaggancio a screen `{ $session }` su { $node } (avviato { $started })
 screen-earlier-failure = nota: prima, prima del suo output finale, l'updater ha detto `{ $line }` ed è andato avanti
 screen-success = codice di uscita 0 e output di successo trovato in `{ $log }` su { $node }
+
+## tvdr check --list e i suoi errori d'uso (src/commands/check/)
+check-col-about = cosa guarda
+check-master-needs-vip = `--master` è un'opzione del controllo `vip`: indica `vip` o `all`
+check-none-named = nessun controllo indicato; quelli noti: { $known }, all
+check-about-vip = chi ha l'IP del nodo del cluster (il master); CRIT se nessuno o in split brain (--master NODE: CRIT a meno che lo abbia NODE)
+check-about-db = replica MySQL/MariaDB sullo slave: thread attivi, ritardo sotto db_lag
+check-about-chat = replica set MongoDB (rs.status()): un PRIMARY, membri sani, ritardo
+check-about-calendars = pg_dump del database dei calendari su master e slave, confrontati
+check-about-fs-sync = dimensioni della cartella sync (o, con --exact, ogni file) su master e slave
+check-about-ports = porte DR 22, 873, 3306, 27017 aperte nei due sensi tra master e client DR
+check-about-dr-isolated = prima dell'attivazione del DR: niente del sito principale risponde al client DR (su richiesta)
+check-about-snapshot = snapshot delle macchine virtuali registrate con `tvdr snapshot record`: WARN se tenute più di una settimana
+check-about-rpo = il peggior ritardo di replica (db, chat, fs-sync) rispetto a objectives.rpo
+check-about-hosts = il file hosts associa l'indirizzo del TVox al dominio su entrambi i nodi
+check-about-dns = il DNS del cliente risponde con l'IP del nodo (--expect dr: il client DR) per il dominio
+check-about-clock = differenza di orario tra i nodi sotto thresholds.clock_skew
+check-about-screen = GNU screen installato su ogni nodo; sessioni aperte (una patch in corso?)
+check-about-license = il comando di licenza dell'inventario corrisponde alla sua regex su entrambi i nodi

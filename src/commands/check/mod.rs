@@ -1,6 +1,7 @@
 //! `tvdr check NAME…`: run checks on the nodes and report in the chosen format; with
 //! `--sites`, on every site of a directory ([`sites`]).
 
+mod about;
 mod round;
 mod sites;
 
@@ -24,9 +25,13 @@ pub fn execute(
     args: &CheckArgs,
 ) -> Result<i32> {
     if args.list {
-        let mut t = table::new(&["check", "what it looks at"]);
+        let headings = [t!("checks-col-check"), t!("check-col-about")];
+        let mut t = table::new(&[&headings[0], &headings[1]]);
         for check in CHECKS {
-            t.add_row(vec![check.name, check.about]);
+            t.add_row(vec![
+                check.name.to_string(),
+                about::about(check, crate::i18n::lang()),
+            ]);
         }
         println!("{t}");
         return Ok(0);
@@ -51,10 +56,7 @@ pub fn execute(
     }
     let selected = selection.checks;
     if args.master.is_some() && !selected.iter().any(|c| c.name == "vip") {
-        return Err(Exit::Usage(
-            "`--master` is an option of the `vip` check: name `vip` or `all`".into(),
-        )
-        .into());
+        return Err(Exit::Usage(t!("check-master-needs-vip")).into());
     }
     let fleet = Fleet::new(
         inv.nodes.iter().map(|n| n.target.clone()).collect(),
