@@ -43,7 +43,7 @@ pub const HELP: &str = exit_codes_help!();
 pub enum Exit {
     #[error("{0}")]
     Usage(String),
-    #[error("aborted: {0}")]
+    #[error("{prefix}{0}", prefix = crate::t!("exit-aborted-prefix"))]
     Aborted(String),
     #[error("{0}")]
     NeedsHuman(String),

@@ -74,6 +74,27 @@ fn italian_help_lists_the_commands_in_italian() {
 }
 
 #[test]
+fn italian_help_explains_every_option_and_gives_examples() {
+    let home = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| {
+        let out = tvdr(home.path()).args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let runbook = help(&["--lang", "it", "runbook", "--help"]);
+    for italian in [
+        "Stampa il piano risolto senza collegarsi a nulla",
+        "Esempi:",
+        "tvdr runbook upgrade --dry-run --format json",
+    ] {
+        assert!(runbook.contains(italian), "{italian} missing:\n{runbook}");
+    }
+    let top = help(&["--lang", "it", "--help"]);
+    assert!(top.contains("Codici di uscita:"), "{top}");
+    let english = help(&["runbook", "--help"]);
+    assert!(english.contains("Print the resolved plan"), "{english}");
+}
+
+#[test]
 fn check_json_is_the_same_in_both_languages_on_the_lab() {
     let site = Site::new();
     let json = |lang: &str| {
@@ -88,4 +109,49 @@ fn check_json_is_the_same_in_both_languages_on_the_lab() {
         value.to_string()
     };
     assert_eq!(json("en"), json("it"));
+}
+
+/// A run in Italian on the lab: the question that nobody can answer, the resume and the
+/// report speak Italian; the journal's events, step ids and decisions stay the same.
+#[test]
+fn a_run_in_italian_asks_resumes_and_reports_in_italian() {
+    let site = Site::new();
+    site.tvdr()
+        .args(["--lang", "it", "runbook", "demo"])
+        .assert()
+        .code(5)
+        .stderr(predicates::str::contains("non c'è un terminale"));
+    let answers = site.answers(
+        "answers: { release: '22.1', new_ip: 10.9.9.9, snapshot_name: pre-demo }\ngates: { snapshot: yes }\n",
+    );
+    site.tvdr()
+        .args(["--lang", "it", "runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("ripresa dell'esecuzione"));
+    let journal = site.journal_text("demo");
+    assert!(
+        journal.contains(r#""event":"interrupted","step":"ask-release""#),
+        "{journal}"
+    );
+    // The question nobody could answer is journalled in English, as shown in Italian.
+    assert!(
+        journal.contains("step `ask-release` needs an answer to `release`"),
+        "{journal}"
+    );
+    assert!(!journal.contains("richiede"), "{journal}");
+    let out = site
+        .tvdr()
+        .args(["--lang", "it", "runbook", "demo", "--report"])
+        .assert()
+        .success();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for italian in [
+        "## Cronologia",
+        "**terminata**",
+        "verifica superata dal file delle risposte",
+    ] {
+        assert!(report.contains(italian), "{italian} missing:\n{report}");
+    }
 }

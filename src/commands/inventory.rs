@@ -25,21 +25,39 @@ pub fn execute(inventory: Option<&Path>, args: &InventoryArgs) -> Result<i32> {
 
 fn mode(inv: &Inventory) -> String {
     match inv.node_ip {
-        Some(ip) => format!("Fault Tolerance cluster, node IP {ip}"),
-        None => "stand-alone".to_string(),
+        Some(ip) => crate::t!("status-ft-cluster", ip = ip.to_string()),
+        None => crate::t!("status-stand-alone"),
     }
 }
 
 fn print_human(inv: &Inventory) {
-    println!("{}: valid", inv.path.display());
     println!(
-        "site {} · TVox {} · {} · {}",
-        inv.site,
-        inv.tvox.version,
-        inv.tvox.domain.as_deref().unwrap_or("no domain"),
-        mode(inv)
+        "{}",
+        crate::t!("inventory-valid", path = inv.path.display().to_string())
     );
-    let mut nodes = table::new(&["node", "address", "login", "sync dir", "hosts file"]);
+    println!(
+        "{}",
+        crate::t!(
+            "inventory-site",
+            site = inv.site.as_str(),
+            version = inv.tvox.version.to_string(),
+            domain = inv
+                .tvox
+                .domain
+                .clone()
+                .unwrap_or_else(|| crate::t!("inventory-no-domain")),
+            mode = mode(inv)
+        )
+    );
+    let headings = [
+        crate::t!("inventory-col-node"),
+        crate::t!("inventory-col-address"),
+        crate::t!("inventory-col-login"),
+        crate::t!("inventory-col-sync-dir"),
+        crate::t!("inventory-col-hosts-file"),
+    ];
+    let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+    let mut nodes = table::new(&headings);
     for node in &inv.nodes {
         let t = &node.target;
         let login = match &t.kind {
@@ -71,9 +89,18 @@ fn print_human(inv: &Inventory) {
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        println!("known_hosts: {}", known.join(", then "));
+        println!(
+            "{}",
+            crate::t!(
+                "inventory-known-hosts",
+                files = known.join(&crate::t!("inventory-then"))
+            )
+        );
         if let Some(identity) = &t.identity {
-            println!("identity: agent, then {}", identity.display());
+            println!(
+                "{}",
+                crate::t!("inventory-identity", file = identity.display().to_string())
+            );
         }
         println!(
             "timeouts: connect {}, login {}, command {}",
@@ -94,11 +121,17 @@ fn print_human(inv: &Inventory) {
         crate::time::duration::format(inv.objectives.rto),
     );
     match &inv.license {
-        Some(license) => println!("licence check: `{}`", license.command),
-        None => println!("licence check: not configured (`tvdr check license` is UNKNOWN)"),
+        Some(license) => println!(
+            "{}",
+            crate::t!("inventory-licence", command = license.command.as_str())
+        ),
+        None => println!("{}", crate::t!("inventory-no-licence")),
     }
     if let Some(file) = &inv.db.defaults_file {
-        println!("db credentials: option file {file} on the nodes");
+        println!(
+            "{}",
+            crate::t!("inventory-db-credentials", file = file.as_str())
+        );
     }
 }
 

@@ -33,7 +33,10 @@ pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
         // The shipped runbooks (`embedded:…`) are always held to both languages.
         let bilingual = args.bilingual || name.starts_with("embedded:");
         match load_checked(name, text, bilingual) {
-            Ok(runbook) => println!("ok: {name}: {}", summary(&runbook)),
+            Ok(runbook) => println!(
+                "{}",
+                crate::t!("lint-ok", name = name.as_str(), summary = summary(&runbook))
+            ),
             Err(errors) => {
                 invalid += 1;
                 eprintln!("{errors}");
@@ -41,7 +44,10 @@ pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
         }
     }
     if invalid > 0 {
-        eprintln!("{invalid} of {} runbook(s) invalid", sources.len());
+        eprintln!(
+            "{}",
+            crate::t!("lint-invalid", invalid = invalid, count = sources.len())
+        );
         Ok(exit_code::USAGE)
     } else {
         Ok(exit_code::OK)
@@ -50,16 +56,17 @@ pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
 
 fn read(path: &Path) -> Result<(String, String)> {
     let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read runbook `{}`", path.display()))?;
+        .with_context(|| crate::t!("runbook-unreadable", path = path.display().to_string()))?;
     Ok((path.display().to_string(), text))
 }
 
 fn summary(runbook: &Runbook) -> String {
     let steps: usize = runbook.stages.iter().map(|s| s.steps.len()).sum();
-    format!(
-        "`{}` {}: {} stages, {steps} steps",
-        runbook.id,
-        runbook.title,
-        runbook.stages.len()
+    crate::t!(
+        "lint-summary",
+        id = runbook.id.as_str(),
+        title = runbook.title.local(),
+        stages = runbook.stages.len(),
+        steps = steps
     )
 }

@@ -28,7 +28,7 @@ pub fn execute(
     let id = args
         .id
         .as_deref()
-        .ok_or_else(|| Exit::Usage("which runbook?".into()))?;
+        .ok_or_else(|| Exit::Usage(t!("runbook-which")))?;
     let runbook = library::find(id, runbooks)?;
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     if args.dry_run {
@@ -88,7 +88,7 @@ fn list(runbooks: Option<&Path>) -> Result<i32> {
             Err(err) => {
                 t.add_row(vec![
                     id,
-                    format!("invalid: {err:#}"),
+                    t!("runbook-invalid", error = format!("{err:#}")),
                     "-".into(),
                     "-".into(),
                 ]);
@@ -118,7 +118,7 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
     let Some(run) = run else {
         match format {
             Format::Json => println!("{}", json!({ "runbook": name, "run": null })),
-            Format::Human => println!("`{name}` has never run on this site"),
+            Format::Human => println!("{}", t!("runbook-never-ran", runbook = name.as_str())),
         }
         return Ok(0);
     };
@@ -175,19 +175,23 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
         }
         Format::Human => {
             println!(
-                "run {} of `{name}` started {} by {} — {}",
-                run.run_id,
-                run.started_at,
-                run.operator,
-                match (&next, run.finished) {
-                    (_, true) => "finished".to_string(),
-                    _ if run.abandoned.is_some() => format!(
-                        "abandoned: {}",
-                        run.abandoned.as_deref().unwrap_or_default()
-                    ),
-                    (Some(step), false) => format!("next: `{step}`"),
-                    (None, false) => "all steps done".to_string(),
-                }
+                "{}",
+                t!(
+                    "runbook-status-line",
+                    run = run.run_id.as_str(),
+                    runbook = name.as_str(),
+                    started = run.started_at.to_string(),
+                    operator = run.operator.as_str(),
+                    standing = match (&next, run.finished) {
+                        (_, true) => t!("runbook-status-finished"),
+                        _ if run.abandoned.is_some() => t!(
+                            "runbook-status-abandoned",
+                            reason = run.abandoned.as_deref().unwrap_or_default()
+                        ),
+                        (Some(step), false) => t!("runbook-status-next", step = step.as_str()),
+                        (None, false) => t!("runbook-status-all-done"),
+                    }
+                )
             );
             let headings = [
                 t!("status-col-stage"),
@@ -197,6 +201,17 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
             ];
             let mut t = table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
             for (stage, id, title, state, reason) in &steps {
+                // The journal's neutral word, in the reader's language.
+                let state = match state.as_str() {
+                    "pending" => t!("runbook-state-pending"),
+                    "interrupted" => t!("report-step-interrupted"),
+                    "done" => t!("report-outcome-done"),
+                    "skipped" => t!("report-outcome-skipped"),
+                    "overridden" => t!("report-outcome-overridden"),
+                    "failed" => t!("report-outcome-failed"),
+                    "aborted" => t!("report-outcome-aborted"),
+                    other => other.to_string(),
+                };
                 let state = match reason {
                     Some(reason) => format!("{state}: {reason}"),
                     None => state.clone(),
@@ -214,10 +229,9 @@ fn text_format(format: RunbookFormat, what: &str) -> Result<Format> {
     match format {
         RunbookFormat::Human => Ok(Format::Human),
         RunbookFormat::Json => Ok(Format::Json),
-        RunbookFormat::Markdown | RunbookFormat::Html => Err(Exit::Usage(format!(
-            "{what} writes `human` or `json`; `markdown` and `html` are formats of --report"
-        ))
-        .into()),
+        RunbookFormat::Markdown | RunbookFormat::Html => {
+            Err(Exit::Usage(t!("runbook-text-format", what = what)).into())
+        }
     }
 }
 
@@ -241,12 +255,7 @@ fn write_report(
         RunbookFormat::Human if html_file => report::html::render,
         RunbookFormat::Human | RunbookFormat::Markdown => report::render,
         RunbookFormat::Html => report::html::render,
-        RunbookFormat::Json => {
-            return Err(Exit::Usage(
-                "--report writes `markdown` (the default) or `html`; the journal itself is the JSON record of a run".into(),
-            )
-            .into())
-        }
+        RunbookFormat::Json => return Err(Exit::Usage(t!("runbook-report-format")).into()),
     };
     let name = if args.rollback {
         format!("{}.rollback", runbook.id)
@@ -260,9 +269,7 @@ fn write_report(
         None => match runs::open_run(&dir)? {
             Some(run) => run.path,
             None => journals.last().cloned().ok_or_else(|| {
-                Exit::Usage(format!(
-                    "`{name}` has never run on this site: nothing to report"
-                ))
+                Exit::Usage(t!("runbook-nothing-to-report", runbook = name.as_str()))
             })?,
         },
     };
@@ -271,12 +278,19 @@ fn write_report(
     match &args.output {
         Some(file) => {
             // 0600: a report names the site's addresses and every answer given.
-            crate::state::private::write(file, text.as_bytes())
-                .with_context(|| format!("cannot write the report to `{}`", file.display()))?;
+            crate::state::private::write(file, text.as_bytes()).with_context(|| {
+                t!(
+                    "runbook-report-unwritable",
+                    file = file.display().to_string()
+                )
+            })?;
             eprintln!(
-                "report of `{}` written to `{}`",
-                path.display(),
-                file.display()
+                "{}",
+                t!(
+                    "runbook-report-written",
+                    journal = path.display().to_string(),
+                    file = file.display().to_string()
+                )
             );
         }
         None => print!("{text}"),
@@ -298,20 +312,22 @@ fn pick_run(journals: &[std::path::PathBuf], id: &str, name: &str) -> Result<std
         [one] => Ok((*one).clone()),
         _ => {
             let ids: Vec<String> = journals.iter().filter_map(stem).collect();
-            Err(Exit::Usage(format!(
-                "`{name}` has {} run `{id}` on this site; its runs: {}",
-                if matching.is_empty() {
-                    "no"
-                } else {
-                    "more than one"
-                },
-                if ids.is_empty() {
-                    "none".to_string()
-                } else {
-                    ids.join(", ")
-                }
-            ))
-            .into())
+            let runs = if ids.is_empty() {
+                t!("runbook-runs-none")
+            } else {
+                ids.join(", ")
+            };
+            let message = if matching.is_empty() {
+                t!("runbook-no-such-run", runbook = name, run = id, runs = runs)
+            } else {
+                t!(
+                    "runbook-ambiguous-run",
+                    runbook = name,
+                    run = id,
+                    runs = runs
+                )
+            };
+            Err(Exit::Usage(message).into())
         }
     }
 }

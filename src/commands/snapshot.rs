@@ -15,6 +15,7 @@ use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory, NodeName, Selection};
 use crate::output::table;
 use crate::snapshots::{self, age_words, Snapshot, MAX_AGE};
+use crate::t;
 use crate::time::rfc3339;
 
 pub fn execute(
@@ -38,7 +39,7 @@ fn record(inv: &Inventory, dir: &Path, a: &SnapshotRecordArgs) -> Result<i32> {
         .map_err(|e| Exit::Usage(format!("{e:#}")))?;
     let name = a.name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(Exit::Usage(format!("`{}` is not a usable snapshot name", a.name)).into());
+        return Err(Exit::Usage(t!("snapshot-bad-name", name = a.name.as_str())).into());
     }
     let taken_at = match &a.at {
         Some(text) => rfc3339::parse(text).map_err(Exit::Usage)?,
@@ -55,13 +56,17 @@ fn record(inv: &Inventory, dir: &Path, a: &SnapshotRecordArgs) -> Result<i32> {
         };
         snapshots::record(dir, &snapshot)?;
         println!(
-            "recorded snapshot `{name}` of {} taken {}: delete it by {} (then `tvdr snapshot forget {name}`)",
-            snapshot.node,
-            rfc3339::format_seconds(taken_at),
-            rfc3339::format_seconds(taken_at + MAX_AGE)
+            "{}",
+            t!(
+                "snapshot-recorded",
+                name = name,
+                node = snapshot.node.as_str(),
+                taken = rfc3339::format_seconds(taken_at),
+                delete_by = rfc3339::format_seconds(taken_at + MAX_AGE)
+            )
         );
         if snapshot.overdue(SystemTime::now()) {
-            eprintln!("warning: `{name}` is already older than a week: delete it");
+            eprintln!("{}", t!("snapshot-already-old", name = name));
         }
     }
     Ok(0)
@@ -90,12 +95,21 @@ fn list(dir: &Path, a: &SnapshotListArgs) -> Result<i32> {
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);
         }
-        Format::Human if kept.is_empty() => println!("no VM snapshot recorded"),
+        Format::Human if kept.is_empty() => println!("{}", t!("snapshot-none")),
         Format::Human => {
-            let mut t = table::new(&["node", "name", "taken", "age", "by", "note"]);
+            let headings = [
+                t!("snapshot-col-node"),
+                t!("snapshot-col-name"),
+                t!("snapshot-col-taken"),
+                t!("snapshot-col-age"),
+                t!("snapshot-col-by"),
+                t!("snapshot-col-note"),
+            ];
+            let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+            let mut t = table::new(&headings);
             for s in &kept {
                 let age = match s.overdue(now) {
-                    true => format!("{} — delete it", age_words(s.age(now))),
+                    true => t!("snapshot-age-overdue", age = age_words(s.age(now))),
                     false => age_words(s.age(now)),
                 };
                 t.add_row(vec![
@@ -122,15 +136,17 @@ fn forget(dir: &Path, a: &SnapshotForgetArgs) -> Result<i32> {
     let by = operator(a.operator.as_deref());
     match snapshots::forget(dir, &a.name, node, &by)? {
         0 => {
-            let on = node.map(|n| format!(" on {n}")).unwrap_or_default();
-            Err(Exit::Usage(format!(
-                "no snapshot named `{}` is recorded{on} (see `tvdr snapshot list`)",
-                a.name
-            ))
-            .into())
+            let message = match node {
+                Some(n) => t!("snapshot-unknown-on", name = a.name.as_str(), node = n),
+                None => t!("snapshot-unknown", name = a.name.as_str()),
+            };
+            Err(Exit::Usage(message).into())
         }
         n => {
-            println!("forgot {n} snapshot(s) named `{}`", a.name);
+            println!(
+                "{}",
+                t!("snapshot-forgot", count = n, name = a.name.as_str())
+            );
             Ok(0)
         }
     }

@@ -13,26 +13,20 @@ use crate::cli::TrustArgs;
 use crate::exit_code::{self, Exit};
 use crate::inventory::{self, Address, Inventory, Selection};
 use crate::output::{prompt::Prompter, term};
+use crate::t;
 use crate::transport::{add_known_host, scan_host_key, Target, TransportKind, Trust};
 
 pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let selection: Selection = args.node.parse().map_err(Exit::Usage)?;
     if !args.yes && !term::can_prompt() {
-        return Err(Exit::NeedsHuman(
-            "trusting a host key needs a person to compare the fingerprint: run `tvdr trust` \
-             at a terminal, or pass `--yes` where the network path is trusted"
-                .into(),
-        )
-        .into());
+        return Err(Exit::NeedsHuman(t!("trust-needs-person")).into());
     }
     let prompter = Prompter::new();
     let nodes = inv.select(selection)?;
     let address = match &args.address {
         None => None,
-        Some(_) if nodes.len() != 1 => {
-            return Err(Exit::Usage("`--address` is for one node, not several".into()).into())
-        }
+        Some(_) if nodes.len() != 1 => return Err(Exit::Usage(t!("trust-address-one-node")).into()),
         Some(address) => Some(
             address
                 .parse::<Address>()
@@ -53,73 +47,78 @@ pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
 
 fn trust_one(t: &Target, yes: bool, prompter: &Prompter) -> Result<i32> {
     if t.is_local() {
-        println!("{}: local transport, no host key", t.name);
+        println!("{}", t!("trust-local", node = t.name.as_str()));
         return Ok(exit_code::OK);
     }
     let (key, trust) = match scan_host_key(t) {
         Ok(scanned) => scanned,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("{}", t!("error-line", message = err.to_string()));
             if let TransportKind::OpenSsh {
                 proxy_jump: Some(jump),
                 ..
             } = &t.kind
             {
                 eprintln!(
-                    "hint: `tvdr trust` connects directly, not through the bastion `{jump}`: \
-                     add the key to `{}` by hand after checking its fingerprint on the node's \
-                     console",
-                    t.known_hosts
-                        .first()
-                        .map_or(String::new(), |f| f.display().to_string())
+                    "{}",
+                    t!(
+                        "trust-bastion-hint",
+                        jump = jump.as_str(),
+                        file = t
+                            .known_hosts
+                            .first()
+                            .map_or(String::new(), |f| f.display().to_string())
+                    )
                 );
             }
             return Ok(exit_code::UNREACHABLE);
         }
     };
     println!(
-        "{} ({}:{}) presents an {} key\n  {}",
-        t.name, t.address, t.port, key.key_type, key.fingerprint
+        "{}\n  {}",
+        t!(
+            "trust-presents",
+            node = t.name.as_str(),
+            address = t.address.as_str(),
+            port = t.port,
+            key_type = key.key_type.as_str()
+        ),
+        key.fingerprint
     );
     let file = t
         .known_hosts
         .first()
-        .context("the inventory names no known_hosts file")?;
+        .with_context(|| t!("trust-no-known-hosts"))?;
     match trust {
         Trust::Known { file } => {
-            println!("  already trusted in {}", file.display());
+            println!(
+                "  {}",
+                t!("trust-already", file = file.display().to_string())
+            );
             Ok(exit_code::OK)
         }
         Trust::Changed { file: old } => {
             eprintln!(
-                "error: the host key of `{}` has CHANGED since it was recorded in `{}`: \
-                 someone may be intercepting the connection, or the node was reinstalled.\n\
-                 hint: check the fingerprint on the node's console; if it is right, remove the \
-                 old key with `ssh-keygen -R {} -f {}` and run `tvdr trust {}` again",
-                t.name,
-                old.display(),
-                known_hosts_host(&t.address, t.port),
-                old.display(),
-                t.name
+                "{}",
+                t!(
+                    "trust-changed",
+                    node = t.name.as_str(),
+                    file = old.display().to_string(),
+                    host = known_hosts_host(&t.address, t.port)
+                )
             );
             Ok(exit_code::UNREACHABLE)
         }
         Trust::Unknown => {
-            let accepted = yes
-                || prompter.confirm(
-                    &format!(
-                        "Is this the fingerprint shown on {}'s console? Trust it",
-                        t.name
-                    ),
-                    false,
-                )?;
+            let accepted =
+                yes || prompter.confirm(&t!("trust-prompt", node = t.name.as_str()), false)?;
             if !accepted {
-                eprintln!("{}: not trusted", t.name);
+                eprintln!("{}", t!("trust-not-trusted", node = t.name.as_str()));
                 return Ok(exit_code::ABORTED);
             }
             add_known_host(file, &t.address, t.port, &key)
-                .with_context(|| format!("cannot write `{}`", file.display()))?;
-            println!("  trusted: added to {}", file.display());
+                .with_context(|| t!("file-cannot-write", file = file.display().to_string()))?;
+            println!("  {}", t!("trust-added", file = file.display().to_string()));
             Ok(exit_code::OK)
         }
     }

@@ -34,6 +34,57 @@ pub fn tr(key: &str, args: &[(&str, Arg)]) -> String {
     tr_in(lang(), key, args)
 }
 
+/// A text a person reads that the journal keeps too: shown in the chosen language,
+/// recorded in English (the journal stays language-neutral). Built by [`said!`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub shown: String,
+    pub recorded: String,
+}
+
+/// Messages raised as errors inside a step, in both languages: the runner journals an
+/// interrupted or aborted step's error, and the journal stays English.
+static RAISED: std::sync::Mutex<Vec<Said>> = std::sync::Mutex::new(Vec::new());
+
+/// The shown text of `said`, remembered with its English words for [`for_journal`].
+pub fn raise(said: Said) -> String {
+    if said.shown != said.recorded {
+        let mut raised = RAISED.lock().unwrap_or_else(|e| e.into_inner());
+        if !raised.contains(&said) {
+            raised.push(said.clone());
+        }
+    }
+    said.shown
+}
+
+/// `text` (an error as shown) with every message raised through [`raise`] back in
+/// English, for the journal.
+pub fn for_journal(text: &str) -> String {
+    // An abort's own prefix (`Exit::Aborted`) opens the text it is part of.
+    let prefix = tr("exit-aborted-prefix", &[]);
+    let text = match text.strip_prefix(&prefix) {
+        Some(rest) => tr_in(Lang::En, "exit-aborted-prefix", &[]) + rest,
+        None => text.to_string(),
+    };
+    let raised = RAISED.lock().unwrap_or_else(|e| e.into_inner());
+    raised
+        .iter()
+        .fold(text, |text, said| text.replace(&said.shown, &said.recorded))
+}
+
+/// `said!("key", name = value, …)`: the message in the chosen language and in English
+/// (its arguments evaluated once).
+#[macro_export]
+macro_rules! said {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        let args = [$((stringify!($name), $crate::i18n::Arg::from($value))),*];
+        $crate::i18n::Said {
+            shown: $crate::i18n::tr($key, &args),
+            recorded: $crate::i18n::tr_in($crate::i18n::Lang::En, $key, &args),
+        }
+    }};
+}
+
 /// `t!("key")` or `t!("key", name = value, …)`: the message in the chosen language.
 /// `t!(in lang, "key", …)` picks the language (reports rendered in a given one).
 #[macro_export]

@@ -87,7 +87,7 @@ fn both_catalogues_have_the_same_messages_with_the_same_variables() {
 /// `t!("key"…)`, `t!(in lang, "key"…)` and `tr("key"…)` in the sources.
 fn keys_used() -> BTreeMap<String, String> {
     let call = regex::Regex::new(
-        r#"\bt!\(\s*(?:in [^,]+,\s*)?"([^"]+)"|\btr(?:_in)?\((?:[^,()]+,\s*)?"([^"]+)""#,
+        r#"\b(?:t|said)!\(\s*(?:in [^,]+,\s*)?"([^"]+)"|\btr(?:_in)?\((?:[^,()]+,\s*)?"([^"]+)""#,
     )
     .unwrap();
     let mut used = BTreeMap::new();
@@ -244,4 +244,39 @@ fn dump_cli() {
         };
         println!("{key} ={body}");
     }
+}
+
+#[test]
+fn a_message_raised_in_italian_is_journalled_in_english() {
+    let said = super::Said {
+        shown: "il passo `x` richiede una risposta".into(),
+        recorded: "step `x` needs an answer".into(),
+    };
+    let shown = super::raise(said);
+    assert_eq!(
+        super::for_journal(&format!("{shown}: run at a terminal")),
+        "step `x` needs an answer: run at a terminal"
+    );
+    let both = crate::said!("human-step", step = "x");
+    assert_eq!(both.recorded, "step `x`");
+}
+
+/// Messages on two lines keep the second line's indentation (Fluent strips a block's
+/// common indentation; a placeable keeps it).
+#[test]
+fn a_second_line_keeps_its_indentation() {
+    let text = tr_in(
+        Lang::En,
+        "screen-starting",
+        &[
+            ("command", "/root/u.sh".into()),
+            ("session", "s".into()),
+            ("node", "tvox1".into()),
+            ("log", "/var/tmp/s.log".into()),
+        ],
+    );
+    assert_eq!(
+        text,
+        "starting `/root/u.sh` in screen `s` on tvox1 (log /var/tmp/s.log; to look at it there: screen -r s)\n  if tvdr stops (Ctrl-C, lost link), the command goes on: run tvdr again to follow it"
+    );
 }

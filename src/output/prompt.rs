@@ -12,6 +12,7 @@ use dialoguer::theme::ColorfulTheme;
 
 use super::term;
 use crate::exit_code::Exit;
+use crate::t;
 
 pub struct Prompter {
     interactive: bool,
@@ -47,7 +48,8 @@ impl Prompter {
             (true, Some(default)) => default.to_string(),
             _ => answer,
         };
-        check(&answer).map_err(|msg| Exit::Usage(format!("answer to \"{prompt}\": {msg}")))?;
+        check(&answer)
+            .map_err(|msg| Exit::Usage(t!("prompt-bad-answer", prompt = prompt, message = msg)))?;
         Ok(answer)
     }
 
@@ -59,16 +61,21 @@ impl Prompter {
                 .default(default)
                 .interact()?);
         }
-        let hint = if default { "Y/n" } else { "y/N" };
+        let hint = if default {
+            t!("prompt-yes-no-default-yes")
+        } else {
+            t!("prompt-yes-no-default-no")
+        };
         let answer = self.read_line(&format!("{prompt} [{hint}]"), None)?;
-        match answer.to_ascii_lowercase().as_str() {
+        // Both languages' words are accepted whatever the language: a script written for
+        // one still answers when the other is chosen.
+        match answer.to_lowercase().as_str() {
             "" => Ok(default),
-            "y" | "yes" => Ok(true),
+            "y" | "yes" | "s" | "si" | "sì" => Ok(true),
             "n" | "no" => Ok(false),
-            other => Err(Exit::Usage(format!(
-                "answer to \"{prompt}\": `{other}` is neither yes nor no"
-            ))
-            .into()),
+            other => {
+                Err(Exit::Usage(t!("prompt-not-yes-or-no", prompt = prompt, answer = other)).into())
+            }
         }
     }
 
@@ -82,10 +89,7 @@ impl Prompter {
         let mut line = String::new();
         if std::io::stdin().lock().read_line(&mut line)? == 0 {
             writeln!(err)?;
-            return Err(Exit::NeedsHuman(format!(
-                "\"{prompt}\" needs an answer, but there is no terminal and standard input has ended"
-            ))
-            .into());
+            return Err(Exit::NeedsHuman(t!("prompt-input-ended", prompt = prompt)).into());
         }
         let answer = line.trim_end_matches(['\n', '\r']).trim().to_string();
         // Echo the answer so a transcript of a piped session reads like a dialogue.

@@ -63,17 +63,19 @@ pub fn find(id: &str, dir: Option<&Path>) -> Result<Runbook> {
     if let Some(dir) = dir {
         let path = dir.join(format!("{id}.yaml"));
         if path.exists() {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read runbook `{}`", path.display()))?;
+            let text = std::fs::read_to_string(&path).with_context(|| {
+                crate::t!("runbook-unreadable", path = path.display().to_string())
+            })?;
             return Ok(load(&path.display().to_string(), &text)?);
         }
     }
     let file = format!("{id}.yaml");
     match EMBEDDED.iter().find(|(name, _)| *name == file) {
         Some((name, text)) => Ok(load(&format!("embedded:{name}"), text)?),
-        None => Err(Exit::Usage(format!(
-            "no runbook `{id}`: available are {}",
-            ids(dir).join(", ")
+        None => Err(Exit::Usage(crate::t!(
+            "runbook-unknown",
+            id = id,
+            available = ids(dir).join(", ")
         ))
         .into()),
     }

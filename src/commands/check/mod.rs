@@ -1,6 +1,7 @@
 //! `tvdr check NAME…`: run checks on the nodes and report in the chosen format; with
 //! `--sites`, on every site of a directory ([`sites`]).
 
+mod about;
 mod round;
 mod sites;
 
@@ -24,9 +25,13 @@ pub fn execute(
     args: &CheckArgs,
 ) -> Result<i32> {
     if args.list {
-        let mut t = table::new(&["check", "what it looks at"]);
+        let headings = [t!("checks-col-check"), t!("check-col-about")];
+        let mut t = table::new(&[&headings[0], &headings[1]]);
         for check in CHECKS {
-            t.add_row(vec![check.name, check.about]);
+            t.add_row(vec![
+                check.name.to_string(),
+                about::about(check, crate::i18n::lang()),
+            ]);
         }
         println!("{t}");
         return Ok(0);
@@ -40,14 +45,18 @@ pub fn execute(
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let selection = round::select(&inv, &args.names, true)?;
     for (name, why) in &selection.skipped {
-        eprintln!("skipped {name}: {why}");
+        eprintln!(
+            "{}",
+            crate::t!(
+                "check-skipped",
+                name = name.to_string(),
+                why = why.to_string()
+            )
+        );
     }
     let selected = selection.checks;
     if args.master.is_some() && !selected.iter().any(|c| c.name == "vip") {
-        return Err(Exit::Usage(
-            "`--master` is an option of the `vip` check: name `vip` or `all`".into(),
-        )
-        .into());
+        return Err(Exit::Usage(t!("check-master-needs-vip")).into());
     }
     let fleet = Fleet::new(
         inv.nodes.iter().map(|n| n.target.clone()).collect(),
@@ -88,7 +97,10 @@ fn run_round(cx: &Context, inv: &Inventory, checks: &[&'static CheckDef], args: 
     );
     if args.format == ReportFormat::Human {
         for (node, why) in &unreachable {
-            eprintln!("error: `{node}`: {why}");
+            eprintln!(
+                "{}",
+                crate::t!("error-line", message = format!("`{node}`: {why}"))
+            );
         }
     }
     report::exit_code(args.format, &reports, !unreachable.is_empty())

@@ -50,7 +50,7 @@ pub fn select(inv: &Inventory, names: &[String], strict: bool) -> Result<Selecti
     }
     if selection.checks.is_empty() && selection.skipped.is_empty() {
         let known = registry::names().join(", ");
-        return Err(Exit::Usage(format!("no check named; known: {known}, all")));
+        return Err(Exit::Usage(crate::t!("check-none-named", known = known)));
     }
     Ok(selection)
 }

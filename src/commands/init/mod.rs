@@ -14,14 +14,13 @@ use crate::exit_code::Exit;
 use crate::inventory::values::{Address, Ip, SiteName};
 use crate::inventory::Inventory;
 use crate::output::prompt::Prompter;
+use crate::t;
 
 pub fn execute(args: &InitArgs) -> Result<i32> {
     if args.output.exists() && !args.force {
-        return Err(Exit::Usage(format!(
-            "`{}` already exists: pass `--force` to overwrite it",
-            args.output.display()
-        ))
-        .into());
+        return Err(
+            Exit::Usage(t!("init-exists", file = args.output.display().to_string())).into(),
+        );
     }
     let answers = ask(&Prompter::new())?;
     let text = render(&answers);
@@ -32,12 +31,21 @@ pub fn execute(args: &InitArgs) -> Result<i32> {
         .create(true)
         .truncate(true)
         .open(&args.output)
-        .with_context(|| format!("cannot write `{}`", args.output.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write `{}`", args.output.display()))?;
+        .with_context(|| {
+            t!(
+                "file-cannot-write",
+                file = args.output.display().to_string()
+            )
+        })?;
+    file.write_all(text.as_bytes()).with_context(|| {
+        t!(
+            "file-cannot-write",
+            file = args.output.display().to_string()
+        )
+    })?;
     eprintln!(
-        "wrote {}: check it with `tvdr inventory`, then trust the nodes with `tvdr trust all`",
-        args.output.display()
+        "{}",
+        t!("init-wrote", file = args.output.display().to_string())
     );
     Ok(0)
 }
@@ -47,33 +55,26 @@ fn parses<T: std::str::FromStr<Err = String>>(s: &str) -> Result<(), String> {
 }
 
 fn ask(p: &Prompter) -> Result<Answers> {
-    let site = p.text("Site name (e.g. acme-milano)", None, parses::<SiteName>)?;
-    let version = p.text("TVox major version", Some("21"), |s| {
+    let site = p.text(&t!("init-site"), None, parses::<SiteName>)?;
+    let version = p.text(&t!("init-version"), Some("21"), |s| {
         s.parse::<u32>()
             .map(|_| ())
-            .map_err(|_| format!("`{s}` is not a version number"))
+            .map_err(|_| t!("init-not-a-version", value = s))
     })?;
-    let domain = p.text(
-        "Domain clients use (e.g. tam.example.com)",
-        None,
-        parses::<Address>,
-    )?;
-    let cluster = p.confirm(
-        "Is it a Fault Tolerance cluster (two nodes and a node IP)?",
-        true,
-    )?;
+    let domain = p.text(&t!("init-domain"), None, parses::<Address>)?;
+    let cluster = p.confirm(&t!("init-cluster"), true)?;
     let node_ip = if cluster {
-        Some(p.text("Node IP (the cluster address)", None, parses::<Ip>)?)
+        Some(p.text(&t!("init-node-ip"), None, parses::<Ip>)?)
     } else {
         None
     };
-    let tvox1 = p.text("Physical address of TVOX 1", None, parses::<Address>)?;
+    let tvox1 = p.text(&t!("init-tvox1"), None, parses::<Address>)?;
     let tvox2 = if cluster {
-        Some(p.text("Physical address of TVOX 2", None, parses::<Address>)?)
+        Some(p.text(&t!("init-tvox2"), None, parses::<Address>)?)
     } else {
         None
     };
-    let dr_client = match p.text("Address of the DR client (empty if none)", Some(""), |s| {
+    let dr_client = match p.text(&t!("init-dr-client"), Some(""), |s| {
         if s.is_empty() {
             Ok(())
         } else {
@@ -83,26 +84,22 @@ fn ask(p: &Prompter) -> Result<Answers> {
         s if s.is_empty() => None,
         s => Some(s),
     };
-    let user = p.text("SSH user", Some("root"), |s| {
+    let user = p.text(&t!("init-user"), Some("root"), |s| {
         if !s.is_empty()
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
         {
             Ok(())
         } else {
-            Err(format!("`{s}` is not a user name"))
+            Err(t!("init-not-a-user", value = s))
         }
     })?;
-    let port = p.text("SSH port", Some("22"), |s| {
+    let port = p.text(&t!("init-port"), Some("22"), |s| {
         s.parse::<u16>()
             .map(|_| ())
-            .map_err(|_| format!("`{s}` is not a port"))
+            .map_err(|_| t!("init-not-a-port", value = s))
     })?;
-    let identity = match p.text(
-        "SSH identity file (`none`: agent, then password)",
-        Some("~/.ssh/id_ed25519"),
-        |_| Ok(()),
-    )? {
+    let identity = match p.text(&t!("init-identity"), Some("~/.ssh/id_ed25519"), |_| Ok(()))? {
         s if s == "none" => None,
         s => Some(s),
     };

@@ -90,10 +90,7 @@ fn step(id: &str, title: String, kind: Kind) -> Step {
 fn role(node: &str) -> Result<Role> {
     let role: Role = node.parse().map_err(Exit::Usage)?;
     if !role.is_single() || role == Role::Local {
-        return Err(Exit::Usage(format!(
-            "`{node}`: name one node (tvox1, tvox2, dr_client, master or slave)"
-        ))
-        .into());
+        return Err(Exit::Usage(crate::t!("standalone-one-node", node = node)).into());
     }
     Ok(role)
 }
@@ -114,15 +111,18 @@ fn finish(result: &StepResult) -> i32 {
     match result.outcome {
         Outcome::Done => exit_code::OK,
         Outcome::Skipped => {
-            eprintln!("nothing done: {reason}");
+            eprintln!("{}", crate::t!("standalone-nothing-done", reason = reason));
             exit_code::OK
         }
         Outcome::Overridden => {
-            eprintln!("failed, accepted: {reason}");
+            eprintln!(
+                "{}",
+                crate::t!("standalone-failed-accepted", reason = reason)
+            );
             exit_code::OK
         }
         Outcome::Failed | Outcome::Aborted => {
-            eprintln!("error: {reason}");
+            eprintln!("{}", crate::t!("error-line", message = reason));
             exit_code::FAILED
         }
     }

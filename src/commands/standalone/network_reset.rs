@@ -62,7 +62,14 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
         moving.as_ref(),
     )?;
     if let Some(exit) = result.evidence.get("exit") {
-        eprintln!("network_reset on {}: exit status {exit}", args.node);
+        eprintln!(
+            "{}",
+            crate::t!(
+                "standalone-network-reset-exit",
+                node = args.node.as_str(),
+                exit = exit.to_string()
+            )
+        );
     }
     Ok(finish(&result))
 }

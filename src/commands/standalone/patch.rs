@@ -67,7 +67,15 @@ fn regexes(flag: &str, given: &[String]) -> Result<Vec<Regex>> {
     given
         .iter()
         .map(|re| {
-            Regex::new(re).map_err(|e| Exit::Usage(format!("`{flag} {re}`: bad regex: {e}")).into())
+            Regex::new(re).map_err(|e| {
+                Exit::Usage(crate::t!(
+                    "standalone-bad-regex",
+                    flag = flag,
+                    regex = re.as_str(),
+                    error = e.to_string()
+                ))
+                .into()
+            })
         })
         .collect()
 }

@@ -37,8 +37,17 @@ pub fn reboot(
     let pointer = site.state.join("steps").join(format!("reboot.{id}.run"));
     let earlier: Option<String> = crate::state::load(&pointer);
     let reentered = earlier.is_some();
-    if !reentered && !human.confirm(&id, &format!("Reboot {} now?", args.node))? {
-        return Err(Exit::Aborted(format!("{} not rebooted", args.node)).into());
+    if !reentered
+        && !human.confirm(
+            &id,
+            &crate::said!("reboot-now-prompt", node = args.node.to_string()),
+        )?
+    {
+        return Err(Exit::Aborted(crate::t!(
+            "reboot-not-rebooted",
+            node = args.node.to_string()
+        ))
+        .into());
     }
     let run_id = match earlier {
         Some(run) => run,

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::Screen;
 use crate::checks::Status;
+use crate::t;
 
 /// Longest figure shown on a state line.
 const FIGURE_WIDTH: usize = 80;
@@ -12,8 +13,8 @@ const FIGURE_WIDTH: usize = 80;
 pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     let mut out = String::new();
     let mode = match &screen.node_ip {
-        Some(ip) => format!("Fault Tolerance cluster, node IP {ip}"),
-        None => "stand-alone".to_string(),
+        Some(ip) => t!("status-ft-cluster", ip = ip.to_string()),
+        None => t!("status-stand-alone"),
     };
     let _ = write!(
         out,
@@ -26,14 +27,20 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     let _ = writeln!(out, " · {}", paint(screen.status, color));
     out.push('\n');
 
-    let mut rows = vec![cells(&["node", "address", "reachable", "uptime", "role"])];
+    let mut rows = vec![cells(&[
+        &t!("status-col-node"),
+        &t!("status-col-address"),
+        &t!("status-col-reachable"),
+        &t!("status-col-uptime"),
+        &t!("status-col-role"),
+    ])];
     for n in &screen.nodes {
         rows.push(vec![
             plain(&n.name),
             plain(&n.address),
             match n.reachable {
-                true => plain("yes"),
-                false => (String::from("NO"), Some(Status::Crit)),
+                true => plain(&t!("status-reachable-yes")),
+                false => (t!("status-reachable-no"), Some(Status::Crit)),
             },
             plain(&n.uptime_seconds.map_or("-".to_string(), uptime)),
             plain(n.role.unwrap_or("?")),
@@ -43,12 +50,16 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     out.push('\n');
 
     let holder = &screen.node_ip_holder;
-    let mut rows = vec![state_row("node IP", holder.status, &holder.figure)];
+    let mut rows = vec![state_row(
+        &t!("status-node-ip"),
+        holder.status,
+        &holder.figure,
+    )];
     if screen.sync.is_empty() {
         rows.push(vec![
-            plain("sync"),
+            plain(&t!("status-sync")),
             plain("-"),
-            plain("stand-alone: nothing replicates"),
+            plain(&t!("status-nothing-replicates")),
         ]);
     }
     for line in &screen.sync {
@@ -56,26 +67,46 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     }
     // Reminders in the same column of state words: the eye reads down one column.
     if screen.snapshots.is_empty() {
-        rows.push(state_row("snapshots", Status::Ok, "none kept"));
+        rows.push(state_row(
+            &t!("status-snapshots"),
+            Status::Ok,
+            &t!("status-no-snapshots"),
+        ));
     }
     for s in &screen.snapshots {
         let (status, when) = match s.overdue {
             true => (
                 Status::Warn,
-                format!("{} days old: delete it", s.age_seconds / 86_400),
+                t!("status-snapshot-old", days = s.age_seconds / 86_400),
             ),
-            false => (Status::Ok, format!("delete by {}", s.delete_by)),
+            false => (
+                Status::Ok,
+                t!("status-snapshot-delete-by", date = s.delete_by.to_string()),
+            ),
         };
         let text = format!("{} `{}` {when}", s.node, s.name);
-        rows.push(state_row("snapshot", status, &text));
+        rows.push(state_row(&t!("status-snapshot"), status, &text));
     }
     if screen.runs.is_empty() {
-        rows.push(vec![plain("runs"), plain("-"), plain("none open")]);
+        rows.push(vec![
+            plain(&t!("status-runs")),
+            plain("-"),
+            plain(&t!("status-no-runs")),
+        ]);
     }
     for run in &screen.runs {
         let next = run.next_step.as_deref().unwrap_or("-");
-        let text = format!("{} {}, next: {next}", run.runbook, run.run_id);
-        rows.push(vec![plain("run"), plain("open"), plain(&text)]);
+        let text = t!(
+            "status-run-next",
+            runbook = run.runbook.as_str(),
+            run = run.run_id.as_str(),
+            next = next
+        );
+        rows.push(vec![
+            plain(&t!("status-run")),
+            plain(&t!("status-run-open")),
+            plain(&text),
+        ]);
     }
     out.push_str(&columns(&rows, color));
 

@@ -16,6 +16,7 @@ use crate::runbook::journal::{Journal, Record};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::mirror::Mirror;
 use crate::runbook::runs::Run;
+use crate::t;
 use crate::time::Timestamp;
 use crate::transport::{Fleet, TtySecrets};
 
@@ -38,24 +39,22 @@ pub fn before_run(
 ) -> Result<Next> {
     let Some(reason) = &options.abandon else {
         if let (true, Some(run)) = (options.new, &open) {
-            return Err(Exit::Usage(format!(
-                "run {} of `{name}` is open (started {} by {}): `--new` starts another \
-                 only once it is closed; give it up with `--abandon REASON --new`, or resume \
-                 it without `--new`",
-                run.run_id, run.started_at, run.operator
+            return Err(Exit::Usage(t!(
+                "abandon-new-while-open",
+                run = run.run_id.as_str(),
+                runbook = name,
+                started = run.started_at.to_string(),
+                operator = run.operator.as_str()
             ))
             .into());
         }
         return Ok(Next::Run(open.map(Box::new)));
     };
     if reason.trim().chars().count() < 5 {
-        return Err(Exit::Usage(
-            "`--abandon` needs a reason a colleague will understand (it is journalled)".into(),
-        )
-        .into());
+        return Err(Exit::Usage(t!("abandon-reason-short")).into());
     }
     let Some(run) = open else {
-        return Err(Exit::Usage(format!("`{name}` has no open run to abandon")).into());
+        return Err(Exit::Usage(t!("abandon-no-open-run", runbook = name)).into());
     };
     abandon(inventory, runbook, name, &run, reason.trim(), human)?;
     Ok(if options.new {
@@ -86,8 +85,14 @@ fn abandon(
     })?;
     release_remote(inventory, runbook, name, run);
     eprintln!(
-        "run {} of `{name}` abandoned: {reason}\nits journal stays for the report (`tvdr runbook {} --report {}`)",
-        run.run_id, runbook, run.run_id
+        "{}",
+        t!(
+            "abandon-done",
+            run = run.run_id.as_str(),
+            name = name,
+            reason = reason,
+            runbook = runbook
+        )
     );
     Ok(())
 }
@@ -118,13 +123,24 @@ fn release_remote(inventory: &Inventory, runbook: &str, name: &str, run: &Run) {
         match lock::holder_remote(&fleet, node, &lock_name) {
             Ok(Some(holder)) if holder.run_id == run.run_id => {
                 if let Err(err) = lock::unlock_remote(&fleet, node, &lock_name) {
-                    eprintln!("warning: cannot release the run lock on `{node}`: {err:#}");
+                    eprintln!(
+                        "{}",
+                        t!(
+                            "abandon-lock-not-released",
+                            node = node.as_str(),
+                            error = format!("{err:#}")
+                        )
+                    );
                 }
             }
             Ok(_) => {}
             Err(err) => eprintln!(
-                "warning: cannot check the run lock on `{node}` ({err:#}); if the abandoned \
-                 run holds it there, the next run says so and `--break-lock REASON` removes it"
+                "{}",
+                t!(
+                    "abandon-lock-unknown",
+                    node = node.as_str(),
+                    error = format!("{err:#}")
+                )
             ),
         }
     }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::exit_code::Exit;
 use crate::runbook::model::{Kind, Runbook};
+use crate::t;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,7 +46,7 @@ impl TryFrom<String> for Gate {
         match text.to_ascii_lowercase().as_str() {
             "yes" | "true" => Ok(Gate { passed: true }),
             "no" | "false" => Ok(Gate { passed: false }),
-            _ => Err(format!("a gate is answered `yes` or `no`, not `{text}`")),
+            _ => Err(t!("answers-gate-yes-no", text = text.as_str())),
         }
     }
 }
@@ -53,7 +54,7 @@ impl TryFrom<String> for Gate {
 impl AnswersFile {
     pub fn load(path: &Path) -> Result<AnswersFile> {
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read answers `{}`", path.display()))?;
+            .with_context(|| t!("answers-unreadable", path = path.display().to_string()))?;
         Ok(crate::yaml::parse(path, &text)?)
     }
 
@@ -71,11 +72,13 @@ impl AnswersFile {
         for id in self.gates.keys() {
             if !gates.contains(&id.as_str()) {
                 let hint = crate::runbook::load::closest(id, gates.iter().copied())
-                    .map(|m| format!(" (did you mean `{m}`?)"))
+                    .map(|m| t!("answers-did-you-mean", name = m))
                     .unwrap_or_default();
-                return Err(Exit::Usage(format!(
-                    "answers file: `gates: {id}`: `{}` has no gate `{id}`{hint}",
-                    runbook.id
+                return Err(Exit::Usage(t!(
+                    "answers-no-such-gate",
+                    gate = id.as_str(),
+                    runbook = runbook.id.as_str(),
+                    hint = hint
                 ))
                 .into());
             }

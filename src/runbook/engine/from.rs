@@ -9,6 +9,7 @@ use super::human::Human;
 use crate::exit_code::Exit;
 use crate::runbook::model::Step;
 use crate::runbook::runs::Run;
+use crate::{said, t};
 
 /// Asks whether the steps `--from from` skips may be skipped; nothing to ask when every
 /// earlier step is complete already.
@@ -28,25 +29,22 @@ pub fn confirm(
         return Ok(());
     }
     eprintln!(
-        "`--from {from}` records {} earlier step{} as skipped, never run in this run:",
-        skipped.len(),
-        if skipped.len() == 1 { "" } else { "s" }
+        "{}",
+        t!("from-records-skipped", from = from, count = skipped.len())
     );
     for step in &skipped {
         eprintln!("  - {} ({})", step.id, step.title);
     }
     let ids: Vec<&str> = skipped.iter().map(|s| s.id.as_str()).collect();
-    let prompt = format!(
-        "Record {} as skipped and start at `{from}`?",
-        ids.join(", ")
-    );
-    if human.confirm_about(&format!("`--from {from}`"), &prompt)? {
+    let prompt = said!("from-prompt", steps = ids.join(", "), from = from);
+    let subject = crate::i18n::Said {
+        shown: format!("`--from {from}`"),
+        recorded: format!("`--from {from}`"),
+    };
+    if human.confirm_about(&subject, &prompt)? {
         Ok(())
     } else {
-        Err(Exit::Aborted(format!(
-            "`--from {from}` not confirmed: nothing was recorded"
-        ))
-        .into())
+        Err(Exit::Aborted(t!("from-not-confirmed", from = from)).into())
     }
 }
 

@@ -9,11 +9,13 @@ use dialoguer::theme::ColorfulTheme;
 
 pub use super::answers_file::{AnswersFile, Gate};
 use crate::exit_code::Exit;
+use crate::i18n::{Lang, Said};
 use crate::inventory::values::Ip;
 use crate::output::term;
 use crate::runbook::decided::{Decided, Source, What};
 use crate::runbook::model::Ask;
 use crate::runbook::raw::RawAskKind;
+use crate::{said, t};
 
 /// What to do about a failed step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,17 +80,27 @@ impl Human {
         }
     }
 
-    fn needs_human(step: &str, what: &str) -> anyhow::Error {
-        Self::needs_human_for(&format!("step `{step}`"), what)
+    fn needs_human(step: &str, what: Said) -> anyhow::Error {
+        Self::needs_human_for(&said!("human-step", step = step), what)
     }
 
-    /// `subject` (a step, `--from`, resuming…) needs `what` and nobody can give it.
-    fn needs_human_for(subject: &str, what: &str) -> anyhow::Error {
-        Exit::NeedsHuman(format!(
-            "{subject} needs {what}, but there is no terminal: run at a terminal, or pass \
-             `--answers FILE` / `--yes`"
-        ))
-        .into()
+    /// `subject` (a step, `--from`, resuming…) needs `what` and nobody can give it; said
+    /// in both languages, as the journal keeps it.
+    fn needs_human_for(subject: &Said, what: Said) -> anyhow::Error {
+        let said = Said {
+            shown: t!(
+                "human-needs",
+                subject = subject.shown.as_str(),
+                what = what.shown
+            ),
+            recorded: t!(
+                in Lang::En,
+                "human-needs",
+                subject = subject.recorded.as_str(),
+                what = what.recorded
+            ),
+        };
+        Exit::NeedsHuman(crate::i18n::raise(said)).into()
     }
 
     /// The answer to `ask`: from the answers file, else asked at the terminal.
@@ -102,8 +114,13 @@ impl Human {
             )
         };
         if let Some(value) = self.file.answers.get(&ask.name) {
-            check_answer(ask, value)
-                .map_err(|why| Exit::Usage(format!("answers file: `{}`: {why}", ask.name)))?;
+            check_answer(ask, value).map_err(|why| {
+                Exit::Usage(t!(
+                    "human-answers-file-bad",
+                    name = ask.name.as_str(),
+                    why = why
+                ))
+            })?;
             answered(Source::AnswersFile);
             return Ok(value.clone());
         }
@@ -114,7 +131,19 @@ impl Human {
             }
             return Err(Self::needs_human(
                 step,
-                &format!("an answer to `{}` ({})", ask.name, ask.prompt),
+                Said {
+                    shown: t!(
+                        "human-an-answer",
+                        name = ask.name.as_str(),
+                        prompt = ask.prompt.local()
+                    ),
+                    recorded: t!(
+                        in Lang::En,
+                        "human-an-answer",
+                        name = ask.name.as_str(),
+                        prompt = ask.prompt.en()
+                    ),
+                },
             ));
         }
         let theme = ColorfulTheme::default();
@@ -155,17 +184,18 @@ impl Human {
     }
 
     /// A yes/no confirmation (a manual step done? run it again?): `--yes` answers it.
-    pub fn confirm(&self, step: &str, prompt: &str) -> Result<bool> {
-        self.confirm_about(&format!("step `{step}`"), prompt)
+    /// The journal records the prompt in English, the person reads it in their language.
+    pub fn confirm(&self, step: &str, prompt: &Said) -> Result<bool> {
+        self.confirm_about(&said!("human-step", step = step), prompt)
     }
 
     /// A confirmation about the whole run rather than a step (`subject`: "`--from x`",
     /// "resuming with a changed runbook"), answered the same ways.
-    pub fn confirm_about(&self, subject: &str, prompt: &str) -> Result<bool> {
+    pub fn confirm_about(&self, subject: &Said, prompt: &Said) -> Result<bool> {
         let confirmed = |yes: bool, by| {
             self.note(
                 What::Confirmation {
-                    prompt: prompt.to_string(),
+                    prompt: prompt.recorded.clone(),
                     yes,
                 },
                 by,
@@ -178,11 +208,18 @@ impl Human {
         if !self.interactive {
             return Err(Self::needs_human_for(
                 subject,
-                &format!("a confirmation ({prompt})"),
+                Said {
+                    shown: t!("human-a-confirmation", prompt = prompt.shown.as_str()),
+                    recorded: t!(
+                        in Lang::En,
+                        "human-a-confirmation",
+                        prompt = prompt.recorded.as_str()
+                    ),
+                },
             ));
         }
         let yes = dialoguer::Confirm::with_theme(&ColorfulTheme::default())
-            .with_prompt(prompt)
+            .with_prompt(&prompt.shown)
             .default(false)
             .interact()?;
         Ok(confirmed(yes, self.at_terminal()))
@@ -197,15 +234,11 @@ impl Human {
             return Ok(*passed);
         }
         if !self.interactive {
-            return Err(Exit::NeedsHuman(format!(
-                "gate `{step}` ({title}) needs a person to say it is true, but there is no \
-                 terminal: `--yes` confirms confirmations, never an evidence gate; run at a \
-                 terminal, or answer it in the answers file (`gates: {{ {step}: yes }}`)"
-            ))
-            .into());
+            let said = said!("human-gate-needs", step = step, title = title);
+            return Err(Exit::NeedsHuman(crate::i18n::raise(said)).into());
         }
         let passed = dialoguer::Confirm::with_theme(&ColorfulTheme::default())
-            .with_prompt(format!("{title} — is this true? (no stops the run)"))
+            .with_prompt(t!("human-gate-prompt", title = title))
             .default(false)
             .interact()?;
         self.note(What::Gate { passed }, self.at_terminal());
@@ -235,24 +268,20 @@ impl Human {
         }
         let theme = ColorfulTheme::default();
         let choice = dialoguer::Select::with_theme(&theme)
-            .with_prompt(format!("step `{step}` failed"))
-            .items([
-                "retry",
-                "override (go on, with a written reason)",
-                "abort (resume later)",
-            ])
+            .with_prompt(t!("human-failed", step = step))
+            .items([t!("human-retry"), t!("human-override"), t!("human-abort")])
             .default(0)
             .interact()?;
         let decision = match choice {
             0 => Decision::Retry,
             1 => {
                 let reason: String = dialoguer::Input::with_theme(&theme)
-                    .with_prompt("Why is it safe to go on? (recorded in the report)")
+                    .with_prompt(t!("human-override-why"))
                     .validate_with(|s: &String| {
                         if s.trim().len() >= 5 {
                             Ok(())
                         } else {
-                            Err("write a reason a colleague will understand")
+                            Err(t!("human-override-why-short"))
                         }
                     })
                     .interact_text()?;
@@ -274,14 +303,15 @@ impl Human {
 pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
     match ask.kind {
         RawAskKind::Ip => value.parse::<Ip>().map(|_| ()),
-        RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(format!(
-            "`{value}` is not one of {}",
-            ask.choices.join(", ")
+        RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(t!(
+            "human-not-a-choice",
+            value = value,
+            choices = ask.choices.join(", ")
         )),
         RawAskKind::YesNo if value != "yes" && value != "no" => {
-            Err(format!("`{value}` is neither yes nor no"))
+            Err(t!("human-not-yes-no", value = value))
         }
-        RawAskKind::Text if value.trim().is_empty() => Err("an answer is needed".into()),
+        RawAskKind::Text if value.trim().is_empty() => Err(t!("human-answer-needed")),
         _ => Ok(()),
     }
 }
@@ -298,7 +328,9 @@ mod tests {
     #[test]
     fn yes_confirms_but_never_passes_a_gate() {
         let human = Human::without_terminal("tech-a", true, AnswersFile::default());
-        assert!(human.confirm("done", "Done?").unwrap());
+        assert!(human
+            .confirm("done", &crate::said!("human-step", step = "x"))
+            .unwrap());
         let err = human.gate("snapshot", "Snapshot taken").unwrap_err();
         assert_eq!(for_error(&err), exit_code::NEEDS_HUMAN);
         let text = err.to_string();
@@ -308,7 +340,7 @@ mod tests {
             human.take_decided(),
             vec![Decided {
                 what: What::Confirmation {
-                    prompt: "Done?".into(),
+                    prompt: "step `x`".into(),
                     yes: true
                 },
                 by: Source::Yes

@@ -65,8 +65,8 @@ pub fn ask_secrets_again(runbook: &Runbook, run: &mut Run, human: &Human) -> any
         }
         if human.file.answers.contains_key(&ask.name) || human.interactive() {
             eprintln!(
-                "`{}` is a secret answer, never journalled: it is needed again to resume",
-                ask.name
+                "{}",
+                crate::t!("journalled-secret-again", name = ask.name.as_str())
             );
             let value = human.answer(step, ask)?;
             run.answers.insert(ask.name.clone(), value);

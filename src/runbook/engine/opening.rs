@@ -18,6 +18,7 @@ use crate::runbook::model::Runbook;
 use crate::runbook::runs::{self, Run};
 use crate::time::Timestamp;
 use crate::transport::Fleet;
+use crate::{said, t};
 
 pub(super) fn open_journal(
     inventory: &Inventory,
@@ -33,24 +34,33 @@ pub(super) fn open_journal(
             if run.runbook_hash != runbook.source.hash {
                 let changed = changed_steps(runbook, &run.step_fingerprints);
                 eprintln!(
-                    "the runbook changed since this run began ({}): {}",
-                    run.started_at,
-                    if changed.is_empty() {
-                        "layout only".to_string()
-                    } else {
-                        format!("steps changed: {}", changed.join(", "))
-                    }
+                    "{}",
+                    t!(
+                        "open-runbook-changed",
+                        started = run.started_at.to_string(),
+                        what = if changed.is_empty() {
+                            t!("open-layout-only")
+                        } else {
+                            t!("open-steps-changed", steps = changed.join(", "))
+                        }
+                    )
                 );
                 if !human.confirm_about(
-                    "resuming with a changed runbook",
-                    "Resume with the changed runbook?",
+                    &said!("open-resuming-changed"),
+                    &said!("open-resume-changed-prompt"),
                 )? {
-                    return Err(Exit::Aborted("the runbook changed; not resumed".into()).into());
+                    return Err(Exit::Aborted(t!("open-not-resumed")).into());
                 }
             }
             eprintln!(
-                "resuming run {} of `{}` (started {} by {})",
-                run.run_id, runbook.id, run.started_at, run.operator
+                "{}",
+                t!(
+                    "open-resuming",
+                    run = run.run_id.as_str(),
+                    runbook = runbook.id.as_str(),
+                    started = run.started_at.to_string(),
+                    operator = run.operator.as_str()
+                )
             );
             let mut journal = Journal::reopen(&run.path)?;
             journal.append(&Record::Resumed {
@@ -88,8 +98,13 @@ pub(super) fn open_journal(
             };
             journal.append(&record)?;
             eprintln!(
-                "started run {run_id} of `{}`: {}",
-                runbook.id, runbook.title
+                "{}",
+                t!(
+                    "open-started",
+                    run = run_id,
+                    runbook = runbook.id.as_str(),
+                    title = runbook.title.local()
+                )
             );
             let run = runs::fold(&path, vec![record]);
             Ok((journal, run))
@@ -148,7 +163,7 @@ pub(super) fn take_remote_lock(
             match lock::lock_remote(fleet, node, &name, holder) {
                 Ok(()) => taken.push(node.to_string()),
                 Err(err) if unreachable(&err) => {
-                    eprintln!("warning: cannot take the run lock on `{node}` (unreachable)");
+                    eprintln!("{}", t!("open-lock-unreachable", node = node));
                 }
                 Err(err) => {
                     release(fleet, &taken, &name);
@@ -160,7 +175,7 @@ pub(super) fn take_remote_lock(
             return Ok(taken);
         }
     }
-    eprintln!("warning: no node answers: only the local lock protects this run");
+    eprintln!("{}", t!("open-lock-local-only"));
     Ok(Vec::new())
 }
 
@@ -172,8 +187,12 @@ pub(super) fn release(fleet: &Fleet, nodes: &[String], name: &str) -> bool {
         if let Err(err) = lock::unlock_remote(fleet, node, name) {
             all = false;
             eprintln!(
-                "warning: the run lock on `{node}` was not released ({err:#}); the next run \
-                 there will need `--break-lock REASON`"
+                "{}",
+                t!(
+                    "open-lock-not-released",
+                    node = node.as_str(),
+                    error = format!("{err:#}")
+                )
             );
         }
     }

@@ -123,7 +123,12 @@ pub fn run(
     }
     for wanted in [&options.from, &options.only].into_iter().flatten() {
         if !steps.iter().any(|(_, s)| &s.id == wanted) {
-            return Err(Exit::Usage(format!("`{name}` has no step `{wanted}`")).into());
+            return Err(Exit::Usage(t!(
+                "run-no-such-step",
+                name = name.as_str(),
+                step = wanted.as_str()
+            ))
+            .into());
         }
     }
     human.file.check_gates(runbook)?;
@@ -239,11 +244,11 @@ pub fn run(
                     &shared,
                     &Record::Interrupted {
                         step: Some(step.id.clone()),
-                        reason: Some(why.clone()),
+                        reason: Some(why.recorded.clone()),
                         at: Timestamp::now(),
                     },
                 )?;
-                return Err(Exit::NeedsHuman(why).into());
+                return Err(Exit::NeedsHuman(why.shown).into());
             }
             Some(Some(true)) | None => {}
         }
@@ -433,7 +438,8 @@ fn stop(
     answers: &BTreeMap<String, String>,
 ) -> Result<i32> {
     let code = exit_code::for_error(&err);
-    let message = Secrets::of(answers).mask(&format!("{err:#}"));
+    // An error raised in the chosen language is journalled in English.
+    let message = Secrets::of(answers).mask(&crate::i18n::for_journal(&format!("{err:#}")));
     match code {
         exit_code::ABORTED => finish(
             shared,

@@ -15,6 +15,7 @@ use crate::runbook::facts::Facts;
 use crate::runbook::journal::{self, Outcome, Record};
 use crate::runbook::model::{CheckOptions, Command, Role, Step};
 use crate::runbook::template::Template;
+use crate::t;
 use crate::transport::{Cmd, Fleet};
 
 pub struct StepCx<'a> {
@@ -90,7 +91,14 @@ impl StepCx<'_> {
     /// written reason, or aborts (exit 4); with `--yes` or without a terminal, nobody can
     /// decide and the step is recorded as failed (the run stops, resumable).
     pub fn after_failure(&self, why: String, evidence: Map<String, Value>) -> Result<Next> {
-        eprintln!("step `{}` failed: {why}", self.step.id);
+        eprintln!(
+            "{}",
+            t!(
+                "step-failed",
+                step = self.step.id.as_str(),
+                why = why.as_str()
+            )
+        );
         match self.human.on_failure(&self.step.id)? {
             Decision::Retry => {
                 // A node that failed to connect is tried again, not taken as down for good.
@@ -106,7 +114,8 @@ impl StepCx<'_> {
                 Ok(Next::Finish(StepResult::failed(why, evidence)))
             }
             Decision::Abort => {
-                Err(Exit::Aborted(format!("at step `{}`: {why}", self.step.id)).into())
+                let said = crate::said!("step-aborted-at", step = self.step.id.as_str(), why = why);
+                Err(Exit::Aborted(crate::i18n::raise(said)).into())
             }
         }
     }
@@ -164,10 +173,11 @@ impl StepCx<'_> {
     pub fn resolve(&self, role: Role) -> Result<Vec<Target>> {
         let node = |name: NodeName| -> Result<Target> {
             let node = self.inventory.node(name).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "step `{}` runs on `{name}`, which the inventory lacks",
-                    self.step.id
-                )
+                anyhow::anyhow!(t!(
+                    "step-node-missing",
+                    step = self.step.id.as_str(),
+                    node = name.as_str()
+                ))
             })?;
             Ok(Target::Node(node.name.as_str()))
         };
@@ -179,7 +189,12 @@ impl StepCx<'_> {
             Role::Both => Ok(vec![node(NodeName::Tvox1)?, node(NodeName::Tvox2)?]),
             Role::Master | Role::Slave => {
                 let roles = self.checks().roles().map_err(|why| {
-                    anyhow::anyhow!("step `{}` runs on the {role}: {why}", self.step.id)
+                    anyhow::anyhow!(t!(
+                        "step-role-unknown",
+                        step = self.step.id.as_str(),
+                        role = role.to_string(),
+                        why = why.to_string()
+                    ))
                 })?;
                 let name = if role == Role::Master {
                     Some(roles.master)
@@ -187,10 +202,7 @@ impl StepCx<'_> {
                     roles.slave
                 };
                 let name = name.ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "step `{}` runs on the slave, but this site has none",
-                        self.step.id
-                    )
+                    anyhow::anyhow!(t!("step-no-slave", step = self.step.id.as_str()))
                 })?;
                 Ok(vec![node(name.parse().map_err(anyhow::Error::msg)?)?])
             }
@@ -201,23 +213,30 @@ impl StepCx<'_> {
     /// An address a step names (`from_address:`), filled in and validated.
     pub fn address(&self, template: &Template) -> Result<String> {
         let text = template.fill(&self.facts(), false).map_err(|name| {
-            anyhow::anyhow!(
-                "step `{}` needs `{name:?}`, which has no value yet",
-                self.step.id
-            )
+            anyhow::anyhow!(t!(
+                "step-no-value-yet",
+                step = self.step.id.as_str(),
+                name = format!("{name:?}")
+            ))
         })?;
         let address: crate::inventory::Address = text.trim().parse().map_err(|why| {
-            Exit::Usage(format!("step `{}`: address `{text}`: {why}", self.step.id))
+            Exit::Usage(t!(
+                "step-bad-address",
+                step = self.step.id.as_str(),
+                address = text.as_str(),
+                why = format!("{why}")
+            ))
         })?;
         Ok(address.to_string())
     }
 
     pub fn command(&self, command: &Command) -> Result<Cmd> {
         render(command, &self.facts()).map_err(|name| {
-            anyhow::anyhow!(
-                "step `{}` needs `{name:?}`, which has no value yet",
-                self.step.id
-            )
+            anyhow::anyhow!(t!(
+                "step-no-value-yet",
+                step = self.step.id.as_str(),
+                name = format!("{name:?}")
+            ))
         })
     }
 }

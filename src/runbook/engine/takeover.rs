@@ -16,6 +16,7 @@ use crate::runbook::mirror::{self, Found, Mirror};
 use crate::runbook::runs::Run;
 use crate::time::Timestamp;
 use crate::transport::Fleet;
+use crate::{said, t};
 
 /// Who had the run last, and where it stands, from its records.
 struct Standing<'a> {
@@ -107,36 +108,55 @@ pub(super) fn offer(
             ))
             .to_string()
         })
-        .unwrap_or_else(|| "unknown".into());
+        .unwrap_or_else(|| t!("takeover-unknown"));
     let step = s
         .last_step
-        .map(|(id, state)| format!("step `{id}` ({state})"))
-        .unwrap_or_else(|| "before its first step".into());
+        .map(|(id, state)| {
+            let state = match state {
+                "done" => t!("takeover-state-done"),
+                "failed" => t!("takeover-state-failed"),
+                _ => t!("takeover-state-started"),
+            };
+            t!("takeover-at-step", step = id, state = state)
+        })
+        .unwrap_or_else(|| t!("takeover-before-first-step"));
     eprintln!(
-        "the cluster holds an open run {} of `{name}` (journal on `{}`): {} on {}, at {step}, \
-         last record {ago} ago",
-        s.run_id, found.node, s.operator, s.host
+        "{}",
+        t!(
+            "takeover-found",
+            run = s.run_id,
+            runbook = name,
+            node = found.node.as_str(),
+            operator = s.operator,
+            host = s.host,
+            step = step,
+            ago = ago
+        )
     );
     let decided = if take_over {
         true
     } else if human.interactive() {
         human.confirm(
             "take-over",
-            &format!(
-                "Take over run {} from {} on {}? (make sure their tvdr is stopped)",
-                s.run_id, s.operator, s.host
+            &said!(
+                "takeover-prompt",
+                run = s.run_id,
+                operator = s.operator,
+                host = s.host
             ),
         )?
     } else {
-        return Err(Exit::NeedsHuman(format!(
-            "run {} of `{name}` is open on the cluster ({} on {}): pass `--take-over` to go \
-             on with it from here, or ask {} to finish it",
-            s.run_id, s.operator, s.host, s.operator
+        return Err(Exit::NeedsHuman(t!(
+            "takeover-needs-flag",
+            run = s.run_id,
+            runbook = name,
+            operator = s.operator,
+            host = s.host
         ))
         .into());
     };
     if !decided {
-        return Err(Exit::Aborted(format!("run {} not taken over", s.run_id)).into());
+        return Err(Exit::Aborted(t!("takeover-not-taken", run = s.run_id)).into());
     }
     let record = Record::TakenOver {
         operator: human.operator.clone(),
@@ -148,7 +168,10 @@ pub(super) fn offer(
     };
     let path = dir.join(format!("{}.jsonl", s.run_id));
     write_copy(&path, &found, &record)?;
-    eprintln!("taken over run {} from {}", s.run_id, s.operator);
+    eprintln!(
+        "{}",
+        t!("takeover-taken", run = s.run_id, operator = s.operator)
+    );
     Ok(Some(path))
 }
 

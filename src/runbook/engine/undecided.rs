@@ -3,38 +3,56 @@
 //! as an interruption, resumable). Recording the step as skipped would be a guess: the
 //! step may well be one this site needs.
 
+use crate::i18n::{tr_in, Lang, Said};
 use crate::runbook::facts::{Facts, Name};
 use crate::runbook::model::{Kind, Runbook, Step};
+use crate::t;
 
-/// Why `step`'s condition cannot be decided now, and what to do about it.
-pub fn why(runbook: &Runbook, step: &Step, facts: &Facts, resume: &str) -> String {
-    let unknown: Vec<String> = step
-        .when
-        .iter()
-        .flat_map(|c| c.names())
-        .filter(|name| facts.get(name).is_none())
-        .map(|name| match name {
-            Name::Answer(answer) => match asked_by(runbook, answer) {
-                Some(asker) => format!(
-                    "`{answer}`, never answered in this run (step `{asker}` asks it: \
-                     `tvdr runbook {} --only {asker}` answers it)",
-                    runbook.id
-                ),
-                None => format!("`{answer}`, which no step of `{}` asks", runbook.id),
-            },
-            Name::Fact(fact) => format!("`{fact}`, which the inventory does not give"),
-        })
-        .collect();
-    format!(
-        "step `{}` cannot be decided: its condition reads {}; give the value, then run `{resume}` \
-         again to resume here",
-        step.id,
-        if unknown.is_empty() {
-            "a value not known yet".to_string()
+/// Why `step`'s condition cannot be decided now, and what to do about it: shown in the
+/// chosen language, journalled in English.
+pub fn why(runbook: &Runbook, step: &Step, facts: &Facts, resume: &str) -> Said {
+    let said = |lang: Lang| {
+        let unknown: Vec<String> = step
+            .when
+            .iter()
+            .flat_map(|c| c.names())
+            .filter(|name| facts.get(name).is_none())
+            .map(|name| match name {
+                Name::Answer(answer) => match asked_by(runbook, answer) {
+                    Some(asker) => t!(
+                        in lang,
+                        "undecided-never-answered",
+                        answer = answer.as_str(),
+                        asker = asker,
+                        runbook = runbook.id.as_str()
+                    ),
+                    None => t!(
+                        in lang,
+                        "undecided-never-asked",
+                        answer = answer.as_str(),
+                        runbook = runbook.id.as_str()
+                    ),
+                },
+                Name::Fact(fact) => t!(in lang, "undecided-no-fact", fact = fact.to_string()),
+            })
+            .collect();
+        let reads = if unknown.is_empty() {
+            t!(in lang, "undecided-not-known-yet")
         } else {
-            unknown.join(" and ")
-        },
-    )
+            unknown.join(&tr_in(lang, "undecided-and", &[]))
+        };
+        t!(
+            in lang,
+            "undecided-why",
+            step = step.id.as_str(),
+            reads = reads,
+            resume = resume
+        )
+    };
+    Said {
+        shown: said(crate::i18n::lang()),
+        recorded: said(Lang::En),
+    }
 }
 
 /// The step that asks question `name`.
@@ -83,7 +101,7 @@ stages:
             answers: &answers,
         };
         let step = |id: &str| rb.stages[0].steps.iter().find(|s| s.id == id).unwrap();
-        let why = why(&rb, step("upload"), &facts, "tvdr runbook honest");
+        let why = why(&rb, step("upload"), &facts, "tvdr runbook honest").recorded;
         assert!(why.starts_with("step `upload` cannot be decided"), "{why}");
         assert!(why.contains("`licence_kind`, never answered"), "{why}");
         assert!(why.contains("tvdr runbook honest --only ask-kind"), "{why}");

@@ -10,9 +10,11 @@ use super::evidence;
 use super::text as t;
 use super::view::View;
 use crate::runbook::model::Kind;
+use crate::t;
 
 pub fn section(view: &View) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let mut rows = String::new();
     for f in view.steps() {
         let Some(answers) = f.evidence.get("answers").and_then(Value::as_object) else {
@@ -34,9 +36,9 @@ pub fn section(view: &View) -> String {
                 Some(p) => format!("{} ({})", r.code(name), r.md(p)),
                 None => r.code(name),
             };
-            let by = evidence::answer_by(f.evidence, name, f.operator)
+            let by = evidence::answer_by(f.evidence, name, f.operator, l)
                 // A journal older than `decided_by` does not say.
-                .unwrap_or_else(|| format!("not recorded (run by {})", f.operator));
+                .unwrap_or_else(|| t!(in l, "report-by-not-recorded", operator = f.operator));
             let _ = writeln!(
                 rows,
                 "| {} | {} | {question} | {} | {} |",
@@ -50,17 +52,20 @@ pub fn section(view: &View) -> String {
     if rows.is_empty() {
         return String::new();
     }
-    let mut out = String::from("## Answers\n\n");
+    let mut out = format!("## {}\n\n", t!(in l, "report-answers"));
     if !view.masked.is_empty() {
         let names: Vec<String> = view.masked.iter().map(|n| r.code(n)).collect();
         let _ = writeln!(
             out,
-            "Answers named like a password, passphrase, secret, token or key are masked ({}): {}.\n",
-            t::MASK,
-            names.join(", ")
+            "{}\n",
+            t!(in l, "report-answers-masked", mask = t::MASK, names = names.join(", "))
         );
     }
-    out.push_str("| Time | Step | Question | Answer | Given by |\n|---|---|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---|---|---|---|",
+        t!(in l, "report-answers-columns")
+    );
     out.push_str(&rows);
     out.push('\n');
     out

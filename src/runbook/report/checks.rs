@@ -8,9 +8,11 @@ use serde_json::Value;
 use super::evidence::text;
 use super::text as t;
 use super::view::View;
+use crate::t;
 
 pub fn section(view: &View) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let mut out = String::new();
     for f in view.steps() {
         let Some(reports) = f.evidence.get("reports").and_then(Value::as_array) else {
@@ -18,18 +20,26 @@ pub fn section(view: &View) -> String {
         };
         let _ = writeln!(
             out,
-            "### {} — {}\n\n{} {} at {}{}.\n",
+            "### {} — {}\n\n{} {}.\n",
             r.code(f.id),
             r.md(&view.title(f.id)),
             f.outcome.mark(),
-            super::outcome_label(f.outcome),
-            t::time(f.at),
-            match f.evidence.get("attempts").and_then(Value::as_u64) {
-                Some(n) if n > 1 => format!(", after {n} attempts"),
-                _ => String::new(),
-            }
+            t!(
+                in l,
+                "report-check-outcome",
+                outcome = super::outcome_word(f.outcome, l),
+                at = t::time(f.at),
+                attempts = match f.evidence.get("attempts").and_then(Value::as_u64) {
+                    Some(n) if n > 1 => t!(in l, "report-after-attempts", count = n),
+                    _ => String::new(),
+                }
+            )
         );
-        out.push_str("| Check | Status | Summary |\n|---|---|---|\n");
+        let _ = writeln!(
+            out,
+            "| {} |\n|---|---|---|",
+            t!(in l, "report-checks-columns")
+        );
         for report in reports {
             let _ = writeln!(
                 out,
@@ -53,7 +63,12 @@ pub fn section(view: &View) -> String {
             })
             .collect();
         if !bad.is_empty() {
-            out.push_str("Findings not OK:\n\n| Check | Node | Item | Status | Message |\n|---|---|---|---|---|\n");
+            let _ = writeln!(
+                out,
+                "{}\n\n| {} |\n|---|---|---|---|---|",
+                t!(in l, "report-findings"),
+                t!(in l, "report-findings-columns")
+            );
             for (report, d) in bad {
                 let _ = writeln!(
                     out,
@@ -80,7 +95,7 @@ pub fn section(view: &View) -> String {
             .filter_map(Value::as_str)
             .collect();
         for hint in hints {
-            let _ = writeln!(out, "- Hint: {}", r.md(hint));
+            let _ = writeln!(out, "- {}", t!(in l, "report-hint", hint = r.md(hint)));
         }
         if !out.ends_with("\n\n") {
             out.push('\n');
@@ -89,5 +104,5 @@ pub fn section(view: &View) -> String {
     if out.is_empty() {
         return out;
     }
-    format!("## Check results\n\n{out}")
+    format!("## {}\n\n{out}", t!(in l, "report-checks"))
 }

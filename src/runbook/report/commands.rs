@@ -7,16 +7,18 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::evidence::text;
-use super::outcome_label;
+use super::outcome_word;
 use super::text as t;
 use super::view::View;
 use crate::runbook::journal::Outcome;
+use crate::t;
 
 /// Output lines kept for a command that did not succeed.
 const TAIL_LINES: usize = 10;
 
 pub fn section(view: &View) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let mut out = String::new();
     for f in view.steps() {
         let Some(command) = f.evidence.get("command").and_then(Value::as_str) else {
@@ -27,12 +29,15 @@ pub fn section(view: &View) -> String {
             .iter()
             .map(|(node, res)| {
                 let took = res.get("seconds").and_then(Value::as_f64).map(t::seconds);
-                let took = took.map(|d| format!(" in {d}")).unwrap_or_default();
+                let took = took
+                    .map(|d| t!(in l, "report-took", took = d))
+                    .unwrap_or_default();
+                let node = r.code(node);
                 match res.get("exit").and_then(Value::as_i64) {
-                    Some(code) => format!("{} exit {code}{took}", r.code(node)),
+                    Some(code) => t!(in l, "report-node-exit", node = node, code = code) + &took,
                     None => match text(res, "error") {
-                        "" => format!("{} no exit status{took}", r.code(node)),
-                        err => format!("{} error: {}", r.code(node), r.md(err)),
+                        "" => t!(in l, "report-node-no-exit", node = node) + &took,
+                        err => t!(in l, "report-node-error", node = node, error = r.md(err)),
                     },
                 }
             })
@@ -42,9 +47,9 @@ pub fn section(view: &View) -> String {
             "- {} {} ({}): {}\n",
             f.outcome.mark(),
             r.code(f.id),
-            outcome_label(f.outcome),
+            outcome_word(f.outcome, l),
             if shown.is_empty() {
-                "no node result".to_string()
+                t!(in l, "report-no-node-result")
             } else {
                 shown.join(", ")
             }
@@ -60,7 +65,11 @@ pub fn section(view: &View) -> String {
                     let lines: Vec<&str> = tail.lines().collect();
                     let kept = lines[lines.len().saturating_sub(TAIL_LINES)..].join("\n");
                     let what = stream.trim_end_matches("_tail");
-                    let _ = writeln!(out, "\n  Last lines of {what} on {}:\n", r.code(node));
+                    let _ = writeln!(
+                        out,
+                        "\n  {}\n",
+                        t!(in l, "report-last-lines", stream = what, node = r.code(node))
+                    );
                     out.push_str(&indent(&r.block(&kept)));
                 }
             }
@@ -70,7 +79,7 @@ pub fn section(view: &View) -> String {
     if out.is_empty() {
         return out;
     }
-    format!("## Commands run\n\n{out}")
+    format!("## {}\n\n{out}", t!(in l, "report-commands"))
 }
 
 /// Results by node: `hosts` of a `run` step, or the one `node` of a `screen` or

@@ -13,6 +13,7 @@ use super::view::{Finish, View};
 use super::Site;
 use crate::runbook::journal::Outcome;
 use crate::runbook::raw::RawService;
+use crate::t;
 use crate::time::Timestamp;
 
 /// The runbook whose outage window is the recovery time.
@@ -103,8 +104,9 @@ pub(super) fn windows<'v>(view: &'v View<'v>) -> Vec<Window<'v>> {
 
 pub fn section(view: &View, site: &Site) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let step = |f: &Finish| format!("{} ({})", r.code(f.id), r.md(&view.title(f.id)));
-    let mut out = String::from("## Measured service downtime\n\n");
+    let mut out = format!("## {}\n\n", t!(in l, "report-downtime"));
     let windows = windows(view);
     let marked = view
         .runbook
@@ -113,11 +115,12 @@ pub fn section(view: &View, site: &Site) -> String {
         .flat_map(|s| s.steps.iter().chain(&s.rollback))
         .any(|s| s.service.is_some());
     if windows.is_empty() {
-        out.push_str(if marked {
-            "Not measured: no step marking the start of the outage (`service: down`) or an outage itself (`service: outage`) was completed in this run.\n\n"
+        let why = if marked {
+            t!(in l, "report-downtime-no-marker-done")
         } else {
-            "Not measured: this runbook marks no step as the start or the end of the outage, nor as an outage itself (`service: down` / `service: up` / `service: outage`).\n\n"
-        });
+            t!(in l, "report-downtime-no-markers")
+        };
+        let _ = writeln!(out, "{why}\n");
     }
     for w in &windows {
         let (down, up) = match w {
@@ -125,11 +128,15 @@ pub fn section(view: &View, site: &Site) -> String {
             Window::During(f) => {
                 let _ = writeln!(
                     out,
-                    "- **{}** — while {} ran (`service: outage`), from {} to {}.",
-                    t::duration(w.length().unwrap_or_default()),
-                    step(f),
-                    t::time(outage_start(f)),
-                    t::time(f.at)
+                    "- {}",
+                    t!(
+                        in l,
+                        "report-downtime-during",
+                        length = t::duration(w.length().unwrap_or_default()),
+                        step = step(f),
+                        from = t::time(outage_start(f)),
+                        to = t::time(f.at)
+                    )
                 );
                 continue;
             }
@@ -137,68 +144,76 @@ pub fn section(view: &View, site: &Site) -> String {
         let _ = match (up, w.length()) {
             (Some(up), Some(length)) => writeln!(
                 out,
-                "- **{}** — from {} finishing at {} to {} finishing at {}.",
-                t::duration(length),
-                step(down),
-                t::time(down.at),
-                step(up),
-                t::time(up.at)
+                "- {}",
+                t!(
+                    in l,
+                    "report-downtime-between",
+                    length = t::duration(length),
+                    down = step(down),
+                    down_at = t::time(down.at),
+                    up = step(up),
+                    up_at = t::time(up.at)
+                )
             ),
             _ => writeln!(
                 out,
-                "- Service down since {} ({} finished); no step marking its return (`service: up`) was completed in this run: not measured.",
-                t::time(down.at),
-                step(down)
+                "- {}",
+                t!(
+                    in l,
+                    "report-downtime-open",
+                    down_at = t::time(down.at),
+                    down = step(down)
+                )
             ),
         };
     }
     if windows.len() > 1 {
         let total: Duration = windows.iter().filter_map(Window::length).sum();
-        let _ = writeln!(out, "- Total measured: **{}**.", t::duration(total));
+        let _ = writeln!(
+            out,
+            "- {}",
+            t!(in l, "report-downtime-total", total = t::duration(total))
+        );
     }
     if !windows.is_empty() {
         out.push('\n');
     }
     if measures_rto(view) {
-        out.push_str(&rto(&windows, site));
+        out.push_str(&rto(&windows, site, l));
     }
     out
 }
 
 /// RTO measured against the objective, and the RPO the customer agreed.
-fn rto(windows: &[Window], site: &Site) -> String {
+fn rto(windows: &[Window], site: &Site, l: crate::i18n::Lang) -> String {
     let objective = t::duration(site.rto);
-    let mut out = String::from("### Recovery time (RTO)\n\n");
+    let mut out = format!("### {}\n\n", t!(in l, "report-rto"));
     let measured = recovery(windows).and_then(Window::length);
-    let _ = match measured {
-        Some(rto) if rto <= site.rto => writeln!(
-            out,
-            "Measured RTO **{}** against the objective of {objective}: **OK** ({} to spare).",
-            t::duration(rto),
-            t::duration(site.rto - rto)
+    let line = match measured {
+        Some(rto) if rto <= site.rto => t!(
+            in l,
+            "report-rto-ok",
+            rto = t::duration(rto),
+            objective = objective,
+            spare = t::duration(site.rto - rto)
         ),
-        Some(rto) => writeln!(
-            out,
-            "Measured RTO **{}** against the objective of {objective}: **exceeded by {}**.",
-            t::duration(rto),
-            t::duration(rto - site.rto)
+        Some(rto) => t!(
+            in l,
+            "report-rto-exceeded",
+            rto = t::duration(rto),
+            objective = objective,
+            over = t::duration(rto - site.rto)
         ),
-        None => writeln!(
-            out,
-            "RTO not measured (see above); the objective is {objective}."
-        ),
+        None => t!(in l, "report-rto-not-measured", objective = objective),
     };
+    let _ = writeln!(out, "{line}");
     if windows.iter().any(|w| matches!(w, Window::Between { .. })) {
-        out.push_str(
-            "It is measured from the main site being switched off to the DR client serving; \
-             the outage itself may have begun earlier (see the disaster declaration's answers).\n",
-        );
+        let _ = writeln!(out, "{}", t!(in l, "report-rto-how"));
     }
     let _ = writeln!(
         out,
-        "\nRecovery point objective (RPO) of the site: {}. Data written on the main site in the \
-         last replication interval before the disaster (at most the RPO) may be missing on the DR client.\n",
-        t::duration(site.rpo)
+        "\n{}\n",
+        t!(in l, "report-rpo", rpo = t::duration(site.rpo))
     );
     out
 }

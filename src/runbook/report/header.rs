@@ -6,64 +6,75 @@ use std::fmt::Write;
 
 use super::text as t;
 use super::view::{Event, View};
-use super::{outcome_label, Site};
+use super::{outcome_count, outcome_word, Site};
 use crate::runbook::journal::Outcome;
+use crate::t;
 
 pub fn section(view: &View, site: &Site) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let start = view.start.as_ref();
     let rb = view.runbook;
     let rollback = start.is_some_and(|s| s.rollback);
     let mut out = format!(
-        "# {}{} — run report\n\n",
-        r.md(view.text(&rb.title)),
-        if rollback { " (rollback)" } else { "" }
+        "# {}\n\n",
+        t!(
+            in l,
+            "report-title",
+            title = r.md(view.text(&rb.title)),
+            rollback = if rollback { t!(in l, "report-rollback") } else { String::new() }
+        )
     );
     let mut line = |label: &str, value: String| {
         let _ = writeln!(out, "- **{label}:** {value}");
     };
-    line("Site", r.md(start.map_or(site.name.as_str(), |s| s.site)));
     line(
-        "Runbook",
+        &t!(in l, "report-site"),
+        r.md(start.map_or(site.name.as_str(), |s| s.site)),
+    );
+    line(
+        &t!(in l, "report-runbook"),
         format!("{} — {}", r.code(&rb.id), r.md(view.text(&rb.title))),
     );
     line(
-        "Run",
-        start.map_or_else(
-            || "unknown (the journal has no start record)".into(),
-            |s| r.code(s.run_id),
-        ),
+        &t!(in l, "report-run"),
+        start.map_or_else(|| t!(in l, "report-run-unknown"), |s| r.code(s.run_id)),
     );
-    line("Operators", operators(view));
+    line(&t!(in l, "report-operators"), operators(view));
     let first = view.events.first().map(Event::at);
     let last = view.events.last().map(Event::at);
     if let Some(first) = first {
-        line("Started", t::time(first));
+        line(&t!(in l, "report-started"), t::time(first));
     }
     let finished = view
         .events
         .iter()
         .any(|e| matches!(e, Event::Finished { .. }));
     if let (Some(first), Some(last)) = (first, last) {
-        let label = if finished { "Ended" } else { "Last activity" };
+        let label = if finished {
+            t!(in l, "report-ended")
+        } else {
+            t!(in l, "report-last-activity")
+        };
         line(
-            label,
-            format!(
-                "{} (elapsed {})",
-                t::time(last),
-                t::duration(last.since(first))
+            &label,
+            t!(
+                in l,
+                "report-elapsed",
+                at = t::time(last),
+                elapsed = t::duration(last.since(first))
             ),
         );
     }
-    line("Result", result(view, finished));
+    line(&t!(in l, "report-result"), result(view, finished));
     if let Some(s) = start {
-        line("tvdr version", r.md(s.tvdr_version));
+        line(&t!(in l, "report-tvdr-version"), r.md(s.tvdr_version));
         line(
-            "Runbook source",
+            &t!(in l, "report-runbook-source"),
             format!("{}, SHA-256 {}", r.code(s.source), r.code(s.hash)),
         );
         line(
-            "Inventory",
+            &t!(in l, "report-inventory"),
             format!(
                 "{}, SHA-256 {}",
                 r.code(s.inventory),
@@ -93,10 +104,10 @@ fn operators(view: &View) -> String {
         }
     }
     if seen.is_empty() {
-        return "unknown".into();
+        return t!(in view.lang, "report-unknown");
     }
     seen.iter()
-        .map(|(op, host)| format!("{} on {}", r.md(op), r.code(host)))
+        .map(|(op, host)| t!(in view.lang, "report-operator-on", operator = r.md(op), host = r.code(host)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -104,6 +115,7 @@ fn operators(view: &View) -> String {
 /// Finished, or where it stopped and why, with the count of each final outcome.
 fn result(view: &View, finished: bool) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let mut last: BTreeMap<&str, Outcome> = BTreeMap::new();
     for f in view.steps() {
         last.insert(f.id, f.outcome);
@@ -118,7 +130,7 @@ fn result(view: &View, finished: bool) -> String {
     .into_iter()
     .map(|o| (last.values().filter(|v| **v == o).count(), o))
     .filter(|(n, _)| *n > 0)
-    .map(|(n, o)| format!("{n} {}", outcome_label(o)))
+    .map(|(n, o)| outcome_count(o, n, l))
     .collect();
     let counts = if counts.is_empty() {
         String::new()
@@ -126,7 +138,7 @@ fn result(view: &View, finished: bool) -> String {
         format!(" — {}", counts.join(", "))
     };
     if finished {
-        return format!("**finished**{counts}");
+        return format!("**{}**{counts}", t!(in l, "report-finished"));
     }
     if let Some(Event::Abandoned {
         reason, operator, ..
@@ -136,9 +148,8 @@ fn result(view: &View, finished: bool) -> String {
         .find(|e| matches!(e, Event::Abandoned { .. }))
     {
         return format!(
-            "**abandoned** by {}: {}{counts}",
-            r.md(operator),
-            r.md(reason)
+            "{}{counts}",
+            t!(in l, "report-abandoned", operator = r.md(operator), reason = r.md(reason))
         );
     }
     let stop = view
@@ -147,11 +158,12 @@ fn result(view: &View, finished: bool) -> String {
         .rev()
         .find(|e| matches!(e, Event::Step(_) | Event::Interrupted { .. }));
     let what = match stop {
-        Some(Event::Step(f)) if matches!(f.outcome, Outcome::Failed | Outcome::Aborted) => format!(
-            "**stopped at step {}** ({}: {})",
-            r.code(f.id),
-            outcome_label(f.outcome),
-            r.md(f.reason.unwrap_or_default())
+        Some(Event::Step(f)) if matches!(f.outcome, Outcome::Failed | Outcome::Aborted) => t!(
+            in l,
+            "report-stopped-at",
+            step = r.code(f.id),
+            outcome = outcome_word(f.outcome, l),
+            reason = r.md(f.reason.unwrap_or_default())
         ),
         Some(Event::Interrupted {
             step,
@@ -159,19 +171,18 @@ fn result(view: &View, finished: bool) -> String {
             reason,
             ..
         }) => format!(
-            "**interrupted**{}{}",
-            step.map(|s| format!(" at step {}", r.code(s)))
+            "**{}**{}{}",
+            t!(in l, "report-interrupted"),
+            step.map(|s| t!(in l, "report-at-step", step = r.code(s)))
                 .unwrap_or_default(),
             match (killed, reason) {
-                (true, _) =>
-                    " (no record of its end: tvdr was killed or lost, or the step is still running)"
-                        .to_string(),
+                (true, _) => t!(in l, "report-interrupted-killed"),
                 (false, Some(reason)) => format!(": {}", r.md(reason)),
                 (false, None) => String::new(),
             }
         ),
-        Some(Event::Step(f)) => format!("**not finished** (last step: {})", r.code(f.id)),
-        _ => "**not started**".to_string(),
+        Some(Event::Step(f)) => t!(in l, "report-not-finished", step = r.code(f.id)),
+        _ => t!(in l, "report-not-started"),
     };
     format!("{what}{counts}")
 }
@@ -192,10 +203,14 @@ fn changes(view: &View, started_with: Option<&str>) -> String {
             if *hash != current {
                 let _ = writeln!(
                     out,
-                    "> **Warning:** the runbook changed during the run: resumed at {} by {} with SHA-256 {}.\n",
-                    t::time(*at),
-                    r.md(operator),
-                    r.code(hash)
+                    "{}\n",
+                    t!(
+                        in view.lang,
+                        "report-runbook-changed",
+                        at = t::time(*at),
+                        operator = r.md(operator),
+                        hash = r.code(hash)
+                    )
                 );
                 current = hash;
             }
@@ -204,8 +219,12 @@ fn changes(view: &View, started_with: Option<&str>) -> String {
     if view.runbook.source.hash != current {
         let _ = writeln!(
             out,
-            "> **Note:** the runbook file is no longer the one this run used (now SHA-256 {}): stage and step titles below are today's.\n",
-            r.code(&view.runbook.source.hash)
+            "{}\n",
+            t!(
+                in view.lang,
+                "report-runbook-replaced",
+                hash = r.code(&view.runbook.source.hash)
+            )
         );
     }
     out

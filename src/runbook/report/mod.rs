@@ -71,7 +71,30 @@ fn body(view: &view::View, site: &Site) -> String {
     out
 }
 
-/// The word for an outcome in the report.
+/// The word for an outcome in the report's language.
+pub fn outcome_word(outcome: Outcome, lang: Lang) -> String {
+    match outcome {
+        Outcome::Done => crate::t!(in lang, "report-outcome-done"),
+        Outcome::Skipped => crate::t!(in lang, "report-outcome-skipped"),
+        Outcome::Overridden => crate::t!(in lang, "report-outcome-overridden"),
+        Outcome::Failed => crate::t!(in lang, "report-outcome-failed"),
+        Outcome::Aborted => crate::t!(in lang, "report-outcome-aborted"),
+    }
+}
+
+/// "3 done": how many steps ended so, in the report's language (Italian words agree in
+/// number).
+pub fn outcome_count(outcome: Outcome, count: usize, lang: Lang) -> String {
+    match outcome {
+        Outcome::Done => crate::t!(in lang, "report-count-done", count = count),
+        Outcome::Skipped => crate::t!(in lang, "report-count-skipped", count = count),
+        Outcome::Overridden => crate::t!(in lang, "report-count-overridden", count = count),
+        Outcome::Failed => crate::t!(in lang, "report-count-failed", count = count),
+        Outcome::Aborted => crate::t!(in lang, "report-count-aborted", count = count),
+    }
+}
+
+/// The outcome as a neutral name (the HTML page's CSS classes).
 pub fn outcome_label(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Done => "done",

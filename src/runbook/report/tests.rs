@@ -402,6 +402,31 @@ fn a_dr_activation_measures_the_rto_and_says_it_was_exceeded() {
     insta::assert_snapshot!(render(&j.records, &rb, &site()));
 }
 
+/// The same two runs in Italian: every heading, label and sentence of the report from the
+/// Italian catalogue; ids, commands, answers and times stay as they are.
+#[test]
+fn a_conversion_and_a_dr_activation_in_italian() {
+    let it = Site {
+        lang: crate::i18n::Lang::It,
+        ..site()
+    };
+    let rb = runbook(FT);
+    let conversion = render(&conversion(&rb).records, &rb, &it);
+    let rb = runbook(DR);
+    let activation = render(&dr_activation(&rb).records, &rb, &it);
+    for english in [
+        "## Timeline",
+        "run started",
+        "Measured RTO",
+        "| Time |",
+        "at the terminal",
+    ] {
+        assert!(!conversion.contains(english), "{english} in:\n{conversion}");
+        assert!(!activation.contains(english), "{english} in:\n{activation}");
+    }
+    insta::assert_snapshot!(format!("{conversion}\n---\n\n{activation}"));
+}
+
 /// A DR activation (`DR`) whose recovery exceeds the 30-minute objective.
 pub(super) fn dr_activation(rb: &Runbook) -> Journal {
     let mut j = Journal::start(rb, "carla", "noc-pc");

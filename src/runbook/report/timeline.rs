@@ -5,32 +5,36 @@
 use std::fmt::Write;
 
 use super::evidence;
-use super::outcome_label;
+use super::outcome_word;
 use super::text as t;
 use super::uat;
 use super::view::{Event, Finish, View};
 use crate::runbook::journal::Outcome;
 use crate::runbook::raw::RawService;
+use crate::t;
 
 /// Longest evidence shown in a timeline cell; the sections below show the rest.
 const EVIDENCE_CHARS: usize = 200;
 
 pub fn section(view: &View) -> String {
     let r = &view.redactor;
-    let mut out = String::from(
-        "## Timeline\n\n| Time | Stage | Step | Kind | Outcome | Duration | Evidence |\n|---|---|---|---|---|---|---|\n",
+    let l = view.lang;
+    let mut out = format!(
+        "## {}\n\n| {} |\n|---|---|---|---|---|---|---|\n",
+        t!(in l, "report-timeline"),
+        t!(in l, "report-timeline-columns")
     );
     let first = view.events.first().map(Event::at);
     let phases = uat::phases(view);
     for e in &view.events {
         let row = match e {
             Event::Started { operator, host, .. } => event_row(
-                "run started",
-                &format!("by {} on {}", r.md(operator), r.code(host)),
+                &t!(in l, "report-run-started"),
+                &t!(in l, "report-by-on", operator = r.md(operator), host = r.code(host)),
             ),
             Event::Resumed { operator, host, .. } => event_row(
-                "run resumed",
-                &format!("by {} on {}", r.md(operator), r.code(host)),
+                &t!(in l, "report-run-resumed"),
+                &t!(in l, "report-by-on", operator = r.md(operator), host = r.code(host)),
             ),
             Event::TakenOver {
                 operator,
@@ -40,14 +44,15 @@ pub fn section(view: &View) -> String {
                 node,
                 ..
             } => event_row(
-                "run taken over",
-                &format!(
-                    "by {} on {} from {} on {} (journal mirrored on {})",
-                    r.md(operator),
-                    r.code(host),
-                    r.md(from_operator),
-                    r.code(from_host),
-                    r.code(node)
+                &t!(in l, "report-run-taken-over"),
+                &t!(
+                    in l,
+                    "report-taken-over-detail",
+                    operator = r.md(operator),
+                    host = r.code(host),
+                    from_operator = r.md(from_operator),
+                    from_host = r.code(from_host),
+                    node = r.code(node)
                 ),
             ),
             Event::Step(f) => {
@@ -65,39 +70,53 @@ pub fn section(view: &View) -> String {
             } => {
                 let (stage, title, kind) = match step {
                     Some(id) => describe(view, id),
-                    None => (String::new(), "*(between steps)*".into(), String::new()),
+                    None => (
+                        String::new(),
+                        format!("*{}*", t!(in l, "report-between-steps")),
+                        String::new(),
+                    ),
                 };
                 let why = match (killed, reason) {
-                    (true, _) => "started, no record of its end: tvdr was killed or lost, or the step is still running; re-entered on resume".to_string(),
-                    (false, Some(reason)) => format!("{}; re-entered on resume", r.md(&t::shorten(reason, EVIDENCE_CHARS))),
-                    (false, None) => "the run was stopped inside this step (Ctrl-C, or a person was needed and none could answer); re-entered on resume".to_string(),
+                    (true, _) => t!(in l, "report-interrupted-killed-resume"),
+                    (false, Some(reason)) => t!(
+                        in l,
+                        "report-interrupted-reason-resume",
+                        reason = r.md(&t::shorten(reason, EVIDENCE_CHARS))
+                    ),
+                    (false, None) => t!(in l, "report-interrupted-inside-resume"),
                 };
-                format!("{stage} | {title} | {kind} | ⏸ interrupted |  | {why}")
+                let interrupted = t!(in l, "report-step-interrupted");
+                format!("{stage} | {title} | {kind} | ⏸ {interrupted} |  | {why}")
             }
-            Event::Decided { decided, .. } => {
-                event_row("decision", &r.md(&evidence::run_decision(decided)))
-            }
+            Event::Decided { decided, .. } => event_row(
+                &t!(in l, "report-decision"),
+                &r.md(&evidence::run_decision(decided, l)),
+            ),
             Event::Abandoned {
                 reason,
                 operator,
                 host,
                 ..
             } => event_row(
-                "run abandoned",
-                &format!(
-                    "{} (by {} on {}); closed, never resumed",
-                    r.md(reason),
-                    r.md(operator),
-                    r.code(host)
+                &t!(in l, "report-run-abandoned"),
+                &t!(
+                    in l,
+                    "report-abandoned-detail",
+                    reason = r.md(reason),
+                    operator = r.md(operator),
+                    host = r.code(host)
                 ),
             ),
             Event::LockBroken { reason, holder, .. } => event_row(
-                "lock broken",
-                &format!("{} (held by {})", r.md(reason), r.md(holder)),
+                &t!(in l, "report-lock-broken"),
+                &t!(in l, "report-held-by", reason = r.md(reason), holder = r.md(holder)),
             ),
             Event::Finished { at } => {
                 let elapsed = first.map(|f| t::duration(at.since(f))).unwrap_or_default();
-                format!(" | *run finished* |  |  | {elapsed} | ")
+                format!(
+                    " | *{}* |  |  | {elapsed} | ",
+                    t!(in l, "report-run-finished")
+                )
             }
         };
         let _ = writeln!(out, "| {} | {row} |", t::time(e.at()));
@@ -113,22 +132,26 @@ fn event_row(what: &str, detail: &str) -> String {
 /// Stage title, step title with its id, and kind — escaped, for a table.
 fn describe(view: &View, id: &str) -> (String, String, String) {
     let r = &view.redactor;
+    let l = view.lang;
     match super::view::find(view.runbook, id) {
-        Some(info) => (
-            r.md(view.text(&info.stage.title)),
-            format!("{} ({})", r.md(view.text(&info.step.title)), r.code(id)),
-            match info.step.service {
-                Some(RawService::Down) => format!("{}, service down", info.step.kind.name()),
-                Some(RawService::Up) => format!("{}, service up", info.step.kind.name()),
-                Some(RawService::Outage) => {
-                    format!("{}, service out while it runs", info.step.kind.name())
-                }
-                None => info.step.kind.name().to_string(),
-            },
-        ),
+        Some(info) => {
+            let kind = info.step.kind.name();
+            (
+                r.md(view.text(&info.stage.title)),
+                format!("{} ({})", r.md(view.text(&info.step.title)), r.code(id)),
+                match info.step.service {
+                    Some(RawService::Down) => t!(in l, "report-kind-service-down", kind = kind),
+                    Some(RawService::Up) => t!(in l, "report-kind-service-up", kind = kind),
+                    Some(RawService::Outage) => {
+                        t!(in l, "report-kind-service-outage", kind = kind)
+                    }
+                    None => kind.to_string(),
+                },
+            )
+        }
         None => (
             "?".into(),
-            format!("{} (no longer in the runbook)", r.code(id)),
+            t!(in l, "report-no-longer-in-runbook", step = r.code(id)),
             "?".into(),
         ),
     }
@@ -137,23 +160,19 @@ fn describe(view: &View, id: &str) -> (String, String, String) {
 fn step_row(view: &View, f: &Finish, phase: Option<&uat::Phase>) -> String {
     let r = &view.redactor;
     let (stage, title, kind) = describe(view, f.id);
+    let word = outcome_word(f.outcome, view.lang);
     let outcome = match f.reason {
-        Some(reason) => format!(
-            "{} {}: {}",
-            f.outcome.mark(),
-            outcome_label(f.outcome),
-            r.md(reason)
-        ),
-        None => format!("{} {}", f.outcome.mark(), outcome_label(f.outcome)),
+        Some(reason) => format!("{} {word}: {}", f.outcome.mark(), r.md(reason)),
+        None => format!("{} {word}", f.outcome.mark()),
     };
     let duration = if f.outcome == Outcome::Skipped {
         String::new()
     } else {
         t::seconds(f.seconds)
     };
-    let mut line = evidence::line(f.evidence);
+    let mut line = evidence::line(f.evidence, view.lang);
     if let Some(phase) = phase {
-        line = [phase.counts_line(), line]
+        line = [phase.counts_line(view.lang), line]
             .join("; ")
             .trim_end_matches("; ")
             .to_string();
@@ -169,6 +188,7 @@ fn step_row(view: &View, f: &Finish, phase: Option<&uat::Phase>) -> String {
 /// terminal, or the answers file — the run's operator is named with it).
 pub fn overrides(view: &View) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let mut rows = String::new();
     for e in &view.events {
         match e {
@@ -179,8 +199,10 @@ pub fn overrides(view: &View) -> String {
                     t::time(f.at),
                     r.md(&view.title(f.id)),
                     r.code(f.id),
-                    r.md(&evidence::override_by(f.evidence, f.operator)),
-                    r.md(f.reason.unwrap_or("(no reason recorded)"))
+                    r.md(&evidence::override_by(f.evidence, f.operator, l)),
+                    r.md(&f
+                        .reason
+                        .map_or_else(|| t!(in l, "report-no-reason"), str::to_string))
                 );
             }
             Event::LockBroken {
@@ -191,9 +213,9 @@ pub fn overrides(view: &View) -> String {
             } => {
                 let _ = writeln!(
                     rows,
-                    "| {} | *run lock broken* (held by {}) | {} | {} |",
+                    "| {} | {} | {} | {} |",
                     t::time(*at),
-                    r.md(holder),
+                    t!(in l, "report-lock-broken-by", holder = r.md(holder)),
                     r.md(operator),
                     r.md(reason)
                 );
@@ -201,8 +223,13 @@ pub fn overrides(view: &View) -> String {
             _ => {}
         }
     }
+    let heading = t!(in l, "report-overrides");
     if rows.is_empty() {
-        return "## Overrides\n\nNo step was overridden.\n\n".into();
+        return format!("## {heading}\n\n{}\n\n", t!(in l, "report-overrides-none"));
     }
-    format!("## Overrides\n\nSteps that failed and were gone past on a written reason.\n\n| Time | Step | Decided by | Reason |\n|---|---|---|---|\n{rows}\n")
+    format!(
+        "## {heading}\n\n{}\n\n| {} |\n|---|---|---|---|\n{rows}\n",
+        t!(in l, "report-overrides-intro"),
+        t!(in l, "report-overrides-columns")
+    )
 }

@@ -9,7 +9,9 @@ use serde_json::Value;
 use super::evidence::text;
 use super::text as t;
 use super::view::{Finish, View};
+use crate::i18n::Lang;
 use crate::runbook::model::Kind;
+use crate::t;
 
 pub struct Case {
     pub id: String,
@@ -79,17 +81,18 @@ impl Phase {
         self.cases.iter().filter(|c| c.result == result).count()
     }
 
-    pub fn counts_line(&self) -> String {
-        let mut line = format!(
-            "UAT {}: {} pass, {} fail, {} skip",
-            self.name,
-            self.count("pass"),
-            self.count("fail"),
-            self.count("skip")
+    pub fn counts_line(&self, lang: Lang) -> String {
+        let mut line = t!(
+            in lang,
+            "report-uat-counts",
+            phase = self.name.as_str(),
+            pass = self.count("pass"),
+            fail = self.count("fail"),
+            skip = self.count("skip")
         );
         if !self.regressions.is_empty() {
             let n = self.regressions.len();
-            let _ = write!(line, ", {n} regression{}", if n == 1 { "" } else { "s" });
+            line.push_str(&t!(in lang, "report-uat-regressions", count = n));
         }
         line
     }
@@ -164,16 +167,25 @@ pub fn phases<'v>(view: &'v View) -> Vec<(&'v Finish<'v>, Phase)> {
 /// The `## UAT results` section, or nothing when no step recorded UAT results.
 pub fn section(view: &View) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let mut out = String::new();
     for (f, phase) in phases(view) {
         let _ = writeln!(
             out,
-            "### Phase {} — {}\n\n{} (step {}, {}).\n",
-            r.code(&phase.name),
-            r.md(&view.title(f.id)),
-            r.md(&phase.counts_line()),
-            r.code(f.id),
-            t::time(f.at)
+            "### {}\n\n{}\n",
+            t!(
+                in l,
+                "report-uat-phase",
+                phase = r.code(&phase.name),
+                title = r.md(&view.title(f.id))
+            ),
+            t!(
+                in l,
+                "report-uat-phase-line",
+                counts = r.md(&phase.counts_line(l)),
+                step = r.code(f.id),
+                at = t::time(f.at)
+            )
         );
         if !phase.regressions.is_empty() {
             let names: Vec<String> = phase
@@ -181,28 +193,39 @@ pub fn section(view: &View) -> String {
                 .iter()
                 .map(|c| match c.passed_in.as_str() {
                     "" => r.code(&c.id),
-                    phase => format!("{} (passed in {})", r.code(&c.id), r.code(phase)),
+                    phase => t!(
+                        in l,
+                        "report-uat-passed-in",
+                        case = r.code(&c.id),
+                        phase = r.code(phase)
+                    ),
                 })
                 .collect();
             let _ = writeln!(
                 out,
-                "**Regressions** (passed in an earlier phase, fail now): {}.\n",
-                names.join(", ")
+                "{}\n",
+                t!(in l, "report-uat-regressions-line", cases = names.join(", "))
             );
         }
         let areas = phase.cases.iter().any(|c| !c.area.is_empty());
-        out.push_str(if areas {
-            "| Area | Case | Result | Note |\n|---|---|---|---|\n"
+        let _ = if areas {
+            writeln!(
+                out,
+                "| {} |\n|---|---|---|---|",
+                t!(in l, "report-uat-columns-area")
+            )
         } else {
-            "| Case | Result | Note |\n|---|---|---|\n"
-        });
+            writeln!(out, "| {} |\n|---|---|---|", t!(in l, "report-uat-columns"))
+        };
         for case in &phase.cases {
             let mark = match case.result.as_str() {
-                "pass" => "✓ pass",
-                "fail" if phase.is_regression(&case.id) => "✗ fail (regression)",
-                "fail" => "✗ fail",
-                "skip" => "- skip",
-                other => other,
+                "pass" => format!("✓ {}", t!(in l, "report-uat-pass")),
+                "fail" if phase.is_regression(&case.id) => {
+                    format!("✗ {}", t!(in l, "report-uat-fail-regression"))
+                }
+                "fail" => format!("✗ {}", t!(in l, "report-uat-fail")),
+                "skip" => format!("- {}", t!(in l, "report-uat-skip")),
+                other => other.to_string(),
             };
             let name = if case.title.is_empty() {
                 r.code(&case.id)
@@ -217,7 +240,7 @@ pub fn section(view: &View) -> String {
             let _ = writeln!(
                 out,
                 "| {area}{name} | {} | {} |",
-                r.md(mark),
+                r.md(&mark),
                 r.md(&case.note)
             );
         }
@@ -226,5 +249,5 @@ pub fn section(view: &View) -> String {
     if out.is_empty() {
         return out;
     }
-    format!("## UAT results\n\n{out}")
+    format!("## {}\n\n{out}", t!(in l, "report-uat"))
 }

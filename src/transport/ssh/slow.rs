@@ -28,14 +28,15 @@ pub(super) fn tell(target: &Target, took: Duration) {
 }
 
 fn message(target: &Target, took: Duration) -> String {
+    let limit = crate::time::duration::format(target.login_timeout);
     format!(
-        "  {}: slow login ({} s after the node answered): its sshd probably looks up this \
-         machine's address in a DNS that does not answer; `UseDNS no` in its \
-         /etc/ssh/sshd_config, or a nameserver in its /etc/resolv.conf that answers, makes \
-         logins fast (tvdr waits up to `ssh.login_timeout`, now {})",
-        target.name,
-        took.as_secs(),
-        crate::time::duration::format(target.login_timeout)
+        "  {}",
+        crate::t!(
+            "ssh-slow-login",
+            node = target.name.as_str(),
+            seconds = took.as_secs(),
+            limit = limit
+        )
     )
 }
 

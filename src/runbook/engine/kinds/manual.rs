@@ -6,9 +6,11 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use crate::exit_code::Exit;
+use crate::i18n::{Lang, Said};
 use crate::runbook::engine::step::{StepCx, StepResult};
 use crate::runbook::model::{Ask, Role};
 use crate::snapshots;
+use crate::t;
 use crate::time::Timestamp;
 
 /// A gate: `on` names the node a snapshot gate is about (master/slave resolved now).
@@ -44,18 +46,32 @@ fn run_inner(
     let passed = if gate {
         cx.human.gate(&cx.step.id, cx.step.title.local())?
     } else {
-        cx.human
-            .confirm(&cx.step.id, &format!("{} — done?", cx.step.title))?
+        // Shown with the title in the chosen language, journalled with the English one.
+        let prompt = Said {
+            shown: t!("manual-done", title = cx.step.title.local()),
+            recorded: t!(in Lang::En, "manual-done", title = cx.step.title.en()),
+        };
+        cx.human.confirm(&cx.step.id, &prompt)?
     };
     if !passed {
         if gate {
-            return Err(Exit::Aborted(format!(
-                "gate `{}` not passed: {}",
-                cx.step.id, cx.step.title
-            ))
-            .into());
+            let said = Said {
+                shown: t!(
+                    "manual-gate-not-passed",
+                    step = cx.step.id.as_str(),
+                    title = cx.step.title.local()
+                ),
+                recorded: t!(
+                    in Lang::En,
+                    "manual-gate-not-passed",
+                    step = cx.step.id.as_str(),
+                    title = cx.step.title.en()
+                ),
+            };
+            return Err(Exit::Aborted(crate::i18n::raise(said)).into());
         }
-        return Err(Exit::Aborted(format!("step `{}` not done", cx.step.id)).into());
+        let said = crate::said!("manual-not-done", step = cx.step.id.as_str());
+        return Err(Exit::Aborted(crate::i18n::raise(said)).into());
     }
     let mut evidence = Map::new();
     evidence.insert("answers".into(), Value::Object(answers.clone()));

@@ -5,13 +5,14 @@ use serde_json::{json, Map};
 
 use crate::runbook::engine::step::{StepCx, StepResult};
 use crate::runbook::raw::RawLevel;
+use crate::t;
 use crate::time::Timestamp;
 
 pub fn run(cx: &StepCx, level: RawLevel) -> Result<StepResult> {
     let label = match level {
-        RawLevel::Info => "NOTE",
-        RawLevel::Important => "IMPORTANT",
-        RawLevel::Warning => "WARNING",
+        RawLevel::Info => t!("note-note"),
+        RawLevel::Important => t!("note-important"),
+        RawLevel::Warning => t!("note-warning"),
     };
     eprintln!("  ┃ {label}: {}", cx.step.title);
     let mut evidence = Map::new();

@@ -186,10 +186,13 @@ fn attempt(
             State::None => receipt::start(t, key, 1, cmd, timeout),
             State::Running => {
                 eprintln!(
-                    "  {node}: attempt {} is still running (pid {}): following it, not \
-                     starting it again",
-                    seen.attempt,
-                    seen.pid.map_or("?".into(), |p| p.to_string())
+                    "  {}",
+                    crate::t!(
+                        "run-attempt-still-running",
+                        node = node.as_str(),
+                        attempt = seen.attempt,
+                        pid = seen.pid.map_or("?".into(), |p| p.to_string())
+                    )
                 );
                 receipt::follow(t, key, seen.attempt, timeout)
             }
@@ -201,10 +204,13 @@ fn attempt(
             State::Gone if rerun => receipt::start(t, key, seen.attempt + 1, cmd, timeout),
             State::Finished => {
                 eprintln!(
-                    "  {node}: attempt {} already ran (exit status {}): taken as it ended, \
-                     not run again",
-                    seen.attempt,
-                    seen.exit.unwrap_or(-1)
+                    "  {}",
+                    crate::t!(
+                        "run-attempt-already-ran",
+                        node = node.as_str(),
+                        attempt = seen.attempt,
+                        exit = seen.exit.unwrap_or(-1)
+                    )
                 );
                 Ok(seen)
             }
@@ -354,7 +360,10 @@ fn print_seen(node: &str, seen: &Seen) {
             for line in tail(&r.stdout).lines().chain(tail(&r.stderr).lines()) {
                 eprintln!("  {node} | {line}");
             }
-            eprintln!("  {node}: exit status {}", r.exit.unwrap_or(-1));
+            eprintln!(
+                "  {}",
+                crate::t!("run-exit-status", node = node, exit = r.exit.unwrap_or(-1))
+            );
         }
         Seen::Gone(r) => eprintln!("  {node}: {}", r.gone_why()),
         Seen::Unknown(err) => eprintln!("  {node}: {err}"),

@@ -45,9 +45,13 @@ pub fn run(
         let mut attempts = 0u32;
         let last = loop {
             attempts += 1;
-            progress.status(&format!("waiting for {what}"));
+            progress.status(&crate::t!("wait-waiting", what = what.as_str()));
             let look = look(cx, until, options)?;
-            progress.status(&format!("waiting for {what}: {}", look.summary));
+            progress.status(&crate::t!(
+                "wait-waiting-seen",
+                what = what.as_str(),
+                seen = look.summary.as_str()
+            ));
             if look.met || look.lasting.is_some() || started.elapsed() >= timeout {
                 break look;
             }

@@ -8,6 +8,7 @@ use super::escape::esc;
 use super::figures::figures;
 use super::markdown::to_html;
 use super::svg;
+use crate::t;
 
 pub(super) const STYLE: &str = include_str!("style.css");
 
@@ -16,10 +17,19 @@ const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src dat
 
 pub fn page(view: &View, site: &Site) -> String {
     let r = &view.redactor;
+    let l = view.lang;
     let site_name = view.start.as_ref().map_or(site.name.as_str(), |s| s.site);
-    let title = format!("{} — run report — {}", view.runbook.title, site_name);
+    let title = t!(
+        in l,
+        "report-html-title",
+        title = view.text(&view.runbook.title),
+        site = site_name
+    );
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        l.code()
+    ));
     out.push_str(&format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n"
     ));
@@ -30,10 +40,16 @@ pub fn page(view: &View, site: &Site) -> String {
         "<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n"
     ));
     out.push_str(&to_html(&header::section(view, site)));
-    out.push_str("<section class=\"picture\">\n<h2>The run at a glance</h2>\n<figure>\n");
+    out.push_str(&format!(
+        "<section class=\"picture\">\n<h2>{}</h2>\n<figure>\n",
+        esc(&t!(in l, "report-html-glance"))
+    ));
     out.push_str(&svg::timeline(view, site));
-    out.push_str("<figcaption>Times in UTC. Each bar is one attempt at a step; hover a bar for its outcome and duration.</figcaption>\n");
-    out.push_str(svg::legend());
+    out.push_str(&format!(
+        "<figcaption>{}</figcaption>\n",
+        esc(&t!(in l, "report-html-caption"))
+    ));
+    out.push_str(&svg::legend(l));
     out.push_str("</figure>\n");
     out.push_str(&figures(view, site));
     out.push_str("</section>\n");

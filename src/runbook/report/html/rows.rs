@@ -6,10 +6,11 @@
 use std::fmt::Write;
 
 use super::super::downtime;
-use super::super::outcome_label;
 use super::super::text as t;
 use super::super::view::{find, Event, Finish, View};
+use super::super::{outcome_label, outcome_word};
 use crate::runbook::journal::Outcome;
+use crate::t;
 use crate::time::Timestamp;
 
 pub struct Bar {
@@ -33,6 +34,7 @@ pub struct Mark {
 /// Rows in the order steps first appear, a stage heading wherever the stage changes, and
 /// the run's own moments.
 pub fn rows<'v>(view: &'v View) -> (Vec<Row<'v>>, Vec<Mark>) {
+    let l = view.lang;
     let mut rows: Vec<Row> = Vec::new();
     let mut marks = Vec::new();
     let mut stage: Option<&str> = None;
@@ -49,7 +51,7 @@ pub fn rows<'v>(view: &'v View) -> (Vec<Row<'v>>, Vec<Mark>) {
         if stage != Some(this) {
             stage = Some(this);
             rows.push(Row::Stage(info.map_or_else(
-                || "(steps no longer in the runbook)".to_string(),
+                || t!(in l, "report-html-steps-gone"),
                 |i| view.text(&i.stage.title).to_string(),
             )));
         }
@@ -70,7 +72,12 @@ pub fn rows<'v>(view: &'v View) -> (Vec<Row<'v>>, Vec<Mark>) {
             } => {
                 // A killed step ran, as far as anyone knows, until the next session.
                 let to = if *killed { next.unwrap_or(*at) } else { *at };
-                let title = format!("{} — interrupted at {}", view.title(id), t::time(*at));
+                let title = t!(
+                    in l,
+                    "report-html-interrupted-at",
+                    step = view.title(id),
+                    at = t::time(*at)
+                );
                 add(
                     &mut rows,
                     id,
@@ -84,27 +91,27 @@ pub fn rows<'v>(view: &'v View) -> (Vec<Row<'v>>, Vec<Mark>) {
             }
             Event::Started { at, operator, host } => marks.push(Mark {
                 at: *at,
-                title: format!("run started by {operator} on {host}"),
+                title: t!(in l, "report-html-run-started", operator = *operator, host = *host),
             }),
             Event::Resumed {
                 at, operator, host, ..
             } => marks.push(Mark {
                 at: *at,
-                title: format!("run resumed by {operator} on {host}"),
+                title: t!(in l, "report-html-run-resumed", operator = *operator, host = *host),
             }),
             Event::TakenOver {
                 at, operator, host, ..
             } => marks.push(Mark {
                 at: *at,
-                title: format!("run taken over by {operator} on {host}"),
+                title: t!(in l, "report-html-run-taken-over", operator = *operator, host = *host),
             }),
             Event::Abandoned { at, reason, .. } => marks.push(Mark {
                 at: *at,
-                title: format!("run abandoned: {reason}"),
+                title: t!(in l, "report-html-run-abandoned", reason = *reason),
             }),
             Event::Finished { at } => marks.push(Mark {
                 at: *at,
-                title: "run finished".into(),
+                title: t!(in l, "report-run-finished"),
             }),
             _ => {}
         }
@@ -118,14 +125,16 @@ fn finished(view: &View, f: &Finish) -> Bar {
     } else {
         downtime::outage_start(f)
     };
-    let mut title = format!(
-        "{} — {} at {}",
-        view.title(f.id),
-        outcome_label(f.outcome),
-        t::time(f.at)
+    let l = view.lang;
+    let mut title = t!(
+        in l,
+        "report-html-bar",
+        step = view.title(f.id),
+        outcome = outcome_word(f.outcome, l),
+        at = t::time(f.at)
     );
     if f.outcome != Outcome::Skipped {
-        let _ = write!(title, " after {}", t::seconds(f.seconds));
+        title.push_str(&t!(in l, "report-html-after", took = t::seconds(f.seconds)));
     }
     if let Some(reason) = f.reason {
         let _ = write!(title, ": {reason}");

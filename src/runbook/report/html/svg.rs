@@ -13,6 +13,8 @@ use super::super::Site;
 use super::axis::Axis;
 use super::escape::esc;
 use super::rows::{rows, Bar, Row};
+use crate::i18n::Lang;
+use crate::t;
 use crate::time::Timestamp;
 
 const WIDTH: f64 = 1000.0;
@@ -63,15 +65,17 @@ pub fn timeline(view: &View, site: &Site) -> String {
     let _ = writeln!(
         svg,
         r#"<title id="timeline-title">{}</title>"#,
-        esc(&format!(
-            "The run on a time axis (UTC): {steps} steps from {} to {}",
-            t::time(first),
-            t::time(last)
+        esc(&crate::t!(
+            in view.lang,
+            "report-html-axis-title",
+            steps = steps,
+            from = t::time(first),
+            to = t::time(last)
         ))
     );
     grid(&mut svg, &axis, bottom);
     for w in &windows {
-        outage(&mut svg, &axis, w, bottom);
+        outage(&mut svg, &axis, w, bottom, view.lang);
     }
     for (i, row) in rows.iter().enumerate() {
         let y = TOP + ROW * i as f64;
@@ -153,12 +157,12 @@ fn grid(svg: &mut String, axis: &Axis, bottom: f64) {
     svg.push_str("</g>\n");
 }
 
-fn outage(svg: &mut String, axis: &Axis, w: &Window, bottom: f64) {
+fn outage(svg: &mut String, axis: &Axis, w: &Window, bottom: f64, lang: Lang) {
     let x = axis.x(w.start());
     let end = w.end().map_or(axis.right, |end| axis.x(end));
     let label = match w.length() {
-        Some(length) => format!("outage {}", t::duration(length)),
-        None => "outage, no end in this run".into(),
+        Some(length) => t!(in lang, "report-html-outage", length = t::duration(length)),
+        None => t!(in lang, "report-html-outage-open"),
     };
     let _ = writeln!(
         svg,
@@ -167,13 +171,21 @@ fn outage(svg: &mut String, axis: &Axis, w: &Window, bottom: f64) {
         TOP - 12.0,
         (end - x).max(MIN_BAR),
         bottom - TOP + 12.0,
-        esc(&format!(
-            "{label}, from {}{}",
-            t::time(w.start()),
-            w.end()
-                .map(|e| format!(" to {}", t::time(e)))
-                .unwrap_or_default()
-        )),
+        esc(&match w.end() {
+            Some(e) => t!(
+                in lang,
+                "report-html-outage-from-to",
+                label = label.as_str(),
+                from = t::time(w.start()),
+                to = t::time(e)
+            ),
+            None => t!(
+                in lang,
+                "report-html-outage-from",
+                label = label.as_str(),
+                from = t::time(w.start())
+            ),
+        }),
         x + 2.0,
         TOP - 3.0,
         esc(&label)
@@ -202,21 +214,29 @@ fn rto_line(
     Some((
         due,
         class,
-        format!("RTO objective {}", t::duration(site.rto)),
+        t!(in view.lang, "report-html-rto-objective", rto = t::duration(site.rto)),
     ))
 }
 
 /// What the colours mean, under the picture.
-pub fn legend() -> &'static str {
-    concat!(
-        r#"<ul class="legend">"#,
-        r#"<li><span class="swatch done"></span>done</li>"#,
-        r#"<li><span class="swatch overridden"></span>overridden (failed, gone past on a written reason)</li>"#,
-        r#"<li><span class="swatch failed"></span>failed or aborted</li>"#,
-        r#"<li><span class="swatch skipped"></span>skipped</li>"#,
-        r#"<li><span class="swatch interrupted"></span>interrupted</li>"#,
-        r#"<li><span class="swatch outage"></span>service out</li>"#,
-        r#"<li><span class="swatch session"></span>run started, resumed, taken over, finished</li>"#,
-        "</ul>\n"
-    )
+pub fn legend(lang: Lang) -> String {
+    let items = [
+        ("done", t!(in lang, "report-html-legend-done")),
+        ("overridden", t!(in lang, "report-html-legend-overridden")),
+        ("failed", t!(in lang, "report-html-legend-failed")),
+        ("skipped", t!(in lang, "report-html-legend-skipped")),
+        ("interrupted", t!(in lang, "report-html-legend-interrupted")),
+        ("outage", t!(in lang, "report-html-legend-outage")),
+        ("session", t!(in lang, "report-html-legend-session")),
+    ];
+    let mut out = String::from(r#"<ul class="legend">"#);
+    for (class, text) in items {
+        let _ = write!(
+            out,
+            r#"<li><span class="swatch {class}"></span>{}</li>"#,
+            esc(&text)
+        );
+    }
+    out.push_str("</ul>\n");
+    out
 }

@@ -15,6 +15,15 @@ fn page(records: &[crate::runbook::journal::Record], rb: &crate::runbook::Runboo
     render(records, rb, &site()).replace(super::page::STYLE, "/* style.css */\n")
 }
 
+/// The page in Italian, its style sheet replaced by a marker.
+fn page_it(records: &[crate::runbook::journal::Record], rb: &crate::runbook::Runbook) -> String {
+    let it = super::super::Site {
+        lang: crate::i18n::Lang::It,
+        ..site()
+    };
+    render(records, rb, &it).replace(super::page::STYLE, "/* style.css */\n")
+}
+
 /// The inline SVG, parsed: it must be well-formed XML on its own.
 fn svg(html: &str) -> String {
     let start = html.find("<svg").expect("an inline svg");
@@ -242,4 +251,27 @@ fn only_own_markup(html: &str) {
             );
         }
     }
+}
+
+#[test]
+fn a_dr_activation_in_italian_says_so_to_the_browser_and_the_reader() {
+    let rb = runbook(DR);
+    let html = page_it(&dr_activation(&rb).records, &rb);
+    let svg = svg(&html);
+    assert!(html.contains("<html lang=\"it\">"), "{html}");
+    assert!(svg.contains(">disservizio 33m 40s<"), "{svg}");
+    assert!(
+        html.contains("<dd>33m 40s — obiettivo di 30m superato di 3m 40s</dd>"),
+        "{html}"
+    );
+    for heading in [
+        "Cronologia",
+        "Forzature",
+        "Disservizio misurato",
+        "Risposte",
+        "Esiti dei controlli",
+    ] {
+        assert!(html.contains(&format!("<h2>{heading}</h2>")), "{heading}");
+    }
+    insta::assert_snapshot!(html);
 }

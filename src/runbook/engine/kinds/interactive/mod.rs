@@ -20,6 +20,7 @@ use crate::exit_code::Exit;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
 use crate::runbook::model::{CheckOptions, Role};
+use crate::t;
 use crate::transport::{Cmd, LocalTransport, Transport, TransportError, Tty};
 pub use moved::Moving;
 
@@ -34,17 +35,13 @@ pub fn run(
     let target = match cx.resolve(on)?.as_slice() {
         [one] => *one,
         _ => {
-            return Err(Exit::Usage(format!(
-                "step `{}` opens one terminal on one host",
-                cx.step.id
-            ))
-            .into())
+            return Err(Exit::Usage(t!("interactive-one-host", step = cx.step.id.as_str())).into())
         }
     };
     if moving.is_some() && target == Target::Local {
-        return Err(Exit::Usage(format!(
-            "step `{}`: `from_address` needs a node, not this machine",
-            cx.step.id
+        return Err(Exit::Usage(t!(
+            "interactive-from-address-local",
+            step = cx.step.id.as_str()
         ))
         .into());
     }
@@ -56,14 +53,13 @@ pub fn run(
                 evidence: Map::new(),
             });
         }
-        return Err(Exit::NeedsHuman(format!(
-            "step `{}` opens `{}` on {} for you to drive, but there is no terminal: run tvdr at \
-             a terminal (or, if it was done by hand, say so under `overrides:` in the answers file)",
-            cx.step.id,
-            cmd.render(),
-            target.name()
-        ))
-        .into());
+        let said = crate::said!(
+            "interactive-needs-terminal",
+            step = cx.step.id.as_str(),
+            command = cmd.render(),
+            node = target.name()
+        );
+        return Err(Exit::NeedsHuman(crate::i18n::raise(said)).into());
     }
     loop {
         let mut evidence = Map::new();
@@ -131,9 +127,12 @@ fn attempt(
             evidence.insert("from_address".into(), json!(moving.from));
             let key = moved::key_before(cx.fleet, node, &moving.from).map_err(|e| {
                 eprintln!(
-                    "hint: record {node}'s key at its current address first: \
-                     `tvdr trust {node} --address {}`",
-                    moving.from
+                    "{}",
+                    t!(
+                        "interactive-trust-first",
+                        node = node,
+                        address = moving.from.as_str()
+                    )
                 );
                 Failure::from(e)
             })?;
@@ -141,13 +140,17 @@ fn attempt(
         }
         _ => None,
     };
-    let at = key
-        .as_ref()
-        .map_or_else(String::new, |(m, _, _)| format!(" at {}", m.from));
+    let at = key.as_ref().map_or_else(String::new, |(m, _, _)| {
+        t!("interactive-at-address", address = m.from.as_str())
+    });
     eprintln!(
-        "  opening `{}` on {}{at} — the terminal is the program's until it exits",
-        cmd.render(),
-        target.name()
+        "  {}",
+        t!(
+            "interactive-opening",
+            command = cmd.render(),
+            node = target.name(),
+            at = at
+        )
     );
     let began = Instant::now();
     let status = open(cx, target, cmd, moving.map(|m| m.from.as_str()));
@@ -165,20 +168,26 @@ fn attempt(
         (Err(e), Some(_)) if !matches!(e, TransportError::Lost { .. }) => Err(e.into()),
         (status, Some((moving, node, key))) => {
             if let Err(TransportError::Lost { reason, .. }) = &status {
-                eprintln!("  the session dropped ({reason}): expected when the address changes");
+                eprintln!(
+                    "  {}",
+                    t!("interactive-session-dropped", reason = reason.as_str())
+                );
                 evidence.insert("session".into(), json!(format!("dropped: {reason}")));
             }
             let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::from)?;
             eprintln!(
-                "  ✓ {node} answers at {} with the key it had at {} ({} {}){}",
-                moved.to,
-                moved.from,
-                moved.key.key_type,
-                moved.key.fingerprint,
-                moved
-                    .recorded_in
-                    .as_ref()
-                    .map_or(String::new(), |f| format!(", recorded in {}", f.display()))
+                "  ✓ {}",
+                t!(
+                    "interactive-moved",
+                    node = node,
+                    to = moved.to.as_str(),
+                    from = moved.from.as_str(),
+                    key = format!("{} {}", moved.key.key_type, moved.key.fingerprint),
+                    recorded = moved.recorded_in.as_ref().map_or(String::new(), |f| t!(
+                        "interactive-recorded-in",
+                        file = f.display().to_string()
+                    ))
+                )
             );
             evidence.insert("host_key".into(), moved::evidence(&moved));
             Ok(())

@@ -47,9 +47,11 @@ pub fn wait(
         .clone();
     let started = Instant::now();
     let mut progress = Progress::new(Some(moving.timeout), Duration::ZERO);
-    progress.status(&format!(
-        "waiting for {node} at {} with its key {}",
-        target.address, key.fingerprint
+    progress.status(&crate::t!(
+        "interactive-waiting-moved",
+        node = node,
+        address = target.address.as_str(),
+        key = key.fingerprint.as_str()
     ));
     let result = loop {
         match accept_moved(&target, &moving.from, key) {

@@ -34,11 +34,11 @@ pub(super) fn wait_back(
     let mut progress = Progress::new(Some(allowed), already);
     let mut down_at: Option<(Instant, Duration)> = None;
     let mut last;
-    progress.status(&format!("waiting for {node} to go down"));
+    progress.status(&crate::t!("reboot-waiting-down", node = node));
     let result = loop {
         match host::probe(cx.fleet, node)? {
             Probe::Up(id) if id != before => {
-                progress.status(&format!("{node} is back"));
+                progress.status(&crate::t!("reboot-back", node = node));
                 break Waited {
                     after: Some(id),
                     down_after: down_at.map(|(_, d)| d),
@@ -51,7 +51,7 @@ pub(super) fn wait_back(
                 if down_at.is_none() {
                     down_at = Some((Instant::now(), progress.elapsed()));
                 }
-                progress.status(&format!("{node} is down; waiting for it to answer"));
+                progress.status(&crate::t!("reboot-down-waiting", node = node));
                 last = format!("down: {why}");
             }
         }

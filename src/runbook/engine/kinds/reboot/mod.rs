@@ -64,16 +64,21 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
                 ..Memo::default()
             };
             memo::save(cx.state_dir, &key, &memo)?;
-            eprintln!("  rebooting {node}");
+            eprintln!("  {}", crate::t!("reboot-rebooting", node = node));
             issue_reboot(cx, node, &receipt_key)?;
         }
         Some(r) => {
             refused(node, r)?;
             eprintln!(
-                "  {node}: `reboot` was issued already ({}): not issued again",
-                r.started
-                    .map(|s| Timestamp::from_epoch(s).to_string())
-                    .unwrap_or_else(|| "time unknown".into())
+                "  {}",
+                crate::t!(
+                    "reboot-issued-already",
+                    node = node,
+                    at = r
+                        .started
+                        .map(|s| Timestamp::from_epoch(s).to_string())
+                        .unwrap_or_else(|| crate::t!("reboot-time-unknown"))
+                )
             );
             if memo.boot_id.is_none() {
                 memo.node = Some(node.to_string());
@@ -82,7 +87,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
             }
         }
         None if memo.boot_id.is_some() => {
-            eprintln!("  {node} does not answer: rebooting, as issued earlier");
+            eprintln!("  {}", crate::t!("reboot-not-answering", node = node));
         }
         None => {
             return Err(anyhow::Error::from(TransportError::Unreachable {
@@ -146,12 +151,10 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
 fn node_of(cx: &StepCx, on: Role) -> Result<String> {
     match cx.resolve(on)?.as_slice() {
         [Target::Node(node)] => Ok(node.to_string()),
-        [Target::Local] => Err(Exit::Usage(format!(
-            "step `{}`: tvdr does not reboot the machine it runs on; reboot it by hand",
-            cx.step.id
-        ))
-        .into()),
-        _ => Err(Exit::Usage(format!("step `{}` reboots one node at a time", cx.step.id)).into()),
+        [Target::Local] => {
+            Err(Exit::Usage(crate::t!("reboot-not-local", step = cx.step.id.as_str())).into())
+        }
+        _ => Err(Exit::Usage(crate::t!("reboot-one-node", step = cx.step.id.as_str())).into()),
     }
 }
 

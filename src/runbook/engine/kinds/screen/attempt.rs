@@ -10,6 +10,7 @@ use crate::runbook::engine::kinds::memo::{self, Attempt, Memo};
 use crate::runbook::engine::kinds::run::{exec, on_host};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::receipt::{self, Key, State};
+use crate::said;
 use crate::time::Timestamp;
 use crate::transport::Cmd;
 
@@ -19,10 +20,10 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     if ended.success {
         return cx.human.confirm(
             &cx.step.id,
-            &format!(
-                "`{}` already ran successfully ({}). Run it again?",
-                cmd.render(),
-                ended.at
+            &said!(
+                "screen-again-after-success",
+                command = cmd.render(),
+                at = ended.at.to_string()
             ),
         );
     }
@@ -32,10 +33,10 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     }
     cx.human.confirm(
         &cx.step.id,
-        &format!(
-            "`{}` ran before ({}) without its success output. Did Telenia support tell you to run it again?",
-            cmd.render(),
-            last.started_at
+        &said!(
+            "screen-again-after-failure",
+            command = cmd.render(),
+            at = last.started_at.to_string()
         ),
     )
 }
@@ -120,9 +121,13 @@ fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
         return Ok(false);
     };
     eprintln!(
-        "  {}: this run already started `{session}` there (log {log}): following it, not \
-         starting the command again",
-        target.name()
+        "  {}",
+        crate::t!(
+            "screen-already-started",
+            node = target.name(),
+            session = session.as_str(),
+            log = log.as_str()
+        )
     );
     memo.node = Some(target.name().to_string());
     memo.attempts.push(Attempt {
@@ -169,11 +174,14 @@ pub(super) fn start(
     });
     memo::save(cx.state_dir, key, memo)?;
     eprintln!(
-        "  starting `{}` in screen `{session}` on {} (log {log}; to look at it there: \
-         screen -r {session})\n  if tvdr stops (Ctrl-C, lost link), the command goes on: run \
-         tvdr again to follow it",
-        cmd.render(),
-        target.name()
+        "  {}",
+        crate::t!(
+            "screen-starting",
+            command = cmd.render(),
+            session = session.as_str(),
+            node = target.name(),
+            log = log.as_str()
+        )
     );
     // Started with a receipt on the node: whoever goes on with the run (another laptop,
     // notes lost) finds which attempt started there.
@@ -184,7 +192,7 @@ pub(super) fn start(
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let status = started.exit.unwrap_or(-1);
     if started.raced && status == 0 {
-        eprintln!("  attempt {n} was started by someone else meanwhile: following it");
+        eprintln!("  {}", crate::t!("screen-raced", attempt = n));
         return Ok(());
     }
     if status != 0 {

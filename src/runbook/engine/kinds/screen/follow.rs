@@ -57,7 +57,7 @@ pub fn follow(
     let mut last_look = false;
     let mut logged = false;
     let mut lost = 0u32;
-    progress.status(&format!("running in screen `{session}` on {node}"));
+    progress.status(&crate::t!("screen-running", session = session, node = node));
     loop {
         match exec(
             cx,
@@ -75,7 +75,7 @@ pub fn follow(
                 let replay = first && reattached;
                 shown = show(progress, node, &log, shown, replay);
                 first = false;
-                progress.status(&format!("running in screen `{session}` on {node}"));
+                progress.status(&crate::t!("screen-running", session = session, node = node));
                 let ended = match poll.session {
                     Session::Running => None,
                     Session::Dead => Some(true),
@@ -100,17 +100,29 @@ pub fn follow(
                 }
                 lost += 1;
                 if lost >= LOST_LIMIT && !cx.human.interactive() {
-                    return Err(Exit::Unreachable(format!(
-                        "lost {node} while following screen `{session}` ({}); the command goes \
-                         on there: when {node} answers again, run the same `tvdr runbook` \
-                         command to re-attach to it (nothing is started twice)",
-                        err.to_string().lines().next().unwrap_or_default()
-                    ))
-                    .into());
+                    let said = crate::said!(
+                        "screen-lost",
+                        node = node,
+                        session = session,
+                        error = err
+                            .to_string()
+                            .lines()
+                            .next()
+                            .unwrap_or_default()
+                            .to_string()
+                    );
+                    return Err(Exit::Unreachable(crate::i18n::raise(said)).into());
                 }
-                progress.status(&format!(
-                    "lost {node} ({}): reconnecting; the command goes on in screen `{session}`",
-                    err.to_string().lines().next().unwrap_or_default()
+                progress.status(&crate::t!(
+                    "screen-reconnecting",
+                    node = node,
+                    session = session,
+                    error = err
+                        .to_string()
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
                 ));
             }
             Err(err) => return Err(err.into()),

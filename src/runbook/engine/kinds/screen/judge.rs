@@ -35,10 +35,13 @@ pub(super) fn watch(
 ) -> Result<Watched> {
     if reattached {
         eprintln!(
-            "  re-attaching to screen `{}` on {} (started {})",
-            attempt.session,
-            target.name(),
-            attempt.started_at
+            "  {}",
+            crate::t!(
+                "screen-reattaching",
+                session = attempt.session.as_str(),
+                node = target.name(),
+                started = attempt.started_at.to_string()
+            )
         );
     }
     let already = Timestamp::now().since(attempt.started_at);
@@ -98,8 +101,8 @@ pub(super) fn watch(
     if verdict.success() {
         for hit in &verdict.earlier_failures {
             eprintln!(
-                "  note: earlier, before its final output, the updater said `{}` and went on",
-                verdict::quoted(&hit.line)
+                "  {}",
+                crate::t!("screen-earlier-failure", line = verdict::quoted(&hit.line))
             );
         }
     }

@@ -102,9 +102,12 @@ pub fn run(
         }
         let Some(why) = result.failure else {
             eprintln!(
-                "  ✓ exit status 0 and success output found in `{}` on {}",
-                attempt.log,
-                target.name()
+                "  ✓ {}",
+                crate::t!(
+                    "screen-success",
+                    log = attempt.log.as_str(),
+                    node = target.name()
+                )
             );
             return Ok(StepResult::done(result.evidence));
         };

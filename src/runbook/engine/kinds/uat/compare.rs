@@ -23,7 +23,7 @@ impl Verdict {
             "pass" => Verdict::Pass,
             "fail" => Verdict::Fail,
             "skip" => Verdict::Skip,
-            other => return Err(format!("`{other}` is not pass, fail or skip")),
+            other => return Err(crate::t!("uat-not-a-verdict", word = other)),
         };
         Ok((verdict, note.trim().to_string()))
     }

@@ -142,7 +142,7 @@ fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
         .create(true)
         .append(true)
         .open(&path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+        .with_context(|| t!("file-cannot-write", file = path.display().to_string()))?;
     writeln!(file, "{line}")?;
     file.sync_data()?;
     Ok(())
