@@ -28,16 +28,6 @@ impl Transport for LocalTransport {
         self.target.env = env;
     }
 
-    fn exec(
-        &mut self,
-        command: &Cmd,
-        stdout: &mut dyn Write,
-        stderr: &mut dyn Write,
-        timeout: Option<Duration>,
-    ) -> Result<i32, TransportError> {
-        self.exec_input(command, &[], stdout, stderr, timeout)
-    }
-
     fn exec_input(
         &mut self,
         command: &Cmd,

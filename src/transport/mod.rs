@@ -134,17 +134,20 @@ pub trait Transport: Send {
 
     /// Runs `command` (with the node's `env:` exported first), streaming its output into the
     /// writers as it arrives, and returns its exit status. `timeout` defaults to the
-    /// target's command timeout.
+    /// target's command timeout. The command's standard input is empty.
     fn exec(
         &mut self,
         command: &Cmd,
         stdout: &mut dyn Write,
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
-    ) -> Result<i32, TransportError>;
+    ) -> Result<i32, TransportError> {
+        self.exec_input(command, &[], stdout, stderr, timeout)
+    }
 
     /// [`Transport::exec`] with `input` on the command's standard input, then its end: how
     /// a sudo password reaches `sudo -S` without a command line. Nothing keeps the bytes.
+    /// Every transport implements this one; `exec` is it with no input.
     fn exec_input(
         &mut self,
         command: &Cmd,
@@ -152,16 +155,7 @@ pub trait Transport: Send {
         stdout: &mut dyn Write,
         stderr: &mut dyn Write,
         timeout: Option<Duration>,
-    ) -> Result<i32, TransportError> {
-        if input.is_empty() {
-            return self.exec(command, stdout, stderr, timeout);
-        }
-        Err(TransportError::Ssh {
-            node: self.target().name.clone(),
-            context: "running a command".to_owned(),
-            message: "this transport cannot give a command its input".to_owned(),
-        })
-    }
+    ) -> Result<i32, TransportError>;
 
     /// The node's environment for every later command: its login environment with the
     /// inventory's `env:` over it (see `login_env`).

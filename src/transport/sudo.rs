@@ -209,16 +209,6 @@ impl Transport for Sudo {
         self.prepared(command).map(|(cmd, _)| cmd)
     }
 
-    fn exec(
-        &mut self,
-        command: &Cmd,
-        stdout: &mut dyn Write,
-        stderr: &mut dyn Write,
-        timeout: Option<Duration>,
-    ) -> Result<i32, TransportError> {
-        self.exec_input(command, &[], stdout, stderr, timeout)
-    }
-
     fn exec_input(
         &mut self,
         command: &Cmd,

@@ -25,12 +25,7 @@ pub(super) fn render_sites(sites: &[SiteOutcome], generated_at: Option<SystemTim
     let mut out = String::from(HEADER);
     out.push_str("<testsuites name=\"tvdr\">\n");
     for site in sites {
-        let mut problems: Vec<String> = site.error.iter().cloned().collect();
-        problems.extend(
-            site.unreachable
-                .iter()
-                .map(|(node, why)| format!("{node} not reached: {why}")),
-        );
+        let problems = site.problems();
         let name = format!("tvdr.{}", site.site);
         let text = suite(&name, &site.site, &site.reports, &problems, generated_at);
         for line in text.lines() {

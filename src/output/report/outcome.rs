@@ -48,6 +48,18 @@ impl SiteOutcome {
         self.error.is_none() && self.reached()
     }
 
+    /// Why the site's verdict is incomplete, one line each (for the machine formats, in
+    /// English): its error, then every node not reached.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = self.error.iter().cloned().collect();
+        problems.extend(
+            self.unreachable
+                .iter()
+                .map(|(node, why)| format!("{node} not reached: {why}")),
+        );
+        problems
+    }
+
     /// The worst check, if any ran: what the one line of the site shows.
     pub fn worst(&self) -> Option<&Report> {
         // The first of the worst, so ties show in the registry's order.

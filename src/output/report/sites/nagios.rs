@@ -25,12 +25,7 @@ pub(super) fn render(sites: &[SiteOutcome], generated_at: Option<SystemTime>) ->
         .map_or(0, |d| d.as_secs());
     let mut out = String::new();
     for site in sites {
-        let mut notes: Vec<String> = site.error.iter().cloned().collect();
-        notes.extend(
-            site.unreachable
-                .iter()
-                .map(|(node, why)| format!("{node} not reached: {why}")),
-        );
+        let notes = site.problems();
         let output = render_as(site.status(), &site.reports, &notes);
         let _ = writeln!(
             out,
