@@ -99,17 +99,19 @@ pub fn follow(
                     cx.fleet.reset(node);
                 }
                 lost += 1;
+                // The first line says what happened; the rest (hints) is for `tvdr check`.
+                let error = err
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
                 if lost >= LOST_LIMIT && !cx.human.interactive() {
                     let said = crate::said!(
                         "screen-lost",
                         node = node,
                         session = session,
-                        error = err
-                            .to_string()
-                            .lines()
-                            .next()
-                            .unwrap_or_default()
-                            .to_string()
+                        error = error.as_str()
                     );
                     return Err(Exit::Unreachable(crate::i18n::raise(said)).into());
                 }
@@ -117,12 +119,7 @@ pub fn follow(
                     "screen-reconnecting",
                     node = node,
                     session = session,
-                    error = err
-                        .to_string()
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .to_string()
+                    error = error.as_str()
                 ));
             }
             Err(err) => return Err(err.into()),
