@@ -19,6 +19,9 @@ _tvdr() {
             tvdr,check)
                 cmd="tvdr__subcmd__check"
                 ;;
+            tvdr,disconnect)
+                cmd="tvdr__subcmd__disconnect"
+                ;;
             tvdr,exec)
                 cmd="tvdr__subcmd__exec"
                 ;;
@@ -63,6 +66,9 @@ _tvdr() {
                 ;;
             tvdr__subcmd__help,check)
                 cmd="tvdr__subcmd__help__subcmd__check"
+                ;;
+            tvdr__subcmd__help,disconnect)
+                cmd="tvdr__subcmd__help__subcmd__disconnect"
                 ;;
             tvdr__subcmd__help,exec)
                 cmd="tvdr__subcmd__help__subcmd__exec"
@@ -146,7 +152,7 @@ _tvdr() {
 
     case "${cmd}" in
         tvdr)
-            opts="-i -h -V --inventory --runbooks --state-dir --lang --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
+            opts="-i -h -V --inventory --runbooks --state-dir --lang --help --version runbook check status patch network-reset reboot snapshot uat lint init inventory exec disconnect trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -222,6 +228,40 @@ _tvdr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en it" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tvdr__subcmd__disconnect)
+            opts="-i -h --inventory --runbooks --state-dir --lang --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --inventory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -330,7 +370,7 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__help)
-            opts="runbook check status patch network-reset reboot snapshot uat lint init inventory exec trust generate help"
+            opts="runbook check status patch network-reset reboot snapshot uat lint init inventory exec disconnect trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +384,20 @@ _tvdr() {
             return 0
             ;;
         tvdr__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tvdr__subcmd__help__subcmd__disconnect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -228,6 +228,17 @@ Examples:
     )]
     Exec(ExecArgs),
 
+    /// Close the SSH sessions kept open for later commands (`ssh.persist`)
+    #[command(
+        after_help = "With `ssh.persist` in the inventory, `check`, `status` and `exec` \
+leave each node's session open that long after their last command, for the next ones. \
+This closes the site's kept sessions now (each also closes by itself once idle).
+
+Examples:
+  tvdr disconnect"
+    )]
+    Disconnect,
+
     /// Show a node's host key fingerprint and add it to the inventory's known_hosts
     #[command(after_help = "Compare the fingerprint with the one the node shows \
 (`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on its console) before answering yes.

@@ -17,6 +17,11 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // tvdr starting a keeper of itself (see `transport::kept`): not a command for people,
+    // so not in the CLI, its help, completions or man pages.
+    if args.get(1).is_some_and(|a| a == commands::keep::KEEPER) {
+        return Ok(commands::keep::serve(&args[2..]));
+    }
     // Chosen before clap parses: the help text is already in the language.
     let lang = i18n::choose(&args, |name| std::env::var(name).ok());
     i18n::set(lang);
@@ -39,7 +44,8 @@ where
     match cli.command {
         Command::Init(args) => commands::init::execute(&args),
         Command::Inventory(args) => commands::inventory::execute(inventory, &args),
-        Command::Exec(args) => commands::exec::execute(inventory, &args),
+        Command::Exec(args) => commands::exec::execute(inventory, cli.state_dir.as_deref(), &args),
+        Command::Disconnect => commands::keep::disconnect(inventory, cli.state_dir.as_deref()),
         Command::Trust(args) => commands::trust::execute(inventory, &args),
         Command::Generate(args) => commands::generate::execute(&args.out),
         Command::Runbook(args) => commands::runbook::execute(

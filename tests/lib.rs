@@ -21,6 +21,7 @@ mod field;
 mod honest;
 mod injection;
 mod inventory;
+mod kept;
 mod lab;
 mod lang;
 mod master;

@@ -18,6 +18,7 @@ cli--runbooks = Site copies of runbooks (`<id>.yaml`) that replace the shipped o
 cli--state-dir = Where runs, samples and snapshot records are kept [default: $XDG_STATE_HOME/tvdr]
 cli-about = Checkable, resumable runbooks and cross-node health checks for TVox PBX clusters
 cli-check-about = Run health checks across the nodes (vip, db, chat, calendars, fs-sync, or all)
+cli-disconnect-about = Close the SSH sessions kept open for later commands (`ssh.persist`)
 cli-exec-about = Run a command on one or more nodes over SSH
 cli-generate-about = Write shell completions and man pages (for packagers and the repository)
 cli-init-about = Write a commented tvdr.yaml by answering questions
@@ -497,6 +498,11 @@ cli-check-after-help =
 cli-exec--command = The command and its arguments
 cli-exec--node = tvox1, tvox2, dr_client, both (tvox1 and tvox2) or all
 cli-exec--timeout = Stop the command after this long (e.g. 30s, 10m) [default: inventory command_timeout]
+cli-disconnect-after-help =
+    With `ssh.persist` in the inventory, `check`, `status` and `exec` leave each node's session open that long after their last command, for the next ones. This closes the site's kept sessions now (each also closes by itself once idle).
+
+    Examples:
+      tvdr disconnect
 cli-exec-after-help =
     Each word after `--` is passed as one argument (quoted for the remote shell); for pipes and redirections run a shell: tvdr exec tvox1 -- sh -c 'a | b'.
 
@@ -783,3 +789,8 @@ check-about-dns = the customer's DNS answers the node IP (--expect dr: the DR cl
 check-about-clock = clock skew between the nodes under thresholds.clock_skew
 check-about-screen = GNU screen installed on every node; open sessions (a running patch?)
 check-about-license = the inventory's licence command matches its regex on both nodes
+
+keep-disconnected = { $count ->
+    [one] { $count } kept session closed
+   *[other] { $count } kept sessions closed
+}

@@ -18,6 +18,7 @@ cli--runbooks = Copie dei runbook per il sito (`<id>.yaml`) che sostituiscono qu
 cli--state-dir = Dove si conservano esecuzioni, campioni e registrazioni delle snapshot [predefinito: $XDG_STATE_HOME/tvdr]
 cli-about = Runbook verificabili e riprendibili e controlli tra i nodi per i cluster di centralini TVox
 cli-check-about = Esegue i controlli di salute sui nodi (vip, db, chat, calendars, fs-sync, o all)
+cli-disconnect-about = Chiude le sessioni SSH tenute aperte per i comandi successivi (`ssh.persist`)
 cli-exec-about = Esegue un comando su uno o più nodi via SSH
 cli-generate-about = Scrive i completamenti per la shell e le pagine di manuale (per chi crea i pacchetti e per il repository)
 cli-init-about = Scrive un tvdr.yaml commentato rispondendo a delle domande
@@ -523,6 +524,11 @@ cli-check-after-help =
 cli-exec--command = Il comando e i suoi argomenti
 cli-exec--node = tvox1, tvox2, dr_client, both (tvox1 e tvox2) o all
 cli-exec--timeout = Ferma il comando dopo questo tempo (es. 30s, 10m) [predefinito: command_timeout dell'inventario]
+cli-disconnect-after-help =
+    Con `ssh.persist` nell'inventario, `check`, `status` ed `exec` lasciano aperta la sessione di ogni nodo per quel tempo dopo il loro ultimo comando, per i successivi. Questo comando chiude subito le sessioni tenute aperte del sito (ognuna si chiude comunque da sola quando resta inutilizzata).
+
+    Esempi:
+      tvdr disconnect
 cli-exec-after-help =
     Ogni parola dopo `--` è passata come un argomento (quotato per la shell remota); per pipe e redirezioni esegui una shell: tvdr exec tvox1 -- sh -c 'a | b'.
 
@@ -815,3 +821,8 @@ check-about-dns = il DNS del cliente risponde con l'IP del nodo (--expect dr: il
 check-about-clock = differenza di orario tra i nodi sotto thresholds.clock_skew
 check-about-screen = GNU screen installato su ogni nodo; sessioni aperte (una patch in corso?)
 check-about-license = il comando di licenza dell'inventario corrisponde alla sua regex su entrambi i nodi
+
+keep-disconnected = { $count ->
+    [one] { $count } sessione tenuta aperta chiusa
+   *[other] { $count } sessioni tenute aperte chiuse
+}

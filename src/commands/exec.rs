@@ -28,7 +28,7 @@ struct Ended {
     stderr: Vec<u8>,
 }
 
-pub fn execute(inventory: Option<&Path>, args: &ExecArgs) -> Result<i32> {
+pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &ExecArgs) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let selection: Selection = args.node.parse().map_err(Exit::Usage)?;
     let nodes = inv.select(selection)?;
@@ -43,7 +43,8 @@ pub fn execute(inventory: Option<&Path>, args: &ExecArgs) -> Result<i32> {
     let fleet = Fleet::new(
         nodes.iter().map(|n| n.target.clone()).collect(),
         Box::new(TtySecrets),
-    );
+    )
+    .keeping(crate::commands::keep::keep_for(&inv, state_dir));
     let names: Vec<&str> = nodes.iter().map(|n| n.name.as_str()).collect();
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
     let collect = args.format == Format::Json;

@@ -5,6 +5,7 @@ pub mod exec;
 pub mod generate;
 pub mod init;
 pub mod inventory;
+pub mod keep;
 pub mod lint;
 pub mod operator;
 pub mod runbook;

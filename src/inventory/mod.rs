@@ -41,6 +41,8 @@ pub struct Inventory {
     pub objectives: Objectives,
     /// Receipts on the nodes are kept this long after their run (`retention.receipts`).
     pub receipts_kept: Duration,
+    /// `ssh.persist`: how long a node's session outlives the command that used it last.
+    pub persist: Option<Duration>,
     /// How to ask a node whether its licence is in place; `None`: not configured.
     pub license: Option<License>,
     pub dns: Dns,

@@ -102,6 +102,9 @@ pub struct RawSsh {
     /// Key exchange and authentication, once the node answered (default 60 s).
     pub login_timeout: Option<Span>,
     pub command_timeout: Option<Span>,
+    /// Keep each node's session open this long after a `check`, `status` or `exec`, for
+    /// the next ones (a keeper process per node; off when absent).
+    pub persist: Option<Span>,
     /// `user@bastion[:port]` to jump through (`transport: openssh` only).
     pub proxy_jump: Option<Spanned<ProxyJump>>,
     /// An ssh_config file for the system `ssh` (`transport: openssh` only).

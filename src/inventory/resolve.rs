@@ -104,6 +104,7 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
             .retention
             .receipts
             .map_or(Duration::from_secs(30 * 24 * 3600), |s| s.0),
+        persist: raw.ssh.persist.map(|s| s.0).filter(|d| !d.is_zero()),
         license,
         dns,
     })

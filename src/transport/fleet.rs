@@ -3,7 +3,8 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use super::{connect, Secrets, Target, Transport, TransportError};
+use super::kept::{self, Keep};
+use super::{connect, Secrets, Target, Transport, TransportError, TransportKind};
 
 /// The nodes of one run and their connections.
 ///
@@ -15,6 +16,8 @@ use super::{connect, Secrets, Target, Transport, TransportError};
 pub struct Fleet {
     nodes: Vec<Node>,
     secrets: Box<dyn Secrets + Send + Sync>,
+    /// `ssh.persist`: sessions opened through keepers that outlive this process.
+    keep: Option<Keep>,
 }
 
 struct Node {
@@ -39,7 +42,18 @@ impl Fleet {
                 state: Mutex::new(State::Closed),
             })
             .collect();
-        Fleet { nodes, secrets }
+        Fleet {
+            nodes,
+            secrets,
+            keep: None,
+        }
+    }
+
+    /// Opens the SSH sessions through keepers (`ssh.persist`, see [`kept`]): for commands
+    /// that need no terminal.
+    pub fn keeping(mut self, keep: Option<Keep>) -> Fleet {
+        self.keep = keep;
+        self
     }
 
     /// The targets, in the order given to [`Fleet::new`].
@@ -65,7 +79,13 @@ impl Fleet {
             *state = State::Closed;
         }
         if let State::Closed = *state {
-            *state = match connect(&node.target, &*self.secrets) {
+            let opened = match (&self.keep, &node.target.kind) {
+                (Some(keep), TransportKind::Ssh) => {
+                    kept::connect(&node.target, keep, &*self.secrets)
+                }
+                _ => connect(&node.target, &*self.secrets),
+            };
+            *state = match opened {
                 Ok(transport) => State::Open(transport),
                 Err(e) => State::Failed(e),
             };

@@ -59,32 +59,56 @@ const FALLBACK_PATH: &str = "/usr/local/bin:/usr/bin:/usr/local/sbin:/usr/sbin";
 /// Learns the node's login environment and gives the transport its final environment.
 /// A node whose login cannot be learned still works, with sshd's environment (said once).
 pub(super) fn adopt(transport: &mut dyn Transport) -> Result<(), TransportError> {
+    let learned = learn(transport)?;
+    apply(transport, &learned);
+    Ok(())
+}
+
+/// What [`LEARN`] printed: its standard output, or why it could not run.
+pub(super) struct Learned {
+    pub(super) stdout: Vec<u8>,
+    pub(super) stderr: Vec<u8>,
+}
+
+/// Runs [`LEARN`] on the node (with the inventory's `env:` exported, as every command).
+/// A lost connection is an error; any other failure only costs the login environment.
+pub(super) fn learn(transport: &mut dyn Transport) -> Result<Learned, TransportError> {
     let command = Cmd::new("sh").arg("-c").arg(LEARN);
     let mut out = super::Output::default();
-    let learned = match transport.exec(
+    match transport.exec(
         &command,
         &mut out.stdout,
         &mut out.stderr,
         Some(LEARN_TIMEOUT),
     ) {
-        Ok(_) => parse(&out.stdout),
-        // A lost connection is the caller's to report; anything else only costs the
-        // login environment.
+        Ok(_) => {}
+        // A lost connection is the caller's to report.
         Err(e @ TransportError::Lost { .. }) => return Err(e),
-        Err(_) => None,
-    };
+        Err(e) => {
+            out.stdout.clear();
+            out.stderr = e.to_string().into_bytes();
+        }
+    }
+    Ok(Learned {
+        stdout: out.stdout,
+        stderr: out.stderr,
+    })
+}
+
+/// Gives the transport the environment `learned` describes, the inventory's over it.
+pub(super) fn apply(transport: &mut dyn Transport, learned: &Learned) {
+    let login = parse(&learned.stdout);
     let target = transport.target();
-    if learned.is_none() {
+    if login.is_none() {
         eprintln!(
             "  {}: could not learn the login environment (its login shell failed: {}); \
              commands run with sshd's PATH",
             target.name,
-            String::from_utf8_lossy(&out.stderr).trim()
+            String::from_utf8_lossy(&learned.stderr).trim()
         );
     }
-    let env = merge(learned.unwrap_or_default(), &target.env, &target.extra_path);
+    let env = merge(login.unwrap_or_default(), &target.env, &target.extra_path);
     transport.set_env(env);
-    Ok(())
 }
 
 /// What the login shell adds to or changes in the plain environment, from [`LEARN`]'s

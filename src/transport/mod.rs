@@ -9,6 +9,7 @@ mod child;
 mod console;
 mod error;
 mod fleet;
+pub mod kept;
 mod local;
 mod login_env;
 mod marker;
@@ -41,7 +42,7 @@ pub use ssh::{add_known_host, scan_host_key, HostKey, SshTransport, Trust};
 
 /// Where a node is and how to log in to it: everything the transport needs, resolved
 /// from the inventory (per-node overrides already applied, `~` already expanded).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     /// Inventory name of the node (`tvox1`, `tvox2`, `dr_client`): used in every message.
     pub name: String,
@@ -82,7 +83,7 @@ impl Target {
 }
 
 /// How tvdr reaches a node (`transport:` in the inventory).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TransportKind {
     /// libssh2, one session per node (the default).
     #[default]

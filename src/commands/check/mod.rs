@@ -61,7 +61,8 @@ pub fn execute(
     let fleet = Fleet::new(
         inv.nodes.iter().map(|n| n.target.clone()).collect(),
         Box::new(TtySecrets),
-    );
+    )
+    .keeping(crate::commands::keep::keep_for(&inv, state_dir));
     let options = round::options(&inv, state_dir, args);
     let mut round = 0;
     loop {

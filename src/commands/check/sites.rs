@@ -154,7 +154,8 @@ fn check_site(
         let fleet = Fleet::new(
             inv.nodes.iter().map(|n| n.target.clone()).collect(),
             Box::new(NoSecrets),
-        );
+        )
+        .keeping(crate::commands::keep::keep_for(&inv, state_dir));
         let cx = Context::new(&inv, &fleet, round::options(&inv, state_dir, args));
         cx.progress.set_draw_target(ProgressDrawTarget::hidden());
         let reports = round::run(&cx, &selection.checks, false);

@@ -37,7 +37,8 @@ pub fn execute(
     let fleet = Fleet::new(
         inv.nodes.iter().map(|n| n.target.clone()).collect(),
         Box::new(TtySecrets),
-    );
+    )
+    .keeping(crate::commands::keep::keep_for(&inv, state_dir));
     let dir = crate::state::site_dir(state_dir, &inv.site);
     let tty = std::io::stdout().is_terminal();
     let color = term::color_stdout();

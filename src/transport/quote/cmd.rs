@@ -65,6 +65,13 @@ impl Cmd {
         Cmd::from_body(Body::Shell(script.into(), Vec::new()))
     }
 
+    /// A whole line another tvdr process rendered from [`Cmd`] values for this node (the
+    /// keeper of a kept session runs its clients' lines, see `transport::kept`), pasted as
+    /// is. Never for anything but such a line.
+    pub(crate) fn rendered(line: String) -> Cmd {
+        Cmd::from_body(Body::Shell(line, Vec::new()))
+    }
+
     pub(super) fn from_body(body: Body) -> Cmd {
         Cmd {
             env: Vec::new(),
