@@ -28,6 +28,16 @@ fn attempts(site: &Site, node: &str, step: &str) -> Vec<PathBuf> {
     found
 }
 
+/// This trial's journals of `runbook`: those that were not there `before` (none when the
+/// kill came before the run began), as one text.
+fn journals_since(site: &Site, runbook: &str, before: &[PathBuf]) -> String {
+    site.journals(runbook)
+        .iter()
+        .filter(|p| !before.contains(p))
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect()
+}
+
 fn count_in(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
@@ -236,14 +246,7 @@ fn soak_kill_9_at_random_moments_repeats_nothing_and_loses_nothing() {
         std::thread::sleep(Duration::from_millis(rng.below(whole)));
         child.kill().unwrap();
         child.wait().unwrap();
-        // This trial's journal: the one that was not there before (none when the kill came
-        // before the run began).
-        let journal: String = site
-            .journals("soak")
-            .iter()
-            .filter(|p| !before.contains(p))
-            .map(|p| std::fs::read_to_string(p).unwrap_or_default())
-            .collect();
+        let journal = journals_since(&site, "soak", &before);
         if count_in(&journal, "\"event\":\"step_started\"")
             > count_in(&journal, "\"event\":\"step_finished\"")
         {
@@ -281,12 +284,7 @@ fn soak_kill_9_at_random_moments_repeats_nothing_and_loses_nothing() {
                 }
             }
         }
-        let journal: String = site
-            .journals("soak")
-            .iter()
-            .filter(|p| !before.contains(p))
-            .map(|p| std::fs::read_to_string(p).unwrap_or_default())
-            .collect();
+        let journal = journals_since(&site, "soak", &before);
         for (step, _, _) in SOAK {
             let done = format!(r#""step":"{step}","outcome":"done""#);
             assert_eq!(
