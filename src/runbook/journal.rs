@@ -119,6 +119,9 @@ pub enum Record {
         from_operator: String,
         from_host: String,
         node: String,
+        /// Why nobody was asked: every step was done and only the run's end was missing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
         at: Timestamp,
     },
     RunFinished {

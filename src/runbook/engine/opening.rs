@@ -31,27 +31,6 @@ pub(super) fn open_journal(
 ) -> Result<(Journal, Run)> {
     match open {
         Some(run) => {
-            if run.runbook_hash != runbook.source.hash {
-                let what = match changed_steps(runbook, &run.step_fingerprints) {
-                    None => t!("open-steps-unknown"),
-                    Some(changed) if changed.is_empty() => t!("open-layout-only"),
-                    Some(changed) => t!("open-steps-changed", steps = changed.join(", ")),
-                };
-                eprintln!(
-                    "{}",
-                    t!(
-                        "open-runbook-changed",
-                        started = run.started_at.to_string(),
-                        what = what
-                    )
-                );
-                if !human.confirm_about(
-                    &said!("open-resuming-changed"),
-                    &said!("open-resume-changed-prompt"),
-                )? {
-                    return Err(Exit::Aborted(t!("open-not-resumed")).into());
-                }
-            }
             eprintln!(
                 "{}",
                 t!(
@@ -110,6 +89,34 @@ pub(super) fn open_journal(
             Ok((journal, run))
         }
     }
+}
+
+/// An open run whose runbook changed since it began goes on only with the technician's
+/// consent, having named the steps that changed.
+pub(super) fn consent_to_changes(runbook: &Runbook, run: &Run, human: &Human) -> Result<()> {
+    if run.runbook_hash == runbook.source.hash {
+        return Ok(());
+    }
+    let what = match changed_steps(runbook, &run.step_fingerprints) {
+        None => t!("open-steps-unknown"),
+        Some(changed) if changed.is_empty() => t!("open-layout-only"),
+        Some(changed) => t!("open-steps-changed", steps = changed.join(", ")),
+    };
+    eprintln!(
+        "{}",
+        t!(
+            "open-runbook-changed",
+            started = run.started_at.to_string(),
+            what = what
+        )
+    );
+    if !human.confirm_about(
+        &said!("open-resuming-changed"),
+        &said!("open-resume-changed-prompt"),
+    )? {
+        return Err(Exit::Aborted(t!("open-not-resumed")).into());
+    }
+    Ok(())
 }
 
 /// The steps whose effect changed since the run began (`None`: its fingerprints were taken

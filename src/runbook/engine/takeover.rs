@@ -83,6 +83,10 @@ fn standing(records: &[Record]) -> Option<Standing<'_>> {
 /// Looks for an open run of `name` on the cluster; if there is one and the technician
 /// takes it over, writes its journal into `dir` (with the takeover recorded) and returns
 /// its path, for the runner to resume. `None`: nothing open on the cluster.
+///
+/// A run in which every step of `planned` is done lacks only its end (its tvdr died after
+/// the last step): there is nothing left to decide, so it is taken over without a question
+/// — said, and journalled with why — and the runner closes it.
 pub(super) fn offer(
     fleet: &Fleet,
     nodes: &[String],
@@ -90,6 +94,7 @@ pub(super) fn offer(
     dir: &Path,
     human: &Human,
     take_over: bool,
+    planned: &[&str],
 ) -> Result<Option<PathBuf>> {
     let Some(found) = mirror::find_open(fleet, nodes, name) else {
         return Ok(None);
@@ -100,6 +105,8 @@ pub(super) fn offer(
     if finished_here(fleet, nodes, name, dir, s.run_id, &found) {
         return Ok(None);
     }
+    let folded = crate::runbook::runs::fold(Path::new(""), found.records.clone());
+    let only_end_missing = !planned.is_empty() && planned.iter().all(|s| folded.is_complete(s));
     let ago = s
         .last_at
         .map(|at| {
@@ -133,7 +140,13 @@ pub(super) fn offer(
             ago = ago
         )
     );
-    let decided = if take_over {
+    let decided = if only_end_missing {
+        eprintln!(
+            "{}",
+            t!("takeover-closing", run = s.run_id, operator = s.operator)
+        );
+        true
+    } else if take_over {
         true
     } else if human.interactive() {
         human.confirm(
@@ -164,6 +177,8 @@ pub(super) fn offer(
         from_operator: s.operator.to_string(),
         from_host: s.host.to_string(),
         node: found.node.clone(),
+        reason: only_end_missing
+            .then(|| "every step was done; only the run's end was missing".to_string()),
         at: Timestamp::now(),
     };
     let path = dir.join(format!("{}.jsonl", s.run_id));
