@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::human::Human;
 use crate::exit_code::Exit;
@@ -215,23 +215,51 @@ fn finished_here(
     true
 }
 
-/// The mirrored journal, whole lines only, then the takeover, synced to disk.
+/// The mirrored journal, whole lines only, then the takeover, synced to disk: a new
+/// journal like any other (0600 in a 0700 directory, its name synced).
 fn write_copy(path: &Path, found: &Found, record: &Record) -> Result<()> {
-    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
     let keep = found
         .bytes
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .with_context(|| format!("cannot create `{}`", path.display()))?;
+    let mut file = crate::state::private::create_new(path)?;
     file.write_all(&found.bytes[..keep])?;
     let mut line = serde_json::to_vec(record)?;
     line.push(b'\n');
     file.write_all(&line)?;
     file.sync_all()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_taken_over_journal_is_private_whole_lines_and_the_takeover() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("site/runs/once/r1.jsonl");
+        let found = Found {
+            node: "tvox1".into(),
+            bytes: b"{\"event\":\"run_finished\",\"at\":\"2026-01-01T00:00:00Z\"}\n{\"torn"
+                .to_vec(),
+            records: Vec::new(),
+        };
+        let record = Record::RunFinished {
+            at: Timestamp::now(),
+        };
+        write_copy(&path, &found, &record).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(!text.contains("torn"), "{text}");
+        assert!(
+            write_copy(&path, &found, &record).is_err(),
+            "never over a journal"
+        );
+    }
 }
