@@ -398,15 +398,16 @@ pub fn run(
 }
 
 /// A run's end prunes the receipts of runs older than the inventory's
-/// `retention.receipts` on every node that answers (best effort: the next run does it).
+/// `retention.receipts` on every node that answers (best effort: the next run does it);
+/// its own stay that long, for the report and whoever looks.
 fn prune_receipts(fleet: &Fleet, inventory: &Inventory) {
-    let days = (inventory.receipts_kept.as_secs() / 86_400) as u32;
+    let minutes = u32::try_from(inventory.receipts_kept.as_secs() / 60).unwrap_or(u32::MAX);
     for node in &inventory.nodes {
         let node = node.name.as_str();
         if fleet.known_down(node) {
             continue;
         }
-        let _ = fleet.with(node, |t| Ok(crate::runbook::receipt::prune(t, days)));
+        let _ = fleet.with(node, |t| Ok(crate::runbook::receipt::prune(t, minutes)));
     }
 }
 

@@ -125,7 +125,17 @@ follow)
   follow "$s/$4"
   ;;
 prune)
-  find "$d/receipts" -mindepth 1 -maxdepth 1 -type d -mtime "+$4" -exec rm -rf -- {} + 2>/dev/null
+  # Runs untouched for more than $4 minutes, unless their journal mirrored here is still
+  # open: a run left open for weeks must still find what its commands did.
+  find "$d/receipts" -mindepth 1 -maxdepth 1 -type d -mmin "+$4" 2>/dev/null |
+    while IFS= read -r r; do
+      open=
+      for j in "$d"/journals/*/"${r##*/}.jsonl"; do
+        [ -f "$j" ] || continue
+        grep -qE '"event":"(run_finished|abandoned)"' "$j" || open=1
+      done
+      [ -n "$open" ] || rm -rf -- "$r"
+    done
   echo "state=none"
   ;;
 *)
