@@ -224,7 +224,10 @@ fn values_reach_the_node_as_data() {
     let home = tempfile::tempdir().unwrap();
     let mut t = local(home.path());
     let canary = home.path().join("canary");
-    let evil = format!("$(touch {0}) `touch {0}` ; touch {0} '\"", canary.display());
+    let evil = format!(
+        "$(touch {0}) `touch {0}` ; touch {0} '\"\ntouch {0}\r\n",
+        canary.display()
+    );
     let key = Key::new(&evil, &evil);
     let cmd = Cmd::new("printf").arg("%s").arg(evil.as_str());
     let r = start(&mut t, &key, 1, &cmd, None).unwrap();
