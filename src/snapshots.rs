@@ -138,14 +138,8 @@ pub fn list(dir: &Path) -> Result<Vec<Snapshot>> {
 /// Appends one JSON line under an exclusive lock, on a fresh line even when the file ends
 /// in a torn one, and syncs it to disk.
 fn append(dir: &Path, value: &impl Serialize) -> Result<()> {
-    crate::state::private::create_dir(dir)?;
     let path = file(dir);
-    let mut file = crate::state::private::options()
-        .create(true)
-        .append(true)
-        .read(true)
-        .open(&path)
-        .with_context(|| format!("cannot open `{}`", path.display()))?;
+    let mut file = crate::state::private::open_log(&path)?;
     lock(&file).with_context(|| format!("cannot lock `{}`", path.display()))?;
     let mut line = Vec::new();
     let len = file.metadata()?.len();

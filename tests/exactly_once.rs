@@ -28,6 +28,71 @@ fn attempts(site: &Site, node: &str, step: &str) -> Vec<PathBuf> {
     found
 }
 
+/// This trial's journals of `runbook`: those that were not there `before` (none when the
+/// kill came before the run began), as one text.
+fn journals_since(site: &Site, runbook: &str, before: &[PathBuf]) -> String {
+    site.journals(runbook)
+        .iter()
+        .filter(|p| !before.contains(p))
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect()
+}
+
+/// Laptop B: another home (`home`), another state directory in it, another technician,
+/// the same site and runbooks.
+fn laptop_b(site: &Site, home: &Path) -> assert_cmd::Command {
+    let mut cmd = crate::common::tvdr(home);
+    cmd.arg("-i")
+        .arg(site.lab.inventory())
+        .arg("--runbooks")
+        .arg(crate::common::repo_file("tests/fixtures/runbooks"))
+        .arg("--state-dir")
+        .arg(home.join("state"))
+        .env("USER", "tech-b");
+    cmd
+}
+
+/// Every journal of `runbook` laptop B (home `home`) keeps.
+fn laptop_b_journals(site: &Site, home: &Path, runbook: &str) -> Vec<String> {
+    let dir = home.join(format!("state/lab-{}/runs/{runbook}", site.lab.id()));
+    std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect()
+}
+
+/// The journals mirrored on `node`'s private directory.
+fn mirrors(site: &Site, node: &str) -> Vec<PathBuf> {
+    let journals = site.home_of(node).join(".local/state/tvdr/journals");
+    std::fs::read_dir(journals)
+        .unwrap()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Cuts the run's end out of every journal mirrored on the cluster, as if tvdr had died
+/// before mirroring it (or before writing it).
+fn cut_the_end_from_the_mirrors(site: &Site) {
+    for node in ["tvox1", "tvox2"] {
+        for path in mirrors(site, node) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let cut: String = text
+                .lines()
+                .filter(|l| !l.contains(r#""event":"run_finished""#))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            assert_ne!(cut, text, "{node}: the end was mirrored");
+            std::fs::write(&path, cut).unwrap();
+        }
+    }
+}
+
 fn count_in(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
@@ -236,14 +301,7 @@ fn soak_kill_9_at_random_moments_repeats_nothing_and_loses_nothing() {
         std::thread::sleep(Duration::from_millis(rng.below(whole)));
         child.kill().unwrap();
         child.wait().unwrap();
-        // This trial's journal: the one that was not there before (none when the kill came
-        // before the run began).
-        let journal: String = site
-            .journals("soak")
-            .iter()
-            .filter(|p| !before.contains(p))
-            .map(|p| std::fs::read_to_string(p).unwrap_or_default())
-            .collect();
+        let journal = journals_since(&site, "soak", &before);
         if count_in(&journal, "\"event\":\"step_started\"")
             > count_in(&journal, "\"event\":\"step_finished\"")
         {
@@ -281,12 +339,7 @@ fn soak_kill_9_at_random_moments_repeats_nothing_and_loses_nothing() {
                 }
             }
         }
-        let journal: String = site
-            .journals("soak")
-            .iter()
-            .filter(|p| !before.contains(p))
-            .map(|p| std::fs::read_to_string(p).unwrap_or_default())
-            .collect();
+        let journal = journals_since(&site, "soak", &before);
         for (step, _, _) in SOAK {
             let done = format!(r#""step":"{step}","outcome":"done""#);
             assert_eq!(
@@ -318,20 +371,8 @@ fn a_run_killed_on_laptop_a_is_finished_from_laptop_b_with_nothing_repeated() {
     a.kill().unwrap();
     a.wait().unwrap();
 
-    // Laptop B: another home, another state directory, another technician.
     let b_home = tempfile::tempdir().unwrap();
-    let b_state = b_home.path().join("state");
-    let b = || {
-        let mut cmd = crate::common::tvdr(b_home.path());
-        cmd.arg("-i")
-            .arg(site.lab.inventory())
-            .arg("--runbooks")
-            .arg(crate::common::repo_file("tests/fixtures/runbooks"))
-            .arg("--state-dir")
-            .arg(&b_state)
-            .env("USER", "tech-b");
-        cmd
-    };
+    let b = || laptop_b(&site, b_home.path());
     // No terminal, no --take-over: refused, saying whose run it is and how to go on.
     b().args(["runbook", "once", "--yes"])
         .assert()
@@ -355,12 +396,7 @@ fn a_run_killed_on_laptop_a_is_finished_from_laptop_b_with_nothing_repeated() {
     );
     assert_eq!(site.count("tvox1", "last.count"), 1, "lost");
 
-    let b_runs = b_state.join(format!("lab-{}/runs/once", site.lab.id()));
-    let b_journal: String = std::fs::read_dir(&b_runs)
-        .unwrap()
-        .flatten()
-        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
-        .collect();
+    let b_journal: String = laptop_b_journals(&site, b_home.path(), "once").concat();
     assert!(b_journal.contains(r#""event":"taken_over""#), "{b_journal}");
     assert!(b_journal.contains(r#""from_operator":"tech-a""#));
     assert!(b_journal.contains(r#""event":"run_finished""#));
@@ -406,14 +442,7 @@ fn the_updater_started_on_laptop_a_is_followed_from_laptop_b_not_started_again()
     a.kill().unwrap();
     a.wait().unwrap();
     let b_home = tempfile::tempdir().unwrap();
-    let mut b = crate::common::tvdr(b_home.path());
-    b.arg("-i")
-        .arg(site.lab.inventory())
-        .arg("--runbooks")
-        .arg(crate::common::repo_file("tests/fixtures/runbooks"))
-        .arg("--state-dir")
-        .arg(b_home.path().join("state"))
-        .env("USER", "tech-b")
+    laptop_b(&site, b_home.path())
         .args(["runbook", "patch", "--yes", "--take-over"])
         .timeout(Duration::from_secs(90))
         .assert()
@@ -436,27 +465,7 @@ fn a_run_finished_here_whose_end_never_reached_the_cluster_is_not_offered_again(
         .timeout(Duration::from_secs(60))
         .assert()
         .success();
-    let mirrors = |node: &str| -> Vec<PathBuf> {
-        let journals = site.home_of(node).join(".local/state/tvdr/journals");
-        std::fs::read_dir(journals)
-            .unwrap()
-            .flatten()
-            .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
-            .map(|e| e.path())
-            .collect()
-    };
-    for node in ["tvox1", "tvox2"] {
-        for path in mirrors(node) {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let cut: String = text
-                .lines()
-                .filter(|l| !l.contains(r#""event":"run_finished""#))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            assert_ne!(cut, text, "{node}: the end was mirrored");
-            std::fs::write(&path, cut).unwrap();
-        }
-    }
+    cut_the_end_from_the_mirrors(&site);
     site.tvdr()
         .args(["runbook", "soak", "--yes"])
         .timeout(Duration::from_secs(60))
@@ -467,7 +476,7 @@ fn a_run_finished_here_whose_end_never_reached_the_cluster_is_not_offered_again(
     assert_eq!(site.count("tvox1", "s1.count"), 2);
     // The cluster caught up: the first run's end is mirrored now.
     for node in ["tvox1", "tvox2"] {
-        let ended = mirrors(node)
+        let ended = mirrors(&site, node)
             .iter()
             .filter(|p| {
                 std::fs::read_to_string(p)
@@ -476,5 +485,77 @@ fn a_run_finished_here_whose_end_never_reached_the_cluster_is_not_offered_again(
             })
             .count();
         assert_eq!(ended, 2, "{node}");
+    }
+}
+
+#[test]
+fn a_run_lacking_only_its_end_is_closed_from_another_laptop_without_a_question() {
+    // Laptop A's tvdr died after the last step, before the run's end and before giving the
+    // cluster's lock back: the cluster's copy has every step done, and the lock is there.
+    let site = Site::new();
+    site.tvdr()
+        .args(["runbook", "soak", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    cut_the_end_from_the_mirrors(&site);
+    let run = site.journals("soak")[0]
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let holder = format!(
+        r#"{{"run_id":"{run}","operator":"tech-a","host":"laptop-a","pid":1,"since":"2026-11-22T00:00:00Z"}}"#
+    );
+    for node in ["tvox1", "tvox2"] {
+        let private = site.home_of(node).join(".local/state/tvdr");
+        let lock = private.join(format!("locks/lab-{}_soak", site.lab.id()));
+        std::fs::create_dir_all(&lock).unwrap();
+        std::fs::write(lock.join("holder"), &holder).unwrap();
+        let owned = Command::new("chown")
+            .args(["-R", "tvdrlab:"])
+            .arg(&private)
+            .status()
+            .unwrap();
+        assert!(owned.success());
+    }
+
+    // Laptop B, no terminal, no --take-over: nothing is left to decide, so nothing is asked.
+    let b_home = tempfile::tempdir().unwrap();
+    laptop_b(&site, b_home.path())
+        .args(["runbook", "soak", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("only its end is missing")
+                .and(predicate::str::contains("--take-over").not()),
+        );
+    for (_, nodes, file) in SOAK {
+        for node in *nodes {
+            assert_eq!(site.count(node, file), 1, "{file} on {node}");
+        }
+    }
+    let b_journals = laptop_b_journals(&site, b_home.path(), "soak");
+    assert_eq!(b_journals.len(), 1, "B closed A's run, and started none");
+    let b_journal = &b_journals[0];
+    assert!(
+        b_journal.contains(r#""event":"taken_over""#)
+            && b_journal.contains(r#""from_operator":"tech-a""#)
+            && b_journal.contains("only the run's end was missing"),
+        "{b_journal}"
+    );
+    assert!(b_journal.contains(r#""event":"run_finished""#));
+    assert_eq!(count_in(b_journal, r#""event":"step_started""#), 6);
+    // The cluster knows the run ended, and its lock is gone.
+    for node in ["tvox1", "tvox2"] {
+        let mirrored: String = mirrors(&site, node)
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(mirrored.contains(r#""event":"run_finished""#), "{node}");
+        let locks = site.home_of(node).join(".local/state/tvdr/locks");
+        let left = std::fs::read_dir(locks).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(left, 0, "a lock left on {node}");
     }
 }

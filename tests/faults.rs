@@ -1,6 +1,6 @@
 //! Faults, each a named test: a node rebooting under a step, a node slower than the
-//! step's timeout, a state directory with no room left. In each, tvdr says what happened
-//! and nothing runs twice.
+//! step's timeout, a state directory with no room left, a run lock that cannot be given
+//! back. In each, tvdr says what happened and nothing runs twice.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -157,4 +157,34 @@ fn a_full_state_directory_stops_before_a_step_it_cannot_journal() {
     assert_eq!(site.count("tvox2", "both.count"), 2);
     assert_eq!(site.count("tvox1", "linger.count"), 1);
     drop(tiny);
+}
+
+#[test]
+fn a_run_lock_that_cannot_be_released_is_said_not_ignored() {
+    let site = Site::new();
+    let mut child = site.spawn(&["runbook", "slow", "--yes"]);
+    site.wait_started("slow", "slow");
+    // Something the lab user cannot remove inside the lock on tvox1 (root's).
+    let lock = site.home_of("tvox1").join(format!(
+        ".local/state/tvdr/locks/lab-{}_slow",
+        site.lab.id()
+    ));
+    assert!(lock.is_dir(), "no lock on tvox1");
+    std::fs::create_dir(lock.join("pinned")).unwrap();
+    std::fs::write(lock.join("pinned/by-root"), "").unwrap();
+    let status = child.wait().unwrap();
+    let said = std::fs::read_to_string(site.home.path().join("spawned.stderr")).unwrap();
+    std::fs::remove_dir_all(&lock).unwrap();
+    assert!(status.success(), "{said}");
+    assert!(
+        said.contains("the run lock on `tvox1` was not released") && said.contains("--break-lock"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("the run lock on `tvox2` was not released"),
+        "{said}"
+    );
+    assert!(site
+        .journal_text("slow")
+        .contains(r#""event":"run_finished""#));
 }

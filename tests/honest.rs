@@ -332,6 +332,18 @@ fn a_secret_never_reaches_the_journal_and_a_resumed_run_gets_it_again() {
         "{journal}"
     );
 
+    // The report, made from the journal, masks it as well; written to a file, it is 0600.
+    let report = site.home.path().join("secret-report.md");
+    site.tvdr()
+        .args(["runbook", "secret", "--report", "--output"])
+        .arg(&report)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(!text.contains(secret), "{text}");
+    assert!(text.contains("••••••"), "{text}");
+    assert_eq!(mode(&report), 0o600);
+
     // The state directory is the operator's alone.
     assert_eq!(mode(&site.site_state()), 0o700);
     for path in site.journals("secret") {

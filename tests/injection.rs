@@ -170,6 +170,11 @@ fn hostile_dir(root: &Path, node: &str, name: &str) -> PathBuf {
     let dir = root.join(node).join(name.replace('/', "∕"));
     std::fs::create_dir_all(dir.join("recordings")).unwrap();
     std::fs::write(dir.join("recordings").join("a b'$(x).wav"), vec![7u8; 4096]).unwrap();
+    // Names the node hands back: a newline and bytes that are not UTF-8, in a directory
+    // (`du` prints it) and a file (`find` lists it for `--exact`).
+    let odd = std::ffi::OsStr::from_bytes(b"new\nline caf\xe9 \xff$(x)");
+    std::fs::create_dir_all(dir.join(odd)).unwrap();
+    std::fs::write(dir.join(odd).join(odd), vec![9u8; 1024]).unwrap();
     std::fs::write(dir.join("conf"), "x").unwrap();
     // The lab user runs `du` there.
     std::process::Command::new("chmod")
@@ -243,11 +248,21 @@ fn inventory_values_reach_the_node_as_data() {
     }
     // `paths.hosts_file` and `paths.sync_dir`: the checks read them, which they could not
     // if a single byte of the path had been changed on the way.
-    for check in ["hosts", "fs-sync"] {
-        let out = run(&["check", check, "--format", "json"]).output().unwrap();
+    for check in [&["hosts"][..], &["fs-sync"], &["fs-sync", "--exact"]] {
+        let out = run(&[&["check"], check, &["--format", "json"]].concat())
+            .output()
+            .unwrap();
         let report: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{check}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
-        assert_eq!(report["status"], "OK", "{check}: {report:#}");
+            .unwrap_or_else(|e| panic!("{check:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(report["status"], "OK", "{check:?}: {report:#}");
+        let text = report.to_string();
+        match check {
+            ["fs-sync"] => assert!(text.contains(r#""item":"new\nline caf"#), "{text}"),
+            ["fs-sync", "--exact"] => {
+                assert_eq!(report["checks"][0]["nodes"]["tvox1"]["files"], 3, "{text}")
+            }
+            _ => {}
+        }
     }
     canary.assert_untouched();
 }

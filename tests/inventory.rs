@@ -51,6 +51,7 @@ nodes:
 ssh: { user: tech, become: sudo, connect_timeout: 3s, known_hosts: kh }
 thresholds: { fs_tolerance: 2.5% }
 objectives: { rpo: 15m, rto: 1h 30m }
+retention: { receipts: 2h }
 ",
     );
     let out = tvdr(home.path())
@@ -93,6 +94,7 @@ objectives: { rpo: 15m, rto: 1h 30m }
     assert_eq!(v["thresholds"]["chat_lag_s"], 60.0);
     assert_eq!(v["objectives"]["rpo_s"], 900.0);
     assert_eq!(v["objectives"]["rto_s"], 5400.0);
+    assert_eq!(v["retention"]["receipts_s"], 7200.0);
 }
 
 #[test]

@@ -110,7 +110,7 @@ fn print_human(inv: &Inventory) {
         );
     }
     println!(
-        "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}%, clock skew {} · objectives: RPO {}, RTO {}",
+        "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}%, clock skew {} · objectives: RPO {}, RTO {} · receipts kept {}",
         inv.calendars.database,
         inv.calendars.user,
         crate::time::duration::format(inv.thresholds.chat_lag),
@@ -119,6 +119,7 @@ fn print_human(inv: &Inventory) {
         crate::time::duration::format(inv.thresholds.clock_skew),
         crate::time::duration::format(inv.objectives.rpo),
         crate::time::duration::format(inv.objectives.rto),
+        crate::time::duration::format(inv.receipts_kept),
     );
     match &inv.license {
         Some(license) => println!(
@@ -188,5 +189,6 @@ fn to_json(inv: &Inventory) -> serde_json::Value {
             "rpo_s": inv.objectives.rpo.as_secs_f64(),
             "rto_s": inv.objectives.rto.as_secs_f64(),
         },
+        "retention": { "receipts_s": inv.receipts_kept.as_secs_f64() },
     })
 }

@@ -119,6 +119,9 @@ pub enum Record {
         from_operator: String,
         from_host: String,
         node: String,
+        /// Why nobody was asked: every step was done and only the run's end was missing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
         at: Timestamp,
     },
     RunFinished {
@@ -136,15 +139,8 @@ impl Journal {
     /// Creates the journal of a new run (its directory too, 0700), 0600, and syncs the
     /// directory so the new journal survives a crash along with its first record.
     pub fn create(path: &Path) -> Result<Journal> {
-        if let Some(dir) = path.parent() {
-            crate::state::private::create_dir(dir)?;
-        }
-        let file = crate::state::private::options()
-            .create_new(true)
-            .append(true)
-            .open(path)
+        let file = crate::state::private::create_new(path)
             .with_context(|| format!("cannot create journal `{}`", path.display()))?;
-        crate::state::private::sync_parent(path)?;
         Ok(Journal {
             path: path.to_path_buf(),
             file,

@@ -2,7 +2,7 @@
 //! the kernel when tvdr dies) and a lock directory on the cluster (so two technicians on
 //! two laptops cannot run the same procedure), both saying who holds them.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::path::Path;
 
@@ -55,9 +55,10 @@ pub struct LocalLock {
 
 /// Takes the local lock in `dir`, or says who holds it.
 pub fn lock_local(dir: &Path, holder: &Holder) -> Result<LocalLock> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    crate::state::private::create_dir(dir)?;
     let path = dir.join("lock");
-    let mut file = OpenOptions::new()
+    // 0600: it names the operator and the run, like the journal beside it.
+    let mut file = crate::state::private::options()
         .read(true)
         .write(true)
         .create(true)
@@ -86,11 +87,20 @@ pub fn remote_name(site: &str, runbook: &str) -> String {
     crate::runbook::engine::kinds::memo::safe(&format!("{site}.{runbook}"))
 }
 
-/// Takes `locks/$1` in the private directory with a plain `mkdir` (atomic; never through
-/// a symlink: the private directory is checked, and `mkdir` does not follow its last
-/// component), then writes the holder (`$2`) beside it atomically.
-const TAKE: &str = r#"
+/// Names the lock `locks/$1` in `$l`, and refuses one that is a symbolic link: tvdr never
+/// made it, and reading or writing a holder through it would act elsewhere.
+const LOCK: &str = r#"
 l=$d/locks/$1
+if [ -h "$l" ]; then
+  echo "tvdr: $l is a symbolic link, not a lock tvdr made; remove it by hand" >&2
+  exit 125
+fi
+"#;
+
+/// Takes `locks/$1` in the private directory with a plain `mkdir` (atomic; never through
+/// a symlink: the private directory and `locks` are checked, `$l` too, and `mkdir` does
+/// not follow its last component), then writes the holder (`$2`) beside it atomically.
+const TAKE: &str = r#"
 mkdir -p -- "$d/locks" || exit 125
 if mkdir -- "$l" 2>/dev/null; then
   printf '%s' "$2" >"$l/holder.tmp" && mv -f -- "$l/holder.tmp" "$l/holder" || exit 125
@@ -103,27 +113,27 @@ cat -- "$l/holder" 2>/dev/null
 
 /// Writes the holder of a lock this run already holds (taken over).
 const RENEW: &str = r#"
-l=$d/locks/$1
 printf '%s' "$2" >"$l/holder.tmp" && mv -f -- "$l/holder.tmp" "$l/holder" || exit 125
 "#;
 
 /// Prints who holds `locks/$1` (nothing: no lock).
 const READ: &str = r#"
-l=$d/locks/$1
 [ -f "$l/holder" ] || exit 0
 cat -- "$l/holder"
 "#;
 
 /// Removes `locks/$1`, printing who held it.
 const RELEASE: &str = r#"
-l=$d/locks/$1
 [ -d "$l" ] || exit 0
 cat -- "$l/holder" 2>/dev/null
 rm -rf -- "$l" || exit 125
 "#;
 
 fn script(body: &str) -> String {
-    format!("{}{body}", crate::runbook::receipt::script::PRIVATE_DIR)
+    format!(
+        "{}{LOCK}{body}",
+        crate::runbook::receipt::script::PRIVATE_DIR
+    )
 }
 
 fn lock_cmd(body: &str, name: &str, holder: &str) -> Cmd {
@@ -206,4 +216,84 @@ pub fn unlock_remote(fleet: &Fleet, node: &str, name: &str) -> Result<String> {
         );
     }
     Ok(out.stdout_lossy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::{LocalTransport, Output, Transport};
+
+    /// A transport to this machine whose `$HOME` is `home`.
+    fn local(home: &Path) -> LocalTransport {
+        let mut target = crate::transport::testing::local("tvox1");
+        target
+            .env
+            .insert("HOME".into(), home.to_string_lossy().into_owned());
+        LocalTransport::new(target)
+    }
+
+    fn run(home: &Path, body: &str, holder: &str) -> Output {
+        local(home)
+            .output(&lock_cmd(body, "site.rb", holder))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_lock_is_taken_once_and_released_saying_who_held_it() {
+        let home = tempfile::tempdir().unwrap();
+        assert_eq!(run(home.path(), TAKE, "a").stdout_lossy(), "taken\n");
+        assert_eq!(run(home.path(), TAKE, "b").stdout_lossy(), "held\na");
+        assert_eq!(run(home.path(), READ, "").stdout_lossy(), "a");
+        assert_eq!(run(home.path(), RELEASE, "").stdout_lossy(), "a");
+        assert_eq!(run(home.path(), READ, "").stdout_lossy(), "");
+    }
+
+    #[test]
+    fn a_lock_is_never_taken_read_or_released_through_a_symbolic_link() {
+        let home = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::write(elsewhere.path().join("holder"), "planted").unwrap();
+        let locks = home.path().join(".local/state/tvdr/locks");
+        std::fs::create_dir_all(&locks).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), locks.join("site.rb")).unwrap();
+        for body in [TAKE, RENEW, READ, RELEASE] {
+            let out = run(home.path(), body, "mine");
+            assert!(!out.success(), "{body}");
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("symbolic link"),
+                "{body}"
+            );
+            assert!(!out.stdout_lossy().contains("planted"), "{body}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.path().join("holder")).unwrap(),
+            "planted"
+        );
+        assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+
+        // Nor in a `locks` directory that is a link.
+        let home = tempfile::tempdir().unwrap();
+        let private = home.path().join(".local/state/tvdr");
+        std::fs::create_dir_all(&private).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), private.join("locks")).unwrap();
+        let out = run(home.path(), TAKE, "mine");
+        assert!(!out.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a private directory"));
+        assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_local_lock_file_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let runs = dir.path().join("site/runs/rb");
+        let _lock = lock_local(&runs, &Holder::new("r1", "tech-a")).unwrap();
+        let mode = std::fs::metadata(runs.join("lock"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let again = lock_local(&runs, &Holder::new("r2", "tech-b"));
+        assert!(format!("{:#}", again.err().unwrap()).contains("tech-a"));
+    }
 }

@@ -55,7 +55,8 @@ pub struct Step {
     /// whose own duration is one (`outage`).
     pub service: Option<RawService>,
     pub kind: Kind,
-    /// A hash of the step's own text, to say which steps changed since a run began.
+    /// A hash of what the step does (English text, commands…; never its place in the file
+    /// nor its translations), to say which steps changed since a run began.
     pub fingerprint: String,
 }
 

@@ -173,8 +173,9 @@ objectives:                            # agreed with the customer, reported by D
   rpo: 1h
   rto: 4h
 
-retention:
-  receipts: 30d                        # what each step's command did, kept on the nodes
+retention:                             # what tvdr leaves on the nodes
+  receipts: 30d                        # what each step's command did, kept this long after
+                                       # its run (never pruned while the run is open)
 
 # The vendor's licence mechanism is not public: say how to ask a node. `command` is shell
 # text run on each cluster node, `expect` a regular expression its output must match.

@@ -12,7 +12,7 @@ use super::shared::{append, Shared};
 use crate::exit_code::Exit;
 use crate::inventory::Inventory;
 use crate::runbook::journal::{Journal, Record};
-use crate::runbook::load::sha256_hex;
+use crate::runbook::load::{fingerprint, sha256_hex};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::model::Runbook;
 use crate::runbook::runs::{self, Run};
@@ -31,27 +31,6 @@ pub(super) fn open_journal(
 ) -> Result<(Journal, Run)> {
     match open {
         Some(run) => {
-            if run.runbook_hash != runbook.source.hash {
-                let changed = changed_steps(runbook, &run.step_fingerprints);
-                eprintln!(
-                    "{}",
-                    t!(
-                        "open-runbook-changed",
-                        started = run.started_at.to_string(),
-                        what = if changed.is_empty() {
-                            t!("open-layout-only")
-                        } else {
-                            t!("open-steps-changed", steps = changed.join(", "))
-                        }
-                    )
-                );
-                if !human.confirm_about(
-                    &said!("open-resuming-changed"),
-                    &said!("open-resume-changed-prompt"),
-                )? {
-                    return Err(Exit::Aborted(t!("open-not-resumed")).into());
-                }
-            }
             eprintln!(
                 "{}",
                 t!(
@@ -112,14 +91,49 @@ pub(super) fn open_journal(
     }
 }
 
-fn changed_steps(runbook: &Runbook, before: &BTreeMap<String, String>) -> Vec<String> {
-    runbook
-        .stages
-        .iter()
-        .flat_map(|s| s.steps.iter().chain(&s.rollback))
-        .filter(|s| before.get(&s.id) != Some(&s.fingerprint))
-        .map(|s| s.id.clone())
-        .collect()
+/// An open run whose runbook changed since it began goes on only with the technician's
+/// consent, having named the steps that changed.
+pub(super) fn consent_to_changes(runbook: &Runbook, run: &Run, human: &Human) -> Result<()> {
+    if run.runbook_hash == runbook.source.hash {
+        return Ok(());
+    }
+    let what = match changed_steps(runbook, &run.step_fingerprints) {
+        None => t!("open-steps-unknown"),
+        Some(changed) if changed.is_empty() => t!("open-layout-only"),
+        Some(changed) => t!("open-steps-changed", steps = changed.join(", ")),
+    };
+    eprintln!(
+        "{}",
+        t!(
+            "open-runbook-changed",
+            started = run.started_at.to_string(),
+            what = what
+        )
+    );
+    if !human.confirm_about(
+        &said!("open-resuming-changed"),
+        &said!("open-resume-changed-prompt"),
+    )? {
+        return Err(Exit::Aborted(t!("open-not-resumed")).into());
+    }
+    Ok(())
+}
+
+/// The steps whose effect changed since the run began (`None`: its fingerprints were taken
+/// by an earlier tvdr and cannot tell).
+fn changed_steps(runbook: &Runbook, before: &BTreeMap<String, String>) -> Option<Vec<String>> {
+    if !before.values().all(|f| fingerprint::comparable(f)) {
+        return None;
+    }
+    Some(
+        runbook
+            .stages
+            .iter()
+            .flat_map(|s| s.steps.iter().chain(&s.rollback))
+            .filter(|s| before.get(&s.id) != Some(&s.fingerprint))
+            .map(|s| s.id.clone())
+            .collect(),
+    )
 }
 
 /// The cluster lock is taken on every main node that answers (tvox1, tvox2): whichever

@@ -81,26 +81,6 @@ pub fn run(
         abandon::Next::Run(open) => open.map(|run| *run),
         abandon::Next::Done => return Ok(exit_code::OK),
     };
-    if open.is_none() && !options.new {
-        // Not open here: perhaps on another laptop, whose journal the cluster mirrors.
-        if let Some(path) = takeover::offer(
-            &fleet,
-            &mirror_nodes,
-            &mirror_name,
-            &dir,
-            human,
-            options.take_over,
-        )? {
-            open = Some(Run::load(&path)?);
-        }
-    }
-    let run_id = open
-        .as_ref()
-        .map(|r| r.run_id.clone())
-        .unwrap_or_else(runs::new_run_id);
-    let holder = Holder::new(&run_id, &human.operator);
-    crate::state::private::create_dir(&dir)?;
-    let _local = lock::lock_local(&dir, &holder)?;
     let forward = if options.rollback {
         let dir = runs::runs_dir(site_state, &runbook.id);
         match runs::journals(&dir).last() {
@@ -117,6 +97,35 @@ pub fn run(
         None
     };
     let steps = plan(runbook, forward.as_ref());
+    // The steps this run walks, to tell a run that lacks only its end (`--only` walks one
+    // step and never ends a run).
+    let planned: Vec<&str> = match options.only {
+        Some(_) => Vec::new(),
+        None => steps.iter().map(|(_, s)| s.id.as_str()).collect(),
+    };
+    let mut taken_over = false;
+    if open.is_none() && !options.new {
+        // Not open here: perhaps on another laptop, whose journal the cluster mirrors.
+        if let Some(path) = takeover::offer(
+            &fleet,
+            &mirror_nodes,
+            &mirror_name,
+            &dir,
+            human,
+            options.take_over,
+            &planned,
+        )? {
+            open = Some(Run::load(&path)?);
+            taken_over = true;
+        }
+    }
+    let run_id = open
+        .as_ref()
+        .map(|r| r.run_id.clone())
+        .unwrap_or_else(runs::new_run_id);
+    let holder = Holder::new(&run_id, &human.operator);
+    crate::state::private::create_dir(&dir)?;
+    let _local = lock::lock_local(&dir, &holder)?;
     if steps.is_empty() {
         eprintln!("{}", t!("run-nothing-to-do", name = &name));
         return Ok(exit_code::OK);
@@ -136,6 +145,17 @@ pub fn run(
         from::confirm(&steps, from_step, open.as_ref(), human)?;
     }
 
+    if let Some(run) = &open {
+        if !planned.is_empty() && planned.iter().all(|s| run.is_complete(s)) {
+            // Only its end is missing: nothing of the runbook will run, changed or not.
+            // (A run just taken over from the cluster was said so already.)
+            if !taken_over {
+                eprintln!("{}", t!("open-closing", run = run.run_id.as_str()));
+            }
+        } else {
+            opening::consent_to_changes(runbook, run, human)?;
+        }
+    }
     let (mut journal, mut state) =
         open_journal(inventory, runbook, &dir, &run_id, open, human, options)?;
     ask_secrets_again(runbook, &mut state, human)?;
@@ -378,15 +398,16 @@ pub fn run(
 }
 
 /// A run's end prunes the receipts of runs older than the inventory's
-/// `retention.receipts` on every node that answers (best effort: the next run does it).
+/// `retention.receipts` on every node that answers (best effort: the next run does it);
+/// its own stay that long, for the report and whoever looks.
 fn prune_receipts(fleet: &Fleet, inventory: &Inventory) {
-    let days = (inventory.receipts_kept.as_secs() / 86_400) as u32;
+    let minutes = u32::try_from(inventory.receipts_kept.as_secs() / 60).unwrap_or(u32::MAX);
     for node in &inventory.nodes {
         let node = node.name.as_str();
         if fleet.known_down(node) {
             continue;
         }
-        let _ = fleet.with(node, |t| Ok(crate::runbook::receipt::prune(t, days)));
+        let _ = fleet.with(node, |t| Ok(crate::runbook::receipt::prune(t, minutes)));
     }
 }
 

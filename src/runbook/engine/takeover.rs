@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::human::Human;
 use crate::exit_code::Exit;
@@ -83,6 +83,10 @@ fn standing(records: &[Record]) -> Option<Standing<'_>> {
 /// Looks for an open run of `name` on the cluster; if there is one and the technician
 /// takes it over, writes its journal into `dir` (with the takeover recorded) and returns
 /// its path, for the runner to resume. `None`: nothing open on the cluster.
+///
+/// A run in which every step of `planned` is done lacks only its end (its tvdr died after
+/// the last step): there is nothing left to decide, so it is taken over without a question
+/// — said, and journalled with why — and the runner closes it.
 pub(super) fn offer(
     fleet: &Fleet,
     nodes: &[String],
@@ -90,6 +94,7 @@ pub(super) fn offer(
     dir: &Path,
     human: &Human,
     take_over: bool,
+    planned: &[&str],
 ) -> Result<Option<PathBuf>> {
     let Some(found) = mirror::find_open(fleet, nodes, name) else {
         return Ok(None);
@@ -100,6 +105,8 @@ pub(super) fn offer(
     if finished_here(fleet, nodes, name, dir, s.run_id, &found) {
         return Ok(None);
     }
+    let folded = crate::runbook::runs::fold(Path::new(""), found.records.clone());
+    let only_end_missing = !planned.is_empty() && planned.iter().all(|s| folded.is_complete(s));
     let ago = s
         .last_at
         .map(|at| {
@@ -133,7 +140,13 @@ pub(super) fn offer(
             ago = ago
         )
     );
-    let decided = if take_over {
+    let decided = if only_end_missing {
+        eprintln!(
+            "{}",
+            t!("takeover-closing", run = s.run_id, operator = s.operator)
+        );
+        true
+    } else if take_over {
         true
     } else if human.interactive() {
         human.confirm(
@@ -164,6 +177,8 @@ pub(super) fn offer(
         from_operator: s.operator.to_string(),
         from_host: s.host.to_string(),
         node: found.node.clone(),
+        reason: only_end_missing
+            .then(|| "every step was done; only the run's end was missing".to_string()),
         at: Timestamp::now(),
     };
     let path = dir.join(format!("{}.jsonl", s.run_id));
@@ -200,23 +215,51 @@ fn finished_here(
     true
 }
 
-/// The mirrored journal, whole lines only, then the takeover, synced to disk.
+/// The mirrored journal, whole lines only, then the takeover, synced to disk: a new
+/// journal like any other (0600 in a 0700 directory, its name synced).
 fn write_copy(path: &Path, found: &Found, record: &Record) -> Result<()> {
-    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
     let keep = found
         .bytes
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .with_context(|| format!("cannot create `{}`", path.display()))?;
+    let mut file = crate::state::private::create_new(path)?;
     file.write_all(&found.bytes[..keep])?;
     let mut line = serde_json::to_vec(record)?;
     line.push(b'\n');
     file.write_all(&line)?;
     file.sync_all()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_taken_over_journal_is_private_whole_lines_and_the_takeover() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("site/runs/once/r1.jsonl");
+        let found = Found {
+            node: "tvox1".into(),
+            bytes: b"{\"event\":\"run_finished\",\"at\":\"2026-01-01T00:00:00Z\"}\n{\"torn"
+                .to_vec(),
+            records: Vec::new(),
+        };
+        let record = Record::RunFinished {
+            at: Timestamp::now(),
+        };
+        write_copy(&path, &found, &record).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(!text.contains("torn"), "{text}");
+        assert!(
+            write_copy(&path, &found, &record).is_err(),
+            "never over a journal"
+        );
+    }
 }

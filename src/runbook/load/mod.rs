@@ -18,6 +18,7 @@ use crate::yaml::YamlError;
 use master::Seen;
 
 mod fields;
+pub mod fingerprint;
 mod master;
 mod service;
 mod shell;
@@ -252,18 +253,19 @@ impl Validator<'_> {
     fn step(&mut self, raw: RawStep) -> Step {
         self.unique(&raw.id, "step");
         let when = raw.when.as_ref().and_then(|w| self.condition(w));
-        let fingerprint = sha256_hex(format!("{raw:?}").as_bytes());
         let kind = self.kind(&raw);
         self.saw(&raw.id.value, &kind);
-        Step {
+        let mut step = Step {
             id: raw.id.value,
             title: self.text(raw.title),
             instructions: raw.instructions.map(|i| self.text(i)),
             when,
             service: raw.service.as_ref().map(|s| s.value),
             kind,
-            fingerprint,
-        }
+            fingerprint: String::new(),
+        };
+        step.fingerprint = fingerprint::of(&step);
+        step
     }
 }
 

@@ -195,9 +195,10 @@ pub fn follow(
     call(t, "follow", key, attempt, "", timeout, false)
 }
 
-/// Removes the receipts of runs untouched for more than `days` days.
-pub fn prune(t: &mut dyn Transport, days: u32) -> Result<(), ReceiptError> {
-    call(t, "prune", &Key::new("_", "_"), days, "", None, false).map(|_| ())
+/// Removes the receipts of runs untouched for more than `minutes` minutes, except those of
+/// a run whose journal mirrored on the node is still open.
+pub fn prune(t: &mut dyn Transport, minutes: u32) -> Result<(), ReceiptError> {
+    call(t, "prune", &Key::new("_", "_"), minutes, "", None, false).map(|_| ())
 }
 
 fn call(

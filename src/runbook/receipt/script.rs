@@ -15,8 +15,9 @@
 //! launches of the same attempt cannot both run. Files are written to a temporary name
 //! and renamed, so a reader sees a whole receipt or none.
 
-/// Prepares the private directory; `$d` names it. Exit 125 with a reason when it is not
-/// private (a symlink, someone else's).
+/// Prepares the private directory; `$d` names it. Exit 125 with a reason when it, or the
+/// directory of receipts, locks or mirrored journals in it, is not private (a symlink,
+/// someone else's): nothing tvdr keeps on a node is written through a link.
 const PRIVATE: &str = r#"set -u
 umask 077
 d=${HOME:-/root}/.local/state/tvdr
@@ -26,6 +27,12 @@ if [ ! -d "$d" ] || [ -h "$d" ] || [ ! -O "$d" ]; then
   exit 125
 fi
 chmod 700 -- "$d" || exit 125
+for sub in receipts locks journals; do
+  if [ -h "$d/$sub" ]; then
+    echo "tvdr: $d/$sub is a symbolic link, not a private directory" >&2
+    exit 125
+  fi
+done
 "#;
 
 /// The receipt tool. `$1` = look|start|follow|prune, `$2` = run, `$3` = step,
@@ -118,7 +125,17 @@ follow)
   follow "$s/$4"
   ;;
 prune)
-  find "$d/receipts" -mindepth 1 -maxdepth 1 -type d -mtime "+$4" -exec rm -rf -- {} + 2>/dev/null
+  # Runs untouched for more than $4 minutes, unless their journal mirrored here is still
+  # open: a run left open for weeks must still find what its commands did.
+  find "$d/receipts" -mindepth 1 -maxdepth 1 -type d -mmin "+$4" 2>/dev/null |
+    while IFS= read -r r; do
+      open=
+      for j in "$d"/journals/*/"${r##*/}.jsonl"; do
+        [ -f "$j" ] || continue
+        grep -qE '"event":"(run_finished|abandoned)"' "$j" || open=1
+      done
+      [ -n "$open" ] || rm -rf -- "$r"
+    done
   echo "state=none"
   ;;
 *)

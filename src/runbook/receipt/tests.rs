@@ -224,7 +224,10 @@ fn values_reach_the_node_as_data() {
     let home = tempfile::tempdir().unwrap();
     let mut t = local(home.path());
     let canary = home.path().join("canary");
-    let evil = format!("$(touch {0}) `touch {0}` ; touch {0} '\"", canary.display());
+    let evil = format!(
+        "$(touch {0}) `touch {0}` ; touch {0} '\"\ntouch {0}\r\n",
+        canary.display()
+    );
     let key = Key::new(&evil, &evil);
     let cmd = Cmd::new("printf").arg("%s").arg(evil.as_str());
     let r = start(&mut t, &key, 1, &cmd, None).unwrap();
@@ -233,24 +236,44 @@ fn values_reach_the_node_as_data() {
 }
 
 #[test]
-fn prune_removes_the_receipts_of_old_runs_only() {
+fn prune_removes_the_receipts_of_old_closed_runs_only() {
     let home = tempfile::tempdir().unwrap();
     let mut t = local(home.path());
-    let (old, new) = (Key::new("old-run", "s"), Key::new("new-run", "s"));
-    start(&mut t, &old, 1, &Cmd::new("true"), None).unwrap();
-    start(&mut t, &new, 1, &Cmd::new("true"), None).unwrap();
-    let old_dir = home.path().join(".local/state/tvdr/receipts/old-run");
-    let aged = t
-        .output(
-            &Cmd::new("touch")
-                .args(["-d", "40 days ago"])
-                .arg(old_dir.as_path()),
-        )
-        .unwrap();
-    assert!(aged.success());
-    prune(&mut t, 30).unwrap();
-    assert_eq!(look(&mut t, &old).unwrap().state, State::None);
-    assert_eq!(look(&mut t, &new).unwrap().state, State::Finished);
+    let private = home.path().join(".local/state/tvdr");
+    let runs = ["old-closed", "old-open", "old-unmirrored", "new"];
+    for run in runs {
+        start(&mut t, &Key::new(run, "s"), 1, &Cmd::new("true"), None).unwrap();
+    }
+    // The journals mirrored on the node: one run ended, one is still open.
+    let journals = private.join("journals/site_rb");
+    std::fs::create_dir_all(&journals).unwrap();
+    std::fs::write(
+        journals.join("old-closed.jsonl"),
+        "{\"event\":\"run_started\"}\n{\"event\":\"run_finished\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        journals.join("old-open.jsonl"),
+        "{\"event\":\"run_started\"}\n{\"event\":\"step_started\"}\n",
+    )
+    .unwrap();
+    for run in &runs[..3] {
+        let aged = t
+            .output(
+                &Cmd::new("touch")
+                    .args(["-d", "3 hours ago"])
+                    .arg(private.join("receipts").join(run).as_path()),
+            )
+            .unwrap();
+        assert!(aged.success());
+    }
+    // Kept two hours: the retention is counted in minutes, not whole days.
+    prune(&mut t, 120).unwrap();
+    let state = |t: &mut LocalTransport, run: &str| look(t, &Key::new(run, "s")).unwrap().state;
+    assert_eq!(state(&mut t, "old-closed"), State::None);
+    assert_eq!(state(&mut t, "old-unmirrored"), State::None);
+    assert_eq!(state(&mut t, "old-open"), State::Finished, "an open run's");
+    assert_eq!(state(&mut t, "new"), State::Finished);
 }
 
 mod fuzz {

@@ -255,6 +255,7 @@ impl<'a> View<'a> {
                     from_host,
                     node,
                     at,
+                    ..
                 } => {
                     view.killed(&mut open);
                     operator = op;

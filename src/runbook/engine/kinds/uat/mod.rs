@@ -136,12 +136,8 @@ fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
         return Ok(());
     }
     let path = cx.state_dir.join(STANDALONE_LOG);
-    crate::state::private::create_dir(cx.state_dir)?;
     let line = json!({ "phase": phase, "at": Timestamp::now(), "operator": cx.human.operator, "cases": results });
-    let mut file = crate::state::private::options()
-        .create(true)
-        .append(true)
-        .open(&path)
+    let mut file = crate::state::private::open_log(&path)
         .with_context(|| t!("file-cannot-write", file = path.display().to_string()))?;
     writeln!(file, "{line}")?;
     file.sync_data()?;
