@@ -212,3 +212,49 @@ fn a_keeper_that_cannot_log_in_by_itself_leaves_it_to_the_command() {
     assert!(said.contains("cannot reach `tvox1`"), "{said}");
     assert_eq!(keepers(home.path()), Vec::<String>::new());
 }
+
+#[test]
+fn a_session_that_died_quietly_while_kept_is_replaced_not_reported_lost() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    let inventory = kept_inventory(&lab, "30s", None);
+    // The kept session's sshd processes on tvox1 (privileged and user side), from inside it.
+    let ancestors = "p=$PPID; while [ \"$p\" -gt 1 ]; do \
+        case $(ps -o args= -p \"$p\") in *sshd*tvdrlab*) echo \"$p\";; esac; \
+        p=$(ps -o ppid= -p \"$p\" | tr -d ' '); done";
+    let out = tvdr(home.path())
+        .arg("-i")
+        .arg(&inventory)
+        .args(["exec", "tvox1", "--", "sh", "-c", ancestors])
+        .assert()
+        .success();
+    let pids: Vec<String> = String::from_utf8_lossy(&out.get_output().stdout)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    assert!(!pids.is_empty(), "no sshd session process found");
+    let used = Instant::now();
+    // The node forgets the connection while its goodbye cannot reach the keeper (the link
+    // is cut), as a node that rebooted: only the keeper's next packet learns it.
+    lab.cut("tvox1");
+    let killed = Command::new("kill").arg("-9").args(&pids).status().unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(300));
+    lab.restore("tvox1");
+    // Unused past the keeper's probe time (5 s), well before its keepalive (15 s).
+    std::thread::sleep(Duration::from_secs(6).saturating_sub(used.elapsed()));
+    tvdr(home.path())
+        .arg("-i")
+        .arg(&inventory)
+        .args(["exec", "tvox1", "--", "true"])
+        .assert()
+        .success();
+    assert_eq!(logins(&lab, "tvox1"), 2);
+    tvdr(home.path())
+        .arg("-i")
+        .arg(&inventory)
+        .arg("disconnect")
+        .assert()
+        .success();
+    assert_eq!(until_no_keepers(home.path()), Vec::<String>::new());
+}

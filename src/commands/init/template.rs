@@ -136,6 +136,11 @@ ssh:
   connect_timeout: 10s
   login_timeout: 60s
   command_timeout: 5m
+  # Keep each node's session open this long after a `check`, `status` or `exec`, for the
+  # next ones (like OpenSSH's ControlPersist): a background tvdr per node holds it, logged
+  # in exactly as tvdr logs in, reachable only by you; `tvdr disconnect` closes them now.
+  # For monitoring that runs every minute, and for a technician checking again and again.
+  # persist: 2m
   # A non-root login, for sites that forbid root over SSH: `user: admin` with
   # `become: sudo` (here or per node) runs what needs root through sudo: without a
   # password when the login has NOPASSWD for those programs, else with the login's

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::os::unix::net::{UnixListener, UnixStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -23,6 +23,15 @@ use super::frame::{self, Tag};
 
 /// How often the keeper looks at its idle time and its session while nobody connects.
 const TICK: Duration = Duration::from_millis(500);
+
+/// A session unused this long is asked a trivial command before a client gets it: a node
+/// that rebooted meanwhile has forgotten the connection, and only traffic tells. The
+/// client then starts a new keeper instead of failing its first command (a few
+/// milliseconds, against a login's tens).
+const PROBE_AFTER: Duration = Duration::from_secs(5);
+
+/// How long the probe may take before the session is taken as gone.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What the keeper tells the process that started it, on one line of its standard
 /// output: `ready`, or why not.
@@ -69,6 +78,8 @@ pub fn serve(socket: &Path, idle: Duration, target: &Target, mut ready: impl Wri
     }
     drop(ready);
     let keeper = Keeper {
+        socket: socket.to_owned(),
+        bound: identity(socket),
         session: Mutex::new(Box::new(session)),
         learned,
         clients: AtomicUsize::new(0),
@@ -77,11 +88,26 @@ pub fn serve(socket: &Path, idle: Duration, target: &Target, mut ready: impl Wri
     };
     let keeper = Arc::new(keeper);
     keeper.accept(&listener, idle);
-    let _ = std::fs::remove_file(socket);
+    // Its name first, then the listener: a client arriving now finds no keeper and starts
+    // one.
+    keeper.retire();
+    drop(listener);
     0
 }
 
+/// The socket file's device and inode.
+fn identity(socket: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(socket)
+        .ok()
+        .map(|meta| (meta.dev(), meta.ino()))
+}
+
 struct Keeper {
+    socket: PathBuf,
+    /// The socket file's identity once bound: its name is removed only while it is still
+    /// this keeper's, never a successor's.
+    bound: Option<(u64, u64)>,
     session: Mutex<Box<dyn Transport>>,
     learned: Learned,
     clients: AtomicUsize,
@@ -90,6 +116,32 @@ struct Keeper {
 }
 
 impl Keeper {
+    /// Takes the keeper's name away, so the next client starts a new keeper.
+    fn retire(&self) {
+        if self.bound.is_some() && identity(&self.socket) == self.bound {
+            let _ = std::fs::remove_file(&self.socket);
+        }
+    }
+
+    /// Whether the session still carries a command, asked only when it has been unused
+    /// for [`PROBE_AFTER`]; a lost one stops the keeper.
+    fn alive(&self, handle: &mut dyn Transport) -> bool {
+        if self.clients.load(Ordering::SeqCst) > 1 || self.idle_since().elapsed() < PROBE_AFTER {
+            return true;
+        }
+        let probe = handle.exec(
+            &Cmd::shell("true"),
+            &mut io::sink(),
+            &mut io::sink(),
+            Some(PROBE_TIMEOUT),
+        );
+        if probe.is_err() {
+            self.stop.store(true, Ordering::SeqCst);
+            self.retire();
+        }
+        probe.is_ok()
+    }
+
     fn accept(self: &Arc<Self>, listener: &UnixListener, idle: Duration) {
         loop {
             if self.stop.load(Ordering::SeqCst) || self.lost() {
@@ -149,6 +201,10 @@ impl Keeper {
     /// One client: the learned environment first, then its commands one after the other
     /// until it hangs up.
     fn serve_client(&self, mut stream: UnixStream, mut handle: Box<dyn Transport>) {
+        // No hello from a keeper whose session is gone: the client starts another.
+        if !self.alive(handle.as_mut()) {
+            return;
+        }
         let hello = if self.learned.stdout.is_empty() {
             frame::write(&mut stream, Tag::NotLearned, &self.learned.stderr)
         } else {
