@@ -218,9 +218,11 @@ fn a_session_that_died_quietly_while_kept_is_replaced_not_reported_lost() {
     let lab = Lab::start();
     let home = tempfile::tempdir().unwrap();
     let inventory = kept_inventory(&lab, "30s", None);
-    // The kept session's sshd processes on tvox1 (privileged and user side), from inside it.
+    // The kept session's sshd processes on tvox1 (`sshd: tvdrlab [priv]`, `sshd:
+    // tvdrlab@notty`), from inside it; not the node's listener, not this shell.
     let ancestors = "p=$PPID; while [ \"$p\" -gt 1 ]; do \
-        case $(ps -o args= -p \"$p\") in *sshd*tvdrlab*) echo \"$p\";; esac; \
+        case $(ps -o comm= -p \"$p\") in sshd*) case $(ps -o args= -p \"$p\") in \
+        'sshd: tvdrlab'*) echo \"$p\";; esac;; esac; \
         p=$(ps -o ppid= -p \"$p\" | tr -d ' '); done";
     let out = tvdr(home.path())
         .arg("-i")
@@ -233,12 +235,32 @@ fn a_session_that_died_quietly_while_kept_is_replaced_not_reported_lost() {
         .map(str::to_owned)
         .collect();
     assert!(!pids.is_empty(), "no sshd session process found");
+    assert_eq!(keepers(home.path()).len(), 1, "the session is a keeper's");
     let used = Instant::now();
     // The node forgets the connection while its goodbye cannot reach the keeper (the link
     // is cut), as a node that rebooted: only the keeper's next packet learns it.
     lab.cut("tvox1");
-    let killed = Command::new("kill").arg("-9").args(&pids).status().unwrap();
-    assert!(killed.success());
+    // One may end by itself as soon as the other is killed: what counts is that none
+    // is left.
+    for pid in &pids {
+        let _ = Command::new("kill").args(["-9", pid]).output();
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let left: Vec<&String> = pids
+        .iter()
+        .filter(|pid| {
+            // A killed process may stay a zombie until it is reaped: dead all the same.
+            std::fs::read_to_string(Path::new("/proc").join(pid).join("stat")).is_ok_and(|stat| {
+                !stat
+                    .rsplit(')')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with('Z')
+            })
+        })
+        .collect();
+    assert!(left.is_empty(), "still alive: {left:?}");
     std::thread::sleep(Duration::from_millis(300));
     lab.restore("tvox1");
     // Unused past the keeper's probe time (5 s), well before its keepalive (15 s).
@@ -257,4 +279,36 @@ fn a_session_that_died_quietly_while_kept_is_replaced_not_reported_lost() {
         .assert()
         .success();
     assert_eq!(until_no_keepers(home.path()), Vec::<String>::new());
+}
+
+#[test]
+fn relative_inventory_and_state_paths_reach_the_same_keeper() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    let inventory = kept_inventory(&lab, "30s", None);
+    let name = inventory.file_name().unwrap().to_owned();
+    // From the inventory's directory, every path relative: the keeper (working from `/`)
+    // must still find the key and known_hosts, and its socket must be where the next
+    // command looks.
+    let run = |args: &[&str]| {
+        tvdr(home.path())
+            .current_dir(lab.dir())
+            .arg("-i")
+            .arg(&name)
+            .args(["--state-dir", "state-rel"])
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(&["exec", "tvox1", "--", "true"]);
+    run(&["exec", "tvox1", "--", "true"]);
+    assert_eq!(logins(&lab, "tvox1"), 1);
+    let keeper = keepers(lab.dir());
+    assert_eq!(keeper.len(), 1, "{keeper:?}");
+    assert!(
+        keeper[0].contains(&format!("{}/state-rel/", lab.dir().display())),
+        "{keeper:?}"
+    );
+    run(&["disconnect"]);
+    assert_eq!(until_no_keepers(lab.dir()), Vec::<String>::new());
 }

@@ -15,10 +15,10 @@ use crate::transport::Target;
 /// Where `inv`'s kept sessions live and how long they stay unused; `None` without
 /// `ssh.persist`.
 pub fn keep_for(inv: &Inventory, state_dir: Option<&Path>) -> Option<Keep> {
-    inv.persist.map(|idle| Keep {
-        dir: crate::state::site_dir(state_dir, &inv.site).join("keep"),
-        idle,
-    })
+    let dir = crate::state::site_dir(state_dir, &inv.site).join("keep");
+    // The keeper works from `/`: its socket's path must not depend on this directory.
+    let dir = std::path::absolute(&dir).unwrap_or(dir);
+    inv.persist.map(|idle| Keep { dir, idle })
 }
 
 /// The first argument that makes tvdr a keeper (`tvdr __keep SOCKET IDLE_MS`).

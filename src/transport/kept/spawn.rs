@@ -53,6 +53,18 @@ pub(super) fn open(
     target: &Target,
     keep: &Keep,
 ) -> Result<Option<(KeptTransport, Learned)>, TransportError> {
+    // The keeper works from `/` (it must not hold the technician's directory), and the
+    // socket's name must not be the same for two inventories' different relative files.
+    let mut target = target.clone();
+    if let Some(identity) = &target.identity {
+        target.identity = std::path::absolute(identity).ok();
+    }
+    target.known_hosts = target
+        .known_hosts
+        .iter()
+        .map(|file| std::path::absolute(file).unwrap_or_else(|_| file.clone()))
+        .collect();
+    let target = &target;
     let Some(socket) = socket_for(target, &keep.dir) else {
         return Ok(None);
     };
@@ -106,6 +118,7 @@ fn start(target: &Target, keep: &Keep, socket: &Path) -> Started {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(log.unwrap_or_else(|_| Stdio::null()))
+        .current_dir("/")
         .process_group(0)
         .spawn();
     let Ok(mut child) = child else {
