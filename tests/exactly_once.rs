@@ -202,6 +202,48 @@ fn a_command_that_vanished_is_put_to_the_technician_never_rerun_by_itself() {
 }
 
 #[test]
+fn a_receipt_the_lab_user_cannot_read_stops_the_step_and_is_never_taken_as_not_started() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::new();
+    std::fs::write(site.home_of("tvox2").join("pass.flag"), "").unwrap();
+    let mut child = site.spawn(&["runbook", "once", "--yes"]);
+    site.wait_count("tvox1", "linger.count");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let receipt = attempts(&site, "tvox1", "linger").pop().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !receipt.join("ended").exists() {
+        assert!(Instant::now() < deadline, "the command died with tvdr");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The attempt's directory cannot be listed by the lab user (not root on the nodes).
+    let mode = |m| std::fs::Permissions::from_mode(m);
+    std::fs::set_permissions(&receipt, mode(0o000)).unwrap();
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("the receipt on tvox1 is unreadable")
+                .and(predicate::str::contains("cannot be read by tvdrlab"))
+                .and(predicate::str::contains(&*receipt.to_string_lossy())),
+        );
+    assert_eq!(site.count("tvox1", "linger.count"), 1, "run again");
+    // Readable again: the command's end is found, not repeated.
+    std::fs::set_permissions(&receipt, mode(0o700)).unwrap();
+    site.tvdr()
+        .args(["runbook", "once", "--yes"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already ran"));
+    assert_eq!(site.count("tvox1", "linger.count"), 1, "run twice");
+    assert_eq!(site.count("tvox1", "last.count"), 1);
+    assert_eq!(attempts(&site, "tvox1", "linger").len(), 1);
+}
+
+#[test]
 fn a_reboot_is_issued_once_even_when_tvdr_dies_right_after_issuing_it() {
     let site = Site::new();
     site.make_rebootable("tvox1");

@@ -2,7 +2,6 @@
 //! validated, every problem an error with its place, never a panic. A runbook that still
 //! loads has its templates filled and its conditions evaluated on empty facts.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,7 +27,7 @@ fn exercise(input: &[u8]) {
     let text = text(input);
     match load("fuzz.yaml", &text) {
         Ok(runbook) => {
-            let answers = BTreeMap::new();
+            let answers = crate::runbook::answers::Answers::default();
             let facts = Facts {
                 inventory: example(),
                 answers: &answers,

@@ -272,7 +272,6 @@ impl Parser {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
     use std::path::Path;
 
     use super::*;
@@ -288,7 +287,7 @@ mod tests {
 
     fn eval(text: &str, version: u32, answers: &[(&str, &str)]) -> Option<bool> {
         let inv = inventory(version);
-        let answers: BTreeMap<String, String> = answers
+        let answers: crate::runbook::answers::Answers = answers
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();

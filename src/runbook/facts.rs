@@ -2,10 +2,10 @@
 //! the inventory (`tvox.version`, `nodes.tvox1.address`…) and answers given at earlier
 //! steps (a bare name such as `release`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::inventory::{Inventory, NodeName};
+use crate::runbook::answers::Answers;
 
 /// A value a name stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +76,7 @@ impl Name {
 /// Everything known now: the inventory, and the answers given so far.
 pub struct Facts<'a> {
     pub inventory: &'a Inventory,
-    pub answers: &'a BTreeMap<String, String>,
+    pub answers: &'a Answers,
 }
 
 impl Facts<'_> {
@@ -86,7 +86,8 @@ impl Facts<'_> {
         let inv = self.inventory;
         let address = |n: NodeName| inv.node(n).map(|n| Value::Str(n.address.to_string()));
         match name {
-            Name::Answer(answer) => self.answers.get(answer).map(|v| Value::Str(v.clone())),
+            // A copy for the condition or the command being filled, dropped with it.
+            Name::Answer(answer) => self.answers.get(answer).map(|v| Value::Str(v.to_string())),
             Name::Fact(fact) => match fact.as_str() {
                 "site" => Some(Value::Str(inv.site.clone())),
                 "tvox.version" => Some(Value::Num(f64::from(inv.tvox.version))),

@@ -5,6 +5,7 @@
 //! inventory facts and earlier answers ([`facts`]). The shipped runbooks are embedded in
 //! the binary ([`library`]).
 
+pub mod answers;
 pub mod condition;
 pub mod decided;
 pub mod engine;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use super::answers::Answers;
 use super::journal::{self, Outcome, Record};
 use super::secret::MASK;
 use crate::time::Timestamp;
@@ -60,7 +61,7 @@ pub struct Run {
     pub steps: BTreeMap<String, StepState>,
     /// Every answer given so far, by name (secret ones are masked in the journal: they
     /// are not here, but in `masked`).
-    pub answers: BTreeMap<String, String>,
+    pub answers: Answers,
     /// Answers given but journalled masked (named like a secret).
     pub masked: BTreeSet<String>,
     pub finished: bool,
@@ -117,7 +118,7 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
         step_fingerprints: BTreeMap::new(),
         rollback: false,
         steps: BTreeMap::new(),
-        answers: BTreeMap::new(),
+        answers: Answers::default(),
         masked: BTreeSet::new(),
         finished: false,
         abandoned: None,
@@ -255,7 +256,7 @@ mod tests {
                 json!({ "answers": { "db_password": MASK, "release": "22" } }),
             )],
         );
-        assert_eq!(run.answers.get("release").map(String::as_str), Some("22"));
+        assert_eq!(run.answers.get("release"), Some("22"));
         assert!(!run.answers.contains_key("db_password"));
         assert!(run.masked.contains("db_password"));
     }

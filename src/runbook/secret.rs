@@ -3,6 +3,7 @@
 //! output or reason that repeats them — as the report does.
 
 use serde_json::Value;
+use zeroize::{Zeroize, Zeroizing};
 
 /// Shown and journalled instead of a secret answer.
 pub const MASK: &str = "••••••";
@@ -17,15 +18,15 @@ pub fn is_secret_name(name: &str) -> bool {
         .any(|word| name.contains(word))
 }
 
-/// Secret values to hunt for in text.
-#[derive(Debug, Default)]
+/// Secret values to hunt for in text, wiped from memory when dropped.
+#[derive(Default)]
 pub struct Secrets {
-    values: Vec<String>,
+    values: Vec<Zeroizing<String>>,
 }
 
 impl Secrets {
     /// The secret answers among `answers` (name → value).
-    pub fn of<'a>(answers: impl IntoIterator<Item = (&'a String, &'a String)>) -> Secrets {
+    pub fn of<'a>(answers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Secrets {
         let mut secrets = Secrets::default();
         for (name, value) in answers {
             if is_secret_name(name) {
@@ -39,8 +40,8 @@ impl Secrets {
     /// text: replacing every `yes` because `key_copied` was `yes` would ruin the journal and
     /// protect nothing.
     pub fn add(&mut self, value: &str) {
-        if value.chars().count() >= 4 && !self.values.iter().any(|s| s == value) {
-            self.values.push(value.to_string());
+        if value.chars().count() >= 4 && !self.values.iter().any(|s| s.as_str() == value) {
+            self.values.push(Zeroizing::new(value.to_string()));
             // Longest first, so a secret containing another is replaced whole.
             self.values.sort_by_key(|s| std::cmp::Reverse(s.len()));
         }
@@ -50,20 +51,28 @@ impl Secrets {
         self.values.is_empty()
     }
 
-    /// `text` with every secret value replaced by the mask.
+    /// `text` with every secret value replaced by the mask. A copy that still held one is
+    /// wiped before it is let go.
     pub fn mask(&self, text: &str) -> String {
         let mut text = text.to_string();
         for value in &self.values {
-            text = text.replace(value.as_str(), MASK);
+            if text.contains(value.as_str()) {
+                let masked = text.replace(value.as_str(), MASK);
+                text.zeroize();
+                text = masked;
+            }
         }
         text
     }
 
-    /// Masks every string inside a JSON value, keys left alone.
+    /// Masks every string inside a JSON value, keys left alone. A string that held a
+    /// secret is wiped before it is replaced.
     pub fn mask_json(&self, value: &mut Value) {
         match value {
             Value::String(s) if self.values.iter().any(|v| s.contains(v.as_str())) => {
-                *s = self.mask(s);
+                let masked = self.mask(s);
+                s.zeroize();
+                *s = masked;
             }
             Value::Array(items) => items.iter_mut().for_each(|v| self.mask_json(v)),
             Value::Object(fields) => fields.values_mut().for_each(|v| self.mask_json(v)),
@@ -86,7 +95,7 @@ mod tests {
             ("release".to_string(), "22.1".to_string()),
             ("key_copied".to_string(), "yes".to_string()),
         ];
-        let secrets = Secrets::of(answers.iter().map(|(k, v)| (k, v)));
+        let secrets = Secrets::of(answers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         let mut evidence = serde_json::json!({
             "command": "mysql -pHunter2-s3cret -e 'select 1'",
             "hosts": { "tvox1": { "stdout_tail": ["x Hunter2-s3cret y", "yes"] } },
@@ -97,5 +106,25 @@ mod tests {
         assert!(!text.contains("Hunter2"), "{text}");
         assert!(text.contains(&format!("-p{MASK}")), "{text}");
         assert!(text.contains(r#""yes""#) && text.contains("22.1"), "{text}");
+    }
+
+    #[test]
+    fn secrets_and_the_strings_they_mask_are_wiped_from_memory() {
+        use crate::fuzz::alloc::freed_holding;
+        const PASSWORD: &str = "Hunter2-wiped-on-drop";
+        let password = Zeroizing::new(PASSWORD.to_string());
+        let mut evidence =
+            serde_json::json!({ "command": format!("mysql -p{PASSWORD} -e 'select 1'") });
+        let leaked = freed_holding(PASSWORD.as_bytes(), || {
+            let secrets = Secrets::of([("db_password", password.as_str())]);
+            secrets.mask_json(&mut evidence);
+        });
+        assert!(!leaked, "a copy of the password was freed unwiped");
+        assert_eq!(evidence["command"], format!("mysql -p{MASK} -e 'select 1'"));
+        // The check can fail: masking with plain strings leaves the replaced text behind.
+        let mut plain = format!("mysql -p{PASSWORD}");
+        assert!(freed_holding(PASSWORD.as_bytes(), || {
+            plain = plain.replace(PASSWORD, MASK);
+        }));
     }
 }

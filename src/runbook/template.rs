@@ -90,6 +90,7 @@ mod tests {
 
     use super::*;
     use crate::inventory::Inventory;
+    use crate::runbook::answers::Answers;
 
     #[test]
     fn references_are_filled_and_quoted_in_scripts() {
@@ -98,7 +99,10 @@ mod tests {
             "site: s\ntvox: { version: 21, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
         )
         .unwrap();
-        let answers = BTreeMap::from([("release".to_string(), "22; rm -rf /".to_string())]);
+        let answers = Answers::from(BTreeMap::from([(
+            "release".to_string(),
+            "22; rm -rf /".to_string(),
+        )]));
         let facts = Facts {
             inventory: &inv,
             answers: &answers,
@@ -128,7 +132,10 @@ mod tests {
             "site: s\ntvox: { version: 21, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
         )
         .unwrap();
-        let answers = BTreeMap::from([("snapshot_name".to_string(), "pre-ft".to_string())]);
+        let answers = Answers::from(BTreeMap::from([(
+            "snapshot_name".to_string(),
+            "pre-ft".to_string(),
+        )]));
         let facts = Facts {
             inventory: &inv,
             answers: &answers,

@@ -55,7 +55,7 @@ impl Site {
         run_id: &'a str,
         reentered: bool,
     ) -> StepCx<'a> {
-        static NO_ANSWERS: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
+        static NO_ANSWERS: std::sync::OnceLock<crate::runbook::answers::Answers> =
             std::sync::OnceLock::new();
         StepCx {
             inventory: &self.inventory,

@@ -12,15 +12,16 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::exit_code::Exit;
+use crate::runbook::answers::Answers;
 use crate::runbook::model::{Kind, Runbook};
 use crate::t;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswersFile {
-    /// Answers by question name.
+    /// Answers by question name (wiped from memory when dropped).
     #[serde(default)]
-    pub answers: BTreeMap<String, String>,
+    pub answers: Answers,
     /// Evidence gates by step id: `yes` (it is true, go on) or `no` (stop the run).
     #[serde(default)]
     pub gates: BTreeMap<String, Gate>,
@@ -53,8 +54,11 @@ impl TryFrom<String> for Gate {
 
 impl AnswersFile {
     pub fn load(path: &Path) -> Result<AnswersFile> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| t!("answers-unreadable", path = path.display().to_string()))?;
+        // The file's text holds the answers too: wiped with them.
+        let text = zeroize::Zeroizing::new(
+            std::fs::read_to_string(path)
+                .with_context(|| t!("answers-unreadable", path = path.display().to_string()))?,
+        );
         Ok(crate::yaml::parse(path, &text)?)
     }
 

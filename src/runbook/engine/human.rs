@@ -12,6 +12,7 @@ use crate::exit_code::Exit;
 use crate::i18n::{Lang, Said};
 use crate::inventory::values::Ip;
 use crate::output::term;
+use crate::runbook::answers::Answer;
 use crate::runbook::decided::{Decided, Source, What};
 use crate::runbook::model::Ask;
 use crate::runbook::raw::RawAskKind;
@@ -104,7 +105,7 @@ impl Human {
     }
 
     /// The answer to `ask`: from the answers file, else asked at the terminal.
-    pub fn answer(&self, step: &str, ask: &Ask) -> Result<String> {
+    pub fn answer(&self, step: &str, ask: &Ask) -> Result<Answer> {
         let answered = |by| {
             self.note(
                 What::Answer {
@@ -122,12 +123,12 @@ impl Human {
                 ))
             })?;
             answered(Source::AnswersFile);
-            return Ok(value.clone());
+            return Ok(Answer::new(value.to_string()));
         }
         if !self.interactive {
             if let (true, Some(default)) = (self.yes, &ask.default) {
                 answered(Source::Yes);
-                return Ok(default.clone());
+                return Ok(Answer::new(default.clone()));
             }
             return Err(Self::needs_human(
                 step,
@@ -180,7 +181,8 @@ impl Human {
             }
         };
         answered(self.at_terminal());
-        Ok(value)
+        // Typed text moves into wiping memory (dialoguer's own copies are its own).
+        Ok(Answer::new(value))
     }
 
     /// A yes/no confirmation (a manual step done? run it again?): `--yes` answers it.

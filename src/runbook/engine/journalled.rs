@@ -4,12 +4,12 @@
 //! evidence or the reason repeats it (a command line, an output tail); a resumed run
 //! asks for its secrets again.
 
-use std::collections::BTreeMap;
-
 use serde_json::{json, Value};
+use zeroize::Zeroize;
 
 use super::human::Human;
 use super::step::StepResult;
+use crate::runbook::answers::Answers;
 use crate::runbook::decided::Decided;
 use crate::runbook::model::{Kind, Runbook};
 use crate::runbook::runs::Run;
@@ -17,20 +17,18 @@ use crate::runbook::secret::{is_secret_name, Secrets, MASK};
 
 /// `result` as it is journalled. `known` holds every answer of the run so far (the
 /// secrets a command of this step may have used were perhaps answered steps ago).
-pub fn journalled(
-    mut result: StepResult,
-    decided: Vec<Decided>,
-    known: &BTreeMap<String, String>,
-) -> StepResult {
+pub fn journalled(mut result: StepResult, decided: Vec<Decided>, known: &Answers) -> StepResult {
     if !decided.is_empty() {
         result.evidence.insert("decided_by".into(), json!(decided));
     }
-    let mut secrets = Secrets::of(known);
+    let mut secrets = Secrets::of(known.iter());
     if let Some(Value::Object(answers)) = result.evidence.get_mut("answers") {
         for (name, value) in answers.iter_mut() {
             if is_secret_name(name) {
-                if let Some(text) = value.as_str() {
+                if let Value::String(text) = value {
                     secrets.add(text);
+                    // The step moved the typed text here: wiped, then masked.
+                    text.zeroize();
                 }
                 *value = Value::String(MASK.into());
             }
@@ -40,7 +38,11 @@ pub fn journalled(
         for value in result.evidence.values_mut() {
             secrets.mask_json(value);
         }
-        result.reason = result.reason.map(|r| secrets.mask(&r));
+        result.reason = result.reason.map(|mut reason| {
+            let masked = secrets.mask(&reason);
+            reason.zeroize();
+            masked
+        });
     }
     result
 }
@@ -81,8 +83,7 @@ mod tests {
     use crate::runbook::decided::{Source, What};
     use serde_json::Map;
 
-    #[test]
-    fn secrets_are_masked_and_decisions_named() {
+    fn result() -> StepResult {
         let mut evidence = Map::new();
         evidence.insert(
             "answers".into(),
@@ -92,18 +93,28 @@ mod tests {
             "command".into(),
             json!("login Hunter2-s3cret and T0ken-0ld"),
         );
-        let result = StepResult {
+        StepResult {
             reason: Some("refused T0ken-0ld".into()),
             ..StepResult::done(evidence)
-        };
-        let known = BTreeMap::from([("api_token".to_string(), "T0ken-0ld".to_string())]);
+        }
+    }
+
+    fn known() -> Answers {
+        Answers::from(std::collections::BTreeMap::from([(
+            "api_token".to_string(),
+            "T0ken-0ld".to_string(),
+        )]))
+    }
+
+    #[test]
+    fn secrets_are_masked_and_decisions_named() {
         let decided = vec![Decided {
             what: What::Answer {
                 name: "release".into(),
             },
             by: Source::AnswersFile,
         }];
-        let out = journalled(result, decided, &known);
+        let out = journalled(result(), decided, &known());
         let text = serde_json::to_string(&out.evidence).unwrap();
         assert!(
             !text.contains("Hunter2") && !text.contains("T0ken"),
@@ -113,5 +124,17 @@ mod tests {
         assert_eq!(out.evidence["answers"]["release"], "22.1");
         assert_eq!(out.evidence["decided_by"][0]["by"], "answers_file");
         assert_eq!(out.reason.as_deref(), Some(&*format!("refused {MASK}")));
+    }
+
+    #[test]
+    fn what_is_masked_is_wiped_from_memory_first() {
+        let known = known();
+        for secret in ["Hunter2-s3cret", "T0ken-0ld"] {
+            let result = result();
+            let leaked = crate::fuzz::alloc::freed_holding(secret.as_bytes(), || {
+                drop(journalled(result, Vec::new(), &known));
+            });
+            assert!(!leaked, "`{secret}` was freed unwiped");
+        }
     }
 }

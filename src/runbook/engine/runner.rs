@@ -3,7 +3,6 @@
 //! human or Ctrl-C — always leaving a journal that resumes.
 
 use crate::t;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -20,6 +19,7 @@ use super::takeover;
 use super::{abandon, from, undecided};
 use crate::exit_code::{self, Exit};
 use crate::inventory::Inventory;
+use crate::runbook::answers::Answers;
 use crate::runbook::decided::Decided;
 use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::lock::{self, Holder};
@@ -170,11 +170,10 @@ pub fn run(
     // A rollback's texts and conditions may name what the forward run was told (the
     // snapshot to restore): its answers are known here, this run's own come on top.
     if let Some(forward) = &forward {
-        for (name, value) in &forward.answers {
-            state
-                .answers
-                .entry(name.clone())
-                .or_insert_with(|| value.clone());
+        for (name, value) in forward.answers.iter() {
+            if !state.answers.contains_key(name) {
+                state.answers.insert(name.to_string(), value.to_string());
+            }
         }
     }
     let journal_path = journal.path().to_path_buf();
@@ -456,11 +455,11 @@ fn stop(
     err: anyhow::Error,
     seconds: f64,
     decided: Vec<Decided>,
-    answers: &BTreeMap<String, String>,
+    answers: &Answers,
 ) -> Result<i32> {
     let code = exit_code::for_error(&err);
     // An error raised in the chosen language is journalled in English.
-    let message = Secrets::of(answers).mask(&crate::i18n::for_journal(&format!("{err:#}")));
+    let message = Secrets::of(answers.iter()).mask(&crate::i18n::for_journal(&format!("{err:#}")));
     match code {
         exit_code::ABORTED => finish(
             shared,

@@ -1,7 +1,6 @@
 //! What every step kind works with, and what it gives back. One function per kind, shared
 //! by the runbook engine and the standalone subcommands (`tvdr patch`, `tvdr reboot`…).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Result;
@@ -11,6 +10,7 @@ use super::human::{Decision, Human};
 use crate::checks::context::{Context as CheckContext, Options};
 use crate::exit_code::Exit;
 use crate::inventory::{Inventory, NodeName};
+use crate::runbook::answers::Answers;
 use crate::runbook::facts::Facts;
 use crate::runbook::journal::{self, Outcome, Record};
 use crate::runbook::model::{CheckOptions, Command, Role, Step};
@@ -22,7 +22,7 @@ pub struct StepCx<'a> {
     pub inventory: &'a Inventory,
     pub fleet: &'a Fleet,
     pub step: &'a Step,
-    pub answers: &'a BTreeMap<String, String>,
+    pub answers: &'a Answers,
     pub human: &'a Human,
     /// The site's state directory (samples, snapshots).
     pub state_dir: &'a Path,

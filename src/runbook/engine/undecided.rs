@@ -70,7 +70,6 @@ fn asked_by<'a>(runbook: &'a Runbook, name: &str) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
     use std::path::Path;
 
     use super::*;
@@ -95,7 +94,7 @@ stages:
             "site: s\ntvox: { version: 22, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
         )
         .unwrap();
-        let answers = BTreeMap::new();
+        let answers = crate::runbook::answers::Answers::default();
         let facts = Facts {
             inventory: &inv,
             answers: &answers,

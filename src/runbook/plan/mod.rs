@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 pub use human::render_human;
 
+use super::answers::Answers;
 use super::engine::step::render;
 use super::facts::Facts;
 use super::model::{Ask, CheckOptions, Command, Kind, Role, Runbook, Step, Until};
@@ -80,11 +81,11 @@ pub struct PlanStep {
 
 /// Builds the plan. Answers a person will give appear as `<name>` in commands.
 pub fn plan(runbook: &Runbook, inventory: &Inventory, rollback: bool) -> Plan {
-    let placeholders: BTreeMap<String, String> = all_steps(runbook)
+    let placeholders: Answers = all_steps(runbook)
         .flat_map(asks)
         .map(|a| (a.name.clone(), format!("<{}>", a.name)))
         .collect();
-    let no_answers = BTreeMap::new();
+    let no_answers = Answers::default();
     let decided = Facts {
         inventory,
         answers: &no_answers,

@@ -9,6 +9,8 @@ mod parse;
 pub mod script;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unreadable_tests;
 
 use std::time::Duration;
 
@@ -160,8 +162,12 @@ pub enum ReceiptError {
     /// The node cannot keep receipts (its private directory is not private, a full disk).
     #[error("{node} cannot keep a receipt: {why}")]
     Refused { node: String, why: String },
-    /// What the node printed does not read as a receipt.
-    #[error("the receipt on {node} is unreadable ({why}); it is never taken as \"not started\"")]
+    /// The node's receipt is there but cannot be read (permissions, a record that is not
+    /// a file), or what the node printed does not read as a receipt.
+    #[error(
+        "the receipt on {node} is unreadable: {why}; it is never taken as \"not started\": \
+         look at it on the node, then retry"
+    )]
     Unreadable { node: String, why: String },
 }
 

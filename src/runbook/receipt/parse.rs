@@ -4,8 +4,9 @@
 
 use super::{Receipt, State};
 
-/// Parses the tool's output. An unknown key is ignored (a newer tool); a missing or
-/// unknown `state`, a bad number, or output shorter than announced is an error.
+/// Parses the tool's output. An unknown key is ignored (a newer tool); `unreadable` (the
+/// tool's reason), a missing or unknown `state`, a bad number, or output shorter than
+/// announced is an error.
 pub fn parse(bytes: &[u8]) -> Result<Receipt, String> {
     let mut receipt = Receipt::default();
     let mut state = None;
@@ -25,6 +26,8 @@ pub fn parse(bytes: &[u8]) -> Result<Receipt, String> {
             return Err(format!("unexpected line `{}`", shorten(line)));
         };
         match key {
+            // The tool found a receipt it cannot read, and says why.
+            "unreadable" => return Err(value.to_string()),
             "state" => state = Some(State::parse(value)?),
             "attempt" => receipt.attempt = number(key, value)?,
             "pid" => receipt.pid = Some(number(key, value)?),

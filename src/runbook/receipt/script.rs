@@ -13,7 +13,9 @@
 //!
 //! The attempt directory is made with a plain `mkdir` (atomic, fails if it exists), so two
 //! launches of the same attempt cannot both run. Files are written to a temporary name
-//! and renamed, so a reader sees a whole receipt or none.
+//! and renamed, so a reader sees a whole receipt or none. A receipt that is there but
+//! cannot be read (permissions, a record that is not a file, a link to nothing) is said
+//! `unreadable=` with why, never "no attempt": the command would run a second time.
 
 /// Prepares the private directory; `$d` names it. Exit 125 with a reason when it, or the
 /// directory of receipts, locks or mirrored journals in it, is not private (a symlink,
@@ -43,6 +45,31 @@ done
 const TOOL: &str = r#"
 s=$d/receipts/$2/$3
 cap=${7:-4194304}
+# A receipt that is there but cannot be read stops the tool with why: taken for "no
+# attempt", it would start the command a second time.
+unreadable() {
+  printf 'unreadable=`%s` %s' "$1" "$2" | tr '\n' ' '
+  echo
+  exit 0
+}
+exists() { [ -e "$1" ] || [ -h "$1" ]; }
+who() { ls -ld -- "$1" 2>/dev/null | awk '{print $1, "owned by", $3}'; }
+# A directory of receipts that is there: one this user can list and enter.
+listable() {
+  if [ -h "$1" ] && [ ! -e "$1" ]; then unreadable "$1" "is a symbolic link to nothing"
+  elif [ ! -d "$1" ]; then unreadable "$1" "is not a directory"
+  elif [ ! -r "$1" ] || [ ! -x "$1" ]; then
+    unreadable "$1" "cannot be read by $(id -un 2>/dev/null) ($(who "$1"))"
+  fi
+}
+# A record that is there: a regular file this user can read.
+readable() {
+  if [ -h "$1" ] && [ ! -e "$1" ]; then unreadable "$1" "is a symbolic link to nothing"
+  elif [ ! -f "$1" ]; then unreadable "$1" "is not a regular file"
+  elif [ ! -r "$1" ]; then
+    unreadable "$1" "cannot be read by $(id -un 2>/dev/null) ($(who "$1"))"
+  fi
+}
 latest() {
   n=
   for a in "$s"/*; do
@@ -66,19 +93,30 @@ size() {
 }
 report() {
   r=$1
+  exists "$r" || unreadable "$r" "is missing"
+  listable "$r"
   echo "attempt=${r##*/}"
-  if [ -f "$r/started" ]; then cat -- "$r/started"; fi
+  if exists "$r/started"; then
+    readable "$r/started"
+    cat -- "$r/started" || unreadable "$r/started" "could not be read"
+  fi
   echo "boot_now=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)"
   # Alive is asked only while there is no end record, and the end record is read again
   # once the process is not alive: the wrapper writes it before it exits, so a command
   # that ends between the two looks is finished, never gone.
-  if [ ! -f "$r/ended" ] && alive "$r"; then state=running
-  elif [ -f "$r/ended" ]; then
-    cat -- "$r/ended"; state=finished
+  if ! exists "$r/ended" && alive "$r"; then state=running
+  elif exists "$r/ended"; then
+    readable "$r/ended"
+    cat -- "$r/ended" || unreadable "$r/ended" "could not be read"
+    state=finished
   else state=gone
   fi
   echo "state=$state"
   if [ "$state" = finished ]; then
+    # Outputs judge the step (`expect.output`): one that cannot be read is no empty one.
+    for f in out err; do
+      if exists "$r/$f"; then readable "$r/$f"; fi
+    done
     o=$(size "$r/out"); e=$(size "$r/err")
     echo "out_bytes=$o"
     echo "err_bytes=$e"
@@ -89,7 +127,7 @@ report() {
 }
 follow() {
   i=0
-  while [ ! -f "$1/ended" ]; do
+  while ! exists "$1/ended"; do
     alive "$1" || break
     if [ "$i" -lt 40 ]; then sleep 0.05; else sleep 0.5; fi
     i=$((i + 1))
@@ -98,6 +136,12 @@ follow() {
 }
 case $1 in
 look)
+  # Each level that is there must be readable: a step directory that cannot be listed
+  # holds attempts nobody can see.
+  for p in "$d/receipts" "$d/receipts/$2" "$s"; do
+    if ! exists "$p"; then echo "state=none"; exit 0; fi
+    listable "$p"
+  done
   n=$(latest)
   if [ -z "$n" ]; then echo "state=none"; exit 0; fi
   report "$s/$n"
@@ -105,10 +149,15 @@ look)
 start)
   mkdir -p -- "$s" || exit 125
   r=$s/$4
-  if ! mkdir -- "$r" 2>/dev/null; then
-    echo "raced=1"
-    follow "$r"
-    exit 0
+  if ! why=$(mkdir -- "$r" 2>&1); then
+    if exists "$r"; then
+      echo "raced=1"
+      follow "$r"
+      exit 0
+    fi
+    # Not made and not there (no room, no permission): nothing was started.
+    echo "tvdr: $why" >&2
+    exit 125
   fi
   if [ "${8:-}" = input ]; then exec 3<&0; else exec 3</dev/null; fi
   if command -v setsid >/dev/null 2>&1; then

@@ -36,6 +36,7 @@ fn what_is_not_a_receipt_is_an_error_never_nothing() {
         b"state=finished\n",
         b"attempt=x\nstate=gone\n",
         b"garbage\nstate=none\n",
+        b"attempt=1\nunreadable=`/r/1` is not a directory\nstate=none\n",
         b"exit=0\nstate=finished\nout_bytes=10\nerr_bytes=0\n--\nshort",
     ] {
         assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
@@ -298,6 +299,7 @@ mod fuzz {
             Just("out_bytes"),
             Just("err_bytes"),
             Just("fresh"),
+            Just("unreadable"),
             Just("other"),
         ];
         let value = prop_oneof![

@@ -3,10 +3,11 @@
 //! person or the answers file's `gates:` — never by `--yes`.
 
 use anyhow::Result;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map};
 
 use crate::exit_code::Exit;
 use crate::i18n::{Lang, Said};
+use crate::runbook::answers::Answers;
 use crate::runbook::engine::step::{StepCx, StepResult};
 use crate::runbook::model::{Ask, Role};
 use crate::snapshots;
@@ -38,10 +39,11 @@ fn run_inner(
     evidence_of: Option<&str>,
     node: Option<String>,
 ) -> Result<StepResult> {
-    let mut answers = Map::new();
+    // Held wiping until the step is done: a gate answered no drops them wiped.
+    let mut answers = Answers::default();
     for ask in asks {
         let value = cx.human.answer(&cx.step.id, ask)?;
-        answers.insert(ask.name.clone(), Value::String(value));
+        answers.insert(ask.name.clone(), value);
     }
     let passed = if gate {
         cx.human.gate(&cx.step.id, cx.step.title.local())?
@@ -73,24 +75,25 @@ fn run_inner(
         let said = crate::said!("manual-not-done", step = cx.step.id.as_str());
         return Err(Exit::Aborted(crate::i18n::raise(said)).into());
     }
-    let mut evidence = Map::new();
-    evidence.insert("answers".into(), Value::Object(answers.clone()));
-    evidence.insert("operator".into(), json!(cx.human.operator));
-    evidence.insert("confirmed_at".into(), json!(Timestamp::now()));
     if evidence_of == Some("snapshot") {
         record_snapshot(cx, &answers, node)?;
     }
+    let mut evidence = Map::new();
+    // Moved into the evidence, not copied: the journal masks the secret ones and wipes
+    // their text ([`journalled`](crate::runbook::engine::journalled)).
+    evidence.insert("answers".into(), answers.into_json());
+    evidence.insert("operator".into(), json!(cx.human.operator));
+    evidence.insert("confirmed_at".into(), json!(Timestamp::now()));
     Ok(StepResult::done(evidence))
 }
 
 /// A gate with `evidence: snapshot` leaves a reminder that `tvdr check snapshot` reads:
 /// the snapshot's name is the gate's first answer, its node the gate's `on:` (tvox1 when
 /// the gate names none).
-fn record_snapshot(cx: &StepCx, answers: &Map<String, Value>, node: Option<String>) -> Result<()> {
+fn record_snapshot(cx: &StepCx, answers: &Answers, node: Option<String>) -> Result<()> {
     let first = cx.step.kind_asks().first().map(|a| a.name.clone());
     let name = first
         .and_then(|name| answers.get(&name))
-        .and_then(Value::as_str)
         .unwrap_or(&cx.step.id)
         .to_string();
     let node = node.unwrap_or_else(|| "tvox1".to_string());
