@@ -136,6 +136,13 @@ fn later_commands_reuse_the_kept_session_with_one_login_per_node() {
     assert_eq!(until_no_keepers(home.path()), Vec::<String>::new());
     assert_ne!(parents(home.path(), &inventory), first);
     assert_eq!((logins(&lab, "tvox1"), logins(&lab, "tvox2")), (2, 2));
+    // A changed known_hosts (a key removed, or added) is verified again by new keepers.
+    let known = lab.dir().join("known_hosts");
+    let mut text = std::fs::read_to_string(&known).unwrap();
+    text.push_str("# reviewed\n");
+    std::fs::write(&known, text).unwrap();
+    parents(home.path(), &inventory);
+    assert_eq!((logins(&lab, "tvox1"), logins(&lab, "tvox2")), (3, 3));
     tvdr(home.path())
         .arg("-i")
         .arg(&inventory)

@@ -30,6 +30,14 @@ const TICK: Duration = Duration::from_millis(500);
 /// milliseconds, against a login's tens).
 const PROBE_AFTER: Duration = Duration::from_secs(5);
 
+/// The longest a keeper lends its session: past it, the next command line starts a new
+/// keeper, which logs in and learns the login environment afresh (monitoring every minute
+/// would otherwise keep one session, and what it learned, for ever).
+const MAX_LIFE: Duration = Duration::from_secs(3600);
+
+/// How long a leaving keeper waits for the commands it still carries.
+const LAST_COMMANDS: Duration = Duration::from_secs(600);
+
 /// How long the probe may take before the session is taken as gone.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -89,9 +97,13 @@ pub fn serve(socket: &Path, idle: Duration, target: &Target, mut ready: impl Wri
     let keeper = Arc::new(keeper);
     keeper.accept(&listener, idle);
     // Its name first, then the listener: a client arriving now finds no keeper and starts
-    // one.
+    // one. Then the commands still running end as they would have.
     keeper.retire();
     drop(listener);
+    let leaving = Instant::now();
+    while keeper.clients.load(Ordering::SeqCst) > 0 && leaving.elapsed() < LAST_COMMANDS {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     0
 }
 
@@ -143,8 +155,9 @@ impl Keeper {
     }
 
     fn accept(self: &Arc<Self>, listener: &UnixListener, idle: Duration) {
+        let born = Instant::now();
         loop {
-            if self.stop.load(Ordering::SeqCst) || self.lost() {
+            if self.stop.load(Ordering::SeqCst) || self.lost() || born.elapsed() > MAX_LIFE {
                 return;
             }
             if self.clients.load(Ordering::SeqCst) == 0 && self.idle_since().elapsed() >= idle {

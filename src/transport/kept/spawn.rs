@@ -22,8 +22,9 @@ use super::Keep;
 const MAX_SOCKET_PATH: usize = 100;
 
 /// The socket of `target`'s keeper in `dir`: the node's name and a digest of everything
-/// that makes the session what it is (address, user, key, known_hosts, env, timeouts) and
-/// of this tvdr, so that a changed inventory or a new tvdr never uses an old keeper.
+/// that makes the session what it is (address, user, key, known_hosts and what they hold,
+/// env, timeouts) and of this tvdr, so that a changed inventory, a changed known_hosts or a
+/// new tvdr never uses an old keeper.
 pub fn socket_for(target: &Target, dir: &Path) -> Option<PathBuf> {
     let mut digest = Sha256::new();
     digest.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -31,6 +32,12 @@ pub fn socket_for(target: &Target, dir: &Path) -> Option<PathBuf> {
         digest.update(exe.as_os_str().as_encoded_bytes());
     }
     digest.update(serde_json::to_vec(target).ok()?);
+    // What the keeper verified the host key against: a key removed or changed since means
+    // a new keeper, which verifies again.
+    for file in &target.known_hosts {
+        digest.update(std::fs::read(file).unwrap_or_default());
+        digest.update([0]);
+    }
     let hex: String = digest.finalize()[..8]
         .iter()
         .map(|b| format!("{b:02x}"))
