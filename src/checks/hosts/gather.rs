@@ -7,6 +7,7 @@ use super::{evaluate, Fetched, Form, NodeFile};
 use crate::checks::context::Context;
 use crate::checks::{Report, Status};
 use crate::inventory::{Address, Inventory, NodeName};
+use crate::msg;
 use crate::transport::Cmd;
 
 pub fn gather(cx: &Context) -> Report {
@@ -43,7 +44,11 @@ pub fn gather(cx: &Context) -> Report {
         } else if stderr.contains("No such file") {
             Fetched::Missing
         } else {
-            Fetched::Failed(format!("cannot read `{path}`: {stderr}"))
+            Fetched::Failed(msg!(
+                "hosts-unreadable",
+                path = path.as_str(),
+                error = stderr
+            ))
         };
         Ok((path, fetched))
     });

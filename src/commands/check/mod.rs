@@ -99,7 +99,7 @@ fn run_round(cx: &Context, inv: &Inventory, checks: &[&'static CheckDef], args: 
         for (node, why) in &unreachable {
             eprintln!(
                 "{}",
-                crate::t!("error-line", message = format!("`{node}`: {why}"))
+                crate::t!("error-line", message = format!("`{node}`: {}", why.shown()))
             );
         }
     }

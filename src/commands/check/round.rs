@@ -114,7 +114,7 @@ fn run_one(cx: &Context, check: &CheckDef, shown: bool) -> Report {
             "{:<8} {}: {}",
             report.status.to_string(),
             check.name,
-            report.summary
+            report.summary.shown()
         ));
     } else {
         spinner.finish_and_clear();

@@ -30,7 +30,7 @@ pub(super) fn render(reports: &[Report], color: bool) -> String {
         summary.add_row(vec![
             Cell::new(clean(&report.name)),
             status_cell(report.status, color),
-            Cell::new(clean(&report.summary)),
+            Cell::new(clean(report.summary.shown())),
         ]);
     }
     let mut out = format!("{summary}\n");
@@ -49,13 +49,16 @@ pub(super) fn render(reports: &[Report], color: bool) -> String {
                     status_cell(detail.status, color),
                     Cell::new(clean(detail.node.as_deref().unwrap_or("-"))),
                     Cell::new(clean(&detail.item)),
-                    Cell::new(clean(&detail.message)),
+                    Cell::new(clean(detail.message.shown())),
                 ]);
             }
             out.push_str(&format!("{details}\n"));
         }
         for hint in &report.hints {
-            out.push_str(&format!("{}\n", t!("checks-hint", hint = clean(hint))));
+            out.push_str(&format!(
+                "{}\n",
+                t!("checks-hint", hint = clean(hint.shown()))
+            ));
         }
     }
     out

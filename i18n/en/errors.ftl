@@ -1,0 +1,21 @@
+## Transport errors (src/transport/error.rs) and validation errors (inventory, runbooks, answers): English in the journal and JSON, the chosen language on the terminal
+transport-unreachable = cannot reach `{ $node }` at { $address } port { $port }: { $reason }
+    hint: is the node up, and is its SSH port reachable from here?
+transport-host-key-unknown = host key of `{ $node }` ({ $address }) is not known: { $key_type } { $fingerprint }
+    hint: compare the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node's console, then run `tvdr trust { $node }`
+transport-host-key-changed = host key of `{ $node }` ({ $address }) has changed: it now presents { $key_type } { $fingerprint }, which does not match `{ $file }`
+    hint: someone may be intercepting the connection; if the node was reinstalled or rekeyed, check the fingerprint on its console, remove the old key (`ssh-keygen -R { $address } -f { $file }`) and run `tvdr trust { $node }`
+transport-host-key-not-moved = host key of `{ $node }` at its new address { $address } is not the one it had before: it presents { $presented }, it had { $had }
+    hint: another machine may hold { $address }, or the node was reinstalled; check the fingerprint on the node's console before running `tvdr trust { $node }`
+transport-auth = cannot log in to `{ $node }` as `{ $user }` (tried: { $tried })
+    hint: is ssh-agent running (`ssh-add -l`)? is the key in the node's `~{ $user }/.ssh/authorized_keys`?
+transport-timeout = command on `{ $node }` did not finish within { $timeout }: `{ $command }`
+transport-lost = lost the connection to `{ $node }`: { $reason }
+    hint: did the node reboot, or the network drop?
+transport-invalid-env = `{ $name }` is not a valid environment variable name for `{ $node }`
+    hint: names are letters, digits and `_`, not starting with a digit
+transport-needs-root = `{ $user }` on `{ $node }` cannot run as root without a password ({ $reason }), needed for `{ $command }`
+    hint: run tvdr at a terminal to be asked the sudo password once per node, or give `{ $user }` NOPASSWD in the node's sudoers for the programs tvdr runs as root (see README, SSH section), or log in as root
+transport-unknown-node = no node named `{ $node }`
+transport-ssh = ssh error on `{ $node }` while { $context }: { $message }
+transport-io = { $context } for `{ $node }`
