@@ -57,7 +57,7 @@ pub fn render(
     color: bool,
 ) -> String {
     match format {
-        Format::Human => human::render(reports, color),
+        Format::Human => human::render(reports, color, crate::i18n::lang()),
         Format::Json => json::render(site, reports, generated_at),
         Format::Junit => junit::render(site, reports, generated_at),
         Format::Nagios => nagios::render(reports),
