@@ -19,3 +19,28 @@ transport-needs-root = `{ $user }` on `{ $node }` cannot run as root without a p
 transport-unknown-node = no node named `{ $node }`
 transport-ssh = ssh error on `{ $node }` while { $context }: { $message }
 transport-io = { $context } for `{ $node }`
+
+## YAML files (inventory, runbooks, answers): tvdr's words; the YAML library's stay English
+yaml-budget = the file expands past { $mib } MiB of text or { $nodes } values: is an alias (`*name`) repeated, or repeated inside what it names?
+yaml-did-you-mean = did you mean `{ $candidate }`?
+
+## The inventory (src/inventory/resolve.rs)
+inv-same-address = `{ $node }` has the same address as `{ $other }`
+inv-dns-empty = `dns.servers` is empty: list the customer's DNS servers, or remove `dns` to ask the servers in each node's /etc/resolv.conf
+inv-dns-loopback = `{ $ip }` is not a DNS server of the site (a node's own resolver may answer from its hosts file): list the customer's DNS servers
+inv-dns-twice = `{ $ip }` is listed twice in `dns.servers`
+inv-cluster-needs-two = a cluster (`cluster.node_ip`) needs two nodes: add `nodes.tvox2`, or remove `cluster` for a stand-alone TVox
+inv-node-ip-is-physical = the node IP `{ $ip }` is also the physical address of `{ $node }`
+inv-license-empty = `license.command` is empty: write the shell command that prints the licence
+inv-ssh-openssh-only = `ssh.{ $key }` is for the system `ssh`, but `{ $node }` uses libssh2: add `transport: openssh` to `{ $node }`
+
+## Runbooks (src/runbook/load/)
+load-no-stage = a runbook needs at least one stage
+load-bad-id = `{ $id }` is not a valid { $what } id: lowercase letters, digits and `-`
+load-duplicate-id = duplicate id `{ $id }`
+load-empty-stage = stage `{ $stage }` has no steps
+load-condition-constant = this condition names no fact or answer: the step would always or never run
+load-bad-condition = bad condition: { $why }
+load-lacks-language = a shipped runbook says everything in English and Italian: this text lacks { $missing }
+load-unknown-answer = `{ $answer }` is not asked by any earlier step (nor a known fact)
+load-unknown-answer-near = `{ $answer }` is not asked by any earlier step (nor a known fact) (did you mean `{ $near }`?)

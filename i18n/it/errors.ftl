@@ -19,3 +19,31 @@ transport-needs-root = `{ $user }` su `{ $node }` non può agire da root senza p
 transport-unknown-node = nessun nodo si chiama `{ $node }`
 transport-ssh = errore ssh su `{ $node }` durante { $context }: { $message }
 transport-io = { $context } per `{ $node }`
+
+## YAML files (inventory, runbooks, answers): tvdr's words; the YAML library's stay English
+yaml-budget = il file supera { $mib } MiB di testo o { $nodes } valori una volta espanso: un alias (`*nome`) è ripetuto, o ripetuto dentro ciò che nomina?
+yaml-did-you-mean = forse intendevi `{ $candidate }`?
+
+## The inventory (src/inventory/resolve.rs)
+inv-same-address = `{ $node }` ha lo stesso indirizzo di `{ $other }`
+inv-dns-empty = `dns.servers` è vuoto: elenca i server DNS del cliente, oppure togli `dns` per interrogare i server del /etc/resolv.conf di ogni nodo
+inv-dns-loopback = `{ $ip }` non è un server DNS del sito (il resolver locale di un nodo può rispondere dal suo file hosts): elenca i server DNS del cliente
+inv-dns-twice = `{ $ip }` compare due volte in `dns.servers`
+inv-cluster-needs-two = un cluster (`cluster.node_ip`) richiede due nodi: aggiungi `nodes.tvox2`, oppure togli `cluster` per un TVox stand-alone
+inv-node-ip-is-physical = l'IP del nodo `{ $ip }` è anche l'indirizzo fisico di `{ $node }`
+inv-license-empty = `license.command` è vuoto: scrivi il comando shell che stampa la licenza
+inv-ssh-openssh-only = `ssh.{ $key }` è per l'`ssh` di sistema, ma `{ $node }` usa libssh2: aggiungi `transport: openssh` a `{ $node }`
+
+## Runbooks (src/runbook/load/)
+load-no-stage = un runbook richiede almeno una fase
+load-bad-id = `{ $id }` non è un id valido di { $what ->
+        [stage] fase
+       *[other] passo
+    }: lettere minuscole, cifre e `-`
+load-duplicate-id = id `{ $id }` duplicato
+load-empty-stage = la fase `{ $stage }` non ha passi
+load-condition-constant = questa condizione non nomina alcun fatto o risposta: il passo verrebbe eseguito sempre o mai
+load-bad-condition = condizione non valida: { $why }
+load-lacks-language = un runbook fornito dice tutto in inglese e in italiano: a questo testo manca { $missing }
+load-unknown-answer = `{ $answer }` non è chiesto da alcun passo precedente (né è un fatto noto)
+load-unknown-answer-near = `{ $answer }` non è chiesto da alcun passo precedente (né è un fatto noto) (forse intendevi `{ $near }`?)
