@@ -8,10 +8,11 @@ use serde::{Serialize, Serializer};
 
 use super::{lang, Arg, Lang};
 
-/// The same text in each language of [`Lang::ALL`] (in that order).
+/// The same text in each language of [`Lang::ALL`] (in that order). Boxed: a message is
+/// one pointer wide inside the errors and reports that carry it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Msg {
-    texts: [String; Lang::ALL.len()],
+    texts: Box<[String; Lang::ALL.len()]>,
 }
 
 impl Msg {
@@ -20,14 +21,14 @@ impl Msg {
     pub fn text(text: impl Into<String>) -> Msg {
         let text = text.into();
         Msg {
-            texts: Lang::ALL.map(|_| text.clone()),
+            texts: Box::new(Lang::ALL.map(|_| text.clone())),
         }
     }
 
     /// The text in each language, as `render` writes it.
     pub fn from_fn(render: impl Fn(Lang) -> String) -> Msg {
         Msg {
-            texts: Lang::ALL.map(render),
+            texts: Box::new(Lang::ALL.map(render)),
         }
     }
 
