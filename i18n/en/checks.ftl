@@ -415,3 +415,22 @@ cal-sequences-differ = { $count ->
         [one] 1 sequence differs
        *[other] { $count } sequences differ
     }
+
+## Which checks apply (src/checks/registry.rs)
+check-standalone-site = stand-alone site (no `cluster.node_ip`)
+check-dr-isolated-on-demand = only on demand, before activating the DR client (it is CRIT while the main site runs): `tvdr check dr-isolated`
+check-does-not-apply = `{ $check }` does not apply here: { $why }
+
+## What a check's dry run can only tell at run time (src/checks/planned.rs)
+plan-vip-standalone = stand-alone: nothing to ask, tvox1 serves
+plan-standalone = stand-alone: nothing to compare, the check is OK without a command
+plan-db = `mariadb` instead of `mysql` when only it is installed; SHOW REPLICA / BINARY LOG STATUS when the server refuses the older statement
+plan-chat = the legacy `mongo` shell (JSON.stringify) when `mongosh` is not installed
+plan-fs-exact = `--exact` streams a manifest of every file of the sync dir from master and slave
+plan-fs = which node is master decides which side is the reference
+plan-license = not configured (`license.command`): the check is UNKNOWN and runs nothing
+plan-rpo = reads the reports of `db`, `chat` and `fs-sync`: their commands
+plan-snapshot = reads the snapshot records on this machine: no command on a node
+plan-ports = a TCP probe on master, slave and DR client towards each other's addresses, built once the master is known
+plan-dns = the lookups depend on the resolvers the nodes use
+plan-other = this check's commands are known only at run time

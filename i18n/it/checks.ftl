@@ -436,3 +436,22 @@ cal-sequences-differ = { $count ->
         [one] 1 sequenza differisce
        *[other] { $count } sequenze differiscono
     }
+
+## Which checks apply (src/checks/registry.rs)
+check-standalone-site = sito stand-alone (nessun `cluster.node_ip`)
+check-dr-isolated-on-demand = solo su richiesta, prima di attivare il client DR (è CRIT finché il sito principale è acceso): `tvdr check dr-isolated`
+check-does-not-apply = `{ $check }` qui non si applica: { $why }
+
+## What a check's dry run can only tell at run time (src/checks/planned.rs)
+plan-vip-standalone = stand-alone: niente da chiedere, serve tvox1
+plan-standalone = stand-alone: niente da confrontare, il controllo è OK senza comandi
+plan-db = `mariadb` invece di `mysql` quando è installato solo quello; SHOW REPLICA / BINARY LOG STATUS quando il server rifiuta l'istruzione più vecchia
+plan-chat = la vecchia shell `mongo` (JSON.stringify) quando `mongosh` non è installato
+plan-fs-exact = `--exact` legge l'elenco di ogni file della cartella sync da master e slave
+plan-fs = quale nodo è master decide quale lato fa da riferimento
+plan-license = non configurato (`license.command`): il controllo è UNKNOWN e non esegue nulla
+plan-rpo = legge gli esiti di `db`, `chat` e `fs-sync`: i loro comandi
+plan-snapshot = legge le registrazioni delle snapshot su questa macchina: nessun comando su un nodo
+plan-ports = una sonda TCP su master, slave e client DR verso gli indirizzi degli altri, costruita quando si conosce il master
+plan-dns = le interrogazioni dipendono dai resolver usati dai nodi
+plan-other = i comandi di questo controllo si conoscono solo durante l'esecuzione

@@ -47,11 +47,7 @@ pub fn execute(
     for (name, why) in &selection.skipped {
         eprintln!(
             "{}",
-            crate::t!(
-                "check-skipped",
-                name = name.to_string(),
-                why = why.to_string()
-            )
+            crate::t!("check-skipped", name = name.to_string(), why = why.shown())
         );
     }
     let selected = selection.checks;

@@ -16,7 +16,7 @@ pub struct SiteOutcome {
     /// In the registry's order; empty when the site could not be checked.
     pub reports: Vec<Report>,
     /// Checks that do not apply to this site, with why.
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, Msg)>,
     /// Nodes that could not be reached, with why.
     pub unreachable: BTreeMap<String, Msg>,
     /// Why the site has no verdict at all (an unreadable inventory, no answer in time).
