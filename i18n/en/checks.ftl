@@ -434,3 +434,10 @@ plan-snapshot = reads the snapshot records on this machine: no command on a node
 plan-ports = a TCP probe on master, slave and DR client towards each other's addresses, built once the master is known
 plan-dns = the lookups depend on the resolvers the nodes use
 plan-other = this check's commands are known only at run time
+
+## hosts: what the inventory lacks
+hosts-no-domain = no `tvox.domain` in the inventory: without a domain name no hosts line is needed
+hosts-domain-is-address = `tvox.domain` is an address ({ $domain }): there is no name to map
+hosts-ft-needs-node-ip = the FT form needs the node IP: `cluster.node_ip` is not in the inventory
+hosts-node-by-name = { $node } is given by name (`{ $address }`): write its IP address in `nodes.{ $node }.address` so the hosts line can be checked
+hosts-no-node = no `nodes.{ $node }` in the inventory

@@ -455,3 +455,10 @@ plan-snapshot = legge le registrazioni delle snapshot su questa macchina: nessun
 plan-ports = una sonda TCP su master, slave e client DR verso gli indirizzi degli altri, costruita quando si conosce il master
 plan-dns = le interrogazioni dipendono dai resolver usati dai nodi
 plan-other = i comandi di questo controllo si conoscono solo durante l'esecuzione
+
+## hosts: what the inventory lacks
+hosts-no-domain = nessun `tvox.domain` nell'inventario: senza un nome di dominio non serve alcuna riga hosts
+hosts-domain-is-address = `tvox.domain` è un indirizzo ({ $domain }): non c'è un nome da associare
+hosts-ft-needs-node-ip = la forma FT richiede l'IP del nodo: `cluster.node_ip` non è nell'inventario
+hosts-node-by-name = { $node } è indicato per nome (`{ $address }`): scrivi il suo indirizzo IP in `nodes.{ $node }.address` per poter verificare la riga hosts
+hosts-no-node = nessun `nodes.{ $node }` nell'inventario

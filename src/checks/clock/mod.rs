@@ -33,7 +33,7 @@ pub struct NodeClock {
 pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
     let warn = warn.as_secs_f64();
     let crit = warn * CRIT_FACTOR;
-    let mut report = Report::new("clock", Status::Ok, "");
+    let mut report = Report::new("clock", Status::Ok, Msg::default());
     let mut read = Vec::new();
     for clock in clocks {
         let node = clock.node.as_str();

@@ -120,7 +120,7 @@ fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), Msg> {
     }
     match cx.options.expect {
         Expect::NodeIp => {
-            let address = hosts::tvox_address(inv).map_err(Msg::text)?;
+            let address = hosts::tvox_address(inv)?;
             let what = if inv.is_cluster() {
                 msg!("dns-the-node-ip")
             } else {

@@ -22,7 +22,7 @@ pub fn evaluate(
     askings: &[Asking],
     here: Option<&Asking>,
 ) -> Report {
-    let mut report = Report::new("dns", Status::Ok, "");
+    let mut report = Report::new("dns", Status::Ok, Msg::default());
     // (server, asked from, the gist of what it said) for the summary.
     let mut said: Vec<(String, String, Option<String>)> = Vec::new();
     for asking in askings.iter().chain(here) {

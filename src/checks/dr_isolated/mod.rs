@@ -59,7 +59,7 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, Msg>, timeout: Durat
             .detail(Status::Unknown, Some("dr_client"), "probe", why)
         }
     };
-    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let mut answering = Vec::new();
     let mut count = 0;
     let mut seen = serde_json::Map::new();

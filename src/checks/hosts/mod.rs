@@ -55,7 +55,7 @@ pub struct NodeFile {
 
 /// Every node's file judged against `expected domain` (each node's own expected address).
 pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
-    let mut report = Report::new("hosts", Status::Ok, "");
+    let mut report = Report::new("hosts", Status::Ok, Msg::default());
     let mut broken = Vec::new();
     let mut skipped_lines = false;
     let mut lines = Vec::new();

@@ -46,7 +46,7 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
             .lasting(msg!("license-bad-regex-lasting"))
         }
     };
-    let mut report = Report::new("license", Status::Ok, "");
+    let mut report = Report::new("license", Status::Ok, Msg::default());
     let mut failing = Vec::new();
     for out in outputs {
         let node = out.node.as_str();

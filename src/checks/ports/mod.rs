@@ -49,7 +49,7 @@ pub struct Direction {
 /// Every port in every direction: OK when all are open, CRIT naming each closed port and
 /// its direction, UNKNOWN for a direction that could not be probed.
 pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
-    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let mut closed = Vec::new();
     let mut standby_closed = Vec::new();
     let mut unknown = Vec::new();

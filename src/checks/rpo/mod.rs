@@ -48,7 +48,7 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
             _ => None,
         })
         .max_by_key(|(_, delay)| *delay);
-    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let mut unread = Vec::new();
     let mut broken = Vec::new();
     let mut unmeasured = Vec::new();

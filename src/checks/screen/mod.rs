@@ -37,7 +37,7 @@ pub struct NodeScreen {
 }
 
 pub fn evaluate(nodes: &[NodeScreen]) -> Report {
-    let mut report = Report::new("screen", Status::Ok, "");
+    let mut report = Report::new("screen", Status::Ok, Msg::default());
     let mut missing = Vec::new();
     let mut open = Vec::new();
     let mut dead = false;

@@ -29,7 +29,7 @@ pub struct NodeAddrs {
 pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
     let mut holders = Vec::new();
     let mut unknown = Vec::new();
-    let mut report = Report::new("vip", Status::Ok, "");
+    let mut report = Report::new("vip", Status::Ok, Msg::default());
     for node in nodes {
         match &node.output {
             Ok(text) => {
