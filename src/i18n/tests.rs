@@ -118,6 +118,10 @@ fn every_key_the_code_uses_is_in_both_catalogues() {
         used.contains_key("error-line"),
         "the scan finds the calls: {used:?}"
     );
+    assert!(
+        used.contains_key("vip-split-brain") && used.contains_key("fs-differs"),
+        "the scan finds `msg!` calls too, over several lines: {used:?}"
+    );
     for (key, file) in used {
         if key == "key" {
             continue; // the macro's own documentation
