@@ -15,11 +15,14 @@
 //! - [`time`]: instants and durations as text (RFC 3339, `1h 30m`), through jiff.
 //! - [`yaml`]: YAML parsing with file, line and column in every error.
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
+//! - [`error_text`]: an error as the person at the terminal reads it, in their language.
+//! - [`i18n`]: messages in Italian and English (Fluent), and the language chosen.
 //! - `fuzz` (unit tests only): every parser fed hostile input, within memory and time bounds.
 
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod error_text;
 pub mod exit_code;
 #[cfg(test)]
 mod fuzz;

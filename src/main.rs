@@ -10,7 +10,7 @@ fn main() -> ExitCode {
             let message = if code == tvdr::exit_code::INTERRUPTED {
                 tvdr::t!("error-interrupted")
             } else {
-                format!("{err:#}")
+                tvdr::error_text::shown(&err)
             };
             if !message.is_empty() {
                 eprintln!("{}", tvdr::t!("error-line", message = message));

@@ -51,15 +51,17 @@ impl Snapshot {
 
 /// An age for a person: `8 days`, `1 day`, `5 hours`, `12 minutes`, `less than a minute`.
 pub fn age_words(age: Duration) -> String {
-    if age.as_secs() < 60 {
-        return "less than a minute".to_string();
+    age_msg(age).en().to_string()
+}
+
+/// [`age_words`] in every language.
+pub fn age_msg(age: Duration) -> crate::i18n::Msg {
+    match age.as_secs() {
+        s if s < 60 => crate::msg!("age-under-a-minute"),
+        s if s >= 86_400 => crate::msg!("age-days", count = s / 86_400),
+        s if s >= 3600 => crate::msg!("age-hours", count = s / 3600),
+        s => crate::msg!("age-minutes", count = s / 60),
     }
-    let (n, unit) = match age.as_secs() {
-        s if s >= 86_400 => (s / 86_400, "day"),
-        s if s >= 3600 => (s / 3600, "hour"),
-        s => (s / 60, "minute"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A snapshot deleted in the hypervisor: every record of `name` (on `node`, or on any

@@ -9,42 +9,33 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+
 /// A YAML file that did not parse or did not match its schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     pub path: PathBuf,
     pub line: u64,
     pub column: u64,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong: tvdr's words in every language, or the YAML library's (English).
+    pub message: Msg,
+    pub hint: Option<Msg>,
     snippet: String,
 }
 
 impl std::error::Error for YamlError {}
 
+/// English, as every machine output and log carries it; a person reads [`YamlError::shown`].
 impl fmt::Display for YamlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )?;
-        if !self.snippet.is_empty() {
-            write!(f, "\n{}", self.snippet)?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\nhint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
 impl YamlError {
     /// An error at a known place of `text`, for checks made after parsing.
-    pub fn at(path: &Path, text: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
+    pub fn at(path: &Path, text: &str, line: u64, column: u64, message: impl Into<Msg>) -> Self {
         let message = message.into();
         let hint = did_you_mean(&message);
         Self {
@@ -55,6 +46,33 @@ impl YamlError {
             message,
             hint,
         }
+    }
+}
+
+impl YamlError {
+    /// `file:line:column: message`, the lines around it and the hint, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message.in_lang(lang)
+        );
+        if !self.snippet.is_empty() {
+            out.push('\n');
+            out.push_str(&self.snippet);
+        }
+        if let Some(hint) = &self.hint {
+            out.push('\n');
+            out.push_str(&crate::t!(in lang, "checks-hint", hint = hint.in_lang(lang)));
+        }
+        out
+    }
+
+    /// As a person reads it: in the language chosen at start.
+    pub fn shown(&self) -> String {
+        self.render(crate::i18n::lang())
     }
 }
 
@@ -81,15 +99,12 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, YamlErro
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
-        let message = bare_message(&err.to_string());
+        // The library's own words: English in every language.
+        let message = Msg::text(bare_message(&err.to_string()));
         let over_budget = message.contains("budget breached");
         let mut error = YamlError::at(path, text, line, column, message);
         if over_budget {
-            error.hint = Some(format!(
-                "the file expands past {} MiB of text or {MAX_NODES} values: \
-                 is an alias (`*name`) repeated, or repeated inside what it names?",
-                MAX_TEXT >> 20
-            ));
+            error.hint = Some(msg!("yaml-budget", mib = MAX_TEXT >> 20, nodes = MAX_NODES));
         }
         error
     })
@@ -130,7 +145,7 @@ fn snippet(text: &str, line: u64, column: u64) -> String {
 }
 
 /// For "unknown field `usr`, expected one of user, port" suggest the closest known key.
-fn did_you_mean(message: &str) -> Option<String> {
+fn did_you_mean(message: &str) -> Option<Msg> {
     let rest = message
         .strip_prefix("unknown field `")
         .or_else(|| message.strip_prefix("unknown variant `"))?;
@@ -145,7 +160,7 @@ fn did_you_mean(message: &str) -> Option<String> {
         .map(|candidate| (strsim::jaro_winkler(given, candidate), candidate))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+        .map(|(_, candidate)| msg!("yaml-did-you-mean", candidate = candidate))
 }
 
 #[cfg(test)]

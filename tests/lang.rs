@@ -111,6 +111,33 @@ fn check_json_is_the_same_in_both_languages_on_the_lab() {
     assert_eq!(json("en"), json("it"));
 }
 
+/// `tvdr --lang it check` against real nodes: the verdicts (summaries, details) read in
+/// Italian, the status words and the check names stay as they are.
+#[test]
+fn check_verdicts_read_in_italian_on_the_lab() {
+    let site = Site::new();
+    let out = site
+        .tvdr()
+        .args(["--lang", "it", "check", "vip", "hosts"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{table}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for italian in ["è master (ha ", "su ogni nodo", "riepilogo", "messaggio"] {
+        assert!(table.contains(italian), "{italian} missing:\n{table}");
+    }
+    for english in ["is master (holds", "on every node"] {
+        assert!(!table.contains(english), "{english} in:\n{table}");
+    }
+    let english = site.tvdr().args(["check", "vip"]).output().unwrap();
+    let english = String::from_utf8_lossy(&english.stdout);
+    assert!(english.contains("is master (holds"), "{english}");
+}
+
 /// A run in Italian on the lab: the question that nobody can answer, the resume and the
 /// report speak Italian; the journal's events, step ids and decisions stay the same.
 #[test]

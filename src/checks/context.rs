@@ -9,7 +9,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use indicatif::MultiProgress;
 
 use super::{vip, Report, Status};
+use crate::i18n::Msg;
 use crate::inventory::{Inventory, NodeName};
+use crate::msg;
 use crate::transport::{Cmd, Fleet, Output, TransportError};
 
 /// Options of `tvdr check` that some checks read.
@@ -44,7 +46,7 @@ pub struct Context<'a> {
     pub options: Options,
     /// Progress bars and spinners; hidden when stderr is not a terminal.
     pub progress: MultiProgress,
-    unreachable: Mutex<BTreeMap<String, String>>,
+    unreachable: Mutex<BTreeMap<String, Msg>>,
     vip: OnceLock<Report>,
     /// Reports of this run by check name, so a check another one reads (`rpo` reads `db`)
     /// is gathered once.
@@ -84,7 +86,7 @@ impl<'a> Context<'a> {
     }
 
     /// Nodes that could not be reached (or whose key or login was refused), with why.
-    pub fn unreachable(&self) -> BTreeMap<String, String> {
+    pub fn unreachable(&self) -> BTreeMap<String, Msg> {
         self.unreachable
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -92,18 +94,19 @@ impl<'a> Context<'a> {
     }
 
     /// Turns a transport error into the text a report shows, remembering unreachable nodes.
-    pub fn note(&self, err: &TransportError) -> String {
+    pub fn note(&self, err: &TransportError) -> Msg {
+        let said = err.msg();
         if err.is_unreachable() {
             self.unreachable
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .insert(err.node().to_string(), err.to_string());
+                .insert(err.node().to_string(), said.clone());
         }
-        err.to_string()
+        said
     }
 
     /// Runs `cmd` on each node in parallel and collects the output.
-    pub fn run_each(&self, nodes: &[&str], cmd: &Cmd) -> Vec<(String, Result<Output, String>)> {
+    pub fn run_each(&self, nodes: &[&str], cmd: &Cmd) -> Vec<(String, Result<Output, Msg>)> {
         self.fleet
             .run_each(nodes, |t| t.output(cmd))
             .into_iter()
@@ -120,7 +123,7 @@ impl<'a> Context<'a> {
         node: &str,
         cmd: &Cmd,
         sink: &mut dyn Write,
-    ) -> Result<(i32, Vec<u8>), String> {
+    ) -> Result<(i32, Vec<u8>), Msg> {
         self.fleet
             .with(node, |t| {
                 let mut stderr = Vec::new();
@@ -143,11 +146,7 @@ impl<'a> Context<'a> {
     /// The `vip` report, gathered once per run.
     pub fn vip(&self) -> &Report {
         self.vip.get_or_init(|| match self.inventory.node_ip {
-            None => Report::new(
-                "vip",
-                Status::Ok,
-                "stand-alone TVox: no node IP, tvox1 serves the clients",
-            ),
+            None => Report::new("vip", Status::Ok, msg!("vip-standalone")),
             Some(node_ip) => {
                 let cmd = Cmd::new(vip::COMMAND[0]).args(&vip::COMMAND[1..]);
                 let answers: Vec<vip::NodeAddrs> = self
@@ -159,9 +158,9 @@ impl<'a> Context<'a> {
                             if o.success() {
                                 Ok(o.stdout_lossy())
                             } else {
-                                Err(format!(
-                                    "`ip -o addr show` failed: {}",
-                                    String::from_utf8_lossy(&o.stderr).trim()
+                                Err(msg!(
+                                    "vip-ip-failed",
+                                    error = String::from_utf8_lossy(&o.stderr).trim()
                                 ))
                             }
                         }),
@@ -174,7 +173,7 @@ impl<'a> Context<'a> {
 
     /// Who is master and who is slave right now, or why that cannot be told (no node
     /// holds the node IP, both do, a node is unreachable).
-    pub fn roles(&self) -> Result<Roles, String> {
+    pub fn roles(&self) -> Result<Roles, Msg> {
         if self.inventory.node_ip.is_none() {
             return Ok(Roles {
                 master: NodeName::Tvox1.to_string(),
@@ -182,8 +181,8 @@ impl<'a> Context<'a> {
             });
         }
         let report = self.vip();
-        let master = vip::master_of(report)
-            .ok_or_else(|| format!("cannot tell master from slave: {}", report.summary))?;
+        let master =
+            vip::master_of(report).ok_or_else(|| msg!("roles-unknown", why = &report.summary))?;
         let slave = self
             .cluster_nodes()
             .into_iter()

@@ -22,5 +22,6 @@ pub mod rpo;
 pub mod screen;
 pub mod snapshot;
 pub mod vip;
+pub mod words;
 
 pub use report::{overall, Detail, Metric, Report, Status};

@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::{calendars, chat, clock, db, fs_sync, hosts, screen, vip};
+use crate::i18n::Msg;
 use crate::inventory::{Inventory, NodeName};
+use crate::msg;
 use crate::transport::Cmd;
 
 /// One command of a check.
@@ -22,7 +24,7 @@ pub struct CheckPlan {
     pub check: String,
     pub commands: Vec<Planned>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub at_run_time: Option<String>,
+    pub at_run_time: Option<Msg>,
 }
 
 impl CheckPlan {
@@ -34,8 +36,8 @@ impl CheckPlan {
         self
     }
 
-    fn later(mut self, why: impl Into<String>) -> CheckPlan {
-        self.at_run_time = Some(why.into());
+    fn later(mut self, why: Msg) -> CheckPlan {
+        self.at_run_time = Some(why);
         self
     }
 }
@@ -49,10 +51,10 @@ pub fn plan(name: &str, inventory: &Inventory, exact: bool) -> CheckPlan {
     let cluster = inventory.is_cluster();
     let nodes = if cluster { "tvox1, tvox2" } else { "tvox1" };
     match name {
-        "vip" if !cluster => p.later("stand-alone: nothing to ask, tvox1 serves"),
+        "vip" if !cluster => p.later(msg!("plan-vip-standalone")),
         "vip" => p.run(nodes, &Cmd::new(vip::COMMAND[0]).args(&vip::COMMAND[1..])),
         "db" | "chat" | "calendars" | "fs-sync" | "rpo" if !cluster => {
-            p.later("stand-alone: nothing to compare, the check is OK without a command")
+            p.later(msg!("plan-standalone"))
         }
         "db" => {
             let defaults = inventory
@@ -70,10 +72,7 @@ pub fn plan(name: &str, inventory: &Inventory, exact: bool) -> CheckPlan {
                     "master",
                     &db::command::status_command(client, defaults, db::command::Statement::Master),
                 )
-                .later(
-                    "`mariadb` instead of `mysql` when only it is installed; SHOW REPLICA / \
-                     BINARY LOG STATUS when the server refuses the older statement",
-                )
+                .later(msg!("plan-db"))
         }
         "chat" => p
             .run(nodes, &chat::command::probe())
@@ -82,18 +81,16 @@ pub fn plan(name: &str, inventory: &Inventory, exact: bool) -> CheckPlan {
                 &chat::command::status_command(&[chat::command::Shell::Mongosh])
                     .expect("a shell is given"),
             )
-            .later("the legacy `mongo` shell (JSON.stringify) when `mongosh` is not installed"),
+            .later(msg!("plan-chat")),
         "calendars" => p.run("master, slave", &calendars::dump_command(inventory)),
-        "fs-sync" if exact => p.later(
-            "`--exact` streams a manifest of every file of the sync dir from master and slave",
-        ),
+        "fs-sync" if exact => p.later(msg!("plan-fs-exact")),
         "fs-sync" => [NodeName::Tvox1, NodeName::Tvox2]
             .into_iter()
             .filter_map(|n| inventory.node(n))
             .fold(p, |p, n| {
                 p.run(n.name.as_str(), &fs_sync::du_command(&n.sync_dir))
             })
-            .later("which node is master decides which side is the reference"),
+            .later(msg!("plan-fs")),
         "hosts" => [NodeName::Tvox1, NodeName::Tvox2]
             .into_iter()
             .filter_map(|n| inventory.node(n))
@@ -110,17 +107,12 @@ pub fn plan(name: &str, inventory: &Inventory, exact: bool) -> CheckPlan {
         }
         "license" => match &inventory.license {
             Some(license) => p.run(nodes, &Cmd::operator_script(license.command.clone())),
-            None => {
-                p.later("not configured (`license.command`): the check is UNKNOWN and runs nothing")
-            }
+            None => p.later(msg!("plan-license")),
         },
-        "rpo" => p.later("reads the reports of `db`, `chat` and `fs-sync`: their commands"),
-        "snapshot" => p.later("reads the snapshot records on this machine: no command on a node"),
-        "ports" | "dr-isolated" => p.later(
-            "a TCP probe on master, slave and DR client towards each other's addresses, built \
-             once the master is known",
-        ),
-        "dns" => p.later("the lookups depend on the resolvers the nodes use"),
-        _ => p.later("this check's commands are known only at run time"),
+        "rpo" => p.later(msg!("plan-rpo")),
+        "snapshot" => p.later(msg!("plan-snapshot")),
+        "ports" | "dr-isolated" => p.later(msg!("plan-ports")),
+        "dns" => p.later(msg!("plan-dns")),
+        _ => p.later(msg!("plan-other")),
     }
 }

@@ -5,7 +5,9 @@ use super::{
     calendars, chat, clock, db, dns, dr_isolated, fs_sync, hosts, license, ports, rpo, screen,
     snapshot, vip, Report,
 };
+use crate::i18n::Msg;
 use crate::inventory::Inventory;
+use crate::msg;
 
 /// One check: its name, one line of help, its gather-and-evaluate function, and whether
 /// it applies to an inventory (`Err(why not)`).
@@ -13,18 +15,18 @@ pub struct CheckDef {
     pub name: &'static str,
     pub about: &'static str,
     pub run: fn(&Context) -> Report,
-    pub applies: fn(&Inventory) -> Result<(), &'static str>,
+    pub applies: fn(&Inventory) -> Result<(), Msg>,
 }
 
-fn always(_: &Inventory) -> Result<(), &'static str> {
+fn always(_: &Inventory) -> Result<(), Msg> {
     Ok(())
 }
 
-fn cluster(inv: &Inventory) -> Result<(), &'static str> {
+fn cluster(inv: &Inventory) -> Result<(), Msg> {
     if inv.is_cluster() {
         Ok(())
     } else {
-        Err("stand-alone site (no `cluster.node_ip`)")
+        Err(msg!("check-standalone-site"))
     }
 }
 
@@ -130,21 +132,18 @@ pub const CHECKS: &[CheckDef] = &[
     },
 ];
 
-fn dr_client(inv: &Inventory) -> Result<(), &'static str> {
+fn dr_client(inv: &Inventory) -> Result<(), Msg> {
     match inv.node(crate::inventory::NodeName::DrClient) {
         Some(_) => Ok(()),
-        None => Err("no `dr_client` in the inventory"),
+        None => Err(msg!("no-dr-client")),
     }
 }
 
 /// Checks `check all` leaves out, with why: they judge a moment of a procedure, not the
 /// steady state (`dr-isolated` is CRIT whenever the main site runs).
-pub fn on_demand(name: &str) -> Option<&'static str> {
+pub fn on_demand(name: &str) -> Option<Msg> {
     match name {
-        "dr-isolated" => Some(
-            "only on demand, before activating the DR client (it is CRIT while the main site \
-             runs): `tvdr check dr-isolated`",
-        ),
+        "dr-isolated" => Some(msg!("check-dr-isolated-on-demand")),
         _ => None,
     }
 }

@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
+
 /// Severity, ordered so that `max` gives the worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -46,8 +48,8 @@ pub struct Detail {
     pub node: Option<String>,
     /// What was looked at (a table, a directory, a replica member, a port…).
     pub item: String,
-    /// What was found, for a person.
-    pub message: String,
+    /// What was found, for a person (JSON and the journal carry its English words).
+    pub message: Msg,
 }
 
 /// A measured number, for monitoring (perfdata, Prometheus) and for JSON consumers.
@@ -68,24 +70,24 @@ pub struct Report {
     /// The check's name as typed on the command line (`calendars`, `fs-sync`…).
     pub name: String,
     pub status: Status,
-    pub summary: String,
+    pub summary: Msg,
     /// Per-node facts gathered (role, address, sizes…), keyed by node name.
     pub nodes: BTreeMap<String, serde_json::Value>,
     pub details: Vec<Detail>,
     pub metrics: BTreeMap<String, Metric>,
     /// What to do about it, when tvdr knows (e.g. "run setperms.sh on the master").
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hints: Vec<String>,
+    pub hints: Vec<Msg>,
     /// Why a finding that could not tell will not tell however long one waits: the check
     /// is not configured, or a credential, a privilege or a program is missing on a node.
     /// `None`: looking again may tell (a node not reachable yet, a service still starting).
     /// A runbook `wait` stops at once on it instead of looking until its timeout.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lasting: Option<String>,
+    pub lasting: Option<Msg>,
 }
 
 impl Report {
-    pub fn new(name: &str, status: Status, summary: impl Into<String>) -> Report {
+    pub fn new(name: &str, status: Status, summary: impl Into<Msg>) -> Report {
         Report {
             name: name.to_string(),
             status,
@@ -103,7 +105,7 @@ impl Report {
         status: Status,
         node: Option<&str>,
         item: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Msg>,
     ) -> Report {
         self.details.push(Detail {
             status,
@@ -119,17 +121,19 @@ impl Report {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Report {
+    pub fn hint(mut self, hint: impl Into<Msg>) -> Report {
         self.hints.push(hint.into());
         self
     }
 
     /// Marks this report's verdict (UNKNOWN, or a CRIT that is final) as one waiting will
     /// not change, with why (several reasons are joined).
-    pub fn lasting(mut self, why: impl Into<String>) -> Report {
+    pub fn lasting(mut self, why: impl Into<Msg>) -> Report {
         let why = why.into();
         self.lasting = Some(match self.lasting.take() {
-            Some(before) if before != why && !before.contains(&why) => format!("{before}; {why}"),
+            Some(before) if before != why && !before.contains(why.en()) => {
+                Msg::join([&before, &why], "; ")
+            }
             Some(before) => before,
             None => why,
         });
@@ -153,13 +157,17 @@ impl Report {
 
     /// `node: message; …` for the rows at the report's own status: the summary of a report
     /// that is not OK, saying exactly what is wrong where.
-    pub fn worst_messages(&self) -> String {
-        self.details
+    pub fn worst_messages(&self) -> Msg {
+        let rows: Vec<Msg> = self
+            .details
             .iter()
             .filter(|d| d.status == self.status)
-            .map(|d| format!("{}: {}", d.node.as_deref().unwrap_or("?"), d.message))
-            .collect::<Vec<_>>()
-            .join("; ")
+            .map(|d| {
+                let node = d.node.as_deref().unwrap_or("?");
+                d.message.map(|m| format!("{node}: {m}"))
+            })
+            .collect();
+        Msg::join(&rows, "; ")
     }
 }
 

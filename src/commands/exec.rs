@@ -140,7 +140,11 @@ fn report_human(ended: &[Ended], single: bool) -> Result<()> {
                 e.address,
                 e.elapsed.as_secs_f64()
             )?,
-            Err(error) => writeln!(err, "error: {error}")?,
+            Err(error) => writeln!(
+                err,
+                "{}",
+                crate::t!("error-line", message = error.msg().shown())
+            )?,
         }
     }
     Ok(())

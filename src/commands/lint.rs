@@ -39,7 +39,7 @@ pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
             ),
             Err(errors) => {
                 invalid += 1;
-                eprintln!("{errors}");
+                eprintln!("{}", errors.shown());
             }
         }
     }

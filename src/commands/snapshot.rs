@@ -14,7 +14,7 @@ use crate::cli::{
 use crate::exit_code::Exit;
 use crate::inventory::{self, Inventory, NodeName, Selection};
 use crate::output::table;
-use crate::snapshots::{self, age_words, Snapshot, MAX_AGE};
+use crate::snapshots::{self, age_msg, Snapshot, MAX_AGE};
 use crate::t;
 use crate::time::rfc3339;
 
@@ -109,8 +109,8 @@ fn list(dir: &Path, a: &SnapshotListArgs) -> Result<i32> {
             let mut t = table::new(&headings);
             for s in &kept {
                 let age = match s.overdue(now) {
-                    true => t!("snapshot-age-overdue", age = age_words(s.age(now))),
-                    false => age_words(s.age(now)),
+                    true => t!("snapshot-age-overdue", age = age_msg(s.age(now)).shown()),
+                    false => age_msg(s.age(now)).shown().to_string(),
                 };
                 t.add_row(vec![
                     s.node.clone(),

@@ -53,7 +53,7 @@ fn trust_one(t: &Target, yes: bool, prompter: &Prompter) -> Result<i32> {
     let (key, trust) = match scan_host_key(t) {
         Ok(scanned) => scanned,
         Err(err) => {
-            eprintln!("{}", t!("error-line", message = err.to_string()));
+            eprintln!("{}", t!("error-line", message = err.msg().shown()));
             if let TransportKind::OpenSsh {
                 proxy_jump: Some(jump),
                 ..

@@ -30,14 +30,17 @@ fn report(input: &[u8]) -> Report {
             .into_iter()
             .map(|a| ServerReply {
                 server: a.server,
-                reply: a.result.and_then(|raw| read(&raw.bytes)),
+                reply: a
+                    .result
+                    .and_then(|raw| read(&raw.bytes))
+                    .map_err(crate::i18n::Msg::text),
             })
             .collect()
     });
     let asking = Asking {
         from: "tvox1".into(),
         servers_from: "resolv.conf".into(),
-        answers,
+        answers: answers.map_err(crate::i18n::Msg::text),
     };
     let expected = Expected {
         address: "10.213.103.11".parse().unwrap(),

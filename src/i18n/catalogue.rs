@@ -8,10 +8,26 @@ use fluent_bundle::{FluentArgs, FluentResource};
 
 use super::Lang;
 
-/// The catalogue files, embedded so the binary needs nothing beside it.
-pub(super) const SOURCES: [(Lang, &str); 2] = [
-    (Lang::En, include_str!("../../i18n/en/tvdr.ftl")),
-    (Lang::It, include_str!("../../i18n/it/tvdr.ftl")),
+/// The catalogue files of each language, embedded so the binary needs nothing beside it:
+/// `tvdr.ftl` for the commands, `checks.ftl` for what the checks find, `errors.ftl` for
+/// transport and validation errors.
+pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::En,
+        &[
+            include_str!("../../i18n/en/tvdr.ftl"),
+            include_str!("../../i18n/en/checks.ftl"),
+            include_str!("../../i18n/en/errors.ftl"),
+        ],
+    ),
+    (
+        Lang::It,
+        &[
+            include_str!("../../i18n/it/tvdr.ftl"),
+            include_str!("../../i18n/it/checks.ftl"),
+            include_str!("../../i18n/it/errors.ftl"),
+        ],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -19,19 +35,21 @@ type Bundle = FluentBundle<FluentResource>;
 static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(lang, text)| (*lang, bundle(*lang, text)))
+        .map(|(lang, texts)| (*lang, bundle(*lang, texts)))
         .collect()
 });
 
-fn bundle(lang: Lang, text: &str) -> Bundle {
-    // A syntax error is caught by the catalogue tests; the entries that parsed still work.
-    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+fn bundle(lang: Lang, texts: &[&str]) -> Bundle {
     let id = lang.code().parse().expect("a valid language tag");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks around arguments would reach terminals, files and pipes.
     bundle.set_use_isolating(false);
-    // Duplicate ids are caught by the catalogue tests.
-    let _ = bundle.add_resource(resource);
+    for text in texts {
+        // A syntax error is caught by the catalogue tests; the entries that parsed still work.
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        // Duplicate ids are caught by the catalogue tests.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

@@ -1,4 +1,4 @@
-//! Messages in Italian and English: Fluent catalogues (`i18n/<lang>/tvdr.ftl`) embedded in
+//! Messages in Italian and English: Fluent catalogues (`i18n/<lang>/*.ftl`) embedded in
 //! the binary, one language chosen once at start ([`choose`]), looked up with [`t!`].
 //!
 //! Machine outputs (JSON, JUnit, Nagios, Prometheus, the journal) never go through here:
@@ -9,11 +9,13 @@ use std::sync::OnceLock;
 mod catalogue;
 mod choose;
 pub mod cli;
+mod msg;
 #[cfg(test)]
 mod tests;
 
 pub use catalogue::{tr_in, Arg};
 pub use choose::{choose, from_locale, Lang};
+pub use msg::{Msg, ToArg};
 
 /// The language of this process, set once by [`set`] at start.
 static CURRENT: OnceLock<Lang> = OnceLock::new();

@@ -1,6 +1,8 @@
 //! From the file as written to the model tvdr uses: defaults, overrides, absolute paths,
 //! and the rules that involve more than one key.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,7 +23,7 @@ pub const DEFAULT_HOSTS_FILE: &str = "/etc/hosts";
 
 pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, YamlError> {
     let error_at =
-        |at: &Location, message: String| YamlError::at(path, text, at.line(), at.column(), message);
+        |at: &Location, message: Msg| YamlError::at(path, text, at.line(), at.column(), message);
     let base = path.parent().unwrap_or(Path::new("."));
 
     let named: Vec<(NodeName, &RawNode)> = [
@@ -40,7 +42,11 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
         {
             return Err(error_at(
                 &node.address.referenced,
-                format!("`{name}` has the same address as `{other}`"),
+                msg!(
+                    "inv-same-address",
+                    node = name.as_str(),
+                    other = other.as_str()
+                ),
             ));
         }
     }
@@ -114,15 +120,10 @@ pub fn resolve(path: &Path, text: &str, raw: RawInventory) -> Result<Inventory, 
 /// resolver, which may answer from its hosts file, and that is what this key avoids.
 fn check_dns(
     dns: &RawDns,
-    error_at: &dyn Fn(&Location, String) -> YamlError,
+    error_at: &dyn Fn(&Location, Msg) -> YamlError,
 ) -> Result<Dns, YamlError> {
     if dns.servers.value.is_empty() {
-        return Err(error_at(
-            &dns.servers.referenced,
-            "`dns.servers` is empty: list the customer's DNS servers, or remove `dns` to \
-             ask the servers in each node's /etc/resolv.conf"
-                .into(),
-        ));
+        return Err(error_at(&dns.servers.referenced, msg!("inv-dns-empty")));
     }
     let mut servers = Vec::new();
     for server in &dns.servers.value {
@@ -130,16 +131,13 @@ fn check_dns(
         if ip.is_loopback() || ip.is_unspecified() || ip.is_multicast() {
             return Err(error_at(
                 &server.referenced,
-                format!(
-                    "`{ip}` is not a DNS server of the site (a node's own resolver may answer \
-                     from its hosts file): list the customer's DNS servers"
-                ),
+                msg!("inv-dns-loopback", ip = ip.to_string()),
             ));
         }
         if servers.contains(&ip) {
             return Err(error_at(
                 &server.referenced,
-                format!("`{ip}` is listed twice in `dns.servers`"),
+                msg!("inv-dns-twice", ip = ip.to_string()),
             ));
         }
         servers.push(ip);
@@ -152,15 +150,10 @@ fn check_dns(
 fn check_node_ip(
     node_ip: &Spanned<Ip>,
     nodes: &[(NodeName, &RawNode)],
-    error_at: &dyn Fn(&Location, String) -> YamlError,
+    error_at: &dyn Fn(&Location, Msg) -> YamlError,
 ) -> Result<std::net::IpAddr, YamlError> {
     if !nodes.iter().any(|(name, _)| *name == NodeName::Tvox2) {
-        return Err(error_at(
-            &node_ip.referenced,
-            "a cluster (`cluster.node_ip`) needs two nodes: add `nodes.tvox2`, or remove \
-             `cluster` for a stand-alone TVox"
-                .into(),
-        ));
+        return Err(error_at(&node_ip.referenced, msg!("inv-cluster-needs-two")));
     }
     let ip = node_ip.value.0;
     if let Some((name, _)) = nodes
@@ -169,7 +162,11 @@ fn check_node_ip(
     {
         return Err(error_at(
             &node_ip.referenced,
-            format!("the node IP `{ip}` is also the physical address of `{name}`"),
+            msg!(
+                "inv-node-ip-is-physical",
+                ip = ip.to_string(),
+                node = name.as_str()
+            ),
         ));
     }
     Ok(ip)
@@ -179,18 +176,18 @@ fn check_node_ip(
 /// node, and a bad regex is better reported here, at its line, than on every check run.
 fn check_license(
     license: &RawLicense,
-    error_at: &dyn Fn(&Location, String) -> YamlError,
+    error_at: &dyn Fn(&Location, Msg) -> YamlError,
 ) -> Result<License, YamlError> {
     if license.command.value.trim().is_empty() {
         return Err(error_at(
             &license.command.referenced,
-            "`license.command` is empty: write the shell command that prints the licence".into(),
+            msg!("inv-license-empty"),
         ));
     }
     if let Err(err) = regex::Regex::new(&license.expect.value) {
         return Err(error_at(
             &license.expect.referenced,
-            format!("`license.expect` is not a valid regular expression: {err}"),
+            msg!("license-bad-regex", error = err.to_string()),
         ));
     }
     Ok(License {
@@ -207,7 +204,7 @@ fn transport_kind(
     node: &RawNode,
     ssh: &RawSsh,
     base: &Path,
-    error_at: &dyn Fn(&Location, String) -> YamlError,
+    error_at: &dyn Fn(&Location, Msg) -> YamlError,
 ) -> Result<TransportKind, YamlError> {
     let jump = node.ssh.proxy_jump.as_ref().or(ssh.proxy_jump.as_ref());
     let config = node.ssh.config.as_ref().or(ssh.config.as_ref());
@@ -224,10 +221,7 @@ fn transport_kind(
             if let Some((at, key)) = needs_openssh {
                 return Err(error_at(
                     at,
-                    format!(
-                        "`ssh.{key}` is for the system `ssh`, but `{name}` uses libssh2: \
-                         add `transport: openssh` to `{name}`"
-                    ),
+                    msg!("inv-ssh-openssh-only", key = key, node = name.as_str()),
                 ));
             }
             TransportKind::Ssh

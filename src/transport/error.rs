@@ -4,21 +4,22 @@
 //! Messages never hold a password or passphrase: no variant has a field for one, and the
 //! libssh2 messages copied into `reason` fields do not echo credentials.
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod words;
+
 /// A failure to reach, trust, log in to or run a command on a node.
 ///
 /// `Clone` so a [`Fleet`](super::Fleet) can answer every later use of a node it could not
-/// reach with the same error, without waiting for the connect timeout again.
-#[derive(Debug, Clone, thiserror::Error)]
+/// reach with the same error, without waiting for the connect timeout again. Its words are
+/// [`TransportError::msg`]: `Display` gives the English (the journal, JSON), a person
+/// reads it in the chosen language.
+#[derive(Debug, Clone)]
 pub enum TransportError {
-    #[error(
-        "cannot reach `{node}` at {address} port {port}: {reason}\n\
-         hint: is the node up, and is its SSH port reachable from here?"
-    )]
     Unreachable {
         node: String,
         address: String,
@@ -26,11 +27,6 @@ pub enum TransportError {
         reason: String,
     },
 
-    #[error(
-        "host key of `{node}` ({address}) is not known: {key_type} {fingerprint}\n\
-         hint: compare the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the \
-         node's console, then run `tvdr trust {node}`"
-    )]
     HostKeyUnknown {
         node: String,
         address: String,
@@ -38,15 +34,6 @@ pub enum TransportError {
         key_type: String,
     },
 
-    #[error(
-        "host key of `{node}` ({address}) has changed: it now presents {key_type} {fingerprint}, \
-         which does not match `{}`\n\
-         hint: someone may be intercepting the connection; if the node was reinstalled or \
-         rekeyed, check the fingerprint on its console, remove the old key \
-         (`ssh-keygen -R {address} -f {}`) and run `tvdr trust {node}`",
-        file.display(),
-        file.display()
-    )]
     HostKeyChanged {
         node: String,
         address: String,
@@ -56,12 +43,6 @@ pub enum TransportError {
         file: PathBuf,
     },
 
-    #[error(
-        "host key of `{node}` at its new address {address} is not the one it had before: \
-         it presents {presented}, it had {had}\n\
-         hint: another machine may hold {address}, or the node was reinstalled; check the \
-         fingerprint on the node's console before running `tvdr trust {node}`"
-    )]
     HostKeyNotMoved {
         node: String,
         address: String,
@@ -72,11 +53,6 @@ pub enum TransportError {
         had: String,
     },
 
-    #[error(
-        "cannot log in to `{node}` as `{user}` (tried: {tried})\n\
-         hint: is ssh-agent running (`ssh-add -l`)? is the key in the node's \
-         `~{user}/.ssh/authorized_keys`?"
-    )]
     Auth {
         node: String,
         user: String,
@@ -84,7 +60,6 @@ pub enum TransportError {
         tried: String,
     },
 
-    #[error("command on `{node}` did not finish within {}: `{command}`", crate::time::duration::format(*.timeout))]
     Timeout {
         node: String,
         /// The command as rendered, shortened for the message.
@@ -92,22 +67,16 @@ pub enum TransportError {
         timeout: Duration,
     },
 
-    #[error("lost the connection to `{node}`: {reason}\nhint: did the node reboot, or the network drop?")]
-    Lost { node: String, reason: String },
+    Lost {
+        node: String,
+        reason: String,
+    },
 
-    #[error(
-        "`{name}` is not a valid environment variable name for `{node}`\n\
-         hint: names are letters, digits and `_`, not starting with a digit"
-    )]
-    InvalidEnv { node: String, name: String },
+    InvalidEnv {
+        node: String,
+        name: String,
+    },
 
-    #[error(
-        "`{user}` on `{node}` cannot run as root without a password ({reason}), \
-         needed for `{command}`\n\
-         hint: run tvdr at a terminal to be asked the sudo password once per node, or give \
-         `{user}` NOPASSWD in the node's sudoers for the programs tvdr runs as root (see \
-         README, SSH section), or log in as root"
-    )]
     NeedsRoot {
         node: String,
         user: String,
@@ -117,23 +86,36 @@ pub enum TransportError {
         reason: String,
     },
 
-    #[error("no node named `{node}`")]
-    UnknownNode { node: String },
+    UnknownNode {
+        node: String,
+    },
 
-    #[error("ssh error on `{node}` while {context}: {message}")]
     Ssh {
         node: String,
         context: String,
         message: String,
     },
 
-    #[error("{context} for `{node}`")]
     Io {
         node: String,
         context: String,
-        #[source]
         source: Arc<io::Error>,
     },
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.msg().en())
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TransportError::Io { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 impl TransportError {

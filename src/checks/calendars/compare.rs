@@ -11,6 +11,8 @@ use super::side::{NodeDump, NAME};
 use super::summary::DumpSummary;
 use crate::checks::fs_sync::size::format_bytes;
 use crate::checks::{Detail, Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub(super) fn compare(
     master: &NodeDump,
@@ -18,44 +20,45 @@ pub(super) fn compare(
     slave: &NodeDump,
     s: &DumpSummary,
 ) -> Report {
-    let sizes = format!(
-        "raw dump sizes: master {} B, slave {} B (raw sizes may differ with the pg_dump \
-         version and the random `\\restrict` key; the normalized content is compared)",
-        m.bytes, s.bytes
+    let sizes = msg!(
+        "cal-raw-sizes",
+        master = m.bytes.to_string(),
+        slave = s.bytes.to_string()
     );
     if m.hash == s.hash {
-        let summary = format!(
-            "calendars identical on master `{}` and slave `{}`: {} tables, {} rows ({} and {})",
-            master.node,
-            slave.node,
-            m.tables.len(),
-            m.total_rows(),
-            format_bytes(m.bytes),
-            format_bytes(s.bytes)
+        let summary = msg!(
+            "cal-identical",
+            master = master.node.as_str(),
+            slave = slave.node.as_str(),
+            tables = m.tables.len(),
+            rows = m.total_rows().to_string(),
+            master_size = format_bytes(m.bytes),
+            slave_size = format_bytes(s.bytes)
         );
         return Report::new(NAME, Status::Ok, summary)
             .detail(Status::Ok, None, "dump size", sizes)
             .metric("tables_differing", count(0));
     }
 
-    let mut report = Report::new(NAME, Status::Ok, String::new());
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let differing = table_details(&mut report, m, s, &slave.node);
     let sequences = sequence_details(&mut report, m, s);
     let schema = schema_detail(&mut report, m, s);
     let size_note = match m.bytes == s.bytes {
         // The manual procedure compares sizes only; say when that would have missed it.
-        true => format!("{sizes}; equal sizes alone would have hidden this difference"),
+        true => msg!("cal-equal-sizes", sizes = sizes),
         false => sizes,
     };
     report = report.detail(Status::Ok, None, "dump size", size_note);
     report.status = report.worst_detail(Status::Ok);
     let tables = m.tables.len().max(s.tables.len());
     report.summary = match differing.is_empty() {
-        true => format!(
-            "calendar data identical on master `{}` and slave `{}` ({tables} tables, {} rows)",
-            master.node,
-            slave.node,
-            m.total_rows()
+        true => msg!(
+            "cal-data-identical",
+            master = master.node.as_str(),
+            slave = slave.node.as_str(),
+            tables = tables,
+            rows = m.total_rows().to_string()
         ),
         false => differing_summary(&differing, tables),
     };
@@ -63,13 +66,13 @@ pub(super) fn compare(
         .into_iter()
         .flatten()
     {
-        report.summary = format!("{}; {part}", report.summary);
+        report.summary = Msg::join([&report.summary, &part], "; ");
     }
     if report.status == Status::Crit {
-        report = report.hint(format!(
-            "the master's calendars (`{}`) are the valid copy: bring the slave `{}` in line \
-             from the master, never the other way round",
-            master.node, slave.node
+        report = report.hint(msg!(
+            "cal-hint-master",
+            master = master.node.as_str(),
+            slave = slave.node.as_str()
         ));
     }
     report.metric("tables_differing", count(differing.len()))
@@ -87,19 +90,22 @@ fn table_details(
     for name in names {
         let message = match (m.tables.get(name), s.tables.get(name)) {
             (Some(a), Some(b)) if a.hash == b.hash => continue,
-            (Some(a), None) => format!("missing on the slave; master has {} rows", a.rows),
-            (None, Some(b)) => format!("only on the slave ({} rows), not on the master", b.rows),
+            (Some(a), None) => msg!("cal-table-missing", rows = a.rows.to_string()),
+            (None, Some(b)) => msg!("cal-table-only-slave", rows = b.rows.to_string()),
             (Some(a), Some(b)) if a.rows == b.rows => {
-                format!("{} rows on both sides, but their content differs", a.rows)
+                msg!("cal-table-content", rows = a.rows.to_string())
             }
             (Some(a), Some(b)) => {
                 let (more, by) = match a.rows > b.rows {
                     true => ("master", a.rows - b.rows),
                     false => ("slave", b.rows - a.rows),
                 };
-                format!(
-                    "master {} rows, slave {} rows: the {more} has {by} more",
-                    a.rows, b.rows
+                msg!(
+                    "cal-table-rows",
+                    master = a.rows.to_string(),
+                    slave = b.rows.to_string(),
+                    more = more,
+                    by = by.to_string()
                 )
             }
             (None, None) => unreachable!("name comes from one of the maps"),
@@ -121,13 +127,10 @@ fn sequence_details(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> us
         if a == b {
             continue;
         }
-        let show = |v: Option<&String>| v.map_or("absent".to_string(), |v| format!("setval({v})"));
-        let message = format!(
-            "sequence differs: master {}, slave {} (after a switch-over the slave could hand \
-             out ids the master already used)",
-            show(a),
-            show(b)
-        );
+        let show = |v: Option<&String>| {
+            v.map_or_else(|| msg!("cal-absent"), |v| Msg::text(format!("setval({v})")))
+        };
+        let message = msg!("cal-sequence", master = show(a), slave = show(b));
         push(report, Status::Warn, None, name, message);
         n += 1;
     }
@@ -145,21 +148,19 @@ fn schema_detail(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> Optio
     let (status, message) = match same_versions {
         true => (
             Status::Crit,
-            format!(
-                "schema differs (tables, columns, functions or constraints) although both \
-                 sides were dumped by pg_dump {}",
-                m.pg_dump_major().unwrap_or_default()
+            msg!(
+                "cal-schema-differs",
+                version = m.pg_dump_major().unwrap_or_default().to_string()
             ),
         ),
         false => (
             Status::Ok,
-            format!(
-                "schema text not compared: master dumped by pg_dump {} from server {}, slave \
-                 by pg_dump {} from server {}, which print it differently",
-                or_unknown(&m.pg_dump_version),
-                or_unknown(&m.server_version),
-                or_unknown(&s.pg_dump_version),
-                or_unknown(&s.server_version)
+            msg!(
+                "cal-schema-not-compared",
+                master_dump = or_unknown(&m.pg_dump_version),
+                master_server = or_unknown(&m.server_version),
+                slave_dump = or_unknown(&s.pg_dump_version),
+                slave_server = or_unknown(&s.server_version)
             ),
         ),
     };
@@ -167,13 +168,15 @@ fn schema_detail(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> Optio
     Some(same_versions)
 }
 
-fn differing_summary(differing: &[String], tables: usize) -> String {
+fn differing_summary(differing: &[String], tables: usize) -> Msg {
     match differing {
-        [one] => format!("calendars differ in table `{one}` (1 of {tables})"),
-        many => format!(
-            "calendars differ in {} of {tables} tables: {}",
-            many.len(),
-            many.iter()
+        [one] => msg!("cal-differ-one", table = one, tables = tables),
+        many => msg!(
+            "cal-differ-many",
+            count = many.len(),
+            tables = tables,
+            names = many
+                .iter()
                 .map(|t| format!("`{t}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -181,22 +184,21 @@ fn differing_summary(differing: &[String], tables: usize) -> String {
     }
 }
 
-fn schema_summary(schema: Option<bool>) -> Option<String> {
+fn schema_summary(schema: Option<bool>) -> Option<Msg> {
     match schema? {
-        true => Some("schema differs".into()),
-        false => Some("schema not compared across pg_dump versions".into()),
+        true => Some(msg!("cal-schema-differs-short")),
+        false => Some(msg!("cal-schema-not-compared-short")),
     }
 }
 
-fn sequence_summary(n: usize) -> Option<String> {
+fn sequence_summary(n: usize) -> Option<Msg> {
     match n {
         0 => None,
-        1 => Some("1 sequence differs".into()),
-        n => Some(format!("{n} sequences differ")),
+        n => Some(msg!("cal-sequences-differ", count = n)),
     }
 }
 
-fn push(report: &mut Report, status: Status, node: Option<&str>, item: &str, message: String) {
+fn push(report: &mut Report, status: Status, node: Option<&str>, item: &str, message: Msg) {
     report.details.push(Detail {
         status,
         node: node.map(str::to_string),

@@ -2,6 +2,8 @@
 //! [`DumpDigest`] (nothing is written on the nodes, nothing held in memory), with a byte
 //! counter per node while it runs.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::io::{self, Write};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -17,11 +19,7 @@ pub fn gather(cx: &Context) -> Report {
         Err(why) => return Report::new("calendars", Status::Unknown, why),
     };
     let Some(slave) = roles.slave.as_deref() else {
-        return Report::new(
-            "calendars",
-            Status::Ok,
-            "stand-alone: one calendar database",
-        );
+        return Report::new("calendars", Status::Ok, msg!("cal-standalone"));
     };
     let cmd = dump_command(cx.inventory);
     let nodes = [roles.master.as_str(), slave];
@@ -62,13 +60,13 @@ pub fn gather(cx: &Context) -> Report {
 }
 
 /// What pg_dump said when it failed: its error lines, or its exit status.
-fn failure(status: i32, stderr: &[u8]) -> String {
+fn failure(status: i32, stderr: &[u8]) -> Msg {
     let text = String::from_utf8_lossy(stderr);
     let text = text.trim();
     if text.is_empty() {
-        format!("pg_dump exited with status {status}")
+        msg!("cal-exit-status", status = status)
     } else {
-        text.to_string()
+        Msg::text(text)
     }
 }
 

@@ -1,6 +1,7 @@
 //! One node's side of the comparison: its name and what its pg_dump produced.
 
 use super::summary::DumpSummary;
+use crate::i18n::Msg;
 
 pub(super) const NAME: &str = "calendars";
 
@@ -8,11 +9,11 @@ pub(super) const NAME: &str = "calendars";
 #[derive(Debug, Clone)]
 pub struct NodeDump {
     pub node: String,
-    pub dump: Result<DumpSummary, String>,
+    pub dump: Result<DumpSummary, Msg>,
 }
 
 impl NodeDump {
-    pub fn new(node: &str, dump: Result<DumpSummary, String>) -> NodeDump {
+    pub fn new(node: &str, dump: Result<DumpSummary, Msg>) -> NodeDump {
         NodeDump {
             node: node.to_string(),
             dump,

@@ -10,6 +10,8 @@ pub use super::side::NodeDump;
 use super::side::NAME;
 use crate::checks::fs_sync::size::format_bytes;
 use crate::checks::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Compares the master's calendar dump with the slave's.
 pub fn evaluate(master: &NodeDump, slave: &NodeDump) -> Report {
@@ -41,32 +43,31 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
         .rev()
         .max_by_key(|(_, _, e)| status_of(e))
         .expect("called with at least one failed dump");
-    let summary = format!(
-        "pg_dump failed on {role} `{}`: {}",
-        node.node,
-        first_line(error)
+    let summary = msg!(
+        "cal-failed-on",
+        role = role,
+        node = node.node.as_str(),
+        error = first_line(error)
     );
     let mut report = Report::new(NAME, status_of(error), summary);
     for (role, node, error) in &errors {
-        let message = format!("pg_dump failed on the {role}: {}", one_line(error));
+        let message = msg!("cal-failed-on-the", role = *role, error = one_line(error));
         report = report.detail(status_of(error), Some(&node.node), "pg_dump", message);
         if let Some(why) = lasting(error) {
-            report = report.lasting(format!("{}: {why}", node.node));
+            let node = node.node.as_str();
+            report = report.lasting(why.map(|why| format!("{node}: {why}")));
         }
     }
-    report.hint(
-        "check on that node that PostgreSQL runs and that `pg_dump --clean -U davical_dba \
-         davical_administrators` works as root",
-    )
+    report.hint(msg!("cal-hint-failed"))
 }
 
 /// Why a pg_dump error will not go away by waiting (no pg_dump, a login refused), or `None`
 /// when it may (the server still starting).
-fn lasting(error: &str) -> Option<&'static str> {
+fn lasting(error: &str) -> Option<Msg> {
     if error.contains("command not found") || error.contains(": not found") {
-        Some("no pg_dump")
+        Some(msg!("cal-no-pg-dump"))
     } else if error.contains("authentication failed") || error.contains("no pg_hba.conf entry") {
-        Some("the PostgreSQL login is refused")
+        Some(msg!("cal-login-refused"))
     } else {
         None
     }
@@ -74,23 +75,28 @@ fn lasting(error: &str) -> Option<&'static str> {
 
 /// A dump ended early: whatever it holds cannot be called equal or different.
 fn incomplete(sides: &[(&str, &NodeDump); 2]) -> Report {
-    let mut report = Report::new(NAME, Status::Unknown, String::new());
+    let mut report = Report::new(NAME, Status::Unknown, Msg::default());
     for (role, node) in sides {
         let Ok(dump) = &node.dump else { continue };
         if let Some(why) = &dump.incomplete {
             if report.summary.is_empty() {
-                report.summary = format!("dump from {role} `{}` is incomplete: {why}", node.node);
+                report.summary = msg!(
+                    "cal-incomplete",
+                    role = *role,
+                    node = node.node.as_str(),
+                    why = why.as_str()
+                );
             }
-            let message = format!(
-                "{role}'s dump is incomplete after {}: {why}",
-                format_bytes(dump.bytes)
+            let message = msg!(
+                "cal-incomplete-after",
+                role = *role,
+                size = format_bytes(dump.bytes),
+                why = why.as_str()
             );
             report = report.detail(Status::Unknown, Some(&node.node), "dump", message);
         }
     }
-    report.hint(
-        "run the check again; if it repeats, run pg_dump by hand on that node and read its errors",
-    )
+    report.hint(msg!("cal-hint-incomplete"))
 }
 
 /// Node facts and size metrics, whatever the verdict.
@@ -123,18 +129,23 @@ fn with_facts(mut report: Report, sides: &[(&str, &NodeDump); 2]) -> Report {
     report
 }
 
-fn first_line(s: &str) -> &str {
-    s.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("(no message)")
+fn first_line(s: &Msg) -> Msg {
+    match s.lines().map(str::trim).any(|l| !l.is_empty()) {
+        true => s.map(|s| {
+            let first = s.lines().map(str::trim).find(|l| !l.is_empty());
+            first.unwrap_or_default().to_string()
+        }),
+        false => msg!("cal-no-message"),
+    }
 }
 
 /// pg_dump's message on one line (it adds a tab-indented hint line on connection errors).
-fn one_line(s: &str) -> String {
-    let lines: Vec<_> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    match lines.is_empty() {
-        true => "(no message)".into(),
-        false => lines.join(" "),
+fn one_line(s: &Msg) -> Msg {
+    match s.lines().map(str::trim).any(|l| !l.is_empty()) {
+        true => s.map(|s| {
+            let lines: Vec<_> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            lines.join(" ")
+        }),
+        false => msg!("cal-no-message"),
     }
 }

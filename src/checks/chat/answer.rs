@@ -8,6 +8,8 @@
 
 use super::literal;
 use super::status::ReplStatus;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One node's answer to `rs.status()`.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +31,7 @@ pub enum Answer {
     /// The shell printed nothing.
     Empty,
     /// Output that is neither a document nor a known error (truncated, garbled).
-    Unreadable(String),
+    Unreadable(Msg),
 }
 
 /// Classifies the raw output (stdout and stderr together) of a shell running `rs.status()`.
@@ -42,14 +44,17 @@ pub fn parse(raw: &str) -> Answer {
         return match literal::parse(&text[start..]) {
             Ok(value) => match ReplStatus::from_value(&value) {
                 Some(status) => from_status(status),
-                None => Answer::Unreadable("the output is not an `rs.status()` document".into()),
+                None => Answer::Unreadable(msg!("chat-not-a-document")),
             },
-            Err(e) if e.truncated => Answer::Unreadable(format!("the output is cut short ({e})")),
-            Err(e) => Answer::Unreadable(format!("cannot read the output: {e}")),
+            Err(e) if e.truncated => {
+                Answer::Unreadable(msg!("chat-cut-short", error = e.to_string()))
+            }
+            Err(e) => Answer::Unreadable(msg!("chat-unreadable", error = e.to_string())),
         };
     }
     let line = error_line(&text);
-    classify(&line, None).unwrap_or(Answer::Unreadable(format!("unexpected output: {line}")))
+    classify(&line, None)
+        .unwrap_or_else(|| Answer::Unreadable(msg!("db-unexpected-output", first = line.as_str())))
 }
 
 fn from_status(status: ReplStatus) -> Answer {

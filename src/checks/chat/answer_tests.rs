@@ -233,7 +233,7 @@ fn truncated_output_says_so() {
 fn unknown_text_is_unreadable() {
     assert_eq!(
         parse("hello\n"),
-        Answer::Unreadable("unexpected output: hello".into())
+        Answer::Unreadable(crate::msg!("db-unexpected-output", first = "hello"))
     );
     assert!(matches!(parse("[1, 2]"), Answer::Unreadable(_)));
     assert!(matches!(parse("{ ok: 1 }"), Answer::Failed(_)));

@@ -14,6 +14,8 @@ use super::verdict::Verdict;
 use super::view::{self, Names};
 use super::NodeStatus;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The report `chat` for the nodes' samples. `expected_members` are the inventory nodes'
 /// addresses (compared with the host part of the member names; empty skips the
@@ -46,11 +48,11 @@ pub fn evaluate(samples: &[NodeStatus], expected_members: &[String], max_lag: Du
                 Status::Unknown,
                 None,
                 "rs.status()",
-                "no node to ask",
-                "no node to ask",
+                msg!("chat-no-node"),
+                msg!("chat-no-node"),
             );
         }
-        return verdict.finish("chat", String::new(), nodes, BTreeMap::new());
+        return verdict.finish("chat", Msg::default(), nodes, BTreeMap::new());
     };
     agreement(&views, &names, &mut verdict);
     let reference = with_own_messages(reference, &views);
@@ -70,19 +72,22 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
     let Some((_, first)) = views.first() else {
         return;
     };
-    let describe = |f: &dyn Fn(&ReplStatus) -> String| -> String {
-        let seen: Vec<String> = views
+    let describe = |f: &dyn Fn(&ReplStatus) -> Msg| -> Msg {
+        let seen: Vec<Msg> = views
             .iter()
-            .map(|(node, s)| format!("{node} sees {}", f(s)))
+            .map(|(node, s)| msg!("chat-sees", node = *node, seen = f(s)))
             .collect();
-        seen.join(", ")
+        Msg::join(&seen, ", ")
     };
     if views.iter().any(|(_, s)| s.set != first.set) {
-        let message = format!(
-            "nodes are in different replica sets: {}",
-            describe(&|s| s.set.clone().unwrap_or_else(|| "none".into()))
+        let message = msg!(
+            "chat-different-sets",
+            seen = describe(&|s| match &s.set {
+                Some(set) => Msg::text(set),
+                None => msg!("chat-no-set"),
+            })
         );
-        verdict.add_main(Status::Crit, "replica set", &message, message.clone());
+        verdict.add_main(Status::Crit, "replica set", message.clone(), message);
     }
     let primaries = |s: &ReplStatus| -> Vec<String> {
         s.primaries()
@@ -92,19 +97,15 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
     };
     if views.iter().any(|(_, s)| primaries(s) != primaries(first)) {
         let who = describe(&|s| match s.primaries().as_slice() {
-            [] => "no PRIMARY".to_string(),
-            list => list
-                .iter()
-                .map(|m| names.label(&m.name))
-                .collect::<Vec<_>>()
-                .join(" and "),
+            [] => msg!("chat-no-primary-seen"),
+            list => {
+                let labels: Vec<String> = list.iter().map(|m| names.label(&m.name)).collect();
+                Msg::and_list(&labels)
+            }
         });
-        let message = format!("nodes disagree on the PRIMARY: {who}");
-        verdict.add_main(Status::Crit, "PRIMARY", &message, message.clone());
-        verdict.hint(
-            "a node's view is stale or the nodes cannot reach each other: check port 27017 \
-             both ways (`tvdr check ports`)",
-        );
+        let message = msg!("chat-disagree", who = who);
+        verdict.add_main(Status::Crit, "PRIMARY", message.clone(), message);
+        verdict.hint(msg!("chat-hint-stale"));
     }
 }
 

@@ -5,6 +5,7 @@ use super::command::{probe, shells_found, status_command};
 use super::{evaluate, NodeStatus};
 use crate::checks::context::Context;
 use crate::checks::Report;
+use crate::msg;
 
 pub fn gather(cx: &Context) -> Report {
     let nodes = cx.cluster_nodes();
@@ -14,9 +15,9 @@ pub fn gather(cx: &Context) -> Report {
         match status_command(&shells) {
             // stdout and stderr merged: the shell's error text is the answer to judge.
             Some(cmd) => Ok(Ok(t.output(&cmd)?.stdout_lossy())),
-            None => Ok(Err(format!(
-                "neither `mongosh` nor `mongo` is on the PATH of `{}`",
-                t.target().name
+            None => Ok(Err(msg!(
+                "chat-no-shell-path",
+                node = t.target().name.as_str()
             ))),
         }
     });

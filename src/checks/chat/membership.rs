@@ -4,6 +4,7 @@ use super::names::Names;
 use super::status::{host_of, ReplStatus};
 use super::verdict::Verdict;
 use crate::checks::Status;
+use crate::msg;
 
 /// Compares the host part of every member name with the inventory's node addresses
 /// (case-insensitively; nothing to compare when `expected` is empty). A member that is no
@@ -22,11 +23,13 @@ pub fn judge(view: &ReplStatus, names: &Names, expected: &[String], verdict: &mu
         if !wanted.contains(&member.host().to_ascii_lowercase()) {
             let label = names.label(&member.name);
             let inventory = expected.join(", ");
-            let message = format!(
-                "{} {label} is not an inventory node ({inventory})",
-                member.state_str
+            let message = msg!(
+                "chat-not-inventory",
+                state = member.state_str.as_str(),
+                member = label.as_str(),
+                inventory = inventory
             );
-            let headline = format!("member {label} is not an inventory node");
+            let headline = msg!("chat-not-inventory-headline", member = label.as_str());
             verdict.add(
                 Status::Warn,
                 None,
@@ -43,13 +46,13 @@ pub fn judge(view: &ReplStatus, names: &Names, expected: &[String], verdict: &mu
             .iter()
             .any(|m| m.host().eq_ignore_ascii_case(address))
         {
-            let message = format!("inventory node {original} is not a member of replica set {set}");
+            let message = msg!("chat-not-member", node = original.as_str(), set = set);
             verdict.add(
                 Status::Crit,
                 None,
                 format!("node {original}"),
-                &message,
                 message.clone(),
+                message,
             );
         }
     }

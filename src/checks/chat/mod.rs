@@ -29,18 +29,20 @@ pub use evaluate::evaluate;
 pub use gather::gather;
 pub use status::{host_of, Member, ReplStatus, Role};
 
+use crate::i18n::Msg;
+
 /// What one node printed for `rs.status()`, or why nothing could be run there (the
 /// transport's error, for a person).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeStatus {
     /// The inventory name of the node (`tvox1`).
     pub node: String,
     /// The shell's stdout and stderr together, or why the command could not run.
-    pub output: Result<String, String>,
+    pub output: Result<String, Msg>,
 }
 
 impl NodeStatus {
-    pub fn new(node: &str, output: Result<String, String>) -> NodeStatus {
+    pub fn new(node: &str, output: Result<String, Msg>) -> NodeStatus {
         NodeStatus {
             node: node.to_string(),
             output,

@@ -7,6 +7,7 @@ use super::status::ReplStatus;
 use super::verdict::Verdict;
 use super::NodeStatus;
 use crate::checks::Status;
+use crate::msg;
 
 const ITEM: &str = "rs.status()";
 
@@ -17,13 +18,13 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
     let answer = match &sample.output {
         Ok(raw) => answer::parse(raw),
         Err(error) => {
-            let message = format!("could not run the mongo shell: {error}");
+            let message = msg!("chat-shell-failed", error = error);
             verdict.add(
                 Status::Unknown,
                 Some(node),
                 ITEM,
-                &message,
-                format!("{node}: {message}"),
+                message.clone(),
+                message.map(|m| format!("{node}: {m}")),
             );
             return (None, json!({ "error": message }));
         }
@@ -34,69 +35,63 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
             return (Some(status), facts);
         }
         Answer::NotInitiated(m) => {
-            verdict.hint(format!(
-                "the chat replica set was never initiated on {node}: the cluster setup \
-                 should have done it; `rs.status()` must list both nodes"
-            ));
+            verdict.hint(msg!("chat-hint-not-initiated", node = node));
             (
                 Status::Crit,
-                format!("replica set not initiated: {m}"),
-                format!("replica set not initiated on {node}"),
+                msg!("chat-not-initiated", error = m),
+                msg!("chat-not-initiated-on", node = node),
             )
         }
         Answer::Standalone(m) => {
-            verdict.hint(format!(
-                "mongod on {node} runs without a replica set: set `replication.replSetName` \
-                 in /etc/mongod.conf and restart mongod"
-            ));
+            verdict.hint(msg!("chat-hint-standalone", node = node));
             (
                 Status::Crit,
-                format!("mongod runs standalone: {m}"),
-                format!("mongod on {node} runs standalone, not in a replica set"),
+                msg!("chat-standalone", error = m),
+                msg!("chat-standalone-on", node = node),
             )
         }
         Answer::Unreachable(m) => {
-            verdict.hint(format!(
-                "is mongod running on {node}? (`systemctl status mongod`)"
-            ));
+            verdict.hint(msg!("chat-hint-running", node = node));
             (
                 Status::Crit,
-                format!("mongod does not answer: {m}"),
-                format!("mongod on {node} does not answer"),
+                msg!("chat-down", error = m),
+                msg!("chat-down-on", node = node),
             )
         }
         Answer::Denied(m) => {
-            verdict.hint(
-                "`rs.status()` needs a user allowed to run replSetGetStatus (role clusterMonitor)",
-            );
-            verdict.lasting(format!("{node}: not allowed to run rs.status()"));
+            verdict.hint(msg!("chat-hint-denied"));
+            verdict.lasting(msg!("chat-denied-on", node = node));
             (
                 Status::Unknown,
-                format!("not allowed to read the replica-set status: {m}"),
-                format!("{node}: not allowed to run rs.status()"),
+                msg!("chat-denied", error = m),
+                msg!("chat-denied-on", node = node),
             )
         }
         Answer::NoShell(m) => {
-            verdict.lasting(format!("{node}: no mongo shell"));
+            verdict.lasting(msg!("chat-no-shell-on", node = node));
             (
                 Status::Unknown,
-                format!("no mongo shell (mongosh or mongo) on the node: {m}"),
-                format!("{node}: no mongo shell"),
+                msg!("chat-no-shell", error = m),
+                msg!("chat-no-shell-on", node = node),
             )
         }
-        Answer::Failed(m) => (
+        Answer::Failed(m) => {
+            let message = msg!("chat-failed", error = m);
+            let headline = message.map(|m| format!("{node}: {m}"));
+            (Status::Unknown, message, headline)
+        }
+        Answer::Empty => {
+            let message = msg!("chat-empty");
+            let headline = message.map(|m| format!("{node}: {m}"));
+            (Status::Unknown, message, headline)
+        }
+        Answer::Unreadable(m) => (
             Status::Unknown,
-            format!("rs.status() failed: {m}"),
-            format!("{node}: rs.status() failed: {m}"),
+            m.clone(),
+            m.map(|m| format!("{node}: {m}")),
         ),
-        Answer::Empty => (
-            Status::Unknown,
-            "the mongo shell printed nothing".to_string(),
-            format!("{node}: the mongo shell printed nothing"),
-        ),
-        Answer::Unreadable(m) => (Status::Unknown, m.clone(), format!("{node}: {m}")),
     };
-    verdict.add(status, Some(node), ITEM, &message, headline);
+    verdict.add(status, Some(node), ITEM, message.clone(), headline);
     (None, json!({ "error": message }))
 }
 

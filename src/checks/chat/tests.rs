@@ -3,6 +3,7 @@
 //! No MongoDB server can run here: the samples are the shared real-format fixtures plus
 //! hand-written variants in each shell's notation (see `fixtures/README.md`).
 
+use crate::i18n::Msg;
 use std::time::Duration;
 
 use super::{evaluate, NodeStatus};
@@ -24,8 +25,8 @@ fn inventory() -> Vec<String> {
 fn both(tvox1: Result<String, String>, tvox2: Result<String, String>) -> Report {
     evaluate(
         &[
-            NodeStatus::new("tvox1", tvox1),
-            NodeStatus::new("tvox2", tvox2),
+            NodeStatus::new("tvox1", tvox1.map_err(Msg::text)),
+            NodeStatus::new("tvox2", tvox2.map_err(Msg::text)),
         ],
         &inventory(),
         LAG,
@@ -60,7 +61,7 @@ fn healthy_legacy_3_0_one_node_asked() {
     )];
     let report = evaluate(&samples, &inventory(), LAG);
     assert_eq!(
-        (report.status, report.summary.as_str()),
+        (report.status, report.summary.en()),
         (
             Status::Ok,
             "PRIMARY 172.31.21.175:27017 (tvox1); SECONDARY 172.31.21.106:27017 0s behind"
@@ -198,7 +199,7 @@ fn rollback_member() {
     )];
     let report = evaluate(&samples, &inventory(), LAG);
     assert_eq!(
-        (report.status, report.summary.as_str()),
+        (report.status, report.summary.en()),
         (Status::Crit, "member 172.31.21.106:27017 is ROLLBACK")
     );
 }
@@ -292,7 +293,7 @@ fn crlf_gives_the_same_verdict() {
 fn nothing_to_ask() {
     let report = evaluate(&[], &inventory(), LAG);
     assert_eq!(
-        (report.status, report.summary.as_str()),
+        (report.status, report.summary.en()),
         (Status::Unknown, "no node to ask")
     );
 }

@@ -7,15 +7,17 @@
 use std::collections::BTreeMap;
 
 use crate::checks::{Detail, Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 #[derive(Default)]
 pub struct Verdict {
     details: Vec<Detail>,
     /// Per detail: its headline, and whether it is about the whole.
-    headlines: Vec<(String, bool)>,
-    hints: Vec<String>,
+    headlines: Vec<(Msg, bool)>,
+    hints: Vec<Msg>,
     /// Why an UNKNOWN finding will not change by waiting (see [`Report::lasting`]).
-    lasting: Vec<String>,
+    lasting: Vec<Msg>,
 }
 
 impl Verdict {
@@ -25,8 +27,8 @@ impl Verdict {
         status: Status,
         node: Option<&str>,
         item: impl Into<String>,
-        message: impl Into<String>,
-        headline: impl Into<String>,
+        message: impl Into<Msg>,
+        headline: impl Into<Msg>,
     ) {
         self.details.push(Detail {
             status,
@@ -43,8 +45,8 @@ impl Verdict {
         &mut self,
         status: Status,
         item: impl Into<String>,
-        message: impl Into<String>,
-        headline: impl Into<String>,
+        message: impl Into<Msg>,
+        headline: impl Into<Msg>,
     ) {
         self.add(status, None, item, message, headline);
         if let Some(last) = self.headlines.last_mut() {
@@ -53,7 +55,7 @@ impl Verdict {
     }
 
     /// Adds a hint once, however many findings suggest it.
-    pub fn hint(&mut self, hint: impl Into<String>) {
+    pub fn hint(&mut self, hint: impl Into<Msg>) {
         let hint = hint.into();
         if !self.hints.contains(&hint) {
             self.hints.push(hint);
@@ -62,7 +64,7 @@ impl Verdict {
 
     /// Marks the finding just added as one waiting will not change: a credential, a
     /// privilege or a program is missing.
-    pub fn lasting(&mut self, why: impl Into<String>) {
+    pub fn lasting(&mut self, why: impl Into<Msg>) {
         let why = why.into();
         if !self.lasting.contains(&why) {
             self.lasting.push(why);
@@ -74,7 +76,7 @@ impl Verdict {
     pub fn finish(
         self,
         name: &str,
-        ok_summary: String,
+        ok_summary: impl Into<Msg>,
         nodes: BTreeMap<String, serde_json::Value>,
         metrics: BTreeMap<String, Metric>,
     ) -> Report {
@@ -85,7 +87,7 @@ impl Verdict {
             .max()
             .unwrap_or(Status::Ok);
         let summary = if worst == Status::Ok {
-            ok_summary
+            ok_summary.into()
         } else {
             let worst_ones =
                 || (0..self.details.len()).filter(|&i| self.details[i].status == worst);
@@ -101,8 +103,7 @@ impl Verdict {
                 - 1
             {
                 0 => headline.clone(),
-                1 => format!("{headline} (and 1 more problem)"),
-                n => format!("{headline} (and {n} more problems)"),
+                more => msg!("verdict-more-problems", headline = headline, count = more),
             }
         };
         let mut report = Report::new(name, worst, summary);
@@ -110,7 +111,7 @@ impl Verdict {
         report.details = self.details;
         report.metrics = metrics;
         report.hints = self.hints;
-        report.lasting = (!self.lasting.is_empty()).then(|| self.lasting.join("; "));
+        report.lasting = (!self.lasting.is_empty()).then(|| Msg::join(&self.lasting, "; "));
         report
     }
 }
@@ -131,7 +132,12 @@ mod tests {
         v.add(Status::Warn, None, "b", "lagging", "b lags");
         v.add(Status::Crit, None, "c", "down", "c is down");
         v.add(Status::Crit, None, "d", "down", "d is down");
-        let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
+        let report = v.finish(
+            "chat",
+            Msg::text("all good"),
+            BTreeMap::new(),
+            BTreeMap::new(),
+        );
         assert_eq!(report.status, Status::Crit);
         assert_eq!(report.summary, "c is down (and 2 more problems)");
         assert_eq!(report.details.len(), 4);
@@ -143,7 +149,12 @@ mod tests {
         v.add(Status::Crit, Some("tvox2"), "a", "down", "tvox2 is down");
         v.add_main(Status::Warn, "set", "odd", "the set is odd");
         v.add_main(Status::Crit, "set", "no primary", "no PRIMARY");
-        let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
+        let report = v.finish(
+            "chat",
+            Msg::text("all good"),
+            BTreeMap::new(),
+            BTreeMap::new(),
+        );
         assert_eq!(report.summary, "no PRIMARY (and 2 more problems)");
     }
 
@@ -153,9 +164,14 @@ mod tests {
         v.add(Status::Ok, None, "a", "fine", "a fine");
         v.hint("x");
         v.hint("x");
-        let report = v.finish("chat", "all good".into(), BTreeMap::new(), BTreeMap::new());
+        let report = v.finish(
+            "chat",
+            Msg::text("all good"),
+            BTreeMap::new(),
+            BTreeMap::new(),
+        );
         assert_eq!(
-            (report.status, report.summary.as_str()),
+            (report.status, report.summary.en()),
             (Status::Ok, "all good")
         );
         assert_eq!(report.hints, ["x"]);

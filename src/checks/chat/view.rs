@@ -8,6 +8,8 @@ use super::membership;
 use super::status::{Member, ReplStatus, Role};
 use super::verdict::{seconds, Verdict};
 use crate::checks::{Metric, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub use super::names::Names;
 
@@ -20,13 +22,13 @@ pub struct Judge<'a> {
 }
 
 /// Judges `view`; returns the summary for when all is well.
-pub fn judge(view: &ReplStatus, expected: &[String], j: &mut Judge) -> String {
+pub fn judge(view: &ReplStatus, expected: &[String], j: &mut Judge) -> Msg {
     primaries(view, j);
     let primary_optime = match view.primaries().as_slice() {
         [primary] => primary.known_optime(),
         _ => None,
     };
-    let parts: Vec<String> = view
+    let parts: Vec<Msg> = view
         .members
         .iter()
         .filter_map(|m| member(m, primary_optime, j))
@@ -40,7 +42,7 @@ pub fn judge(view: &ReplStatus, expected: &[String], j: &mut Judge) -> String {
         .insert("members_healthy".into(), count(healthy.count()));
     j.metrics
         .insert("members".into(), count(view.members.len()));
-    parts.join("; ")
+    Msg::join(&parts, "; ")
 }
 
 /// Exactly one PRIMARY, or a finding about the whole set.
@@ -54,41 +56,43 @@ fn primaries(view: &ReplStatus, j: &mut Judge) {
         .count();
     let message = match primaries.len() {
         1 => return,
-        0 if unreachable > 0 => format!(
-            "no PRIMARY: {unreachable} of {} members unreachable",
-            view.members.len()
+        0 if unreachable > 0 => msg!(
+            "chat-no-primary-unreachable",
+            unreachable = unreachable,
+            members = view.members.len()
         ),
         0 => {
             let states: Vec<&str> = view.members.iter().map(|m| m.state_str.as_str()).collect();
-            format!("no PRIMARY: members are {}", states.join(", "))
+            msg!("chat-no-primary-states", states = states.join(", "))
         }
         n => {
             let who: Vec<String> = primaries.iter().map(|m| j.names.label(&m.name)).collect();
-            format!("{n} PRIMARY members: {}", who.join(", "))
+            msg!("chat-many-primaries", count = n, who = who.join(", "))
         }
     };
     j.verdict
-        .add_main(Status::Crit, set, &message, message.clone());
+        .add_main(Status::Crit, set, message.clone(), message);
 }
 
 /// The finding about one member; returns its part of the all-is-well summary.
-fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<String> {
+fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<Msg> {
     let label = j.names.label(&member.name);
     let node = j.names.node_of(&member.name);
     let item = format!("member {}", member.name);
     match member.role() {
         Role::Primary => {
-            j.verdict.add(Status::Ok, node, item, "PRIMARY", "");
-            Some(format!("PRIMARY {label}"))
+            j.verdict
+                .add(Status::Ok, node, item, Msg::text("PRIMARY"), Msg::default());
+            Some(Msg::text(format!("PRIMARY {label}")))
         }
         Role::Secondary => secondary(member, primary_optime, j),
         Role::Arbiter => {
             j.verdict
-                .add(Status::Ok, node, item, "ARBITER (votes, holds no data)", "");
-            Some(format!("ARBITER {label}"))
+                .add(Status::Ok, node, item, msg!("chat-arbiter"), Msg::default());
+            Some(Msg::text(format!("ARBITER {label}")))
         }
         Role::Unreachable => {
-            let headline = format!("member {label} is not reachable/healthy");
+            let headline = msg!("chat-member-unhealthy", member = label.as_str());
             j.verdict.add(
                 Status::Crit,
                 node,
@@ -96,10 +100,7 @@ fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option
                 explained(&member.state_str, member),
                 headline,
             );
-            j.verdict.hint(
-                "check mongod on the unreachable node and port 27017 between the nodes \
-                 (`tvdr check ports`)",
-            );
+            j.verdict.hint(msg!("chat-hint-unreachable"));
             None
         }
         Role::Other(state) => {
@@ -108,8 +109,8 @@ fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option
                 Status::Crit,
                 node,
                 item,
-                &message,
-                format!("member {label} is {message}"),
+                message.clone(),
+                msg!("chat-member-is", member = label.as_str(), state = message),
             );
             None
         }
@@ -118,7 +119,7 @@ fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option
 
 /// A SECONDARY: how far behind the PRIMARY's optime, against the threshold. Members that
 /// cannot be seen report a 1970 optime, which is not a lag: it is left out.
-fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<String> {
+fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<Msg> {
     let label = j.names.label(&member.name);
     let node = j.names.node_of(&member.name);
     let item = format!("member {}", member.name);
@@ -126,9 +127,14 @@ fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Opt
         .zip(member.known_optime())
         .map(|(p, m)| (p - m).max(0))
     else {
-        let message = "SECONDARY (lag unknown: no optime to compare)";
-        j.verdict.add(Status::Ok, node, item, message, "");
-        return Some(format!("SECONDARY {label}"));
+        j.verdict.add(
+            Status::Ok,
+            node,
+            item,
+            msg!("chat-secondary-lag-unknown"),
+            Msg::default(),
+        );
+        return Some(Msg::text(format!("SECONDARY {label}")));
     };
     let behind = seconds(u64::try_from(lag_ms / 1000).unwrap_or(0));
     let metric = Metric {
@@ -143,22 +149,36 @@ fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Opt
     );
     if lag_ms > i64::try_from(j.max_lag.as_millis()).unwrap_or(i64::MAX) {
         let limit = seconds(j.max_lag.as_secs());
-        let message = format!("SECONDARY, {behind} behind the PRIMARY (threshold {limit})");
-        let headline =
-            format!("SECONDARY {label} is {behind} behind the PRIMARY (threshold {limit})");
+        let message = msg!(
+            "chat-secondary-over",
+            behind = behind.as_str(),
+            limit = limit.as_str()
+        );
+        let headline = msg!(
+            "chat-secondary-over-headline",
+            member = label.as_str(),
+            behind = behind.as_str(),
+            limit = limit.as_str()
+        );
         j.verdict.add(Status::Warn, node, item, message, headline);
     } else {
-        let message = format!("SECONDARY, {behind} behind the PRIMARY");
-        j.verdict.add(Status::Ok, node, item, message, "");
+        let message = msg!("chat-secondary", behind = behind.as_str());
+        j.verdict
+            .add(Status::Ok, node, item, message, Msg::default());
     }
-    Some(format!("SECONDARY {label} {behind} behind"))
+    Some(msg!(
+        "chat-secondary-part",
+        member = label.as_str(),
+        behind = behind.as_str()
+    ))
 }
 
 /// `RECOVERING: <what the member said>`, or the state alone when it said nothing.
-fn explained(state: &str, member: &Member) -> String {
+/// The member's state and the server's own words about it (free text).
+fn explained(state: &str, member: &Member) -> Msg {
     match member.message() {
-        Some(message) => format!("{state}: {message}"),
-        None => state.to_string(),
+        Some(message) => Msg::text(format!("{state}: {message}")),
+        None => Msg::text(state),
     }
 }
 

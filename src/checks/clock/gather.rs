@@ -6,6 +6,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use super::{best, evaluate, offset, parse, NodeClock, Offset};
 use crate::checks::context::Context;
 use crate::checks::Report;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::transport::{Cmd, Transport, TransportError};
 
 /// Samples per node: the first includes the SSH handshake, the others only a round trip.
@@ -30,7 +32,7 @@ pub fn command() -> Cmd {
     Cmd::new("date").arg("+%s.%N")
 }
 
-fn sample(t: &mut dyn Transport) -> Result<Result<Offset, String>, TransportError> {
+fn sample(t: &mut dyn Transport) -> Result<Result<Offset, Msg>, TransportError> {
     let date = command();
     let mut offsets = Vec::new();
     for _ in 0..SAMPLES {
@@ -38,10 +40,10 @@ fn sample(t: &mut dyn Transport) -> Result<Result<Offset, String>, TransportErro
         let out = t.output(&date)?;
         let t1 = now();
         if !out.success() {
-            return Ok(Err(format!(
-                "`date +%s.%N` failed ({}): {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
+            return Ok(Err(msg!(
+                "clock-date-failed",
+                status = out.status,
+                error = String::from_utf8_lossy(&out.stderr).trim()
             )));
         }
         match parse(&out.stdout_lossy()) {
@@ -49,7 +51,7 @@ fn sample(t: &mut dyn Transport) -> Result<Result<Offset, String>, TransportErro
             Err(why) => return Ok(Err(why)),
         }
     }
-    Ok(best(offsets).ok_or_else(|| "no sample taken".to_string()))
+    Ok(best(offsets).ok_or_else(|| msg!("clock-no-sample")))
 }
 
 /// This machine's clock in nanoseconds since the epoch.

@@ -17,6 +17,8 @@ pub use measure::{best, offset, Offset};
 pub use parse::{parse, Reading};
 
 use super::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// How many times the warning threshold is critical.
 pub const CRIT_FACTOR: f64 = 5.0;
@@ -25,13 +27,13 @@ pub const CRIT_FACTOR: f64 = 5.0;
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeClock {
     pub node: String,
-    pub offset: Result<Offset, String>,
+    pub offset: Result<Offset, Msg>,
 }
 
 pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
     let warn = warn.as_secs_f64();
     let crit = warn * CRIT_FACTOR;
-    let mut report = Report::new("clock", Status::Ok, "");
+    let mut report = Report::new("clock", Status::Ok, Msg::default());
     let mut read = Vec::new();
     for clock in clocks {
         let node = clock.node.as_str();
@@ -47,9 +49,10 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
                         Status::Ok,
                         Some(node),
                         "clock",
-                        format!(
-                            "{:+.3} s ± {:.3} s from this machine",
-                            o.seconds, o.uncertainty
+                        msg!(
+                            "clock-offset",
+                            offset = format!("{:+.3}", o.seconds),
+                            uncertainty = format!("{:.3}", o.uncertainty)
                         ),
                     )
                     .metric(
@@ -67,20 +70,19 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
     }
     let unread = read.len() < clocks.len();
     let (verdict, message) = match read.as_slice() {
-        [] => (Status::Unknown, "no clock could be read".to_string()),
+        [] => (Status::Unknown, msg!("clock-none-read")),
         [(node, o)] if !unread => {
             // Nothing to compare with but this machine, whose clock may be the wrong one.
             let status = judge(o.seconds.abs(), o.uncertainty, warn, crit);
-            let message = format!(
-                "{node} is {:+.3} s ± {:.3} s from this machine (the only node)",
-                o.seconds, o.uncertainty
+            let message = msg!(
+                "clock-only-node",
+                node = *node,
+                offset = format!("{:+.3}", o.seconds),
+                uncertainty = format!("{:.3}", o.uncertainty)
             );
             (status.min(Status::Warn), message)
         }
-        [_] => (
-            Status::Unknown,
-            "only one node's clock could be read".to_string(),
-        ),
+        [_] => (Status::Unknown, msg!("clock-one-read")),
         many => {
             let by = |a: &&(&str, Offset), b: &&(&str, Offset)| a.1.seconds.total_cmp(&b.1.seconds);
             let (late, lo) = many.iter().min_by(by).expect("two or more");
@@ -98,30 +100,38 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
             );
             let status = judge(skew, bound, warn, crit);
             let names: Vec<&str> = many.iter().map(|(n, _)| *n).collect();
+            let (skew, bound) = (format!("{skew:.3}"), format!("{bound:.3}"));
             let message = if status == Status::Ok {
-                format!(
-                    "largest skew {skew:.3} s ± {bound:.3} s ({})",
-                    names.join(", ")
+                msg!(
+                    "clock-skew-ok",
+                    skew = skew,
+                    bound = bound,
+                    nodes = names.join(", ")
                 )
             } else {
-                format!("{early} is {skew:.3} s ± {bound:.3} s ahead of {late}")
+                msg!(
+                    "clock-ahead",
+                    early = *early,
+                    skew = skew,
+                    bound = bound,
+                    late = *late
+                )
             };
             (status, message)
         }
     };
-    let limits = format!("WARN over {warn} s, CRIT over {crit} s");
     report = report.detail(verdict, None, "skew", message.clone());
     report.status = report.worst_detail(Status::Unknown);
-    report.summary = format!("{message}; {limits}");
+    report.summary = msg!(
+        "clock-summary",
+        message = message,
+        warn = warn.to_string(),
+        crit = crit.to_string()
+    );
     match verdict {
-        Status::Warn | Status::Crit => {
-            report = report.hint(
-                "compare `chronyc tracking` (or `ntpq -p`) on the nodes: all should follow \
-                 the same NTP servers",
-            )
-        }
+        Status::Warn | Status::Crit => report = report.hint(msg!("clock-hint-ntp")),
         Status::Unknown if !read.is_empty() && !unread => {
-            report = report.hint("the round trips were too slow to tell: run the check again")
+            report = report.hint(msg!("clock-hint-slow"))
         }
         _ => {}
     }

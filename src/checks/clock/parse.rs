@@ -1,5 +1,8 @@
 //! Parsing `date +%s.%N`: a node's clock as seconds and nanoseconds since the epoch.
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// A node's clock reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reading {
@@ -10,14 +13,14 @@ pub struct Reading {
     pub precise: bool,
 }
 
-pub fn parse(output: &str) -> Result<Reading, String> {
+pub fn parse(output: &str) -> Result<Reading, Msg> {
     let text = output.trim();
     let (seconds, fraction) = text.split_once('.').unwrap_or((text, ""));
     // An `i64` of seconds, as `time_t` is: anything wider is not a clock, and in
     // nanoseconds it would overflow even an `i128` (found by fuzzing).
     let seconds: i64 = seconds
         .parse()
-        .map_err(|_| format!("`date +%s.%N` printed `{text}`, not a time"))?;
+        .map_err(|_| msg!("clock-not-a-time", text = text))?;
     let nanos = i128::from(seconds) * 1_000_000_000;
     let digits = !fraction.is_empty() && fraction.chars().all(|c| c.is_ascii_digit());
     if !digits {
@@ -34,7 +37,7 @@ pub fn parse(output: &str) -> Result<Reading, String> {
         .collect();
     let fraction: i128 = padded
         .parse()
-        .map_err(|_| format!("bad fraction in `{text}`"))?;
+        .map_err(|_| msg!("clock-bad-fraction", text = text))?;
     Ok(Reading {
         nanos: nanos + fraction,
         precise: true,

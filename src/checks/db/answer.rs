@@ -2,6 +2,8 @@
 
 use super::replica::Replica;
 use super::vertical;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One node's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +25,7 @@ pub enum Answer {
     /// No `mysql` client on the node.
     NoClient(String),
     /// Rows without replication fields, or text that is none of the above.
-    Unreadable(String),
+    Unreadable(Msg),
 }
 
 /// An error line of the client, such as `ERROR 1045 (28000): Access denied for user …`.
@@ -68,7 +70,7 @@ pub fn parse(raw: &str) -> Answer {
             .map(str::trim)
             .find(|l| !l.is_empty())
             .unwrap_or_default();
-        return Answer::Unreadable(format!("unexpected output: {first}"));
+        return Answer::Unreadable(msg!("db-unexpected-output", first = first));
     }
     match rows
         .iter()
@@ -76,9 +78,7 @@ pub fn parse(raw: &str) -> Answer {
         .collect::<Option<Vec<_>>>()
     {
         Some(replicas) => Answer::Replicas(replicas),
-        None => Answer::Unreadable(
-            "the output has no Slave_IO_Running / Slave_SQL_Running fields".into(),
-        ),
+        None => Answer::Unreadable(msg!("db-no-thread-fields")),
     }
 }
 
@@ -219,7 +219,7 @@ mod tests {
         ));
         assert_eq!(
             parse("hello"),
-            Answer::Unreadable("unexpected output: hello".into())
+            Answer::Unreadable(crate::msg!("db-unexpected-output", first = "hello"))
         );
         assert!(matches!(
             parse(fixture!("mariadb-10.11-master-status")),

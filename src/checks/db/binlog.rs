@@ -14,6 +14,8 @@ use super::vertical;
 use super::NodeReplica;
 use crate::checks::chat::verdict::Verdict;
 use crate::checks::{Metric, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 const ITEM: &str = "binlog position";
 
@@ -28,37 +30,36 @@ pub fn judge(
 ) -> Value {
     let node = primary.node.as_str();
     let master = match &primary.output {
-        Err(e) => Err(format!("could not run the mysql client: {e}")),
+        Err(e) => Err(msg!("db-client-failed", error = e)),
         Ok(raw) if raw.trim().is_empty() => {
-            let message =
-                "binary logging is off (SHOW MASTER STATUS is empty): it cannot feed a replica";
+            let message = msg!("db-binlog-off");
             verdict.add(
                 Status::Crit,
                 Some(node),
                 ITEM,
-                message,
-                format!("{node}: {message}"),
+                message.clone(),
+                message.map(|m| format!("{node}: {m}")),
             );
             return json!({ "error": message });
         }
         Ok(raw) => match raw.lines().map(str::trim).find(|l| l.starts_with("ERROR ")) {
-            Some(line) => Err(line.to_string()),
+            Some(line) => Err(Msg::text(line)),
             None => vertical::parse(raw)
                 .first()
                 .and_then(master_position)
-                .ok_or_else(|| "no File/Position in SHOW MASTER STATUS".to_string()),
+                .ok_or_else(|| msg!("db-no-position")),
         },
     };
     let master = match master {
         Ok(position) => position,
         Err(message) => {
-            let message = format!("cannot read the master's binlog position: {message}");
+            let message = msg!("db-binlog-unreadable", why = message);
             verdict.add(
                 Status::Unknown,
                 Some(node),
                 ITEM,
-                &message,
-                format!("{node}: {message}"),
+                message.clone(),
+                message.map(|m| format!("{node}: {m}")),
             );
             return json!({ "error": message });
         }
@@ -77,22 +78,37 @@ pub fn judge(
             crit: None,
         };
         metrics.insert(format!("binlog_gap_bytes@{replica_node}"), metric);
-        format!("{bytes} bytes behind")
+        msg!("db-gap-bytes", bytes = bytes.to_string())
     } else {
         match (sequence(&master.file), sequence(&applied.file)) {
-            (Some(m), Some(a)) if m > a => format!("{} binlog files behind", m - a),
-            _ => format!("on another binlog file ({})", applied.file),
+            (Some(m), Some(a)) if m > a => msg!("db-gap-files", count = m - a),
+            _ => msg!("db-gap-other-file", file = applied.file.as_str()),
         }
     };
-    let read = read
-        .map(|r| format!(" read up to {} and", at(r)))
-        .unwrap_or_default();
-    let message = format!(
-        "master {node} at {}; replica{read} applied up to {} ({gap})",
-        at(&master),
-        at(applied)
+    let message = match read {
+        Some(r) => msg!(
+            "db-binlog-read",
+            node = node,
+            master = at(&master),
+            read = at(r),
+            applied = at(applied),
+            gap = gap
+        ),
+        None => msg!(
+            "db-binlog",
+            node = node,
+            master = at(&master),
+            applied = at(applied),
+            gap = gap
+        ),
+    };
+    verdict.add(
+        Status::Ok,
+        Some(replica_node),
+        ITEM,
+        message,
+        Msg::default(),
     );
-    verdict.add(Status::Ok, Some(replica_node), ITEM, message, "");
     facts
 }
 

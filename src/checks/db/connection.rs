@@ -8,6 +8,8 @@ use serde_json::{json, Value};
 use super::replica::{Position, Replica, ThreadError};
 use crate::checks::chat::verdict::{seconds, Verdict};
 use crate::checks::{Metric, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Judges `replica` on `node` into `verdict` and `metrics`; returns its facts and the
 /// summary for when all is well.
@@ -17,7 +19,7 @@ pub fn judge(
     max_lag: Duration,
     verdict: &mut Verdict,
     metrics: &mut BTreeMap<String, Metric>,
-) -> (Value, String) {
+) -> (Value, Msg) {
     let (item, suffix) = match replica.connection.as_str() {
         "" => ("replication".to_string(), String::new()),
         name => (
@@ -26,13 +28,13 @@ pub fn judge(
         ),
     };
     let what = match replica.connection.as_str() {
-        "" => format!("replication on {node}"),
-        name => format!("replication '{name}' on {node}"),
+        "" => msg!("db-replication-on", node = node),
+        name => msg!("db-replication-named-on", name = name, node = node),
     };
     let source = if replica.source.is_empty() {
-        "the master"
+        msg!("db-the-master")
     } else {
-        replica.source.as_str()
+        Msg::text(&replica.source)
     };
     for (thread, running, error) in [
         ("IO", &replica.io_running, &replica.io_error),
@@ -40,9 +42,9 @@ pub fn judge(
     ] {
         if running != "Yes" {
             let state = match running.as_str() {
-                "No" => "stopped".to_string(),
-                "" => "missing from the output".to_string(),
-                other => other.to_ascii_lowercase(),
+                "No" => msg!("db-thread-stopped"),
+                "" => msg!("db-thread-missing"),
+                other => Msg::text(other.to_ascii_lowercase()),
             };
             let field = format!("Slave_{thread}_Running: {running}");
             let (detail, short) = describe(error.as_ref());
@@ -50,15 +52,27 @@ pub fn judge(
                 Status::Crit,
                 Some(node),
                 &item,
-                format!("{thread} thread {state} ({field}){detail}"),
-                format!("{what}: {thread} thread {state}{short}"),
+                msg!(
+                    "db-thread-detail",
+                    thread = thread,
+                    state = &state,
+                    field = field,
+                    detail = detail
+                ),
+                msg!(
+                    "db-thread-headline",
+                    what = &what,
+                    thread = thread,
+                    state = &state,
+                    short = short
+                ),
             );
-            hint(verdict, thread, error.as_ref(), source);
+            hint(verdict, thread, error.as_ref(), &source);
         }
     }
     let delay = match replica.sql_delay {
-        0 => String::new(),
-        d => format!(" (MASTER_DELAY {} configured)", seconds(d)),
+        0 => Msg::default(),
+        d => msg!("db-master-delay", delay = seconds(d)),
     };
     if replica.threads_running() == 2 {
         let limit = seconds(max_lag.as_secs());
@@ -67,38 +81,46 @@ pub fn judge(
                 Status::Warn,
                 Some(node),
                 &item,
-                format!(
-                    "IO and SQL threads running, {} behind {source} (threshold {limit}){delay}",
-                    seconds(lag)
+                msg!(
+                    "db-lag-over",
+                    lag = seconds(lag),
+                    source = &source,
+                    limit = limit.as_str(),
+                    delay = &delay
                 ),
-                format!(
-                    "{what} is {} behind {source} (threshold {limit})",
-                    seconds(lag)
+                msg!(
+                    "db-lag-over-headline",
+                    what = &what,
+                    lag = seconds(lag),
+                    source = &source,
+                    limit = limit.as_str()
                 ),
             ),
             Some(Some(lag)) => verdict.add(
                 Status::Ok,
                 Some(node),
                 &item,
-                format!(
-                    "IO and SQL threads running, {} behind {source}{delay}",
-                    seconds(lag)
+                msg!(
+                    "db-lag",
+                    lag = seconds(lag),
+                    source = &source,
+                    delay = &delay
                 ),
-                "",
+                Msg::default(),
             ),
             Some(None) => verdict.add(
                 Status::Crit,
                 Some(node),
                 &item,
-                "both threads running but Seconds_Behind_Master is NULL",
-                format!("{what}: Seconds_Behind_Master is NULL"),
+                msg!("db-lag-null"),
+                msg!("db-lag-null-headline", what = &what),
             ),
             None => verdict.add(
                 Status::Unknown,
                 Some(node),
                 &item,
-                "no Seconds_Behind_Master in the output (cut short?)",
-                format!("{what}: no Seconds_Behind_Master in the output"),
+                msg!("db-lag-missing"),
+                msg!("db-lag-missing-headline", what = &what),
             ),
         }
     }
@@ -120,26 +142,25 @@ pub fn judge(
         metrics.insert(format!("seconds_behind{suffix}@{node}"), lag_metric);
     }
     let lag_text = match replica.seconds_behind {
-        Some(Some(lag)) => format!("{} behind", seconds(lag)),
-        _ => "lag unknown".to_string(),
+        Some(Some(lag)) => msg!("db-behind", lag = seconds(lag)),
+        _ => msg!("db-lag-unknown"),
     };
     (
         facts(replica),
-        format!("{what} from {source}: IO and SQL threads running, {lag_text}"),
+        msg!("db-ok-part", what = what, source = source, lag = lag_text),
     )
 }
 
 /// ` — error 2003 at 260302 10:44:02: <text>` for the detail, and the short form
 /// ` (error 2003: <what the server said>)` for the summary.
-fn describe(error: Option<&ThreadError>) -> (String, String) {
+fn describe(error: Option<&ThreadError>) -> (Msg, Msg) {
     let Some(e) = error else {
-        return (", no error".into(), " (no error)".into());
+        return (msg!("db-no-error"), msg!("db-no-error-short"));
     };
     let when = e
         .when
         .as_deref()
-        .map(|w| format!(" at {w}"))
-        .unwrap_or_default();
+        .map_or_else(Msg::default, |w| msg!("db-error-at", when = w));
     // MariaDB and MySQL put the server's own words after `message:` / `Message:`.
     let lower = e.message.to_ascii_lowercase();
     let said = lower
@@ -149,31 +170,28 @@ fn describe(error: Option<&ThreadError>) -> (String, String) {
     let first_line = lines.next().unwrap_or_default();
     let more = if lines.next().is_some() { " …" } else { "" };
     (
-        format!(": error {}{when}: {}", e.errno, e.message),
-        format!(" (error {}: {first_line}{more})", e.errno),
+        msg!(
+            "db-error",
+            errno = e.errno.to_string(),
+            when = when,
+            message = e.message.as_str()
+        ),
+        msg!(
+            "db-error-short",
+            errno = e.errno.to_string(),
+            line = format!("{first_line}{more}")
+        ),
     )
 }
 
-fn hint(verdict: &mut Verdict, thread: &str, error: Option<&ThreadError>, source: &str) {
+fn hint(verdict: &mut Verdict, thread: &str, error: Option<&ThreadError>, source: &Msg) {
     let errno = error.map_or(0, |e| e.errno);
     let text = match (thread, errno) {
-        ("IO", 2003 | 2005 | 2013) => format!(
-            "the replica cannot reach the master {source}: check MySQL there and port 3306 \
-             between the nodes (`tvdr check ports`)"
-        ),
-        ("IO", 1045) => "the master refuses the replication user: check its password \
-                         (CHANGE MASTER TO … MASTER_PASSWORD) and its REPLICATION SLAVE grant"
-            .to_string(),
-        ("IO", 1236) => "the master no longer has the binary log the replica needs: the replica \
-                         must be rebuilt from a fresh dump of the master"
-            .to_string(),
-        ("SQL", 1062 | 1032) => "the replica's data differs from the master's (duplicate or \
-                                 missing row): resynchronise it from the master rather than \
-                                 skipping the error"
-            .to_string(),
-        (_, 0) => "replication was stopped without an error (STOP SLAVE?): START SLAVE on the \
-                   replica once you know why"
-            .to_string(),
+        ("IO", 2003 | 2005 | 2013) => msg!("db-hint-unreachable", source = source),
+        ("IO", 1045) => msg!("db-hint-replication-user"),
+        ("IO", 1236) => msg!("db-hint-binlog-gone"),
+        ("SQL", 1062 | 1032) => msg!("db-hint-data-differs"),
+        (_, 0) => msg!("db-hint-stopped"),
         _ => return,
     };
     verdict.hint(text);

@@ -10,6 +10,8 @@ use super::answer::{self, Answer};
 use super::{binlog, connection, NodeReplica};
 use crate::checks::chat::verdict::Verdict;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 const ITEM: &str = "SHOW SLAVE STATUS";
 
@@ -33,7 +35,7 @@ pub fn evaluate_with_primary(
     let mut metrics = BTreeMap::new();
     let answer = match &replica.output {
         Ok(raw) => answer::parse(raw),
-        Err(e) => Answer::Unreadable(format!("could not run the mysql client: {e}")),
+        Err(e) => Answer::Unreadable(msg!("db-client-failed", error = e)),
     };
     let mut ok_parts = Vec::new();
     let mut first = None;
@@ -64,79 +66,69 @@ pub fn evaluate_with_primary(
         let facts = binlog::judge(primary, node, first, &mut verdict, &mut metrics);
         nodes.insert(primary.node.clone(), facts);
     }
-    verdict.finish("db", ok_parts.join("; "), nodes, metrics)
+    verdict.finish("db", Msg::join(&ok_parts, "; "), nodes, metrics)
 }
 
 /// Adds the finding for an answer without replication rows; returns its message.
-fn failure(node: &str, answer: &Answer, verdict: &mut Verdict) -> String {
-    let credentials = "tvdr reads MySQL credentials from an option file on the node \
-                       (`--defaults-extra-file`, e.g. /root/.my.cnf with a [client] user and \
-                       password), never from the command line: check that file and its user";
+fn failure(node: &str, answer: &Answer, verdict: &mut Verdict) -> Msg {
     let (status, message, headline) = match answer {
-        Answer::Replicas(_) => return String::new(),
+        Answer::Replicas(_) => return Msg::default(),
         Answer::NotReplica => {
-            verdict.hint(format!(
-                "{node} has no replication configured: set it up (CHANGE MASTER TO …; START \
-                 SLAVE) or check which node the inventory names as replica"
-            ));
-            let message = "not configured as a replica (SHOW SLAVE STATUS is empty)".to_string();
+            verdict.hint(msg!("db-hint-not-replica", node = node));
             (
                 Status::Crit,
-                message,
-                format!("{node} is not configured as a replica"),
+                msg!("db-not-replica"),
+                msg!("db-not-replica-on", node = node),
             )
         }
         Answer::Denied(e) => {
             if matches!(e.code, 1227 | 1044) {
-                verdict.hint(
-                    "the MySQL user of the option file needs the REPLICATION CLIENT privilege \
-                     (SLAVE MONITOR on MariaDB 10.5.9+)",
-                );
+                verdict.hint(msg!("db-hint-privilege"));
             } else {
-                verdict.hint(credentials);
+                verdict.hint(msg!("db-hint-credentials"));
             }
-            verdict.lasting(format!(
-                "{node}: the MySQL login or its privilege is refused"
-            ));
+            verdict.lasting(msg!("db-refused-lasting", node = node));
             (
                 Status::Unknown,
-                e.line.clone(),
-                format!("cannot read the replication status on {node}: {}", e.line),
+                Msg::text(&e.line),
+                msg!("db-cannot-read", node = node, line = e.line.as_str()),
             )
         }
         Answer::ServerDown(e) => {
-            verdict.hint(format!(
-                "is MariaDB/MySQL running on {node}? (`systemctl status mariadb`)"
-            ));
+            verdict.hint(msg!("db-hint-running", node = node));
             (
                 Status::Crit,
-                format!("MySQL does not answer: {}", e.line),
-                format!("MySQL on {node} does not answer"),
+                msg!("db-down", line = e.line.as_str()),
+                msg!("db-down-on", node = node),
             )
         }
         Answer::Unsupported(e) => {
-            verdict.lasting(format!("{node}: the server knows neither status statement"));
+            verdict.lasting(msg!("db-unsupported-lasting", node = node));
             (
-            Status::Unknown,
-            format!("the server does not know this statement (retry with SHOW REPLICA STATUS / SHOW SLAVE STATUS): {}", e.line),
-            format!("{node}: the server does not know the status statement"),
-        )
+                Status::Unknown,
+                msg!("db-unsupported", line = e.line.as_str()),
+                msg!("db-unsupported-on", node = node),
+            )
         }
         Answer::Failed(e) => (
             Status::Unknown,
-            e.line.clone(),
-            format!("{node}: {}", e.line),
+            Msg::text(&e.line),
+            Msg::text(format!("{node}: {}", e.line)),
         ),
         Answer::NoClient(line) => {
-            verdict.lasting(format!("{node}: no mysql client"));
+            verdict.lasting(msg!("db-no-client-on", node = node));
             (
                 Status::Unknown,
-                format!("no mysql client on the node: {line}"),
-                format!("{node}: no mysql client"),
+                msg!("db-no-client", line = line.as_str()),
+                msg!("db-no-client-on", node = node),
             )
         }
-        Answer::Unreadable(m) => (Status::Unknown, m.clone(), format!("{node}: {m}")),
+        Answer::Unreadable(m) => (
+            Status::Unknown,
+            m.clone(),
+            m.map(|m| format!("{node}: {m}")),
+        ),
     };
-    verdict.add(status, Some(node), ITEM, &message, headline);
+    verdict.add(status, Some(node), ITEM, message.clone(), headline);
     message
 }

@@ -7,6 +7,8 @@ use super::command::{client_found, probe, status_command, Statement};
 use super::{evaluate_with_primary, needs_other_statement, NodeReplica};
 use crate::checks::context::Context;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::transport::{Transport, TransportError};
 
 pub fn gather(cx: &Context) -> Report {
@@ -15,7 +17,7 @@ pub fn gather(cx: &Context) -> Report {
         Err(why) => return Report::new("db", Status::Unknown, why),
     };
     let Some(slave) = roles.slave.as_deref() else {
-        return Report::new("db", Status::Ok, "stand-alone: no database replica");
+        return Report::new("db", Status::Ok, msg!("db-standalone"));
     };
     let defaults = cx.inventory.db.defaults_file.as_deref().map(Path::new);
     let asked = cx.fleet.run_each(&[slave, roles.master.as_str()], |t| {
@@ -32,7 +34,7 @@ pub fn gather(cx: &Context) -> Report {
         .into_iter()
         .map(|(node, result)| {
             if matches!(result, Ok(Err(_))) {
-                no_client.push(format!("{node}: no mysql client"));
+                no_client.push(msg!("db-no-client-on", node = node.as_str()));
             }
             let output = result.map_err(|e| cx.note(&e)).and_then(|inner| inner);
             NodeReplica::new(&node, output)
@@ -52,12 +54,12 @@ fn ask(
     t: &mut dyn Transport,
     defaults: Option<&Path>,
     statement: Statement,
-) -> Result<Result<String, String>, TransportError> {
+) -> Result<Result<String, Msg>, TransportError> {
     let found = t.output(&probe())?;
     let Some(client) = client_found(&found.stdout_lossy()) else {
-        return Ok(Err(format!(
-            "neither `mysql` nor `mariadb` is on the PATH of `{}`",
-            t.target().name
+        return Ok(Err(msg!(
+            "db-no-client-path",
+            node = t.target().name.as_str()
         )));
     };
     let text = t

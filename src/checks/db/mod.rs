@@ -21,17 +21,19 @@ pub use evaluate::{evaluate, evaluate_with_primary};
 pub use gather::gather;
 pub use replica::{Position, Replica, ThreadError};
 
+use crate::i18n::Msg;
+
 /// What the mysql client printed on one node (stdout and stderr together), or why it could
 /// not run there (the transport's error, for a person).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeReplica {
     /// The inventory name of the node (`tvox2`).
     pub node: String,
-    pub output: Result<String, String>,
+    pub output: Result<String, Msg>,
 }
 
 impl NodeReplica {
-    pub fn new(node: &str, output: Result<String, String>) -> NodeReplica {
+    pub fn new(node: &str, output: Result<String, Msg>) -> NodeReplica {
         NodeReplica {
             node: node.to_string(),
             output,

@@ -4,6 +4,7 @@
 //! for the purpose; the others are written from the MySQL/MariaDB documentation (see
 //! `fixtures/README.md`).
 
+use crate::i18n::Msg;
 use std::time::Duration;
 
 use super::{evaluate, evaluate_with_primary, NodeReplica};
@@ -18,16 +19,17 @@ macro_rules! fixture {
 const LAG: Duration = Duration::from_secs(30);
 
 fn on_tvox2(output: Result<String, String>) -> Report {
-    evaluate(&NodeReplica::new("tvox2", output), LAG)
+    evaluate(&NodeReplica::new("tvox2", output.map_err(Msg::text)), LAG)
 }
 
 fn with_primary(replica: Result<String, String>, primary: Result<String, String>) -> Report {
-    let primary = NodeReplica::new("tvox1", primary);
-    evaluate_with_primary(&NodeReplica::new("tvox2", replica), Some(&primary), LAG)
+    let primary = NodeReplica::new("tvox1", primary.map_err(Msg::text));
+    let replica = NodeReplica::new("tvox2", replica.map_err(Msg::text));
+    evaluate_with_primary(&replica, Some(&primary), LAG)
 }
 
 fn verdict(report: &Report) -> (Status, &str) {
-    (report.status, report.summary.as_str())
+    (report.status, report.summary.en())
 }
 
 #[test]

@@ -10,15 +10,13 @@ use super::{evaluate, message, relay, Asking, Expect, Expected, ServerReply};
 use crate::checks::context::Context;
 use crate::checks::hosts;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
 use crate::inventory::{Address, NodeName};
+use crate::msg;
 
 pub fn gather(cx: &Context) -> Report {
     let Some(domain) = cx.inventory.tvox.domain.as_deref() else {
-        return Report::new(
-            "dns",
-            Status::Unknown,
-            "no `tvox.domain` in the inventory: there is no name to resolve",
-        );
+        return Report::new("dns", Status::Unknown, msg!("dns-no-domain"));
     };
     let (expected, nodes) = match expected(cx) {
         Ok(found) => found,
@@ -29,7 +27,7 @@ pub fn gather(cx: &Context) -> Report {
     let id = RandomState::new().hash_one(std::time::SystemTime::now()) as u16;
     let query = match message::query(id, domain, qtype) {
         Ok(query) => query,
-        Err(why) => return Report::new("dns", Status::Unknown, why),
+        Err(why) => return Report::new("dns", Status::Unknown, Msg::text(why)),
     };
     let servers: Vec<String> = cx
         .inventory
@@ -43,7 +41,7 @@ pub fn gather(cx: &Context) -> Report {
         .run_each(&nodes, &cmd)
         .into_iter()
         .map(|(node, out)| {
-            let relayed = out.and_then(|o| relay::parse(&o.stdout_lossy()));
+            let relayed = out.and_then(|o| relay::parse(&o.stdout_lossy()).map_err(Msg::text));
             asking(node, relayed, |raw| message::parse(raw, id, domain, qtype))
         })
         .collect();
@@ -67,7 +65,7 @@ pub fn gather(cx: &Context) -> Report {
 /// One node's relay output, each answer read.
 pub(super) fn asking(
     node: String,
-    relayed: Result<relay::Relayed, String>,
+    relayed: Result<relay::Relayed, Msg>,
     read: impl Fn(&[u8]) -> Result<message::Reply, String>,
 ) -> Asking {
     match relayed {
@@ -83,7 +81,7 @@ pub(super) fn asking(
                 .into_iter()
                 .map(|a| ServerReply {
                     server: a.server,
-                    reply: a.result.and_then(|raw| read(&raw.bytes)),
+                    reply: a.result.and_then(|raw| read(&raw.bytes)).map_err(Msg::text),
                 })
                 .collect()),
         },
@@ -105,17 +103,17 @@ pub fn qtype(address: &IpAddr) -> u16 {
 }
 
 /// The address to expect and the nodes to ask.
-fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), String> {
+fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), Msg> {
     let inv = cx.inventory;
-    let mut known: Vec<(IpAddr, String)> = Vec::new();
+    let mut known: Vec<(IpAddr, Msg)> = Vec::new();
     if let Some(ip) = inv.node_ip {
-        known.push((ip, "the node IP".into()));
+        known.push((ip, msg!("dns-the-node-ip")));
     }
     for node in &inv.nodes {
         if let Address::Ip(ip) = node.address {
             let what = match node.name {
-                NodeName::DrClient => "the DR client".to_string(),
-                name => format!("{name}'s own address"),
+                NodeName::DrClient => msg!("dns-the-dr-client"),
+                name => msg!("dns-own-address", node = name.as_str()),
             };
             known.push((ip, what));
         }
@@ -124,13 +122,13 @@ fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), String> {
         Expect::NodeIp => {
             let address = hosts::tvox_address(inv)?;
             let what = if inv.is_cluster() {
-                "the node IP"
+                msg!("dns-the-node-ip")
             } else {
-                "tvox1, stand-alone"
+                msg!("dns-standalone")
             };
             let expected = Expected {
                 address,
-                what: what.into(),
+                what,
                 known,
             };
             Ok((expected, cx.cluster_nodes()))
@@ -139,16 +137,13 @@ fn expected(cx: &Context) -> Result<(Expected, Vec<&'static str>), String> {
             Some(Address::Ip(ip)) => Ok((
                 Expected {
                     address: *ip,
-                    what: "the DR client".into(),
+                    what: msg!("dns-the-dr-client"),
                     known,
                 },
                 vec![NodeName::DrClient.as_str()],
             )),
-            Some(Address::Name(name)) => Err(format!(
-                "the DR client is given by name (`{name}`): write its IP address in \
-                 `nodes.dr_client.address` to check what the domain resolves to"
-            )),
-            None => Err("`--expect dr` needs a DR client: add `nodes.dr_client`".into()),
+            Some(Address::Name(name)) => Err(msg!("dns-dr-by-name", name = name.as_str())),
+            None => Err(msg!("dns-expect-dr-needs-client")),
         },
     }
 }

@@ -8,6 +8,8 @@ use std::net::{IpAddr, SocketAddr, TcpStream, UdpSocket};
 
 use super::relay::TIMEOUT;
 use super::{Asking, Reply, ServerReply};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Asks each of `servers` `query` and reads the answers with `read`.
 pub fn ask_here(
@@ -19,9 +21,7 @@ pub fn ask_here(
         return Asking {
             from: "this machine".into(),
             servers_from: String::new(),
-            answers: Err(
-                "no DNS server to ask: none in the inventory, none seen on the nodes".into(),
-            ),
+            answers: Err(msg!("dns-no-server")),
         };
     }
     let read = &read;
@@ -31,7 +31,9 @@ pub fn ask_here(
             .map(|server| {
                 scope.spawn(move || ServerReply {
                     server: server.clone(),
-                    reply: ask(server, query).and_then(|raw| read(&raw)),
+                    reply: ask(server, query)
+                        .and_then(|raw| read(&raw))
+                        .map_err(Msg::text),
                 })
             })
             .collect();
@@ -41,7 +43,7 @@ pub fn ask_here(
             .map(|(t, server)| {
                 t.join().unwrap_or_else(|_| ServerReply {
                     server: server.clone(),
-                    reply: Err("the query panicked".into()),
+                    reply: Err(Msg::text("the query panicked")),
                 })
             })
             .collect()

@@ -11,6 +11,7 @@ pub mod relay;
 mod tests;
 mod verdict;
 
+use crate::i18n::Msg;
 use std::net::IpAddr;
 
 pub use gather::gather;
@@ -34,19 +35,19 @@ pub enum Expect {
 pub struct Expected {
     pub address: IpAddr,
     /// `the node IP`, `the DR client`…
-    pub what: String,
-    pub known: Vec<(IpAddr, String)>,
+    pub what: Msg,
+    pub known: Vec<(IpAddr, Msg)>,
 }
 
 impl Expected {
     /// `10.0.0.5 (the DR client)`, or the bare address when the site does not know it.
-    pub fn name(&self, ip: &IpAddr) -> String {
+    pub fn name(&self, ip: &IpAddr) -> Msg {
         if *ip == self.address {
-            return format!("{ip} ({})", self.what);
+            return self.what.map(|what| format!("{ip} ({what})"));
         }
         match self.known.iter().find(|(known, _)| known == ip) {
-            Some((_, what)) => format!("{ip} ({what})"),
-            None => ip.to_string(),
+            Some((_, what)) => what.map(|what| format!("{ip} ({what})")),
+            None => Msg::text(ip.to_string()),
         }
     }
 }
@@ -58,12 +59,12 @@ pub struct Asking {
     /// `inventory` or `resolv.conf`: where the list of servers came from.
     pub servers_from: String,
     /// Each server's reply, or why none could be had; `Err`: nobody could be asked.
-    pub answers: Result<Vec<ServerReply>, String>,
+    pub answers: Result<Vec<ServerReply>, Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerReply {
     pub server: String,
     /// The reply, or why there is none (timeout, nothing listening, not an answer).
-    pub reply: Result<Reply, String>,
+    pub reply: Result<Reply, Msg>,
 }

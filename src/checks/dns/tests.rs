@@ -1,6 +1,7 @@
 //! `dns` verdicts on DNS answers captured in the lab (`fixtures/`): lab addresses, node IP
 //! 10.213.103.11, DR client 10.213.103.20, DNS server 10.213.103.53.
 
+use crate::i18n::Msg;
 use std::net::IpAddr;
 
 use super::gather::asking;
@@ -13,7 +14,7 @@ fn ip(s: &str) -> IpAddr {
     s.parse().unwrap()
 }
 
-fn known() -> Vec<(IpAddr, String)> {
+fn known() -> Vec<(IpAddr, Msg)> {
     vec![
         (ip("10.213.103.11"), "the node IP".into()),
         (ip("10.213.103.20"), "the DR client".into()),
@@ -23,7 +24,7 @@ fn known() -> Vec<(IpAddr, String)> {
 fn node_ip() -> Expected {
     Expected {
         address: ip("10.213.103.11"),
-        what: "the node IP".into(),
+        what: Msg::text("the node IP"),
         known: known(),
     }
 }
@@ -31,16 +32,18 @@ fn node_ip() -> Expected {
 fn dr() -> Expected {
     Expected {
         address: ip("10.213.103.20"),
-        what: "the DR client".into(),
+        what: Msg::text("the DR client"),
         known: known(),
     }
 }
 
 /// What `node` got, from a relay fixture whose query had id `id`.
 fn from(node: &str, fixture: &str, id: u16) -> Asking {
-    asking(node.into(), relay::parse(fixture), |raw| {
-        message::parse(raw, id, DOMAIN, message::TYPE_A)
-    })
+    asking(
+        node.into(),
+        relay::parse(fixture).map_err(Msg::text),
+        |raw| message::parse(raw, id, DOMAIN, message::TYPE_A),
+    )
 }
 
 fn judge(expected: &Expected, askings: &[Asking]) -> Report {
@@ -158,12 +161,12 @@ fn no_such_name_and_no_address_are_critical() {
     );
     let aaaa = asking(
         "tvox1".into(),
-        relay::parse(include_str!("fixtures/aaaa-no-data.txt")),
+        relay::parse(include_str!("fixtures/aaaa-no-data.txt")).map_err(Msg::text),
         |raw| message::parse(raw, 0xa006, DOMAIN, message::TYPE_AAAA),
     );
     let v6 = Expected {
         address: ip("fd00::11"),
-        what: "the node IP".into(),
+        what: Msg::text("the node IP"),
         known: vec![],
     };
     let r = judge(&v6, &[aaaa]);

@@ -9,6 +9,8 @@ use serde_json::{json, Map, Value};
 
 use super::{Asking, Expected, Reply};
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Judges what every node (and, when given, this machine: `here`) got from the DNS servers.
 ///
@@ -20,7 +22,7 @@ pub fn evaluate(
     askings: &[Asking],
     here: Option<&Asking>,
 ) -> Report {
-    let mut report = Report::new("dns", Status::Ok, "");
+    let mut report = Report::new("dns", Status::Ok, Msg::default());
     // (server, asked from, the gist of what it said) for the summary.
     let mut said: Vec<(String, String, Option<String>)> = Vec::new();
     for asking in askings.iter().chain(here) {
@@ -56,18 +58,15 @@ pub fn evaluate(
     report.status = report.worst_detail(Status::Unknown);
     report.summary = summary(domain, expected, &report, &said);
     if report.status == Status::Crit {
-        report = report.hint(format!(
-            "clients ask the customer's DNS: every server's record for `{domain}` must be \
-             {} only; clients follow once the TTL of the old answer has run out",
-            expected.name(&expected.address)
+        report = report.hint(msg!(
+            "dns-hint-records",
+            domain = domain,
+            expected = expected.name(&expected.address)
         ));
     }
     let no_resolv_conf = |a: &Asking| a.answers.as_ref().is_err_and(|e| e.contains("resolv.conf"));
     if askings.iter().any(no_resolv_conf) {
-        report = report.hint(
-            "name the customer's DNS servers in the inventory (`dns: { servers: [...] }`) \
-             when the nodes' /etc/resolv.conf does not",
-        );
+        report = report.hint(msg!("dns-hint-servers"));
     }
     report
 }
@@ -77,7 +76,7 @@ fn summary(
     expected: &Expected,
     report: &Report,
     said: &[(String, String, Option<String>)],
-) -> String {
+) -> Msg {
     if report.status == Status::Ok {
         let mut servers: Vec<(String, Vec<String>)> = Vec::new();
         for (server, from, _) in said {
@@ -87,83 +86,91 @@ fn summary(
                 None => servers.push((server.clone(), vec![from.clone()])),
             }
         }
-        let servers: Vec<String> = servers
+        let servers: Vec<Msg> = servers
             .iter()
-            .map(|(s, froms)| format!("{s} (asked from {})", froms.join(", ")))
+            .map(|(s, froms)| msg!("dns-asked-from", server = s, from = froms.join(", ")))
             .collect();
-        return format!(
-            "`{domain}` is {} at every DNS server asked: {}",
-            expected.name(&expected.address),
-            servers.join(", ")
+        return msg!(
+            "dns-ok",
+            domain = domain,
+            expected = expected.name(&expected.address),
+            servers = Msg::join(&servers, ", ")
         );
     }
-    let worst = report
+    let worst: Vec<Msg> = report
         .details
         .iter()
         .filter(|d| d.status == report.status)
         .map(|d| {
             let from = d.node.as_deref().unwrap_or("?");
             match d.item.strip_prefix("DNS server ") {
-                Some(server) => format!("{server} (asked from {from}) {}", d.message),
-                None => format!("{from}: {}", d.message),
+                Some(server) => msg!(
+                    "dns-server-said",
+                    server = server,
+                    from = from,
+                    said = &d.message
+                ),
+                None => d.message.map(|m| format!("{from}: {m}")),
             }
         })
-        .collect::<Vec<_>>()
-        .join("; ");
+        .collect();
+    let worst = Msg::join(&worst, "; ");
     // Servers giving different answers: clients get either, depending on which they ask.
     let answers: BTreeSet<&String> = said.iter().filter_map(|(_, _, g)| g.as_ref()).collect();
     let servers: BTreeSet<&String> = said.iter().map(|(s, _, _)| s).collect();
     if answers.len() > 1 && servers.len() > 1 {
-        format!("the DNS servers disagree: {worst}")
+        msg!("dns-disagree", worst = worst)
     } else {
         worst
     }
 }
 
-fn judge(reply: &Result<Reply, String>, expected: &Expected) -> (Status, String) {
+fn judge(reply: &Result<Reply, Msg>, expected: &Expected) -> (Status, Msg) {
     let want = expected.name(&expected.address);
     let via = |chain: &[String]| {
         if chain.is_empty() {
-            String::new()
+            Msg::default()
         } else {
-            format!(" via CNAME {}", chain.join(" → "))
+            msg!("dns-via", chain = chain.join(" → "))
         }
     };
     match reply {
         Err(why) => (Status::Unknown, why.clone()),
-        Ok(Reply::Failed(rcode)) => (Status::Unknown, format!("would not say: {rcode}")),
+        Ok(Reply::Failed(rcode)) => (Status::Unknown, msg!("dns-would-not-say", rcode = rcode)),
         Ok(Reply::NoSuchName { chain }) => (
             Status::Crit,
-            format!(
-                "answers no such name (NXDOMAIN){}, expected {want}",
-                via(chain)
-            ),
+            msg!("dns-nxdomain", via = via(chain), want = &want),
         ),
         Ok(Reply::NoAddress { chain }) => (
             Status::Crit,
-            format!("answers no address{}, expected {want}", via(chain)),
+            msg!("dns-no-address", via = via(chain), want = &want),
         ),
         Ok(Reply::Addresses {
             chain,
             addresses,
             ttl,
         }) => {
-            let named: Vec<String> = addresses.iter().map(|a| expected.name(a)).collect();
+            let named: Vec<Msg> = addresses.iter().map(|a| expected.name(a)).collect();
             let others: Vec<&IpAddr> = addresses
                 .iter()
                 .filter(|a| **a != expected.address)
                 .collect();
-            let text = format!("answers {}{}, TTL {ttl}s", named.join(", "), via(chain));
+            let text = msg!(
+                "dns-answers",
+                addresses = Msg::join(&named, ", "),
+                via = via(chain),
+                ttl = *ttl
+            );
             if others.is_empty() {
                 (Status::Ok, text)
             } else if others.len() < addresses.len() {
                 // Clients pick any of the records: some would go to the wrong place.
+                (Status::Crit, msg!("dns-either", text = text, want = &want))
+            } else {
                 (
                     Status::Crit,
-                    format!("{text}: clients may pick either, expected {want} only"),
+                    msg!("dns-expected", text = text, want = &want),
                 )
-            } else {
-                (Status::Crit, format!("{text}, expected {want}"))
             }
         }
     }
@@ -171,7 +178,7 @@ fn judge(reply: &Result<Reply, String>, expected: &Expected) -> (Status, String)
 
 /// What a reply says, whatever its TTL or chain: equal for servers that agree; `None` for
 /// a server that did not say.
-fn gist(reply: &Result<Reply, String>) -> Option<String> {
+fn gist(reply: &Result<Reply, Msg>) -> Option<String> {
     match reply {
         Ok(Reply::Addresses { addresses, .. }) => {
             let mut list: Vec<String> = addresses.iter().map(IpAddr::to_string).collect();
@@ -185,7 +192,7 @@ fn gist(reply: &Result<Reply, String>) -> Option<String> {
 }
 
 /// The reply as JSON facts for `--format json`.
-fn facts(reply: &Result<Reply, String>) -> Value {
+fn facts(reply: &Result<Reply, Msg>) -> Value {
     match reply {
         Err(why) => json!({ "error": why }),
         Ok(Reply::Addresses {

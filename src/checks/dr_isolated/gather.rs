@@ -6,11 +6,12 @@ use crate::checks::context::Context;
 use crate::checks::ports::probe;
 use crate::checks::{Report, Status};
 use crate::inventory::NodeName;
+use crate::msg;
 
 pub fn gather(cx: &Context) -> Report {
     let Some(dr) = cx.inventory.node(NodeName::DrClient) else {
-        return Report::new(NAME, Status::Unknown, "no `dr_client` in the inventory")
-            .lasting("no `dr_client` in the inventory");
+        return Report::new(NAME, Status::Unknown, msg!("no-dr-client"))
+            .lasting(msg!("no-dr-client"));
     };
     let targets = targets(cx);
     let pairs: Vec<(String, u16)> = targets
@@ -23,7 +24,7 @@ pub fn gather(cx: &Context) -> Report {
         .run_each(&[NodeName::DrClient.as_str()], &cmd)
         .pop()
         .map(|(_, out)| out.and_then(crate::checks::ports::printed))
-        .unwrap_or_else(|| Err("the DR client was not asked".into()));
+        .unwrap_or_else(|| Err(msg!("dr-isolated-not-asked")));
     evaluate(&targets, &answer, timeout)
 }
 

@@ -21,6 +21,8 @@ pub use gather::gather;
 
 use super::ports::probe::{self, Outcome, Probed};
 use super::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 const NAME: &str = "dr-isolated";
 
@@ -36,28 +38,28 @@ pub struct Target {
 }
 
 impl Target {
-    fn label(&self) -> String {
+    fn label(&self) -> Msg {
         match &self.node {
-            Some(node) => format!("{node} {}", self.address),
-            None => format!("node IP {}", self.address),
+            Some(node) => Msg::text(format!("{node} {}", self.address)),
+            None => msg!("dr-isolated-node-ip", address = self.address.as_str()),
         }
     }
 }
 
 /// The verdict from the DR client's probe output (`Err`: why it could not probe).
-pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Duration) -> Report {
+pub fn evaluate(targets: &[Target], answer: &Result<String, Msg>, timeout: Duration) -> Report {
     let probed = match answer.clone().and_then(|text| probe::parse(&text)) {
         Ok(probed) => probed,
         Err(why) => {
             return Report::new(
                 NAME,
                 Status::Unknown,
-                format!("cannot tell from the DR client: {why}"),
+                msg!("dr-isolated-cannot-tell", why = &why),
             )
             .detail(Status::Unknown, Some("dr_client"), "probe", why)
         }
     };
-    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let mut answering = Vec::new();
     let mut count = 0;
     let mut seen = serde_json::Map::new();
@@ -65,7 +67,8 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
         let (status, message, answered) = judge(target, &probed, timeout);
         if !answered.is_empty() {
             count += answered.len();
-            answering.push(format!("{} ({})", target.label(), answered.join(", ")));
+            let answered = answered.join(", ");
+            answering.push(target.label().map(|label| format!("{label} ({answered})")));
         }
         let ports: serde_json::Map<String, serde_json::Value> = SERVICES
             .iter()
@@ -79,7 +82,8 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
         seen.insert(target.address.clone(), json!(ports));
         let item = match &target.node {
             Some(_) => target.address.clone(),
-            None => target.label(),
+            // The item column is data (JSON): English.
+            None => target.label().en().to_string(),
         };
         report = report.detail(status, target.node.as_deref(), item, message);
     }
@@ -90,21 +94,15 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
     );
     let services: Vec<String> = SERVICES.iter().map(|(p, s)| format!("{s} {p}")).collect();
     report.summary = match report.status {
-        Status::Ok => format!(
-            "the main site is off: nothing answers the DR client on {}",
-            services.join(", ")
+        Status::Ok => msg!("dr-isolated-ok", services = services.join(", ")),
+        Status::Crit => msg!(
+            "dr-isolated-answers",
+            answering = Msg::join(&answering, "; ")
         ),
-        Status::Crit => format!(
-            "the main site still answers the DR client: {}",
-            answering.join("; ")
-        ),
-        _ => "some addresses of the main site could not be probed".to_string(),
+        _ => msg!("dr-isolated-unprobed"),
     };
     if report.status == Status::Crit {
-        report = report.hint(
-            "switch off both machines of the main site and isolate them from the DR site \
-             before activating the DR client from its OCC; then run this check again",
-        );
+        report = report.hint(msg!("dr-isolated-hint"));
     }
     report.metric(
         "answering",
@@ -119,7 +117,7 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, String>, timeout: Du
 
 /// One address: CRIT with the services that answered, OK when none did, UNKNOWN when a
 /// probe failed. Returns the status, the message and the answering services.
-fn judge(target: &Target, probed: &Probed, timeout: Duration) -> (Status, String, Vec<String>) {
+fn judge(target: &Target, probed: &Probed, timeout: Duration) -> (Status, Msg, Vec<String>) {
     let mut open = Vec::new();
     let mut refused = Vec::new();
     let mut silent = Vec::new();
@@ -129,34 +127,37 @@ fn judge(target: &Target, probed: &Probed, timeout: Duration) -> (Status, String
         match probed.get(&target.address, *port) {
             Some(r) if r.outcome == Outcome::Open => open.push(name),
             Some(r) if r.outcome == Outcome::Refused => refused.push(name),
-            Some(r) if r.outcome == Outcome::Error => failed.push(format!("{name}: {}", r.message)),
+            Some(r) if r.outcome == Outcome::Error => {
+                failed.push(Msg::text(format!("{name}: {}", r.message)))
+            }
             Some(_) => silent.push(name),
-            None => failed.push(format!("{name}: no answer from the probe")),
+            None => failed.push(msg!("dr-isolated-probe-silent", service = name)),
         }
     }
     let answered: Vec<String> = open.iter().chain(&refused).cloned().collect();
     if !answered.is_empty() {
         let mut parts = Vec::new();
         if !open.is_empty() {
-            parts.push(format!("{} open", open.join(", ")));
+            parts.push(msg!("dr-isolated-open", services = open.join(", ")));
         }
         if !refused.is_empty() {
-            parts.push(format!("{} refused", refused.join(", ")));
+            parts.push(msg!("dr-isolated-refused", services = refused.join(", ")));
         }
-        let message = format!("still answers: {} — the machine is on", parts.join("; "));
+        let message = msg!("dr-isolated-still", parts = Msg::join(&parts, "; "));
         return (Status::Crit, message, answered);
     }
     if !failed.is_empty() {
         return (
             Status::Unknown,
-            format!("probe failed: {}", failed.join("; ")),
+            msg!("ports-probe-failed", why = Msg::join(&failed, "; ")),
             answered,
         );
     }
     let secs = probe::whole_seconds(timeout);
-    let message = format!(
-        "no answer on {} (timed out after {secs}s or unreachable)",
-        silent.join(", ")
+    let message = msg!(
+        "dr-isolated-silent",
+        services = silent.join(", "),
+        seconds = secs
     );
     (Status::Ok, message, answered)
 }

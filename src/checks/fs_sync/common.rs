@@ -3,12 +3,14 @@
 
 use super::du::DuListing;
 use crate::checks::{Detail, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One node's `du`, or the reason there is none (command failed, node unreachable).
 #[derive(Debug, Clone)]
 pub struct NodeDu {
     pub node: String,
-    pub listing: Result<DuListing, String>,
+    pub listing: Result<DuListing, Msg>,
 }
 
 pub(super) const NAME: &str = "fs-sync";
@@ -18,7 +20,7 @@ pub(super) fn push(
     status: Status,
     node: Option<&str>,
     item: &str,
-    message: String,
+    message: Msg,
 ) {
     report.details.push(Detail {
         status,
@@ -34,42 +36,33 @@ pub(super) fn hints(report: Report, master: &str, progress: Option<bool>, behind
         return report;
     }
     match progress {
-        Some(false) => report.hint(format!(
-            "nothing is syncing: run `setperms.sh` on the master `{master}` to trigger the file \
-             system sync, then check again"
-        )),
-        Some(true) => report.hint(
-            "the slave is catching up; the first sync of voice recordings can take hours: \
-             check again later",
-        ),
-        None => report.hint(format!(
-            "check again in a few minutes: if the slave has not grown, nothing is syncing \
-             (then run `setperms.sh` on the master `{master}`)"
-        )),
+        Some(false) => report.hint(msg!("fs-hint-stuck", master = master)),
+        Some(true) => report.hint(msg!("fs-hint-catching-up")),
+        None => report.hint(msg!("fs-hint-again", master = master)),
     }
 }
 
 /// One or both `du` listings cannot be compared: say why, per node. A sync directory
 /// missing on the slave is CRIT; on the master it is more likely a wrong path (UNKNOWN).
 pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
-    let mut report = Report::new(NAME, Status::Unknown, String::new());
+    let mut report = Report::new(NAME, Status::Unknown, Msg::default());
     for (role, n) in [("master", master), ("slave", slave)] {
         let (status, message) = match &n.listing {
             Err(e) => (
                 Status::Unknown,
-                format!("du failed on the {role}: {}", e.trim()),
+                msg!("fs-du-failed", role = role, error = e.trim()),
             ),
             Ok(l) => match (&l.root, &l.missing) {
                 (Some(_), _) => continue,
                 (None, Some(why)) if role == "slave" => (
                     Status::Crit,
-                    format!("the sync directory does not exist on the slave: {why}"),
+                    msg!("fs-missing-on-slave", why = why.as_str()),
                 ),
                 (None, Some(why)) => (
                     Status::Unknown,
-                    format!("the sync directory does not exist on the master (wrong path?): {why}"),
+                    msg!("fs-missing-on-master", why = why.as_str()),
                 ),
-                (None, None) => (Status::Unknown, format!("du printed nothing on the {role}")),
+                (None, None) => (Status::Unknown, msg!("fs-du-silent", role = role)),
             },
         };
         push(&mut report, status, Some(&n.node), "du", message);
@@ -82,7 +75,8 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
         .cloned();
     if let Some(worst) = worst {
         report.status = worst.status;
-        report.summary = format!("`{}`: {}", worst.node.unwrap_or_default(), worst.message);
+        let node = worst.node.unwrap_or_default();
+        report.summary = worst.message.map(|m| format!("`{node}`: {m}"));
     }
     report
 }

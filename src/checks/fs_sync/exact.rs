@@ -15,6 +15,8 @@ use super::manifest::ManifestError;
 use super::merge::{FileDiff, Listed, ManifestDiff};
 use super::size::format_bytes;
 use crate::checks::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The previous `--exact` run, for progress and an ETA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,7 @@ pub fn evaluate_exact(
     let d = match diff {
         Ok(d) => d,
         Err(e) => {
-            let summary = format!("cannot compare file manifests: {e}");
+            let summary = msg!("fs-manifest-error", error = e.to_string());
             let mut report = Report::new(NAME, Status::Unknown, summary);
             let node = match e.side {
                 Some("slave") => slave,
@@ -46,12 +48,9 @@ pub fn evaluate_exact(
                 Status::Unknown,
                 Some(node),
                 "manifest",
-                e.to_string(),
+                Msg::text(e.to_string()),
             );
-            return report.hint(
-                "the manifest must be `SIZE MTIME PATH` records ended by NUL and sorted by \
-                 `LC_ALL=C sort -z -t ' ' -k 3`",
-            );
+            return report.hint(msg!("fs-manifest-hint"));
         }
     };
     let to_copy = d.bytes_to_copy;
@@ -62,17 +61,18 @@ pub fn evaluate_exact(
     let have = d.master.bytes.saturating_sub(to_copy);
     let verdict = judge.judge(Some(d.master.bytes), Some(have));
     let pct = percent(d.master.bytes, have);
-    let mut report = Report::new(NAME, Status::Ok, String::new());
-    let copy_msg = format!(
-        "{} missing and {} differing file(s) on the slave: {} still to copy ({pct:.1}% of the \
-         master's {})",
-        d.missing_on_slave.count,
-        d.different.count,
-        format_bytes(to_copy),
-        format_bytes(d.master.bytes)
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
+    let pct_text = format!("{pct:.1}");
+    let copy_msg = msg!(
+        "fs-to-copy",
+        missing = d.missing_on_slave.count,
+        different = d.different.count,
+        size = format_bytes(to_copy),
+        percent = pct_text.as_str(),
+        master_size = format_bytes(d.master.bytes)
     );
-    let copy_msg = match verdict.why {
-        Some(why) => format!("{copy_msg}; {why}"),
+    let copy_msg = match &verdict.why {
+        Some(why) => Msg::join([&copy_msg, why], "; "),
         None => copy_msg,
     };
     push(&mut report, verdict.status, None, "to copy", copy_msg);
@@ -81,32 +81,42 @@ pub fn evaluate_exact(
     list(
         &mut report,
         listed,
-        ("missing on the slave", "missing"),
+        (msg!("fs-missing-on-slave-label"), msg!("fs-missing-more")),
         &d.missing_on_slave,
     );
-    list(&mut report, listed, ("differs", "differing"), &d.different);
+    list(
+        &mut report,
+        listed,
+        (msg!("fs-differs-label"), msg!("fs-differing-more")),
+        &d.different,
+    );
     list(
         &mut report,
         Status::Warn,
-        ("only on the slave", "only on the slave"),
+        (msg!("fs-only-slave-label"), msg!("fs-only-slave-more")),
         &d.extra_on_slave,
     );
     report.status = report.worst_detail(Status::Ok);
     report.summary = match (to_copy, d.missing_on_slave.count + d.different.count) {
-        (0, 0) => format!(
-            "slave `{slave}` has every file of master `{master}` ({} files, {})",
-            d.master.files,
-            format_bytes(d.master.bytes)
+        (0, 0) => msg!(
+            "fs-exact-ok",
+            slave = slave,
+            master = master,
+            files = d.master.files,
+            size = format_bytes(d.master.bytes)
         ),
-        _ => format!(
-            "slave `{slave}` lacks {} file(s) of master `{master}`: {} to copy ({pct:.1}%)",
-            d.missing_on_slave.count + d.different.count,
-            format_bytes(to_copy)
+        _ => msg!(
+            "fs-exact-lacks",
+            slave = slave,
+            master = master,
+            count = d.missing_on_slave.count + d.different.count,
+            size = format_bytes(to_copy),
+            percent = pct_text.as_str()
         ),
     };
     if d.extra_on_slave.count > 0 {
-        let extra = format!("; {} file(s) only on the slave", d.extra_on_slave.count);
-        report.summary.push_str(&extra);
+        let extra = msg!("fs-exact-extra", count = d.extra_on_slave.count);
+        report.summary = Msg::join([&report.summary, &extra], "; ");
     }
     let mut report = hints(report, master, judge.progress, verdict.behind);
     for (name, role, totals) in [(master, "master", d.master), (slave, "slave", d.slave)] {
@@ -136,72 +146,77 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
     let done = p.bytes_to_copy_before.saturating_sub(now);
     let over = crate::time::duration::format(Duration::from_secs(p.elapsed.as_secs()));
     if now == 0 || done == 0 || secs <= 0.0 {
-        let msg = match now {
-            0 => format!(
-                "nothing left to copy (was {})",
-                format_bytes(p.bytes_to_copy_before)
+        let text = match now {
+            0 => msg!(
+                "fs-nothing-left",
+                before = format_bytes(p.bytes_to_copy_before)
             ),
-            _ => format!(
-                "no progress in the last {over}: {} still to copy",
-                format_bytes(now)
+            _ => msg!(
+                "fs-no-progress",
+                over = over.as_str(),
+                size = format_bytes(now)
             ),
         };
-        push(report, Status::Ok, None, "progress", msg);
+        push(report, Status::Ok, None, "progress", text);
         return None;
     }
     let rate = done as f64 / secs;
     let left = Duration::from_secs((now as f64 / rate).ceil() as u64);
-    let msg = format!(
-        "copied {} in the last {over} ({}/s): about {} left",
-        format_bytes(done),
-        format_bytes(rate as u64),
-        crate::time::duration::format(left)
+    let text = msg!(
+        "fs-copied",
+        done = format_bytes(done),
+        over = over.as_str(),
+        rate = format_bytes(rate as u64),
+        left = crate::time::duration::format(left)
     );
-    push(report, Status::Ok, None, "progress", msg);
+    push(report, Status::Ok, None, "progress", text);
     Some(left)
 }
 
 /// The first files of one category, then how many more. `labels`: for one file, and for
 /// the rest.
-fn list(report: &mut Report, status: Status, labels: (&str, &str), listed: &Listed) {
+fn list(report: &mut Report, status: Status, labels: (Msg, Msg), listed: &Listed) {
     let (what, rest) = labels;
     for f in &listed.first {
-        push(report, status, None, &f.path, describe(what, f));
+        push(report, status, None, &f.path, describe(&what, f));
     }
     let more = listed.count - listed.first.len() as u64;
     if more > 0 {
-        let msg = format!(
-            "… and {more} more {rest} ({} in all)",
-            format_bytes(listed.bytes)
+        let text = msg!(
+            "fs-and-more",
+            count = more,
+            rest = rest,
+            size = format_bytes(listed.bytes)
         );
-        push(report, status, None, "…", msg);
+        push(report, status, None, "…", text);
     }
 }
 
-fn describe(what: &str, f: &FileDiff) -> String {
+fn describe(what: &Msg, f: &FileDiff) -> Msg {
     // A manifest's mtime can be anything a node's clock or `touch` said, years past 9999
     // too (found by fuzzing): those are written as plain seconds.
     let when = |t: i64| {
         crate::time::rfc3339::format_epoch(t).unwrap_or_else(|| format!("{t} s after 1970"))
     };
     match (&f.master, &f.slave) {
-        (Some(m), Some(s)) if m.size != s.size => {
-            format!("{what}: size master {} B, slave {} B", m.size, s.size)
-        }
-        (Some(m), Some(s)) => {
-            format!(
-                "{what}: modified master {}, slave {}",
-                when(m.mtime),
-                when(s.mtime)
-            )
-        }
-        (Some(m), None) | (None, Some(m)) => {
-            format!(
-                "{what} ({}, modified {})",
-                format_bytes(m.size),
-                when(m.mtime)
-            )
-        }
-        (None, None) => what.to_string(),
+        (Some(m), Some(s)) if m.size != s.size => msg!(
+            "fs-file-size",
+            what = what,
+            master = m.size.to_string(),
+            slave = s.size.to_string()
+        ),
+        (Some(m), Some(s)) => msg!(
+            "fs-file-mtime",
+            what = what,
+            master = when(m.mtime),
+            slave = when(s.mtime)
+        ),
+        (Some(m), None) | (None, Some(m)) => msg!(
+            "fs-file",
+            what = what,
+            size = format_bytes(m.size),
+            modified = when(m.mtime)
+        ),
+        (None, None) => what.clone(),
     }
 }

@@ -2,6 +2,7 @@
 //! file manifests of both streamed into one merge (`--exact`). Samples are kept in the
 //! state directory so the next run can tell "catching up" from "stuck" and give an ETA.
 
+use crate::msg;
 use std::io::{self, Read, Write};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, SystemTime};
@@ -25,7 +26,7 @@ pub fn gather(cx: &Context) -> Report {
         Err(why) => return Report::new(NAME, Status::Unknown, why),
     };
     if roles.slave.is_none() {
-        return Report::new(NAME, Status::Ok, "stand-alone: no slave to sync to");
+        return Report::new(NAME, Status::Ok, msg!("fs-standalone"));
     }
     if cx.options.exact {
         exact(cx, &roles)
@@ -130,16 +131,17 @@ fn exact(cx: &Context, roles: &Roles) -> Report {
         let failed = match result {
             Err(why) => Some(why.clone()),
             Ok((0, _)) => None,
-            Ok((status, stderr)) => Some(format!(
-                "manifest command exited with {status}: {}",
-                String::from_utf8_lossy(stderr).trim()
+            Ok((status, stderr)) => Some(msg!(
+                "fs-manifest-exit",
+                status = *status,
+                error = String::from_utf8_lossy(stderr).trim()
             )),
         };
         if let Some(why) = failed {
             return Report::new(
                 NAME,
                 Status::Unknown,
-                format!("no manifest from {node}: {why}"),
+                msg!("fs-no-manifest", node = node, why = &why),
             )
             .detail(Status::Unknown, Some(node), "manifest", why);
         }

@@ -15,6 +15,8 @@
 
 use super::size::format_bytes;
 use crate::checks::Status;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Differences up to this many bytes never count.
 pub const SLACK_BYTES: u64 = 64 * 1024;
@@ -35,17 +37,17 @@ pub(super) struct Judge {
 pub(super) struct Verdict {
     pub status: Status,
     /// What was seen (sizes, difference).
-    pub facts: String,
+    pub facts: Msg,
     /// Why a slave that is behind gets its status (progress, distance).
-    pub why: Option<&'static str>,
+    pub why: Option<Msg>,
     /// The slave is short of the master here (missing or behind).
     pub behind: bool,
 }
 
 impl Verdict {
-    pub(super) fn message(&self) -> String {
-        match self.why {
-            Some(why) => format!("{}; {why}", self.facts),
+    pub(super) fn message(&self) -> Msg {
+        match &self.why {
+            Some(why) => Msg::join([&self.facts, why], "; "),
             None => self.facts.clone(),
         }
     }
@@ -53,7 +55,7 @@ impl Verdict {
 
 impl Judge {
     pub(super) fn judge(&self, master: Option<u64>, slave: Option<u64>) -> Verdict {
-        let verdict = |status, facts: String, behind| Verdict {
+        let verdict = |status, facts: Msg, behind| Verdict {
             status,
             facts,
             why: None,
@@ -67,47 +69,52 @@ impl Judge {
                 } else {
                     Status::Crit
                 };
-                let msg = format!("missing on the slave (master has {})", format_bytes(m));
-                return verdict(status, msg, true);
+                let text = msg!("fs-missing-slave", size = format_bytes(m));
+                return verdict(status, text, true);
             }
             (None, Some(s)) => {
-                let msg = format!("only on the slave ({}), not on the master", format_bytes(s));
-                return verdict(Status::Warn, msg, false);
+                let text = msg!("fs-only-slave", size = format_bytes(s));
+                return verdict(Status::Warn, text, false);
             }
-            (None, None) => return verdict(Status::Ok, "absent on both".into(), false),
+            (None, None) => return verdict(Status::Ok, msg!("fs-absent"), false),
         };
-        let sizes = format!("master {}, slave {}", format_bytes(m), format_bytes(s));
+        let sizes = msg!(
+            "fs-sizes",
+            master = format_bytes(m),
+            slave = format_bytes(s)
+        );
         let pct = percent(m, s);
+        let pct_text = format!("{pct:.1}");
         let diff = m.abs_diff(s);
         let allowed = (m as f64 * self.tolerance_percent / 100.0).max(SLACK_BYTES as f64);
         if diff as f64 <= allowed {
             return verdict(
                 Status::Ok,
-                format!("{sizes}: within tolerance ({pct:.1}%)"),
+                msg!("fs-within", sizes = &sizes, percent = pct_text.as_str()),
                 false,
             );
         }
         if s > m {
-            let msg = format!(
-                "{sizes}: slave holds {} more ({pct:.1}%); files deleted on the master may \
-                 linger on the slave",
-                format_bytes(diff)
+            let text = msg!(
+                "fs-slave-more",
+                sizes = &sizes,
+                more = format_bytes(diff),
+                percent = pct_text.as_str()
             );
-            return verdict(Status::Warn, msg, false);
+            return verdict(Status::Warn, text, false);
         }
-        let behind = format!(
-            "{sizes}: slave behind by {} ({pct:.1}%)",
-            format_bytes(diff)
+        let behind = msg!(
+            "fs-slave-behind",
+            sizes = &sizes,
+            behind = format_bytes(diff),
+            percent = pct_text.as_str()
         );
         let far = pct > FAR_FACTOR * self.tolerance_percent;
         let (status, why) = match self.progress {
-            Some(true) => (
-                Status::Warn,
-                "progress since the previous sample: the sync is running",
-            ),
-            Some(false) => (Status::Crit, "no progress since the previous sample"),
-            None if far => (Status::Crit, "far off: more than 10× the tolerance"),
-            None => (Status::Warn, "run again to see whether it is catching up"),
+            Some(true) => (Status::Warn, msg!("fs-why-progress")),
+            Some(false) => (Status::Crit, msg!("fs-why-no-progress")),
+            None if far => (Status::Crit, msg!("fs-why-far")),
+            None => (Status::Warn, msg!("fs-why-again")),
         };
         Verdict {
             why: Some(why),

@@ -11,6 +11,8 @@ use super::du::DuListing;
 use super::judge::{percent, Judge, FAR_FACTOR};
 use super::size::format_bytes;
 use crate::checks::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub use super::common::NodeDu;
 
@@ -50,7 +52,7 @@ pub fn evaluate_sizes(
         tolerance_percent,
         progress: previous.map(|p| s_total > p.slave_total),
     };
-    let mut report = Report::new(NAME, Status::Ok, String::new());
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let names: BTreeSet<&str> = m
         .dirs
         .iter()
@@ -66,7 +68,7 @@ pub fn evaluate_sizes(
         let (status, message) = match unreadable(name, [(master, m), (slave, s)]) {
             Some(node) if v.status != Status::Ok => (
                 Status::Unknown,
-                format!("{} (du could not read all of it on `{node}`)", v.facts),
+                msg!("fs-unreadable-part", facts = &v.facts, node = node),
             ),
             _ => (v.status, v.message()),
         };
@@ -81,10 +83,10 @@ pub fn evaluate_sizes(
     let total_message = match previous {
         Some(p) => {
             let grew = s_total as i128 - p.slave_total as i128;
-            format!(
-                "{}; slave {} since the previous sample",
-                total_verdict.facts,
-                growth(grew)
+            msg!(
+                "fs-since-previous",
+                facts = &total_verdict.facts,
+                growth = growth(grew)
             )
         }
         None => total_verdict.message(),
@@ -100,28 +102,32 @@ pub fn evaluate_sizes(
         warnings(&mut report, node, listing);
     }
     if !(m.exact() && s.exact()) {
-        let note = "sizes from `du -h` are rounded up: small differences are not meaningful";
-        push(&mut report, Status::Ok, None, "precision", note.into());
+        let note = msg!("fs-rounded");
+        push(&mut report, Status::Ok, None, "precision", note);
     }
     report.status = report.worst_detail(Status::Ok);
     let pct = percent(m_total, s_total);
+    let pct_text = format!("{pct:.1}");
     report.summary = match off.is_empty() {
-        true => format!(
-            "file system in sync: master `{}` {}, slave `{}` {} ({pct:.1}%, within {tolerance_percent}%)",
-            master.node,
-            format_bytes(m_total),
-            slave.node,
-            format_bytes(s_total)
+        true => msg!(
+            "fs-in-sync",
+            master = master.node.as_str(),
+            master_size = format_bytes(m_total),
+            slave = slave.node.as_str(),
+            slave_size = format_bytes(s_total),
+            percent = pct_text.as_str(),
+            tolerance = tolerance_percent.to_string()
         ),
-        false => format!(
-            "slave `{}` differs from master `{}` in {} of {} directories ({}): total {} vs {} ({pct:.1}%)",
-            slave.node,
-            master.node,
-            off.len(),
-            names.len(),
-            off.join(", "),
-            format_bytes(m_total),
-            format_bytes(s_total)
+        false => msg!(
+            "fs-differs",
+            slave = slave.node.as_str(),
+            master = master.node.as_str(),
+            off = off.len(),
+            count = names.len(),
+            dirs = off.join(", "),
+            master_size = format_bytes(m_total),
+            slave_size = format_bytes(s_total),
+            percent = pct_text.as_str()
         ),
     };
     let troubled: Vec<_> = [(&master.node, m), (&slave.node, s)]
@@ -130,10 +136,8 @@ pub fn evaluate_sizes(
         .map(|(n, _)| format!("`{n}`"))
         .collect();
     if !troubled.is_empty() {
-        report.summary.push_str(&format!(
-            "; du could not read everything on {}",
-            troubled.join(", ")
-        ));
+        let note = msg!("fs-du-troubled", nodes = troubled.join(", "));
+        report.summary = Msg::join([&report.summary, &note], "; ");
     }
     let report = hints(report, &master.node, judge.progress, behind);
     with_facts(report, master, slave)
@@ -161,11 +165,11 @@ fn unreadable<'a>(name: &str, sides: [(&'a NodeDu, &DuListing); 2]) -> Option<&'
     })
 }
 
-fn growth(bytes: i128) -> String {
+fn growth(bytes: i128) -> Msg {
     match bytes {
-        0 => "did not grow".into(),
-        b if b > 0 => format!("grew by {}", format_bytes(b as u64)),
-        b => format!("shrank by {}", format_bytes(b.unsigned_abs() as u64)),
+        0 => msg!("fs-did-not-grow"),
+        b if b > 0 => msg!("fs-grew", size = format_bytes(b as u64)),
+        b => msg!("fs-shrank", size = format_bytes(b.unsigned_abs() as u64)),
     }
 }
 
@@ -173,10 +177,10 @@ fn warnings(report: &mut Report, node: &str, listing: &DuListing) {
     if listing.warnings.is_empty() {
         return;
     }
-    let message = format!(
-        "du reported {} problem(s), sizes may be undercounted: {}",
-        listing.warnings.len(),
-        listing.warnings.join("; ")
+    let message = msg!(
+        "fs-du-problems",
+        count = listing.warnings.len(),
+        problems = listing.warnings.join("; ")
     );
     push(report, Status::Warn, Some(node), "du", message);
 }

@@ -6,23 +6,21 @@ use std::net::IpAddr;
 use super::{evaluate, Fetched, Form, NodeFile};
 use crate::checks::context::Context;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
 use crate::inventory::{Address, Inventory, NodeName};
+use crate::msg;
 use crate::transport::Cmd;
 
 pub fn gather(cx: &Context) -> Report {
     // The procedure: "if you set a domain name, make sure /etc/hosts maps it".
     let Some(domain) = cx.inventory.tvox.domain.as_deref() else {
-        return Report::new(
-            "hosts",
-            Status::Ok,
-            "no `tvox.domain` in the inventory: without a domain name no hosts line is needed",
-        );
+        return Report::new("hosts", Status::Ok, msg!("hosts-no-domain"));
     };
     if domain.parse::<IpAddr>().is_ok() {
         return Report::new(
             "hosts",
             Status::Ok,
-            format!("`tvox.domain` is an address ({domain}): there is no name to map"),
+            msg!("hosts-domain-is-address", domain = domain),
         );
     }
     let nodes = cx.cluster_nodes();
@@ -43,7 +41,11 @@ pub fn gather(cx: &Context) -> Report {
         } else if stderr.contains("No such file") {
             Fetched::Missing
         } else {
-            Fetched::Failed(format!("cannot read `{path}`: {stderr}"))
+            Fetched::Failed(msg!(
+                "hosts-unreadable",
+                path = path.as_str(),
+                error = stderr
+            ))
         };
         Ok((path, fetched))
     });
@@ -68,21 +70,19 @@ pub fn gather(cx: &Context) -> Report {
 
 /// The address `node`'s line must give in `form`; without a form, as the inventory
 /// describes the site ([`tvox_address`]).
-pub fn expected_address(inv: &Inventory, form: Option<Form>, node: &str) -> Result<IpAddr, String> {
+pub fn expected_address(inv: &Inventory, form: Option<Form>, node: &str) -> Result<IpAddr, Msg> {
     match form {
         None => tvox_address(inv),
-        Some(Form::Ft) => inv.node_ip.ok_or_else(|| {
-            "the FT form needs the node IP: `cluster.node_ip` is not in the inventory".to_string()
-        }),
+        Some(Form::Ft) => inv.node_ip.ok_or_else(|| msg!("hosts-ft-needs-node-ip")),
         Some(Form::Standalone) => {
-            let name: NodeName = node.parse()?;
+            let name: NodeName = node.parse().map_err(Msg::text)?;
             physical(inv, name)
         }
     }
 }
 
 /// The TVox address: the node IP of a cluster, tvox1's own address when stand-alone.
-pub fn tvox_address(inv: &Inventory) -> Result<IpAddr, String> {
+pub fn tvox_address(inv: &Inventory) -> Result<IpAddr, Msg> {
     match inv.node_ip {
         Some(ip) => Ok(ip),
         None => physical(inv, NodeName::Tvox1),
@@ -90,14 +90,15 @@ pub fn tvox_address(inv: &Inventory) -> Result<IpAddr, String> {
 }
 
 /// A node's own (physical) address, which must be an IP to be compared with a hosts line.
-fn physical(inv: &Inventory, name: NodeName) -> Result<IpAddr, String> {
+fn physical(inv: &Inventory, name: NodeName) -> Result<IpAddr, Msg> {
     match inv.node(name).map(|n| &n.address) {
         Some(Address::Ip(ip)) => Ok(*ip),
-        Some(Address::Name(address)) => Err(format!(
-            "{name} is given by name (`{address}`): write its IP address in \
-             `nodes.{name}.address` so the hosts line can be checked"
+        Some(Address::Name(address)) => Err(msg!(
+            "hosts-node-by-name",
+            node = name.as_str(),
+            address = address.as_str()
         )),
-        None => Err(format!("no `nodes.{name}` in the inventory")),
+        None => Err(msg!("hosts-no-node", node = name.as_str())),
     }
 }
 

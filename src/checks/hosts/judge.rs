@@ -4,6 +4,8 @@ use std::net::IpAddr;
 
 use super::parse::Hosts;
 use crate::checks::Status;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One thing found in the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,7 +13,7 @@ pub struct Finding {
     pub status: Status,
     /// The domain, or `line N` for a line the resolver skips.
     pub item: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// A node's file judged: the findings, and the facts reported per node.
@@ -52,38 +54,57 @@ pub fn judge(hosts: &Hosts, domain: &str, expected: IpAddr) -> Verdict {
     let wanted = format!("`{expected} {domain}`");
     let (status, message) = match (right.first(), maps_to.len()) {
         (Some(first), 1) => {
-            let mut message = format!("line {}: {wanted}", first.line);
+            let mut parts = vec![msg!("hosts-line", line = first.line, wanted = &wanted)];
             if !first.is_canonical(domain) {
-                message.push_str(" (as an alias)");
+                parts.push(msg!("hosts-as-alias"));
             }
             if right.len() > 1 {
                 let others: Vec<String> = right[1..].iter().map(|e| e.line.to_string()).collect();
-                message.push_str(&format!(", repeated on line {}", others.join(", ")));
+                parts.push(msg!("hosts-repeated", lines = others.join(", ")));
             }
-            (Status::Ok, message)
+            (Status::Ok, Msg::join(&parts, ""))
         }
         (_, 0) => (Status::Crit, missing(hosts, domain, expected, &wanted)),
         (None, _) => {
-            let wrong: Vec<String> = naming
+            let wrong: Vec<Msg> = naming
                 .iter()
-                .map(|e| format!("line {} maps `{domain}` to {}", e.line, e.address))
+                .map(|e| {
+                    msg!(
+                        "hosts-maps-to",
+                        line = e.line,
+                        domain = domain,
+                        address = e.address.to_string()
+                    )
+                })
                 .collect();
             (
                 Status::Crit,
-                format!("{}, expected {expected}", wrong.join("; ")),
+                msg!(
+                    "hosts-wrong",
+                    wrong = Msg::join(&wrong, "; "),
+                    expected = expected.to_string()
+                ),
             )
         }
         (Some(_), n) => {
-            let all: Vec<String> = naming
+            let all: Vec<Msg> = naming
                 .iter()
-                .map(|e| format!("line {} → {}", e.line, e.address))
+                .map(|e| {
+                    msg!(
+                        "hosts-line-to",
+                        line = e.line,
+                        address = e.address.to_string()
+                    )
+                })
                 .collect();
             (
                 Status::Crit,
-                format!(
-                    "`{domain}` is mapped to {n} addresses ({}): clients may reach the \
-                     wrong one; keep only {wanted}",
-                    all.join(", ")
+                msg!(
+                    "hosts-many",
+                    domain = domain,
+                    count = n,
+                    all = Msg::join(&all, ", "),
+                    wanted = &wanted
                 ),
             )
         }
@@ -97,9 +118,10 @@ pub fn judge(hosts: &Hosts, domain: &str, expected: IpAddr) -> Verdict {
         findings.push(Finding {
             status: Status::Warn,
             item: format!("line {}", invalid.line),
-            message: format!(
-                "`{}`: {}; the resolver skips this line",
-                invalid.text, invalid.why
+            message: msg!(
+                "hosts-skipped-line",
+                text = invalid.text.as_str(),
+                why = &invalid.why
             ),
         });
     }
@@ -111,29 +133,24 @@ pub fn judge(hosts: &Hosts, domain: &str, expected: IpAddr) -> Verdict {
 }
 
 /// No usable line names the domain: say what is there instead, if anything.
-fn missing(hosts: &Hosts, domain: &str, expected: IpAddr, wanted: &str) -> String {
-    let mut message = format!("no line maps `{domain}`: expected {wanted}");
-    let instead: Vec<String> = hosts
-        .with_address(expected)
-        .map(|e| {
-            format!(
-                "line {} maps {expected} to `{}` instead",
-                e.line,
-                e.names.join(" ")
-            )
-        })
-        .collect();
-    let ignored: Vec<String> = hosts
-        .invalid
-        .iter()
-        .filter(|i| i.names.iter().any(|n| n.eq_ignore_ascii_case(domain)))
-        .map(|i| format!("line {} names it but is skipped ({})", i.line, i.why))
-        .collect();
-    for note in instead.iter().chain(&ignored) {
-        message.push_str("; ");
-        message.push_str(note);
-    }
-    message
+fn missing(hosts: &Hosts, domain: &str, expected: IpAddr, wanted: &str) -> Msg {
+    let mut parts = vec![msg!("hosts-missing", domain = domain, wanted = wanted)];
+    parts.extend(hosts.with_address(expected).map(|e| {
+        msg!(
+            "hosts-instead",
+            line = e.line,
+            address = expected.to_string(),
+            names = e.names.join(" ")
+        )
+    }));
+    parts.extend(
+        hosts
+            .invalid
+            .iter()
+            .filter(|i| i.names.iter().any(|n| n.eq_ignore_ascii_case(domain)))
+            .map(|i| msg!("hosts-names-it-skipped", line = i.line, why = &i.why)),
+    );
+    Msg::join(&parts, "; ")
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ pub use judge::{judge, Finding, Verdict};
 pub use parse::{parse, Entry, Hosts, Invalid};
 
 use super::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// What reading one node's hosts file gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +28,7 @@ pub enum Fetched {
     /// The file does not exist: the mapping is missing, not unknown.
     Missing,
     /// Could not be read (unreachable node, permission): why.
-    Failed(String),
+    Failed(Msg),
 }
 
 /// Which TVox address the line must give, as the procedure puts it: a stand-alone TVox
@@ -53,7 +55,7 @@ pub struct NodeFile {
 
 /// Every node's file judged against `expected domain` (each node's own expected address).
 pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
-    let mut report = Report::new("hosts", Status::Ok, "");
+    let mut report = Report::new("hosts", Status::Ok, Msg::default());
     let mut broken = Vec::new();
     let mut skipped_lines = false;
     let mut lines = Vec::new();
@@ -74,10 +76,14 @@ pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
                 );
                 if verdict.findings[0].status != Status::Ok {
                     broken.push(node);
-                    wanted.push(format!("`{expected} {domain}` on {node}"));
+                    wanted.push(msg!(
+                        "hosts-wanted-on",
+                        line = format!("{expected} {domain}"),
+                        node = node
+                    ));
                 }
                 if let Some(line) = verdict.line {
-                    lines.push(format!("{node} line {line}"));
+                    lines.push(msg!("hosts-node-line", node = node, line = line));
                 }
                 skipped_lines |= verdict.findings.len() > 1;
                 for f in verdict.findings {
@@ -86,12 +92,16 @@ pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
             }
             Fetched::Missing => {
                 broken.push(node);
-                wanted.push(format!("`{expected} {domain}` on {node}"));
+                wanted.push(msg!(
+                    "hosts-wanted-on",
+                    line = format!("{expected} {domain}"),
+                    node = node
+                ));
                 report = report.detail(
                     Status::Crit,
                     Some(node),
                     domain,
-                    format!("`{}` does not exist", file.path),
+                    msg!("hosts-no-file", path = file.path.as_str()),
                 );
             }
             Fetched::Failed(why) => {
@@ -102,31 +112,36 @@ pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
     report.status = report.worst_detail(Status::Unknown);
     let mut targets: Vec<IpAddr> = files.iter().map(|f| f.expected).collect();
     targets.dedup();
+    let lines = Msg::join(&lines, ", ");
     report.summary = if report.status == Status::Ok {
         match targets.as_slice() {
-            [one] => format!("`{domain}` → {one} on every node ({})", lines.join(", ")),
-            _ => format!(
-                "`{domain}` → each node's own address ({})",
-                lines.join(", ")
+            [one] => msg!(
+                "hosts-ok-one",
+                domain = domain,
+                address = one.to_string(),
+                lines = lines
             ),
+            _ => msg!("hosts-ok-own", domain = domain, lines = lines),
         }
     } else {
         report.worst_messages()
     };
     if !broken.is_empty() {
         let wanted = match targets.as_slice() {
-            [one] => format!("`{one} {domain}`"),
-            _ => wanted.join(" and "),
+            [one] => Msg::text(format!("`{one} {domain}`")),
+            _ => Msg::from_fn(|lang| {
+                let wanted: Vec<&str> = wanted.iter().map(|w| w.in_lang(lang)).collect();
+                Msg::and_list(&wanted).in_lang(lang).to_string()
+            }),
         };
-        report = report.hint(format!(
-            "on {}: run `write_config.php network` (it rewrites the hosts file from the TVox \
-             network settings), or write the line {} by hand",
-            broken.join(" and "),
-            wanted
+        report = report.hint(msg!(
+            "hosts-hint-write-config",
+            nodes = Msg::and_list(&broken),
+            wanted = wanted
         ));
     }
     if skipped_lines {
-        report = report.hint("fix or comment out the lines the resolver skips");
+        report = report.hint(msg!("hosts-hint-skipped"));
     }
     report
 }

@@ -8,6 +8,9 @@
 
 use std::net::IpAddr;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// A usable line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -38,7 +41,7 @@ pub struct Invalid {
     pub line: usize,
     /// The line without its comment and surrounding blanks.
     pub text: String,
-    pub why: String,
+    pub why: Msg,
     /// The names written on it: a name here is a mapping the technician believes exists.
     pub names: Vec<String>,
 }
@@ -88,18 +91,28 @@ pub fn parse(text: &str) -> Hosts {
             Ok(_) => hosts.invalid.push(Invalid {
                 line,
                 text,
-                why: "no host name after the address".into(),
+                why: msg!("hosts-no-name"),
                 names,
             }),
             Err(_) => hosts.invalid.push(Invalid {
                 line,
                 text,
-                why: format!("`{address}` is not an IP address"),
+                why: msg!("hosts-not-an-address", address = shortened(address)),
                 names,
             }),
         }
     }
     hosts
+}
+
+/// An address as a message quotes it: a real one whole, garbage cut (the line itself is
+/// quoted beside it, and each message exists in every language).
+fn shortened(address: &str) -> String {
+    const MAX: usize = 80;
+    match address.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &address[..cut]),
+        None => address.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -137,11 +150,8 @@ mod tests {
     #[test]
     fn invalid_addresses_are_kept_with_why() {
         let hosts = parse(include_str!("fixtures/invalid-addresses.txt"));
-        let invalid: Vec<(usize, &str)> = hosts
-            .invalid
-            .iter()
-            .map(|i| (i.line, i.why.as_str()))
-            .collect();
+        let invalid: Vec<(usize, &str)> =
+            hosts.invalid.iter().map(|i| (i.line, i.why.en())).collect();
         assert_eq!(
             invalid,
             [

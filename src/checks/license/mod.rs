@@ -13,6 +13,8 @@ use serde_json::json;
 pub use gather::gather;
 
 use super::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Lines of output shown when the expectation is not met.
 const TAIL_LINES: usize = 5;
@@ -20,23 +22,16 @@ const TAIL_LINE_CHARS: usize = 160;
 
 /// What one node's licence command printed (standard output and error), and its exit
 /// status; `Err`: why it could not be run.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeOutput {
     pub node: String,
-    pub result: Result<(i32, String), String>,
+    pub result: Result<(i32, String), Msg>,
 }
 
 pub fn unconfigured() -> Report {
-    Report::new(
-        "license",
-        Status::Unknown,
-        "not configured: set `license.command` and `license.expect` in the inventory",
-    )
-    .lasting("`license.command` and `license.expect` are not configured in the inventory")
-    .hint(
-        "`license.command` is shell text run on each cluster node that prints its licence; \
-         `license.expect` a regular expression its output must match (see `tvdr init`)",
-    )
+    Report::new("license", Status::Unknown, msg!("license-unconfigured"))
+        .lasting(msg!("license-unconfigured-lasting"))
+        .hint(msg!("license-unconfigured-hint"))
 }
 
 pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
@@ -46,12 +41,12 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
             return Report::new(
                 "license",
                 Status::Unknown,
-                format!("`license.expect` is not a valid regular expression: {err}"),
+                msg!("license-bad-regex", error = err.to_string()),
             )
-            .lasting("`license.expect` is not a valid regular expression")
+            .lasting(msg!("license-bad-regex-lasting"))
         }
     };
-    let mut report = Report::new("license", Status::Ok, "");
+    let mut report = Report::new("license", Status::Ok, Msg::default());
     let mut failing = Vec::new();
     for out in outputs {
         let node = out.node.as_str();
@@ -64,21 +59,23 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
                     json!({ "matched": matched.is_some(), "exit_status": code }),
                 );
                 match matched {
-                    Some(m) => (Status::Ok, format!("matches `{expect}`: `{}`", shorten(&m))),
+                    Some(m) => (
+                        Status::Ok,
+                        msg!("license-matches", expect = expect, matched = shorten(&m)),
+                    ),
                     None => {
                         failing.push(node);
-                        let status_note = if *code == 0 {
-                            String::new()
+                        let message = if *code == 0 {
+                            msg!("license-no-match", expect = expect, tail = tail(text))
                         } else {
-                            format!(" (exit status {code})")
+                            msg!(
+                                "license-no-match-status",
+                                expect = expect,
+                                code = *code,
+                                tail = tail(text)
+                            )
                         };
-                        (
-                            Status::Crit,
-                            format!(
-                                "output does not match `{expect}`{status_note}; it ends: {}",
-                                tail(text)
-                            ),
-                        )
+                        (Status::Crit, message)
                     }
                 }
             }
@@ -88,33 +85,29 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
     report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {
         let names: Vec<&str> = outputs.iter().map(|o| o.node.as_str()).collect();
-        format!("the licence matches `{expect}` on {}", names.join(", "))
+        msg!("license-ok", expect = expect, nodes = names.join(", "))
     } else {
         report.worst_messages()
     };
     if !failing.is_empty() {
-        report = report.hint(format!(
-            "check the licence of {} (OCC: SISTEMA → Security update on 21+, Application \
-             Manager: System → License before); ask Telenia support for the FT/DR licence",
-            failing.join(" and ")
-        ));
+        report = report.hint(msg!("license-hint", nodes = Msg::and_list(&failing)));
     }
     report
 }
 
 /// The last lines of the output, on one line, for a report row.
-fn tail(text: &str) -> String {
+fn tail(text: &str) -> Msg {
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_end_matches('\r').trim())
         .filter(|l| !l.is_empty())
         .collect();
     if lines.is_empty() {
-        return "(no output)".into();
+        return msg!("license-no-output");
     }
     let start = lines.len().saturating_sub(TAIL_LINES);
     let shown: Vec<String> = lines[start..].iter().map(|l| shorten(l)).collect();
-    format!("`{}`", shown.join(" ⏎ "))
+    Msg::text(format!("`{}`", shown.join(" ⏎ ")))
 }
 
 fn shorten(line: &str) -> String {

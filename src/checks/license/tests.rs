@@ -36,7 +36,7 @@ fn matching_on_both_nodes_is_ok() {
     let r = evaluate(EXPECT, &[out("tvox1", 0, GOOD), out("tvox2", 0, GOOD)]);
     assert_eq!(r.status, Status::Ok);
     assert_eq!(
-        r.details[0].message,
+        r.details[0].message.en(),
         format!("matches `{EXPECT}`: `Options: FT`")
     );
 }

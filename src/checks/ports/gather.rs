@@ -4,13 +4,15 @@
 use super::{evaluate, probe, Direction, NAME, PORTS};
 use crate::checks::context::Context;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
 use crate::inventory::NodeName;
+use crate::msg;
 use crate::transport::Output;
 
 pub fn gather(cx: &Context) -> Report {
     let Some(dr) = cx.inventory.node(NodeName::DrClient) else {
-        return Report::new(NAME, Status::Unknown, "no `dr_client` in the inventory")
-            .lasting("no `dr_client` in the inventory");
+        return Report::new(NAME, Status::Unknown, msg!("no-dr-client"))
+            .lasting(msg!("no-dr-client"));
     };
     let (master, slave) = match cx.roles() {
         Ok(roles) => (roles.master, roles.slave),
@@ -18,7 +20,7 @@ pub fn gather(cx: &Context) -> Report {
     };
     // The DR client is configured with the node IP of a cluster: that is what it must reach.
     let (master_address, master_label) = match cx.inventory.node_ip {
-        Some(ip) => (ip.to_string(), format!("{master} (node IP)")),
+        Some(ip) => (ip.to_string(), msg!("ports-node-ip-label", node = &master)),
         None => {
             let address = master
                 .parse::<NodeName>()
@@ -26,7 +28,7 @@ pub fn gather(cx: &Context) -> Report {
                 .and_then(|n| cx.inventory.node(n))
                 .map(|n| n.address.to_string())
                 .unwrap_or_default();
-            (address, master.clone())
+            (address, Msg::text(&master))
         }
     };
     let dr_name = NodeName::DrClient.as_str();
@@ -50,7 +52,7 @@ pub fn gather(cx: &Context) -> Report {
             let (to, address) = if from == dr_name {
                 (master_label.clone(), master_address.clone())
             } else {
-                (dr_name.to_string(), dr_address.clone())
+                (Msg::text(dr_name), dr_address.clone())
             };
             let answer = result.map_err(|e| cx.note(&e)).and_then(printed);
             let standby = slave.as_deref() == Some(from.as_str());
@@ -67,13 +69,13 @@ pub fn gather(cx: &Context) -> Report {
 }
 
 /// The probe's standard output, or what went wrong when it printed nothing.
-pub(crate) fn printed(out: Output) -> Result<String, String> {
+pub(crate) fn printed(out: Output) -> Result<String, Msg> {
     if out.stdout.is_empty() {
         let stderr = String::from_utf8_lossy(&out.stderr);
-        Err(format!(
-            "the port probe exited with {} and printed nothing: {}",
-            out.status,
-            stderr.trim()
+        Err(msg!(
+            "ports-probe-empty",
+            status = out.status,
+            error = stderr.trim()
         ))
     } else {
         Ok(out.stdout_lossy())

@@ -20,6 +20,8 @@ pub(crate) use gather::printed;
 use probe::{Outcome, Probed};
 
 use super::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 const NAME: &str = "ports";
 
@@ -37,9 +39,9 @@ pub const PORTS: &[(u16, &str)] = &[
 pub struct Direction {
     pub from: String,
     /// How the other end is named in messages (`dr_client`, `tvox1 (node IP)`).
-    pub to: String,
+    pub to: Msg,
     pub address: String,
-    pub answer: Result<String, String>,
+    pub answer: Result<String, Msg>,
     /// The slave's direction: it matters after a node switch, so closed is WARN.
     pub standby: bool,
 }
@@ -47,38 +49,42 @@ pub struct Direction {
 /// Every port in every direction: OK when all are open, CRIT naming each closed port and
 /// its direction, UNKNOWN for a direction that could not be probed.
 pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
-    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let mut closed = Vec::new();
     let mut standby_closed = Vec::new();
     let mut unknown = Vec::new();
-    let probed: Vec<Result<Probed, String>> = directions
+    let probed: Vec<Result<Probed, Msg>> = directions
         .iter()
         .map(|d| d.answer.clone().and_then(|text| probe::parse(&text)))
         .collect();
     for &(port, what) in PORTS {
         for (d, probed) in directions.iter().zip(&probed) {
-            let way = format!("{} → {} at {}", d.from, d.to, d.address);
+            let way = msg!(
+                "ports-way",
+                from = d.from.as_str(),
+                to = &d.to,
+                address = d.address.as_str()
+            );
             let item = format!("{port}/tcp {what}");
-            let (status, message) = match probed {
-                Err(_) => (Status::Unknown, format!("{way}: not probed")),
+            let (status, text) = match probed {
+                Err(_) => (Status::Unknown, msg!("ports-not-probed")),
                 Ok(p) => match p.get(&d.address, port) {
-                    None => (Status::Unknown, format!("{way}: the probe gave no answer")),
-                    Some(r) => {
-                        let (status, text) = describe(r.outcome, &r.message, timeout);
-                        (status, format!("{way}: {text}"))
-                    }
+                    None => (Status::Unknown, msg!("ports-no-answer")),
+                    Some(r) => describe(r.outcome, &r.message, timeout),
                 },
             };
-            let (status, message): (Status, String) = match (status, d.standby) {
+            let message = Msg::join([&way, &text], ": ");
+            let pair = d.to.map(|to| format!("{port} ({what}) {} → {to}", d.from));
+            let (status, message): (Status, Msg) = match (status, d.standby) {
                 (Status::Crit, true) => {
-                    standby_closed.push(format!("{port} ({what}) {} → {}", d.from, d.to));
+                    standby_closed.push(pair);
                     (
                         Status::Warn,
-                        format!("{message} — needed once this node is master"),
+                        msg!("ports-needed-as-master", message = message),
                     )
                 }
                 (Status::Crit, false) => {
-                    closed.push(format!("{port} ({what}) {} → {}", d.from, d.to));
+                    closed.push(pair);
                     (status, message)
                 }
                 (status, _) => (status, message),
@@ -113,7 +119,7 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
                 json!({ "to": d.to, "address": d.address, "method": p.method, "ports": ports })
             }
             Err(why) => {
-                unknown.push(format!("from {}: {why}", d.from));
+                unknown.push(msg!("ports-from", from = d.from.as_str(), why = why));
                 json!({ "to": d.to, "address": d.address, "error": why })
             }
         };
@@ -122,13 +128,13 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
     report.status = report.worst_detail(Status::Ok);
     let list: Vec<String> = PORTS.iter().map(|(p, _)| p.to_string()).collect();
     report.summary = if !closed.is_empty() {
-        format!("closed: {}", closed.join("; "))
+        msg!("ports-closed", closed = Msg::join(&closed, "; "))
     } else if !unknown.is_empty() {
-        format!("could not probe {}", unknown.join("; "))
+        msg!("ports-unprobed", unknown = Msg::join(&unknown, "; "))
     } else if !standby_closed.is_empty() {
-        format!(
-            "open with the master; closed from the slave (needed after a node switch): {}",
-            standby_closed.join("; ")
+        msg!(
+            "ports-closed-from-slave",
+            closed = Msg::join(&standby_closed, "; ")
         )
     } else if report.status == Status::Ok {
         let ends: Vec<&str> = directions
@@ -141,46 +147,36 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
             .filter(|d| d.standby)
             .map(|d| d.from.as_str())
             .collect();
-        let also = if standby.is_empty() {
-            String::new()
+        let (ports, ends) = (list.join(", "), ends.join(" ⇄ "));
+        if standby.is_empty() {
+            msg!("ports-ok", ports = ports, ends = ends)
         } else {
-            format!(", and from {} (slave)", standby.join(", "))
-        };
-        format!(
-            "TCP {} open both ways ({}){also}",
-            list.join(", "),
-            ends.join(" ⇄ ")
-        )
+            msg!(
+                "ports-ok-slave",
+                ports = ports,
+                ends = ends,
+                slave = standby.join(", ")
+            )
+        }
     } else {
-        "some probes gave no answer".to_string()
+        msg!("ports-some-silent")
     };
     if !closed.is_empty() || !standby_closed.is_empty() {
-        report = report.hint(
-            "the DR client needs TCP 22, 873, 3306 and 27017 open both ways with the master: \
-             check the firewalls on both machines and between the sites; `refused` means \
-             nothing listens there (is the service up?) or a firewall rejects, `no answer` \
-             means a firewall drops the packets",
-        );
+        report = report.hint(msg!("ports-hint"));
     }
     report
 }
 
 /// A probe outcome as a verdict and words for a person.
-fn describe(outcome: Outcome, message: &str, timeout: Duration) -> (Status, String) {
+fn describe(outcome: Outcome, message: &str, timeout: Duration) -> (Status, Msg) {
     let secs = probe::whole_seconds(timeout);
     match outcome {
-        Outcome::Open => (Status::Ok, "open".into()),
-        Outcome::Refused => (
-            Status::Crit,
-            "refused (nothing listening, or a firewall rejects)".into(),
-        ),
-        Outcome::Timeout => (
-            Status::Crit,
-            format!("no answer within {secs}s (a firewall drops it, or the host is down)"),
-        ),
-        Outcome::Unreachable if message.is_empty() => (Status::Crit, "unreachable".into()),
-        Outcome::Unreachable => (Status::Crit, format!("unreachable: {message}")),
-        Outcome::Error => (Status::Unknown, format!("probe failed: {message}")),
+        Outcome::Open => (Status::Ok, msg!("ports-open")),
+        Outcome::Refused => (Status::Crit, msg!("ports-refused")),
+        Outcome::Timeout => (Status::Crit, msg!("ports-timeout", seconds = secs)),
+        Outcome::Unreachable if message.is_empty() => (Status::Crit, msg!("ports-unreachable")),
+        Outcome::Unreachable => (Status::Crit, msg!("ports-unreachable-why", why = message)),
+        Outcome::Error => (Status::Unknown, msg!("ports-probe-failed", why = message)),
     }
 }
 

@@ -9,6 +9,8 @@
 //! Output: `method M`, then one line per target, in any order:
 //! `HOST PORT open|refused|timeout|unreachable|error [first line of the tool's message]`.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -137,7 +139,7 @@ pub fn whole_seconds(timeout: Duration) -> u64 {
 }
 
 /// Reads the probe's output; `Err` says why it tells nothing (no tool, no output).
-pub fn parse(text: &str) -> Result<Probed, String> {
+pub fn parse(text: &str) -> Result<Probed, Msg> {
     let mut method = None;
     let mut results = Vec::new();
     for line in text.lines() {
@@ -162,11 +164,8 @@ pub fn parse(text: &str) -> Result<Probed, String> {
         });
     }
     match method.as_deref() {
-        None => Err("the port probe printed nothing (is `sh` there?)".to_string()),
-        Some("none") => Err(
-            "no way to open a TCP connection on the node: it needs bash and timeout, nc, or perl"
-                .to_string(),
-        ),
+        None => Err(msg!("ports-probe-silent")),
+        Some("none") => Err(msg!("ports-probe-no-tool")),
         Some(m) => Ok(Probed {
             method: m.to_string(),
             results,

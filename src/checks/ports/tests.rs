@@ -1,5 +1,6 @@
 //! `ports` verdicts on real probe output captured in the lab (see `fixtures/README.md`).
 
+use crate::i18n::Msg;
 use std::time::Duration;
 
 use super::*;
@@ -15,9 +16,9 @@ const TIMEOUT: Duration = Duration::from_secs(3);
 fn master_to_dr(answer: Result<String, String>) -> Direction {
     Direction {
         from: "tvox1".into(),
-        to: "dr_client".into(),
+        to: Msg::text("dr_client"),
         address: "10.213.63.20".into(),
-        answer,
+        answer: answer.map_err(Msg::text),
         standby: false,
     }
 }
@@ -25,9 +26,9 @@ fn master_to_dr(answer: Result<String, String>) -> Direction {
 fn dr_to_master(answer: Result<String, String>) -> Direction {
     Direction {
         from: "dr_client".into(),
-        to: "tvox1 (node IP)".into(),
+        to: Msg::text("tvox1 (node IP)"),
         address: "10.213.63.11".into(),
-        answer,
+        answer: answer.map_err(Msg::text),
         standby: false,
     }
 }
@@ -130,9 +131,9 @@ fn an_unreachable_or_toolless_node_is_unknown_not_closed() {
 fn slave_to_dr(answer: Result<String, String>) -> Direction {
     Direction {
         from: "tvox2".into(),
-        to: "dr_client".into(),
+        to: Msg::text("dr_client"),
         address: "10.213.63.20".into(),
-        answer,
+        answer: answer.map_err(Msg::text),
         standby: true,
     }
 }

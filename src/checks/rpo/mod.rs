@@ -17,6 +17,8 @@ pub use source::{read, Delay};
 use super::context::Context;
 use super::{chat, db, fs_sync, Metric, Report, Status};
 use crate::checks::fs_sync::format_bytes;
+use crate::i18n::Msg;
+use crate::msg;
 
 const NAME: &str = "rpo";
 
@@ -46,48 +48,47 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
             _ => None,
         })
         .max_by_key(|(_, delay)| *delay);
-    let mut report = Report::new(NAME, Status::Ok, "");
+    let mut report = Report::new(NAME, Status::Ok, Msg::default());
     let mut unread = Vec::new();
     let mut broken = Vec::new();
     let mut unmeasured = Vec::new();
     for (name, delay) in &delays {
         let (status, message) = match delay {
             Delay::Time { delay, what } => {
-                let mark = match worst {
-                    Some((w, _)) if w == *name => " — the worst, it sets the recovery point",
-                    _ => "",
-                };
                 let status = if *delay > rpo {
                     Status::Crit
                 } else {
                     Status::Ok
                 };
-                (status, format!("{what}: {}{mark}", words(*delay)))
+                let message = match worst {
+                    Some((w, _)) if w == *name => {
+                        msg!("rpo-delay-worst", what = what, delay = words(*delay))
+                    }
+                    _ => msg!("rpo-delay", what = what, delay = words(*delay)),
+                };
+                (status, message)
             }
             Delay::Bytes { bytes, status } => {
-                unmeasured.push(format!("{name} {} behind", format_bytes(*bytes)));
+                unmeasured.push(msg!(
+                    "rpo-behind",
+                    source = *name,
+                    size = format_bytes(*bytes)
+                ));
                 let status = if *status == Status::Ok {
                     Status::Ok
                 } else {
                     Status::Warn
                 };
-                let message = format!(
-                    "{} behind, which cannot be put in time without an ETA: run `tvdr check \
-                     fs-sync --exact` twice a few minutes apart",
-                    format_bytes(*bytes)
-                );
+                let message = msg!("rpo-bytes", size = format_bytes(*bytes));
                 (status, message)
             }
             Delay::Stopped(why) => {
-                broken.push(format!("{name} ({why})"));
-                (
-                    Status::Crit,
-                    format!("not replicating, the loss grows: {why}"),
-                )
+                broken.push(why.map(|why| format!("{name} ({why})")));
+                (Status::Crit, msg!("rpo-stopped", why = why))
             }
             Delay::Unreadable(why) => {
-                unread.push(format!("{name} ({why})"));
-                (Status::Unknown, format!("cannot be read: {why}"))
+                unread.push(why.map(|why| format!("{name} ({why})")));
+                (Status::Unknown, msg!("rpo-unreadable", why = why))
             }
             Delay::NotApplicable(why) => (Status::Ok, why.clone()),
         };
@@ -96,37 +97,47 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
     report.status = report.worst_detail(Status::Ok);
     let mut parts = Vec::new();
     if !broken.is_empty() {
-        parts.push(format!(
-            "RPO {rpo_text} not met: stopped {}",
-            broken.join(", ")
+        parts.push(msg!(
+            "rpo-not-met",
+            rpo = rpo_text.as_str(),
+            stopped = Msg::join(&broken, ", ")
         ));
     }
     let complete = broken.is_empty() && unread.is_empty();
     match worst {
-        Some((name, delay)) if delay > rpo => parts.push(format!(
-            "RPO {rpo_text} exceeded: {name} is {} behind",
-            words(delay)
+        Some((name, delay)) if delay > rpo => parts.push(msg!(
+            "rpo-exceeded",
+            rpo = rpo_text.as_str(),
+            source = name,
+            delay = words(delay)
         )),
         // Within the objective only if nothing else is stopped or unknown.
-        Some((name, delay)) if complete => parts.push(format!(
-            "worst delay {} ({name}), within RPO {rpo_text}",
-            words(delay)
+        Some((name, delay)) if complete => parts.push(msg!(
+            "rpo-within",
+            rpo = rpo_text.as_str(),
+            source = name,
+            delay = words(delay)
         )),
-        Some((name, delay)) => {
-            parts.push(format!("worst measured delay {} ({name})", words(delay)))
-        }
+        Some((name, delay)) => parts.push(msg!(
+            "rpo-worst-measured",
+            source = name,
+            delay = words(delay)
+        )),
         None => {}
     }
     if !unmeasured.is_empty() {
-        parts.push(format!("not measurable in time: {}", unmeasured.join(", ")));
+        parts.push(msg!(
+            "rpo-unmeasurable",
+            sources = Msg::join(&unmeasured, ", ")
+        ));
     }
     if !unread.is_empty() {
-        parts.push(format!("cannot read {}", unread.join("; ")));
+        parts.push(msg!("rpo-cannot-read", sources = Msg::join(&unread, "; ")));
     }
     report.summary = if parts.is_empty() {
-        "no replication to measure".to_string()
+        msg!("rpo-nothing")
     } else {
-        parts.join("; ")
+        Msg::join(&parts, "; ")
     };
     let mut report = report.metric(
         "rpo",
@@ -141,7 +152,8 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
     // as long.
     for source in sources {
         if let Some(why) = &source.lasting {
-            report = report.lasting(format!("{}: {why}", source.name));
+            let name = source.name.as_str();
+            report = report.lasting(why.map(|why| format!("{name}: {why}")));
         }
     }
     if let Some((_, delay)) = worst {

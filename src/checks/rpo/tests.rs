@@ -179,7 +179,7 @@ fn a_stand_alone_has_nothing_to_measure() {
     ];
     let r = evaluate(&[&sources[0], &sources[1]], HOUR);
     assert_eq!(
-        (r.status, r.summary.as_str()),
+        (r.status, r.summary.en()),
         (Status::Ok, "no replication to measure")
     );
 }

@@ -16,26 +16,28 @@ pub use gather::{commands, gather};
 pub use parse::{parse, Listing, Session, State};
 
 use super::{Metric, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// What a node said about screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Probe {
     /// `command -v screen` found nothing on the PATH.
     Missing,
     /// Where screen is, and what `screen -ls` printed (standard output and error).
     Installed { path: String, listing: String },
     /// Could not ask (unreachable node): why.
-    Failed(String),
+    Failed(Msg),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeScreen {
     pub node: String,
     pub probe: Probe,
 }
 
 pub fn evaluate(nodes: &[NodeScreen]) -> Report {
-    let mut report = Report::new("screen", Status::Ok, "");
+    let mut report = Report::new("screen", Status::Ok, Msg::default());
     let mut missing = Vec::new();
     let mut open = Vec::new();
     let mut dead = false;
@@ -47,10 +49,7 @@ pub fn evaluate(nodes: &[NodeScreen]) -> Report {
                 report
                     .nodes
                     .insert(n.node.clone(), json!({ "installed": false }));
-                (
-                    Status::Crit,
-                    "GNU screen is not installed: the patch must run inside it".to_string(),
-                )
+                (Status::Crit, msg!("screen-missing"))
             }
             Probe::Failed(why) => (Status::Unknown, why.clone()),
             Probe::Installed { path, listing } => {
@@ -81,27 +80,18 @@ pub fn evaluate(nodes: &[NodeScreen]) -> Report {
     report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {
         let names: Vec<&str> = nodes.iter().map(|n| n.node.as_str()).collect();
-        format!(
-            "GNU screen installed on {}, no session open",
-            names.join(", ")
-        )
+        msg!("screen-ok", nodes = names.join(", "))
     } else {
         report.worst_messages()
     };
     if !missing.is_empty() {
-        report = report.hint(format!(
-            "install it on {}: `yum install screen` (CentOS), `apt-get install screen` (Debian)",
-            missing.join(" and ")
-        ));
+        report = report.hint(msg!("screen-hint-install", nodes = Msg::and_list(&missing)));
     }
     for (node, id) in &open {
-        report = report.hint(format!(
-            "on {node}, look at `{id}` with `screen -r {id}` before patching or rebooting: \
-             it may be a patch still running"
-        ));
+        report = report.hint(msg!("screen-hint-look", node = *node, id = id));
     }
     if dead {
-        report = report.hint("remove dead sessions with `screen -wipe`");
+        report = report.hint(msg!("screen-hint-wipe"));
     }
     report
 }
@@ -112,27 +102,32 @@ fn judge<'a>(
     listing: &Listing,
     open: &mut Vec<(&'a str, String)>,
     dead: &mut bool,
-) -> (Status, String) {
+) -> (Status, Msg) {
     if !listing.recognized {
         let said = if listing.other.is_empty() {
-            "nothing".to_string()
+            msg!("screen-printed-nothing")
         } else {
-            format!("`{}`", listing.other.join(" "))
+            Msg::text(format!("`{}`", listing.other.join(" ")))
         };
         return (
             Status::Unknown,
-            format!("installed (`{path}`), but `screen -ls` printed {said}"),
+            msg!("screen-unrecognised", path = path, said = said),
         );
     }
     if listing.sessions.is_empty() {
-        return (Status::Ok, format!("installed (`{path}`), no session"));
+        return (Status::Ok, msg!("screen-installed", path = path));
     }
-    let described: Vec<String> = listing
+    let described: Vec<Msg> = listing
         .sessions
         .iter()
         .map(|s| match &s.started {
-            Some(when) => format!("{} ({} since {when})", s.id, s.state.as_str()),
-            None => format!("{} ({})", s.id, s.state.as_str()),
+            Some(when) => msg!(
+                "screen-session-since",
+                id = s.id.as_str(),
+                state = s.state.as_str(),
+                since = when.as_str()
+            ),
+            None => Msg::text(format!("{} ({})", s.id, s.state.as_str())),
         })
         .collect();
     for s in &listing.sessions {
@@ -145,10 +140,11 @@ fn judge<'a>(
     let count = listing.sessions.len();
     (
         Status::Warn,
-        format!(
-            "installed (`{path}`); {count} session{} open: {}",
-            if count == 1 { "" } else { "s" },
-            described.join(", ")
+        msg!(
+            "screen-open",
+            path = path,
+            count = count,
+            sessions = Msg::join(&described, ", ")
         ),
     )
 }

@@ -5,7 +5,9 @@
 
 use std::time::SystemTime;
 
-use crate::snapshots::{self, age_words, Snapshot, MAX_AGE};
+use crate::i18n::Msg;
+use crate::msg;
+use crate::snapshots::{self, age_msg, Snapshot, MAX_AGE};
 use crate::time::rfc3339;
 
 use super::context::Context;
@@ -15,18 +17,14 @@ const NAME: &str = "snapshot";
 
 pub fn gather(cx: &Context) -> Report {
     let Some(dir) = cx.options.state_dir.as_deref() else {
-        return Report::new(
-            NAME,
-            Status::Unknown,
-            "no state directory to read snapshots from",
-        )
-        .lasting("no state directory");
+        return Report::new(NAME, Status::Unknown, msg!("snapshot-no-state-dir"))
+            .lasting(msg!("snapshot-no-state-dir-lasting"));
     };
     match snapshots::list(dir) {
         Ok(kept) => evaluate(&kept, SystemTime::now()),
         // Read on this machine: an unreadable record stays unreadable.
         Err(e) => {
-            let why = format!("{e:#}");
+            let why = Msg::text(format!("{e:#}"));
             Report::new(NAME, Status::Unknown, why.clone()).lasting(why)
         }
     }
@@ -34,50 +32,46 @@ pub fn gather(cx: &Context) -> Report {
 
 /// OK with no snapshot or only recent ones; WARN for each one kept longer than a week.
 pub fn evaluate(kept: &[Snapshot], now: SystemTime) -> Report {
-    let mut report = Report::new(NAME, Status::Ok, "no VM snapshot recorded");
+    let mut report = Report::new(NAME, Status::Ok, msg!("snapshot-check-none"));
     let mut overdue = Vec::new();
     for s in kept {
         let age = s.age(now);
-        let taken = format!(
-            "taken {} by {}, {} ago",
-            rfc3339::format_seconds(s.taken_at),
-            s.recorded_by,
-            age_words(age)
+        let taken = msg!(
+            "snapshot-taken",
+            at = rfc3339::format_seconds(s.taken_at),
+            by = s.recorded_by.as_str(),
+            age = age_msg(age)
         );
         let note = s
             .note
             .as_deref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
+        let taken = taken.map(|t| format!("{t}{note}"));
         let (status, message) = if s.overdue(now) {
-            overdue.push(format!("{} `{}` ({})", s.node, s.name, age_words(age)));
-            (
-                Status::Warn,
-                format!("{taken}{note}: delete it, snapshots are kept a week at most"),
-            )
+            let (node, name) = (s.node.as_str(), s.name.as_str());
+            overdue.push(age_msg(age).map(|age| format!("{node} `{name}` ({age})")));
+            (Status::Warn, msg!("snapshot-overdue", taken = taken))
         } else {
             let due = rfc3339::format_seconds(s.taken_at + MAX_AGE);
-            (Status::Ok, format!("{taken}{note}; delete it by {due}"))
+            (Status::Ok, msg!("snapshot-due", taken = taken, due = due))
         };
         report = report.detail(status, Some(&s.node), &s.name, message);
     }
     let oldest = kept.iter().map(|s| s.age(now)).max().unwrap_or_default();
     if !overdue.is_empty() {
         report.status = Status::Warn;
-        report.summary = format!(
-            "{} VM snapshot(s) older than a week: {}",
-            overdue.len(),
-            overdue.join(", ")
+        report.summary = msg!(
+            "snapshot-summary-overdue",
+            count = overdue.len(),
+            snapshots = Msg::join(&overdue, ", ")
         );
-        report = report.hint(
-            "delete the snapshot in the hypervisor, then `tvdr snapshot forget NAME` (add \
-             `--node NODE` when the name is on several nodes)",
-        );
+        report = report.hint(msg!("snapshot-hint"));
     } else if !kept.is_empty() {
-        report.summary = format!(
-            "{} VM snapshot(s) kept, the oldest {} old (delete within a week)",
-            kept.len(),
-            age_words(oldest)
+        report.summary = msg!(
+            "snapshot-summary-kept",
+            count = kept.len(),
+            oldest = age_msg(oldest)
         );
     }
     let count = Metric {
@@ -122,7 +116,7 @@ mod tests {
     fn none_is_ok() {
         let r = evaluate(&[], at("2024-05-10T00:00:00Z"));
         assert_eq!(
-            (r.status, r.summary.as_str()),
+            (r.status, r.summary.en()),
             (Status::Ok, "no VM snapshot recorded")
         );
     }

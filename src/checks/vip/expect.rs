@@ -2,6 +2,8 @@
 //! IP — it must be the node the procedure switched to, and no other.
 
 use super::super::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The node that must hold the node IP.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,9 +24,10 @@ pub fn expect_master(report: &Report, asked: &[&str], expected: &Expected) -> Re
         Expected::Node(node) => node.as_str(),
         Expected::Unresolved(why) => {
             out.status = Status::Unknown;
-            out.summary = format!(
-                "cannot tell which node must be master: {why} ({})",
-                report.summary
+            out.summary = msg!(
+                "vip-expected-unresolved-was",
+                why = why,
+                summary = &report.summary
             );
             return out;
         }
@@ -43,29 +46,33 @@ pub fn expect_master(report: &Report, asked: &[&str], expected: &Expected) -> Re
     let (status, summary) = if !asked.contains(&node) {
         (
             Status::Unknown,
-            format!("`{node}` is not a cluster node here: it cannot be master"),
+            msg!("vip-expected-not-cluster", node = node),
         )
     } else {
         match holders.as_slice() {
-            [one] if *one == node => (Status::Ok, format!("{}, as expected", report.summary)),
+            [one] if *one == node => (
+                Status::Ok,
+                msg!("vip-expected-ok", summary = &report.summary),
+            ),
             [] if holds(node).is_none() => (
                 Status::Unknown,
-                format!(
-                    "{node} (expected master) could not be asked: {}",
-                    report.summary
+                msg!(
+                    "vip-expected-not-asked",
+                    node = node,
+                    summary = &report.summary
                 ),
             ),
             [] => (
                 Status::Crit,
-                format!("{} (expected on {node})", report.summary),
+                msg!("vip-expected-on", node = node, summary = &report.summary),
             ),
             [_] => (
                 Status::Crit,
-                format!("expected {node} as master, but {}", report.summary),
+                msg!("vip-expected-other", node = node, summary = &report.summary),
             ),
             _ => (
                 Status::Crit,
-                format!("{} (expected: {node} alone)", report.summary),
+                msg!("vip-expected-alone", node = node, summary = &report.summary),
             ),
         }
     };
@@ -75,25 +82,19 @@ pub fn expect_master(report: &Report, asked: &[&str], expected: &Expected) -> Re
     // has happened or not, it does not undo itself. Waiting longer cannot change it (a wait
     // stops at once); nobody holding it may still be a switch in progress.
     if status == Status::Crit && holders.len() == 1 && holds(node) == Some(false) {
-        out = out.lasting(format!(
-            "{} holds the node IP and {node} answered without it: the switch is over",
-            holders[0]
-        ));
+        out = out.lasting(msg!("vip-switch-over", holder = holders[0], node = node));
     }
     if status == Status::Crit && !holders.contains(&node) {
-        out.hints.push(format!(
-            "the node switch did not make {node} master: find out why (`tvdr status`, the FT \
-             configuration) before patching or testing anything"
-        ));
+        out.hints.push(msg!("vip-switch-hint", node = node));
     }
     out.detail(status, Some(node), "expected master", expected_line(status))
 }
 
-fn expected_line(status: Status) -> &'static str {
+fn expected_line(status: Status) -> Msg {
     match status {
-        Status::Ok => "holds the node IP, alone",
-        Status::Unknown => "cannot be told",
-        _ => "does not hold the node IP alone",
+        Status::Ok => msg!("vip-expected-line-ok"),
+        Status::Unknown => msg!("vip-expected-line-unknown"),
+        _ => msg!("vip-expected-line-crit"),
     }
 }
 
@@ -105,12 +106,12 @@ pub fn expect_standalone(report: &Report, expected: &Expected) -> Report {
         Expected::Node(node) if node == "tvox1" => out,
         Expected::Node(node) => {
             out.status = Status::Crit;
-            out.summary = format!("expected {node} as master, but this is a stand-alone site: tvox1 serves the clients");
+            out.summary = msg!("vip-expected-standalone", node = node);
             out
         }
         Expected::Unresolved(why) => {
             out.status = Status::Unknown;
-            out.summary = format!("cannot tell which node must be master: {why}");
+            out.summary = msg!("vip-expected-unresolved", why = why);
             out
         }
     }

@@ -12,6 +12,8 @@ pub use expect::{expect_master, expect_standalone, Expected};
 pub use parse::{parse, Held};
 
 use super::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The command each node runs: every address, one line each.
 pub const COMMAND: &[&str] = &["ip", "-o", "addr", "show"];
@@ -20,14 +22,14 @@ pub const COMMAND: &[&str] = &["ip", "-o", "addr", "show"];
 #[derive(Debug, Clone)]
 pub struct NodeAddrs {
     pub node: String,
-    pub output: Result<String, String>,
+    pub output: Result<String, Msg>,
 }
 
 /// Who holds `node_ip`, judged from every node's addresses.
 pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
     let mut holders = Vec::new();
     let mut unknown = Vec::new();
-    let mut report = Report::new("vip", Status::Ok, "");
+    let mut report = Report::new("vip", Status::Ok, Msg::default());
     for node in nodes {
         match &node.output {
             Ok(text) => {
@@ -53,9 +55,10 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
                         Status::Ok, // raised to CRIT below when another node holds it too
                         Some(&node.node),
                         "node IP",
-                        format!(
-                            "holds {node_ip} on {}",
-                            h.label.as_deref().unwrap_or(&h.interface)
+                        msg!(
+                            "vip-holds",
+                            ip = node_ip.to_string(),
+                            interface = h.label.as_deref().unwrap_or(&h.interface)
                         ),
                     );
                 } else if held.is_empty() {
@@ -64,7 +67,7 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
                         Status::Unknown,
                         Some(&node.node),
                         "node IP",
-                        "`ip -o addr show` printed no address",
+                        msg!("vip-no-address"),
                     );
                 }
             }
@@ -74,26 +77,21 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
             }
         }
     }
+    let ip = node_ip.to_string();
     let (status, summary) = match (holders.as_slice(), unknown.is_empty()) {
-        ([one], _) => (Status::Ok, format!("{one} is master (holds {node_ip})")),
-        ([], true) => (Status::Crit, format!("no node holds the node IP {node_ip}")),
+        ([one], _) => (Status::Ok, msg!("vip-master", node = one, ip = &ip)),
+        ([], true) => (Status::Crit, msg!("vip-none", ip = &ip)),
         ([], false) => (
             Status::Unknown,
-            format!(
-                "no reachable node holds {node_ip}; not asked: {}",
-                unknown.join(", ")
-            ),
+            msg!("vip-none-reachable", ip = &ip, unknown = unknown.join(", ")),
         ),
         (many, _) => (
             Status::Crit,
-            format!(
-                "split brain: {} {} the node IP {node_ip}",
-                many.join(" and "),
-                if many.len() == 2 {
-                    "both hold"
-                } else {
-                    "all hold"
-                }
+            msg!(
+                "vip-split-brain",
+                nodes = Msg::and_list(many),
+                count = many.len(),
+                ip = &ip
             ),
         ),
     };
@@ -166,7 +164,7 @@ mod tests {
     fn an_unreachable_node_leaves_it_unknown_unless_the_other_holds_it() {
         let down = NodeAddrs {
             node: "tvox2".into(),
-            output: Err("`tvox2` (10.0.0.2) is unreachable".into()),
+            output: Err(Msg::text("`tvox2` (10.0.0.2) is unreachable")),
         };
         let r = evaluate(ip(), &[node("tvox1", WITHOUT), down.clone()]);
         assert_eq!(r.status, Status::Unknown);

@@ -47,11 +47,7 @@ pub fn execute(
     for (name, why) in &selection.skipped {
         eprintln!(
             "{}",
-            crate::t!(
-                "check-skipped",
-                name = name.to_string(),
-                why = why.to_string()
-            )
+            crate::t!("check-skipped", name = name.to_string(), why = why.shown())
         );
     }
     let selected = selection.checks;
@@ -100,7 +96,7 @@ fn run_round(cx: &Context, inv: &Inventory, checks: &[&'static CheckDef], args: 
         for (node, why) in &unreachable {
             eprintln!(
                 "{}",
-                crate::t!("error-line", message = format!("`{node}`: {why}"))
+                crate::t!("error-line", message = format!("`{node}`: {}", why.shown()))
             );
         }
     }

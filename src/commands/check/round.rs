@@ -12,12 +12,13 @@ use crate::checks::registry::{self, CheckDef, CHECKS};
 use crate::checks::{vip, Report};
 use crate::cli::CheckArgs;
 use crate::exit_code::Exit;
+use crate::i18n::Msg;
 use crate::inventory::Inventory;
 
 /// The checks chosen for a site, and those left out with the reason.
 pub struct Selection {
     pub checks: Vec<&'static CheckDef>,
-    pub skipped: Vec<(&'static str, String)>,
+    pub skipped: Vec<(&'static str, Msg)>,
 }
 
 /// The checks named on the command line, in registry order. `all` is every check that
@@ -37,13 +38,14 @@ pub fn select(inv: &Inventory, names: &[String], strict: bool) -> Result<Selecti
         match (check.applies)(inv) {
             Ok(()) => match registry::on_demand(check.name).filter(|_| all) {
                 None => selection.checks.push(check),
-                Some(why) => selection.skipped.push((check.name, why.to_string())),
+                Some(why) => selection.skipped.push((check.name, why)),
             },
-            Err(why) if all || !strict => selection.skipped.push((check.name, why.to_string())),
+            Err(why) if all || !strict => selection.skipped.push((check.name, why)),
             Err(why) => {
-                return Err(Exit::Usage(format!(
-                    "`{}` does not apply here: {why}",
-                    check.name
+                return Err(Exit::Usage(crate::t!(
+                    "check-does-not-apply",
+                    check = check.name,
+                    why = why.shown()
                 )))
             }
         }
@@ -114,7 +116,7 @@ fn run_one(cx: &Context, check: &CheckDef, shown: bool) -> Report {
             "{:<8} {}: {}",
             report.status.to_string(),
             check.name,
-            report.summary
+            report.summary.shown()
         ));
     } else {
         spinner.finish_and_clear();

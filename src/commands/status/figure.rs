@@ -6,34 +6,41 @@ use std::time::Duration;
 
 use crate::checks::fs_sync::format_bytes;
 use crate::checks::{Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 
-pub fn figure(report: &Report) -> String {
+pub fn figure(report: &Report) -> Msg {
     if report.status != Status::Ok {
         return report.summary.clone();
     }
     measured(report).unwrap_or_else(|| report.summary.clone())
 }
 
-fn measured(report: &Report) -> Option<String> {
+fn measured(report: &Report) -> Option<Msg> {
     let metric = |name: &str| report.metrics.get(name).map(|m| m.value);
     match report.name.as_str() {
         "db" => report
             .largest_metric("seconds_behind")
-            .map(|s| format!("replica {} behind", secs(s))),
+            .map(|s| msg!("status-figure-replica", behind = secs(s))),
         "chat" => report
             .largest_metric("lag_seconds")
-            .map(|s| format!("secondary {} behind", secs(s))),
+            .map(|s| msg!("status-figure-secondary", behind = secs(s))),
         "calendars" => metric("tables_differing").map(|n| match n as u64 {
-            0 => "master and slave identical".to_string(),
-            n => format!("{n} table(s) differ"),
+            0 => msg!("status-figure-identical"),
+            n => msg!("status-figure-tables", count = n),
         }),
         "fs-sync" => metric("bytes_to_copy")
-            .map(|b| format!("{} to copy", format_bytes(b as u64)))
+            .map(|b| msg!("status-figure-to-copy", size = format_bytes(b as u64)))
             .or_else(|| {
-                let pct = metric("difference_percent")?;
-                let size =
-                    metric("master_bytes").map(|b| format!(" of {}", format_bytes(b as u64)));
-                Some(format!("{pct:.1}% apart{}", size.unwrap_or_default()))
+                let pct = format!("{:.1}", metric("difference_percent")?);
+                Some(match metric("master_bytes") {
+                    Some(b) => msg!(
+                        "status-figure-apart-of",
+                        percent = pct,
+                        size = format_bytes(b as u64)
+                    ),
+                    None => msg!("status-figure-apart", percent = pct),
+                })
             }),
         "vip" => None,
         _ => None,

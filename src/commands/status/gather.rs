@@ -10,7 +10,9 @@ use serde::Serialize;
 use super::figure;
 use crate::checks::context::Context;
 use crate::checks::{overall, registry, snapshot, vip, Report, Status};
+use crate::i18n::Msg;
 use crate::inventory::NodeName;
+use crate::msg;
 use crate::runbook::{library, runs};
 use crate::snapshots::{self, Snapshot, MAX_AGE};
 use crate::time::rfc3339;
@@ -58,7 +60,7 @@ pub struct NodeLine {
     /// `master`, `slave`, `stand-alone`, `dr client`, or `None` when it cannot be told.
     pub role: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<Msg>,
 }
 
 /// A check's state as one coloured word and a figure.
@@ -66,8 +68,8 @@ pub struct NodeLine {
 pub struct SyncLine {
     pub name: String,
     pub status: Status,
-    pub figure: String,
-    pub summary: String,
+    pub figure: Msg,
+    pub summary: Msg,
 }
 
 #[derive(Debug, Serialize)]
@@ -152,7 +154,7 @@ pub fn gather(cx: &Context, site_state: &Path) -> Screen {
     let (snapshot_report, kept) = match kept {
         Ok(kept) => (snapshot::evaluate(&kept, now), kept),
         Err(e) => (
-            Report::new("snapshot", Status::Unknown, format!("{e:#}")),
+            Report::new("snapshot", Status::Unknown, Msg::text(format!("{e:#}"))),
             Vec::new(),
         ),
     };
@@ -207,14 +209,14 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 fn sync_report(cx: &Context, name: &str) -> Report {
     match registry::find(name) {
         Some(check) => cx.report(name, || (check.run)(cx)),
-        None => Report::new(name, Status::Unknown, "no such check in this tvdr"),
+        None => Report::new(name, Status::Unknown, msg!("check-unknown")),
     }
 }
 
 /// `tvox2 unreachable` when the check could not judge because a node it needed was
 /// not reached: on a five-second screen that is the fact, and the node's error is shown
 /// once below the states.
-fn blocked(report: &Report, unreachable: &BTreeMap<String, String>) -> Option<String> {
+fn blocked(report: &Report, unreachable: &BTreeMap<String, Msg>) -> Option<Msg> {
     if report.status == Status::Ok {
         return None;
     }
@@ -225,7 +227,7 @@ fn blocked(report: &Report, unreachable: &BTreeMap<String, String>) -> Option<St
         .filter(|n| unreachable.contains_key(*n))
         .collect();
     down.dedup();
-    (!down.is_empty()).then(|| format!("cannot tell: {} unreachable", down.join(", ")))
+    (!down.is_empty()).then(|| msg!("status-blocked", nodes = down.join(", ")))
 }
 
 fn line(report: &Report) -> SyncLine {
@@ -241,12 +243,7 @@ fn line(report: &Report) -> SyncLine {
     }
 }
 
-fn node_line(
-    cx: &Context,
-    name: &str,
-    out: Result<Output, String>,
-    master: Option<&str>,
-) -> NodeLine {
+fn node_line(cx: &Context, name: &str, out: Result<Output, Msg>, master: Option<&str>) -> NodeLine {
     let address = cx
         .fleet
         .target(name)
@@ -266,7 +263,7 @@ fn node_line(
             Some(secs) => (true, Some(secs), None),
             None => {
                 let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-                (true, None, Some(format!("cannot read /proc/uptime: {why}")))
+                (true, None, Some(msg!("status-no-uptime", why = why)))
             }
         },
         Err(why) => (false, None, Some(why)),

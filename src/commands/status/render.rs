@@ -53,7 +53,7 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     let mut rows = vec![state_row(
         &t!("status-node-ip"),
         holder.status,
-        &holder.figure,
+        holder.figure.shown(),
     )];
     if screen.sync.is_empty() {
         rows.push(vec![
@@ -63,7 +63,7 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
         ]);
     }
     for line in &screen.sync {
-        rows.push(state_row(&line.name, line.status, &line.figure));
+        rows.push(state_row(&line.name, line.status, line.figure.shown()));
     }
     // Reminders in the same column of state words: the eye reads down one column.
     if screen.snapshots.is_empty() {
@@ -118,7 +118,7 @@ pub fn human(screen: &Screen, color: bool, watching: bool) -> String {
     if !errors.is_empty() {
         out.push('\n');
         for (node, why) in errors {
-            let mut lines = why.lines();
+            let mut lines = why.shown().lines();
             let _ = writeln!(out, "{node}: {}", clean(lines.next().unwrap_or("")));
             for more in lines {
                 let _ = writeln!(out, "  {}", clean(more));

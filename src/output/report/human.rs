@@ -5,32 +5,34 @@ use comfy_table::{Cell, Color, Table};
 
 use super::by_severity;
 use crate::checks::{Report, Status};
+use crate::i18n::Lang;
 use crate::output::table;
 
 /// Width when the terminal's is unknown (piped, redirected, tests): readable in a 100-column
 /// window or a ticket, and stable for snapshots.
 const FALLBACK_WIDTH: u16 = 100;
 
-pub(super) fn render(reports: &[Report], color: bool) -> String {
+/// The reports as tables, in `lang` (the language chosen at start, or a test's).
+pub(super) fn render(reports: &[Report], color: bool, lang: Lang) -> String {
     if reports.is_empty() {
-        return format!("{}\n", t!("checks-none-run"));
+        return format!("{}\n", t!(in lang, "checks-none-run"));
     }
     let sorted = by_severity(reports);
 
     let (check, status, summary, node, item, message) = (
-        t!("checks-col-check"),
-        t!("checks-col-status"),
-        t!("checks-col-summary"),
-        t!("checks-col-node"),
-        t!("checks-col-item"),
-        t!("checks-col-message"),
+        t!(in lang, "checks-col-check"),
+        t!(in lang, "checks-col-status"),
+        t!(in lang, "checks-col-summary"),
+        t!(in lang, "checks-col-node"),
+        t!(in lang, "checks-col-item"),
+        t!(in lang, "checks-col-message"),
     );
     let mut summary = new_table(&[&check, &status, &summary], color);
     for report in &sorted {
         summary.add_row(vec![
             Cell::new(clean(&report.name)),
             status_cell(report.status, color),
-            Cell::new(clean(&report.summary)),
+            Cell::new(clean(report.summary.in_lang(lang))),
         ]);
     }
     let mut out = format!("{summary}\n");
@@ -49,13 +51,16 @@ pub(super) fn render(reports: &[Report], color: bool) -> String {
                     status_cell(detail.status, color),
                     Cell::new(clean(detail.node.as_deref().unwrap_or("-"))),
                     Cell::new(clean(&detail.item)),
-                    Cell::new(clean(&detail.message)),
+                    Cell::new(clean(detail.message.in_lang(lang))),
                 ]);
             }
             out.push_str(&format!("{details}\n"));
         }
         for hint in &report.hints {
-            out.push_str(&format!("{}\n", t!("checks-hint", hint = clean(hint))));
+            out.push_str(&format!(
+                "{}\n",
+                t!(in lang, "checks-hint", hint = clean(hint.in_lang(lang)))
+            ));
         }
     }
     out
@@ -131,7 +136,7 @@ mod tests {
         let word = "x".repeat(100_000);
         let report = Report::new("clock", Status::Unknown, format!("`date` printed `{word}`"))
             .detail(Status::Unknown, Some("tvox1"), "clock", word.clone());
-        let shown = render(&[report], false);
+        let shown = render(&[report], false, Lang::En);
         let xs = shown.matches('x').count();
         assert!(xs > MAX_CELL_CHARS && xs <= 2 * MAX_CELL_CHARS + 1, "{xs}");
         // The detail's cut (the table may wrap the words after it).

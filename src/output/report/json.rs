@@ -14,6 +14,8 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
+
 use super::rfc3339;
 use crate::checks::{overall, Detail, Metric, Report, Status};
 
@@ -36,7 +38,7 @@ pub(super) struct Check<'a> {
     nodes: &'a BTreeMap<String, serde_json::Value>,
     details: &'a [Detail],
     metrics: &'a BTreeMap<String, Metric>,
-    hints: &'a [String],
+    hints: &'a [Msg],
 }
 
 /// The reports as the contract's `checks` array (also each site's with `--sites`).

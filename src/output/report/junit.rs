@@ -105,8 +105,8 @@ fn suite(
 
 /// The summary, then one line per finding, then the hints: what a CI log viewer shows.
 fn body(report: &Report) -> String {
-    let mut lines = vec![format!("{}: {}", report.status, report.summary)];
+    let mut lines = vec![format!("{}: {}", report.status, report.summary.en())];
     lines.extend(report.details.iter().map(detail_line));
-    lines.extend(report.hints.iter().map(|h| format!("hint: {h}")));
+    lines.extend(report.hints.iter().map(|h| format!("hint: {}", h.en())));
     lines.join("\n")
 }

@@ -57,7 +57,7 @@ pub fn render(
     color: bool,
 ) -> String {
     match format {
-        Format::Human => human::render(reports, color),
+        Format::Human => human::render(reports, color, crate::i18n::lang()),
         Format::Json => json::render(site, reports, generated_at),
         Format::Junit => junit::render(site, reports, generated_at),
         Format::Nagios => nagios::render(reports),
@@ -109,15 +109,18 @@ fn by_severity(reports: &[Report]) -> Vec<&Report> {
     sorted
 }
 
-/// One finding on one line of text, for the formats without columns (JUnit, Nagios):
+/// One finding on one line of text, for the formats without columns (JUnit, Nagios), in
+/// English as every machine format:
 /// `CRIT [tvox2] member tvox2:27017: not reachable/healthy`.
 fn detail_line(detail: &Detail) -> String {
     match &detail.node {
         Some(node) => format!(
             "{} [{node}] {}: {}",
-            detail.status, detail.item, detail.message
+            detail.status,
+            detail.item,
+            detail.message.en()
         ),
-        None => format!("{} {}: {}", detail.status, detail.item, detail.message),
+        None => format!("{} {}: {}", detail.status, detail.item, detail.message.en()),
     }
 }
 

@@ -56,7 +56,7 @@ pub(super) fn render_as(state: Status, reports: &[Report], notes: &[String]) -> 
         .map(|r| match r.status {
             Status::Ok => format!("{}: OK", r.name),
             status if r.summary.trim().is_empty() => format!("{}: {}", r.name, word(status)),
-            _ => format!("{}: {}", r.name, r.summary),
+            _ => format!("{}: {}", r.name, r.summary.en()),
         })
         .collect();
     let verdicts = match (verdicts.is_empty(), notes.first()) {
@@ -83,11 +83,13 @@ pub(super) fn render_as(state: Status, reports: &[Report], notes: &[String]) -> 
     for report in &sorted {
         out.push_str(&one_line(&format!(
             "[{}] {}: {}",
-            report.status, report.name, report.summary
+            report.status,
+            report.name,
+            report.summary.en()
         )));
         out.push('\n');
         let lines = report.details.iter().map(detail_line);
-        for line in lines.chain(report.hints.iter().map(|h| format!("hint: {h}"))) {
+        for line in lines.chain(report.hints.iter().map(|h| format!("hint: {}", h.en()))) {
             out.push_str("  ");
             out.push_str(&one_line(&line));
             out.push('\n');

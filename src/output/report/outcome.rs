@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::checks::{overall, Report, Status};
+use crate::i18n::Msg;
 
 /// One site's result among many.
 #[derive(Debug, Clone)]
@@ -15,9 +16,9 @@ pub struct SiteOutcome {
     /// In the registry's order; empty when the site could not be checked.
     pub reports: Vec<Report>,
     /// Checks that do not apply to this site, with why.
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, Msg)>,
     /// Nodes that could not be reached, with why.
-    pub unreachable: BTreeMap<String, String>,
+    pub unreachable: BTreeMap<String, Msg>,
     /// Why the site has no verdict at all (an unreadable inventory, no answer in time).
     pub error: Option<String>,
     /// The checks did not all end within `--site-timeout`.
@@ -55,7 +56,7 @@ impl SiteOutcome {
         problems.extend(
             self.unreachable
                 .iter()
-                .map(|(node, why)| format!("{node} not reached: {why}")),
+                .map(|(node, why)| format!("{node} not reached: {}", why.en())),
         );
         problems
     }

@@ -9,14 +9,15 @@ use serde_json::{Map, Value};
 use super::human::{Decision, Human};
 use crate::checks::context::{Context as CheckContext, Options};
 use crate::exit_code::Exit;
+use crate::i18n::{Msg, Said};
 use crate::inventory::{Inventory, NodeName};
 use crate::runbook::answers::Answers;
 use crate::runbook::facts::Facts;
 use crate::runbook::journal::{self, Outcome, Record};
 use crate::runbook::model::{CheckOptions, Command, Role, Step};
 use crate::runbook::template::Template;
-use crate::t;
 use crate::transport::{Cmd, Fleet};
+use crate::{msg, t};
 
 pub struct StepCx<'a> {
     pub inventory: &'a Inventory,
@@ -89,14 +90,15 @@ pub enum Next {
 impl StepCx<'_> {
     /// The one place a failed attempt is decided: the technician retries, overrides with a
     /// written reason, or aborts (exit 4); with `--yes` or without a terminal, nobody can
-    /// decide and the step is recorded as failed (the run stops, resumable).
-    pub fn after_failure(&self, why: String, evidence: Map<String, Value>) -> Result<Next> {
+    /// decide and the step is recorded as failed (the run stops, resumable). `why` is
+    /// shown in the chosen language and recorded in English.
+    pub fn after_failure(&self, why: Msg, evidence: Map<String, Value>) -> Result<Next> {
         eprintln!(
             "{}",
             t!(
                 "step-failed",
                 step = self.step.id.as_str(),
-                why = why.as_str()
+                why = why.shown()
             )
         );
         match self.human.on_failure(&self.step.id)? {
@@ -110,11 +112,15 @@ impl StepCx<'_> {
                 reason: Some(reason),
                 evidence,
             })),
-            Decision::Abort if self.human.yes || !self.human.interactive() => {
-                Ok(Next::Finish(StepResult::failed(why, evidence)))
-            }
+            Decision::Abort if self.human.yes || !self.human.interactive() => Ok(Next::Finish(
+                StepResult::failed(why.en().to_string(), evidence),
+            )),
             Decision::Abort => {
-                let said = crate::said!("step-aborted-at", step = self.step.id.as_str(), why = why);
+                let at = msg!("step-aborted-at", step = self.step.id.as_str(), why = why);
+                let said = Said {
+                    shown: at.shown().to_string(),
+                    recorded: at.en().to_string(),
+                };
                 Err(Exit::Aborted(crate::i18n::raise(said)).into())
             }
         }

@@ -1,6 +1,8 @@
 //! Validation of a step's fields against its kind: what each kind needs, what it refuses,
 //! and the checks, hosts, commands, regexes and waits it names.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::time::Duration;
 
 use regex::Regex;
@@ -32,7 +34,7 @@ impl Validator<'_> {
                     if evidence.value != "snapshot" {
                         self.error(
                             &evidence.referenced,
-                            format!("unknown evidence `{}`: expected `snapshot`", evidence.value),
+                            msg!("load-unknown-evidence", evidence = evidence.value.as_str()),
                         );
                     }
                 }
@@ -45,7 +47,7 @@ impl Validator<'_> {
             }
             RawKind::Check => {
                 if raw.checks.is_empty() {
-                    self.error(&at, "a `check` step needs `checks:`");
+                    self.error(&at, msg!("load-check-needs-checks"));
                 }
                 let checks = self.checks(&raw.checks);
                 let mut options = self.check_options(raw, &checks);
@@ -89,7 +91,7 @@ impl Validator<'_> {
                     Until::Check(check) => self.check_options(raw, std::slice::from_ref(check)),
                     Until::Host { .. } => {
                         if raw.options.is_some() {
-                            self.error(&at, "`options` are for the check waited for: this step waits for a host");
+                            self.error(&at, msg!("load-options-for-check"));
                         }
                         Default::default()
                     }
@@ -105,7 +107,7 @@ impl Validator<'_> {
                 phase: match &raw.phase {
                     Some(phase) => phase.value.clone(),
                     None => {
-                        self.error(&at, "a `uat` step needs `phase:`");
+                        self.error(&at, msg!("load-uat-needs-phase"));
                         String::new()
                     }
                 },
@@ -120,15 +122,16 @@ impl Validator<'_> {
         let at = raw.id.referenced;
         let refuse = |present: bool, field: &str, kinds: &[RawKind]| {
             if present && !kinds.contains(&kind) {
-                Some(format!(
-                    "`{field}` has no meaning for a `{}` step",
-                    format!("{kind:?}").to_lowercase()
+                Some(msg!(
+                    "load-field-meaningless",
+                    field = field,
+                    kind = format!("{kind:?}").to_lowercase()
                 ))
             } else {
                 None
             }
         };
-        let problems: Vec<String> = [
+        let problems: Vec<Msg> = [
             refuse(
                 raw.on.is_some(),
                 "on",
@@ -178,20 +181,17 @@ impl Validator<'_> {
                 if Name::parse(&name.value) != Ok(Name::Answer(name.value.clone())) {
                     self.error(
                         &name.referenced,
-                        format!(
-                            "`{}` is not a usable answer name: letters, digits, `_`",
-                            name.value
-                        ),
+                        msg!("load-bad-answer-name", name = name.value.as_str()),
                     );
                 }
                 if !self.answers.insert(name.value.clone()) {
                     self.error(
                         &name.referenced,
-                        format!("`{}` is already asked by an earlier step", name.value),
+                        msg!("load-answer-twice", name = name.value.as_str()),
                     );
                 }
                 if ask.kind == RawAskKind::Choice && ask.choices.is_empty() {
-                    self.error(&name.referenced, "a `choice` question needs `choices:`");
+                    self.error(&name.referenced, msg!("load-choice-needs-choices"));
                 }
                 let prompt = match ask.prompt.clone() {
                     Some(prompt) => self.text(prompt),
@@ -211,17 +211,21 @@ impl Validator<'_> {
     fn checks(&mut self, checks: &[Spanned<String>]) -> Vec<String> {
         for check in checks {
             if registry::find(&check.value).is_none() {
-                let hint = closest(&check.value, registry::names().into_iter())
-                    .map(|near| format!("did you mean `{near}`? "))
-                    .unwrap_or_default();
-                self.error(
-                    &check.referenced,
-                    format!(
-                        "unknown check `{}`: {hint}known checks: {}",
-                        check.value,
-                        registry::names().join(", ")
+                let known = registry::names().join(", ");
+                let message = match closest(&check.value, registry::names().into_iter()) {
+                    Some(near) => msg!(
+                        "load-unknown-check-near",
+                        check = check.value.as_str(),
+                        near = near,
+                        known = known
                     ),
-                );
+                    None => msg!(
+                        "load-unknown-check",
+                        check = check.value.as_str(),
+                        known = known
+                    ),
+                };
+                self.error(&check.referenced, message);
             }
         }
         checks.iter().map(|c| c.value.clone()).collect()
@@ -232,12 +236,12 @@ impl Validator<'_> {
             None => {
                 self.error(
                     at,
-                    format!("a `{}` step needs `on:` ({})", kind_name(raw), Role::NAMES),
+                    msg!("load-needs-on", kind = kind_name(raw), roles = Role::NAMES),
                 );
                 Role::Local
             }
             Some(on) => on.value.parse().unwrap_or_else(|why: String| {
-                self.error(&on.referenced, why);
+                self.error(&on.referenced, Msg::text(why));
                 Role::Local
             }),
         }
@@ -248,11 +252,7 @@ impl Validator<'_> {
         let role = self.on(raw, at);
         if !matches!(role, Role::Tvox1 | Role::Tvox2) {
             if let Some(on) = &raw.on {
-                self.error(
-                    &on.referenced,
-                    "a `check` step's `on:` names the cluster node its checks look at: \
-                     `tvox1` or `tvox2`",
-                );
+                self.error(&on.referenced, msg!("load-check-on"));
             }
         }
         role
@@ -262,10 +262,7 @@ impl Validator<'_> {
         let role = self.on(raw, at);
         if !role.is_single() {
             if let Some(on) = &raw.on {
-                self.error(
-                    &on.referenced,
-                    format!("a `{}` step runs on one host, not `both`", kind_name(raw)),
-                );
+                self.error(&on.referenced, msg!("load-one-host", kind = kind_name(raw)));
             }
         }
         role
@@ -275,16 +272,11 @@ impl Validator<'_> {
         match (&raw.command, &raw.script) {
             (Some(command), None) => {
                 if command.value.is_empty() {
-                    self.error(&command.referenced, "`command` is empty");
+                    self.error(&command.referenced, msg!("load-command-empty"));
                 }
                 if let Some(at) = super::shell::shell_script_word(&command.value) {
                     if command.value[at].contains("{{") {
-                        self.error(
-                            &command.referenced,
-                            "a `{{ reference }}` in the script of a shell's `-c` becomes shell \
-                             code: use `script:` (its references are quoted), or pass the \
-                             value as an argument (`sh -c '… \"$1\"' sh {{ name }}`)",
-                        );
+                        self.error(&command.referenced, msg!("load-reference-in-sh-c"));
                     }
                 }
                 let words = command
@@ -298,11 +290,7 @@ impl Validator<'_> {
                 if let Some(why) = super::shell::misplaced(&script.value) {
                     self.error(
                         &script.referenced,
-                        format!(
-                            "a `{{{{ reference }}}}` {why} in `script:`: its value is quoted \
-                             already, and there that quoting does not hold; write it bare \
-                             (`printf %s {{{{ name }}}}`)"
-                        ),
+                        msg!("load-reference-misplaced", why = why),
                     );
                 }
                 Command::Script(
@@ -311,17 +299,11 @@ impl Validator<'_> {
                 )
             }
             (Some(_), Some(script)) => {
-                self.error(
-                    &script.referenced,
-                    "give either `command` or `script`, not both",
-                );
+                self.error(&script.referenced, msg!("load-command-and-script"));
                 Command::Argv(Vec::new())
             }
             (None, None) => {
-                self.error(
-                    at,
-                    format!("a `{}` step needs `command:` or `script:`", kind_name(raw)),
-                );
+                self.error(at, msg!("load-needs-command", kind = kind_name(raw)));
                 Command::Argv(Vec::new())
             }
         }
@@ -336,7 +318,7 @@ impl Validator<'_> {
                 Some(template)
             }
             Err(why) => {
-                self.error(at, why);
+                self.error(at, Msg::text(why));
                 None
             }
         }
@@ -346,7 +328,10 @@ impl Validator<'_> {
         match Regex::new(&text.value) {
             Ok(re) => Some(re),
             Err(err) => {
-                self.error(&text.referenced, format!("bad regex: {err}"));
+                self.error(
+                    &text.referenced,
+                    msg!("load-bad-regex", error = err.to_string()),
+                );
                 None
             }
         }
@@ -375,7 +360,7 @@ impl Validator<'_> {
                 }
                 RawPatterns::Many(many) => {
                     if many.is_empty() {
-                        self.error(&field.referenced, "an empty list of regexes");
+                        self.error(&field.referenced, msg!("load-empty-regexes"));
                     }
                     many.clone()
                 }
@@ -389,10 +374,7 @@ impl Validator<'_> {
 
     fn until(&mut self, raw: &RawStep, at: &Location) -> Until {
         let Some(until) = &raw.until else {
-            self.error(
-                at,
-                "a `wait` step needs `until:` (`check:` or `host:` with `state:`)",
-            );
+            self.error(at, msg!("load-wait-needs-until"));
             return Until::Check(String::new());
         };
         match (&until.check, &until.host) {
@@ -402,14 +384,14 @@ impl Validator<'_> {
             }
             (None, Some(host)) => {
                 let on: Role = host.value.parse().unwrap_or_else(|why: String| {
-                    self.error(&host.referenced, why);
+                    self.error(&host.referenced, Msg::text(why));
                     Role::Local
                 });
                 let up = until.state != Some(crate::runbook::raw::RawHostState::Down);
                 Until::Host { on, up }
             }
             _ => {
-                self.error(at, "`until:` needs exactly one of `check:` or `host:`");
+                self.error(at, msg!("load-until-one"));
                 Until::Check(String::new())
             }
         }

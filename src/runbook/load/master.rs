@@ -2,6 +2,7 @@
 //! (`node_of`, `other_than_node_of`) — a step that exists, comes earlier, and runs on one
 //! node, so the journal will say which.
 
+use crate::msg;
 use serde_saphyr::Spanned;
 
 use super::Validator;
@@ -43,10 +44,7 @@ impl Validator<'_> {
     pub(super) fn master(&mut self, raw: &Spanned<RawMaster>, checks: &[String]) -> Option<Master> {
         let at = raw.referenced;
         if !checks.iter().any(|c| c == "vip") {
-            self.error(
-                &at,
-                "`master` is an option of the `vip` check, which this step does not run",
-            );
+            self.error(&at, msg!("load-master-needs-vip"));
             return None;
         }
         let (step, other) = match &raw.value {
@@ -54,7 +52,10 @@ impl Validator<'_> {
                 return Some(Master::Node(node.clone()))
             }
             RawMaster::Node(node) => {
-                self.error(&at, format!("`master: {node}`: expected {FORMS}"));
+                self.error(
+                    &at,
+                    msg!("load-master-bad", node = node.as_str(), forms = FORMS),
+                );
                 return None;
             }
             RawMaster::Relative(RawRelativeMaster {
@@ -66,27 +67,26 @@ impl Validator<'_> {
                 other_than_node_of: Some(step),
             }) => (step, true),
             RawMaster::Relative(_) => {
-                self.error(&at, format!("`master` needs exactly one of {FORMS}"));
+                self.error(&at, msg!("load-master-one", forms = FORMS));
                 return None;
             }
         };
         let problem = match self.seen.get(step) {
-            None if self.later.contains(step) => Some(format!(
-                "`{step}` comes later: which node it ran on is not known at this step"
-            )),
-            None => Some(format!("no step `{step}` in this runbook")),
-            Some(seen) if !seen.one_node => Some(format!(
-                "`{step}` is a `{}` step that does not run on one node: name a screen, run, \
-                 reboot or interactive step on one node",
-                seen.kind
+            None if self.later.contains(step) => Some(msg!("load-master-later", step = step)),
+            None => Some(msg!("load-master-no-step", step = step)),
+            Some(seen) if !seen.one_node => Some(msg!(
+                "load-master-not-one-node",
+                step = step,
+                kind = seen.kind
             )),
             // A forward step cannot know a rollback step; a rollback step knows the forward
             // run (its journal) and the rollback steps of its own stage before it (rollback
             // runs the stages newest first).
             Some(seen) if seen.rollback_of.is_some() && seen.rollback_of != self.rollback_of => {
-                Some(format!(
-                    "`{step}` is a rollback step of stage `{}`, which does not run before this step",
-                    seen.rollback_of.as_deref().unwrap_or_default()
+                Some(msg!(
+                    "load-master-rollback",
+                    step = step,
+                    stage = seen.rollback_of.as_deref().unwrap_or_default()
                 ))
             }
             Some(_) => None,

@@ -14,6 +14,8 @@ use super::facts::Name;
 use super::model::{CheckOptions, Runbook, Source, Stage, Step};
 use super::raw::{RawDnsExpect, RawRunbook, RawStage, RawStep};
 use super::text::Text;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::yaml::YamlError;
 use master::Seen;
 
@@ -29,6 +31,7 @@ pub struct Invalid(pub Vec<YamlError>);
 
 impl std::error::Error for Invalid {}
 
+/// English, one error after the other; a person reads [`Invalid::shown`].
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, err) in self.0.iter().enumerate() {
@@ -38,6 +41,14 @@ impl fmt::Display for Invalid {
             write!(f, "{err}")?;
         }
         Ok(())
+    }
+}
+
+impl Invalid {
+    /// Every error in the language chosen at start.
+    pub fn shown(&self) -> String {
+        let shown: Vec<String> = self.0.iter().map(YamlError::shown).collect();
+        shown.join("\n")
     }
 }
 
@@ -104,7 +115,7 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, at: &Location, message: impl Into<String>) {
+    fn error(&mut self, at: &Location, message: impl Into<Msg>) {
         self.errors.push(YamlError::at(
             self.path,
             self.text,
@@ -117,7 +128,7 @@ impl Validator<'_> {
     fn runbook(&mut self, raw: RawRunbook, name: &str, text: &str) -> Runbook {
         self.id(&raw.id, "runbook");
         if raw.stages.is_empty() {
-            self.error(&raw.id.referenced, "a runbook needs at least one stage");
+            self.error(&raw.id.referenced, msg!("load-no-stage"));
         }
         self.later = raw
             .stages
@@ -151,10 +162,7 @@ impl Validator<'_> {
         if !valid {
             self.error(
                 &id.referenced,
-                format!(
-                    "`{}` is not a valid {what} id: lowercase letters, digits and `-`",
-                    id.value
-                ),
+                msg!("load-bad-id", id = id.value.as_str(), what = what),
             );
         }
     }
@@ -162,7 +170,10 @@ impl Validator<'_> {
     fn unique(&mut self, id: &Spanned<String>, what: &str) {
         self.id(id, what);
         if !self.ids.insert(id.value.clone()) {
-            self.error(&id.referenced, format!("duplicate id `{}`", id.value));
+            self.error(
+                &id.referenced,
+                msg!("load-duplicate-id", id = id.value.as_str()),
+            );
         }
     }
 
@@ -172,7 +183,7 @@ impl Validator<'_> {
         if raw.steps.is_empty() {
             self.error(
                 &raw.id.referenced,
-                format!("stage `{}` has no steps", raw.id.value),
+                msg!("load-empty-stage", stage = raw.id.value.as_str()),
             );
         }
         let mut open = self.open_outage.take();
@@ -202,16 +213,15 @@ impl Validator<'_> {
                     self.known(name, &when.referenced);
                 }
                 if condition.names().is_empty() {
-                    self.error(
-                        &when.referenced,
-                        "this condition names no fact or answer: the step would always or \
-                         never run",
-                    );
+                    self.error(&when.referenced, msg!("load-condition-constant"));
                 }
                 Some(condition)
             }
             Err(why) => {
-                self.error(&when.referenced, format!("bad condition: {why}"));
+                self.error(
+                    &when.referenced,
+                    msg!("load-bad-condition", why = why.to_string()),
+                );
                 None
             }
         }
@@ -224,10 +234,14 @@ impl Validator<'_> {
             if !missing.is_empty() {
                 self.error(
                     &text.referenced,
-                    format!(
-                        "a shipped runbook says everything in English and Italian: this text \
-                         lacks `{}:`",
-                        missing.join(":` and `")
+                    msg!(
+                        "load-lacks-language",
+                        missing = Msg::and_list(
+                            &missing
+                                .iter()
+                                .map(|l| format!("`{l}:`"))
+                                .collect::<Vec<_>>()
+                        )
                     ),
                 );
             }
@@ -239,13 +253,11 @@ impl Validator<'_> {
     fn known(&mut self, name: &Name, at: &Location) {
         if let Name::Answer(answer) = name {
             if !self.answers.contains(answer) {
-                let hint = closest(answer, self.answers.iter().map(String::as_str))
-                    .map(|near| format!(" (did you mean `{near}`?)"))
-                    .unwrap_or_default();
-                self.error(
-                    at,
-                    format!("`{answer}` is not asked by any earlier step (nor a known fact){hint}"),
-                );
+                let message = match closest(answer, self.answers.iter().map(String::as_str)) {
+                    Some(near) => msg!("load-unknown-answer-near", answer = answer, near = near),
+                    None => msg!("load-unknown-answer", answer = answer),
+                };
+                self.error(at, message);
             }
         }
     }

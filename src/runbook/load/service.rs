@@ -2,6 +2,7 @@
 //! `down` … `up` window, where the report already counts it (it would be counted twice).
 
 use super::Validator;
+use crate::msg;
 use crate::runbook::raw::{RawKind, RawService, RawStep};
 
 impl Validator<'_> {
@@ -22,22 +23,16 @@ impl Validator<'_> {
                     ) {
                         self.error(
                             &service.referenced,
-                            format!(
-                                "`service: outage` marks a step whose own duration is an outage \
-                                 (a snapshot with the machine off, a reboot); a `{}` step \
-                                 does not take the service down",
-                                super::kind_name(step)
-                            ),
+                            msg!("load-outage-kind", kind = super::kind_name(step)),
                         );
                     }
                     if let Some(down) = open {
                         self.error(
                             &service.referenced,
-                            format!(
-                                "step `{}` is inside the outage that `{down}` (`service: down`) \
-                                 opens: the report measures it there; `service: outage` would \
-                                 count it twice",
-                                step.id.value
+                            msg!(
+                                "load-outage-inside",
+                                step = step.id.value.as_str(),
+                                down = down.as_str()
                             ),
                         );
                     }

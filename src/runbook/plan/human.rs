@@ -78,7 +78,7 @@ pub fn render_human(plan: &Plan) -> String {
                         t!(
                             "plan-check-at-run-time",
                             check = &check.check,
-                            later = later.as_str()
+                            later = later.shown()
                         )
                     ));
                 }

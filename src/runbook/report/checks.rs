@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::evidence::text;
 use super::text as t;
 use super::view::View;
+use crate::checks::words::Words;
 use crate::t;
 
 pub fn section(view: &View) -> String {
@@ -18,6 +19,8 @@ pub fn section(view: &View) -> String {
         let Some(reports) = f.evidence.get("reports").and_then(Value::as_array) else {
             continue;
         };
+        // The words of report `i` in the report's language (English in an old journal).
+        let words = |i: usize| Words::of(f.evidence, i, l);
         let _ = writeln!(
             out,
             "### {} — {}\n\n{} {}.\n",
@@ -40,26 +43,28 @@ pub fn section(view: &View) -> String {
             "| {} |\n|---|---|---|",
             t!(in l, "report-checks-columns")
         );
-        for report in reports {
+        for (i, report) in reports.iter().enumerate() {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
                 r.code(text(report, "name")),
                 r.md(text(report, "status")),
-                r.md(text(report, "summary"))
+                r.md(words(i).map_or("", |w| w.summary()))
             );
         }
         out.push('\n');
-        let bad: Vec<(&Value, &Value)> = reports
+        let bad: Vec<(&Value, &Value, &str)> = reports
             .iter()
-            .flat_map(|report| {
+            .enumerate()
+            .flat_map(|(i, report)| {
                 report
                     .get("details")
                     .and_then(Value::as_array)
                     .into_iter()
                     .flatten()
-                    .filter(|d| text(d, "status") != "OK")
-                    .map(move |d| (report, d))
+                    .enumerate()
+                    .filter(|(_, d)| text(d, "status") != "OK")
+                    .map(move |(j, d)| (report, d, words(i).map_or("", |w| w.detail(j))))
             })
             .collect();
         if !bad.is_empty() {
@@ -69,7 +74,7 @@ pub fn section(view: &View) -> String {
                 t!(in l, "report-findings"),
                 t!(in l, "report-findings-columns")
             );
-            for (report, d) in bad {
+            for (report, d, message) in bad {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} |",
@@ -77,22 +82,22 @@ pub fn section(view: &View) -> String {
                     r.md(text(d, "node")),
                     r.md(text(d, "item")),
                     r.md(text(d, "status")),
-                    r.md(text(d, "message"))
+                    r.md(message)
                 );
             }
             out.push('\n');
         }
         let hints: Vec<&str> = reports
             .iter()
-            .filter(|report| text(report, "status") != "OK")
-            .flat_map(|report| {
-                report
+            .enumerate()
+            .filter(|(_, report)| text(report, "status") != "OK")
+            .flat_map(|(i, report)| {
+                let count = report
                     .get("hints")
                     .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
+                    .map_or(0, Vec::len);
+                (0..count).filter_map(move |j| words(i).map(|w| w.hint(j)))
             })
-            .filter_map(Value::as_str)
             .collect();
         for hint in hints {
             let _ = writeln!(out, "- {}", t!(in l, "report-hint", hint = r.md(hint)));

@@ -17,6 +17,7 @@ const HANDLED: &[&str] = &[
     "confirmed_at",
     "shown_at",
     "reports",
+    "reports_it",
     "attempts",
     "command",
     "hosts",

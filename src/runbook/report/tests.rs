@@ -648,3 +648,56 @@ fn a_from_confirmation_an_undecidable_condition_and_an_abandoned_run_say_who_and
     );
     insta::assert_snapshot!(report);
 }
+
+/// A check step journalled with its reports' Italian words: the Italian report shows the
+/// verdicts in Italian, the English one as before; the journal's `reports` stay English.
+#[test]
+fn check_verdicts_read_in_the_language_of_the_report() {
+    let report = Report::new(
+        "vip",
+        Status::Crit,
+        crate::msg!("vip-none", ip = "10.0.0.10"),
+    )
+    .detail(
+        Status::Unknown,
+        Some("tvox2"),
+        "node IP",
+        crate::msg!("vip-no-address"),
+    )
+    .hint(crate::msg!("vip-switch-hint", node = "tvox2"));
+    let mut evidence = serde_json::Map::new();
+    crate::checks::words::record(&mut evidence, &[report]);
+    evidence.insert("attempts".into(), json!(1));
+    assert_eq!(
+        evidence["reports"][0]["summary"],
+        "no node holds the node IP 10.0.0.10"
+    );
+    let rb = runbook(FT);
+    let mut j = Journal::start(&rb, "alice", "laptop-alice");
+    j.step(
+        "sync",
+        Outcome::Failed,
+        Some("vip CRIT"),
+        Value::Object(evidence),
+        5,
+    )
+    .end();
+    let it = Site {
+        lang: crate::i18n::Lang::It,
+        ..site()
+    };
+    let italian = render(&j.records, &rb, &it);
+    for words in [
+        "nessun nodo ha l'IP del nodo 10.0.0.10",
+        "non ha mostrato alcun indirizzo",
+        "scopri perché",
+    ] {
+        assert!(italian.contains(words), "{words} missing:\n{italian}");
+    }
+    let english = render(&j.records, &rb, &site());
+    assert!(
+        english.contains("no node holds the node IP 10.0.0.10"),
+        "{english}"
+    );
+    assert!(!english.contains("nessun nodo"), "{english}");
+}

@@ -2,13 +2,14 @@
 
 use super::super::evaluate;
 use super::*;
+use crate::i18n::Msg;
 
 const NO_SERVER: &str = include_str!("../fixtures/pg-dump-error-no-server.txt");
 const ROLE_MISSING: &str = include_str!("../fixtures/pg-dump-error-role-missing.txt");
 const DB_MISSING: &str = include_str!("../fixtures/pg-dump-error-database-missing.txt");
 
 fn failed(node: &str, error: &str) -> NodeDump {
-    NodeDump::new(node, Err(error.to_string()))
+    NodeDump::new(node, Err(Msg::text(error)))
 }
 
 #[test]

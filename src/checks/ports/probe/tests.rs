@@ -57,7 +57,7 @@ fn probe_with(tools: &[&str]) -> Result<Probed, String> {
         .output(&command(Duration::from_secs(2), &targets))
         .unwrap();
     assert!(out.success(), "{out:?}");
-    let probed = parse(&out.stdout_lossy())?;
+    let probed = parse(&out.stdout_lossy()).map_err(|e| e.en().to_string())?;
     assert_eq!(
         probed.get("127.0.0.1", open_port).unwrap().outcome,
         Outcome::Open

@@ -1,5 +1,6 @@
 //! `--master`: OK only when the expected node answered and holds the node IP alone.
 
+use crate::i18n::Msg;
 use std::net::IpAddr;
 
 use super::*;
@@ -23,7 +24,7 @@ fn answered(name: &str, text: &str) -> NodeAddrs {
 fn away(name: &str) -> NodeAddrs {
     NodeAddrs {
         node: name.into(),
-        output: Err(format!("`{name}` (10.0.0.2) is unreachable")),
+        output: Err(Msg::text(format!("`{name}` (10.0.0.2) is unreachable"))),
     }
 }
 

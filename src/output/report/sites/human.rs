@@ -82,12 +82,16 @@ fn why(site: &SiteOutcome) -> String {
         parts.push(t!(
             "sites-not-reached",
             node = node.as_str(),
-            why = first(why)
+            why = first(why.shown())
         ));
     }
     match site.worst() {
         Some(report) if report.status != Status::Ok => {
-            parts.push(format!("{}: {}", report.name, first(&report.summary)));
+            parts.push(format!(
+                "{}: {}",
+                report.name,
+                first(report.summary.shown())
+            ));
         }
         Some(_) if parts.is_empty() => parts.push(t!("sites-all-ok")),
         _ => {}

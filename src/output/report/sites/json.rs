@@ -18,6 +18,7 @@ use super::super::json::{checks, Check};
 use super::super::outcome::SiteOutcome;
 use super::super::rfc3339;
 use crate::checks::Status;
+use crate::i18n::Msg;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -35,7 +36,7 @@ struct Site<'a> {
     seconds: f64,
     reached: bool,
     timed_out: bool,
-    unreachable: &'a BTreeMap<String, String>,
+    unreachable: &'a BTreeMap<String, Msg>,
     error: Option<&'a str>,
     skipped: Vec<Skipped<'a>>,
     checks: Vec<Check<'a>>,

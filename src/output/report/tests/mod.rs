@@ -2,6 +2,7 @@
 
 mod exit;
 mod exposition;
+mod italian;
 mod junit_xml;
 mod snapshots;
 

@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde_json::{json, Map};
 
-use crate::checks::registry;
+use crate::checks::{registry, words};
 use crate::checks::{Report, Status};
 use crate::exit_code::Exit;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::output::{report, term};
 use crate::runbook::engine::step::{Next, StepCx, StepResult};
 use crate::runbook::journal::Outcome;
@@ -30,7 +32,7 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
             )
         );
         let mut evidence = Map::new();
-        evidence.insert("reports".into(), json!(reports));
+        words::record(&mut evidence, &reports);
         evidence.insert("attempts".into(), json!(attempts));
         let failing: Vec<&Report> = reports
             .iter()
@@ -39,11 +41,11 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
         if failing.is_empty() {
             return Ok(StepResult::done(evidence));
         }
-        let why = failing
+        let verdicts: Vec<Msg> = failing
             .iter()
-            .map(|r| format!("{} {}: {}", r.name, r.status, r.summary))
-            .collect::<Vec<_>>()
-            .join("; ");
+            .map(|r| r.summary.map(|s| format!("{} {}: {s}", r.name, r.status)))
+            .collect();
+        let why = Msg::join(&verdicts, "; ");
         match cx.after_failure(why.clone(), evidence)? {
             Next::Retry => continue,
             // Nobody decided and a node could not be reached: say so with exit code 3,
@@ -53,7 +55,7 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
             {
                 let nodes: Vec<String> = unreachable
                     .iter()
-                    .map(|(node, error)| format!("{node}: {error}"))
+                    .map(|(node, error)| format!("{node}: {}", error.en()))
                     .collect();
                 return Err(Exit::Unreachable(format!(
                     "step `{}` could not check every node: {}",
@@ -77,13 +79,13 @@ fn run_checks_noting(
     cx: &StepCx,
     checks: &[String],
     options: &CheckOptions,
-) -> (Vec<Report>, BTreeMap<String, String>) {
+) -> (Vec<Report>, BTreeMap<String, Msg>) {
     let context = cx.checks_with(options);
     let reports = checks
         .iter()
         .map(|name| match registry::find(name) {
             Some(check) => (check.run)(&context),
-            None => Report::new(name, Status::Unknown, "unknown check"),
+            None => Report::new(name, Status::Unknown, msg!("check-not-known")),
         })
         .collect();
     (reports, context.unreachable())

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use serde_json::{json, Map, Value};
 
+use crate::i18n::Msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{Command, Expect, Role};
 use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
@@ -110,7 +111,7 @@ pub fn run(
             return Ok(StepResult::done(evidence_all));
         }
         let why = problems.join("; ");
-        match cx.after_failure(why, evidence_all)? {
+        match cx.after_failure(Msg::text(why), evidence_all)? {
             Next::Retry => {
                 // A host that failed for real runs again; one that could not be read is
                 // read again (its command may well have finished meanwhile).

@@ -12,17 +12,19 @@ use serde_json::{json, Map};
 
 use super::host::{self, Probe};
 use super::progress::Progress;
-use crate::checks::{registry, Report, Status};
+use crate::checks::{registry, words, Report, Status};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{CheckOptions, Until};
 
 /// What one look found.
 struct Look {
     met: bool,
-    summary: String,
+    summary: Msg,
     report: Option<Report>,
     /// Why looking again will not change what this look found.
-    lasting: Option<String>,
+    lasting: Option<Msg>,
 }
 
 pub fn run(
@@ -50,7 +52,7 @@ pub fn run(
             progress.status(&crate::t!(
                 "wait-waiting-seen",
                 what = what.as_str(),
-                seen = look.summary.as_str()
+                seen = look.summary.shown()
             ));
             if look.met || look.lasting.is_some() || started.elapsed() >= timeout {
                 break look;
@@ -69,24 +71,27 @@ pub fn run(
         evidence.insert("seconds".into(), json!(started.elapsed().as_secs_f64()));
         evidence.insert("last".into(), json!(last.summary));
         if let Some(report) = &last.report {
-            evidence.insert("reports".into(), json!([report]));
+            words::record(&mut evidence, std::slice::from_ref(report));
         }
         if last.met {
-            eprintln!("  ✓ {what} ({})", last.summary);
+            eprintln!("  ✓ {what} ({})", last.summary.shown());
             return Ok(StepResult::done(evidence));
         }
         let why = match &last.lasting {
             Some(lasting) => {
                 evidence.insert("lasting".into(), json!(lasting));
-                format!(
-                    "{}; waiting for {what} will not change that ({lasting})",
-                    last.summary
+                msg!(
+                    "wait-lasting",
+                    seen = &last.summary,
+                    what = what.as_str(),
+                    lasting = lasting
                 )
             }
-            None => format!(
-                "not {what} within {}: {}",
-                crate::time::duration::format(timeout),
-                last.summary
+            None => msg!(
+                "wait-timeout",
+                what = what.as_str(),
+                timeout = crate::time::duration::format(timeout),
+                seen = &last.summary
             ),
         };
         match cx.after_failure(why, evidence)? {
@@ -102,9 +107,8 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
             let context = cx.checks_with(options);
             let report = match registry::find(name) {
                 Some(check) => (check.run)(&context),
-                None => {
-                    Report::new(name, Status::Unknown, "unknown check").lasting("unknown check")
-                }
+                None => Report::new(name, Status::Unknown, msg!("check-not-known"))
+                    .lasting(msg!("check-not-known")),
             };
             // A node that did not answer is asked again next time, not remembered as gone.
             for node in context.unreachable().keys() {
@@ -113,7 +117,9 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
             let met = report.status == Status::Ok;
             Ok(Look {
                 met,
-                summary: format!("{} {}: {}", report.name, report.status, report.summary),
+                summary: report
+                    .summary
+                    .map(|s| format!("{} {}: {s}", report.name, report.status)),
                 lasting: report.lasting.clone().filter(|_| !met),
                 report: Some(report),
             })
@@ -124,7 +130,7 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
                 [Target::Local] => {
                     return Ok(Look {
                         met: *up,
-                        summary: "this machine".into(),
+                        summary: msg!("wait-this-machine"),
                         report: None,
                         lasting: None,
                     })
@@ -132,8 +138,8 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
                 _ => anyhow::bail!("step `{}` waits for one host", cx.step.id),
             };
             let (answered, summary) = match host::probe(cx.fleet, node)? {
-                Probe::Up(_) => (true, format!("{node} answers")),
-                Probe::Down(why) => (false, format!("{node} does not answer: {why}")),
+                Probe::Up(_) => (true, msg!("wait-host-answers", node = node)),
+                Probe::Down(why) => (false, msg!("wait-host-silent", node = node, why = why)),
             };
             Ok(Look {
                 met: answered == *up,

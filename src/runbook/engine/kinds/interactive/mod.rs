@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 use super::check;
 use super::run::local_target;
 use crate::exit_code::Exit;
+use crate::i18n::Msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
 use crate::runbook::model::{CheckOptions, Role};
@@ -76,7 +77,7 @@ pub fn run(
             evidence.insert("checks_skipped".into(), json!(true));
         }
         let why = err.to_string();
-        match cx.after_failure(why.clone(), evidence)? {
+        match cx.after_failure(Msg::text(why.clone()), evidence)? {
             Next::Retry => {}
             // Nobody decided and the node could not be reached or trusted: exit code 3.
             Next::Finish(result)

@@ -15,6 +15,7 @@ use serde_json::{json, Map};
 use super::host::{self, Probe};
 use super::memo::{self, Memo};
 use crate::exit_code::Exit;
+use crate::i18n::Msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
@@ -141,7 +142,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
             crate::time::duration::format(allowed),
             waited.last
         );
-        match cx.after_failure(why, evidence)? {
+        match cx.after_failure(Msg::text(why), evidence)? {
             Next::Retry => allowed = Timestamp::now().since(issued) + timeout,
             Next::Finish(result) => return Ok(result),
         }

@@ -22,6 +22,7 @@ use serde_json::Map;
 
 use super::memo;
 use crate::exit_code::Exit;
+use crate::i18n::Msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::verdict::Rules;
@@ -62,7 +63,7 @@ pub fn run(
                 break target;
             };
             let (why, evidence) = already::refusal(target, &earlier);
-            match cx.after_failure(why, evidence)? {
+            match cx.after_failure(Msg::text(why), evidence)? {
                 Next::Retry => continue,
                 Next::Finish(result) => return Ok(result),
             }
@@ -111,7 +112,7 @@ pub fn run(
             );
             return Ok(StepResult::done(result.evidence));
         };
-        match cx.after_failure(why, result.evidence)? {
+        match cx.after_failure(Msg::text(why), result.evidence)? {
             Next::Retry => continue,
             Next::Finish(result) => return Ok(result),
         }

@@ -10,6 +10,7 @@ mod checklist;
 mod compare;
 mod walk;
 
+use crate::i18n::Msg;
 use crate::t;
 use std::io::Write;
 use std::path::Path;
@@ -62,7 +63,7 @@ pub fn run(cx: &StepCx, phase: &str, checklist: &Checklist) -> Result<StepResult
                 .collect();
             why.push_str(&format!("; regressions: {}", list.join(", ")));
         }
-        match cx.after_failure(why, evidence)? {
+        match cx.after_failure(Msg::text(why), evidence)? {
             Next::Retry => {
                 // Walk the failed cases again; the others keep their results.
                 let again: Vec<&checklist::Case> = all

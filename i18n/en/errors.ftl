@@ -1,0 +1,77 @@
+## Transport errors (src/transport/error.rs) and validation errors (inventory, runbooks, answers): English in the journal and JSON, the chosen language on the terminal
+transport-unreachable = cannot reach `{ $node }` at { $address } port { $port }: { $reason }
+    hint: is the node up, and is its SSH port reachable from here?
+transport-host-key-unknown = host key of `{ $node }` ({ $address }) is not known: { $key_type } { $fingerprint }
+    hint: compare the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node's console, then run `tvdr trust { $node }`
+transport-host-key-changed = host key of `{ $node }` ({ $address }) has changed: it now presents { $key_type } { $fingerprint }, which does not match `{ $file }`
+    hint: someone may be intercepting the connection; if the node was reinstalled or rekeyed, check the fingerprint on its console, remove the old key (`ssh-keygen -R { $address } -f { $file }`) and run `tvdr trust { $node }`
+transport-host-key-not-moved = host key of `{ $node }` at its new address { $address } is not the one it had before: it presents { $presented }, it had { $had }
+    hint: another machine may hold { $address }, or the node was reinstalled; check the fingerprint on the node's console before running `tvdr trust { $node }`
+transport-auth = cannot log in to `{ $node }` as `{ $user }` (tried: { $tried })
+    hint: is ssh-agent running (`ssh-add -l`)? is the key in the node's `~{ $user }/.ssh/authorized_keys`?
+transport-timeout = command on `{ $node }` did not finish within { $timeout }: `{ $command }`
+transport-lost = lost the connection to `{ $node }`: { $reason }
+    hint: did the node reboot, or the network drop?
+transport-invalid-env = `{ $name }` is not a valid environment variable name for `{ $node }`
+    hint: names are letters, digits and `_`, not starting with a digit
+transport-needs-root = `{ $user }` on `{ $node }` cannot run as root without a password ({ $reason }), needed for `{ $command }`
+    hint: run tvdr at a terminal to be asked the sudo password once per node, or give `{ $user }` NOPASSWD in the node's sudoers for the programs tvdr runs as root (see README, SSH section), or log in as root
+transport-unknown-node = no node named `{ $node }`
+transport-ssh = ssh error on `{ $node }` while { $context }: { $message }
+transport-io = { $context } for `{ $node }`
+
+## YAML files (inventory, runbooks, answers): tvdr's words; the YAML library's stay English
+yaml-budget = the file expands past { $mib } MiB of text or { $nodes } values: is an alias (`*name`) repeated, or repeated inside what it names?
+yaml-did-you-mean = did you mean `{ $candidate }`?
+
+## The inventory (src/inventory/resolve.rs)
+inv-same-address = `{ $node }` has the same address as `{ $other }`
+inv-dns-empty = `dns.servers` is empty: list the customer's DNS servers, or remove `dns` to ask the servers in each node's /etc/resolv.conf
+inv-dns-loopback = `{ $ip }` is not a DNS server of the site (a node's own resolver may answer from its hosts file): list the customer's DNS servers
+inv-dns-twice = `{ $ip }` is listed twice in `dns.servers`
+inv-cluster-needs-two = a cluster (`cluster.node_ip`) needs two nodes: add `nodes.tvox2`, or remove `cluster` for a stand-alone TVox
+inv-node-ip-is-physical = the node IP `{ $ip }` is also the physical address of `{ $node }`
+inv-license-empty = `license.command` is empty: write the shell command that prints the licence
+inv-ssh-openssh-only = `ssh.{ $key }` is for the system `ssh`, but `{ $node }` uses libssh2: add `transport: openssh` to `{ $node }`
+
+## Runbooks (src/runbook/load/)
+load-no-stage = a runbook needs at least one stage
+load-bad-id = `{ $id }` is not a valid { $what } id: lowercase letters, digits and `-`
+load-duplicate-id = duplicate id `{ $id }`
+load-empty-stage = stage `{ $stage }` has no steps
+load-condition-constant = this condition names no fact or answer: the step would always or never run
+load-bad-condition = bad condition: { $why }
+load-lacks-language = a shipped runbook says everything in English and Italian: this text lacks { $missing }
+load-unknown-answer = `{ $answer }` is not asked by any earlier step (nor a known fact)
+load-unknown-answer-near = `{ $answer }` is not asked by any earlier step (nor a known fact) (did you mean `{ $near }`?)
+load-unknown-evidence = unknown evidence `{ $evidence }`: expected `snapshot`
+load-check-needs-checks = a `check` step needs `checks:`
+load-options-for-check = `options` are for the check waited for: this step waits for a host
+load-uat-needs-phase = a `uat` step needs `phase:`
+load-field-meaningless = `{ $field }` has no meaning for a `{ $kind }` step
+load-bad-answer-name = `{ $name }` is not a usable answer name: letters, digits, `_`
+load-answer-twice = `{ $name }` is already asked by an earlier step
+load-choice-needs-choices = a `choice` question needs `choices:`
+load-unknown-check = unknown check `{ $check }`: known checks: { $known }
+load-unknown-check-near = unknown check `{ $check }`: did you mean `{ $near }`? known checks: { $known }
+load-needs-on = a `{ $kind }` step needs `on:` ({ $roles })
+load-check-on = a `check` step's `on:` names the cluster node its checks look at: `tvox1` or `tvox2`
+load-one-host = a `{ $kind }` step runs on one host, not `both`
+load-command-empty = `command` is empty
+load-reference-in-sh-c = a `{"{{"} reference {"}}"}` in the script of a shell's `-c` becomes shell code: use `script:` (its references are quoted), or pass the value as an argument (`sh -c '… "$1"' sh {"{{"} name {"}}"}`)
+load-reference-misplaced = a `{"{{"} reference {"}}"}` { $why } in `script:`: its value is quoted already, and there that quoting does not hold; write it bare (`printf %s {"{{"} name {"}}"}`)
+load-command-and-script = give either `command` or `script`, not both
+load-needs-command = a `{ $kind }` step needs `command:` or `script:`
+load-bad-regex = bad regex: { $error }
+load-empty-regexes = an empty list of regexes
+load-wait-needs-until = a `wait` step needs `until:` (`check:` or `host:` with `state:`)
+load-until-one = `until:` needs exactly one of `check:` or `host:`
+load-master-needs-vip = `master` is an option of the `vip` check, which this step does not run
+load-master-bad = `master: { $node }`: expected { $forms }
+load-master-one = `master` needs exactly one of { $forms }
+load-master-later = `{ $step }` comes later: which node it ran on is not known at this step
+load-master-no-step = no step `{ $step }` in this runbook
+load-master-not-one-node = `{ $step }` is a `{ $kind }` step that does not run on one node: name a screen, run, reboot or interactive step on one node
+load-master-rollback = `{ $step }` is a rollback step of stage `{ $stage }`, which does not run before this step
+load-outage-kind = `service: outage` marks a step whose own duration is an outage (a snapshot with the machine off, a reboot); a `{ $kind }` step does not take the service down
+load-outage-inside = step `{ $step }` is inside the outage that `{ $down }` (`service: down`) opens: the report measures it there; `service: outage` would count it twice

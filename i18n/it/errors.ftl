@@ -1,0 +1,80 @@
+## Transport errors (src/transport/error.rs) and validation errors (inventory, runbooks, answers): English in the journal and JSON, the chosen language on the terminal
+transport-unreachable = impossibile raggiungere `{ $node }` su { $address } porta { $port }: { $reason }
+    suggerimento: il nodo è acceso, e la sua porta SSH è raggiungibile da qui?
+transport-host-key-unknown = la chiave host di `{ $node }` ({ $address }) non è conosciuta: { $key_type } { $fingerprint }
+    suggerimento: confronta l'impronta con `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` sulla console del nodo, poi esegui `tvdr trust { $node }`
+transport-host-key-changed = la chiave host di `{ $node }` ({ $address }) è cambiata: ora presenta { $key_type } { $fingerprint }, che non corrisponde a `{ $file }`
+    suggerimento: qualcuno potrebbe intercettare la connessione; se il nodo è stato reinstallato o ha nuove chiavi, verifica l'impronta sulla sua console, togli la vecchia chiave (`ssh-keygen -R { $address } -f { $file }`) ed esegui `tvdr trust { $node }`
+transport-host-key-not-moved = la chiave host di `{ $node }` al nuovo indirizzo { $address } non è quella che aveva prima: presenta { $presented }, aveva { $had }
+    suggerimento: un'altra macchina potrebbe avere { $address }, o il nodo è stato reinstallato; verifica l'impronta sulla console del nodo prima di eseguire `tvdr trust { $node }`
+transport-auth = impossibile accedere a `{ $node }` come `{ $user }` (provato: { $tried })
+    suggerimento: ssh-agent è attivo (`ssh-add -l`)? la chiave è in `~{ $user }/.ssh/authorized_keys` sul nodo?
+transport-timeout = il comando su `{ $node }` non è terminato entro { $timeout }: `{ $command }`
+transport-lost = persa la connessione con `{ $node }`: { $reason }
+    suggerimento: il nodo si è riavviato, o è caduta la rete?
+transport-invalid-env = `{ $name }` non è un nome valido di variabile d'ambiente per `{ $node }`
+    suggerimento: i nomi sono lettere, cifre e `_`, e non iniziano con una cifra
+transport-needs-root = `{ $user }` su `{ $node }` non può agire da root senza password ({ $reason }), necessario per `{ $command }`
+    suggerimento: esegui tvdr da un terminale per inserire la password di sudo una volta per nodo, oppure concedi a `{ $user }` NOPASSWD nel sudoers del nodo per i programmi che tvdr esegue da root (vedi README, sezione SSH), oppure accedi come root
+transport-unknown-node = nessun nodo si chiama `{ $node }`
+transport-ssh = errore ssh su `{ $node }` durante { $context }: { $message }
+transport-io = { $context } per `{ $node }`
+
+## YAML files (inventory, runbooks, answers): tvdr's words; the YAML library's stay English
+yaml-budget = il file supera { $mib } MiB di testo o { $nodes } valori una volta espanso: un alias (`*nome`) è ripetuto, o ripetuto dentro ciò che nomina?
+yaml-did-you-mean = forse intendevi `{ $candidate }`?
+
+## The inventory (src/inventory/resolve.rs)
+inv-same-address = `{ $node }` ha lo stesso indirizzo di `{ $other }`
+inv-dns-empty = `dns.servers` è vuoto: elenca i server DNS del cliente, oppure togli `dns` per interrogare i server del /etc/resolv.conf di ogni nodo
+inv-dns-loopback = `{ $ip }` non è un server DNS del sito (il resolver locale di un nodo può rispondere dal suo file hosts): elenca i server DNS del cliente
+inv-dns-twice = `{ $ip }` compare due volte in `dns.servers`
+inv-cluster-needs-two = un cluster (`cluster.node_ip`) richiede due nodi: aggiungi `nodes.tvox2`, oppure togli `cluster` per un TVox stand-alone
+inv-node-ip-is-physical = l'IP del nodo `{ $ip }` è anche l'indirizzo fisico di `{ $node }`
+inv-license-empty = `license.command` è vuoto: scrivi il comando shell che stampa la licenza
+inv-ssh-openssh-only = `ssh.{ $key }` è per l'`ssh` di sistema, ma `{ $node }` usa libssh2: aggiungi `transport: openssh` a `{ $node }`
+
+## Runbooks (src/runbook/load/)
+load-no-stage = un runbook richiede almeno una fase
+load-bad-id = `{ $id }` non è un id valido di { $what ->
+        [stage] fase
+       *[other] passo
+    }: lettere minuscole, cifre e `-`
+load-duplicate-id = id `{ $id }` duplicato
+load-empty-stage = la fase `{ $stage }` non ha passi
+load-condition-constant = questa condizione non nomina alcun fatto o risposta: il passo verrebbe eseguito sempre o mai
+load-bad-condition = condizione non valida: { $why }
+load-lacks-language = un runbook fornito dice tutto in inglese e in italiano: a questo testo manca { $missing }
+load-unknown-answer = `{ $answer }` non è chiesto da alcun passo precedente (né è un fatto noto)
+load-unknown-answer-near = `{ $answer }` non è chiesto da alcun passo precedente (né è un fatto noto) (forse intendevi `{ $near }`?)
+load-unknown-evidence = prova `{ $evidence }` sconosciuta: atteso `snapshot`
+load-check-needs-checks = un passo `check` richiede `checks:`
+load-options-for-check = `options` riguarda il controllo atteso: questo passo attende un host
+load-uat-needs-phase = un passo `uat` richiede `phase:`
+load-field-meaningless = `{ $field }` non ha significato per un passo `{ $kind }`
+load-bad-answer-name = `{ $name }` non è un nome di risposta utilizzabile: lettere, cifre, `_`
+load-answer-twice = `{ $name }` è già chiesto da un passo precedente
+load-choice-needs-choices = una domanda `choice` richiede `choices:`
+load-unknown-check = controllo `{ $check }` sconosciuto: controlli noti: { $known }
+load-unknown-check-near = controllo `{ $check }` sconosciuto: forse intendevi `{ $near }`? controlli noti: { $known }
+load-needs-on = un passo `{ $kind }` richiede `on:` ({ $roles })
+load-check-on = l'`on:` di un passo `check` indica il nodo del cluster che i suoi controlli guardano: `tvox1` o `tvox2`
+load-one-host = un passo `{ $kind }` gira su un solo host, non `both`
+load-command-empty = `command` è vuoto
+load-reference-in-sh-c = un `{"{{"} riferimento {"}}"}` nello script del `-c` di una shell diventa codice shell: usa `script:` (i suoi riferimenti sono quotati), oppure passa il valore come argomento (`sh -c '… "$1"' sh {"{{"} name {"}}"}`)
+load-reference-misplaced = un `{"{{"} riferimento {"}}"}` { $why } in `script:`: il suo valore è già quotato, e lì quella quotatura non vale; scrivilo senza virgolette (`printf %s {"{{"} name {"}}"}`)
+load-command-and-script = indica `command` oppure `script`, non entrambi
+load-needs-command = un passo `{ $kind }` richiede `command:` o `script:`
+load-bad-regex = espressione regolare non valida: { $error }
+load-empty-regexes = un elenco vuoto di espressioni regolari
+load-wait-needs-until = un passo `wait` richiede `until:` (`check:` oppure `host:` con `state:`)
+load-until-one = `until:` richiede esattamente uno tra `check:` e `host:`
+load-master-needs-vip = `master` è un'opzione del controllo `vip`, che questo passo non esegue
+load-master-bad = `master: { $node }`: atteso { $forms }
+load-master-one = `master` richiede esattamente uno tra { $forms }
+load-master-later = `{ $step }` viene dopo: su quale nodo è girato non si sa ancora in questo passo
+load-master-no-step = nessun passo `{ $step }` in questo runbook
+load-master-not-one-node = `{ $step }` è un passo `{ $kind }` che non gira su un solo nodo: indica un passo screen, run, reboot o interactive su un solo nodo
+load-master-rollback = `{ $step }` è un passo di rollback della fase `{ $stage }`, che non viene eseguita prima di questo passo
+load-outage-kind = `service: outage` indica un passo la cui durata è un disservizio (una snapshot a macchina spenta, un riavvio); un passo `{ $kind }` non ferma il servizio
+load-outage-inside = il passo `{ $step }` è dentro il disservizio che `{ $down }` (`service: down`) apre: il rapporto lo misura lì; `service: outage` lo conterebbe due volte

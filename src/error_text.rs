@@ -1,0 +1,69 @@
+//! An error that ended a command, as the person at the terminal reads it: each cause in
+//! the chosen language where tvdr wrote it (transport errors, inventory and runbook
+//! validation), the rest as raised. Everything else that keeps an error (the journal,
+//! JSON) keeps its English `Display`.
+
+use crate::inventory::InventoryError;
+use crate::runbook::Invalid;
+use crate::transport::TransportError;
+use crate::yaml::YamlError;
+
+/// `cause: cause: …` as anyhow's `{:#}` writes it, each cause in the chosen language.
+pub fn shown(err: &anyhow::Error) -> String {
+    let causes: Vec<String> = err.chain().map(cause).collect();
+    causes.join(": ")
+}
+
+fn cause(cause: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(e) = cause.downcast_ref::<TransportError>() {
+        return e.msg().shown().to_string();
+    }
+    if let Some(e) = cause.downcast_ref::<YamlError>() {
+        return e.shown();
+    }
+    if let Some(InventoryError::Invalid(e)) = cause.downcast_ref::<InventoryError>() {
+        return e.shown();
+    }
+    if let Some(e) = cause.downcast_ref::<Invalid>() {
+        return e.shown();
+    }
+    cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_until_a_language_is_chosen_and_as_anyhow_writes_it() {
+        let err = anyhow::Error::new(TransportError::UnknownNode {
+            node: "tvox9".into(),
+        })
+        .context("cannot run the check");
+        assert_eq!(shown(&err), format!("{err:#}"));
+        assert_eq!(shown(&err), "cannot run the check: no node named `tvox9`");
+    }
+
+    #[test]
+    fn a_transport_error_has_italian_words() {
+        let err = TransportError::Unreachable {
+            node: "tvox2".into(),
+            address: "10.0.0.2".into(),
+            port: 22,
+            reason: "connection refused".into(),
+        };
+        let it = err.msg().in_lang(crate::i18n::Lang::It).to_string();
+        assert!(
+            it.starts_with(
+                "impossibile raggiungere `tvox2` su 10.0.0.2 porta 22: connection refused"
+            ),
+            "{it}"
+        );
+        assert!(it.contains("\nsuggerimento: il nodo è acceso"), "{it}");
+        assert_eq!(
+            err.to_string(),
+            "cannot reach `tvox2` at 10.0.0.2 port 22: connection refused\n\
+             hint: is the node up, and is its SSH port reachable from here?"
+        );
+    }
+}
