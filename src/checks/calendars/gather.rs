@@ -14,16 +14,47 @@ use crate::checks::{Report, Status};
 use crate::transport::Cmd;
 
 pub fn gather(cx: &Context) -> Report {
-    let roles = match cx.roles() {
+    let cmd = dump_command(cx.inventory);
+    let nodes = cx.cluster_nodes();
+    // A cluster's two nodes are dumped whoever is master: the dumps start at once, beside
+    // the question of who is master, which then only names the sides (one round trip
+    // less before the verdict; dumps of a cluster whose master cannot be told are
+    // dropped).
+    let (roles, mut dumps) = if cx.inventory.node_ip.is_some() && nodes.len() == 2 {
+        std::thread::scope(|scope| {
+            let roles = scope.spawn(|| cx.roles());
+            let dumps = dump_on(cx, &nodes, &cmd);
+            let roles = roles
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (roles, dumps)
+        })
+    } else {
+        (cx.roles(), Vec::new())
+    };
+    let roles = match roles {
         Ok(roles) => roles,
         Err(why) => return Report::new("calendars", Status::Unknown, why),
     };
     let Some(slave) = roles.slave.as_deref() else {
         return Report::new("calendars", Status::Ok, msg!("cal-standalone"));
     };
-    let cmd = dump_command(cx.inventory);
-    let nodes = [roles.master.as_str(), slave];
-    let dumps = cx.fleet.run_each(&nodes, |t| {
+    if dumps.is_empty() {
+        dumps = dump_on(cx, &[roles.master.as_str(), slave], &cmd);
+    }
+    // A side not dumped yet (the master is not one of the two asked) is dumped now.
+    let mut side = |name: &str| match dumps.iter().position(|d| d.node == name) {
+        Some(at) => dumps.remove(at),
+        None => dump_on(cx, &[name], &cmd).remove(0),
+    };
+    let master_dump = side(&roles.master);
+    let slave_dump = side(slave);
+    evaluate(&master_dump, &slave_dump)
+}
+
+/// `cmd` on `nodes` at once, each output streamed into a digest.
+fn dump_on(cx: &Context, nodes: &[&str], cmd: &Cmd) -> Vec<NodeDump> {
+    let dumps = cx.fleet.run_each(nodes, |t| {
         let node = t.target().name.clone();
         let bar = cx.progress.add(ProgressBar::new_spinner());
         bar.set_style(
@@ -39,11 +70,11 @@ pub fn gather(cx: &Context) -> Report {
             bar: &bar,
         };
         let mut stderr = Vec::new();
-        let status = t.exec(&cmd, &mut sink, &mut stderr, None);
+        let status = t.exec(cmd, &mut sink, &mut stderr, None);
         bar.finish_and_clear();
         Ok((status?, sink.digest.finish(), stderr))
     });
-    let mut named: Vec<NodeDump> = dumps
+    dumps
         .into_iter()
         .map(|(node, result)| {
             let dump = match result {
@@ -53,10 +84,7 @@ pub fn gather(cx: &Context) -> Report {
             };
             NodeDump::new(&node, dump)
         })
-        .collect();
-    let slave_dump = named.pop().expect("two nodes asked");
-    let master_dump = named.pop().expect("two nodes asked");
-    evaluate(&master_dump, &slave_dump)
+        .collect()
 }
 
 /// What pg_dump said when it failed: its error lines, or its exit status.
