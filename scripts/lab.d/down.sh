@@ -36,8 +36,9 @@ lab_links() { # id, or "" for every lab's (bridges and host-side veths)
 }
 
 # Processes to stop: everything living in the lab's namespaces (sshd, its sessions, whatever a
-# test started there) and every process named by a pid file under DIR whose command line
-# mentions DIR (a stale pid file must not kill a stranger that got the same pid).
+# test started there), every process named by a pid file under DIR whose command line
+# mentions DIR (a stale pid file must not kill a stranger that got the same pid), and
+# tvdr keepers serving a socket under DIR.
 lab_pids() { # id dir
     local ns f pid
     for ns in $(lab_namespaces "$1"); do ip netns pids "$ns" 2>/dev/null || true; done
@@ -47,6 +48,9 @@ lab_pids() { # id dir
         [[ -n $pid ]] || continue
         tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$2" && echo "$pid"
     done < <(find "$2" -name '*.pid' -type f -print0 2>/dev/null)
+    # tvdr's keepers of kept sessions (`ssh.persist`) whose socket is under DIR: their
+    # nodes are going away.
+    pgrep -f -- "__keep $2/" || true
     return 0
 }
 
