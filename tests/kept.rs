@@ -62,6 +62,17 @@ fn logins(lab: &Lab, node: &str) -> usize {
         .count()
 }
 
+/// `tvdr disconnect`, then no keeper of `home` may be left.
+fn disconnect_all(home: &Path, inventory: &Path) {
+    tvdr(home)
+        .arg("-i")
+        .arg(inventory)
+        .arg("disconnect")
+        .assert()
+        .success();
+    assert_eq!(until_no_keepers(home), Vec::<String>::new());
+}
+
 /// Waits (10 s at most) until no keeper of `home` is left.
 fn until_no_keepers(home: &Path) -> Vec<String> {
     let end = Instant::now() + Duration::from_secs(10);
@@ -143,13 +154,7 @@ fn later_commands_reuse_the_kept_session_with_one_login_per_node() {
     std::fs::write(&known, text).unwrap();
     parents(home.path(), &inventory);
     assert_eq!((logins(&lab, "tvox1"), logins(&lab, "tvox2")), (3, 3));
-    tvdr(home.path())
-        .arg("-i")
-        .arg(&inventory)
-        .arg("disconnect")
-        .assert()
-        .success();
-    assert_eq!(until_no_keepers(home.path()), Vec::<String>::new());
+    disconnect_all(home.path(), &inventory);
 }
 
 #[test]
@@ -279,13 +284,7 @@ fn a_session_that_died_quietly_while_kept_is_replaced_not_reported_lost() {
         .assert()
         .success();
     assert_eq!(logins(&lab, "tvox1"), 2);
-    tvdr(home.path())
-        .arg("-i")
-        .arg(&inventory)
-        .arg("disconnect")
-        .assert()
-        .success();
-    assert_eq!(until_no_keepers(home.path()), Vec::<String>::new());
+    disconnect_all(home.path(), &inventory);
 }
 
 #[test]
