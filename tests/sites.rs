@@ -232,3 +232,33 @@ fn a_directory_without_inventories_and_two_files_of_one_site_are_usage_errors() 
         "{stderr}"
     );
 }
+
+#[test]
+fn a_broken_site_reads_in_the_chosen_language_and_stays_english_in_json() {
+    let home = tempfile::tempdir().unwrap();
+    let sites = home.path().join("sites");
+    std::fs::create_dir(&sites).unwrap();
+    // The example's cluster without its TVOX 2: a message tvdr writes, not serde.
+    let example = std::fs::read_to_string(crate::common::repo_file("examples/tvdr.yaml")).unwrap();
+    let (head, rest) = example
+        .split_once("  tvox2:")
+        .expect("the example has a tvox2");
+    let (_, tail) = rest
+        .split_once("\n  dr_client:")
+        .expect("and a dr_client after it");
+    std::fs::write(sites.join("a.yaml"), format!("{head}  dr_client:{tail}")).unwrap();
+    let run = |format: &str| {
+        let out = tvdr(home.path())
+            .args(["--lang", "it", "check", "vip", "--sites"])
+            .arg(&sites)
+            .args(["--format", format])
+            .assert()
+            .code(1);
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    let table = run("human");
+    assert!(table.contains("richiede due nodi"), "{table}");
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    let error = json["sites"][0]["error"].as_str().unwrap();
+    assert!(error.contains("needs two nodes"), "{error}");
+}

@@ -125,6 +125,7 @@ sites-tally = { $count ->
 }: { $tally }
 sites-all-ok = all OK
 sites-not-reached = { $node } not reached: { $why }
+sites-bug = tvdr failed on this site (a bug)
 sites-timed-out = no verdict within { $limit } (--site-timeout)
 sites-progress-word = sites
 sites-inventory-ignored = note: --sites names the inventories; -i/TVDR_INVENTORY is not used

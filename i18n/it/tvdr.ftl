@@ -125,6 +125,7 @@ sites-tally = { $count ->
 }: { $tally }
 sites-all-ok = tutto OK
 sites-not-reached = { $node } non raggiunto: { $why }
+sites-bug = tvdr ha fallito su questo sito (un difetto di tvdr)
 sites-timed-out = nessun esito entro { $limit } (--site-timeout)
 sites-progress-word = siti
 sites-inventory-ignored = nota: con --sites gli inventari sono quelli della cartella; -i/TVDR_INVENTORY non è usato

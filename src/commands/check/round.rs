@@ -42,17 +42,21 @@ pub fn select(inv: &Inventory, names: &[String], strict: bool) -> Result<Selecti
             },
             Err(why) if all || !strict => selection.skipped.push((check.name, why)),
             Err(why) => {
-                return Err(Exit::Usage(crate::t!(
+                // Raised: a site's JSON line carries it back in English.
+                return Err(Exit::Usage(crate::i18n::raise(crate::said!(
                     "check-does-not-apply",
                     check = check.name,
                     why = why.shown()
-                )))
+                ))));
             }
         }
     }
     if selection.checks.is_empty() && selection.skipped.is_empty() {
         let known = registry::names().join(", ");
-        return Err(Exit::Usage(crate::t!("check-none-named", known = known)));
+        return Err(Exit::Usage(crate::i18n::raise(crate::said!(
+            "check-none-named",
+            known = known
+        ))));
     }
     Ok(selection)
 }

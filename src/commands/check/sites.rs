@@ -14,6 +14,7 @@ use super::round;
 use crate::checks::context::Context;
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::exit_code::Exit;
+use crate::i18n::Msg;
 use crate::inventory::Inventory;
 use crate::output::report::{sites, SiteOutcome};
 use crate::output::term;
@@ -41,7 +42,7 @@ pub fn execute(dir: &Path, state_dir: Option<&Path>, args: &CheckArgs) -> Result
                 queue.push_back((index, inv));
             }
             // A broken inventory is that site's problem, said in its line; the others go on.
-            Err(e) => outcomes[index] = Some(unchecked(file, stem(file), e.to_string())),
+            Err(e) => outcomes[index] = Some(unchecked(file, stem(file), said(&e.into()))),
         }
     }
     let progress = progress_bar(files.len(), args.format == ReportFormat::Human);
@@ -92,10 +93,8 @@ pub fn execute(dir: &Path, state_dir: Option<&Path>, args: &CheckArgs) -> Result
                     let Some((_, site, file)) = active.remove(&index) else {
                         continue;
                     };
-                    let why = format!(
-                        "no verdict within {} (--site-timeout)",
-                        crate::time::duration::format(args.site_timeout)
-                    );
+                    let limit = crate::time::duration::format(args.site_timeout);
+                    let why = crate::msg!("sites-timed-out", limit = limit);
                     let mut outcome = unchecked(&file, site, why);
                     outcome.timed_out = true;
                     outcome.elapsed = args.site_timeout;
@@ -171,15 +170,29 @@ fn check_site(
             unreachable,
             ..blank(&file, site)
         },
-        Ok(Err(e)) => unchecked(&file, site, e.to_string()),
-        Err(_) => unchecked(&file, site, "tvdr failed on this site (a bug)".into()),
+        Ok(Err(e)) => unchecked(&file, site, said(&e.into())),
+        Err(_) => unchecked(&file, site, crate::msg!("sites-bug")),
     };
     outcome.elapsed = began.elapsed();
     outcome
 }
 
+/// An error that left a site without verdicts: as the terminal shows it, and in English
+/// for the machine formats (tvdr's own messages raised in another language turned back).
+fn said(e: &anyhow::Error) -> Msg {
+    let shown = crate::error_text::shown(e);
+    let english = crate::i18n::for_journal(&format!("{e:#}"));
+    Msg::from_fn(|lang| {
+        if lang == crate::i18n::Lang::En {
+            english.clone()
+        } else {
+            shown.clone()
+        }
+    })
+}
+
 /// A site without verdicts, saying why.
-fn unchecked(file: &Path, site: String, why: String) -> SiteOutcome {
+fn unchecked(file: &Path, site: String, why: Msg) -> SiteOutcome {
     SiteOutcome {
         error: Some(why),
         ..blank(file, site)

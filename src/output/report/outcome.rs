@@ -19,8 +19,9 @@ pub struct SiteOutcome {
     pub skipped: Vec<(String, Msg)>,
     /// Nodes that could not be reached, with why.
     pub unreachable: BTreeMap<String, Msg>,
-    /// Why the site has no verdict at all (an unreadable inventory, no answer in time).
-    pub error: Option<String>,
+    /// Why the site has no verdict at all (an unreadable inventory, no answer in time):
+    /// shown in the chosen language, English in the machine formats.
+    pub error: Option<Msg>,
     /// The checks did not all end within `--site-timeout`.
     pub timed_out: bool,
     pub elapsed: Duration,
@@ -52,7 +53,7 @@ impl SiteOutcome {
     /// Why the site's verdict is incomplete, one line each (for the machine formats, in
     /// English): its error, then every node not reached.
     pub fn problems(&self) -> Vec<String> {
-        let mut problems: Vec<String> = self.error.iter().cloned().collect();
+        let mut problems: Vec<String> = self.error.iter().map(|e| e.en().to_owned()).collect();
         problems.extend(
             self.unreachable
                 .iter()

@@ -75,7 +75,7 @@ fn why(site: &SiteOutcome) -> String {
         return t!("sites-timed-out", limit = limit);
     }
     if let Some(error) = &site.error {
-        return first(error);
+        return first(error.shown());
     }
     let mut parts = Vec::new();
     for (node, why) in &site.unreachable {

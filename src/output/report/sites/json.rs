@@ -63,7 +63,7 @@ pub(super) fn render(sites: &[SiteOutcome], generated_at: Option<SystemTime>) ->
                 reached: s.reached(),
                 timed_out: s.timed_out,
                 unreachable: &s.unreachable,
-                error: s.error.as_deref(),
+                error: s.error.as_ref().map(|e| e.en()),
                 skipped: s
                     .skipped
                     .iter()
