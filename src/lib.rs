@@ -13,6 +13,7 @@
 //! - [`snapshots`]: the VM snapshot records of a site (state directory), for reminders.
 //! - [`state`]: where tvdr keeps what it remembers between runs, privately and durably.
 //! - [`time`]: instants and durations as text (RFC 3339, `1h 30m`), through jiff.
+//! - [`trace`]: `TVDR_TRACE=1`, where a command line's time goes (for the speed work).
 //! - [`yaml`]: YAML parsing with file, line and column in every error.
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
 //! - [`error_text`]: an error as the person at the terminal reads it, in their language.
@@ -34,6 +35,7 @@ pub mod runbook;
 pub mod snapshots;
 pub mod state;
 pub mod time;
+pub mod trace;
 pub mod transport;
 pub mod yaml;
 

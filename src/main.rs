@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    tvdr::trace::start();
     let code = match tvdr::run(std::env::args_os()) {
         Ok(code) => code,
         Err(err) => {
@@ -18,5 +19,6 @@ fn main() -> ExitCode {
             code
         }
     };
+    tvdr::trace::mark(|| format!("exit {code}"));
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

@@ -32,12 +32,17 @@ pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
 
 type Bundle = FluentBundle<FluentResource>;
 
-static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
-    SOURCES
-        .iter()
-        .map(|(lang, texts)| (*lang, bundle(*lang, texts)))
-        .collect()
-});
+/// Each language's bundle, parsed the first time that language is asked for: a run in
+/// English that writes JSON never parses the Italian catalogue.
+static BUNDLES: [LazyLock<Bundle>; 2] = [
+    LazyLock::new(|| bundle(SOURCES[0].0, SOURCES[0].1)),
+    LazyLock::new(|| bundle(SOURCES[1].0, SOURCES[1].1)),
+];
+
+fn bundle_of(lang: Lang) -> Option<&'static Bundle> {
+    let at = SOURCES.iter().position(|(l, _)| *l == lang)?;
+    Some(&*BUNDLES[at])
+}
 
 fn bundle(lang: Lang, texts: &[&str]) -> Bundle {
     let id = lang.code().parse().expect("a valid language tag");
@@ -56,7 +61,7 @@ fn bundle(lang: Lang, texts: &[&str]) -> Bundle {
 /// The message `key` in `lang`, with its arguments; the key itself when it is missing
 /// (the catalogue tests make that a test failure, never a user's sight).
 pub fn tr_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let Some((_, bundle)) = BUNDLES.iter().find(|(l, _)| *l == lang) else {
+    let Some(bundle) = bundle_of(lang) else {
         return key.to_string();
     };
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
@@ -75,7 +80,5 @@ pub fn tr_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 /// Every key of `lang`'s catalogue (for the tests and the help text).
 #[cfg(test)]
 pub(super) fn has(lang: Lang, key: &str) -> bool {
-    BUNDLES
-        .iter()
-        .any(|(l, b)| *l == lang && b.has_message(key))
+    bundle_of(lang).is_some_and(|b| b.has_message(key))
 }

@@ -15,7 +15,7 @@ mod tests;
 
 pub use catalogue::{tr_in, Arg};
 pub use choose::{choose, from_locale, Lang};
-pub use msg::{Msg, ToArg};
+pub use msg::{Msg, ToArg, Value};
 
 /// The language of this process, set once by [`set`] at start.
 static CURRENT: OnceLock<Lang> = OnceLock::new();

@@ -3,16 +3,63 @@
 //! journal in English). Built by [`msg!`](crate::msg).
 
 use std::ops::Deref;
+use std::sync::OnceLock;
 
+use fluent_bundle::types::FluentNumber;
 use serde::{Serialize, Serializer};
 
 use super::{lang, Arg, Lang};
 
-/// The same text in each language of [`Lang::ALL`] (in that order). Boxed: a message is
-/// one pointer wide inside the errors and reports that carry it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+const LANGS: usize = Lang::ALL.len();
+
+/// The same text in each language of [`Lang::ALL`]. A catalogue message is formatted in a
+/// language the first time that language is asked for: a run that only writes JSON never
+/// loads the Italian catalogue, and a check's hundred details cost one language, not two.
+/// Boxed: a message is one pointer wide inside the errors and reports that carry it.
+#[derive(Clone)]
 pub struct Msg {
-    texts: Box<[String; Lang::ALL.len()]>,
+    words: Words,
+}
+
+#[derive(Clone)]
+enum Words {
+    /// Formatted already: words that are the same in every language, or built by a closure
+    /// (in [`Lang::ALL`]'s order).
+    Texts(Box<[String; LANGS]>),
+    /// A catalogue message with its arguments, and each language's text once formatted.
+    Keyed(Box<Keyed>),
+}
+
+#[derive(Clone)]
+struct Keyed {
+    key: &'static str,
+    args: Vec<(&'static str, Value)>,
+    texts: [OnceLock<String>; LANGS],
+}
+
+/// An argument of a catalogue message, owned so the message can be formatted later.
+#[derive(Clone)]
+pub enum Value {
+    Text(String),
+    Number(FluentNumber),
+    /// Goes in in the language being formatted.
+    Msg(Msg),
+}
+
+impl Value {
+    fn arg(&self, lang: Lang) -> Arg<'_> {
+        match self {
+            Value::Text(text) => Arg::from(text.as_str()),
+            Value::Number(number) => Arg::Number(number.clone()),
+            Value::Msg(msg) => Arg::from(msg.in_lang(lang)),
+        }
+    }
+}
+
+impl Default for Msg {
+    fn default() -> Msg {
+        Msg::text("")
+    }
 }
 
 impl Msg {
@@ -21,20 +68,41 @@ impl Msg {
     pub fn text(text: impl Into<String>) -> Msg {
         let text = text.into();
         Msg {
-            texts: Box::new(Lang::ALL.map(|_| text.clone())),
+            words: Words::Texts(Box::new(Lang::ALL.map(|_| text.clone()))),
         }
     }
 
     /// The text in each language, as `render` writes it.
     pub fn from_fn(render: impl Fn(Lang) -> String) -> Msg {
         Msg {
-            texts: Box::new(Lang::ALL.map(render)),
+            words: Words::Texts(Box::new(Lang::ALL.map(render))),
+        }
+    }
+
+    /// The catalogue message `key` with its arguments (what [`msg!`](crate::msg) builds).
+    pub fn keyed(key: &'static str, args: Vec<(&'static str, Value)>) -> Msg {
+        Msg {
+            words: Words::Keyed(Box::new(Keyed {
+                key,
+                args,
+                texts: Default::default(),
+            })),
         }
     }
 
     pub fn in_lang(&self, lang: Lang) -> &str {
         let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.texts[at]
+        match &self.words {
+            Words::Texts(texts) => &texts[at],
+            Words::Keyed(keyed) => keyed.texts[at].get_or_init(|| {
+                let args: Vec<(&str, Arg)> = keyed
+                    .args
+                    .iter()
+                    .map(|(name, value)| (*name, value.arg(lang)))
+                    .collect();
+                super::tr_in(lang, keyed.key, &args)
+            }),
+        }
     }
 
     /// The English text: what JSON, JUnit, Nagios, Prometheus and the journal carry.
@@ -76,6 +144,25 @@ impl Msg {
         })
     }
 }
+
+/// Every language's text, as when messages were formatted at once.
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let texts: Vec<&str> = Lang::ALL.iter().map(|l| self.in_lang(*l)).collect();
+        f.debug_struct("Msg").field("texts", &texts).finish()
+    }
+}
+
+/// Two messages are equal when they read the same in every language.
+impl PartialEq for Msg {
+    fn eq(&self, other: &Msg) -> bool {
+        Lang::ALL
+            .iter()
+            .all(|l| self.in_lang(*l) == other.in_lang(*l))
+    }
+}
+
+impl Eq for Msg {}
 
 // Tests build reports from literals; the code says `Msg::text` where words are the same in
 // every language, so a message left in English only does not compile.
@@ -132,38 +219,38 @@ impl Serialize for Msg {
 /// A value `msg!` can put into a message: a message goes in in the same language, anything
 /// else as it is.
 pub trait ToArg {
-    fn to_arg(&self, lang: Lang) -> Arg<'_>;
+    fn to_value(&self) -> Value;
 }
 
 impl ToArg for Msg {
-    fn to_arg(&self, lang: Lang) -> Arg<'_> {
-        Arg::from(self.in_lang(lang))
+    fn to_value(&self) -> Value {
+        Value::Msg(self.clone())
     }
 }
 
 impl ToArg for str {
-    fn to_arg(&self, _: Lang) -> Arg<'_> {
-        Arg::from(self)
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_owned())
     }
 }
 
 impl ToArg for String {
-    fn to_arg(&self, _: Lang) -> Arg<'_> {
-        Arg::from(self.as_str())
+    fn to_value(&self) -> Value {
+        Value::Text(self.clone())
     }
 }
 
 impl<T: ToArg + ?Sized> ToArg for &T {
-    fn to_arg(&self, lang: Lang) -> Arg<'_> {
-        (**self).to_arg(lang)
+    fn to_value(&self) -> Value {
+        (**self).to_value()
     }
 }
 
 macro_rules! number_args {
     ($($t:ty),*) => {$(
         impl ToArg for $t {
-            fn to_arg(&self, _: Lang) -> Arg<'_> {
-                Arg::from(*self)
+            fn to_value(&self) -> Value {
+                Value::Number(FluentNumber::from(*self))
             }
         }
     )*};
@@ -171,20 +258,15 @@ macro_rules! number_args {
 number_args!(u8, u16, u32, u64, usize, i32, i64, f64);
 
 /// `msg!("key", name = value, …)`: the message in every language, each argument evaluated
-/// once (a [`Msg`] argument goes in in the matching language).
+/// once and kept (a [`Msg`] argument goes in in the matching language); each language is
+/// formatted when first read.
 #[macro_export]
 macro_rules! msg {
-    // A `match` rather than `let`: temporaries in the arguments live until the end.
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        match ($($value,)*) {
-            ($($name,)*) => $crate::i18n::Msg::from_fn(|lang| {
-                $crate::i18n::tr_in(
-                    lang,
-                    $key,
-                    &[$((stringify!($name), $crate::i18n::ToArg::to_arg(&$name, lang))),*],
-                )
-            }),
-        }
+        $crate::i18n::Msg::keyed(
+            $key,
+            vec![$((stringify!($name), $crate::i18n::ToArg::to_value(&$value))),*],
+        )
     };
 }
 

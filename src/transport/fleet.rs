@@ -79,12 +79,14 @@ impl Fleet {
             *state = State::Closed;
         }
         if let State::Closed = *state {
+            crate::trace::mark(|| format!("{}: connecting", node.target.name));
             let opened = match (&self.keep, &node.target.kind) {
                 (Some(keep), TransportKind::Ssh) => {
                     kept::connect(&node.target, keep, &*self.secrets)
                 }
                 _ => connect(&node.target, &*self.secrets),
             };
+            crate::trace::mark(|| format!("{}: connected ({})", node.target.name, opened.is_ok()));
             *state = match opened {
                 Ok(transport) => State::Open(transport),
                 Err(e) => State::Failed(e),

@@ -42,7 +42,9 @@ pub fn execute(
         }
         return sites::execute(dir, state_dir, args);
     }
+    crate::trace::mark(|| "arguments parsed".to_owned());
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
+    crate::trace::mark(|| "inventory loaded".to_owned());
     let selection = round::select(&inv, &args.names, true)?;
     for (name, why) in &selection.skipped {
         eprintln!(
@@ -85,6 +87,7 @@ pub fn execute(
 
 fn run_round(cx: &Context, inv: &Inventory, checks: &[&'static CheckDef], args: &CheckArgs) -> i32 {
     let reports = round::run(cx, checks, args.format == ReportFormat::Human);
+    crate::trace::mark(|| "checks judged".to_owned());
     let unreachable = cx.unreachable();
     let color = term::color_stdout();
     let generated = Some(SystemTime::now());
@@ -92,6 +95,7 @@ fn run_round(cx: &Context, inv: &Inventory, checks: &[&'static CheckDef], args: 
         "{}",
         report::render(args.format, &inv.site, &reports, generated, color)
     );
+    crate::trace::mark(|| "report written".to_owned());
     if args.format == ReportFormat::Human {
         for (node, why) in &unreachable {
             eprintln!(

@@ -23,6 +23,7 @@ pub(super) struct KeptTransport {
 impl KeptTransport {
     /// Connects to the keeper at `socket`; also returns what it learned of the login.
     pub(super) fn open(target: &Target, socket: &Path) -> Option<(KeptTransport, Learned)> {
+        crate::trace::mark(|| format!("{}: keeper connect", target.name));
         let mut stream = UnixStream::connect(socket).ok()?;
         let learned = match frame::read(&mut stream).ok()?? {
             (Tag::Learned, stdout) => Learned {
@@ -35,6 +36,7 @@ impl KeptTransport {
             },
             _ => return None,
         };
+        crate::trace::mark(|| format!("{}: keeper hello", target.name));
         let kept = KeptTransport {
             target: target.clone(),
             socket: socket.to_owned(),
@@ -85,7 +87,9 @@ impl Transport for KeptTransport {
         if let Err(e) = sent {
             return Err(self.gone(format!("its keeper went away ({e})")));
         }
+        crate::trace::mark(|| format!("{}: sent {}", self.target.name, shorten(&command.render())));
         let node = self.target.name.clone();
+        let mut first = true;
         let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
         loop {
             let (tag, payload) = match frame::read(&mut self.stream) {
@@ -93,6 +97,10 @@ impl Transport for KeptTransport {
                 Ok(None) => return Err(self.gone("its keeper went away".to_owned())),
                 Err(e) => return Err(self.gone(format!("its keeper went away ({e})"))),
             };
+            if first || tag == Tag::Done {
+                first = false;
+                crate::trace::mark(|| format!("{node}: {tag:?} frame, {} bytes", payload.len()));
+            }
             match tag {
                 Tag::Stdout => stdout.write_all(&payload).map_err(pass)?,
                 Tag::Stderr => stderr.write_all(&payload).map_err(pass)?,
