@@ -118,6 +118,44 @@ fn calendars_equal_then_the_slave_loses_events_and_the_master_wins() {
     );
 }
 
+/// Who is master is asked in the same command as each dump: the sides follow the node IP,
+/// and a node whose addresses cannot be read leaves the verdict UNKNOWN, never a pass.
+#[test]
+fn calendars_follow_the_node_ip_asked_with_the_dumps() {
+    let lab = Lab::start_services(&["tvox1", "tvox2"], &["pg"]);
+    let home = tempfile::tempdir().unwrap();
+    // tvox2 is master now, and tvox1 (the slave) lost events: tvox2's calendars win.
+    lab.move_node_ip(&["tvox2"]);
+    lab.psql(
+        "tvox1",
+        "DELETE FROM calendar_item; DELETE FROM caldav_data;",
+    );
+    let (code, v) = check(&lab, home.path(), &["calendars"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("CRIT")), "{v:#}");
+    let nodes = &v["checks"][0]["nodes"];
+    assert_eq!(nodes["tvox2"]["role"], "master", "{v:#}");
+    assert_eq!(nodes["tvox1"]["role"], "slave", "{v:#}");
+
+    // Nobody holds the node IP: master and slave cannot be told apart.
+    lab.move_node_ip(&[]);
+    let (code, v) = check(&lab, home.path(), &["calendars"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("UNKNOWN")), "{v:#}");
+
+    // tvox1 holds it again, but its addresses cannot be read.
+    lab.move_node_ip(&["tvox1"]);
+    lab.stand_in(
+        "tvox1",
+        "ip",
+        "#!/bin/sh\necho 'Cannot open netlink socket: Permission denied' >&2\nexit 1\n",
+    );
+    let (code, v) = check(&lab, home.path(), &["calendars"]);
+    assert_eq!((code, v["status"].as_str()), (1, Some("UNKNOWN")), "{v:#}");
+    assert!(
+        v["checks"][0]["summary"].to_string().contains("tvox1"),
+        "{v:#}"
+    );
+}
+
 #[test]
 fn calendars_with_the_slave_database_down_names_the_node() {
     let lab = Lab::start_services(&["tvox1", "tvox2"], &["pg"]);

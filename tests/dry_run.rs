@@ -77,7 +77,8 @@ fn the_dry_run_shows_instructions_check_commands_reboots_and_scripts() {
         "│ In TVOX 1's OCC: SISTEMA -> Security update -> check licence availability.",
         "│ 2. Configurazione -> Rete -> Fault Tolerance",
         "vip on tvox1, tvox2: $ ip -o addr show",
-        "calendars on master, slave: $ PGTZ=UTC pg_dump --clean -U davical_dba davical_administrators",
+        "calendars on tvox1, tvox2: $ ip -o addr show 2>&1; printf '\\ntvdr-ip-status %s\\n' \"$?\"; \
+         PGTZ=UTC exec pg_dump --clean -U davical_dba davical_administrators",
         "       $ reboot\n       back when: it stopped answering, then answers over SSH with a new boot id",
         "service: the customer is out of service while this step runs",
     ] {

@@ -383,6 +383,7 @@ fs-manifest-exit = manifest command exited with { $status }: { $error }
 fs-no-manifest = no manifest from { $node }: { $why }
 
 ## calendars
+cal-addresses-too-long = the node printed more than 1 MiB before its addresses ended
 cal-standalone = stand-alone: one calendar database
 cal-exit-status = pg_dump exited with status { $status }
 cal-failed-on = pg_dump failed on { $role } `{ $node }`: { $error }

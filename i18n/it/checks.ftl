@@ -398,6 +398,7 @@ fs-manifest-exit = il comando dell'elenco è uscito con { $status }: { $error }
 fs-no-manifest = nessun elenco da { $node }: { $why }
 
 ## calendars
+cal-addresses-too-long = il nodo ha scritto più di 1 MiB prima della fine dei suoi indirizzi
 cal-standalone = stand-alone: un solo database dei calendari
 cal-exit-status = pg_dump è uscito con stato { $status }
 cal-failed-on = pg_dump non è riuscito sul { $role } `{ $node }`: { $error }

@@ -171,6 +171,21 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Whether this run already knows who holds the node IP (or is asking right now).
+    pub fn vip_known(&self) -> bool {
+        self.vip.get().is_some()
+    }
+
+    /// The `vip` report judged from addresses another check asked for along with its own
+    /// command (`calendars`), unless this run has one already: then that one stands, so
+    /// every check of the run names the same master.
+    pub fn vip_from(&self, answers: &[vip::NodeAddrs]) -> &Report {
+        self.vip.get_or_init(|| match self.inventory.node_ip {
+            None => Report::new("vip", Status::Ok, msg!("vip-standalone")),
+            Some(node_ip) => vip::evaluate(node_ip, answers),
+        })
+    }
+
     /// Who is master and who is slave right now, or why that cannot be told (no node
     /// holds the node IP, both do, a node is unreachable).
     pub fn roles(&self) -> Result<Roles, Msg> {

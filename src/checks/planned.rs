@@ -82,7 +82,8 @@ pub fn plan(name: &str, inventory: &Inventory, exact: bool) -> CheckPlan {
                     .expect("a shell is given"),
             )
             .later(msg!("plan-chat")),
-        "calendars" => p.run("master, slave", &calendars::dump_command(inventory)),
+        // Who holds the node IP is asked in the same command (see `calendars::gather`).
+        "calendars" => p.run(nodes, &calendars::roles_and_dump_command(inventory)),
         "fs-sync" if exact => p.later(msg!("plan-fs-exact")),
         "fs-sync" => [NodeName::Tvox1, NodeName::Tvox2]
             .into_iter()

@@ -289,6 +289,16 @@ impl Lab {
         self.dir().join(node)
     }
 
+    /// Puts `script` as program `name` first in `node`'s PATH (its `bin` directory): a
+    /// node whose tool answers what the test needs. Returns its path.
+    pub fn stand_in(&self, node: &str, name: &str, script: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = self.node_dir(node).join("bin").join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
     /// SQL on the node's `davical_administrators` as the superuser; rows unaligned, `|` between
     /// columns, no header. Panics with psql's message when a statement fails.
     pub fn psql(&self, node: &str, sql: &str) -> String {

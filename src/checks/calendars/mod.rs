@@ -23,6 +23,7 @@ mod normalize;
 mod parser;
 mod rowset;
 mod side;
+mod split;
 mod summary;
 mod verdict;
 
@@ -30,6 +31,6 @@ mod verdict;
 mod tests;
 
 pub use digest::DumpDigest;
-pub use gather::{dump_command, gather};
+pub use gather::{dump_command, gather, roles_and_dump_command};
 pub use summary::{DumpSummary, TableSummary};
 pub use verdict::{evaluate, NodeDump};
