@@ -328,6 +328,9 @@ human-override-why-short = write a reason a colleague will understand
 human-not-a-choice = `{ $value }` is not one of { $choices }
 human-not-yes-no = `{ $value }` is neither yes nor no
 human-answer-needed = an answer is needed
+hidden-prompt = { $prompt } (not shown as you type)
+hidden-again = { $prompt } (again, to be sure of what you cannot see)
+hidden-differ = the two differ: type it again
 
 ## Starting, resuming, --from (src/runbook/engine/{from,opening}.rs)
 from-records-skipped = `--from { $from }` records { $count ->

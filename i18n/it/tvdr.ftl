@@ -352,6 +352,9 @@ human-override-why-short = scrivi un motivo che un collega possa capire
 human-not-a-choice = `{ $value }` non è tra { $choices }
 human-not-yes-no = `{ $value }` non è né sì né no
 human-answer-needed = serve una risposta
+hidden-prompt = { $prompt } (non si vede mentre scrivi)
+hidden-again = { $prompt } (di nuovo, per essere sicuri di ciò che non si vede)
+hidden-differ = i due non coincidono: scrivilo di nuovo
 
 ## Avvio, ripresa, --from (src/runbook/engine/{from,opening}.rs)
 from-records-skipped = `--from { $from }` registra { $count ->

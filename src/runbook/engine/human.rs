@@ -11,11 +11,12 @@ pub use super::answers_file::{AnswersFile, Gate};
 use crate::exit_code::Exit;
 use crate::i18n::{Lang, Said};
 use crate::inventory::values::Ip;
-use crate::output::term;
+use crate::output::{hidden, term};
 use crate::runbook::answers::Answer;
 use crate::runbook::decided::{Decided, Source, What};
 use crate::runbook::model::Ask;
 use crate::runbook::raw::RawAskKind;
+use crate::runbook::secret::is_secret_name;
 use crate::{said, t};
 
 /// What to do about a failed step.
@@ -160,14 +161,20 @@ impl Human {
                     .items(&ask.choices)
                     .default(start)
                     .interact()?;
-                ask.choices[picked].clone()
+                Answer::new(ask.choices[picked].clone())
             }
             RawAskKind::YesNo => {
                 let yes = dialoguer::Confirm::with_theme(&theme)
                     .with_prompt(ask.prompt.local())
                     .default(ask.default.as_deref() == Some("yes"))
                     .interact()?;
-                if yes { "yes" } else { "no" }.to_string()
+                Answer::new(if yes { "yes" } else { "no" }.to_string())
+            }
+            // Not echoed, and never in a plain `String` of ours.
+            RawAskKind::Text | RawAskKind::Ip if is_secret_name(&ask.name) => {
+                hidden::typed_twice(ask.prompt.local(), ask.default.as_deref(), |s| {
+                    check_answer(ask, s)
+                })?
             }
             RawAskKind::Text | RawAskKind::Ip => {
                 let mut input =
@@ -175,14 +182,15 @@ impl Human {
                 if let Some(default) = &ask.default {
                     input = input.default(default.clone());
                 }
-                input
-                    .validate_with(|s: &String| check_answer(ask, s))
-                    .interact_text()?
+                Answer::new(
+                    input
+                        .validate_with(|s: &String| check_answer(ask, s))
+                        .interact_text()?,
+                )
             }
         };
         answered(self.at_terminal());
-        // Typed text moves into wiping memory (dialoguer's own copies are its own).
-        Ok(Answer::new(value))
+        Ok(value)
     }
 
     /// A yes/no confirmation (a manual step done? run it again?): `--yes` answers it.
