@@ -41,7 +41,7 @@ where
         }
     };
     let inventory = cli.inventory.as_deref();
-    match cli.command {
+    let done = match cli.command {
         Command::Init(args) => commands::init::execute(&args),
         Command::Inventory(args) => commands::inventory::execute(inventory, &args),
         Command::Exec(args) => commands::exec::execute(inventory, cli.state_dir.as_deref(), &args),
@@ -72,5 +72,8 @@ where
         }
         Command::Uat(args) => commands::standalone::uat(inventory, cli.state_dir.as_deref(), &args),
         Command::Lint(args) => commands::lint::execute(cli.runbooks.as_deref(), &args),
-    }
+    };
+    // Kept for the whole command (asked once per node), wiped before the process ends.
+    crate::transport::forget_sudo_passwords();
+    done
 }

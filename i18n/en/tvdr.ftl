@@ -801,3 +801,9 @@ keep-disconnected = { $count ->
     [one] { $count } kept session closed
    *[other] { $count } kept sessions closed
 }
+
+## Passwords asked by the transport (src/transport/secrets.rs, src/transport/sudo.rs)
+secret-password = password for `{ $user }` on `{ $node }` ({ $address })
+secret-passphrase = passphrase for `{ $key }`
+secret-sudo-password = sudo password for `{ $user }` on `{ $node }`
+sudo-password-wrong = { $node }: sudo did not take that password for `{ $user }`

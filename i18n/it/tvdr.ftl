@@ -833,3 +833,9 @@ keep-disconnected = { $count ->
     [one] { $count } sessione tenuta aperta chiusa
    *[other] { $count } sessioni tenute aperte chiuse
 }
+
+## Password chieste dal trasporto (src/transport/secrets.rs, src/transport/sudo.rs)
+secret-password = password di `{ $user }` su `{ $node }` ({ $address })
+secret-passphrase = passphrase di `{ $key }`
+secret-sudo-password = password sudo di `{ $user }` su `{ $node }`
+sudo-password-wrong = { $node }: sudo non ha accettato quella password per `{ $user }`

@@ -118,9 +118,10 @@ impl StepCx<'_> {
             )),
             Decision::Abort => {
                 let at = msg!("step-aborted-at", step = self.step.id.as_str(), why = why);
+                // Shown when tvdr ends, and journalled: a secret the reason repeats masked.
                 let said = Said {
-                    shown: at.shown().to_string(),
-                    recorded: at.en().to_string(),
+                    shown: self.shown(at.shown()),
+                    recorded: self.shown(at.en()),
                 };
                 Err(Exit::Aborted(crate::i18n::raise(said)).into())
             }
