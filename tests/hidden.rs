@@ -45,6 +45,10 @@ fn a_secret_answer_is_typed_twice_unseen_and_shown_nowhere_after() {
     );
     assert!(shown.contains("vault=acme-vault-7 pw=••••••"), "{shown}");
     assert!(
+        shown.contains("Logs into vault acme-vault-7 with ••••••."),
+        "{shown}"
+    );
+    assert!(
         shown.contains("b002ba4430daafc5fc419615b6ed47f012361d4984957da32644617f5fce91e0"),
         "{shown}"
     );
