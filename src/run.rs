@@ -22,6 +22,7 @@ where
     if args.get(1).is_some_and(|a| a == commands::keep::KEEPER) {
         return Ok(commands::keep::serve(&args[2..]));
     }
+    crate::interrupt::install();
     // Chosen before clap parses: the help text is already in the language.
     let lang = i18n::choose(&args, |name| std::env::var(name).ok());
     i18n::set(lang);

@@ -35,6 +35,7 @@ fn a_secret_answer_is_typed_twice_unseen_and_shown_nowhere_after() {
     );
     let shown = &out.shown;
     assert!(out.status.success(), "{shown}");
+    assert!(out.echo_after(), "{shown}");
     // The plain answer is echoed; the secret is not, nor is it repeated by the command's
     // output (masked), which proves it got the secret intact by its SHA-256.
     assert!(shown.contains("acme-vault-7"), "{shown}");
@@ -70,4 +71,47 @@ fn a_secret_answer_is_typed_twice_unseen_and_shown_nowhere_after() {
     let report = String::from_utf8_lossy(&report);
     assert!(!report.contains(LEAK), "{report}");
     assert!(report.contains("acme-vault-7"), "{report}");
+
+    // In Italian the prompt says the same; Ctrl-C at it stops the run (exit 130).
+    let mut args = site.global_args();
+    args.extend(["--lang", "it", "runbook", "typed-secret"].map(String::from));
+    let out = session(
+        site.home.path(),
+        &args,
+        &[
+            ("Vault name", &vault),
+            ("OCC admin password (non si vede mentre scrivi)", "\u{3}"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(130), "{}", out.shown);
+    // Interrupted at the hidden prompt, the terminal echoes again.
+    assert!(out.echo_after(), "{}", out.shown);
+}
+
+#[test]
+fn ctrl_c_at_a_password_prompt_gives_the_terminal_back_echoing() {
+    let lab = crate::lab::Lab::start();
+    // No identity file and no agent: the node's password is asked.
+    let text: String = std::fs::read_to_string(lab.inventory())
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("identity:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let inventory = lab.dir().join("password.yaml");
+    std::fs::write(&inventory, text).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let args: Vec<String> = [
+        "-i",
+        &inventory.display().to_string(),
+        "exec",
+        "tvox1",
+        "--",
+        "true",
+    ]
+    .map(String::from)
+    .to_vec();
+    let out = session(home.path(), &args, &[("password for", "\u{3}")]);
+    assert_eq!(out.status.code(), Some(130), "{}", out.shown);
+    assert!(out.echo_after(), "{}", out.shown);
 }

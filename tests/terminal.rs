@@ -11,11 +11,25 @@ use std::time::{Duration, Instant};
 
 use crate::common::LOCALE;
 
+/// Printed before the terminal's settings once tvdr has ended.
+const TTY_MARK: &str = "terminal-after-tvdr:";
+
 /// What a session at the terminal came to.
 pub struct Session {
     pub status: ExitStatus,
     /// Everything the terminal showed.
     pub shown: String,
+}
+
+impl Session {
+    /// Whether tvdr gave the terminal back echoing what is typed.
+    pub fn echo_after(&self) -> bool {
+        let (_, settings) = self
+            .shown
+            .rsplit_once(TTY_MARK)
+            .expect("the terminal's settings after tvdr");
+        settings.split_whitespace().any(|flag| flag == "echo")
+    }
 }
 
 /// Runs `tvdr ARGS` in a terminal, `HOME` = `home`. For each `(wait_for, keys)` in turn,
@@ -27,9 +41,15 @@ pub fn session(home: &Path, args: &[String], script: &[(&str, &str)]) -> Session
         &assert_cmd::cargo::cargo_bin("tvdr").display().to_string(),
     )];
     line.extend(args.iter().map(|a| quoted(a)));
+    // After tvdr, the terminal's settings: a person's shell gets the terminal back as
+    // tvdr leaves it (echo off after a hidden prompt would hide their typing).
+    let line = format!(
+        "{}; s=$?; printf '\\n{TTY_MARK}'; stty -a | tr '\\n' ' '; exit $s",
+        line.join(" ")
+    );
     let mut cmd = Command::new("script");
     cmd.arg("-qfec")
-        .arg(line.join(" "))
+        .arg(line)
         .arg(&transcript)
         .env("HOME", home)
         .env("USER", "tech-a")

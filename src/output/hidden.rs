@@ -21,6 +21,8 @@ pub fn typed_twice(
     check: impl Fn(&str) -> Result<(), String>,
 ) -> Result<Zeroizing<String>> {
     let theme = ColorfulTheme::default();
+    // Echo is off while dialoguer reads: Ctrl-C then must not leave it off.
+    let _settings = crate::transport::keep_settings();
     let typed = Zeroizing::new(
         dialoguer::Password::with_theme(&theme)
             .with_prompt(t!("hidden-prompt", prompt = prompt))

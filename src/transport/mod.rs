@@ -30,7 +30,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use console::{Console, Tty};
+pub use console::{keep_settings, Console, KeptSettings, Tty};
 pub use error::TransportError;
 pub use fleet::Fleet;
 pub use local::LocalTransport;

@@ -43,6 +43,8 @@ impl TtySecrets {
         let _turn = PROMPT
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Echo is off while dialoguer reads: a run's Ctrl-C then must not leave it off.
+        let _settings = super::console::keep_settings();
         dialoguer::Password::new()
             .with_prompt(prompt)
             .allow_empty_password(true)
