@@ -373,6 +373,7 @@ abandon-lock-not-released = warning: cannot release the run lock on `{ $node }`:
 abandon-lock-unknown = warning: cannot check the run lock on `{ $node }` ({ $error }); if the abandoned run holds it there, the next run says so and `--break-lock REASON` removes it
 answers-gate-yes-no = a gate is answered `yes` or `no`, not `{ $text }`
 answers-unreadable = cannot read answers `{ $path }`
+answers-readable-by-others = warning: `{ $path }` holds secret answers ({ $names }) and other users can read it (mode { $mode }): `chmod 600 { $path }`
 answers-did-you-mean = {" "}(did you mean `{ $name }`?)
 answers-no-such-gate = answers file: `gates: { $gate }`: `{ $runbook }` has no gate `{ $gate }`{ $hint }
 

@@ -397,6 +397,7 @@ abandon-lock-not-released = attenzione: impossibile rilasciare il blocco dell'es
 abandon-lock-unknown = attenzione: impossibile verificare il blocco dell'esecuzione su `{ $node }` ({ $error }); se l'esecuzione abbandonata lo tiene lì, la prossima lo dice e `--break-lock REASON` lo toglie
 answers-gate-yes-no = una verifica si risponde con `yes` o `no`, non `{ $text }`
 answers-unreadable = impossibile leggere le risposte `{ $path }`
+answers-readable-by-others = attenzione: `{ $path }` contiene risposte segrete ({ $names }) e altri utenti possono leggerlo (permessi { $mode }): `chmod 600 { $path }`
 answers-did-you-mean = {" "}(forse intendevi `{ $name }`?)
 answers-no-such-gate = file delle risposte: `gates: { $gate }`: `{ $runbook }` non ha la verifica `{ $gate }`{ $hint }
 
