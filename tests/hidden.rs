@@ -84,8 +84,14 @@ fn a_secret_answer_is_typed_twice_unseen_and_shown_nowhere_after() {
         ],
     );
     assert_eq!(out.status.code(), Some(130), "{}", out.shown);
-    // Interrupted at the hidden prompt, the terminal echoes again.
+    // Interrupted at the hidden prompt, the terminal echoes again, and the journal says
+    // where the run was interrupted.
     assert!(out.echo_after(), "{}", out.shown);
+    let journal = site.journal_text("typed-secret");
+    assert!(
+        journal.contains(r#""event":"interrupted","step":"ask""#),
+        "{journal}"
+    );
 }
 
 #[test]
