@@ -3,8 +3,9 @@
 //! window size, and raw mode while the program has it.
 //!
 //! Raw mode is restored when the [`Tty`] is dropped (normal end, or unwinding after a
-//! panic) and also at process exit (`atexit`), because the Ctrl-C handler of a run ends
-//! the process with `exit(130)`, which runs no destructors.
+//! panic) and also at process exit (`atexit`), because the Ctrl-C handler ends the
+//! process with `exit(130)`, which runs no destructors. A hidden prompt keeps the settings
+//! for that hook the same way ([`keep_settings`]): it reads with echo off.
 
 use std::io::{self, Write};
 use std::os::fd::BorrowedFd;
@@ -55,7 +56,7 @@ fn restore_at_exit_once() {
 
 /// The terminal's settings as they are now, put back at exit until this is dropped. For a
 /// hidden prompt: it turns echo off while it reads and back on after, but Ctrl-C there ends
-/// a run with `exit(130)`, which would leave the technician's shell not echoing.
+/// tvdr with `exit(130)`, which would leave the technician's shell not echoing.
 pub struct KeptSettings {
     mine: bool,
 }
