@@ -107,17 +107,18 @@ fn ctrl_c_at_a_password_prompt_gives_the_terminal_back_echoing() {
     let inventory = lab.dir().join("password.yaml");
     std::fs::write(&inventory, text).unwrap();
     let home = tempfile::tempdir().unwrap();
+    // In Italian: the transport's prompt is in the chosen language too.
+    let inventory = inventory.display().to_string();
     let args: Vec<String> = [
-        "-i",
-        &inventory.display().to_string(),
-        "exec",
-        "tvox1",
-        "--",
-        "true",
+        "--lang", "it", "-i", &inventory, "exec", "tvox1", "--", "true",
     ]
     .map(String::from)
     .to_vec();
-    let out = session(home.path(), &args, &[("password for", "\u{3}")]);
+    let out = session(
+        home.path(),
+        &args,
+        &[("password di `tvdrlab` su `tvox1`", "\u{3}")],
+    );
     assert_eq!(out.status.code(), Some(130), "{}", out.shown);
     assert!(out.echo_after(), "{}", out.shown);
 }
