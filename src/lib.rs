@@ -18,6 +18,7 @@
 //! - [`exit_code`]: the exit codes, mapped from errors in one place.
 //! - [`error_text`]: an error as the person at the terminal reads it, in their language.
 //! - [`i18n`]: messages in Italian and English (Fluent), and the language chosen.
+//! - [`interrupt`]: Ctrl-C, one handler: exit 130 with the terminal put back.
 //! - `fuzz` (unit tests only): every parser fed hostile input, within memory and time bounds.
 
 pub mod checks;
@@ -28,6 +29,7 @@ pub mod exit_code;
 #[cfg(test)]
 mod fuzz;
 pub mod i18n;
+pub mod interrupt;
 pub mod inventory;
 pub mod output;
 mod run;

@@ -22,6 +22,7 @@ where
     if args.get(1).is_some_and(|a| a == commands::keep::KEEPER) {
         return Ok(commands::keep::serve(&args[2..]));
     }
+    crate::interrupt::install();
     // Chosen before clap parses: the help text is already in the language.
     let lang = i18n::choose(&args, |name| std::env::var(name).ok());
     i18n::set(lang);
@@ -41,7 +42,7 @@ where
         }
     };
     let inventory = cli.inventory.as_deref();
-    match cli.command {
+    let done = match cli.command {
         Command::Init(args) => commands::init::execute(&args),
         Command::Inventory(args) => commands::inventory::execute(inventory, &args),
         Command::Exec(args) => commands::exec::execute(inventory, cli.state_dir.as_deref(), &args),
@@ -72,5 +73,8 @@ where
         }
         Command::Uat(args) => commands::standalone::uat(inventory, cli.state_dir.as_deref(), &args),
         Command::Lint(args) => commands::lint::execute(cli.runbooks.as_deref(), &args),
-    }
+    };
+    // Kept for the whole command (asked once per node), wiped before the process ends.
+    crate::transport::forget_sudo_passwords();
+    done
 }

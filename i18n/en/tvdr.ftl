@@ -328,6 +328,9 @@ human-override-why-short = write a reason a colleague will understand
 human-not-a-choice = `{ $value }` is not one of { $choices }
 human-not-yes-no = `{ $value }` is neither yes nor no
 human-answer-needed = an answer is needed
+hidden-prompt = { $prompt } (not shown as you type)
+hidden-again = { $prompt } (again, to be sure of what you cannot see)
+hidden-differ = the two differ: type it again
 
 ## Starting, resuming, --from (src/runbook/engine/{from,opening}.rs)
 from-records-skipped = `--from { $from }` records { $count ->
@@ -370,6 +373,7 @@ abandon-lock-not-released = warning: cannot release the run lock on `{ $node }`:
 abandon-lock-unknown = warning: cannot check the run lock on `{ $node }` ({ $error }); if the abandoned run holds it there, the next run says so and `--break-lock REASON` removes it
 answers-gate-yes-no = a gate is answered `yes` or `no`, not `{ $text }`
 answers-unreadable = cannot read answers `{ $path }`
+answers-readable-by-others = warning: `{ $path }` holds secret answers ({ $names }) and other users can read it (mode { $mode }): `chmod 600 { $path }`
 answers-did-you-mean = {" "}(did you mean `{ $name }`?)
 answers-no-such-gate = answers file: `gates: { $gate }`: `{ $runbook }` has no gate `{ $gate }`{ $hint }
 
@@ -798,3 +802,9 @@ keep-disconnected = { $count ->
     [one] { $count } kept session closed
    *[other] { $count } kept sessions closed
 }
+
+## Passwords asked by the transport (src/transport/secrets.rs, src/transport/sudo.rs)
+secret-password = password for `{ $user }` on `{ $node }` ({ $address })
+secret-passphrase = passphrase for `{ $key }`
+secret-sudo-password = sudo password for `{ $user }` on `{ $node }`
+sudo-password-wrong = { $node }: sudo did not take that password for `{ $user }`

@@ -352,6 +352,9 @@ human-override-why-short = scrivi un motivo che un collega possa capire
 human-not-a-choice = `{ $value }` non è tra { $choices }
 human-not-yes-no = `{ $value }` non è né sì né no
 human-answer-needed = serve una risposta
+hidden-prompt = { $prompt } (non si vede mentre scrivi)
+hidden-again = { $prompt } (di nuovo, per essere sicuri di ciò che non si vede)
+hidden-differ = i due non coincidono: scrivilo di nuovo
 
 ## Avvio, ripresa, --from (src/runbook/engine/{from,opening}.rs)
 from-records-skipped = `--from { $from }` registra { $count ->
@@ -394,6 +397,7 @@ abandon-lock-not-released = attenzione: impossibile rilasciare il blocco dell'es
 abandon-lock-unknown = attenzione: impossibile verificare il blocco dell'esecuzione su `{ $node }` ({ $error }); se l'esecuzione abbandonata lo tiene lì, la prossima lo dice e `--break-lock REASON` lo toglie
 answers-gate-yes-no = una verifica si risponde con `yes` o `no`, non `{ $text }`
 answers-unreadable = impossibile leggere le risposte `{ $path }`
+answers-readable-by-others = attenzione: `{ $path }` contiene risposte segrete ({ $names }) e altri utenti possono leggerlo (permessi { $mode }): `chmod 600 { $path }`
 answers-did-you-mean = {" "}(forse intendevi `{ $name }`?)
 answers-no-such-gate = file delle risposte: `gates: { $gate }`: `{ $runbook }` non ha la verifica `{ $gate }`{ $hint }
 
@@ -830,3 +834,9 @@ keep-disconnected = { $count ->
     [one] { $count } sessione tenuta aperta chiusa
    *[other] { $count } sessioni tenute aperte chiuse
 }
+
+## Password chieste dal trasporto (src/transport/secrets.rs, src/transport/sudo.rs)
+secret-password = password di `{ $user }` su `{ $node }` ({ $address })
+secret-passphrase = passphrase di `{ $key }`
+secret-sudo-password = password sudo di `{ $user }` su `{ $node }`
+sudo-password-wrong = { $node }: sudo non ha accettato quella password per `{ $user }`

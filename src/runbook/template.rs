@@ -4,7 +4,10 @@
 //! references are filled in. In a `script:` each filled-in value is shell-quoted where it
 //! stands, so an answer can never become shell code.
 
+use zeroize::Zeroizing;
+
 use super::facts::{Facts, Name};
+use super::secret::Secrets;
 use crate::transport::quote;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,12 +78,16 @@ impl Template {
 /// Text shown to the technician (instructions) with the references it makes filled in from
 /// what is known now (answers, inventory): "snapshot `{{ snapshot_name }}`" shows the name
 /// the technician gave. Text that is no template, or names something not known yet, is shown
-/// as written.
+/// as written. A secret answer is shown masked: it was typed unseen, and the screen is no
+/// place to read it back (the filled text that held it is wiped).
 pub fn show(text: &str, facts: &Facts) -> String {
-    Template::parse(text)
+    let filled = Template::parse(text)
         .ok()
-        .and_then(|t| t.fill(facts, false).ok())
-        .unwrap_or_else(|| text.to_string())
+        .and_then(|t| t.fill(facts, false).ok());
+    match filled {
+        Some(filled) => Secrets::of(facts.answers.iter()).mask(&Zeroizing::new(filled)),
+        None => text.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -132,10 +139,10 @@ mod tests {
             "site: s\ntvox: { version: 21, domain: d.example }\nnodes:\n  tvox1: { address: 10.0.0.1 }\n",
         )
         .unwrap();
-        let answers = Answers::from(BTreeMap::from([(
-            "snapshot_name".to_string(),
-            "pre-ft".to_string(),
-        )]));
+        let answers = Answers::from(BTreeMap::from([
+            ("snapshot_name".to_string(), "pre-ft".to_string()),
+            ("occ_password".to_string(), "Hunter2-s3cret".to_string()),
+        ]));
         let facts = Facts {
             inventory: &inv,
             answers: &answers,
@@ -143,6 +150,10 @@ mod tests {
         assert_eq!(
             show("restore `{{ snapshot_name }}`", &facts),
             "restore `pre-ft`"
+        );
+        assert_eq!(
+            show("log in with {{ occ_password }}", &facts),
+            format!("log in with {}", crate::runbook::secret::MASK)
         );
         // Not known yet, or no template at all: as written, never an error.
         assert_eq!(show("ask `{{ later }}`", &facts), "ask `{{ later }}`");

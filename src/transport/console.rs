@@ -3,8 +3,9 @@
 //! window size, and raw mode while the program has it.
 //!
 //! Raw mode is restored when the [`Tty`] is dropped (normal end, or unwinding after a
-//! panic) and also at process exit (`atexit`), because the Ctrl-C handler of a run ends
-//! the process with `exit(130)`, which runs no destructors.
+//! panic) and also at process exit (`atexit`), because the Ctrl-C handler ends the
+//! process with `exit(130)`, which runs no destructors. A hidden prompt keeps the settings
+//! for that hook the same way ([`keep_settings`]): it reads with echo off.
 
 use std::io::{self, Write};
 use std::os::fd::BorrowedFd;
@@ -41,6 +42,44 @@ pub struct Tty {
 static SAVED: Mutex<Option<Termios>> = Mutex::new(None);
 static WINCH: AtomicBool = AtomicBool::new(false);
 static HOOKS: Once = Once::new();
+static AT_EXIT: Once = Once::new();
+
+/// Registers [`restore`] to run at process exit, once.
+fn restore_at_exit_once() {
+    AT_EXIT.call_once(|| {
+        // No crate wraps atexit(3), and the Ctrl-C handler's `exit(130)` runs no
+        // destructor: this is the one way to give the technician their terminal back.
+        // SAFETY: `restore_at_exit` is an `extern "C" fn()` as atexit(3) wants.
+        unsafe { libc::atexit(restore_at_exit) };
+    });
+}
+
+/// The terminal's settings as they are now, put back at exit until this is dropped. For a
+/// hidden prompt: it turns echo off while it reads and back on after, but Ctrl-C there ends
+/// tvdr with `exit(130)`, which would leave the technician's shell not echoing.
+pub struct KeptSettings {
+    mine: bool,
+}
+
+pub fn keep_settings() -> KeptSettings {
+    restore_at_exit_once();
+    let mut saved = SAVED.lock().unwrap_or_else(|e| e.into_inner());
+    // Settings kept already (raw mode around us) are the ones to put back.
+    let mine = saved.is_none();
+    if mine {
+        *saved = tcgetattr(stdin()).ok();
+    }
+    KeptSettings { mine }
+}
+
+impl Drop for KeptSettings {
+    /// The prompt put them back itself: nothing left to restore.
+    fn drop(&mut self) {
+        if self.mine {
+            SAVED.lock().unwrap_or_else(|e| e.into_inner()).take();
+        }
+    }
+}
 
 impl Tty {
     /// Watches window size changes from now on.
@@ -48,11 +87,8 @@ impl Tty {
         HOOKS.call_once(|| {
             // Without the hook the node's screen keeps its first size: a nuisance only.
             let _ = signal_hook::flag::register(signal_hook::consts::SIGWINCH, &WINCH);
-            // No crate wraps atexit(3), and the Ctrl-C handler's `exit(130)` runs no
-            // destructor: this is the one way to give the technician their terminal back.
-            // SAFETY: `restore_at_exit` is an `extern "C" fn()` as atexit(3) wants.
-            unsafe { libc::atexit(restore_at_exit) };
         });
+        restore_at_exit_once();
         WINCH.store(false, Ordering::Relaxed);
         Tty {
             raw: false,

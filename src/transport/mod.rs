@@ -30,7 +30,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use console::{Console, Tty};
+pub use console::{keep_settings, Console, KeptSettings, Tty};
 pub use error::TransportError;
 pub use fleet::Fleet;
 pub use local::LocalTransport;
@@ -39,6 +39,7 @@ pub use openssh::{check_proxy_jump, OpenSshTransport};
 pub use quote::{quote, Cmd};
 pub use secrets::{NoSecrets, Secret, Secrets, TtySecrets};
 pub use ssh::{add_known_host, scan_host_key, HostKey, SshTransport, Trust};
+pub use sudo::forget_sudo_passwords;
 
 /// Where a node is and how to log in to it: everything the transport needs, resolved
 /// from the inventory (per-node overrides already applied, `~` already expanded).

@@ -43,6 +43,8 @@ impl TtySecrets {
         let _turn = PROMPT
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Echo is off while dialoguer reads: a run's Ctrl-C then must not leave it off.
+        let _settings = super::console::keep_settings();
         dialoguer::Password::new()
             .with_prompt(prompt)
             .allow_empty_password(true)
@@ -55,17 +57,25 @@ impl TtySecrets {
 impl TtySecrets {
     /// The sudo password of `user` on `node` (`become: sudo`), asked the same way.
     pub(super) fn sudo_password(user: &str, node: &str) -> Option<Secret> {
-        Self::ask(format!("sudo password for `{user}` on `{node}`"))
+        Self::ask(crate::t!("secret-sudo-password", user = user, node = node))
     }
 }
 
 impl Secrets for TtySecrets {
     fn passphrase(&self, key: &Path) -> Option<Secret> {
-        Self::ask(format!("passphrase for `{}`", key.display()))
+        Self::ask(crate::t!(
+            "secret-passphrase",
+            key = key.display().to_string()
+        ))
     }
 
     fn password(&self, user: &str, node: &str, address: &str) -> Option<Secret> {
-        Self::ask(format!("password for `{user}` on `{node}` ({address})"))
+        Self::ask(crate::t!(
+            "secret-password",
+            user = user,
+            node = node,
+            address = address
+        ))
     }
 
     fn can_prompt(&self) -> bool {

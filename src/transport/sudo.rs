@@ -147,7 +147,14 @@ impl Sudo {
                     lock().insert(login, password.clone());
                     return Ok(password);
                 }
-                Tried::Wrong => eprintln!("{node}: sudo did not take that password for `{user}`"),
+                Tried::Wrong => eprintln!(
+                    "{}",
+                    crate::t!(
+                        "sudo-password-wrong",
+                        node = node.as_str(),
+                        user = user.as_str()
+                    )
+                ),
                 Tried::Refused(why) => return Err(self.needs_root(command, why)),
             }
         }
@@ -184,6 +191,12 @@ enum Tried {
 
 fn lock() -> std::sync::MutexGuard<'static, BTreeMap<String, Secret>> {
     PASSWORDS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Wipes the sudo passwords given in this process. Called when the command is done: a
+/// `static` is never dropped, so without this they would be left in memory to the end.
+pub fn forget_sudo_passwords() {
+    lock().clear();
 }
 
 /// The line sudo reads, then `more`, in memory wiped after use (sized once: growing
@@ -239,5 +252,20 @@ impl Transport for Sudo {
             _ => self.prepared(command)?.0,
         };
         self.inner.interactive(&command, console)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sudo_passwords_are_wiped_when_forgotten() {
+        const PASSWORD: &str = "Hunter2-sudo-forgotten";
+        let login = "forget@192.0.2.9:22".to_string();
+        lock().insert(login.clone(), Secret::new(PASSWORD.to_string()));
+        let leaked = crate::fuzz::alloc::freed_holding(PASSWORD.as_bytes(), forget_sudo_passwords);
+        assert!(!leaked, "the sudo password was freed unwiped");
+        assert!(!lock().contains_key(&login));
     }
 }

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::exit_code::Exit;
 use crate::runbook::answers::Answers;
 use crate::runbook::model::{Kind, Runbook};
+use crate::runbook::secret::is_secret_name;
 use crate::t;
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,7 +60,32 @@ impl AnswersFile {
             std::fs::read_to_string(path)
                 .with_context(|| t!("answers-unreadable", path = path.display().to_string()))?,
         );
-        Ok(crate::yaml::parse(path, &text)?)
+        let file: AnswersFile = crate::yaml::parse(path, &text)?;
+        if let Some(warning) = file.exposed(path) {
+            eprintln!("{warning}");
+        }
+        Ok(file)
+    }
+
+    /// A warning when the file holds secret answers and other users may read it: tvdr
+    /// hides, masks and wipes them, and the file beside it should not give them away.
+    fn exposed(&self, path: &Path) -> Option<String> {
+        use std::os::unix::fs::PermissionsExt;
+        let names: Vec<&str> = self
+            .answers
+            .iter()
+            .map(|(name, _)| name)
+            .filter(|name| is_secret_name(name))
+            .collect();
+        let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        (!names.is_empty() && mode & 0o077 != 0).then(|| {
+            t!(
+                "answers-readable-by-others",
+                path = path.display().to_string(),
+                names = names.join(", "),
+                mode = format!("{mode:04o}")
+            )
+        })
     }
 
     /// Every `gates:` entry must name a gate of `runbook` (its forward or rollback steps):
@@ -88,5 +114,35 @@ impl AnswersFile {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn secret_answers_in_a_file_others_can_read_are_warned_about() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.yaml");
+        let with_mode = |text: &str, mode: u32| {
+            std::fs::write(&path, text).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            AnswersFile::load(&path).unwrap().exposed(&path)
+        };
+        let secret = "answers: { db_password: Hunter2-s3cret, release: '22' }\n";
+        let warning = with_mode(secret, 0o644).expect("a warning");
+        assert!(
+            warning.contains("db_password") && warning.contains("0644"),
+            "{warning}"
+        );
+        assert!(
+            !warning.contains("Hunter2") && !warning.contains("release"),
+            "{warning}"
+        );
+        assert!(warning.contains("chmod 600"), "{warning}");
+        assert_eq!(with_mode(secret, 0o600), None);
+        assert_eq!(with_mode("answers: { release: '22' }\n", 0o644), None);
     }
 }

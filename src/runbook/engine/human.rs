@@ -11,11 +11,12 @@ pub use super::answers_file::{AnswersFile, Gate};
 use crate::exit_code::Exit;
 use crate::i18n::{Lang, Said};
 use crate::inventory::values::Ip;
-use crate::output::term;
+use crate::output::{hidden, term};
 use crate::runbook::answers::Answer;
 use crate::runbook::decided::{Decided, Source, What};
 use crate::runbook::model::Ask;
 use crate::runbook::raw::RawAskKind;
+use crate::runbook::secret::{is_secret_name, MASK};
 use crate::{said, t};
 
 /// What to do about a failed step.
@@ -115,7 +116,7 @@ impl Human {
             )
         };
         if let Some(value) = self.file.answers.get(&ask.name) {
-            check_answer(ask, value).map_err(|why| {
+            check_unnamed(ask, value).map_err(|why| {
                 Exit::Usage(t!(
                     "human-answers-file-bad",
                     name = ask.name.as_str(),
@@ -160,14 +161,20 @@ impl Human {
                     .items(&ask.choices)
                     .default(start)
                     .interact()?;
-                ask.choices[picked].clone()
+                Answer::new(ask.choices[picked].clone())
             }
             RawAskKind::YesNo => {
                 let yes = dialoguer::Confirm::with_theme(&theme)
                     .with_prompt(ask.prompt.local())
                     .default(ask.default.as_deref() == Some("yes"))
                     .interact()?;
-                if yes { "yes" } else { "no" }.to_string()
+                Answer::new(if yes { "yes" } else { "no" }.to_string())
+            }
+            // Not echoed, and never in a plain `String` of ours.
+            RawAskKind::Text | RawAskKind::Ip if is_secret_name(&ask.name) => {
+                hidden::typed_twice(ask.prompt.local(), ask.default.as_deref(), |s| {
+                    check_unnamed(ask, s)
+                })?
             }
             RawAskKind::Text | RawAskKind::Ip => {
                 let mut input =
@@ -175,14 +182,15 @@ impl Human {
                 if let Some(default) = &ask.default {
                     input = input.default(default.clone());
                 }
-                input
-                    .validate_with(|s: &String| check_answer(ask, s))
-                    .interact_text()?
+                Answer::new(
+                    input
+                        .validate_with(|s: &String| check_answer(ask, s))
+                        .interact_text()?,
+                )
             }
         };
         answered(self.at_terminal());
-        // Typed text moves into wiping memory (dialoguer's own copies are its own).
-        Ok(Answer::new(value))
+        Ok(value)
     }
 
     /// A yes/no confirmation (a manual step done? run it again?): `--yes` answers it.
@@ -301,6 +309,15 @@ impl Human {
     }
 }
 
+/// [`check_answer`], whose complaint never names a secret's value: it is shown on the
+/// screen (under a prompt that hid the typing) and may end in the journal.
+fn check_unnamed(ask: &Ask, value: &str) -> Result<(), String> {
+    check_answer(ask, value).map_err(|why| match is_secret_name(&ask.name) {
+        true if !value.is_empty() => why.replace(&format!("`{value}`"), &format!("`{MASK}`")),
+        _ => why,
+    })
+}
+
 /// Checks an answer against its question's type.
 pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
     match ask.kind {
@@ -389,6 +406,31 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("`yes` or `no`"), "{err}");
+    }
+
+    #[test]
+    fn a_secret_answer_found_wrong_is_not_named() {
+        let ask = |name: &str| Ask {
+            name: name.into(),
+            kind: RawAskKind::Ip,
+            prompt: "Address".into(),
+            choices: Vec::new(),
+            default: None,
+        };
+        let human = Human::without_terminal(
+            "tech-a",
+            false,
+            file("answers: { vpn_key: Hunter2-not-an-ip, vpn_host: not-an-ip }\n"),
+        );
+        let err = human.answer("s", &ask("vpn_key")).unwrap_err().to_string();
+        assert!(!err.contains("Hunter2"), "{err}");
+        assert!(
+            err.contains(&format!("`{MASK}` is not a valid IP address")),
+            "{err}"
+        );
+        // Any other answer is named, to be found and corrected.
+        let err = human.answer("s", &ask("vpn_host")).unwrap_err().to_string();
+        assert!(err.contains("`not-an-ip` is not"), "{err}");
     }
 
     #[test]

@@ -497,11 +497,12 @@ fn stop(
     Err(err)
 }
 
-/// Ctrl-C: record which step was interrupted, restore the terminal, exit 130. The
-/// handler runs on its own thread (ctrlc), so writing the journal there is safe.
+/// Ctrl-C: record which step was interrupted and say so; [`interrupt`](crate::interrupt)
+/// then restores the terminal and exits 130. The handler runs on its own thread (ctrlc),
+/// so writing the journal there is safe.
 fn install_interrupt(shared: &Shared) {
     let shared = Arc::clone(shared);
-    let _ = ctrlc::set_handler(move || {
+    crate::interrupt::first(move || {
         if let Ok(mut guard) = shared.lock() {
             let step = guard.1.clone();
             let _ = guard.0.append(&Record::Interrupted {
@@ -510,8 +511,6 @@ fn install_interrupt(shared: &Shared) {
                 at: Timestamp::now(),
             });
         }
-        let _ = console::Term::stderr().show_cursor();
         eprintln!("\n{}", t!("run-interrupted"));
-        std::process::exit(exit_code::INTERRUPTED);
     });
 }

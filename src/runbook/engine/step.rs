@@ -15,6 +15,7 @@ use crate::runbook::answers::Answers;
 use crate::runbook::facts::Facts;
 use crate::runbook::journal::{self, Outcome, Record};
 use crate::runbook::model::{CheckOptions, Command, Role, Step};
+use crate::runbook::secret::Secrets;
 use crate::runbook::template::Template;
 use crate::transport::{Cmd, Fleet};
 use crate::{msg, t};
@@ -98,7 +99,7 @@ impl StepCx<'_> {
             t!(
                 "step-failed",
                 step = self.step.id.as_str(),
-                why = why.shown()
+                why = self.shown(why.shown())
             )
         );
         match self.human.on_failure(&self.step.id)? {
@@ -117,13 +118,25 @@ impl StepCx<'_> {
             )),
             Decision::Abort => {
                 let at = msg!("step-aborted-at", step = self.step.id.as_str(), why = why);
+                // Shown when tvdr ends, and journalled: a secret the reason repeats masked.
                 let said = Said {
-                    shown: at.shown().to_string(),
-                    recorded: at.en().to_string(),
+                    shown: self.shown(at.shown()),
+                    recorded: self.shown(at.en()),
                 };
                 Err(Exit::Aborted(crate::i18n::raise(said)).into())
             }
         }
+    }
+
+    /// The run's secret answers, to mask what the terminal shows: a secret typed unseen
+    /// must not appear on the screen when a command line or its output repeats it.
+    pub fn secrets(&self) -> Secrets {
+        Secrets::of(self.answers.iter())
+    }
+
+    /// `text` as the terminal may show it: the run's secret answers masked.
+    pub fn shown(&self, text: &str) -> String {
+        self.secrets().mask(text)
     }
 
     pub fn facts(&self) -> Facts<'_> {

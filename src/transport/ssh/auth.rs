@@ -2,10 +2,12 @@
 //! encrypted), then a password, each only if the node offers that method.
 
 use std::fs;
+use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use ssh2::{ErrorCode, KeyboardInteractivePrompt, Prompt, Session};
+use zeroize::Zeroizing;
 
 use super::super::{Secrets, Target, TransportError};
 
@@ -59,7 +61,7 @@ pub(super) fn login(
             let shown = format!("identity {}", key.display());
             // Read once and handed to libssh2 from memory: from the file, libssh2 read it
             // again for the public key, for the signature and per attempt (six reads).
-            let text = fs::read_to_string(key).ok();
+            let text = read_key(key);
             if let Some(text) = &text {
                 if !is_encrypted(text) {
                     tried.push(shown);
@@ -168,18 +170,31 @@ impl KeyboardInteractivePrompt for Answer<'_> {
     }
 }
 
+/// A private key file's text, in memory wiped when dropped: a clear key is as secret as a
+/// password. (libssh2's binding copies it again, unwiped: its own.)
+fn read_key(path: &Path) -> Option<Zeroizing<String>> {
+    fs::read_to_string(path).ok().map(Zeroizing::new)
+}
+
+/// Base64 characters of an OpenSSH key decoded to find its cipher: 66 bytes, enough for
+/// the magic string and the longest cipher name (`chacha20-poly1305@openssh.com`), and
+/// short of the private part, which is never decoded into memory that is not wiped.
+const HEADER_CHARS: usize = 88;
+
 /// Whether a private key (the file's text) needs a passphrase: PEM keys say so in a
 /// header, OpenSSH keys name their cipher (`none` when clear) right after the magic string.
 pub(super) fn is_encrypted(text: &str) -> bool {
     if text.contains("ENCRYPTED") {
         return true;
     }
-    let body: String = text
+    let head: String = text
         .lines()
         .filter(|l| !l.starts_with("-----"))
-        .collect::<Vec<_>>()
-        .concat();
-    let Ok(raw) = STANDARD.decode(body.trim()) else {
+        .flat_map(|l| l.trim().chars())
+        .take(HEADER_CHARS)
+        .collect();
+    let head = &head[..head.len() - head.len() % 4];
+    let Ok(raw) = STANDARD.decode(head) else {
         return false;
     };
     let Some(rest) = raw.strip_prefix(b"openssh-key-v1\0") else {
@@ -200,20 +215,66 @@ mod tests {
 
     /// The start of an OpenSSH private key file using `cipher` (enough for the check).
     fn openssh_key(cipher: &str) -> String {
+        key_with(cipher, b"")
+    }
+
+    /// An OpenSSH key file using `cipher` whose private part holds `private`, in lines of
+    /// 70 characters as ssh-keygen writes them.
+    fn key_with(cipher: &str, private: &[u8]) -> String {
         let mut raw = b"openssh-key-v1\0".to_vec();
         raw.extend((cipher.len() as u32).to_be_bytes());
         raw.extend(cipher.as_bytes());
-        raw.extend([0u8; 24]);
+        // kdf name and options, key count, public key: the private part comes later.
+        raw.extend([0u8; 64]);
+        raw.extend(private);
+        let body = STANDARD.encode(raw);
+        let lines: Vec<&str> = body
+            .as_bytes()
+            .chunks(70)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
         format!(
             "-----BEGIN OPENSSH PRIVATE KEY-----\n{}\n-----END OPENSSH PRIVATE KEY-----\n",
-            STANDARD.encode(raw)
+            lines.join("\n")
         )
+    }
+
+    #[test]
+    fn a_clear_key_is_read_and_checked_without_leaving_a_copy() {
+        const PRIVATE: &[u8] = b"PRIVATE-KEY-MATERIAL-never-left-in-freed-memory";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("id_ed25519");
+        fs::write(&path, key_with("none", PRIVATE)).unwrap();
+        // In the file too: the private part starts on a 3-byte boundary, so its base64 is
+        // the file's (20 characters: within one line).
+        let encoded = STANDARD.encode(PRIVATE)[..20].to_string();
+        for needle in [PRIVATE, encoded.as_bytes()] {
+            let leaked = crate::fuzz::alloc::freed_holding(needle, || {
+                let text = read_key(&path).unwrap();
+                assert!(!is_encrypted(&text));
+            });
+            assert!(!leaked, "the key was left in freed memory");
+        }
+        // The check can fail: the file read into a plain string, or the whole key decoded,
+        // leaves it behind.
+        assert!(crate::fuzz::alloc::freed_holding(
+            encoded.as_bytes(),
+            || {
+                drop(fs::read_to_string(&path).unwrap());
+            }
+        ));
+        assert!(crate::fuzz::alloc::freed_holding(PRIVATE, || {
+            let text = read_key(&path).unwrap();
+            let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+            drop(STANDARD.decode(body));
+        }));
     }
 
     #[test]
     fn tells_encrypted_keys_from_clear_ones() {
         assert!(!is_encrypted(&openssh_key("none")));
         assert!(is_encrypted(&openssh_key("aes256-ctr")));
+        assert!(is_encrypted(&openssh_key("chacha20-poly1305@openssh.com")));
         let pem = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n";
         assert!(is_encrypted(pem));
         assert!(!is_encrypted("not a key"));

@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::runbook::secret::Secrets;
+
 /// Log lines kept under the spinner.
 const SHOWN_LINES: usize = 4;
 
@@ -15,6 +17,8 @@ pub struct Progress {
     timeout: Option<Duration>,
     status: String,
     lines: Vec<String>,
+    /// Masked in every line shown: a log may repeat a secret answer.
+    secrets: Secrets,
 }
 
 impl Progress {
@@ -39,7 +43,14 @@ impl Progress {
             timeout,
             status: String::new(),
             lines: Vec::new(),
+            secrets: Secrets::default(),
         }
+    }
+
+    /// Lines shown with these secrets masked.
+    pub fn masking(mut self, secrets: Secrets) -> Progress {
+        self.secrets = secrets;
+        self
     }
 
     pub fn elapsed(&self) -> Duration {
@@ -59,7 +70,7 @@ impl Progress {
     /// A line of output (a log line): under the spinner on a terminal, printed otherwise.
     pub fn line(&mut self, prefix: &str, line: &str) {
         // One screen line each under the spinner: a long line would wrap and break the redraw.
-        let line = format!("{prefix} | {line}");
+        let line = format!("{prefix} | {}", self.secrets.mask(line));
         let width = usize::from(console::Term::stderr().size().1)
             .saturating_sub(6)
             .max(20);

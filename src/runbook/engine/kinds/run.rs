@@ -94,7 +94,7 @@ pub fn run(
                     problems.push(format!("{}: {}", target.name(), explain(err)));
                 }
             }
-            print_seen(target.name(), &seen);
+            print_seen(cx, target.name(), &seen);
             evidence.insert(target.name().to_string(), Value::Object(entry));
             if let Seen::Unknown(ReceiptError::Transport(err)) = &seen {
                 // Nobody here can bring the node back or give sudo a password: exit 3 or 5.
@@ -355,18 +355,20 @@ pub fn tail(bytes: &[u8]) -> String {
     lines[lines.len().saturating_sub(TAIL_LINES)..].join("\n")
 }
 
-fn print_seen(node: &str, seen: &Seen) {
+fn print_seen(cx: &StepCx, node: &str, seen: &Seen) {
+    // Masked: a command may repeat a secret answer the technician typed unseen.
+    let secrets = cx.secrets();
     match seen {
         Seen::Ended(r, _) => {
             for line in tail(&r.stdout).lines().chain(tail(&r.stderr).lines()) {
-                eprintln!("  {node} | {line}");
+                eprintln!("  {node} | {}", secrets.mask(line));
             }
             eprintln!(
                 "  {}",
                 crate::t!("run-exit-status", node = node, exit = r.exit.unwrap_or(-1))
             );
         }
-        Seen::Gone(r) => eprintln!("  {node}: {}", r.gone_why()),
-        Seen::Unknown(err) => eprintln!("  {node}: {err}"),
+        Seen::Gone(r) => eprintln!("  {node}: {}", secrets.mask(&r.gone_why())),
+        Seen::Unknown(err) => eprintln!("  {node}: {}", secrets.mask(&err.to_string())),
     }
 }

@@ -148,7 +148,7 @@ fn attempt(
         "  {}",
         t!(
             "interactive-opening",
-            command = cmd.render(),
+            command = cx.shown(&cmd.render()),
             node = target.name(),
             at = at
         )

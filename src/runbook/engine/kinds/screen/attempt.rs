@@ -22,7 +22,7 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
             &cx.step.id,
             &said!(
                 "screen-again-after-success",
-                command = cmd.render(),
+                command = cx.shown(&cmd.render()),
                 at = ended.at.to_string()
             ),
         );
@@ -35,7 +35,7 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
         &cx.step.id,
         &said!(
             "screen-again-after-failure",
-            command = cmd.render(),
+            command = cx.shown(&cmd.render()),
             at = last.started_at.to_string()
         ),
     )
@@ -177,7 +177,7 @@ pub(super) fn start(
         "  {}",
         crate::t!(
             "screen-starting",
-            command = cmd.render(),
+            command = cx.shown(&cmd.render()),
             session = session.as_str(),
             node = target.name(),
             log = log.as_str()

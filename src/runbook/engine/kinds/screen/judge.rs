@@ -45,7 +45,7 @@ pub(super) fn watch(
         );
     }
     let already = Timestamp::now().since(attempt.started_at);
-    let mut progress = Progress::new(Some(timeout), already);
+    let mut progress = Progress::new(Some(timeout), already).masking(cx.secrets());
     let followed = follow::follow(
         cx,
         target,
@@ -102,7 +102,10 @@ pub(super) fn watch(
         for hit in &verdict.earlier_failures {
             eprintln!(
                 "  {}",
-                crate::t!("screen-earlier-failure", line = verdict::quoted(&hit.line))
+                crate::t!(
+                    "screen-earlier-failure",
+                    line = cx.shown(&verdict::quoted(&hit.line))
+                )
             );
         }
     }
