@@ -212,7 +212,9 @@ fn with_newline(password: &Secret, more: &[u8]) -> zeroize::Zeroizing<Vec<u8>> {
 /// What a command reading the sudo password gets on its standard input: the password line
 /// first for one made here ([`Cmd::through_sudo_with_password`] reads it before anything);
 /// after `input` for a wrapper passing it on ([`Cmd::passing_sudo_password`]: a receipt's
-/// tool reads the step's command from `input`, then hands the rest to the command).
+/// tool reads the step's command from `input`, then hands the rest to the command). A
+/// command already made by [`Cmd::through_sudo_with_password`] no longer needs root and
+/// goes the wrapper's way: only a receipt's tool sends one, inside its input.
 fn stdin_with(command: &Cmd, password: &Secret, input: &[u8]) -> zeroize::Zeroizing<Vec<u8>> {
     if command.needs_root() {
         return with_newline(password, input);
