@@ -58,7 +58,7 @@ fn a_secret_answer_in_a_command_is_in_no_process_arguments_on_the_node() {
         String::from_utf8_lossy(&ran.stderr)
     );
     assert_eq!(seen, None, "the secret was in a process's arguments");
-    assert!(looks > 100, "looked {looks} times only");
+    assert!(looks > 20, "looked {looks} times only");
     // It did reach the commands.
     let got = std::fs::read(site.home_of("tvox1").join("secret-script")).unwrap();
     assert_eq!(got, secret.as_bytes());
