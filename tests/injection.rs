@@ -143,6 +143,7 @@ fn runbook_answers_reach_the_node_as_data_in_arguments_scripts_and_screen() {
         format!("<{payload}>").as_bytes()
     );
     assert_eq!(arrived(&site, "tvox1", "injection-script"), want);
+    assert_eq!(arrived(&site, "tvox1", "injection-shape"), want);
     assert_eq!(arrived(&site, "tvox1", "injection-screen"), want);
     canary.assert_untouched();
 }

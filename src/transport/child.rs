@@ -64,8 +64,9 @@ pub(crate) fn run(
     run_with_input(command, &[], stdout, stderr, deadline, group)
 }
 
-/// [`run`] with `input` on the program's standard input, then its end (a sudo password:
-/// a line, far less than a pipe holds, so writing it first cannot wait on the program).
+/// [`run`] with `input` on the program's standard input, then its end (a sudo password, a
+/// receipt's command: the program reads all of it before it writes much, so writing it
+/// first cannot wait on the program's output; one that ends unread is no error here).
 pub(crate) fn run_with_input(
     command: &mut Command,
     input: &[u8],

@@ -148,7 +148,8 @@ pub trait Transport: Send {
     }
 
     /// [`Transport::exec`] with `input` on the command's standard input, then its end: how
-    /// a sudo password reaches `sudo -S` without a command line. Nothing keeps the bytes.
+    /// a sudo password reaches `sudo -S`, and a step's command the receipt tool, without a
+    /// command line. Nothing keeps the bytes.
     /// Every transport implements this one; `exec` is it with no input.
     fn exec_input(
         &mut self,
@@ -165,7 +166,7 @@ pub trait Transport: Send {
 
     /// `command` as this node runs it: what needs root through `sudo -n` on a
     /// `become: sudo` node, or an error saying why it cannot. For a command that is
-    /// rendered into a wrapper's argument (a receipt) instead of run by [`Transport::exec`],
+    /// rendered into a wrapper's input (a receipt) instead of run by [`Transport::exec`],
     /// which does this itself.
     fn for_node(&self, command: &Cmd) -> Result<Cmd, TransportError> {
         Ok(command.clone())

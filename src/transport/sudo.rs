@@ -209,6 +209,23 @@ fn with_newline(password: &Secret, more: &[u8]) -> zeroize::Zeroizing<Vec<u8>> {
     line
 }
 
+/// What a command reading the sudo password gets on its standard input: the password line
+/// first for one made here ([`Cmd::through_sudo_with_password`] reads it before anything);
+/// after `input` for a wrapper passing it on ([`Cmd::passing_sudo_password`]: a receipt's
+/// tool reads the step's command from `input`, then hands the rest to the command). A
+/// command already made by [`Cmd::through_sudo_with_password`] no longer needs root and
+/// goes the wrapper's way: only a receipt's tool sends one, inside its input.
+fn stdin_with(command: &Cmd, password: &Secret, input: &[u8]) -> zeroize::Zeroizing<Vec<u8>> {
+    if command.needs_root() {
+        return with_newline(password, input);
+    }
+    let mut all = zeroize::Zeroizing::new(Vec::with_capacity(input.len() + password.len() + 1));
+    all.extend_from_slice(input);
+    all.extend_from_slice(password.as_bytes());
+    all.push(b'\n');
+    all
+}
+
 impl Transport for Sudo {
     fn target(&self) -> &Target {
         self.inner.target()
@@ -237,7 +254,7 @@ impl Transport for Sudo {
                 .exec_input(&prepared, input, stdout, stderr, timeout);
         }
         let password = self.password(command)?;
-        let line = with_newline(&password, input);
+        let line = stdin_with(command, &password, input);
         self.inner
             .exec_input(&prepared, &line, stdout, stderr, timeout)
     }
@@ -267,5 +284,18 @@ mod tests {
         let leaked = crate::fuzz::alloc::freed_holding(PASSWORD.as_bytes(), forget_sudo_passwords);
         assert!(!leaked, "the sudo password was freed unwiped");
         assert!(!lock().contains_key(&login));
+    }
+
+    #[test]
+    fn a_wrapper_gets_the_password_after_its_own_input_a_root_command_before() {
+        let password = Secret::new("pw".to_string());
+        let root = Cmd::new("reboot").as_root();
+        assert_eq!(&stdin_with(&root, &password, b"more")[..], b"pw\nmore");
+        let wrapper = Cmd::new("sh").passing_sudo_password();
+        assert_eq!(
+            &stdin_with(&wrapper, &password, b"4\nls\n\n")[..],
+            b"4\nls\n\npw\n"
+        );
+        assert_eq!(&stdin_with(&wrapper, &password, b"")[..], b"pw\n");
     }
 }

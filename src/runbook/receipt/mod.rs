@@ -5,6 +5,8 @@
 //! anything else and knows whether the command finished (and how), is still running,
 //! never started, or started and vanished without an end (the node rebooted under it).
 
+#[cfg(test)]
+mod input_tests;
 mod parse;
 pub mod script;
 #[cfg(test)]
@@ -173,7 +175,7 @@ pub enum ReceiptError {
 
 /// The latest attempt of `key` on this node (`State::None` if there is none).
 pub fn look(t: &mut dyn Transport, key: &Key) -> Result<Receipt, ReceiptError> {
-    call(t, "look", key, 0, "", None, false)
+    call(t, "look", key, 0, &[], None, false)
 }
 
 /// Starts attempt `attempt` of `key` with `command` and follows it to its end (or the
@@ -187,8 +189,35 @@ pub fn start(
     timeout: Option<Duration>,
 ) -> Result<Receipt, ReceiptError> {
     let command = t.for_node(command)?;
-    let input = command.reads_sudo_password();
-    call(t, "start", key, attempt, &command.render(), timeout, input)
+    let password = command.reads_sudo_password();
+    launch(
+        t,
+        key,
+        attempt,
+        command.render().as_bytes(),
+        timeout,
+        password,
+    )
+}
+
+/// [`start`] with the command's shell text as bytes. They travel on the tool's standard
+/// input (their length on a line, then them), never as an argument: `ps` on the node
+/// would show them to all its users. `password`: the command reads the sudo password,
+/// which the transport sends after them.
+fn launch(
+    t: &mut dyn Transport,
+    key: &Key,
+    attempt: u32,
+    command: &[u8],
+    timeout: Option<Duration>,
+    password: bool,
+) -> Result<Receipt, ReceiptError> {
+    let length = format!("{}\n", command.len());
+    // Sized once and wiped: the command may hold a secret answer.
+    let mut input = zeroize::Zeroizing::new(Vec::with_capacity(length.len() + command.len()));
+    input.extend_from_slice(length.as_bytes());
+    input.extend_from_slice(command);
+    call(t, "start", key, attempt, &input, timeout, password)
 }
 
 /// Follows attempt `attempt` of `key`, started earlier, to its end.
@@ -198,13 +227,13 @@ pub fn follow(
     attempt: u32,
     timeout: Option<Duration>,
 ) -> Result<Receipt, ReceiptError> {
-    call(t, "follow", key, attempt, "", timeout, false)
+    call(t, "follow", key, attempt, &[], timeout, false)
 }
 
 /// Removes the receipts of runs untouched for more than `minutes` minutes, except those of
 /// a run whose journal mirrored on the node is still open.
 pub fn prune(t: &mut dyn Transport, minutes: u32) -> Result<(), ReceiptError> {
-    call(t, "prune", &Key::new("_", "_"), minutes, "", None, false).map(|_| ())
+    call(t, "prune", &Key::new("_", "_"), minutes, &[], None, false).map(|_| ())
 }
 
 fn call(
@@ -212,25 +241,26 @@ fn call(
     op: &str,
     key: &Key,
     attempt: u32,
-    command: &str,
+    input: &[u8],
     timeout: Option<Duration>,
-    input: bool,
+    password: bool,
 ) -> Result<Receipt, ReceiptError> {
     let node = t.target().name.clone();
     let mut cmd = Cmd::new("sh")
         .arg("-c")
         .arg(script::tool().as_str())
         .arg("tvdr-receipt")
-        .args([op, &key.run, &key.step, &attempt.to_string(), command])
+        .args([op, &key.run, &key.step, &attempt.to_string()])
         .arg(script::WRAPPER)
         .arg(OUTPUT_CAP.to_string().as_str());
-    if input {
-        // The command reads the sudo password: the transport feeds it to the tool.
+    if password {
+        // The command reads the sudo password: the transport sends it after `input`, and
+        // the tool hands it on.
         cmd = cmd.arg("input").passing_sudo_password();
     }
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let status = t.exec(&cmd, &mut stdout, &mut stderr, timeout)?;
+    let status = t.exec_input(&cmd, input, &mut stdout, &mut stderr, timeout)?;
     if status != 0 {
         let why = String::from_utf8_lossy(&stderr).trim().to_string();
         return Err(ReceiptError::Refused {

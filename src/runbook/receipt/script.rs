@@ -1,5 +1,7 @@
-//! The shell text that keeps receipts on a node. Constants only: every value (run id,
-//! step, attempt, the step's command) reaches it as a positional argument, never pasted.
+//! The shell text that keeps receipts on a node. Constants only: every value reaches it as
+//! data, never pasted: the run id, step and attempt as positional arguments, the step's
+//! command on standard input (an argument would show it, and any secret answer in it, to
+//! every user of the node in `ps` for as long as it runs).
 //!
 //! Layout, in the login user's private directory (`~/.local/state/tvdr`, 0700, owned by
 //! the user, never a symlink — not `/var/tmp`, which is world-writable and swept by
@@ -38,13 +40,19 @@ done
 "#;
 
 /// The receipt tool. `$1` = look|start|follow|prune, `$2` = run, `$3` = step,
-/// `$4` = attempt, `$5` = command, `$6` = the wrapper ([`WRAPPER`]), `$7` = output cap,
-/// `$8` = `input` when the command reads the sudo password from its standard input: the
-/// tool's own is handed on (through fd 3: an asynchronous command's input is otherwise
-/// /dev/null), else the command gets /dev/null.
+/// `$4` = attempt, `$5` = the wrapper ([`WRAPPER`]), `$6` = output cap, `$7` = `input` when
+/// the command reads the sudo password from its standard input.
+///
+/// `start` reads the command from its standard input: its length in bytes on a line, then
+/// the bytes. Read one byte at a time (`dd bs=1`: `head -c` may read ahead on a pipe), as
+/// the sudo password line follows when `$7` = `input`: the rest of the tool's input is
+/// then handed on to the command (through fd 3: an asynchronous command's input is
+/// otherwise /dev/null), else the command gets /dev/null. A command that arrives short (the
+/// link dropped) is refused before any attempt is made: never run cut. It reaches the
+/// wrapper in its environment (`TVDR_CMD`), which only the same user and root can read.
 const TOOL: &str = r#"
 s=$d/receipts/$2/$3
-cap=${7:-4194304}
+cap=${6:-4194304}
 # A receipt that is there but cannot be read stops the tool with why: taken for "no
 # attempt", it would start the command a second time.
 unreadable() {
@@ -147,6 +155,29 @@ look)
   report "$s/$n"
   ;;
 start)
+  IFS= read -r n || n=
+  case $n in
+  '' | *[!0-9]*)
+    echo "tvdr: the command to start did not arrive" >&2
+    exit 125
+    ;;
+  esac
+  # The command's own trailing newlines are kept: `$(…)` would drop them, not the dot.
+  unset tvdr_cmd
+  tvdr_cmd=$(dd bs=1 count="$n" 2>/dev/null; echo .)
+  tvdr_cmd=${tvdr_cmd%.}
+  got=$(($(printf %s "$tvdr_cmd" | wc -c)))
+  if [ "$got" -ne "$n" ]; then
+    echo "tvdr: the command to start arrived cut ($got of $n bytes); nothing was started" >&2
+    exit 125
+  fi
+  # One environment string holds at most 128 KiB (Linux's MAX_ARG_STRLEN): a longer
+  # command would fail to reach the wrapper, after its attempt is made.
+  if [ "$n" -gt 131000 ]; then
+    echo "tvdr: the command is $n bytes, more than the 131000 a node passes to a program; \
+put it in a file on the node and run that" >&2
+    exit 125
+  fi
   mkdir -p -- "$s" || exit 125
   r=$s/$4
   if ! why=$(mkdir -- "$r" 2>&1); then
@@ -159,12 +190,13 @@ start)
     echo "tvdr: $why" >&2
     exit 125
   fi
-  if [ "${8:-}" = input ]; then exec 3<&0; else exec 3</dev/null; fi
+  if [ "${7:-}" = input ]; then exec 3<&0; else exec 3</dev/null; fi
   if command -v setsid >/dev/null 2>&1; then
-    setsid sh -c "$6" tvdr-receipt "$r" "$5" <&3 3<&- >/dev/null 2>&1 &
+    TVDR_CMD=$tvdr_cmd setsid sh -c "$5" tvdr-receipt "$r" <&3 3<&- >/dev/null 2>&1 &
   else
-    nohup sh -c "$6" tvdr-receipt "$r" "$5" <&3 3<&- >/dev/null 2>&1 &
+    TVDR_CMD=$tvdr_cmd nohup sh -c "$5" tvdr-receipt "$r" <&3 3<&- >/dev/null 2>&1 &
   fi
+  unset tvdr_cmd
   exec 3<&-
   wait "$!" 2>/dev/null
   echo "fresh=1"
@@ -195,16 +227,22 @@ esac
 "#;
 
 /// Runs one command detached from the SSH session (its own session, no terminal, SIGHUP
-/// ignored), between a start record and an end record. `$1` = attempt directory,
-/// `$2` = the command. It runs in the login shell, as a command over SSH would, on the
-/// standard input the tool gave (/dev/null, or the sudo password).
+/// ignored), between a start record and an end record. `$1` = attempt directory (what
+/// `alive` looks for in its arguments), the command in `TVDR_CMD`. It runs in the login
+/// shell, as a command over SSH would, on the standard input the tool gave (/dev/null, or
+/// the sudo password). The command is in no process's arguments: the login shell gets it
+/// in its environment and `eval`s it once it has taken it out, so that the command's own
+/// programs do not inherit it; the wrapper's small helpers (`date`, `mv`) do not either.
 pub const WRAPPER: &str = r#"r=$1
+unset tvdr_cmd
+tvdr_cmd=$TVDR_CMD
+unset TVDR_CMD
 umask 077
 trap '' HUP
 b=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)
 printf 'pid=%s\nstarted=%s\nboot=%s\n' "$$" "$(date +%s.%N)" "$b" >"$r/started.tmp" &&
   mv -f -- "$r/started.tmp" "$r/started" || exit 125
-"${SHELL:-/bin/sh}" -c "$2" >"$r/out" 2>"$r/err"
+TVDR_CMD=$tvdr_cmd "${SHELL:-/bin/sh}" -c 'eval "unset TVDR_CMD; $TVDR_CMD"' >"$r/out" 2>"$r/err"
 rc=$?
 printf 'exit=%s\nended=%s\n' "$rc" "$(date +%s.%N)" >"$r/ended.tmp" &&
   mv -f -- "$r/ended.tmp" "$r/ended"

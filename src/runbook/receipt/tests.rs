@@ -70,7 +70,7 @@ fn keys_are_single_safe_path_components() {
 }
 
 /// A transport to this machine whose `$HOME` is a fresh directory.
-fn local(home: &std::path::Path) -> LocalTransport {
+pub(super) fn local(home: &std::path::Path) -> LocalTransport {
     let mut target = crate::transport::testing::local("tvox1");
     target
         .env

@@ -22,8 +22,8 @@ pub struct Cmd {
     pub(super) redirects: Vec<(&'static str, Option<Vec<u8>>)>,
     /// The program needs root (see `root.rs`): a non-root login runs it through sudo.
     pub(super) root: bool,
-    /// The first line of its standard input is to be the login's sudo password (see
-    /// `root.rs`): the transport feeds it, never on the command line.
+    /// It reads the login's sudo password from its standard input (see `root.rs`): the
+    /// transport feeds it, never on the command line.
     pub(super) reads_password: bool,
 }
 

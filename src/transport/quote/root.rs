@@ -81,14 +81,16 @@ impl Cmd {
         self.sudo_parts("sudo -p '[sudo] password for %p on %H: '")
     }
 
-    /// Whether the first line of this command's standard input must be the sudo password
-    /// ([`Cmd::through_sudo_with_password`], or a wrapper running such a command).
+    /// Whether this command's standard input must hold the sudo password: its first line
+    /// ([`Cmd::through_sudo_with_password`]), or the line after its own input (a wrapper
+    /// running such a command, [`Cmd::passing_sudo_password`]).
     pub fn reads_sudo_password(&self) -> bool {
         self.reads_password
     }
 
-    /// Marks a wrapper (a receipt's tool) that hands its first input line to a command
-    /// made by [`Cmd::through_sudo_with_password`].
+    /// Marks a wrapper (a receipt's tool) that reads its own input, then hands the sudo
+    /// password line the transport sends after it to a command made by
+    /// [`Cmd::through_sudo_with_password`].
     pub fn passing_sudo_password(mut self) -> Cmd {
         self.reads_password = true;
         self

@@ -22,8 +22,8 @@ use super::wire::Stop;
 const CHUNK: usize = 32 * 1024;
 const EAGAIN: i32 = -37;
 
-/// What a command reads on its standard input (a sudo password, or nothing), wiped once
-/// the job is dropped.
+/// What a command reads on its standard input (a sudo password, a receipt's command, or
+/// nothing), wiped once the job is dropped.
 pub(super) type Input = zeroize::Zeroizing<Vec<u8>>;
 
 /// What the caller of a command receives, in order.
