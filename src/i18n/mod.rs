@@ -44,6 +44,21 @@ pub struct Said {
     pub recorded: String,
 }
 
+impl Said {
+    /// As a message: the shown words in the chosen language, the English in every other
+    /// (a text said once is known in these two only).
+    pub fn msg(&self) -> Msg {
+        let chosen = lang();
+        Msg::from_fn(|l| {
+            if l == chosen {
+                self.shown.clone()
+            } else {
+                self.recorded.clone()
+            }
+        })
+    }
+}
+
 /// Messages raised as errors inside a step, in both languages: the runner journals an
 /// interrupted or aborted step's error, and the journal stays English.
 static RAISED: std::sync::Mutex<Vec<Said>> = std::sync::Mutex::new(Vec::new());

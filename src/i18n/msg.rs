@@ -77,6 +77,13 @@ impl Msg {
     }
 }
 
+/// A reason that repeated a secret is wiped once its masked copy is made.
+impl zeroize::Zeroize for Msg {
+    fn zeroize(&mut self) {
+        self.texts.iter_mut().for_each(String::zeroize);
+    }
+}
+
 // Tests build reports from literals; the code says `Msg::text` where words are the same in
 // every language, so a message left in English only does not compile.
 #[cfg(test)]

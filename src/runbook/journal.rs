@@ -77,6 +77,10 @@ pub enum Record {
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// The reason in Italian, when tvdr wrote it (a person's typed reason and a
+        /// journal written before have none): the report and the terminal show it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason_it: Option<String>,
         /// Answers, check reports, exit codes, output tails, durations…
         #[serde(default)]
         evidence: serde_json::Value,
@@ -90,6 +94,9 @@ pub enum Record {
         /// could not be decided); a Ctrl-C says nothing more.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// The reason in Italian, as for a finished step.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason_it: Option<String>,
         at: Timestamp,
     },
     /// A decision about the whole run rather than one step (resume with a changed
@@ -267,6 +274,7 @@ mod tests {
             Record::Interrupted {
                 step: Some("x".into()),
                 reason: Some("its condition cannot be decided".into()),
+                reason_it: Some("la sua condizione non si può decidere".into()),
                 at,
             },
             Record::Abandoned {

@@ -112,6 +112,7 @@ mod tests {
             step: step.into(),
             outcome,
             reason: None,
+            reason_it: None,
             evidence,
             at: Timestamp(std::time::SystemTime::UNIX_EPOCH),
             seconds: 1.0,

@@ -39,7 +39,7 @@ pub fn journalled(mut result: StepResult, decided: Vec<Decided>, known: &Answers
             secrets.mask_json(value);
         }
         result.reason = result.reason.map(|mut reason| {
-            let masked = secrets.mask(&reason);
+            let masked = reason.map(|text| secrets.mask(text));
             reason.zeroize();
             masked
         });

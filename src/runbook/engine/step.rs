@@ -47,7 +47,9 @@ pub struct StepCx<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepResult {
     pub outcome: Outcome,
-    pub reason: Option<String>,
+    /// Why it failed or was skipped: in every language when tvdr wrote it, as typed when
+    /// a person did.
+    pub reason: Option<Msg>,
     pub evidence: Map<String, Value>,
 }
 
@@ -60,18 +62,18 @@ impl StepResult {
         }
     }
 
-    pub fn skipped(reason: impl Into<String>) -> StepResult {
+    pub fn skipped(reason: Msg) -> StepResult {
         StepResult {
             outcome: Outcome::Skipped,
-            reason: Some(reason.into()),
+            reason: Some(reason),
             evidence: Map::new(),
         }
     }
 
-    pub fn failed(reason: impl Into<String>, evidence: Map<String, Value>) -> StepResult {
+    pub fn failed(reason: Msg, evidence: Map<String, Value>) -> StepResult {
         StepResult {
             outcome: Outcome::Failed,
-            reason: Some(reason.into()),
+            reason: Some(reason),
             evidence,
         }
     }
@@ -109,12 +111,12 @@ impl StepCx<'_> {
             }
             Decision::Override(reason) => Ok(Next::Finish(StepResult {
                 outcome: Outcome::Overridden,
-                reason: Some(reason),
+                reason: Some(Msg::text(reason)),
                 evidence,
             })),
-            Decision::Abort if self.human.yes || !self.human.interactive() => Ok(Next::Finish(
-                StepResult::failed(why.en().to_string(), evidence),
-            )),
+            Decision::Abort if self.human.yes || !self.human.interactive() => {
+                Ok(Next::Finish(StepResult::failed(why, evidence)))
+            }
             Decision::Abort => {
                 let at = msg!("step-aborted-at", step = self.step.id.as_str(), why = why);
                 let said = Said {

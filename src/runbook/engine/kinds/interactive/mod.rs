@@ -50,7 +50,7 @@ pub fn run(
         if let Some(reason) = cx.human.file_override(&cx.step.id) {
             return Ok(StepResult {
                 outcome: Outcome::Overridden,
-                reason: Some(reason),
+                reason: Some(Msg::text(reason)),
                 evidence: Map::new(),
             });
         }

@@ -5,14 +5,14 @@
 use anyhow::Result;
 
 use super::remote;
-use super::SUPPORT;
+use crate::i18n::Msg;
 use crate::runbook::engine::kinds::memo::{self, Attempt, Memo};
 use crate::runbook::engine::kinds::run::{exec, on_host};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::receipt::{self, Key, State};
-use crate::said;
 use crate::time::Timestamp;
 use crate::transport::Cmd;
+use crate::{msg, said};
 
 /// The command ran before and ended: may it start again?
 pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
@@ -41,11 +41,11 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     )
 }
 
-pub(super) fn not_again(last: &Attempt) -> String {
-    format!(
-        "the updater ran before ({}, log `{}`) without printing its success output: {SUPPORT}. \
-         It starts again only when a person at the terminal confirms that support said so",
-        last.started_at, last.log
+pub(super) fn not_again(last: &Attempt) -> Msg {
+    msg!(
+        "reason-screen-not-again",
+        at = last.started_at.to_string(),
+        log = last.log.as_str()
     )
 }
 
