@@ -4,6 +4,7 @@
 //! JSON) keeps its English `Display`.
 
 use crate::inventory::InventoryError;
+use crate::runbook::receipt::ReceiptError;
 use crate::runbook::Invalid;
 use crate::transport::TransportError;
 use crate::yaml::YamlError;
@@ -26,6 +27,9 @@ fn cause(cause: &(dyn std::error::Error + 'static)) -> String {
     }
     if let Some(e) = cause.downcast_ref::<Invalid>() {
         return e.shown();
+    }
+    if let Some(e) = cause.downcast_ref::<ReceiptError>() {
+        return e.msg().shown().to_string();
     }
     cause.to_string()
 }

@@ -28,3 +28,29 @@ reason-screen-still-running = `{ $command }` is still running on { $node } after
 reason-screen-no-log = {" "}(screen `{ $session }` is gone and left no log: did it start at all? look on the node before anything else)
 reason-screen-died = {" "}(its screen session died without finishing: was the node rebooted?)
 reason-screen-failed = the updater failed on { $node }: { $why }{ $how }: { reason-support } (log `{ $log }` on { $node })
+
+## Run steps and receipts (src/runbook/engine/kinds/run.rs, src/runbook/receipt/)
+reason-run-exit = exit status { $code } (expected { $expected })
+reason-run-no-match = output does not match `{ $regex }`
+reason-run-gone = { $node }: { $why }; whether it did its work is unknown: look on the node, then retry (or run tvdr again) to run it again, or override
+reason-run-still-running = still running after { $after } — it goes on on the node; retry follows it (it is not started again)
+reason-run-unknown = { $error } — whether the command ran is read from the node's receipt on retry or resume; it is never started twice
+reason-attempt-never-ran = attempt { $attempt } was launched but left no start record: it most likely never ran
+reason-attempt-rebooted = attempt { $attempt } started at { $at } and never finished: the node rebooted under it
+reason-attempt-gone = attempt { $attempt } started at { $at } (pid { $pid }) and never finished: its process is gone (killed?)
+reason-receipt-refused = { $node } cannot keep a receipt: { $why }
+reason-receipt-unreadable = the receipt on { $node } is unreadable: { $why }; it is never taken as "not started": look at it on the node, then retry
+
+## Reboot steps (src/runbook/engine/kinds/reboot/)
+reason-reboot-new-boot = up with a new boot id
+reason-reboot-same-boot = still up with the same boot id: not rebooted yet
+reason-reboot-down = down: { $why }
+reason-reboot-not-back = { $node } did not come back within { $within } of the reboot ({ $last })
+
+## UAT steps (src/runbook/engine/kinds/uat/)
+reason-uat-failed = UAT `{ $phase }`: { $count } failed ({ $cases })
+reason-uat-passed-at = { $case } passed at { $phase }
+reason-uat-regressions = regressions: { $list }
+
+## Interactive steps (src/runbook/engine/kinds/interactive/)
+reason-interactive-status = `{ $command }` ended with exit status { $code }

@@ -81,6 +81,10 @@ uat-skip = skip (not used on this site, or not testable now)
 uat-note-pass = Note (optional)
 uat-note-fail = What went wrong? (recorded in the report)
 uat-note-skip = Why skipped?
+uat-walking = UAT `{ $phase }`: { $count } cases of `{ $checklist }` ({ $title })
+uat-mark-regression = FAIL (regression)
+uat-mark-skip = skip
+uat-regression = REGRESSION: `{ $case }` passed at `{ $phase }` and fails now
 
 ## The runbook engine (src/runbook/engine/)
 run-nothing-to-do = nothing to do: no step of `{ $name }` applies
@@ -381,6 +385,8 @@ step-role-unknown = step `{ $step }` runs on the { $role }: { $why }
 step-no-slave = step `{ $step }` runs on the slave, but this site has none
 step-no-value-yet = step `{ $step }` needs `{ $name }`, which has no value yet
 step-bad-address = step `{ $step }`: address `{ $address }`: { $why }
+step-unreachable = step `{ $step }`: { $why }
+step-not-every-node = step `{ $step }` could not check every node: { $nodes }
 
 ## Step kinds (src/runbook/engine/kinds/)
 manual-done = { $title } — done?
@@ -417,6 +423,8 @@ reboot-one-node = step `{ $step }` reboots one node at a time
 reboot-waiting-down = waiting for { $node } to go down
 reboot-back = { $node } is back
 reboot-down-waiting = { $node } is down; waiting for it to answer
+reboot-back-after = { $node } is back (new boot id { $boot }) after { $took }
+reboot-refused = `reboot` on { $node } failed with exit status { $code }: { $stderr }
 
 ## tvdr status (src/commands/status/render.rs)
 status-ft-cluster = Fault Tolerance cluster, node IP { $ip }

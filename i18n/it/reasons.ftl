@@ -28,3 +28,29 @@ reason-screen-still-running = `{ $command }` è ancora in esecuzione su { $node 
 reason-screen-no-log = {" "}(la screen `{ $session }` non c'è più e non ha lasciato log: è mai partita? guarda sul nodo prima di ogni altra cosa)
 reason-screen-died = {" "}(la sua sessione screen è morta senza finire: il nodo è stato riavviato?)
 reason-screen-failed = l'updater è fallito su { $node }: { $why }{ $how }: { reason-support } (log `{ $log }` su { $node })
+
+## Passi run e ricevute (src/runbook/engine/kinds/run.rs, src/runbook/receipt/)
+reason-run-exit = stato di uscita { $code } (atteso { $expected })
+reason-run-no-match = l'output non corrisponde a `{ $regex }`
+reason-run-gone = { $node }: { $why }; non si sa se abbia fatto il suo lavoro: guarda sul nodo, poi riprova (o esegui di nuovo tvdr) per eseguirlo di nuovo, oppure forza
+reason-run-still-running = ancora in esecuzione dopo { $after } — continua sul nodo; riprova lo segue (non lo riavvia)
+reason-run-unknown = { $error } — se il comando è stato eseguito si legge dalla ricevuta del nodo al nuovo tentativo o alla ripresa; non viene mai avviato due volte
+reason-attempt-never-ran = il tentativo { $attempt } è stato lanciato ma non ha lasciato la registrazione dell'avvio: molto probabilmente non è mai partito
+reason-attempt-rebooted = il tentativo { $attempt } è partito alle { $at } e non è mai finito: il nodo si è riavviato sotto di lui
+reason-attempt-gone = il tentativo { $attempt } è partito alle { $at } (pid { $pid }) e non è mai finito: il suo processo non c'è più (ucciso?)
+reason-receipt-refused = { $node } non può tenere una ricevuta: { $why }
+reason-receipt-unreadable = la ricevuta su { $node } è illeggibile: { $why }; non viene mai presa per "non avviato": guardala sul nodo, poi riprova
+
+## Passi reboot (src/runbook/engine/kinds/reboot/)
+reason-reboot-new-boot = attivo con un nuovo boot id
+reason-reboot-same-boot = ancora attivo con lo stesso boot id: non ancora riavviato
+reason-reboot-down = giù: { $why }
+reason-reboot-not-back = { $node } non è tornato entro { $within } dal riavvio ({ $last })
+
+## Passi UAT (src/runbook/engine/kinds/uat/)
+reason-uat-failed = UAT `{ $phase }`: { $count } falliti ({ $cases })
+reason-uat-passed-at = { $case } superato in { $phase }
+reason-uat-regressions = regressioni: { $list }
+
+## Passi interattivi (src/runbook/engine/kinds/interactive/)
+reason-interactive-status = `{ $command }` è terminato con stato di uscita { $code }

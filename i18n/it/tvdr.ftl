@@ -81,6 +81,10 @@ uat-skip = saltato (non usato in questo sito, o non verificabile ora)
 uat-note-pass = Nota (facoltativa)
 uat-note-fail = Cosa non ha funzionato? (finisce nel rapporto)
 uat-note-skip = Perché saltato?
+uat-walking = UAT `{ $phase }`: { $count } casi di `{ $checklist }` ({ $title })
+uat-mark-regression = FALLITO (regressione)
+uat-mark-skip = saltato
+uat-regression = REGRESSIONE: `{ $case }` era superato in `{ $phase }` e ora fallisce
 
 ## Il motore dei runbook (src/runbook/engine/)
 run-nothing-to-do = niente da fare: nessun passo di `{ $name }` si applica
@@ -405,6 +409,8 @@ step-role-unknown = il passo `{ $step }` gira sul { $role }: { $why }
 step-no-slave = il passo `{ $step }` gira sullo slave, ma questo sito non ne ha
 step-no-value-yet = il passo `{ $step }` richiede `{ $name }`, che non ha ancora un valore
 step-bad-address = il passo `{ $step }`: indirizzo `{ $address }`: { $why }
+step-unreachable = passo `{ $step }`: { $why }
+step-not-every-node = il passo `{ $step }` non ha potuto controllare tutti i nodi: { $nodes }
 
 ## Tipi di passo (src/runbook/engine/kinds/)
 manual-done = { $title } — fatto?
@@ -441,6 +447,8 @@ reboot-one-node = il passo `{ $step }` riavvia un nodo alla volta
 reboot-waiting-down = in attesa che { $node } si spenga
 reboot-back = { $node } è di nuovo su
 reboot-down-waiting = { $node } è giù; in attesa che risponda
+reboot-back-after = { $node } è tornato (nuovo boot id { $boot }) dopo { $took }
+reboot-refused = `reboot` su { $node } è fallito con stato di uscita { $code }: { $stderr }
 
 ## tvdr status (src/commands/status/render.rs)
 status-ft-cluster = cluster Fault Tolerance, IP del nodo { $ip }

@@ -52,6 +52,15 @@ impl Msg {
         Msg::from_fn(|lang| f(self.in_lang(lang)))
     }
 
+    /// Shown in the chosen language, recorded in English: for an error raised with
+    /// [`raise`](super::raise).
+    pub fn said(&self) -> super::Said {
+        super::Said {
+            shown: self.shown().to_string(),
+            recorded: self.en().to_string(),
+        }
+    }
+
     /// The messages one after the other with `separator` between them, in each language.
     pub fn join<'a>(parts: impl IntoIterator<Item = &'a Msg>, separator: &str) -> Msg {
         let parts: Vec<&Msg> = parts.into_iter().collect();

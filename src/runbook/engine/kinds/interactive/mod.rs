@@ -21,8 +21,8 @@ use crate::i18n::Msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
 use crate::runbook::model::{CheckOptions, Role};
-use crate::t;
 use crate::transport::{Cmd, LocalTransport, Transport, TransportError, Tty};
+use crate::{msg, t};
 pub use moved::Moving;
 
 pub fn run(
@@ -76,15 +76,16 @@ pub fn run(
             // An override goes on without the step's checks: say so in the evidence.
             evidence.insert("checks_skipped".into(), json!(true));
         }
-        let why = err.to_string();
-        match cx.after_failure(Msg::text(why.clone()), evidence)? {
+        let why = err.msg();
+        match cx.after_failure(why.clone(), evidence)? {
             Next::Retry => {}
             // Nobody decided and the node could not be reached or trusted: exit code 3.
             Next::Finish(result)
                 if result.outcome == Outcome::Failed
                     && matches!(&err, Failure::Node(e) if e.is_unreachable()) =>
             {
-                return Err(Exit::Unreachable(format!("step `{}`: {why}", cx.step.id)).into());
+                let said = msg!("step-unreachable", step = cx.step.id.as_str(), why = why).said();
+                return Err(Exit::Unreachable(crate::i18n::raise(said)).into());
             }
             Next::Finish(result) => return Ok(result),
         }
@@ -105,11 +106,13 @@ impl From<TransportError> for Failure {
     }
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Failure {
+    fn msg(&self) -> Msg {
         match self {
-            Failure::Status(code, cmd) => write!(f, "`{cmd}` ended with exit status {code}"),
-            Failure::Node(e) => write!(f, "{e}"),
+            Failure::Status(code, cmd) => {
+                msg!("reason-interactive-status", command = cmd, code = *code)
+            }
+            Failure::Node(e) => e.msg(),
         }
     }
 }
