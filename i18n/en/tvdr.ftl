@@ -202,6 +202,14 @@ report-attempt = {" "}(attempt { $attempt })
 report-node-exit = { $node } exit { $code }
 report-node-error = { $node } error: { $error }
 report-node-no-result = { $node } no result
+report-wait = until { $until }: { $last }
+report-wait-until = until { $until }
+report-wait-looks = {" "}({ $looks ->
+    [one] { $looks } look
+   *[other] { $looks } looks
+} in { $took })
+report-wait-took = {" "}(in { $took })
+report-wait-lasting = ; it would not change: { $lasting }
 report-gate-refused = gate refused
 report-gate-passed = gate passed
 report-declined = declined
@@ -404,6 +412,12 @@ run-attempt-already-ran = { $node }: attempt { $attempt } already ran (exit stat
 run-exit-status = { $node }: exit status { $exit }
 wait-waiting = waiting for { $what }
 wait-waiting-seen = waiting for { $what }: { $seen }
+wait-until-check = `{ $check }` OK
+wait-until-check-master = `{ $check }` OK (master: { $master })
+wait-until-up = { $node } up
+wait-until-down = { $node } down
+master-node-of = the node { $step } ran on
+master-other-than-node-of = the node { $step } did not run on
 interactive-one-host = step `{ $step }` opens one terminal on one host
 interactive-from-address-local = step `{ $step }`: `from_address` needs a node, not this machine
 interactive-needs-terminal = step `{ $step }` opens `{ $command }` on { $node } for you to drive, but there is no terminal: run tvdr at a terminal (or, if it was done by hand, say so under `overrides:` in the answers file)

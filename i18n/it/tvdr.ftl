@@ -202,6 +202,14 @@ report-attempt = {" "}(tentativo { $attempt })
 report-node-exit = { $node } codice di uscita { $code }
 report-node-error = { $node } errore: { $error }
 report-node-no-result = { $node } nessun risultato
+report-wait = fino a { $until }: { $last }
+report-wait-until = fino a { $until }
+report-wait-looks = {" "}({ $looks ->
+    [one] { $looks } controllo
+   *[other] { $looks } controlli
+} in { $took })
+report-wait-took = {" "}(in { $took })
+report-wait-lasting = ; non sarebbe cambiato: { $lasting }
 report-gate-refused = verifica respinta
 report-gate-passed = verifica superata
 report-declined = rifiutato
@@ -428,6 +436,12 @@ run-attempt-already-ran = { $node }: il tentativo { $attempt } è già stato ese
 run-exit-status = { $node }: codice di uscita { $exit }
 wait-waiting = in attesa di { $what }
 wait-waiting-seen = in attesa di { $what }: { $seen }
+wait-until-check = `{ $check }` OK
+wait-until-check-master = `{ $check }` OK (master: { $master })
+wait-until-up = { $node } attivo
+wait-until-down = { $node } spento
+master-node-of = il nodo su cui è stato eseguito { $step }
+master-other-than-node-of = il nodo su cui non è stato eseguito { $step }
 interactive-one-host = il passo `{ $step }` apre un solo terminale su un solo host
 interactive-from-address-local = il passo `{ $step }`: `from_address` richiede un nodo, non questa macchina
 interactive-needs-terminal = il passo `{ $step }` apre `{ $command }` su { $node } perché tu lo guidi, ma non c'è un terminale: esegui tvdr da un terminale (oppure, se è stato fatto a mano, dillo sotto `overrides:` nel file delle risposte)

@@ -486,7 +486,14 @@ pub(super) fn dr_activation(rb: &Runbook) -> Journal {
     .done("activate-button", answers(&[], "carla"), 480)
     .done(
         "dr-client-up",
-        json!({ "waited_seconds": 95, "until": "dr_client up" }),
+        json!({
+            "until": "dr_client up",
+            "until_it": "dr_client attivo",
+            "attempts": 12,
+            "seconds": 95,
+            "last": "dr_client answers",
+            "last_it": "dr_client risponde"
+        }),
         95,
     )
     .step(
