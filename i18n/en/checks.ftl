@@ -441,3 +441,28 @@ hosts-domain-is-address = `tvox.domain` is an address ({ $domain }): there is no
 hosts-ft-needs-node-ip = the FT form needs the node IP: `cluster.node_ip` is not in the inventory
 hosts-node-by-name = { $node } is given by name (`{ $address }`): write its IP address in `nodes.{ $node }.address` so the hosts line can be checked
 hosts-no-node = no `nodes.{ $node }` in the inventory
+
+## The "item" column of check details: what was looked at, in tvdr's words (node names,
+## paths, tables and programs stay as they are)
+item-dump-size = dump size
+item-dump = dump
+item-schema = schema
+item-clock = clock
+item-skew = skew
+item-dns-server = DNS server { $server }
+item-probe = probe
+item-manifest = manifest
+item-licence = licence
+item-replica-set = replica set
+item-member = member { $name }
+item-node = node { $node }
+item-binlog-position = binlog position
+item-replication = replication
+item-connection = connection '{ $name }'
+item-progress = progress
+item-to-copy = to copy
+item-precision = precision
+item-total = total
+item-line = line { $line }
+item-expected-master = expected master
+item-node-ip = node IP

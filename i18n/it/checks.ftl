@@ -462,3 +462,28 @@ hosts-domain-is-address = `tvox.domain` è un indirizzo ({ $domain }): non c'è 
 hosts-ft-needs-node-ip = la forma FT richiede l'IP del nodo: `cluster.node_ip` non è nell'inventario
 hosts-node-by-name = { $node } è indicato per nome (`{ $address }`): scrivi il suo indirizzo IP in `nodes.{ $node }.address` per poter verificare la riga hosts
 hosts-no-node = nessun `nodes.{ $node }` nell'inventario
+
+## La colonna "elemento" dei dettagli dei controlli: cosa si è guardato, nelle parole di
+## tvdr (nomi dei nodi, percorsi, tabelle e programmi restano come sono)
+item-dump-size = dimensione del dump
+item-dump = dump
+item-schema = schema
+item-clock = orologio
+item-skew = scarto
+item-dns-server = server DNS { $server }
+item-probe = sonda
+item-manifest = elenco dei file
+item-licence = licenza
+item-replica-set = replica set
+item-member = membro { $name }
+item-node = nodo { $node }
+item-binlog-position = posizione del binlog
+item-replication = replica
+item-connection = connessione '{ $name }'
+item-progress = avanzamento
+item-to-copy = da copiare
+item-precision = precisione
+item-total = totale
+item-line = riga { $line }
+item-expected-master = master atteso
+item-node-ip = IP del nodo

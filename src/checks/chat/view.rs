@@ -71,14 +71,14 @@ fn primaries(view: &ReplStatus, j: &mut Judge) {
         }
     };
     j.verdict
-        .add_main(Status::Crit, set, message.clone(), message);
+        .add_main(Status::Crit, Msg::text(set), message.clone(), message);
 }
 
 /// The finding about one member; returns its part of the all-is-well summary.
 fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<Msg> {
     let label = j.names.label(&member.name);
     let node = j.names.node_of(&member.name);
-    let item = format!("member {}", member.name);
+    let item = msg!("item-member", name = member.name.as_str());
     match member.role() {
         Role::Primary => {
             j.verdict
@@ -122,7 +122,7 @@ fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option
 fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<Msg> {
     let label = j.names.label(&member.name);
     let node = j.names.node_of(&member.name);
-    let item = format!("member {}", member.name);
+    let item = msg!("item-member", name = member.name.as_str());
     let Some(lag_ms) = primary_optime
         .zip(member.known_optime())
         .map(|(p, m)| (p - m).max(0))

@@ -19,13 +19,13 @@ pub(super) fn push(
     report: &mut Report,
     status: Status,
     node: Option<&str>,
-    item: &str,
+    item: Msg,
     message: Msg,
 ) {
     report.details.push(Detail {
         status,
         node: node.map(str::to_string),
-        item: item.to_string(),
+        item,
         message,
     });
 }
@@ -65,7 +65,7 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
                 (None, None) => (Status::Unknown, msg!("fs-du-silent", role = role)),
             },
         };
-        push(&mut report, status, Some(&n.node), "du", message);
+        push(&mut report, status, Some(&n.node), Msg::text("du"), message);
     }
     let worst = report
         .details
