@@ -466,3 +466,47 @@ item-total = total
 item-line = line { $line }
 item-expected-master = expected master
 item-node-ip = node IP
+
+## What a DNS answer or the relay on a node could not give (src/checks/dns/)
+dns-bad-name = `{ $name }` is not a valid DNS name
+dns-short-header = a DNS answer shorter than its header
+dns-other-id = an answer to another query (its id differs)
+dns-not-answer = a DNS query, not an answer
+dns-other-name = an answer about `{ $asked }`, not `{ $want }`
+dns-record-cut = a record cut short
+dns-bad-aaaa = a bad AAAA record
+dns-cname-loop = a CNAME loop or chain too long: { $chain }
+dns-cut-short = a DNS answer cut short
+dns-bad-name-in-answer = a malformed name in a DNS answer
+dns-resolv-unreadable = cannot read `/etc/resolv.conf`: { $why }
+dns-relay-unreadable = the relay printed an unreadable answer
+dns-relay-silent = the DNS query printed nothing (is `sh` there?)
+dns-relay-no-python = no python on the node to send the DNS query (python3, python2 or platform-python)
+dns-relay-stopped = the DNS query stopped before asking anyone
+dns-no-nameserver = no `nameserver` line in `/etc/resolv.conf`
+dns-no-result = the query gave no result
+dns-fail-no-answer = no answer
+dns-fail-refused = nothing answers on port 53 (connection refused)
+dns-fail-unreachable = unreachable
+dns-fail-bad-address = not an IP address
+dns-fail-cannot-ask = cannot ask
+dns-query-panicked = the query panicked
+dns-server-not-ip = `{ $server }` is not an IP address
+
+## Why the mongo shell's output does not read as a document (src/checks/chat/literal.rs)
+literal-error-at = { $message } at line { $line }, column { $column }
+literal-unexpected = unexpected `{ $found }`
+literal-ends-in-value = output ends in the middle of a value
+literal-too-deep = nested too deeply
+literal-ends-in-string = output ends inside a string
+literal-bad-escape = bad escape in a string
+literal-ends-in-number = output ends inside a number
+literal-bad-number = bad number `{ $token }`
+
+## A file manifest of fs-sync --exact that cannot be read (src/checks/fs_sync/manifest.rs)
+manifest-error = record { $record }: { $message }
+manifest-error-side = { $side } manifest, record { $record }: { $message }
+manifest-read-failed = read failed: { $error }
+manifest-cut-short = cut short (no final NUL): the listing did not finish
+manifest-bad-record = not `SIZE MTIME PATH`: { $shown }
+manifest-not-sorted = not sorted: { $path } after { $after } (sort with LC_ALL=C)

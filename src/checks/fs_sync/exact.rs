@@ -37,7 +37,7 @@ pub fn evaluate_exact(
     let d = match diff {
         Ok(d) => d,
         Err(e) => {
-            let summary = msg!("fs-manifest-error", error = e.to_string());
+            let summary = msg!("fs-manifest-error", error = e.msg());
             let mut report = Report::new(NAME, Status::Unknown, summary);
             let node = match e.side {
                 Some("slave") => slave,
@@ -48,7 +48,7 @@ pub fn evaluate_exact(
                 Status::Unknown,
                 Some(node),
                 msg!("item-manifest"),
-                Msg::text(e.to_string()),
+                e.msg(),
             );
             return report.hint(msg!("fs-manifest-hint"));
         }
