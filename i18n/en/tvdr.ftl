@@ -751,6 +751,10 @@ inventory-identity = identity: agent, then { $file }
 inventory-licence = licence check: `{ $command }`
 inventory-no-licence = licence check: not configured (`tvdr check license` is UNKNOWN)
 inventory-db-credentials = db credentials: option file { $file } on the nodes
+inventory-login-local = local
+inventory-via = {" "}via { $jump }
+inventory-timeouts = timeouts: connect { $connect }, login { $login }, command { $command }
+inventory-settings = calendars: database { $database } as { $user } · thresholds: chat lag { $chat_lag }, db lag { $db_lag }, fs { $fs }%, clock skew { $clock_skew } · objectives: RPO { $rpo }, RTO { $rto } · receipts kept { $receipts }
 
 ## tvdr init (src/commands/init/mod.rs); the file it writes stays English (a YAML with comments)
 init-exists = `{ $file }` already exists: pass `--force` to overwrite it

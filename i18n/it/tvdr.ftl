@@ -783,6 +783,10 @@ inventory-identity = identità: agent, poi { $file }
 inventory-licence = verifica della licenza: `{ $command }`
 inventory-no-licence = verifica della licenza: non configurata (`tvdr check license` è UNKNOWN)
 inventory-db-credentials = credenziali del db: file di opzioni { $file } sui nodi
+inventory-login-local = locale
+inventory-via = {" "}tramite { $jump }
+inventory-timeouts = tempi massimi: connessione { $connect }, accesso { $login }, comando { $command }
+inventory-settings = calendari: database { $database } come { $user } · soglie: ritardo chat { $chat_lag }, ritardo db { $db_lag }, fs { $fs }%, scarto orologi { $clock_skew } · obiettivi: RPO { $rpo }, RTO { $rto } · ricevute tenute { $receipts }
 
 ## tvdr init (src/commands/init/mod.rs); il file che scrive resta in inglese (uno YAML commentato)
 init-exists = `{ $file }` esiste già: passa `--force` per sovrascriverlo
