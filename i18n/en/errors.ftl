@@ -75,3 +75,30 @@ load-master-not-one-node = `{ $step }` is a `{ $kind }` step that does not run o
 load-master-rollback = `{ $step }` is a rollback step of stage `{ $stage }`, which does not run before this step
 load-outage-kind = `service: outage` marks a step whose own duration is an outage (a snapshot with the machine off, a reboot); a `{ $kind }` step does not take the service down
 load-outage-inside = step `{ $step }` is inside the outage that `{ $down }` (`service: down`) opens: the report measures it there; `service: outage` would count it twice
+
+## Why a node could not be reached or was lost (the `reason` of the messages above);
+## what ssh, libssh2 or the system said is quoted as it is
+transport-reason-no-answer = no answer within { $within }
+transport-reason-resolve-address = cannot resolve the address: { $error }
+transport-reason-resolves-to-nothing = the address resolves to nothing
+transport-reason-no-banner = the port answers but no SSH banner came within { $within }
+transport-reason-closed-before-banner = the connection was closed before the SSH handshake, without a banner (sshd refusing connections: `MaxStartups`, tcp wrappers?)
+transport-reason-before-banner = before the SSH banner: { $error }
+transport-reason-no-handshake = no SSH handshake within { $within } after its banner (`ssh.login_timeout`)
+transport-reason-handshake-failed = SSH handshake failed: { $error }
+transport-reason-no-login = no login within { $within } although the node answered (`ssh.login_timeout`): its sshd may be looking up this machine's address in a DNS that does not answer (`UseDNS no` on the node avoids it)
+transport-reason-while-logging-in = while logging in: { $error }
+transport-reason-connection-closed = the connection closed
+transport-reason-terminal-late = the terminal session did not open in time
+transport-reason-ssh-ended = the ssh connection ended
+transport-reason-no-session = no SSH session within { $within }
+transport-reason-keeper-gone = its keeper went away
+transport-reason-keeper-gone-why = its keeper went away ({ $error })
+transport-reason-keeper-unexpected = its keeper said something unexpected
+transport-reason-bastion-key-changed = the host key of the bastion `{ $host }` has changed: it now presents { $key_type } { $fingerprint }, which does not match `{ $file }` (check it with the bastion's administrator before changing that file)
+transport-reason-bastion-key-unknown = the host key of the bastion `{ $host }` is not known: add it to `{ $file }` or ~/.ssh/known_hosts after checking its fingerprint
+transport-reason-bastion-refused = the bastion `{ $host }` refused the login (it offers: { $offers })
+transport-reason-bastion-unreachable = cannot reach the bastion `{ $host }`: { $reason }
+transport-reason-cannot-resolve = cannot resolve `{ $host }`: { $why }
+transport-reason-bastion-could-not-connect = the bastion `{ $host }` could not connect to it
+transport-reason-through-bastion = { $reason } (through the bastion `{ $host }`)

@@ -428,6 +428,7 @@ interactive-session-dropped = the session dropped ({ $reason }): expected when t
 interactive-moved = { $node } answers at { $to } with the key it had at { $from } ({ $key }){ $recorded }
 interactive-recorded-in = , recorded in { $file }
 interactive-waiting-moved = waiting for { $node } at { $address } with its key { $key }
+interactive-no-answer-moved = no answer at the new address within { $within } (is the address typed in the menu the inventory's? look at the hypervisor console)
 reboot-rebooting = rebooting { $node }
 reboot-issued-already = { $node }: `reboot` was issued already ({ $at }): not issued again
 reboot-time-unknown = time unknown
@@ -439,6 +440,7 @@ reboot-back = { $node } is back
 reboot-down-waiting = { $node } is down; waiting for it to answer
 reboot-back-after = { $node } is back (new boot id { $boot }) after { $took }
 reboot-refused = `reboot` on { $node } failed with exit status { $code }: { $stderr }
+reboot-unknown-if-issued = it does not answer, and nothing here says whether `reboot` was issued: run again once it answers (its receipt will tell)
 
 ## tvdr status (src/commands/status/render.rs)
 status-ft-cluster = Fault Tolerance cluster, node IP { $ip }

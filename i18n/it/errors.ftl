@@ -78,3 +78,30 @@ load-master-not-one-node = `{ $step }` è un passo `{ $kind }` che non gira su u
 load-master-rollback = `{ $step }` è un passo di rollback della fase `{ $stage }`, che non viene eseguita prima di questo passo
 load-outage-kind = `service: outage` indica un passo la cui durata è un disservizio (una snapshot a macchina spenta, un riavvio); un passo `{ $kind }` non ferma il servizio
 load-outage-inside = il passo `{ $step }` è dentro il disservizio che `{ $down }` (`service: down`) apre: il rapporto lo misura lì; `service: outage` lo conterebbe due volte
+
+## Perché un nodo non è stato raggiunto o è stato perso (il `reason` dei messaggi sopra);
+## quello che hanno detto ssh, libssh2 o il sistema è riportato com'è
+transport-reason-no-answer = nessuna risposta entro { $within }
+transport-reason-resolve-address = impossibile risolvere l'indirizzo: { $error }
+transport-reason-resolves-to-nothing = l'indirizzo non si risolve in nulla
+transport-reason-no-banner = la porta risponde ma nessun banner SSH è arrivato entro { $within }
+transport-reason-closed-before-banner = la connessione è stata chiusa prima dell'handshake SSH, senza banner (sshd rifiuta connessioni: `MaxStartups`, tcp wrappers?)
+transport-reason-before-banner = prima del banner SSH: { $error }
+transport-reason-no-handshake = nessun handshake SSH entro { $within } dopo il banner (`ssh.login_timeout`)
+transport-reason-handshake-failed = handshake SSH fallito: { $error }
+transport-reason-no-login = nessun accesso entro { $within } anche se il nodo ha risposto (`ssh.login_timeout`): il suo sshd forse cerca l'indirizzo di questa macchina in un DNS che non risponde (`UseDNS no` sul nodo lo evita)
+transport-reason-while-logging-in = durante l'accesso: { $error }
+transport-reason-connection-closed = la connessione si è chiusa
+transport-reason-terminal-late = la sessione di terminale non si è aperta in tempo
+transport-reason-ssh-ended = la connessione ssh è terminata
+transport-reason-no-session = nessuna sessione SSH entro { $within }
+transport-reason-keeper-gone = il processo che la teneva aperta non c'è più
+transport-reason-keeper-gone-why = il processo che la teneva aperta non c'è più ({ $error })
+transport-reason-keeper-unexpected = il processo che la tiene aperta ha risposto in modo inatteso
+transport-reason-bastion-key-changed = la chiave host del bastion `{ $host }` è cambiata: ora presenta { $key_type } { $fingerprint }, che non corrisponde a `{ $file }` (verificala con l'amministratore del bastion prima di cambiare quel file)
+transport-reason-bastion-key-unknown = la chiave host del bastion `{ $host }` non è nota: aggiungila a `{ $file }` o a ~/.ssh/known_hosts dopo averne verificato l'impronta
+transport-reason-bastion-refused = il bastion `{ $host }` ha rifiutato l'accesso (offre: { $offers })
+transport-reason-bastion-unreachable = impossibile raggiungere il bastion `{ $host }`: { $reason }
+transport-reason-cannot-resolve = impossibile risolvere `{ $host }`: { $why }
+transport-reason-bastion-could-not-connect = il bastion `{ $host }` non è riuscito a collegarsi al nodo
+transport-reason-through-bastion = { $reason } (attraverso il bastion `{ $host }`)

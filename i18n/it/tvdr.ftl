@@ -452,6 +452,7 @@ interactive-session-dropped = la sessione è caduta ({ $reason }): è previsto q
 interactive-moved = { $node } risponde a { $to } con la chiave che aveva a { $from } ({ $key }){ $recorded }
 interactive-recorded-in = , registrata in { $file }
 interactive-waiting-moved = in attesa di { $node } a { $address } con la sua chiave { $key }
+interactive-no-answer-moved = nessuna risposta al nuovo indirizzo entro { $within } (l'indirizzo scritto nel menu è quello dell'inventario? guarda la console dell'hypervisor)
 reboot-rebooting = riavvio { $node }
 reboot-issued-already = { $node }: `reboot` è già stato dato ({ $at }): non lo ripeto
 reboot-time-unknown = ora sconosciuta
@@ -463,6 +464,7 @@ reboot-back = { $node } è di nuovo su
 reboot-down-waiting = { $node } è giù; in attesa che risponda
 reboot-back-after = { $node } è tornato (nuovo boot id { $boot }) dopo { $took }
 reboot-refused = `reboot` su { $node } è fallito con stato di uscita { $code }: { $stderr }
+reboot-unknown-if-issued = non risponde, e niente qui dice se `reboot` sia stato dato: esegui di nuovo quando risponde (la sua ricevuta lo dirà)
 
 ## tvdr status (src/commands/status/render.rs)
 status-ft-cluster = cluster Fault Tolerance, IP del nodo { $ip }

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::i18n::Msg;
+
 mod words;
 
 /// A failure to reach, trust, log in to or run a command on a node.
@@ -24,7 +26,8 @@ pub enum TransportError {
         node: String,
         address: String,
         port: u16,
-        reason: String,
+        /// tvdr's words in every language, or the system's (`Msg::text`).
+        reason: Msg,
     },
 
     HostKeyUnknown {
@@ -69,7 +72,8 @@ pub enum TransportError {
 
     Lost {
         node: String,
-        reason: String,
+        /// tvdr's words in every language, or the system's (`Msg::text`).
+        reason: Msg,
     },
 
     InvalidEnv {

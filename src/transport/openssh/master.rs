@@ -50,9 +50,9 @@ impl OpenSshTransport {
                 node: node.clone(),
                 address: self.target.address.clone(),
                 port: self.target.port,
-                reason: format!(
-                    "no SSH session within {}",
-                    crate::time::duration::format(wait)
+                reason: crate::msg!(
+                    "transport-reason-no-session",
+                    within = crate::time::duration::format(wait).to_string()
                 ),
             }),
             Err(Failure::Start(e)) => Err(super::cannot_start(node, e)),

@@ -41,7 +41,7 @@ pub struct OpenSshTransport {
     /// Never ask: no terminal (or nobody) to ask on.
     batch: bool,
     /// Set once the connection is lost: later commands fail at once.
-    lost: Option<String>,
+    lost: Option<crate::i18n::Msg>,
     /// Declared last: removed after `Drop::drop` has stopped the master.
     dir: PrivateDir,
 }
@@ -104,7 +104,10 @@ impl OpenSshTransport {
     }
 
     fn lose(&mut self, said: Option<String>) -> TransportError {
-        let reason = said.unwrap_or_else(|| "the ssh connection ended".to_owned());
+        let reason = said.map_or_else(
+            || crate::msg!("transport-reason-ssh-ended"),
+            crate::i18n::Msg::text,
+        );
         self.lost = Some(reason.clone());
         TransportError::Lost {
             node: self.target.name.clone(),

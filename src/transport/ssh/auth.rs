@@ -1,6 +1,7 @@
 //! Logging in: the ssh-agent, then the identity file (asking its passphrase if it is
 //! encrypted), then a password, each only if the node offers that method.
 
+use crate::msg;
 use std::fs;
 
 use base64::engine::general_purpose::STANDARD;
@@ -24,13 +25,11 @@ pub(super) fn login(
     let lost = |e: &ssh2::Error| TransportError::Lost {
         node: target.name.clone(),
         reason: match e.code() {
-            ErrorCode::Session(TIMEOUT) => format!(
-                "no login within {} although the node answered (`ssh.login_timeout`): its \
-                 sshd may be looking up this machine's address in a DNS that does not answer \
-                 (`UseDNS no` on the node avoids it)",
-                crate::time::duration::format(target.login_timeout)
+            ErrorCode::Session(TIMEOUT) => msg!(
+                "transport-reason-no-login",
+                within = crate::time::duration::format(target.login_timeout).to_string()
             ),
-            _ => format!("while logging in: {}", e.message()),
+            _ => msg!("transport-reason-while-logging-in", error = e.message()),
         },
     };
     // Asking for the list sends a "none" login, which a few servers accept.

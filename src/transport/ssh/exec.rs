@@ -34,7 +34,7 @@ pub(super) fn run(
         node: node.clone(),
         reason: link
             .lost()
-            .unwrap_or_else(|| "the connection closed".to_owned()),
+            .unwrap_or_else(|| crate::msg!("transport-reason-connection-closed")),
     };
     let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
     let input = zeroize::Zeroizing::new(input.to_vec());
@@ -59,7 +59,7 @@ pub(super) fn run(
                     },
                     Stop::Lost(reason) => TransportError::Lost {
                         node: node.clone(),
-                        reason,
+                        reason: crate::i18n::Msg::text(reason),
                     },
                     Stop::Failed(e) => TransportError::Ssh {
                         node: node.clone(),

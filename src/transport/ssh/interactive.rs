@@ -27,11 +27,11 @@ pub(super) fn run(
     let stop = |stop: Stop| match stop {
         Stop::Deadline => TransportError::Lost {
             node: node.clone(),
-            reason: "the terminal session did not open in time".to_owned(),
+            reason: crate::msg!("transport-reason-terminal-late"),
         },
         Stop::Lost(reason) => TransportError::Lost {
             node: node.clone(),
-            reason,
+            reason: crate::i18n::Msg::text(reason),
         },
         Stop::Failed(e) => TransportError::Ssh {
             node: node.clone(),

@@ -120,11 +120,11 @@ fn handshake(
             address: target.address.clone(),
             port: target.port,
             reason: match e.code() {
-                ssh2::ErrorCode::Session(-9) => format!(
-                    "no SSH handshake within {} after its banner (`ssh.login_timeout`)",
-                    crate::time::duration::format(target.login_timeout)
+                ssh2::ErrorCode::Session(-9) => crate::msg!(
+                    "transport-reason-no-handshake",
+                    within = crate::time::duration::format(target.login_timeout).to_string()
                 ),
-                _ => format!("SSH handshake failed: {}", e.message()),
+                _ => crate::msg!("transport-reason-handshake-failed", error = e.message()),
             },
         })?;
     Ok((session, socket, known, answered))
@@ -212,11 +212,11 @@ impl Transport for SshTransport {
                     reason: self
                         .link
                         .lost()
-                        .unwrap_or_else(|| "the connection closed".into()),
+                        .unwrap_or_else(|| crate::msg!("transport-reason-connection-closed")),
                 })
             });
         if let Err(TransportError::Lost { reason, .. }) = &result {
-            self.link.lose(reason);
+            self.link.lose(reason.clone());
         }
         result
     }

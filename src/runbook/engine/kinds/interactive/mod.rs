@@ -174,9 +174,9 @@ fn attempt(
             if let Err(TransportError::Lost { reason, .. }) = &status {
                 eprintln!(
                     "  {}",
-                    t!("interactive-session-dropped", reason = reason.as_str())
+                    t!("interactive-session-dropped", reason = reason.shown())
                 );
-                evidence.insert("session".into(), json!(format!("dropped: {reason}")));
+                evidence.insert("session".into(), json!(format!("dropped: {}", reason.en())));
             }
             let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::from)?;
             eprintln!(

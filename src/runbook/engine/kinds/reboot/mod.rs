@@ -99,9 +99,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
                     .map(|t| t.address.clone())
                     .unwrap_or_default(),
                 port: cx.fleet.target(node).map_or(22, |t| t.port),
-                reason: "it does not answer, and nothing here says whether `reboot` was \
-                         issued: run again once it answers (its receipt will tell)"
-                    .into(),
+                reason: msg!("reboot-unknown-if-issued"),
             }))
         }
     }
