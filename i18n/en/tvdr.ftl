@@ -395,6 +395,9 @@ step-no-value-yet = step `{ $step }` needs `{ $name }`, which has no value yet
 step-bad-address = step `{ $step }`: address `{ $address }`: { $why }
 step-unreachable = step `{ $step }`: { $why }
 step-not-every-node = step `{ $step }` could not check every node: { $nodes }
+step-one-host = step `{ $step }` must run on one host
+step-node-gone = step `{ $step }` started on `{ $node }`, which the inventory no longer has
+step-waits-one-host = step `{ $step }` waits for one host
 
 ## Step kinds (src/runbook/engine/kinds/)
 manual-done = { $title } — done?
@@ -686,6 +689,17 @@ trust-changed = error: the host key of `{ $node }` has CHANGED since it was reco
 trust-prompt = Is this the fingerprint shown on { $node }'s console? Trust it
 trust-not-trusted = { $node }: not trusted
 file-cannot-write = cannot write `{ $file }`
+file-cannot-read = cannot read `{ $file }`
+file-cannot-open = cannot open `{ $file }`
+file-cannot-create = cannot create `{ $file }`
+file-cannot-lock = cannot lock `{ $file }`
+file-damaged = `{ $file }` is damaged
+file-cannot-sync-dir = cannot sync the directory `{ $file }`
+file-cannot-make-private = cannot make `{ $file }` private
+file-cannot-open-lock = cannot open lock `{ $file }`
+file-cannot-create-journal = cannot create journal `{ $file }`
+file-cannot-open-journal = cannot open journal `{ $file }`
+file-cannot-write-journal = cannot write journal `{ $file }`
 trust-added = trusted: added to { $file }
 
 ## tvdr runbook (src/commands/runbook.rs)
@@ -788,8 +802,16 @@ undecided-not-known-yet = a value not known yet
 undecided-and = {" "}and{" "}
 undecided-why = step `{ $step }` cannot be decided: its condition reads { $reads }; give the value, then run `{ $resume }` again to resume here
 run-no-such-step = `{ $name }` has no step `{ $step }`
+run-nothing-to-roll-back = `{ $runbook }` has never run: nothing to roll back
+journal-in-file = journal `{ $path }` { $error }
+journal-damaged-line = line { $line } is damaged ({ $error }); it is never edited by hand
+fleet-trying-again = { $node }: trying again (earlier: { $earlier })
 uat-not-a-verdict = `{ $word }` is not pass, fail or skip
 uat-checklist-unreadable = cannot read the UAT checklist `{ $name }`
+uat-case-id-twice = UAT checklist `{ $path }`: case id `{ $case }` is empty or used twice
+uat-no-cases = UAT checklist `{ $path }` has no cases
+uat-answer-invalid = answers file: uat `{ $phase }` case `{ $case }`: { $why }
+uat-needs-terminal = step `{ $step }` walks the UAT checklist (phase `{ $phase }`, case `{ $case }`), but there is no terminal: run at a terminal, or give results in the answers file (`uat: {"{"} { $phase }: {"{"} { $case }: pass {"}"} {"}"}`)
 
 ## Screen steps and tvdr patch (src/runbook/engine/kinds/screen/); their failure reasons are journalled data and stay English
 screen-already-started = { $node }: this run already started `{ $session }` there (log { $log }): following it, not starting the command again
@@ -826,3 +848,16 @@ keep-disconnected = { $count ->
     [one] { $count } kept session closed
    *[other] { $count } kept sessions closed
 }
+
+## Run locks (src/runbook/lock.rs)
+lock-holder = { $operator } on { $host } (pid { $pid }, run { $run }) since { $since }
+lock-another-process = another tvdr process
+lock-running-here = this runbook is already running here: held by { $who }
+lock-cannot-take = cannot take the run lock on `{ $node }`
+lock-cannot-take-why = cannot take the run lock on `{ $node }`: { $why }
+lock-cannot-renew = cannot renew the run lock on `{ $node }`: { $why }
+lock-running-on-site = this runbook is already running on this site: `{ $node }` holds a lock by { $holder } (`~/.local/state/tvdr/locks/{ $name }`); if that run is really dead, pass `--break-lock REASON`
+lock-unknown-owner = `{ $node }` holds a lock `~/.local/state/tvdr/locks/{ $name }` of unknown owner; pass `--break-lock REASON` to remove it
+lock-cannot-read = cannot read the run lock on `{ $node }`: { $why }
+lock-unreadable-holder = the run lock on `{ $node }` names no holder tvdr can read
+lock-cannot-remove = cannot remove the run lock on `{ $node }`: { $why }

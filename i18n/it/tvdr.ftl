@@ -419,6 +419,9 @@ step-no-value-yet = il passo `{ $step }` richiede `{ $name }`, che non ha ancora
 step-bad-address = il passo `{ $step }`: indirizzo `{ $address }`: { $why }
 step-unreachable = passo `{ $step }`: { $why }
 step-not-every-node = il passo `{ $step }` non ha potuto controllare tutti i nodi: { $nodes }
+step-one-host = il passo `{ $step }` deve essere eseguito su un solo host
+step-node-gone = il passo `{ $step }` è partito su `{ $node }`, che l'inventario non ha più
+step-waits-one-host = il passo `{ $step }` attende un solo host
 
 ## Tipi di passo (src/runbook/engine/kinds/)
 manual-done = { $title } — fatto?
@@ -712,6 +715,17 @@ trust-changed = errore: la chiave host di `{ $node }` è CAMBIATA da quando è s
 trust-prompt = È questa l'impronta mostrata sulla console di { $node }? Accettarla
 trust-not-trusted = { $node }: non accettata
 file-cannot-write = impossibile scrivere `{ $file }`
+file-cannot-read = impossibile leggere `{ $file }`
+file-cannot-open = impossibile aprire `{ $file }`
+file-cannot-create = impossibile creare `{ $file }`
+file-cannot-lock = impossibile bloccare `{ $file }`
+file-damaged = `{ $file }` è danneggiato
+file-cannot-sync-dir = impossibile sincronizzare la cartella `{ $file }`
+file-cannot-make-private = impossibile rendere privato `{ $file }`
+file-cannot-open-lock = impossibile aprire il lock `{ $file }`
+file-cannot-create-journal = impossibile creare il giornale `{ $file }`
+file-cannot-open-journal = impossibile aprire il giornale `{ $file }`
+file-cannot-write-journal = impossibile scrivere il giornale `{ $file }`
 trust-added = accettata: aggiunta a { $file }
 
 ## tvdr runbook (src/commands/runbook.rs)
@@ -820,8 +834,16 @@ undecided-not-known-yet = un valore non ancora noto
 undecided-and = {" "}e{" "}
 undecided-why = il passo `{ $step }` non si può decidere: la sua condizione legge { $reads }; fornisci il valore, poi esegui di nuovo `{ $resume }` per riprendere da qui
 run-no-such-step = `{ $name }` non ha il passo `{ $step }`
+run-nothing-to-roll-back = `{ $runbook }` non è mai stato eseguito: niente da annullare
+journal-in-file = giornale `{ $path }`: { $error }
+journal-damaged-line = la riga { $line } è danneggiata ({ $error }); non si modifica mai a mano
+fleet-trying-again = { $node }: nuovo tentativo (prima: { $earlier })
 uat-not-a-verdict = `{ $word }` non è pass, fail o skip
 uat-checklist-unreadable = impossibile leggere la lista check UAT `{ $name }`
+uat-case-id-twice = checklist UAT `{ $path }`: l'id di caso `{ $case }` è vuoto o usato due volte
+uat-no-cases = la checklist UAT `{ $path }` non ha casi
+uat-answer-invalid = file delle risposte: uat `{ $phase }` caso `{ $case }`: { $why }
+uat-needs-terminal = il passo `{ $step }` percorre la checklist UAT (fase `{ $phase }`, caso `{ $case }`), ma non c'è un terminale: esegui a un terminale, o dai i risultati nel file delle risposte (`uat: {"{"} { $phase }: {"{"} { $case }: pass {"}"} {"}"}`)
 
 ## Passi screen e tvdr patch (src/runbook/engine/kinds/screen/); i motivi di fallimento sono dati del giornale e restano in inglese
 screen-already-started = { $node }: questa esecuzione ha già avviato `{ $session }` lì (log { $log }): lo seguo, non avvio di nuovo il comando
@@ -858,3 +880,16 @@ keep-disconnected = { $count ->
     [one] { $count } sessione tenuta aperta chiusa
    *[other] { $count } sessioni tenute aperte chiuse
 }
+
+## Lock delle esecuzioni (src/runbook/lock.rs)
+lock-holder = { $operator } su { $host } (pid { $pid }, esecuzione { $run }) dal { $since }
+lock-another-process = un altro processo tvdr
+lock-running-here = questo runbook è già in esecuzione qui: lo tiene { $who }
+lock-cannot-take = impossibile prendere il lock dell'esecuzione su `{ $node }`
+lock-cannot-take-why = impossibile prendere il lock dell'esecuzione su `{ $node }`: { $why }
+lock-cannot-renew = impossibile rinnovare il lock dell'esecuzione su `{ $node }`: { $why }
+lock-running-on-site = questo runbook è già in esecuzione su questo sito: `{ $node }` ha un lock di { $holder } (`~/.local/state/tvdr/locks/{ $name }`); se quell'esecuzione è davvero morta, passa `--break-lock MOTIVO`
+lock-unknown-owner = `{ $node }` ha un lock `~/.local/state/tvdr/locks/{ $name }` di proprietario sconosciuto; passa `--break-lock MOTIVO` per rimuoverlo
+lock-cannot-read = impossibile leggere il lock dell'esecuzione su `{ $node }`: { $why }
+lock-unreadable-holder = il lock dell'esecuzione su `{ $node }` non nomina un proprietario che tvdr sappia leggere
+lock-cannot-remove = impossibile rimuovere il lock dell'esecuzione su `{ $node }`: { $why }

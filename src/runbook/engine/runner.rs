@@ -88,9 +88,9 @@ pub fn run(
         match runs::journals(&dir).last() {
             Some(path) => Some(Run::load(path)?),
             None => {
-                return Err(Exit::Usage(format!(
-                    "`{}` has never run: nothing to roll back",
-                    runbook.id
+                return Err(Exit::Usage(t!(
+                    "run-nothing-to-roll-back",
+                    runbook = runbook.id.as_str()
                 ))
                 .into())
             }

@@ -154,7 +154,10 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
                         lasting: None,
                     })
                 }
-                _ => anyhow::bail!("step `{}` waits for one host", cx.step.id),
+                _ => {
+                    let said = crate::said!("step-waits-one-host", step = cx.step.id.as_str());
+                    anyhow::bail!(crate::i18n::raise(said))
+                }
             };
             let (answered, summary) = match host::probe(cx.fleet, node)? {
                 Probe::Up(_) => (true, msg!("wait-host-answers", node = node)),

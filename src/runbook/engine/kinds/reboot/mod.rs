@@ -40,7 +40,9 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         .iter()
         .find(|n| n.name.as_str() == node)
         .map(|n| n.name.as_str())
-        .ok_or_else(|| anyhow::anyhow!("no node `{node}` in the inventory"))?;
+        .ok_or_else(|| TransportError::UnknownNode {
+            node: node.to_string(),
+        })?;
     // The node's receipt says whether `reboot` was issued there — by this laptop or
     // another, before tvdr died or not. A node that does not answer is rebooting (the
     // memo, or the receipt read once it is back, says since when).
@@ -51,7 +53,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         {
             // Gone between the two looks: going down, as a node rebooting does.
             Err(ReceiptError::Transport(TransportError::Lost { .. })) => None,
-            seen => Some(seen.map_err(|e| anyhow::anyhow!("{e}"))?),
+            seen => Some(seen?),
         },
         Probe::Down(_) => None,
     };

@@ -97,8 +97,7 @@ fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
     let mut found = None;
     // The node's receipt names the latest attempt started there.
     let rkey = Key::new(cx.run_id, &cx.step.id);
-    let seen =
-        on_host(cx, target, |t| receipt::look(t, &rkey)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let seen = on_host(cx, target, |t| receipt::look(t, &rkey)).map_err(anyhow::Error::from)?;
     let dir = log_dir(cx, target)?;
     if seen.state != State::None {
         let session = name(&base, seen.attempt as usize);
@@ -152,7 +151,7 @@ pub(super) fn start(
     let rkey = Key::new(cx.run_id, &cx.step.id);
     // After every attempt this laptop knows of, and every one the node's receipts know.
     let latest = on_host(cx, target, |t| receipt::look(t, &rkey))
-        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .map_err(anyhow::Error::from)?
         .attempt as usize;
     let mut n = (memo.attempts.len() + 1).max(latest + 1);
     let dir = log_dir(cx, target)?;
@@ -189,7 +188,7 @@ pub(super) fn start(
     let started = on_host(cx, target, |t| {
         receipt::start(t, &rkey, n as u32, &launch, None)
     })
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    .map_err(anyhow::Error::from)?;
     let status = started.exit.unwrap_or(-1);
     if started.raced && status == 0 {
         eprintln!("  {}", crate::t!("screen-raced", attempt = n));

@@ -125,7 +125,10 @@ fn key(cx: &StepCx) -> String {
 fn single(cx: &StepCx, on: Role) -> Result<Target> {
     match cx.resolve(on)?.as_slice() {
         [one] => Ok(*one),
-        _ => Err(Exit::Usage(format!("step `{}` must run on one host", cx.step.id)).into()),
+        _ => {
+            let said = crate::said!("step-one-host", step = cx.step.id.as_str());
+            Err(Exit::Usage(crate::i18n::raise(said)).into())
+        }
     }
 }
 
@@ -140,9 +143,7 @@ fn target_named(cx: &StepCx, name: &str) -> Result<Target> {
         .find(|n| n.name.as_str() == name)
         .map(|n| Target::Node(n.name.as_str()))
         .ok_or_else(|| {
-            anyhow::anyhow!(
-                "step `{}` started on `{name}`, which the inventory no longer has",
-                cx.step.id
-            )
+            let said = crate::said!("step-node-gone", step = cx.step.id.as_str(), node = name);
+            anyhow::anyhow!(crate::i18n::raise(said))
         })
 }

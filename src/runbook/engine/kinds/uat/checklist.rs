@@ -62,15 +62,13 @@ pub fn parse(path: &str, text: &str) -> Result<Checklist> {
     let mut seen = BTreeSet::new();
     for case in &checklist.cases {
         if case.id.trim().is_empty() || !seen.insert(case.id.as_str()) {
-            return Err(Exit::Usage(format!(
-                "UAT checklist `{path}`: case id `{}` is empty or used twice",
-                case.id
-            ))
-            .into());
+            let said = crate::said!("uat-case-id-twice", path = path, case = case.id.as_str());
+            return Err(Exit::Usage(crate::i18n::raise(said)).into());
         }
     }
     if checklist.cases.is_empty() {
-        return Err(Exit::Usage(format!("UAT checklist `{path}` has no cases")).into());
+        let said = crate::said!("uat-no-cases", path = path);
+        return Err(Exit::Usage(crate::i18n::raise(said)).into());
     }
     Ok(checklist)
 }

@@ -150,8 +150,10 @@ fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
     }
     let path = cx.state_dir.join(STANDALONE_LOG);
     let line = json!({ "phase": phase, "at": Timestamp::now(), "operator": cx.human.operator, "cases": results });
-    let mut file = crate::state::private::open_log(&path)
-        .with_context(|| t!("file-cannot-write", file = path.display().to_string()))?;
+    let mut file = crate::state::private::open_log(&path).with_context(|| {
+        let said = crate::said!("file-cannot-write", file = path.display().to_string());
+        crate::i18n::raise(said)
+    })?;
     writeln!(file, "{line}")?;
     file.sync_data()?;
     Ok(())
