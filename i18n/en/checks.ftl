@@ -510,3 +510,13 @@ manifest-read-failed = read failed: { $error }
 manifest-cut-short = cut short (no final NUL): the listing did not finish
 manifest-bad-record = not `SIZE MTIME PATH`: { $shown }
 manifest-not-sorted = not sorted: { $path } after { $after } (sort with LC_ALL=C)
+item-replica-set-named = replica set { $set }
+
+## A pg_dump that did not come whole (src/checks/calendars/parser.rs)
+cal-dump-empty = empty output
+cal-dump-cut-in-data = cut inside the data of `{ $table }` (no `\.`)
+cal-dump-cut-in-literal = cut inside a quoted literal or function body
+cal-dump-no-trailer = no `PostgreSQL database dump complete` trailer
+
+## du's listing that cannot be read (src/checks/fs_sync/du.rs)
+fs-du-unparsable = unparsable du output: { $record }

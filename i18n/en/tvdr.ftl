@@ -470,6 +470,9 @@ status-run-open = open
 status-run-next = { $runbook } { $run }, next: { $next }
 
 ## Transport (src/transport/)
+secret-sudo-password = sudo password for `{ $user }` on `{ $node }`
+secret-passphrase = passphrase for `{ $key }`
+secret-password = password for `{ $user }` on `{ $node }` ({ $address })
 ssh-slow-login = { $node }: slow login ({ $seconds } s after the node answered): its sshd probably looks up this machine's address in a DNS that does not answer; `UseDNS no` in its /etc/ssh/sshd_config, or a nameserver in its /etc/resolv.conf that answers, makes logins fast (tvdr waits up to `ssh.login_timeout`, now { $limit })
 
 

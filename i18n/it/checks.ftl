@@ -531,3 +531,13 @@ manifest-read-failed = lettura fallita: { $error }
 manifest-cut-short = troncato (manca il NUL finale): l'elenco non è finito
 manifest-bad-record = non è `DIMENSIONE MTIME PERCORSO`: { $shown }
 manifest-not-sorted = non ordinato: { $path } dopo { $after } (ordina con LC_ALL=C)
+item-replica-set-named = replica set { $set }
+
+## Un pg_dump che non è arrivato intero (src/checks/calendars/parser.rs)
+cal-dump-empty = output vuoto
+cal-dump-cut-in-data = troncato dentro i dati di `{ $table }` (manca `\.`)
+cal-dump-cut-in-literal = troncato dentro un letterale tra apici o il corpo di una funzione
+cal-dump-no-trailer = manca la riga finale `PostgreSQL database dump complete`
+
+## Un elenco di du che non si può leggere (src/checks/fs_sync/du.rs)
+fs-du-unparsable = output di du illeggibile: { $record }

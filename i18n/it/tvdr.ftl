@@ -497,6 +497,9 @@ status-run-open = aperta
 status-run-next = { $runbook } { $run }, prossimo: { $next }
 
 ## Trasporto (src/transport/)
+secret-sudo-password = password di sudo per `{ $user }` su `{ $node }`
+secret-passphrase = passphrase di `{ $key }`
+secret-password = password per `{ $user }` su `{ $node }` ({ $address })
 ssh-slow-login = { $node }: accesso lento ({ $seconds } s dopo che il nodo ha risposto): probabilmente il suo sshd cerca l'indirizzo di questa macchina in un DNS che non risponde; `UseDNS no` nel suo /etc/ssh/sshd_config, oppure un nameserver che risponde nel suo /etc/resolv.conf, rende gli accessi veloci (tvdr attende fino a `ssh.login_timeout`, ora { $limit })
 
 ## --help di ogni sottocomando: aiuto degli argomenti ed esempi (src/cli.rs)

@@ -55,17 +55,25 @@ impl TtySecrets {
 impl TtySecrets {
     /// The sudo password of `user` on `node` (`become: sudo`), asked the same way.
     pub(super) fn sudo_password(user: &str, node: &str) -> Option<Secret> {
-        Self::ask(format!("sudo password for `{user}` on `{node}`"))
+        Self::ask(crate::t!("secret-sudo-password", user = user, node = node))
     }
 }
 
 impl Secrets for TtySecrets {
     fn passphrase(&self, key: &Path) -> Option<Secret> {
-        Self::ask(format!("passphrase for `{}`", key.display()))
+        Self::ask(crate::t!(
+            "secret-passphrase",
+            key = key.display().to_string()
+        ))
     }
 
     fn password(&self, user: &str, node: &str, address: &str) -> Option<Secret> {
-        Self::ask(format!("password for `{user}` on `{node}` ({address})"))
+        Self::ask(crate::t!(
+            "secret-password",
+            user = user,
+            node = node,
+            address = address
+        ))
     }
 
     fn can_prompt(&self) -> bool {

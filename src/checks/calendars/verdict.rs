@@ -89,14 +89,14 @@ fn incomplete(sides: &[(&str, &NodeDump); 2]) -> Report {
                     "cal-incomplete",
                     role = *role,
                     node = node.node.as_str(),
-                    why = why.as_str()
+                    why = why
                 );
             }
             let message = msg!(
                 "cal-incomplete-after",
                 role = *role,
                 size = format_bytes(dump.bytes),
-                why = why.as_str()
+                why = why
             );
             report = report.detail(
                 Status::Unknown,

@@ -47,7 +47,10 @@ pub fn judge(view: &ReplStatus, expected: &[String], j: &mut Judge) -> Msg {
 
 /// Exactly one PRIMARY, or a finding about the whole set.
 fn primaries(view: &ReplStatus, j: &mut Judge) {
-    let set = format!("replica set {}", view.set.as_deref().unwrap_or("?"));
+    let set = msg!(
+        "item-replica-set-named",
+        set = view.set.as_deref().unwrap_or("?")
+    );
     let primaries = view.primaries();
     let unreachable = view
         .members
@@ -71,7 +74,7 @@ fn primaries(view: &ReplStatus, j: &mut Judge) {
         }
     };
     j.verdict
-        .add_main(Status::Crit, Msg::text(set), message.clone(), message);
+        .add_main(Status::Crit, set, message.clone(), message);
 }
 
 /// The finding about one member; returns its part of the all-is-well summary.

@@ -54,14 +54,10 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
             ),
             Ok(l) => match (&l.root, &l.missing) {
                 (Some(_), _) => continue,
-                (None, Some(why)) if role == "slave" => (
-                    Status::Crit,
-                    msg!("fs-missing-on-slave", why = why.as_str()),
-                ),
-                (None, Some(why)) => (
-                    Status::Unknown,
-                    msg!("fs-missing-on-master", why = why.as_str()),
-                ),
+                (None, Some(why)) if role == "slave" => {
+                    (Status::Crit, msg!("fs-missing-on-slave", why = why))
+                }
+                (None, Some(why)) => (Status::Unknown, msg!("fs-missing-on-master", why = why)),
                 (None, None) => (Status::Unknown, msg!("fs-du-silent", role = role)),
             },
         };

@@ -152,7 +152,7 @@ fn total(l: &DuListing) -> u64 {
 fn unreadable<'a>(name: &str, sides: [(&'a NodeDu, &DuListing); 2]) -> Option<&'a str> {
     sides.into_iter().find_map(|(node, listing)| {
         let path = &listing.dir(name)?.path;
-        let inside = |w: &String| {
+        let inside = |w: &Msg| {
             [format!("{path}'"), format!("{path}’"), format!("{path}/")]
                 .iter()
                 .any(|p| w.contains(p.as_str()))
@@ -180,7 +180,7 @@ fn warnings(report: &mut Report, node: &str, listing: &DuListing) {
     let message = msg!(
         "fs-du-problems",
         count = listing.warnings.len(),
-        problems = listing.warnings.join("; ")
+        problems = Msg::join(&listing.warnings, "; ")
     );
     push(report, Status::Warn, Some(node), Msg::text("du"), message);
 }
