@@ -102,3 +102,12 @@ transport-reason-bastion-unreachable = cannot reach the bastion `{ $host }`: { $
 transport-reason-cannot-resolve = cannot resolve `{ $host }`: { $why }
 transport-reason-bastion-could-not-connect = the bastion `{ $host }` could not connect to it
 transport-reason-through-bastion = { $reason } (through the bastion `{ $host }`)
+
+## Why sudo cannot run a command as root (src/transport/sudo.rs); sudo's own words are
+## quoted as it said them
+sudo-not-installed = `sudo` is not installed on the node
+sudo-exit-status = exit status { $status }
+sudo-no-terminal = { $said }, and there is no terminal to ask for it
+sudo-none-given = { $said }, and none was given
+sudo-wrong-times = the sudo password was wrong { $times } times
+sudo-wrong-password = { $node }: sudo did not take that password for `{ $user }`

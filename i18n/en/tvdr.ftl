@@ -816,7 +816,7 @@ uat-no-cases = UAT checklist `{ $path }` has no cases
 uat-answer-invalid = answers file: uat `{ $phase }` case `{ $case }`: { $why }
 uat-needs-terminal = step `{ $step }` walks the UAT checklist (phase `{ $phase }`, case `{ $case }`), but there is no terminal: run at a terminal, or give results in the answers file (`uat: {"{"} { $phase }: {"{"} { $case }: pass {"}"} {"}"}`)
 
-## Screen steps and tvdr patch (src/runbook/engine/kinds/screen/); their failure reasons are journalled data and stay English
+## Screen steps and tvdr patch (src/runbook/engine/kinds/screen/); their failure reasons are in reasons.ftl
 screen-already-started = { $node }: this run already started `{ $session }` there (log { $log }): following it, not starting the command again
 screen-starting = starting `{ $command }` in screen `{ $session }` on { $node } (log { $log }; to look at it there: screen -r { $session })
     {"  "}if tvdr stops (Ctrl-C, lost link), the command goes on: run tvdr again to follow it
@@ -827,6 +827,10 @@ screen-reconnecting = lost { $node } ({ $error }): reconnecting; the command goe
 screen-reattaching = re-attaching to screen `{ $session }` on { $node } (started { $started })
 screen-earlier-failure = note: earlier, before its final output, the updater said `{ $line }` and went on
 screen-success = exit status 0 and success output found in `{ $log }` on { $node }
+screen-cannot-start = cannot start screen on { $node }: exit status { $status }: { $why }
+screen-cannot-start-installed = cannot start screen on { $node }: exit status { $status } (is GNU screen installed? `tvdr check screen`): { $why }
+screen-cannot-prepare-logs = cannot prepare the directory for screen logs on { $node }: { $why }
+screen-earlier-lines = … { $count } earlier lines
 
 ## tvdr check --list and its usage errors (src/commands/check/)
 check-col-about = what it looks at

@@ -105,3 +105,12 @@ transport-reason-bastion-unreachable = impossibile raggiungere il bastion `{ $ho
 transport-reason-cannot-resolve = impossibile risolvere `{ $host }`: { $why }
 transport-reason-bastion-could-not-connect = il bastion `{ $host }` non è riuscito a collegarsi al nodo
 transport-reason-through-bastion = { $reason } (attraverso il bastion `{ $host }`)
+
+## Perché sudo non può eseguire un comando come root (src/transport/sudo.rs); le parole di
+## sudo sono riportate come le ha dette
+sudo-not-installed = `sudo` non è installato sul nodo
+sudo-exit-status = stato di uscita { $status }
+sudo-no-terminal = { $said }, e non c'è un terminale per chiederla
+sudo-none-given = { $said }, e non ne è stata data nessuna
+sudo-wrong-times = la password di sudo era sbagliata { $times } volte
+sudo-wrong-password = { $node }: sudo non ha accettato quella password per `{ $user }`

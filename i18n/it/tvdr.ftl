@@ -848,7 +848,7 @@ uat-no-cases = la checklist UAT `{ $path }` non ha casi
 uat-answer-invalid = file delle risposte: uat `{ $phase }` caso `{ $case }`: { $why }
 uat-needs-terminal = il passo `{ $step }` percorre la checklist UAT (fase `{ $phase }`, caso `{ $case }`), ma non c'è un terminale: esegui a un terminale, o dai i risultati nel file delle risposte (`uat: {"{"} { $phase }: {"{"} { $case }: pass {"}"} {"}"}`)
 
-## Passi screen e tvdr patch (src/runbook/engine/kinds/screen/); i motivi di fallimento sono dati del giornale e restano in inglese
+## Passi screen e tvdr patch (src/runbook/engine/kinds/screen/); i motivi di fallimento sono in reasons.ftl
 screen-already-started = { $node }: questa esecuzione ha già avviato `{ $session }` lì (log { $log }): lo seguo, non avvio di nuovo il comando
 screen-starting = avvio `{ $command }` in screen `{ $session }` su { $node } (log { $log }; per guardarlo lì: screen -r { $session })
     {"  "}se tvdr si ferma (Ctrl-C, collegamento perso), il comando continua: esegui di nuovo tvdr per seguirlo
@@ -859,6 +859,10 @@ screen-reconnecting = perso { $node } ({ $error }): mi ricollego; il comando con
 screen-reattaching = mi riaggancio a screen `{ $session }` su { $node } (avviato { $started })
 screen-earlier-failure = nota: prima, prima del suo output finale, l'updater ha detto `{ $line }` ed è andato avanti
 screen-success = codice di uscita 0 e output di successo trovato in `{ $log }` su { $node }
+screen-cannot-start = impossibile avviare screen su { $node }: stato di uscita { $status }: { $why }
+screen-cannot-start-installed = impossibile avviare screen su { $node }: stato di uscita { $status } (GNU screen è installato? `tvdr check screen`): { $why }
+screen-cannot-prepare-logs = impossibile preparare la cartella dei log di screen su { $node }: { $why }
+screen-earlier-lines = … { $count } righe precedenti
 
 ## tvdr check --list e i suoi errori d'uso (src/commands/check/)
 check-col-about = cosa guarda

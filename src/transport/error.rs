@@ -86,8 +86,8 @@ pub enum TransportError {
         user: String,
         /// The command that needs root, shortened.
         command: String,
-        /// What `sudo -n -l` said.
-        reason: String,
+        /// What `sudo -n -l` said, and tvdr's words around it.
+        reason: Msg,
     },
 
     UnknownNode {

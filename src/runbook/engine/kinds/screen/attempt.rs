@@ -198,15 +198,22 @@ pub(super) fn start(
         memo.attempts.pop();
         memo::save(cx.state_dir, key, memo)?;
         let why = String::from_utf8_lossy(&started.stderr).trim().to_string();
-        let hint = if status == 127 {
-            " (is GNU screen installed? `tvdr check screen`)"
+        let said = if status == 127 {
+            said!(
+                "screen-cannot-start-installed",
+                node = target.name(),
+                status = status,
+                why = why
+            )
         } else {
-            ""
+            said!(
+                "screen-cannot-start",
+                node = target.name(),
+                status = status,
+                why = why
+            )
         };
-        anyhow::bail!(
-            "cannot start screen on {}: exit status {status}{hint}: {why}",
-            target.name()
-        );
+        anyhow::bail!(crate::i18n::raise(said));
     }
     Ok(())
 }
@@ -216,11 +223,12 @@ fn log_dir(cx: &StepCx, target: Target) -> Result<String> {
     let out = exec(cx, target, &remote::log_dir(), None)?;
     let dir = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if out.status != 0 || !dir.starts_with('/') {
-        anyhow::bail!(
-            "cannot prepare the directory for screen logs on {}: {}",
-            target.name(),
-            String::from_utf8_lossy(&out.stderr).trim()
+        let said = said!(
+            "screen-cannot-prepare-logs",
+            node = target.name(),
+            why = String::from_utf8_lossy(&out.stderr).trim().to_string()
         );
+        anyhow::bail!(crate::i18n::raise(said));
     }
     Ok(dir)
 }
