@@ -111,3 +111,18 @@ sudo-no-terminal = { $said }, and there is no terminal to ask for it
 sudo-none-given = { $said }, and none was given
 sudo-wrong-times = the sudo password was wrong { $times } times
 sudo-wrong-password = { $node }: sudo did not take that password for `{ $user }`
+
+## A value that does not read (src/inventory/values.rs): on the command line and in
+## `tvdr init` in the chosen language; inside an inventory file the YAML library carries
+## the English
+value-not-ipv4 = `{ $value }` is not a valid IPv4 address
+value-not-ipv6 = `{ $value }` is not a valid IPv6 address
+value-not-address = `{ $value }` is neither an IP address nor a valid host name
+value-not-jump-host = `{ $value }` is not a jump host
+value-not-ip = `{ $value }` is not a valid IP address
+value-no-unit = `{ $value }` has no unit: write `{ $value }s`, `{ $value }m` or `{ $value }h`
+value-not-duration = `{ $value }` is not a duration: { $error }
+value-needs-percent = `{ $value }` needs a `%` sign, e.g. `1%`
+value-not-percentage = `{ $value }` is not a percentage between 0% and 100%
+value-not-env-name = `{ $value }` is not a valid environment variable name
+value-not-site-name = `{ $value }` is not a usable site name: letters, digits, `.`, `_` and `-` only

@@ -114,3 +114,18 @@ sudo-no-terminal = { $said }, e non c'è un terminale per chiederla
 sudo-none-given = { $said }, e non ne è stata data nessuna
 sudo-wrong-times = la password di sudo era sbagliata { $times } volte
 sudo-wrong-password = { $node }: sudo non ha accettato quella password per `{ $user }`
+
+## Un valore che non si legge (src/inventory/values.rs): sulla riga di comando e in
+## `tvdr init` nella lingua scelta; dentro un file di inventario la libreria YAML porta
+## l'inglese
+value-not-ipv4 = `{ $value }` non è un indirizzo IPv4 valido
+value-not-ipv6 = `{ $value }` non è un indirizzo IPv6 valido
+value-not-address = `{ $value }` non è né un indirizzo IP né un nome host valido
+value-not-jump-host = `{ $value }` non è un jump host
+value-not-ip = `{ $value }` non è un indirizzo IP valido
+value-no-unit = `{ $value }` non ha unità: scrivi `{ $value }s`, `{ $value }m` o `{ $value }h`
+value-not-duration = `{ $value }` non è una durata: { $error }
+value-needs-percent = `{ $value }` richiede il segno `%`, per esempio `1%`
+value-not-percentage = `{ $value }` non è una percentuale tra 0% e 100%
+value-not-env-name = `{ $value }` non è un nome valido di variabile d'ambiente
+value-not-site-name = `{ $value }` non è un nome di sito utilizzabile: solo lettere, cifre, `.`, `_` e `-`

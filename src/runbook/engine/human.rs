@@ -304,7 +304,10 @@ impl Human {
 /// Checks an answer against its question's type.
 pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
     match ask.kind {
-        RawAskKind::Ip => value.parse::<Ip>().map(|_| ()),
+        RawAskKind::Ip => value
+            .parse::<Ip>()
+            .map(|_| ())
+            .map_err(|why| why.shown().to_string()),
         RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(t!(
             "human-not-a-choice",
             value = value,

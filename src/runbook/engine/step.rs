@@ -227,13 +227,15 @@ impl StepCx<'_> {
                 name = format!("{name:?}")
             ))
         })?;
-        let address: crate::inventory::Address = text.trim().parse().map_err(|why| {
-            Exit::Usage(t!(
+        let address: crate::inventory::Address = text.trim().parse().map_err(|why: Msg| {
+            let said = msg!(
                 "step-bad-address",
                 step = self.step.id.as_str(),
                 address = text.as_str(),
-                why = format!("{why}")
-            ))
+                why = why
+            )
+            .said();
+            Exit::Usage(crate::i18n::raise(said))
         })?;
         Ok(address.to_string())
     }
