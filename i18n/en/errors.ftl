@@ -126,3 +126,16 @@ value-needs-percent = `{ $value }` needs a `%` sign, e.g. `1%`
 value-not-percentage = `{ $value }` is not a percentage between 0% and 100%
 value-not-env-name = `{ $value }` is not a valid environment variable name
 value-not-site-name = `{ $value }` is not a usable site name: letters, digits, `.`, `_` and `-` only
+
+## A `when:` condition or a `{{ reference }}` that does not read (src/runbook/condition.rs,
+## facts.rs, template.rs)
+condition-not-a-name = `{ $name }` is neither a fact ({ $facts }) nor an answer name
+condition-unexpected-after = unexpected `{ $token }` after the condition
+condition-unterminated = unterminated string at character { $at }
+condition-not-a-number = `{ $number }` is not a number
+condition-unexpected-at = unexpected `{ $token }` at character { $at }
+condition-ends-early = the condition ends too early
+condition-needs-before = `{ $word }` needs something before it
+condition-unclosed = a `(` is never closed
+condition-unexpected = unexpected `{ $token }`
+template-unclosed = `{"{{"}` without `{"}}"}` in `{ $source }`

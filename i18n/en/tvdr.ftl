@@ -10,6 +10,7 @@ steps-count = { $count ->
 ## Top-level errors (src/main.rs)
 error-line = error: { $message }
 error-interrupted = interrupted
+node-unknown-selection = unknown node `{ $node }`: expected tvox1, tvox2, dr_client, both or all
 
 ## --help (src/cli.rs); cli-heading-… and cli-help-… are clap's own words
 cli--inventory = The site inventory [default: ./tvdr.yaml]

@@ -129,3 +129,16 @@ value-needs-percent = `{ $value }` richiede il segno `%`, per esempio `1%`
 value-not-percentage = `{ $value }` non è una percentuale tra 0% e 100%
 value-not-env-name = `{ $value }` non è un nome valido di variabile d'ambiente
 value-not-site-name = `{ $value }` non è un nome di sito utilizzabile: solo lettere, cifre, `.`, `_` e `-`
+
+## Una condizione `when:` o un `{{ riferimento }}` che non si legge (src/runbook/condition.rs,
+## facts.rs, template.rs)
+condition-not-a-name = `{ $name }` non è né un fatto ({ $facts }) né il nome di una risposta
+condition-unexpected-after = `{ $token }` inatteso dopo la condizione
+condition-unterminated = stringa non chiusa al carattere { $at }
+condition-not-a-number = `{ $number }` non è un numero
+condition-unexpected-at = `{ $token }` inatteso al carattere { $at }
+condition-ends-early = la condizione finisce troppo presto
+condition-needs-before = `{ $word }` richiede qualcosa prima
+condition-unclosed = una `(` non viene mai chiusa
+condition-unexpected = `{ $token }` inatteso
+template-unclosed = `{"{{"}` senza `{"}}"}` in `{ $source }`

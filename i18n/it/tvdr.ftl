@@ -10,6 +10,7 @@ steps-count = { $count ->
 ## Errori al livello più alto (src/main.rs)
 error-line = errore: { $message }
 error-interrupted = interrotto
+node-unknown-selection = nodo sconosciuto `{ $node }`: atteso tvox1, tvox2, dr_client, both o all
 
 ## --help (src/cli.rs); cli-heading-… e cli-help-… sono le parole di clap
 cli--inventory = L'inventario del sito [predefinito: ./tvdr.yaml]

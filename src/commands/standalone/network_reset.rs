@@ -40,7 +40,7 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
     let kind = Kind::Interactive {
         on,
         command: Command::Argv(vec![
-            Template::parse("network_reset").map_err(anyhow::Error::msg)?
+            Template::parse("network_reset").map_err(|why| anyhow::anyhow!("{why}"))?
         ]),
         checks: Vec::new(),
         options: CheckOptions::default(),

@@ -178,7 +178,7 @@ impl Validator<'_> {
         asks.iter()
             .map(|ask| {
                 let name = &ask.name;
-                if Name::parse(&name.value) != Ok(Name::Answer(name.value.clone())) {
+                if Name::parse(&name.value).ok() != Some(Name::Answer(name.value.clone())) {
                     self.error(
                         &name.referenced,
                         msg!("load-bad-answer-name", name = name.value.as_str()),
@@ -318,7 +318,7 @@ impl Validator<'_> {
                 Some(template)
             }
             Err(why) => {
-                self.error(at, Msg::text(why));
+                self.error(at, why);
                 None
             }
         }
