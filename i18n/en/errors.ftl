@@ -139,3 +139,4 @@ condition-needs-before = `{ $word }` needs something before it
 condition-unclosed = a `(` is never closed
 condition-unexpected = unexpected `{ $token }`
 template-unclosed = `{"{{"}` without `{"}}"}` in `{ $source }`
+role-unknown = unknown host `{ $host }`: expected one of { $roles }

@@ -142,3 +142,4 @@ condition-needs-before = `{ $word }` richiede qualcosa prima
 condition-unclosed = una `(` non viene mai chiusa
 condition-unexpected = `{ $token }` inatteso
 template-unclosed = `{"{{"}` senza `{"}}"}` in `{ $source }`
+role-unknown = host sconosciuto `{ $host }`: atteso uno tra { $roles }
