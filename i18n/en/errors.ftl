@@ -140,3 +140,16 @@ condition-unclosed = a `(` is never closed
 condition-unexpected = unexpected `{ $token }`
 template-unclosed = `{"{{"}` without `{"}}"}` in `{ $source }`
 role-unknown = unknown host `{ $host }`: expected one of { $roles }
+
+## What a login tried (the `tried` of transport-auth; src/transport/ssh/auth.rs,
+## src/transport/openssh/classify.rs)
+auth-agent = agent
+auth-system-agent = system ssh: agent
+auth-identity = identity { $file }
+auth-identity-encrypted = identity { $file } (encrypted, no passphrase given)
+auth-identity-missing = identity { $file } (missing)
+auth-identity-unreadable = identity { $file } (unreadable)
+auth-password = password
+auth-password-none = password (none given: no terminal to ask on)
+auth-nothing = nothing: the node only offers `{ $methods }`
+auth-node-offers = { $tried }; the node offers { $offered }

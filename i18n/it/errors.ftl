@@ -143,3 +143,16 @@ condition-unclosed = una `(` non viene mai chiusa
 condition-unexpected = `{ $token }` inatteso
 template-unclosed = `{"{{"}` senza `{"}}"}` in `{ $source }`
 role-unknown = host sconosciuto `{ $host }`: atteso uno tra { $roles }
+
+## Cosa ha provato un accesso (il `tried` di transport-auth; src/transport/ssh/auth.rs,
+## src/transport/openssh/classify.rs)
+auth-agent = agent
+auth-system-agent = ssh di sistema: agent
+auth-identity = identità { $file }
+auth-identity-encrypted = identità { $file } (cifrata, nessuna passphrase data)
+auth-identity-missing = identità { $file } (mancante)
+auth-identity-unreadable = identità { $file } (illeggibile)
+auth-password = password
+auth-password-none = password (nessuna data: nessun terminale per chiederla)
+auth-nothing = niente: il nodo offre solo `{ $methods }`
+auth-node-offers = { $tried }; il nodo offre { $offered }

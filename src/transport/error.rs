@@ -60,7 +60,7 @@ pub enum TransportError {
         node: String,
         user: String,
         /// What was tried, in order: `agent, identity ~/.ssh/id_ed25519, password`.
-        tried: String,
+        tried: Msg,
     },
 
     Timeout {

@@ -194,12 +194,17 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
 }
 
 /// What tvdr had ssh try, for [`TransportError::Auth`].
-fn tried(target: &Target, offered: &str) -> String {
-    let mut tried = vec!["system ssh: agent".to_owned()];
+fn tried(target: &Target, offered: &str) -> Msg {
+    let mut tried = vec![msg!("auth-system-agent")];
     if let Some(identity) = &target.identity {
-        tried.push(format!("identity {}", identity.display()));
+        let file = identity.display().to_string();
+        tried.push(msg!("auth-identity", file = file));
     }
-    format!("{}; the node offers {offered}", tried.join(", "))
+    msg!(
+        "auth-node-offers",
+        tried = Msg::join(&tried, ", "),
+        offered = offered
+    )
 }
 
 /// ssh names key types the way `ssh-keygen -l` does (`ED25519`); known_hosts and the

@@ -1,6 +1,7 @@
 //! Logging in: the ssh-agent, then the identity file (asking its passphrase if it is
 //! encrypted), then a password, each only if the node offers that method.
 
+use crate::i18n::Msg;
 use crate::msg;
 use std::fs;
 
@@ -39,7 +40,7 @@ pub(super) fn login(
         Err(e) => return Err(lost(&e)),
     };
     let offers = |method: &str| methods.split(',').any(|m| m == method);
-    let mut tried: Vec<String> = Vec::new();
+    let mut tried: Vec<Msg> = Vec::new();
     // Each attempt: Ok(true) logged in, Ok(false) refused, Err the node went away.
     let check = |result: Result<(), ssh2::Error>| match result {
         Ok(()) => Ok(session.authenticated()),
@@ -49,13 +50,14 @@ pub(super) fn login(
 
     if offers("publickey") {
         if std::env::var_os("SSH_AUTH_SOCK").is_some() {
-            tried.push("agent".to_owned());
+            tried.push(msg!("auth-agent"));
             if check(agent(session, user))? {
                 return Ok(());
             }
         }
         if let Some(key) = &target.identity {
-            let shown = format!("identity {}", key.display());
+            let file = key.display().to_string();
+            let shown = msg!("auth-identity", file = file.as_str());
             // Read once and handed to libssh2 from memory: from the file, libssh2 read it
             // again for the public key, for the signature and per attempt (six reads).
             let text = fs::read_to_string(key).ok();
@@ -74,12 +76,12 @@ pub(super) fn login(
                         return Ok(());
                     }
                 } else {
-                    tried.push(format!("{shown} (encrypted, no passphrase given)"));
+                    tried.push(msg!("auth-identity-encrypted", file = file.as_str()));
                 }
             } else if !key.exists() {
-                tried.push(format!("{shown} (missing)"));
+                tried.push(msg!("auth-identity-missing", file = file.as_str()));
             } else {
-                tried.push(format!("{shown} (unreadable)"));
+                tried.push(msg!("auth-identity-unreadable", file = file.as_str()));
             }
         }
     }
@@ -94,7 +96,7 @@ pub(super) fn login(
     if let Some(method) = password_method {
         match secrets.password(user, &target.name, &target.address) {
             Some(password) => {
-                tried.push("password".to_owned());
+                tried.push(msg!("auth-password"));
                 let result = if method == "password" {
                     session.userauth_password(user, &password)
                 } else {
@@ -105,17 +107,17 @@ pub(super) fn login(
                     return Ok(());
                 }
             }
-            None => tried.push("password (none given: no terminal to ask on)".to_owned()),
+            None => tried.push(msg!("auth-password-none")),
         }
     }
 
     if tried.is_empty() {
-        tried.push(format!("nothing: the node only offers `{methods}`"));
+        tried.push(msg!("auth-nothing", methods = methods.as_str()));
     }
     Err(TransportError::Auth {
         node: target.name.clone(),
         user: user.to_owned(),
-        tried: tried.join(", "),
+        tried: Msg::join(&tried, ", "),
     })
 }
 
