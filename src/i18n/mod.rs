@@ -102,6 +102,15 @@ macro_rules! said {
     }};
 }
 
+/// `raised!("key", name = value, …)`: an error's words raised inside a step — shown in
+/// the chosen language, journalled in English ([`raise`] of [`said!`]).
+#[macro_export]
+macro_rules! raised {
+    ($($args:tt)*) => {
+        $crate::i18n::raise($crate::said!($($args)*))
+    };
+}
+
 /// `t!("key")` or `t!("key", name = value, …)`: the message in the chosen language.
 /// `t!(in lang, "key", …)` picks the language (reports rendered in a given one).
 #[macro_export]

@@ -2,6 +2,7 @@
 //! file (rehearsals), or from `--yes`. Without any of them, a step that needs a person
 //! stops the run with exit code 5 and says what is needed — never hangs, never guesses.
 
+use crate::i18n::Msg;
 use std::sync::Mutex;
 
 use anyhow::Result;
@@ -116,11 +117,13 @@ impl Human {
         };
         if let Some(value) = self.file.answers.get(&ask.name) {
             check_answer(ask, value).map_err(|why| {
-                Exit::Usage(t!(
+                let said = crate::msg!(
                     "human-answers-file-bad",
                     name = ask.name.as_str(),
                     why = why
-                ))
+                )
+                .said();
+                Exit::Usage(crate::i18n::raise(said))
             })?;
             answered(Source::AnswersFile);
             return Ok(Answer::new(value.to_string()));
@@ -176,7 +179,9 @@ impl Human {
                     input = input.default(default.clone());
                 }
                 input
-                    .validate_with(|s: &String| check_answer(ask, s))
+                    .validate_with(|s: &String| {
+                        check_answer(ask, s).map_err(|why| why.shown().to_string())
+                    })
                     .interact_text()?
             }
         };
@@ -302,21 +307,18 @@ impl Human {
 }
 
 /// Checks an answer against its question's type.
-pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
+pub fn check_answer(ask: &Ask, value: &str) -> Result<(), Msg> {
     match ask.kind {
-        RawAskKind::Ip => value
-            .parse::<Ip>()
-            .map(|_| ())
-            .map_err(|why| why.shown().to_string()),
-        RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(t!(
+        RawAskKind::Ip => value.parse::<Ip>().map(|_| ()),
+        RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(crate::msg!(
             "human-not-a-choice",
             value = value,
             choices = ask.choices.join(", ")
         )),
         RawAskKind::YesNo if value != "yes" && value != "no" => {
-            Err(t!("human-not-yes-no", value = value))
+            Err(crate::msg!("human-not-yes-no", value = value))
         }
-        RawAskKind::Text if value.trim().is_empty() => Err(t!("human-answer-needed")),
+        RawAskKind::Text if value.trim().is_empty() => Err(crate::msg!("human-answer-needed")),
         _ => Ok(()),
     }
 }

@@ -181,7 +181,7 @@ impl StepCx<'_> {
     pub fn resolve(&self, role: Role) -> Result<Vec<Target>> {
         let node = |name: NodeName| -> Result<Target> {
             let node = self.inventory.node(name).ok_or_else(|| {
-                anyhow::anyhow!(t!(
+                anyhow::anyhow!(crate::raised!(
                     "step-node-missing",
                     step = self.step.id.as_str(),
                     node = name.as_str()
@@ -197,7 +197,7 @@ impl StepCx<'_> {
             Role::Both => Ok(vec![node(NodeName::Tvox1)?, node(NodeName::Tvox2)?]),
             Role::Master | Role::Slave => {
                 let roles = self.checks().roles().map_err(|why| {
-                    anyhow::anyhow!(t!(
+                    anyhow::anyhow!(crate::raised!(
                         "step-role-unknown",
                         step = self.step.id.as_str(),
                         role = role.to_string(),
@@ -210,7 +210,10 @@ impl StepCx<'_> {
                     roles.slave
                 };
                 let name = name.ok_or_else(|| {
-                    anyhow::anyhow!(t!("step-no-slave", step = self.step.id.as_str()))
+                    anyhow::anyhow!(crate::raised!(
+                        "step-no-slave",
+                        step = self.step.id.as_str()
+                    ))
                 })?;
                 Ok(vec![node(name.parse().map_err(anyhow::Error::msg)?)?])
             }
@@ -221,7 +224,7 @@ impl StepCx<'_> {
     /// An address a step names (`from_address:`), filled in and validated.
     pub fn address(&self, template: &Template) -> Result<String> {
         let text = template.fill(&self.facts(), false).map_err(|name| {
-            anyhow::anyhow!(t!(
+            anyhow::anyhow!(crate::raised!(
                 "step-no-value-yet",
                 step = self.step.id.as_str(),
                 name = format!("{name:?}")
@@ -242,7 +245,7 @@ impl StepCx<'_> {
 
     pub fn command(&self, command: &Command) -> Result<Cmd> {
         render(command, &self.facts()).map_err(|name| {
-            anyhow::anyhow!(t!(
+            anyhow::anyhow!(crate::raised!(
                 "step-no-value-yet",
                 step = self.step.id.as_str(),
                 name = format!("{name:?}")

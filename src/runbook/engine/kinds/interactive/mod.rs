@@ -36,11 +36,15 @@ pub fn run(
     let target = match cx.resolve(on)?.as_slice() {
         [one] => *one,
         _ => {
-            return Err(Exit::Usage(t!("interactive-one-host", step = cx.step.id.as_str())).into())
+            return Err(Exit::Usage(crate::raised!(
+                "interactive-one-host",
+                step = cx.step.id.as_str()
+            ))
+            .into())
         }
     };
     if moving.is_some() && target == Target::Local {
-        return Err(Exit::Usage(t!(
+        return Err(Exit::Usage(crate::raised!(
             "interactive-from-address-local",
             step = cx.step.id.as_str()
         ))

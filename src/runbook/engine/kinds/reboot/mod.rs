@@ -156,10 +156,16 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
 fn node_of(cx: &StepCx, on: Role) -> Result<String> {
     match cx.resolve(on)?.as_slice() {
         [Target::Node(node)] => Ok(node.to_string()),
-        [Target::Local] => {
-            Err(Exit::Usage(crate::t!("reboot-not-local", step = cx.step.id.as_str())).into())
-        }
-        _ => Err(Exit::Usage(crate::t!("reboot-one-node", step = cx.step.id.as_str())).into()),
+        [Target::Local] => Err(Exit::Usage(crate::raised!(
+            "reboot-not-local",
+            step = cx.step.id.as_str()
+        ))
+        .into()),
+        _ => Err(Exit::Usage(crate::raised!(
+            "reboot-one-node",
+            step = cx.step.id.as_str()
+        ))
+        .into()),
     }
 }
 

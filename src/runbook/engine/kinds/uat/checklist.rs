@@ -46,7 +46,7 @@ pub fn load(named: Option<&str>) -> Result<Checklist> {
     let (path, text) = match named {
         Some(name) if !shipped(name) => {
             let text = std::fs::read_to_string(name)
-                .with_context(|| crate::t!("uat-checklist-unreadable", name = name))?;
+                .with_context(|| crate::raised!("uat-checklist-unreadable", name = name))?;
             (name.to_string(), text)
         }
         _ => (
