@@ -4,9 +4,12 @@
 
 use serde_json::{Map, Value};
 
-use super::text::seconds;
+use super::text::{seconds, shorten};
 use crate::i18n::Lang;
 use crate::t;
+
+/// A last look longer than this is cut (the journal keeps it whole).
+const LAST_CHARS: usize = 120;
 
 /// The fields this rule shows (the others' rule leaves them).
 pub const FIELDS: &[&str] = &[
@@ -21,8 +24,16 @@ pub const FIELDS: &[&str] = &[
 /// `None` when the evidence is not a wait's.
 pub fn line(fields: &Map<String, Value>, lang: Lang) -> Option<String> {
     let until = words(fields, "until", lang)?;
-    let mut line = match words(fields, "last", lang) {
-        Some(last) => t!(in lang, "report-wait", until = until, last = last),
+    // A check's last look is its report, which the line shows already (`db OK`) and the
+    // checks section in full.
+    let last = words(fields, "last", lang).filter(|_| fields.get("reports").is_none());
+    let mut line = match last {
+        Some(last) => t!(
+            in lang,
+            "report-wait",
+            until = until,
+            last = shorten(last, LAST_CHARS)
+        ),
         None => t!(in lang, "report-wait-until", until = until),
     };
     let took = fields.get("seconds").and_then(Value::as_f64);
