@@ -17,7 +17,7 @@ transport-invalid-env = `{ $name }` non è un nome valido di variabile d'ambient
 transport-needs-root = `{ $user }` su `{ $node }` non può agire da root senza password ({ $reason }), necessario per `{ $command }`
     suggerimento: esegui tvdr da un terminale per inserire la password di sudo una volta per nodo, oppure concedi a `{ $user }` NOPASSWD nel sudoers del nodo per i programmi che tvdr esegue da root (vedi README, sezione SSH), oppure accedi come root
 transport-unknown-node = nessun nodo si chiama `{ $node }`
-transport-ssh = errore ssh su `{ $node }` durante { $context }: { $message }
+transport-ssh = errore ssh su `{ $node }` ({ $context }): { $message }
 transport-io = { $context } per `{ $node }`
 
 ## YAML files (inventory, runbooks, answers): tvdr's words; the YAML library's stay English
@@ -156,3 +156,36 @@ auth-password = password
 auth-password-none = password (nessuna data: nessun terminale per chiederla)
 auth-nothing = niente: il nodo offre solo `{ $methods }`
 auth-node-offers = { $tried }; il nodo offre { $offered }
+
+## Dove è avvenuto un errore di trasporto (il `context` di transport-ssh e transport-io)
+transport-context-building-the-ssh-command-line = costruendo la riga di comando di ssh
+transport-context-cannot-create-a-private-directory-for = impossibile creare una cartella privata per ssh
+transport-context-cannot-duplicate-the-socket = impossibile duplicare il socket
+transport-context-cannot-follow-ssh = impossibile seguire `ssh`
+transport-context-cannot-pass-on-the-command-s = impossibile passare l'output del comando
+transport-context-cannot-pass-on-the-output = impossibile passare l'output
+transport-context-cannot-put-the-terminal-in-raw = impossibile mettere il terminale in modalità raw
+transport-context-cannot-read-known-hosts = impossibile leggere known_hosts `{ $file }`
+transport-context-cannot-relay-the-terminal = impossibile inoltrare il terminale
+transport-context-cannot-set-socket-options = impossibile impostare le opzioni del socket
+transport-context-cannot-start-bin-sh = impossibile avviare `/bin/sh`
+transport-context-cannot-start-ssh-transport-openssh-needs = impossibile avviare `ssh` (`transport: openssh` richiede il client OpenSSH)
+transport-context-cannot-start-the-session-s-driver = impossibile avviare il gestore della sessione
+transport-context-cannot-wait-for-ssh = impossibile attendere `ssh`
+transport-context-cannot-wait-for-the-banner = impossibile attendere il banner
+transport-context-cannot-wait-for-the-command = impossibile attendere il comando
+transport-context-cannot-write-known-hosts = impossibile scrivere known_hosts `{ $file }`
+transport-context-cannot-write-the-ssh-configuration = impossibile scrivere la configurazione di ssh
+transport-context-choosing-host-key-algorithms = scegliendo gli algoritmi delle chiavi host
+transport-context-connecting-with-the-system-ssh = collegandosi con `ssh` di sistema
+transport-context-following-its-host-key-to-a = seguendo la sua chiave host a un nuovo indirizzo
+transport-context-opening-a-terminal = aprendo un terminale
+transport-context-reading-known-hosts = leggendo known_hosts
+transport-context-reading-the-boot-id = leggendo il boot id
+transport-context-reading-the-host-key = leggendo la chiave host
+transport-context-recording-the-host-key-at-its = registrando la chiave host al suo nuovo indirizzo
+transport-context-running-a-command = eseguendo un comando
+transport-context-running-an-interactive-command = eseguendo un comando interattivo
+transport-context-starting-a-session = avviando una sessione
+transport-context-starting-the-master-connection = avviando la connessione master
+transport-context-writing-its-ssh-configuration = scrivendo la sua configurazione di ssh

@@ -96,13 +96,13 @@ pub enum TransportError {
 
     Ssh {
         node: String,
-        context: String,
+        context: Msg,
         message: String,
     },
 
     Io {
         node: String,
-        context: String,
+        context: Msg,
         source: Arc<io::Error>,
     },
 }
@@ -155,10 +155,10 @@ impl TransportError {
         }
     }
 
-    pub(crate) fn io(node: &str, context: impl Into<String>, source: io::Error) -> Self {
+    pub(crate) fn io(node: &str, context: Msg, source: io::Error) -> Self {
         TransportError::Io {
             node: node.to_owned(),
-            context: context.into(),
+            context,
             source: Arc::new(source),
         }
     }

@@ -91,7 +91,13 @@ impl Transport for KeptTransport {
             )));
         }
         let node = self.target.name.clone();
-        let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
+        let pass = |e| {
+            TransportError::io(
+                &node,
+                crate::msg!("transport-context-cannot-pass-on-the-output"),
+                e,
+            )
+        };
         loop {
             let (tag, payload) = match frame::read(&mut self.stream) {
                 Ok(Some(frame)) => frame,
@@ -123,7 +129,7 @@ impl Transport for KeptTransport {
                 Tag::Failed => {
                     return Err(TransportError::Ssh {
                         node,
-                        context: "running a command".to_owned(),
+                        context: crate::msg!("transport-context-running-a-command"),
                         message: String::from_utf8_lossy(&payload).into_owned(),
                     })
                 }

@@ -184,7 +184,7 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
     }
     TransportError::Ssh {
         node,
-        context: "connecting with the system `ssh`".to_owned(),
+        context: crate::msg!("transport-context-connecting-with-the-system-ssh"),
         message: if last.is_empty() {
             "ssh exited with status 255 and said nothing".to_owned()
         } else {

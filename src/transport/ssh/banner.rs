@@ -34,7 +34,13 @@ pub(super) fn wait(
     if left.is_zero() {
         return Err(silent());
     }
-    let io_error = |e: io::Error| TransportError::io(&target.name, "cannot wait for the banner", e);
+    let io_error = |e: io::Error| {
+        TransportError::io(
+            &target.name,
+            crate::msg!("transport-context-cannot-wait-for-the-banner"),
+            e,
+        )
+    };
     stream.set_read_timeout(Some(left)).map_err(io_error)?;
     let peeked = stream.peek(&mut [0u8; 4]);
     // libssh2 reads this socket in blocking mode: a receive timeout left on it would

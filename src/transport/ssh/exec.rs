@@ -36,7 +36,13 @@ pub(super) fn run(
             .lost()
             .unwrap_or_else(|| crate::msg!("transport-reason-connection-closed")),
     };
-    let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
+    let pass = |e| {
+        TransportError::io(
+            &node,
+            crate::msg!("transport-context-cannot-pass-on-the-output"),
+            e,
+        )
+    };
     let input = zeroize::Zeroizing::new(input.to_vec());
     let running = link
         .run(line, input, Instant::now() + timeout)
@@ -63,7 +69,7 @@ pub(super) fn run(
                     },
                     Stop::Failed(e) => TransportError::Ssh {
                         node: node.clone(),
-                        context: "running a command".to_owned(),
+                        context: crate::msg!("transport-context-running-a-command"),
                         message: e.message().to_owned(),
                     },
                 })

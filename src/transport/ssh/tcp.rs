@@ -51,7 +51,11 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
         match TcpStream::connect_timeout(&address, left) {
             Ok(stream) => {
                 tune(&stream).map_err(|e| {
-                    TransportError::io(&target.name, "cannot set socket options", e)
+                    TransportError::io(
+                        &target.name,
+                        crate::msg!("transport-context-cannot-set-socket-options"),
+                        e,
+                    )
                 })?;
                 return Ok(stream);
             }

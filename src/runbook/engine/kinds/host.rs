@@ -24,7 +24,7 @@ pub fn boot_id(fleet: &Fleet, node: &str) -> Result<String, TransportError> {
     if out.status != 0 || out.stdout.is_empty() {
         return Err(TransportError::Ssh {
             node: node.to_string(),
-            context: "reading the boot id".into(),
+            context: crate::msg!("transport-context-reading-the-boot-id"),
             message: format!(
                 "`cat {BOOT_ID}` exited with {}: {}",
                 out.status,
