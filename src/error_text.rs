@@ -81,13 +81,19 @@ mod tests {
         };
         assert!(lost.to_string().contains("its keeper went away"), "{lost}");
         let it = lost.msg().in_lang(crate::i18n::Lang::It).to_string();
-        assert!(it.contains("il processo che la teneva aperta non c'è più"), "{it}");
+        assert!(
+            it.contains("il processo che la teneva aperta non c'è più"),
+            "{it}"
+        );
         let io = TransportError::io(
             "tvox1",
             crate::msg!("transport-context-cannot-pass-on-the-output"),
             std::io::Error::other("broken pipe"),
         );
-        assert!(io.to_string().starts_with("cannot pass on the output"), "{io}");
+        assert!(
+            io.to_string().starts_with("cannot pass on the output"),
+            "{io}"
+        );
         let it = io.msg().in_lang(crate::i18n::Lang::It).to_string();
         assert!(it.starts_with("impossibile passare l'output"), "{it}");
     }
