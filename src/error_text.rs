@@ -4,6 +4,7 @@
 //! JSON) keeps its English `Display`.
 
 use crate::inventory::InventoryError;
+use crate::runbook::receipt::ReceiptError;
 use crate::runbook::Invalid;
 use crate::transport::TransportError;
 use crate::yaml::YamlError;
@@ -26,6 +27,9 @@ fn cause(cause: &(dyn std::error::Error + 'static)) -> String {
     }
     if let Some(e) = cause.downcast_ref::<Invalid>() {
         return e.shown();
+    }
+    if let Some(e) = cause.downcast_ref::<ReceiptError>() {
+        return e.msg().shown().to_string();
     }
     cause.to_string()
 }
@@ -65,5 +69,32 @@ mod tests {
             "cannot reach `tvox2` at 10.0.0.2 port 22: connection refused\n\
              hint: is the node up, and is its SSH port reachable from here?"
         );
+    }
+
+    /// tvdr's own words inside a transport error (why a node was lost, where an I/O error
+    /// happened) are Italian too; what the system said stays as it said it.
+    #[test]
+    fn a_transport_reason_and_context_have_italian_words() {
+        let lost = TransportError::Lost {
+            node: "tvox1".into(),
+            reason: crate::msg!("transport-reason-keeper-gone"),
+        };
+        assert!(lost.to_string().contains("its keeper went away"), "{lost}");
+        let it = lost.msg().in_lang(crate::i18n::Lang::It).to_string();
+        assert!(
+            it.contains("il processo che la teneva aperta non c'è più"),
+            "{it}"
+        );
+        let io = TransportError::io(
+            "tvox1",
+            crate::msg!("transport-context-cannot-pass-on-the-output"),
+            std::io::Error::other("broken pipe"),
+        );
+        assert!(
+            io.to_string().starts_with("cannot pass on the output"),
+            "{io}"
+        );
+        let it = io.msg().in_lang(crate::i18n::Lang::It).to_string();
+        assert!(it.starts_with("impossibile passare l'output"), "{it}");
     }
 }

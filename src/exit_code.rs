@@ -47,7 +47,7 @@ pub enum Exit {
     Aborted(String),
     #[error("{0}")]
     NeedsHuman(String),
-    #[error("interrupted")]
+    #[error("{}", crate::t!("error-interrupted"))]
     Interrupted,
     /// A node could not be reached and nothing else could be decided.
     #[error("{0}")]

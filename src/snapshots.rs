@@ -119,7 +119,14 @@ pub fn list(dir: &Path) -> Result<Vec<Snapshot>> {
     let text = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                crate::i18n::raise(crate::said!(
+                    "file-cannot-read",
+                    file = path.display().to_string()
+                ))
+            })
+        }
     };
     let mut kept: Vec<Snapshot> = Vec::new();
     for line in text.split(|b| *b == b'\n') {
@@ -142,7 +149,12 @@ pub fn list(dir: &Path) -> Result<Vec<Snapshot>> {
 fn append(dir: &Path, value: &impl Serialize) -> Result<()> {
     let path = file(dir);
     let mut file = crate::state::private::open_log(&path)?;
-    lock(&file).with_context(|| format!("cannot lock `{}`", path.display()))?;
+    lock(&file).with_context(|| {
+        crate::i18n::raise(crate::said!(
+            "file-cannot-lock",
+            file = path.display().to_string()
+        ))
+    })?;
     let mut line = Vec::new();
     let len = file.metadata()?.len();
     if len > 0 {
@@ -156,7 +168,12 @@ fn append(dir: &Path, value: &impl Serialize) -> Result<()> {
     line.push(b'\n');
     file.write_all(&line)
         .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write `{}`", path.display()))
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-write",
+                file = path.display().to_string()
+            ))
+        })
 }
 
 /// `flock(LOCK_EX)`: two tvdr processes appending at once (a runbook and a technician) take

@@ -41,9 +41,12 @@ pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Option<T>> {
             return Err(anyhow::Error::new(err).context(format!("cannot read `{}`", path.display())))
         }
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .with_context(|| format!("`{}` is damaged", path.display()))
+    serde_json::from_slice(&bytes).map(Some).with_context(|| {
+        crate::i18n::raise(crate::said!(
+            "file-damaged",
+            file = path.display().to_string()
+        ))
+    })
 }
 
 /// Writes a small JSON state file atomically (temporary file, fsync, rename, fsync of the
@@ -59,10 +62,20 @@ pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<()> {
         .create(true)
         .truncate(true)
         .open(&tmp)
-        .with_context(|| format!("cannot write `{}`", tmp.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-write",
+                file = tmp.display().to_string()
+            ))
+        })?;
     file.write_all(&serde_json::to_vec_pretty(value)?)?;
     file.sync_all()?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| {
+        crate::i18n::raise(crate::said!(
+            "file-cannot-write",
+            file = path.display().to_string()
+        ))
+    })?;
     private::sync_parent(path)
 }
 

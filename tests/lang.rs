@@ -162,12 +162,25 @@ fn a_run_in_italian_asks_resumes_and_reports_in_italian() {
         journal.contains(r#""event":"interrupted","step":"ask-release""#),
         "{journal}"
     );
-    // The question nobody could answer is journalled in English, as shown in Italian.
+    // The question nobody could answer is journalled in English, its Italian beside it.
+    let interrupted: serde_json::Value = journal
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["event"] == "interrupted")
+        .unwrap();
+    let reason = interrupted["reason"].as_str().unwrap();
     assert!(
-        journal.contains("step `ask-release` needs an answer to `release`"),
+        reason.contains("step `ask-release` needs an answer to `release`"),
         "{journal}"
     );
-    assert!(!journal.contains("richiede"), "{journal}");
+    assert!(!reason.contains("richiede"), "{journal}");
+    assert!(
+        interrupted["reason_it"]
+            .as_str()
+            .unwrap()
+            .contains("richiede"),
+        "{journal}"
+    );
     let out = site
         .tvdr()
         .args(["--lang", "it", "runbook", "demo", "--report"])
@@ -180,5 +193,83 @@ fn a_run_in_italian_asks_resumes_and_reports_in_italian() {
         "verifica superata dal file delle risposte",
     ] {
         assert!(report.contains(italian), "{italian} missing:\n{report}");
+    }
+}
+
+/// A step that fails on a node, in Italian: the terminal and the Italian report say why in
+/// Italian, the journal keeps the English reason with the Italian beside it, and the
+/// English report of the same run reads English.
+#[test]
+fn a_step_failure_on_a_node_reads_in_italian_and_is_journalled_in_english() {
+    let site = Site::new();
+    let answers = site.answers(
+        "answers: { release: '21.9', new_ip: 10.9.9.8, snapshot_name: pre-demo }\ngates: { snapshot: yes }\n",
+    );
+    site.tvdr()
+        .args(["--lang", "it", "runbook", "demo", "--yes", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "l'output non corrisponde a `^22`",
+        ))
+        .stderr(predicates::str::contains("fermato a `write-marker`"));
+    let journal = site.journal_text("demo");
+    let failed: serde_json::Value = journal
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["event"] == "step_finished" && r["step"] == "write-marker")
+        .unwrap();
+    assert_eq!(failed["outcome"], "failed");
+    assert!(
+        failed["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("output does not match `^22`"),
+        "{failed}"
+    );
+    assert!(
+        failed["reason_it"]
+            .as_str()
+            .unwrap()
+            .ends_with("l'output non corrisponde a `^22`"),
+        "{failed}"
+    );
+    let report = |lang: &str| {
+        let out = site
+            .tvdr()
+            .args(["--lang", lang, "runbook", "demo", "--report"])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let it = report("it");
+    // Markdown escapes the backticks of what it quotes.
+    assert!(it.contains("l'output non corrisponde a \\`^22\\`"), "{it}");
+    assert!(!it.contains("output does not match"), "{it}");
+    let en = report("en");
+    assert!(en.contains("output does not match \\`^22\\`"), "{en}");
+}
+
+/// `tvdr inventory` speaks the chosen language, every line of it.
+#[test]
+fn inventory_reads_in_italian() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tvdr(home.path())
+        .arg("-i")
+        .arg(repo_file("examples/tvdr.yaml"))
+        .args(["--lang", "it", "inventory"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for italian in [
+        "tempi massimi: connessione",
+        "soglie: ritardo chat",
+        "obiettivi: RPO",
+    ] {
+        assert!(text.contains(italian), "{italian} missing:\n{text}");
+    }
+    for english in ["timeouts:", "thresholds:", "objectives:"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
     }
 }

@@ -442,3 +442,82 @@ hosts-domain-is-address = `tvox.domain` is an address ({ $domain }): there is no
 hosts-ft-needs-node-ip = the FT form needs the node IP: `cluster.node_ip` is not in the inventory
 hosts-node-by-name = { $node } is given by name (`{ $address }`): write its IP address in `nodes.{ $node }.address` so the hosts line can be checked
 hosts-no-node = no `nodes.{ $node }` in the inventory
+
+## The "item" column of check details: what was looked at, in tvdr's words (node names,
+## paths, tables and programs stay as they are)
+item-dump-size = dump size
+item-dump = dump
+item-schema = schema
+item-clock = clock
+item-skew = skew
+item-dns-server = DNS server { $server }
+item-probe = probe
+item-manifest = manifest
+item-licence = licence
+item-replica-set = replica set
+item-member = member { $name }
+item-node = node { $node }
+item-binlog-position = binlog position
+item-replication = replication
+item-connection = connection '{ $name }'
+item-progress = progress
+item-to-copy = to copy
+item-precision = precision
+item-total = total
+item-line = line { $line }
+item-expected-master = expected master
+item-node-ip = node IP
+
+## What a DNS answer or the relay on a node could not give (src/checks/dns/)
+dns-bad-name = `{ $name }` is not a valid DNS name
+dns-short-header = a DNS answer shorter than its header
+dns-other-id = an answer to another query (its id differs)
+dns-not-answer = a DNS query, not an answer
+dns-other-name = an answer about `{ $asked }`, not `{ $want }`
+dns-record-cut = a record cut short
+dns-bad-aaaa = a bad AAAA record
+dns-cname-loop = a CNAME loop or chain too long: { $chain }
+dns-cut-short = a DNS answer cut short
+dns-bad-name-in-answer = a malformed name in a DNS answer
+dns-resolv-unreadable = cannot read `/etc/resolv.conf`: { $why }
+dns-relay-unreadable = the relay printed an unreadable answer
+dns-relay-silent = the DNS query printed nothing (is `sh` there?)
+dns-relay-no-python = no python on the node to send the DNS query (python3, python2 or platform-python)
+dns-relay-stopped = the DNS query stopped before asking anyone
+dns-no-nameserver = no `nameserver` line in `/etc/resolv.conf`
+dns-no-result = the query gave no result
+dns-fail-no-answer = no answer
+dns-fail-refused = nothing answers on port 53 (connection refused)
+dns-fail-unreachable = unreachable
+dns-fail-bad-address = not an IP address
+dns-fail-cannot-ask = cannot ask
+dns-query-panicked = the query panicked
+dns-server-not-ip = `{ $server }` is not an IP address
+
+## Why the mongo shell's output does not read as a document (src/checks/chat/literal.rs)
+literal-error-at = { $message } at line { $line }, column { $column }
+literal-unexpected = unexpected `{ $found }`
+literal-ends-in-value = output ends in the middle of a value
+literal-too-deep = nested too deeply
+literal-ends-in-string = output ends inside a string
+literal-bad-escape = bad escape in a string
+literal-ends-in-number = output ends inside a number
+literal-bad-number = bad number `{ $token }`
+
+## A file manifest of fs-sync --exact that cannot be read (src/checks/fs_sync/manifest.rs)
+manifest-error = record { $record }: { $message }
+manifest-error-side = { $side } manifest, record { $record }: { $message }
+manifest-read-failed = read failed: { $error }
+manifest-cut-short = cut short (no final NUL): the listing did not finish
+manifest-bad-record = not `SIZE MTIME PATH`: { $shown }
+manifest-not-sorted = not sorted: { $path } after { $after } (sort with LC_ALL=C)
+item-replica-set-named = replica set { $set }
+
+## A pg_dump that did not come whole (src/checks/calendars/parser.rs)
+cal-dump-empty = empty output
+cal-dump-cut-in-data = cut inside the data of `{ $table }` (no `\.`)
+cal-dump-cut-in-literal = cut inside a quoted literal or function body
+cal-dump-no-trailer = no `PostgreSQL database dump complete` trailer
+
+## du's listing that cannot be read (src/checks/fs_sync/du.rs)
+fs-du-unparsable = unparsable du output: { $record }

@@ -10,6 +10,7 @@ steps-count = { $count ->
 ## Top-level errors (src/main.rs)
 error-line = error: { $message }
 error-interrupted = interrupted
+node-unknown-selection = unknown node `{ $node }`: expected tvox1, tvox2, dr_client, both or all
 
 ## --help (src/cli.rs); cli-heading-… and cli-help-… are clap's own words
 cli--inventory = The site inventory [default: ./tvdr.yaml]
@@ -81,6 +82,10 @@ uat-skip = skip (not used on this site, or not testable now)
 uat-note-pass = Note (optional)
 uat-note-fail = What went wrong? (recorded in the report)
 uat-note-skip = Why skipped?
+uat-walking = UAT `{ $phase }`: { $count } cases of `{ $checklist }` ({ $title })
+uat-mark-regression = FAIL (regression)
+uat-mark-skip = skip
+uat-regression = REGRESSION: `{ $case }` passed at `{ $phase }` and fails now
 
 ## The runbook engine (src/runbook/engine/)
 run-nothing-to-do = nothing to do: no step of `{ $name }` applies
@@ -198,6 +203,14 @@ report-attempt = {" "}(attempt { $attempt })
 report-node-exit = { $node } exit { $code }
 report-node-error = { $node } error: { $error }
 report-node-no-result = { $node } no result
+report-wait = until { $until }: { $last }
+report-wait-until = until { $until }
+report-wait-looks = {" "}({ $looks ->
+    [one] { $looks } look
+   *[other] { $looks } looks
+} in { $took })
+report-wait-took = {" "}(in { $took })
+report-wait-lasting = ; it would not change: { $lasting }
 report-gate-refused = gate refused
 report-gate-passed = gate passed
 report-declined = declined
@@ -385,6 +398,11 @@ step-role-unknown = step `{ $step }` runs on the { $role }: { $why }
 step-no-slave = step `{ $step }` runs on the slave, but this site has none
 step-no-value-yet = step `{ $step }` needs `{ $name }`, which has no value yet
 step-bad-address = step `{ $step }`: address `{ $address }`: { $why }
+step-unreachable = step `{ $step }`: { $why }
+step-not-every-node = step `{ $step }` could not check every node: { $nodes }
+step-one-host = step `{ $step }` must run on one host
+step-node-gone = step `{ $step }` started on `{ $node }`, which the inventory no longer has
+step-waits-one-host = step `{ $step }` waits for one host
 
 ## Step kinds (src/runbook/engine/kinds/)
 manual-done = { $title } — done?
@@ -402,6 +420,12 @@ run-attempt-already-ran = { $node }: attempt { $attempt } already ran (exit stat
 run-exit-status = { $node }: exit status { $exit }
 wait-waiting = waiting for { $what }
 wait-waiting-seen = waiting for { $what }: { $seen }
+wait-until-check = `{ $check }` OK
+wait-until-check-master = `{ $check }` OK (master: { $master })
+wait-until-up = { $node } up
+wait-until-down = { $node } down
+master-node-of = the node { $step } ran on
+master-other-than-node-of = the node { $step } did not run on
 interactive-one-host = step `{ $step }` opens one terminal on one host
 interactive-from-address-local = step `{ $step }`: `from_address` needs a node, not this machine
 interactive-needs-terminal = step `{ $step }` opens `{ $command }` on { $node } for you to drive, but there is no terminal: run tvdr at a terminal (or, if it was done by hand, say so under `overrides:` in the answers file)
@@ -412,6 +436,7 @@ interactive-session-dropped = the session dropped ({ $reason }): expected when t
 interactive-moved = { $node } answers at { $to } with the key it had at { $from } ({ $key }){ $recorded }
 interactive-recorded-in = , recorded in { $file }
 interactive-waiting-moved = waiting for { $node } at { $address } with its key { $key }
+interactive-no-answer-moved = no answer at the new address within { $within } (is the address typed in the menu the inventory's? look at the hypervisor console)
 reboot-rebooting = rebooting { $node }
 reboot-issued-already = { $node }: `reboot` was issued already ({ $at }): not issued again
 reboot-time-unknown = time unknown
@@ -421,6 +446,9 @@ reboot-one-node = step `{ $step }` reboots one node at a time
 reboot-waiting-down = waiting for { $node } to go down
 reboot-back = { $node } is back
 reboot-down-waiting = { $node } is down; waiting for it to answer
+reboot-back-after = { $node } is back (new boot id { $boot }) after { $took }
+reboot-refused = `reboot` on { $node } failed with exit status { $code }: { $stderr }
+reboot-unknown-if-issued = it does not answer, and nothing here says whether `reboot` was issued: run again once it answers (its receipt will tell)
 
 ## tvdr status (src/commands/status/render.rs)
 status-ft-cluster = Fault Tolerance cluster, node IP { $ip }
@@ -447,6 +475,9 @@ status-run-open = open
 status-run-next = { $runbook } { $run }, next: { $next }
 
 ## Transport (src/transport/)
+secret-sudo-password = sudo password for `{ $user }` on `{ $node }`
+secret-passphrase = passphrase for `{ $key }`
+secret-password = password for `{ $user }` on `{ $node }` ({ $address })
 ssh-slow-login = { $node }: slow login ({ $seconds } s after the node answered): its sshd probably looks up this machine's address in a DNS that does not answer; `UseDNS no` in its /etc/ssh/sshd_config, or a nameserver in its /etc/resolv.conf that answers, makes logins fast (tvdr waits up to `ssh.login_timeout`, now { $limit })
 
 
@@ -666,6 +697,17 @@ trust-changed = error: the host key of `{ $node }` has CHANGED since it was reco
 trust-prompt = Is this the fingerprint shown on { $node }'s console? Trust it
 trust-not-trusted = { $node }: not trusted
 file-cannot-write = cannot write `{ $file }`
+file-cannot-read = cannot read `{ $file }`
+file-cannot-open = cannot open `{ $file }`
+file-cannot-create = cannot create `{ $file }`
+file-cannot-lock = cannot lock `{ $file }`
+file-damaged = `{ $file }` is damaged
+file-cannot-sync-dir = cannot sync the directory `{ $file }`
+file-cannot-make-private = cannot make `{ $file }` private
+file-cannot-open-lock = cannot open lock `{ $file }`
+file-cannot-create-journal = cannot create journal `{ $file }`
+file-cannot-open-journal = cannot open journal `{ $file }`
+file-cannot-write-journal = cannot write journal `{ $file }`
 trust-added = trusted: added to { $file }
 
 ## tvdr runbook (src/commands/runbook.rs)
@@ -733,6 +775,10 @@ inventory-identity = identity: agent, then { $file }
 inventory-licence = licence check: `{ $command }`
 inventory-no-licence = licence check: not configured (`tvdr check license` is UNKNOWN)
 inventory-db-credentials = db credentials: option file { $file } on the nodes
+inventory-login-local = local
+inventory-via = {" "}via { $jump }
+inventory-timeouts = timeouts: connect { $connect }, login { $login }, command { $command }
+inventory-settings = calendars: database { $database } as { $user } · thresholds: chat lag { $chat_lag }, db lag { $db_lag }, fs { $fs }%, clock skew { $clock_skew } · objectives: RPO { $rpo }, RTO { $rto } · receipts kept { $receipts }
 
 ## tvdr init (src/commands/init/mod.rs); the file it writes stays English (a YAML with comments)
 init-exists = `{ $file }` already exists: pass `--force` to overwrite it
@@ -764,10 +810,18 @@ undecided-not-known-yet = a value not known yet
 undecided-and = {" "}and{" "}
 undecided-why = step `{ $step }` cannot be decided: its condition reads { $reads }; give the value, then run `{ $resume }` again to resume here
 run-no-such-step = `{ $name }` has no step `{ $step }`
+run-nothing-to-roll-back = `{ $runbook }` has never run: nothing to roll back
+journal-in-file = journal `{ $path }` { $error }
+journal-damaged-line = line { $line } is damaged ({ $error }); it is never edited by hand
+fleet-trying-again = { $node }: trying again (earlier: { $earlier })
 uat-not-a-verdict = `{ $word }` is not pass, fail or skip
 uat-checklist-unreadable = cannot read the UAT checklist `{ $name }`
+uat-case-id-twice = UAT checklist `{ $path }`: case id `{ $case }` is empty or used twice
+uat-no-cases = UAT checklist `{ $path }` has no cases
+uat-answer-invalid = answers file: uat `{ $phase }` case `{ $case }`: { $why }
+uat-needs-terminal = step `{ $step }` walks the UAT checklist (phase `{ $phase }`, case `{ $case }`), but there is no terminal: run at a terminal, or give results in the answers file (`uat: {"{"} { $phase }: {"{"} { $case }: pass {"}"} {"}"}`)
 
-## Screen steps and tvdr patch (src/runbook/engine/kinds/screen/); their failure reasons are journalled data and stay English
+## Screen steps and tvdr patch (src/runbook/engine/kinds/screen/); their failure reasons are in reasons.ftl
 screen-already-started = { $node }: this run already started `{ $session }` there (log { $log }): following it, not starting the command again
 screen-starting = starting `{ $command }` in screen `{ $session }` on { $node } (log { $log }; to look at it there: screen -r { $session })
     {"  "}if tvdr stops (Ctrl-C, lost link), the command goes on: run tvdr again to follow it
@@ -778,6 +832,10 @@ screen-reconnecting = lost { $node } ({ $error }): reconnecting; the command goe
 screen-reattaching = re-attaching to screen `{ $session }` on { $node } (started { $started })
 screen-earlier-failure = note: earlier, before its final output, the updater said `{ $line }` and went on
 screen-success = exit status 0 and success output found in `{ $log }` on { $node }
+screen-cannot-start = cannot start screen on { $node }: exit status { $status }: { $why }
+screen-cannot-start-installed = cannot start screen on { $node }: exit status { $status } (is GNU screen installed? `tvdr check screen`): { $why }
+screen-cannot-prepare-logs = cannot prepare the directory for screen logs on { $node }: { $why }
+screen-earlier-lines = … { $count } earlier lines
 
 ## tvdr check --list and its usage errors (src/commands/check/)
 check-col-about = what it looks at
@@ -803,8 +861,15 @@ keep-disconnected = { $count ->
    *[other] { $count } kept sessions closed
 }
 
-## Passwords asked by the transport (src/transport/secrets.rs, src/transport/sudo.rs)
-secret-password = password for `{ $user }` on `{ $node }` ({ $address })
-secret-passphrase = passphrase for `{ $key }`
-secret-sudo-password = sudo password for `{ $user }` on `{ $node }`
-sudo-password-wrong = { $node }: sudo did not take that password for `{ $user }`
+## Run locks (src/runbook/lock.rs)
+lock-holder = { $operator } on { $host } (pid { $pid }, run { $run }) since { $since }
+lock-another-process = another tvdr process
+lock-running-here = this runbook is already running here: held by { $who }
+lock-cannot-take = cannot take the run lock on `{ $node }`
+lock-cannot-take-why = cannot take the run lock on `{ $node }`: { $why }
+lock-cannot-renew = cannot renew the run lock on `{ $node }`: { $why }
+lock-running-on-site = this runbook is already running on this site: `{ $node }` holds a lock by { $holder } (`~/.local/state/tvdr/locks/{ $name }`); if that run is really dead, pass `--break-lock REASON`
+lock-unknown-owner = `{ $node }` holds a lock `~/.local/state/tvdr/locks/{ $name }` of unknown owner; pass `--break-lock REASON` to remove it
+lock-cannot-read = cannot read the run lock on `{ $node }`: { $why }
+lock-unreadable-holder = the run lock on `{ $node }` names no holder tvdr can read
+lock-cannot-remove = cannot remove the run lock on `{ $node }`: { $why }

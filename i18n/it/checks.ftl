@@ -463,3 +463,82 @@ hosts-domain-is-address = `tvox.domain` è un indirizzo ({ $domain }): non c'è 
 hosts-ft-needs-node-ip = la forma FT richiede l'IP del nodo: `cluster.node_ip` non è nell'inventario
 hosts-node-by-name = { $node } è indicato per nome (`{ $address }`): scrivi il suo indirizzo IP in `nodes.{ $node }.address` per poter verificare la riga hosts
 hosts-no-node = nessun `nodes.{ $node }` nell'inventario
+
+## La colonna "elemento" dei dettagli dei controlli: cosa si è guardato, nelle parole di
+## tvdr (nomi dei nodi, percorsi, tabelle e programmi restano come sono)
+item-dump-size = dimensione del dump
+item-dump = dump
+item-schema = schema
+item-clock = orologio
+item-skew = scarto
+item-dns-server = server DNS { $server }
+item-probe = sonda
+item-manifest = elenco dei file
+item-licence = licenza
+item-replica-set = replica set
+item-member = membro { $name }
+item-node = nodo { $node }
+item-binlog-position = posizione del binlog
+item-replication = replica
+item-connection = connessione '{ $name }'
+item-progress = avanzamento
+item-to-copy = da copiare
+item-precision = precisione
+item-total = totale
+item-line = riga { $line }
+item-expected-master = master atteso
+item-node-ip = IP del nodo
+
+## Cosa una risposta DNS o il relay sul nodo non ha potuto dare (src/checks/dns/)
+dns-bad-name = `{ $name }` non è un nome DNS valido
+dns-short-header = una risposta DNS più corta della sua intestazione
+dns-other-id = una risposta a un'altra domanda (il suo id è diverso)
+dns-not-answer = una domanda DNS, non una risposta
+dns-other-name = una risposta su `{ $asked }`, non su `{ $want }`
+dns-record-cut = un record troncato
+dns-bad-aaaa = un record AAAA non valido
+dns-cname-loop = un ciclo di CNAME o una catena troppo lunga: { $chain }
+dns-cut-short = una risposta DNS troncata
+dns-bad-name-in-answer = un nome malformato in una risposta DNS
+dns-resolv-unreadable = impossibile leggere `/etc/resolv.conf`: { $why }
+dns-relay-unreadable = il relay ha stampato una risposta illeggibile
+dns-relay-silent = la domanda DNS non ha stampato nulla (c'è `sh`?)
+dns-relay-no-python = nessun python sul nodo per inviare la domanda DNS (python3, python2 o platform-python)
+dns-relay-stopped = la domanda DNS si è fermata prima di chiedere a qualcuno
+dns-no-nameserver = nessuna riga `nameserver` in `/etc/resolv.conf`
+dns-no-result = la domanda non ha dato risultato
+dns-fail-no-answer = nessuna risposta
+dns-fail-refused = nessuno risponde sulla porta 53 (connessione rifiutata)
+dns-fail-unreachable = irraggiungibile
+dns-fail-bad-address = non è un indirizzo IP
+dns-fail-cannot-ask = impossibile chiedere
+dns-query-panicked = la domanda si è interrotta per un errore interno
+dns-server-not-ip = `{ $server }` non è un indirizzo IP
+
+## Perché l'output della shell mongo non si legge come un documento (src/checks/chat/literal.rs)
+literal-error-at = { $message } alla riga { $line }, colonna { $column }
+literal-unexpected = `{ $found }` inatteso
+literal-ends-in-value = l'output finisce a metà di un valore
+literal-too-deep = annidato troppo in profondità
+literal-ends-in-string = l'output finisce dentro una stringa
+literal-bad-escape = sequenza di escape non valida in una stringa
+literal-ends-in-number = l'output finisce dentro un numero
+literal-bad-number = numero non valido `{ $token }`
+
+## Un elenco dei file di fs-sync --exact che non si può leggere (src/checks/fs_sync/manifest.rs)
+manifest-error = record { $record }: { $message }
+manifest-error-side = elenco di { $side }, record { $record }: { $message }
+manifest-read-failed = lettura fallita: { $error }
+manifest-cut-short = troncato (manca il NUL finale): l'elenco non è finito
+manifest-bad-record = non è `DIMENSIONE MTIME PERCORSO`: { $shown }
+manifest-not-sorted = non ordinato: { $path } dopo { $after } (ordina con LC_ALL=C)
+item-replica-set-named = replica set { $set }
+
+## Un pg_dump che non è arrivato intero (src/checks/calendars/parser.rs)
+cal-dump-empty = output vuoto
+cal-dump-cut-in-data = troncato dentro i dati di `{ $table }` (manca `\.`)
+cal-dump-cut-in-literal = troncato dentro un letterale tra apici o il corpo di una funzione
+cal-dump-no-trailer = manca la riga finale `PostgreSQL database dump complete`
+
+## Un elenco di du che non si può leggere (src/checks/fs_sync/du.rs)
+fs-du-unparsable = output di du illeggibile: { $record }

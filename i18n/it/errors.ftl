@@ -17,7 +17,7 @@ transport-invalid-env = `{ $name }` non è un nome valido di variabile d'ambient
 transport-needs-root = `{ $user }` su `{ $node }` non può agire da root senza password ({ $reason }), necessario per `{ $command }`
     suggerimento: esegui tvdr da un terminale per inserire la password di sudo una volta per nodo, oppure concedi a `{ $user }` NOPASSWD nel sudoers del nodo per i programmi che tvdr esegue da root (vedi README, sezione SSH), oppure accedi come root
 transport-unknown-node = nessun nodo si chiama `{ $node }`
-transport-ssh = errore ssh su `{ $node }` durante { $context }: { $message }
+transport-ssh = errore ssh su `{ $node }` ({ $context }): { $message }
 transport-io = { $context } per `{ $node }`
 
 ## YAML files (inventory, runbooks, answers): tvdr's words; the YAML library's stay English
@@ -78,3 +78,114 @@ load-master-not-one-node = `{ $step }` è un passo `{ $kind }` che non gira su u
 load-master-rollback = `{ $step }` è un passo di rollback della fase `{ $stage }`, che non viene eseguita prima di questo passo
 load-outage-kind = `service: outage` indica un passo la cui durata è un disservizio (una snapshot a macchina spenta, un riavvio); un passo `{ $kind }` non ferma il servizio
 load-outage-inside = il passo `{ $step }` è dentro il disservizio che `{ $down }` (`service: down`) apre: il rapporto lo misura lì; `service: outage` lo conterebbe due volte
+
+## Perché un nodo non è stato raggiunto o è stato perso (il `reason` dei messaggi sopra);
+## quello che hanno detto ssh, libssh2 o il sistema è riportato com'è
+transport-reason-no-answer = nessuna risposta entro { $within }
+transport-reason-resolve-address = impossibile risolvere l'indirizzo: { $error }
+transport-reason-resolves-to-nothing = l'indirizzo non si risolve in nulla
+transport-reason-no-banner = la porta risponde ma nessun banner SSH è arrivato entro { $within }
+transport-reason-closed-before-banner = la connessione è stata chiusa prima dell'handshake SSH, senza banner (sshd rifiuta connessioni: `MaxStartups`, tcp wrappers?)
+transport-reason-before-banner = prima del banner SSH: { $error }
+transport-reason-no-handshake = nessun handshake SSH entro { $within } dopo il banner (`ssh.login_timeout`)
+transport-reason-handshake-failed = handshake SSH fallito: { $error }
+transport-reason-no-login = nessun accesso entro { $within } anche se il nodo ha risposto (`ssh.login_timeout`): il suo sshd forse cerca l'indirizzo di questa macchina in un DNS che non risponde (`UseDNS no` sul nodo lo evita)
+transport-reason-while-logging-in = durante l'accesso: { $error }
+transport-reason-connection-closed = la connessione si è chiusa
+transport-reason-terminal-late = la sessione di terminale non si è aperta in tempo
+transport-reason-ssh-ended = la connessione ssh è terminata
+transport-reason-no-session = nessuna sessione SSH entro { $within }
+transport-reason-keeper-gone = il processo che la teneva aperta non c'è più
+transport-reason-keeper-gone-why = il processo che la teneva aperta non c'è più ({ $error })
+transport-reason-keeper-unexpected = il processo che la tiene aperta ha risposto in modo inatteso
+transport-reason-bastion-key-changed = la chiave host del bastion `{ $host }` è cambiata: ora presenta { $key_type } { $fingerprint }, che non corrisponde a `{ $file }` (verificala con l'amministratore del bastion prima di cambiare quel file)
+transport-reason-bastion-key-unknown = la chiave host del bastion `{ $host }` non è nota: aggiungila a `{ $file }` o a ~/.ssh/known_hosts dopo averne verificato l'impronta
+transport-reason-bastion-refused = il bastion `{ $host }` ha rifiutato l'accesso (offre: { $offers })
+transport-reason-bastion-unreachable = impossibile raggiungere il bastion `{ $host }`: { $reason }
+transport-reason-cannot-resolve = impossibile risolvere `{ $host }`: { $why }
+transport-reason-bastion-could-not-connect = il bastion `{ $host }` non è riuscito a collegarsi al nodo
+transport-reason-through-bastion = { $reason } (attraverso il bastion `{ $host }`)
+
+## Perché sudo non può eseguire un comando come root (src/transport/sudo.rs); le parole di
+## sudo sono riportate come le ha dette
+sudo-not-installed = `sudo` non è installato sul nodo
+sudo-exit-status = stato di uscita { $status }
+sudo-no-terminal = { $said }, e non c'è un terminale per chiederla
+sudo-none-given = { $said }, e non ne è stata data nessuna
+sudo-wrong-times = la password di sudo era sbagliata { $times } volte
+sudo-wrong-password = { $node }: sudo non ha accettato quella password per `{ $user }`
+
+## Un valore che non si legge (src/inventory/values.rs): sulla riga di comando e in
+## `tvdr init` nella lingua scelta; dentro un file di inventario la libreria YAML porta
+## l'inglese
+value-not-ipv4 = `{ $value }` non è un indirizzo IPv4 valido
+value-not-ipv6 = `{ $value }` non è un indirizzo IPv6 valido
+value-not-address = `{ $value }` non è né un indirizzo IP né un nome host valido
+value-not-jump-host = `{ $value }` non è un jump host
+value-not-ip = `{ $value }` non è un indirizzo IP valido
+value-no-unit = `{ $value }` non ha unità: scrivi `{ $value }s`, `{ $value }m` o `{ $value }h`
+value-not-duration = `{ $value }` non è una durata: { $error }
+value-needs-percent = `{ $value }` richiede il segno `%`, per esempio `1%`
+value-not-percentage = `{ $value }` non è una percentuale tra 0% e 100%
+value-not-env-name = `{ $value }` non è un nome valido di variabile d'ambiente
+value-not-site-name = `{ $value }` non è un nome di sito utilizzabile: solo lettere, cifre, `.`, `_` e `-`
+
+## Una condizione `when:` o un `{{ riferimento }}` che non si legge (src/runbook/condition.rs,
+## facts.rs, template.rs)
+condition-not-a-name = `{ $name }` non è né un fatto ({ $facts }) né il nome di una risposta
+condition-unexpected-after = `{ $token }` inatteso dopo la condizione
+condition-unterminated = stringa non chiusa al carattere { $at }
+condition-not-a-number = `{ $number }` non è un numero
+condition-unexpected-at = `{ $token }` inatteso al carattere { $at }
+condition-ends-early = la condizione finisce troppo presto
+condition-needs-before = `{ $word }` richiede qualcosa prima
+condition-unclosed = una `(` non viene mai chiusa
+condition-unexpected = `{ $token }` inatteso
+template-unclosed = `{"{{"}` senza `{"}}"}` in `{ $source }`
+role-unknown = host sconosciuto `{ $host }`: atteso uno tra { $roles }
+
+## Cosa ha provato un accesso (il `tried` di transport-auth; src/transport/ssh/auth.rs,
+## src/transport/openssh/classify.rs)
+auth-agent = agent
+auth-system-agent = ssh di sistema: agent
+auth-identity = identità { $file }
+auth-identity-encrypted = identità { $file } (cifrata, nessuna passphrase data)
+auth-identity-missing = identità { $file } (mancante)
+auth-identity-unreadable = identità { $file } (illeggibile)
+auth-password = password
+auth-password-none = password (nessuna data: nessun terminale per chiederla)
+auth-nothing = niente: il nodo offre solo `{ $methods }`
+auth-node-offers = { $tried }; il nodo offre { $offered }
+
+## Dove è avvenuto un errore di trasporto (il `context` di transport-ssh e transport-io)
+transport-context-building-the-ssh-command-line = costruendo la riga di comando di ssh
+transport-context-cannot-create-a-private-directory-for = impossibile creare una cartella privata per ssh
+transport-context-cannot-duplicate-the-socket = impossibile duplicare il socket
+transport-context-cannot-follow-ssh = impossibile seguire `ssh`
+transport-context-cannot-pass-on-the-command-s = impossibile passare l'output del comando
+transport-context-cannot-pass-on-the-output = impossibile passare l'output
+transport-context-cannot-put-the-terminal-in-raw = impossibile mettere il terminale in modalità raw
+transport-context-cannot-read-known-hosts = impossibile leggere known_hosts `{ $file }`
+transport-context-cannot-relay-the-terminal = impossibile inoltrare il terminale
+transport-context-cannot-set-socket-options = impossibile impostare le opzioni del socket
+transport-context-cannot-start-bin-sh = impossibile avviare `/bin/sh`
+transport-context-cannot-start-ssh-transport-openssh-needs = impossibile avviare `ssh` (`transport: openssh` richiede il client OpenSSH)
+transport-context-cannot-start-the-session-s-driver = impossibile avviare il gestore della sessione
+transport-context-cannot-wait-for-ssh = impossibile attendere `ssh`
+transport-context-cannot-wait-for-the-banner = impossibile attendere il banner
+transport-context-cannot-wait-for-the-command = impossibile attendere il comando
+transport-context-cannot-write-known-hosts = impossibile scrivere known_hosts `{ $file }`
+transport-context-cannot-write-the-ssh-configuration = impossibile scrivere la configurazione di ssh
+transport-context-choosing-host-key-algorithms = scegliendo gli algoritmi delle chiavi host
+transport-context-connecting-with-the-system-ssh = collegandosi con `ssh` di sistema
+transport-context-following-its-host-key-to-a = seguendo la sua chiave host a un nuovo indirizzo
+transport-context-opening-a-terminal = aprendo un terminale
+transport-context-reading-known-hosts = leggendo known_hosts
+transport-context-reading-the-boot-id = leggendo il boot id
+transport-context-reading-the-host-key = leggendo la chiave host
+transport-context-recording-the-host-key-at-its = registrando la chiave host al suo nuovo indirizzo
+transport-context-running-a-command = eseguendo un comando
+transport-context-running-an-interactive-command = eseguendo un comando interattivo
+transport-context-starting-a-session = avviando una sessione
+transport-context-starting-the-master-connection = avviando la connessione master
+transport-context-writing-its-ssh-configuration = scrivendo la sua configurazione di ssh

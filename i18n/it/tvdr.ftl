@@ -10,6 +10,7 @@ steps-count = { $count ->
 ## Errori al livello più alto (src/main.rs)
 error-line = errore: { $message }
 error-interrupted = interrotto
+node-unknown-selection = nodo sconosciuto `{ $node }`: atteso tvox1, tvox2, dr_client, both o all
 
 ## --help (src/cli.rs); cli-heading-… e cli-help-… sono le parole di clap
 cli--inventory = L'inventario del sito [predefinito: ./tvdr.yaml]
@@ -81,6 +82,10 @@ uat-skip = saltato (non usato in questo sito, o non verificabile ora)
 uat-note-pass = Nota (facoltativa)
 uat-note-fail = Cosa non ha funzionato? (finisce nel rapporto)
 uat-note-skip = Perché saltato?
+uat-walking = UAT `{ $phase }`: { $count } casi di `{ $checklist }` ({ $title })
+uat-mark-regression = FALLITO (regressione)
+uat-mark-skip = saltato
+uat-regression = REGRESSIONE: `{ $case }` era superato in `{ $phase }` e ora fallisce
 
 ## Il motore dei runbook (src/runbook/engine/)
 run-nothing-to-do = niente da fare: nessun passo di `{ $name }` si applica
@@ -198,6 +203,14 @@ report-attempt = {" "}(tentativo { $attempt })
 report-node-exit = { $node } codice di uscita { $code }
 report-node-error = { $node } errore: { $error }
 report-node-no-result = { $node } nessun risultato
+report-wait = fino a { $until }: { $last }
+report-wait-until = fino a { $until }
+report-wait-looks = {" "}({ $looks ->
+    [one] { $looks } controllo
+   *[other] { $looks } controlli
+} in { $took })
+report-wait-took = {" "}(in { $took })
+report-wait-lasting = ; non sarebbe cambiato: { $lasting }
 report-gate-refused = verifica respinta
 report-gate-passed = verifica superata
 report-declined = rifiutato
@@ -409,6 +422,11 @@ step-role-unknown = il passo `{ $step }` gira sul { $role }: { $why }
 step-no-slave = il passo `{ $step }` gira sullo slave, ma questo sito non ne ha
 step-no-value-yet = il passo `{ $step }` richiede `{ $name }`, che non ha ancora un valore
 step-bad-address = il passo `{ $step }`: indirizzo `{ $address }`: { $why }
+step-unreachable = passo `{ $step }`: { $why }
+step-not-every-node = il passo `{ $step }` non ha potuto controllare tutti i nodi: { $nodes }
+step-one-host = il passo `{ $step }` deve essere eseguito su un solo host
+step-node-gone = il passo `{ $step }` è partito su `{ $node }`, che l'inventario non ha più
+step-waits-one-host = il passo `{ $step }` attende un solo host
 
 ## Tipi di passo (src/runbook/engine/kinds/)
 manual-done = { $title } — fatto?
@@ -426,6 +444,12 @@ run-attempt-already-ran = { $node }: il tentativo { $attempt } è già stato ese
 run-exit-status = { $node }: codice di uscita { $exit }
 wait-waiting = in attesa di { $what }
 wait-waiting-seen = in attesa di { $what }: { $seen }
+wait-until-check = `{ $check }` OK
+wait-until-check-master = `{ $check }` OK (master: { $master })
+wait-until-up = { $node } attivo
+wait-until-down = { $node } spento
+master-node-of = il nodo su cui è stato eseguito { $step }
+master-other-than-node-of = il nodo su cui non è stato eseguito { $step }
 interactive-one-host = il passo `{ $step }` apre un solo terminale su un solo host
 interactive-from-address-local = il passo `{ $step }`: `from_address` richiede un nodo, non questa macchina
 interactive-needs-terminal = il passo `{ $step }` apre `{ $command }` su { $node } perché tu lo guidi, ma non c'è un terminale: esegui tvdr da un terminale (oppure, se è stato fatto a mano, dillo sotto `overrides:` nel file delle risposte)
@@ -436,6 +460,7 @@ interactive-session-dropped = la sessione è caduta ({ $reason }): è previsto q
 interactive-moved = { $node } risponde a { $to } con la chiave che aveva a { $from } ({ $key }){ $recorded }
 interactive-recorded-in = , registrata in { $file }
 interactive-waiting-moved = in attesa di { $node } a { $address } con la sua chiave { $key }
+interactive-no-answer-moved = nessuna risposta al nuovo indirizzo entro { $within } (l'indirizzo scritto nel menu è quello dell'inventario? guarda la console dell'hypervisor)
 reboot-rebooting = riavvio { $node }
 reboot-issued-already = { $node }: `reboot` è già stato dato ({ $at }): non lo ripeto
 reboot-time-unknown = ora sconosciuta
@@ -445,6 +470,9 @@ reboot-one-node = il passo `{ $step }` riavvia un nodo alla volta
 reboot-waiting-down = in attesa che { $node } si spenga
 reboot-back = { $node } è di nuovo su
 reboot-down-waiting = { $node } è giù; in attesa che risponda
+reboot-back-after = { $node } è tornato (nuovo boot id { $boot }) dopo { $took }
+reboot-refused = `reboot` su { $node } è fallito con stato di uscita { $code }: { $stderr }
+reboot-unknown-if-issued = non risponde, e niente qui dice se `reboot` sia stato dato: esegui di nuovo quando risponde (la sua ricevuta lo dirà)
 
 ## tvdr status (src/commands/status/render.rs)
 status-ft-cluster = cluster Fault Tolerance, IP del nodo { $ip }
@@ -474,6 +502,9 @@ status-run-open = aperta
 status-run-next = { $runbook } { $run }, prossimo: { $next }
 
 ## Trasporto (src/transport/)
+secret-sudo-password = password di sudo per `{ $user }` su `{ $node }`
+secret-passphrase = passphrase di `{ $key }`
+secret-password = password per `{ $user }` su `{ $node }` ({ $address })
 ssh-slow-login = { $node }: accesso lento ({ $seconds } s dopo che il nodo ha risposto): probabilmente il suo sshd cerca l'indirizzo di questa macchina in un DNS che non risponde; `UseDNS no` nel suo /etc/ssh/sshd_config, oppure un nameserver che risponde nel suo /etc/resolv.conf, rende gli accessi veloci (tvdr attende fino a `ssh.login_timeout`, ora { $limit })
 
 ## --help di ogni sottocomando: aiuto degli argomenti ed esempi (src/cli.rs)
@@ -692,6 +723,17 @@ trust-changed = errore: la chiave host di `{ $node }` è CAMBIATA da quando è s
 trust-prompt = È questa l'impronta mostrata sulla console di { $node }? Accettarla
 trust-not-trusted = { $node }: non accettata
 file-cannot-write = impossibile scrivere `{ $file }`
+file-cannot-read = impossibile leggere `{ $file }`
+file-cannot-open = impossibile aprire `{ $file }`
+file-cannot-create = impossibile creare `{ $file }`
+file-cannot-lock = impossibile bloccare `{ $file }`
+file-damaged = `{ $file }` è danneggiato
+file-cannot-sync-dir = impossibile sincronizzare la cartella `{ $file }`
+file-cannot-make-private = impossibile rendere privato `{ $file }`
+file-cannot-open-lock = impossibile aprire il lock `{ $file }`
+file-cannot-create-journal = impossibile creare il giornale `{ $file }`
+file-cannot-open-journal = impossibile aprire il giornale `{ $file }`
+file-cannot-write-journal = impossibile scrivere il giornale `{ $file }`
 trust-added = accettata: aggiunta a { $file }
 
 ## tvdr runbook (src/commands/runbook.rs)
@@ -765,6 +807,10 @@ inventory-identity = identità: agent, poi { $file }
 inventory-licence = verifica della licenza: `{ $command }`
 inventory-no-licence = verifica della licenza: non configurata (`tvdr check license` è UNKNOWN)
 inventory-db-credentials = credenziali del db: file di opzioni { $file } sui nodi
+inventory-login-local = locale
+inventory-via = {" "}tramite { $jump }
+inventory-timeouts = tempi massimi: connessione { $connect }, accesso { $login }, comando { $command }
+inventory-settings = calendari: database { $database } come { $user } · soglie: ritardo chat { $chat_lag }, ritardo db { $db_lag }, fs { $fs }%, scarto orologi { $clock_skew } · obiettivi: RPO { $rpo }, RTO { $rto } · ricevute tenute { $receipts }
 
 ## tvdr init (src/commands/init/mod.rs); il file che scrive resta in inglese (uno YAML commentato)
 init-exists = `{ $file }` esiste già: passa `--force` per sovrascriverlo
@@ -796,10 +842,18 @@ undecided-not-known-yet = un valore non ancora noto
 undecided-and = {" "}e{" "}
 undecided-why = il passo `{ $step }` non si può decidere: la sua condizione legge { $reads }; fornisci il valore, poi esegui di nuovo `{ $resume }` per riprendere da qui
 run-no-such-step = `{ $name }` non ha il passo `{ $step }`
+run-nothing-to-roll-back = `{ $runbook }` non è mai stato eseguito: niente da annullare
+journal-in-file = giornale `{ $path }`: { $error }
+journal-damaged-line = la riga { $line } è danneggiata ({ $error }); non si modifica mai a mano
+fleet-trying-again = { $node }: nuovo tentativo (prima: { $earlier })
 uat-not-a-verdict = `{ $word }` non è pass, fail o skip
 uat-checklist-unreadable = impossibile leggere la lista check UAT `{ $name }`
+uat-case-id-twice = checklist UAT `{ $path }`: l'id di caso `{ $case }` è vuoto o usato due volte
+uat-no-cases = la checklist UAT `{ $path }` non ha casi
+uat-answer-invalid = file delle risposte: uat `{ $phase }` caso `{ $case }`: { $why }
+uat-needs-terminal = il passo `{ $step }` percorre la checklist UAT (fase `{ $phase }`, caso `{ $case }`), ma non c'è un terminale: esegui a un terminale, o dai i risultati nel file delle risposte (`uat: {"{"} { $phase }: {"{"} { $case }: pass {"}"} {"}"}`)
 
-## Passi screen e tvdr patch (src/runbook/engine/kinds/screen/); i motivi di fallimento sono dati del giornale e restano in inglese
+## Passi screen e tvdr patch (src/runbook/engine/kinds/screen/); i motivi di fallimento sono in reasons.ftl
 screen-already-started = { $node }: questa esecuzione ha già avviato `{ $session }` lì (log { $log }): lo seguo, non avvio di nuovo il comando
 screen-starting = avvio `{ $command }` in screen `{ $session }` su { $node } (log { $log }; per guardarlo lì: screen -r { $session })
     {"  "}se tvdr si ferma (Ctrl-C, collegamento perso), il comando continua: esegui di nuovo tvdr per seguirlo
@@ -810,6 +864,10 @@ screen-reconnecting = perso { $node } ({ $error }): mi ricollego; il comando con
 screen-reattaching = mi riaggancio a screen `{ $session }` su { $node } (avviato { $started })
 screen-earlier-failure = nota: prima, prima del suo output finale, l'updater ha detto `{ $line }` ed è andato avanti
 screen-success = codice di uscita 0 e output di successo trovato in `{ $log }` su { $node }
+screen-cannot-start = impossibile avviare screen su { $node }: stato di uscita { $status }: { $why }
+screen-cannot-start-installed = impossibile avviare screen su { $node }: stato di uscita { $status } (GNU screen è installato? `tvdr check screen`): { $why }
+screen-cannot-prepare-logs = impossibile preparare la cartella dei log di screen su { $node }: { $why }
+screen-earlier-lines = … { $count } righe precedenti
 
 ## tvdr check --list e i suoi errori d'uso (src/commands/check/)
 check-col-about = cosa guarda
@@ -835,8 +893,15 @@ keep-disconnected = { $count ->
    *[other] { $count } sessioni tenute aperte chiuse
 }
 
-## Password chieste dal trasporto (src/transport/secrets.rs, src/transport/sudo.rs)
-secret-password = password di `{ $user }` su `{ $node }` ({ $address })
-secret-passphrase = passphrase di `{ $key }`
-secret-sudo-password = password sudo di `{ $user }` su `{ $node }`
-sudo-password-wrong = { $node }: sudo non ha accettato quella password per `{ $user }`
+## Lock delle esecuzioni (src/runbook/lock.rs)
+lock-holder = { $operator } su { $host } (pid { $pid }, esecuzione { $run }) dal { $since }
+lock-another-process = un altro processo tvdr
+lock-running-here = questo runbook è già in esecuzione qui: lo tiene { $who }
+lock-cannot-take = impossibile prendere il lock dell'esecuzione su `{ $node }`
+lock-cannot-take-why = impossibile prendere il lock dell'esecuzione su `{ $node }`: { $why }
+lock-cannot-renew = impossibile rinnovare il lock dell'esecuzione su `{ $node }`: { $why }
+lock-running-on-site = questo runbook è già in esecuzione su questo sito: `{ $node }` ha un lock di { $holder } (`~/.local/state/tvdr/locks/{ $name }`); se quell'esecuzione è davvero morta, passa `--break-lock MOTIVO`
+lock-unknown-owner = `{ $node }` ha un lock `~/.local/state/tvdr/locks/{ $name }` di proprietario sconosciuto; passa `--break-lock MOTIVO` per rimuoverlo
+lock-cannot-read = impossibile leggere il lock dell'esecuzione su `{ $node }`: { $why }
+lock-unreadable-holder = il lock dell'esecuzione su `{ $node }` non nomina un proprietario che tvdr sappia leggere
+lock-cannot-remove = impossibile rimuovere il lock dell'esecuzione su `{ $node }`: { $why }

@@ -46,8 +46,9 @@ pub struct Detail {
     /// The node the finding is about, when it is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
-    /// What was looked at (a table, a directory, a replica member, a port…).
-    pub item: String,
+    /// What was looked at (a table, a directory, a replica member, a port…): tvdr's own
+    /// words in every language, a name or a path as it is.
+    pub item: Msg,
     /// What was found, for a person (JSON and the journal carry its English words).
     pub message: Msg,
 }
@@ -104,7 +105,7 @@ impl Report {
         mut self,
         status: Status,
         node: Option<&str>,
-        item: impl Into<String>,
+        item: impl Into<Msg>,
         message: impl Into<Msg>,
     ) -> Report {
         self.details.push(Detail {

@@ -26,6 +26,7 @@ pub fn record(evidence: &mut Map<String, Value>, reports: &[Report]) {
                 json!({
                     "summary": r.summary.in_lang(lang),
                     "details": r.details.iter().map(|d| d.message.in_lang(lang)).collect::<Vec<_>>(),
+                    "items": r.details.iter().map(|d| d.item.in_lang(lang)).collect::<Vec<_>>(),
                     "hints": r.hints.iter().map(|h| h.in_lang(lang)).collect::<Vec<_>>(),
                 })
             })
@@ -66,6 +67,15 @@ impl<'a> Words<'a> {
         )
     }
 
+    /// What the detail at `index` looked at (a journal written before has no `items`:
+    /// the English).
+    pub fn item(&self, index: usize) -> &'a str {
+        self.pick(
+            |v| v.get("details")?.get(index)?.get("item"),
+            |v| v.get("items")?.get(index),
+        )
+    }
+
     pub fn hint(&self, index: usize) -> &'a str {
         self.pick(
             |v| v.get("hints")?.get(index),
@@ -98,7 +108,7 @@ mod tests {
             .detail(
                 Status::Unknown,
                 Some("tvox2"),
-                "node IP",
+                msg!("item-node-ip"),
                 msg!("vip-no-address"),
             )
             .hint(msg!("vip-switch-hint", node = "tvox2"));
@@ -115,13 +125,19 @@ mod tests {
         assert!(it.hint(0).contains("scopri perché"));
         let en = Words::of(&evidence, 0, Lang::En).unwrap();
         assert_eq!(en.detail(0), "`ip -o addr show` printed no address");
+        assert_eq!(evidence["reports"][0]["details"][0]["item"], "node IP");
+        assert_eq!(it.item(0), "IP del nodo");
+        assert_eq!(en.item(0), "node IP");
     }
 
     #[test]
     fn an_old_journal_shows_its_english_words() {
-        let evidence = json!({"reports": [{"summary": "all good", "details": [], "hints": []}]});
+        let evidence = json!({"reports": [{"summary": "all good", "details": [
+            {"status": "OK", "item": "node IP", "message": "fine"}
+        ], "hints": []}]});
         let words = Words::of(&evidence, 0, Lang::It).unwrap();
         assert_eq!(words.summary(), "all good");
+        assert_eq!(words.item(0), "node IP");
         assert_eq!(words.hint(0), "");
     }
 }

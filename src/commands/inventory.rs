@@ -61,16 +61,17 @@ fn print_human(inv: &Inventory) {
     for node in &inv.nodes {
         let t = &node.target;
         let login = match &t.kind {
-            TransportKind::Local => "local".to_string(),
+            TransportKind::Local => crate::t!("inventory-login-local"),
             TransportKind::Ssh => format!("{}@{}:{}", t.user, t.address, t.port),
             TransportKind::OpenSsh { proxy_jump, .. } => format!(
                 "{}@{}:{} (openssh{})",
                 t.user,
                 t.address,
                 t.port,
-                proxy_jump
-                    .as_ref()
-                    .map_or(String::new(), |jump| format!(" via {jump}"))
+                proxy_jump.as_ref().map_or(String::new(), |jump| crate::t!(
+                    "inventory-via",
+                    jump = jump.as_str()
+                ))
             ),
         };
         nodes.add_row(vec![
@@ -103,23 +104,29 @@ fn print_human(inv: &Inventory) {
             );
         }
         println!(
-            "timeouts: connect {}, login {}, command {}",
-            crate::time::duration::format(t.connect_timeout),
-            crate::time::duration::format(t.login_timeout),
-            crate::time::duration::format(t.command_timeout)
+            "{}",
+            crate::t!(
+                "inventory-timeouts",
+                connect = duration(t.connect_timeout),
+                login = duration(t.login_timeout),
+                command = duration(t.command_timeout)
+            )
         );
     }
     println!(
-        "calendars: database {} as {} · thresholds: chat lag {}, db lag {}, fs {}%, clock skew {} · objectives: RPO {}, RTO {} · receipts kept {}",
-        inv.calendars.database,
-        inv.calendars.user,
-        crate::time::duration::format(inv.thresholds.chat_lag),
-        crate::time::duration::format(inv.thresholds.db_lag),
-        inv.thresholds.fs_tolerance,
-        crate::time::duration::format(inv.thresholds.clock_skew),
-        crate::time::duration::format(inv.objectives.rpo),
-        crate::time::duration::format(inv.objectives.rto),
-        crate::time::duration::format(inv.receipts_kept),
+        "{}",
+        crate::t!(
+            "inventory-settings",
+            database = inv.calendars.database.as_str(),
+            user = inv.calendars.user.as_str(),
+            chat_lag = duration(inv.thresholds.chat_lag),
+            db_lag = duration(inv.thresholds.db_lag),
+            fs = inv.thresholds.fs_tolerance.to_string(),
+            clock_skew = duration(inv.thresholds.clock_skew),
+            rpo = duration(inv.objectives.rpo),
+            rto = duration(inv.objectives.rto),
+            receipts = duration(inv.receipts_kept)
+        )
     );
     match &inv.license {
         Some(license) => println!(
@@ -134,6 +141,10 @@ fn print_human(inv: &Inventory) {
             crate::t!("inventory-db-credentials", file = file.as_str())
         );
     }
+}
+
+fn duration(d: std::time::Duration) -> String {
+    crate::time::duration::format(d).to_string()
 }
 
 fn to_json(inv: &Inventory) -> serde_json::Value {

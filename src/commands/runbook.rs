@@ -213,7 +213,7 @@ fn status(runbook: &Runbook, site_state: &Path, args: &RunbookArgs) -> Result<i3
                     other => other.to_string(),
                 };
                 let state = match reason {
-                    Some(reason) => format!("{state}: {reason}"),
+                    Some(reason) => format!("{state}: {}", reason.shown()),
                     None => state.clone(),
                 };
                 t.add_row(vec![stage.clone(), id.clone(), state, title.to_string()]);

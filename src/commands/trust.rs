@@ -30,7 +30,7 @@ pub fn execute(inventory: Option<&Path>, args: &TrustArgs) -> Result<i32> {
         Some(address) => Some(
             address
                 .parse::<Address>()
-                .map_err(|why| Exit::Usage(format!("`--address {address}`: {why}")))?,
+                .map_err(|why| Exit::Usage(format!("`--address {address}`: {}", why.shown())))?,
         ),
     };
     let mut code = exit_code::OK;

@@ -19,7 +19,7 @@ const DOMAIN: &str = "tvox.lab.test";
 
 /// An answer read as the check reads it, for the query id the answer itself carries (a
 /// wrong id is rejected before anything else would be read).
-fn read(raw: &[u8]) -> Result<message::Reply, String> {
+fn read(raw: &[u8]) -> Result<message::Reply, crate::i18n::Msg> {
     let id = raw.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]));
     message::parse(raw, id, DOMAIN, TYPE_A)
 }
@@ -30,17 +30,14 @@ fn report(input: &[u8]) -> Report {
             .into_iter()
             .map(|a| ServerReply {
                 server: a.server,
-                reply: a
-                    .result
-                    .and_then(|raw| read(&raw.bytes))
-                    .map_err(crate::i18n::Msg::text),
+                reply: a.result.and_then(|raw| read(&raw.bytes)),
             })
             .collect()
     });
     let asking = Asking {
         from: "tvox1".into(),
         servers_from: "resolv.conf".into(),
-        answers: answers.map_err(crate::i18n::Msg::text),
+        answers,
     };
     let expected = Expected {
         address: "10.213.103.11".parse().unwrap(),

@@ -10,7 +10,7 @@ use super::Lang;
 
 /// The catalogue files of each language, embedded so the binary needs nothing beside it:
 /// `tvdr.ftl` for the commands, `checks.ftl` for what the checks find, `errors.ftl` for
-/// transport and validation errors.
+/// transport and validation errors, `reasons.ftl` for why a step failed or was skipped.
 pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
     (
         Lang::En,
@@ -18,6 +18,7 @@ pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../../i18n/en/tvdr.ftl"),
             include_str!("../../i18n/en/checks.ftl"),
             include_str!("../../i18n/en/errors.ftl"),
+            include_str!("../../i18n/en/reasons.ftl"),
         ],
     ),
     (
@@ -26,6 +27,7 @@ pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../../i18n/it/tvdr.ftl"),
             include_str!("../../i18n/it/checks.ftl"),
             include_str!("../../i18n/it/errors.ftl"),
+            include_str!("../../i18n/it/reasons.ftl"),
         ],
     ),
 ];

@@ -44,6 +44,21 @@ pub struct Said {
     pub recorded: String,
 }
 
+impl Said {
+    /// As a message: the shown words in the chosen language, the English in every other
+    /// (a text said once is known in these two only).
+    pub fn msg(&self) -> Msg {
+        let chosen = lang();
+        Msg::from_fn(|l| {
+            if l == chosen {
+                self.shown.clone()
+            } else {
+                self.recorded.clone()
+            }
+        })
+    }
+}
+
 /// Messages raised as errors inside a step, in both languages: the runner journals an
 /// interrupted or aborted step's error, and the journal stays English.
 static RAISED: std::sync::Mutex<Vec<Said>> = std::sync::Mutex::new(Vec::new());
@@ -85,6 +100,15 @@ macro_rules! said {
             recorded: $crate::i18n::tr_in($crate::i18n::Lang::En, $key, &args),
         }
     }};
+}
+
+/// `raised!("key", name = value, …)`: an error's words raised inside a step — shown in
+/// the chosen language, journalled in English ([`raise`] of [`said!`]).
+#[macro_export]
+macro_rules! raised {
+    ($($args:tt)*) => {
+        $crate::i18n::raise($crate::said!($($args)*))
+    };
 }
 
 /// `t!("key")` or `t!("key", name = value, …)`: the message in the chosen language.

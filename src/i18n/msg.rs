@@ -120,6 +120,15 @@ impl Msg {
         Msg::from_fn(|lang| f(self.in_lang(lang)))
     }
 
+    /// Shown in the chosen language, recorded in English: for an error raised with
+    /// [`raise`](super::raise).
+    pub fn said(&self) -> super::Said {
+        super::Said {
+            shown: self.shown().to_string(),
+            recorded: self.en().to_string(),
+        }
+    }
+
     /// The messages one after the other with `separator` between them, in each language.
     pub fn join<'a>(parts: impl IntoIterator<Item = &'a Msg>, separator: &str) -> Msg {
         let parts: Vec<&Msg> = parts.into_iter().collect();
@@ -163,6 +172,30 @@ impl PartialEq for Msg {
 }
 
 impl Eq for Msg {}
+
+/// A reason that repeated a secret is wiped once its masked copy is made: every text
+/// formatted so far and every argument kept for later.
+impl zeroize::Zeroize for Msg {
+    fn zeroize(&mut self) {
+        match &mut self.words {
+            Words::Texts(texts) => texts.iter_mut().for_each(String::zeroize),
+            Words::Keyed(keyed) => {
+                for text in keyed.texts.iter_mut() {
+                    if let Some(text) = text.get_mut() {
+                        text.zeroize();
+                    }
+                }
+                for (_, value) in keyed.args.iter_mut() {
+                    match value {
+                        Value::Text(text) => text.zeroize(),
+                        Value::Msg(msg) => msg.zeroize(),
+                        Value::Number(_) => {}
+                    }
+                }
+            }
+        }
+    }
+}
 
 // Tests build reports from literals; the code says `Msg::text` where words are the same in
 // every language, so a message left in English only does not compile.

@@ -84,10 +84,11 @@ fn both_catalogues_have_the_same_messages_with_the_same_variables() {
     }
 }
 
-/// `t!("key"…)`, `t!(in lang, "key"…)` and `tr("key"…)` in the sources.
+/// `t!("key"…)`, `t!(in lang, "key"…)`, `said!`, `msg!`, `raised!` and `tr("key"…)` in the
+/// sources.
 fn keys_used() -> BTreeMap<String, String> {
     let call = regex::Regex::new(
-        r#"\b(?:t|said|msg)!\(\s*(?:in [^,]+,\s*)?"([^"]+)"|\btr(?:_in)?\((?:[^,()]+,\s*)?"([^"]+)""#,
+        r#"\b(?:t|said|msg|raised)!\(\s*(?:in [^,]+,\s*)?"([^"]+)"|\btr(?:_in)?\((?:[^,()]+,\s*)?"([^"]+)""#,
     )
     .unwrap();
     let mut used = BTreeMap::new();
@@ -121,6 +122,10 @@ fn every_key_the_code_uses_is_in_both_catalogues() {
     assert!(
         used.contains_key("vip-split-brain") && used.contains_key("fs-differs"),
         "the scan finds `msg!` calls too, over several lines: {used:?}"
+    );
+    assert!(
+        used.contains_key("step-no-slave") && used.contains_key("reason-condition-false"),
+        "the scan finds `raised!` and the step reasons: {used:?}"
     );
     for (key, file) in used {
         if key == "key" {

@@ -71,9 +71,10 @@ impl FromStr for Selection {
         match s {
             "both" => Ok(Selection::Both),
             "all" => Ok(Selection::All),
-            other => other.parse().map(Selection::One).map_err(|_| {
-                format!("unknown node `{other}`: expected tvox1, tvox2, dr_client, both or all")
-            }),
+            other => other
+                .parse()
+                .map(Selection::One)
+                .map_err(|_| crate::t!("node-unknown-selection", node = other)),
         }
     }
 }

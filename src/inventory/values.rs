@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Implements `Deserialize` through `FromStr` (so the error lands on the value's position)
 /// and `Serialize` through `Display`.
 macro_rules! string_value {
@@ -17,7 +20,7 @@ macro_rules! string_value {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let raw = ScalarText::deserialize(deserializer)?;
-                raw.0.parse().map_err(|err: String| {
+                raw.0.parse().map_err(|err: Msg| {
                     de::Error::custom(format!("{err} (expected {})", $expecting))
                 })
             }
@@ -67,9 +70,9 @@ pub enum Address {
 }
 
 impl FromStr for Address {
-    type Err = String;
+    type Err = Msg;
 
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, Msg> {
         let s = s.trim();
         if let Ok(ip) = s.parse::<IpAddr>() {
             return Ok(Address::Ip(ip));
@@ -77,17 +80,15 @@ impl FromStr for Address {
         // Something made only of digits and dots was meant as an IPv4 address: do not
         // let `172.16.95.700` through as a host name.
         if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return Err(format!("`{s}` is not a valid IPv4 address"));
+            return Err(msg!("value-not-ipv4", value = s));
         }
         if s.contains(':') {
-            return Err(format!("`{s}` is not a valid IPv6 address"));
+            return Err(msg!("value-not-ipv6", value = s));
         }
         if is_host_name(s) {
             Ok(Address::Name(s.to_string()))
         } else {
-            Err(format!(
-                "`{s}` is neither an IP address nor a valid host name"
-            ))
+            Err(msg!("value-not-address", value = s))
         }
     }
 }
@@ -122,13 +123,13 @@ string_value!(Address, "an IP address or host name");
 pub struct ProxyJump(pub String);
 
 impl FromStr for ProxyJump {
-    type Err = String;
+    type Err = Msg;
 
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, Msg> {
         let s = s.trim();
         crate::transport::check_proxy_jump(s)
             .map(|()| ProxyJump(s.to_owned()))
-            .map_err(|_| format!("`{s}` is not a jump host"))
+            .map_err(|_| msg!("value-not-jump-host", value = s))
     }
 }
 
@@ -148,12 +149,12 @@ string_value!(
 pub struct Ip(pub IpAddr);
 
 impl FromStr for Ip {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Msg;
+    fn from_str(s: &str) -> Result<Self, Msg> {
         s.trim()
             .parse()
             .map(Ip)
-            .map_err(|_| format!("`{s}` is not a valid IP address"))
+            .map_err(|_| msg!("value-not-ip", value = s))
     }
 }
 
@@ -170,15 +171,15 @@ string_value!(Ip, "an IP address such as 172.16.95.71");
 pub struct Span(pub Duration);
 
 impl FromStr for Span {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Msg;
+    fn from_str(s: &str) -> Result<Self, Msg> {
         let s = s.trim();
         if s.chars().all(|c| c.is_ascii_digit()) {
-            return Err(format!("`{s}` has no unit: write `{s}s`, `{s}m` or `{s}h`"));
+            return Err(msg!("value-no-unit", value = s));
         }
         crate::time::duration::parse(s)
             .map(Span)
-            .map_err(|err| format!("`{s}` is not a duration: {err}"))
+            .map_err(|err| msg!("value-not-duration", value = s, error = err.to_string()))
     }
 }
 
@@ -195,15 +196,15 @@ string_value!(Span, "a duration such as 10s, 5m or 1h");
 pub struct Percent(pub f64);
 
 impl FromStr for Percent {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Msg;
+    fn from_str(s: &str) -> Result<Self, Msg> {
         let s = s.trim();
         let number = s
             .strip_suffix('%')
-            .ok_or_else(|| format!("`{s}` needs a `%` sign, e.g. `1%`"))?;
+            .ok_or_else(|| msg!("value-needs-percent", value = s))?;
         match number.trim().parse::<f64>() {
             Ok(v) if (0.0..=100.0).contains(&v) => Ok(Percent(v)),
-            _ => Err(format!("`{s}` is not a percentage between 0% and 100%")),
+            _ => Err(msg!("value-not-percentage", value = s)),
         }
     }
 }
@@ -221,8 +222,8 @@ string_value!(Percent, "a percentage such as 1%");
 pub struct EnvName(pub String);
 
 impl FromStr for EnvName {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Msg;
+    fn from_str(s: &str) -> Result<Self, Msg> {
         let mut chars = s.chars();
         let valid = chars
             .next()
@@ -231,7 +232,7 @@ impl FromStr for EnvName {
         if valid {
             Ok(EnvName(s.to_string()))
         } else {
-            Err(format!("`{s}` is not a valid environment variable name"))
+            Err(msg!("value-not-env-name", value = s))
         }
     }
 }
@@ -249,8 +250,8 @@ string_value!(EnvName, "a name like PGHOST");
 pub struct SiteName(pub String);
 
 impl FromStr for SiteName {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Msg;
+    fn from_str(s: &str) -> Result<Self, Msg> {
         let valid = !s.is_empty()
             && s.len() <= 64
             && !s.starts_with('.')
@@ -259,9 +260,7 @@ impl FromStr for SiteName {
         if valid {
             Ok(SiteName(s.to_string()))
         } else {
-            Err(format!(
-                "`{s}` is not a usable site name: letters, digits, `.`, `_` and `-` only"
-            ))
+            Err(msg!("value-not-site-name", value = s))
         }
     }
 }
@@ -294,6 +293,19 @@ mod tests {
         assert!("bad host".parse::<Address>().is_err());
         assert!("-x.example".parse::<Address>().is_err());
         assert!("$(reboot)".parse::<Address>().is_err());
+    }
+
+    /// A value typed on the command line or in `tvdr init` is refused in the chosen
+    /// language; the inventory loader (serde) gets the English.
+    #[test]
+    fn a_refused_value_reads_in_italian_and_serde_gets_english() {
+        let why = "10".parse::<Span>().unwrap_err();
+        assert_eq!(
+            why.in_lang(crate::i18n::Lang::It),
+            "`10` non ha unità: scrivi `10s`, `10m` o `10h`"
+        );
+        let yaml: Result<Span, _> = serde_json::from_str("\"10\"");
+        assert!(yaml.unwrap_err().to_string().contains("`10` has no unit"));
     }
 
     #[test]

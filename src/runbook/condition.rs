@@ -11,6 +11,8 @@
 //! [`facts`]: super::facts
 
 use super::facts::{Facts, Name, Value};
+use crate::i18n::Msg;
+use crate::msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
@@ -34,13 +36,13 @@ pub enum Op {
 
 impl Condition {
     /// Parses a condition; `Err` says what is wrong and at which character.
-    pub fn parse(text: &str) -> Result<Condition, String> {
+    pub fn parse(text: &str) -> Result<Condition, Msg> {
         let tokens = lex(text)?;
         let mut parser = Parser { tokens, at: 0 };
         let condition = parser.or()?;
         match parser.tokens.get(parser.at) {
             None => Ok(condition),
-            Some(token) => Err(format!("unexpected `{}` after the condition", token.text())),
+            Some(token) => Err(msg!("condition-unexpected-after", token = token.text())),
         }
     }
 
@@ -139,7 +141,7 @@ impl Token {
     }
 }
 
-fn lex(text: &str) -> Result<Vec<Token>, String> {
+fn lex(text: &str) -> Result<Vec<Token>, Msg> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -167,7 +169,7 @@ fn lex(text: &str) -> Result<Vec<Token>, String> {
             let end = chars[i + 1..]
                 .iter()
                 .position(|&d| d == c)
-                .ok_or_else(|| format!("unterminated string at character {}", i + 1))?;
+                .ok_or_else(|| msg!("condition-unterminated", at = i + 1))?;
             tokens.push(Token::Str(chars[i + 1..i + 1 + end].iter().collect()));
             i += end + 2;
         } else if c.is_ascii_digit() {
@@ -178,7 +180,7 @@ fn lex(text: &str) -> Result<Vec<Token>, String> {
             let number: String = chars[i..i + len].iter().collect();
             let value = number
                 .parse()
-                .map_err(|_| format!("`{number}` is not a number"))?;
+                .map_err(|_| msg!("condition-not-a-number", number = number.as_str()))?;
             tokens.push(Token::Num(value));
             i += len;
         } else if c.is_ascii_alphabetic() || c == '_' {
@@ -189,7 +191,11 @@ fn lex(text: &str) -> Result<Vec<Token>, String> {
             tokens.push(Token::Word(chars[i..i + len].iter().collect()));
             i += len;
         } else {
-            return Err(format!("unexpected `{c}` at character {}", i + 1));
+            return Err(msg!(
+                "condition-unexpected-at",
+                token = c.to_string(),
+                at = i + 1
+            ));
         }
     }
     Ok(tokens)
@@ -205,7 +211,7 @@ impl Parser {
         matches!(self.tokens.get(self.at), Some(Token::Word(w)) if w == word)
     }
 
-    fn or(&mut self) -> Result<Condition, String> {
+    fn or(&mut self) -> Result<Condition, Msg> {
         let mut left = self.and()?;
         while self.peek_word("or") {
             self.at += 1;
@@ -214,7 +220,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Condition, String> {
+    fn and(&mut self) -> Result<Condition, Msg> {
         let mut left = self.not()?;
         while self.peek_word("and") {
             self.at += 1;
@@ -223,7 +229,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn not(&mut self) -> Result<Condition, String> {
+    fn not(&mut self) -> Result<Condition, Msg> {
         if self.peek_word("not") {
             self.at += 1;
             return Ok(Condition::Not(Box::new(self.not()?)));
@@ -238,12 +244,12 @@ impl Parser {
         Ok(left)
     }
 
-    fn atom(&mut self) -> Result<Condition, String> {
+    fn atom(&mut self) -> Result<Condition, Msg> {
         let token = self
             .tokens
             .get(self.at)
             .cloned()
-            .ok_or("the condition ends too early")?;
+            .ok_or_else(|| msg!("condition-ends-early"))?;
         self.at += 1;
         match token {
             Token::Num(n) => Ok(Condition::Literal(Value::Num(n))),
@@ -252,7 +258,7 @@ impl Parser {
                 Ok(Condition::Literal(Value::Bool(w == "true")))
             }
             Token::Word(w) if ["and", "or", "not"].contains(&w.as_str()) => {
-                Err(format!("`{w}` needs something before it"))
+                Err(msg!("condition-needs-before", word = w.as_str()))
             }
             Token::Word(w) => Name::parse(&w).map(Condition::Name),
             Token::Open => {
@@ -262,10 +268,10 @@ impl Parser {
                         self.at += 1;
                         Ok(inner)
                     }
-                    _ => Err("a `(` is never closed".into()),
+                    _ => Err(msg!("condition-unclosed")),
                 }
             }
-            other => Err(format!("unexpected `{}`", other.text())),
+            other => Err(msg!("condition-unexpected", token = other.text())),
         }
     }
 }
@@ -348,5 +354,17 @@ mod tests {
         assert!(Condition::parse("a $ b")
             .unwrap_err()
             .contains("unexpected `$`"));
+        assert_eq!(
+            Condition::parse("(cluster")
+                .unwrap_err()
+                .in_lang(crate::i18n::Lang::It),
+            "una `(` non viene mai chiusa"
+        );
+        let unclosed = crate::runbook::template::Template::parse("{{ open").unwrap_err();
+        assert_eq!(unclosed.en(), "`{{` without `}}` in `{{ open`");
+        assert_eq!(
+            unclosed.in_lang(crate::i18n::Lang::It),
+            "`{{` senza `}}` in `{{ open`"
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! the inventory (`tvox.version`, `nodes.tvox1.address`…) and answers given at earlier
 //! steps (a bare name such as `release`).
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::fmt;
 
 use crate::inventory::{Inventory, NodeName};
@@ -54,7 +56,7 @@ pub enum Name {
 
 impl Name {
     /// Classifies `text`; `Err` says why it is no usable name.
-    pub fn parse(text: &str) -> Result<Name, String> {
+    pub fn parse(text: &str) -> Result<Name, Msg> {
         let text = text.trim();
         if FACTS.iter().any(|(fact, _)| *fact == text) {
             return Ok(Name::Fact(text.to_string()));
@@ -66,9 +68,10 @@ impl Name {
             return Ok(Name::Answer(text.to_string()));
         }
         let known: Vec<&str> = FACTS.iter().map(|(f, _)| *f).collect();
-        Err(format!(
-            "`{text}` is neither a fact ({}) nor an answer name",
-            known.join(", ")
+        Err(msg!(
+            "condition-not-a-name",
+            name = text,
+            facts = known.join(", ")
         ))
     }
 }

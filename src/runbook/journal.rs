@@ -77,6 +77,10 @@ pub enum Record {
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// The reason in Italian, when tvdr wrote it (a person's typed reason and a
+        /// journal written before have none): the report and the terminal show it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason_it: Option<String>,
         /// Answers, check reports, exit codes, output tails, durations…
         #[serde(default)]
         evidence: serde_json::Value,
@@ -90,6 +94,9 @@ pub enum Record {
         /// could not be decided); a Ctrl-C says nothing more.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// The reason in Italian, as for a finished step.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason_it: Option<String>,
         at: Timestamp,
     },
     /// A decision about the whole run rather than one step (resume with a changed
@@ -139,8 +146,12 @@ impl Journal {
     /// Creates the journal of a new run (its directory too, 0700), 0600, and syncs the
     /// directory so the new journal survives a crash along with its first record.
     pub fn create(path: &Path) -> Result<Journal> {
-        let file = crate::state::private::create_new(path)
-            .with_context(|| format!("cannot create journal `{}`", path.display()))?;
+        let file = crate::state::private::create_new(path).with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-create-journal",
+                file = path.display().to_string()
+            ))
+        })?;
         Ok(Journal {
             path: path.to_path_buf(),
             file,
@@ -150,8 +161,12 @@ impl Journal {
     /// Opens an existing journal to continue it. A torn last line is cut off first, so
     /// the next record starts on a line of its own.
     pub fn reopen(path: &Path) -> Result<Journal> {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let bytes = std::fs::read(path).with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-read",
+                file = path.display().to_string()
+            ))
+        })?;
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
             let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             let file = OpenOptions::new().write(true).open(path)?;
@@ -161,7 +176,12 @@ impl Journal {
         let file = OpenOptions::new()
             .append(true)
             .open(path)
-            .with_context(|| format!("cannot open journal `{}`", path.display()))?;
+            .with_context(|| {
+                crate::i18n::raise(crate::said!(
+                    "file-cannot-open-journal",
+                    file = path.display().to_string()
+                ))
+            })?;
         Ok(Journal {
             path: path.to_path_buf(),
             file,
@@ -179,7 +199,12 @@ impl Journal {
         self.file
             .write_all(&line)
             .and_then(|()| self.file.sync_data())
-            .with_context(|| format!("cannot write journal `{}`", self.path.display()))
+            .with_context(|| {
+                crate::i18n::raise(crate::said!(
+                    "file-cannot-write-journal",
+                    file = self.path.display().to_string()
+                ))
+            })
     }
 }
 
@@ -187,8 +212,19 @@ impl Journal {
 /// does not parse (a torn write), is dropped; a bad line elsewhere is an error, since it
 /// means the file was edited.
 pub fn read(path: &Path) -> Result<Vec<Record>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    parse(&bytes).map_err(|err| anyhow::anyhow!("journal `{}` {err}", path.display()))
+    let bytes = std::fs::read(path).with_context(|| {
+        crate::i18n::raise(crate::said!(
+            "file-cannot-read",
+            file = path.display().to_string()
+        ))
+    })?;
+    parse(&bytes).map_err(|err| {
+        anyhow::anyhow!(crate::t!(
+            "journal-in-file",
+            path = path.display().to_string(),
+            error = err.to_string()
+        ))
+    })
 }
 
 /// The records of a journal's bytes (a file here, or its mirror on a node), by the same
@@ -207,10 +243,11 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>> {
         match serde_json::from_str(text) {
             Ok(record) if whole || i + 1 < count => records.push(record),
             _ if i + 1 == count => break,
-            Err(err) => anyhow::bail!(
-                "line {} is damaged ({err}); it is never edited by hand",
-                i + 1
-            ),
+            Err(err) => anyhow::bail!(crate::t!(
+                "journal-damaged-line",
+                line = i + 1,
+                error = err.to_string()
+            )),
             Ok(_) => unreachable!("a whole line or not the last"),
         }
     }
@@ -267,6 +304,7 @@ mod tests {
             Record::Interrupted {
                 step: Some("x".into()),
                 reason: Some("its condition cannot be decided".into()),
+                reason_it: Some("la sua condizione non si può decidere".into()),
                 at,
             },
             Record::Abandoned {

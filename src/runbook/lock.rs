@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::t;
 use crate::time::Timestamp;
 use crate::transport::{Cmd, Fleet};
 
@@ -34,9 +35,13 @@ impl Holder {
     }
 
     pub fn describe(&self) -> String {
-        format!(
-            "{} on {} (pid {}, run {}) since {}",
-            self.operator, self.host, self.pid, self.run_id, self.since
+        t!(
+            "lock-holder",
+            operator = self.operator.as_str(),
+            host = self.host.as_str(),
+            pid = self.pid,
+            run = self.run_id.as_str(),
+            since = self.since.as_str()
         )
     }
 }
@@ -64,7 +69,12 @@ pub fn lock_local(dir: &Path, holder: &Holder) -> Result<LocalLock> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .with_context(|| format!("cannot open lock `{}`", path.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-open-lock",
+                file = path.display().to_string()
+            ))
+        })?;
     // An exclusive `flock`, released by the kernel when tvdr dies.
     let taken = file.try_lock().is_ok();
     if !taken {
@@ -72,8 +82,8 @@ pub fn lock_local(dir: &Path, holder: &Holder) -> Result<LocalLock> {
         let _ = file.read_to_string(&mut text);
         let who = serde_json::from_str::<Holder>(&text)
             .map(|h| h.describe())
-            .unwrap_or_else(|_| "another tvdr process".into());
-        anyhow::bail!("this runbook is already running here: held by {who}");
+            .unwrap_or_else(|_| t!("lock-another-process"));
+        anyhow::bail!(t!("lock-running-here", who = who));
     }
     file.set_len(0)?;
     file.rewind()?;
@@ -151,12 +161,10 @@ pub fn lock_remote(fleet: &Fleet, node: &str, name: &str, holder: &Holder) -> Re
     let text = serde_json::to_string(holder)?;
     let out = fleet
         .with(node, |t| t.output(&lock_cmd(TAKE, name, &text)))
-        .with_context(|| format!("cannot take the run lock on `{node}`"))?;
+        .with_context(|| t!("lock-cannot-take", node = node))?;
     if !out.success() {
-        anyhow::bail!(
-            "cannot take the run lock on `{node}`: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        anyhow::bail!(t!("lock-cannot-take-why", node = node, why = why));
     }
     let said = out.stdout_lossy();
     let (first, existing) = said.split_once('\n').unwrap_or((said.as_str(), ""));
@@ -167,23 +175,18 @@ pub fn lock_remote(fleet: &Fleet, node: &str, name: &str, holder: &Holder) -> Re
         Ok(other) if other.run_id == holder.run_id => {
             let renewed = fleet.with(node, |t| t.output(&lock_cmd(RENEW, name, &text)))?;
             if !renewed.success() {
-                anyhow::bail!(
-                    "cannot renew the run lock on `{node}`: {}",
-                    String::from_utf8_lossy(&renewed.stderr).trim()
-                );
+                let why = String::from_utf8_lossy(&renewed.stderr).trim().to_string();
+                anyhow::bail!(t!("lock-cannot-renew", node = node, why = why));
             }
             Ok(())
         }
-        Ok(other) => anyhow::bail!(
-            "this runbook is already running on this site: `{node}` holds a lock by {} \
-             (`~/.local/state/tvdr/locks/{name}`); if that run is really dead, pass \
-             `--break-lock REASON`",
-            other.describe()
-        ),
-        Err(_) => anyhow::bail!(
-            "`{node}` holds a lock `~/.local/state/tvdr/locks/{name}` of unknown owner; pass \
-             `--break-lock REASON` to remove it"
-        ),
+        Ok(other) => anyhow::bail!(t!(
+            "lock-running-on-site",
+            node = node,
+            holder = other.describe(),
+            name = name
+        )),
+        Err(_) => anyhow::bail!(t!("lock-unknown-owner", node = node, name = name)),
     }
 }
 
@@ -191,17 +194,15 @@ pub fn lock_remote(fleet: &Fleet, node: &str, name: &str, holder: &Holder) -> Re
 pub fn holder_remote(fleet: &Fleet, node: &str, name: &str) -> Result<Option<Holder>> {
     let out = fleet.with(node, |t| t.output(&lock_cmd(READ, name, "")))?;
     if !out.success() {
-        anyhow::bail!(
-            "cannot read the run lock on `{node}`: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        anyhow::bail!(t!("lock-cannot-read", node = node, why = why));
     }
     let text = out.stdout_lossy();
     if text.trim().is_empty() {
         return Ok(None);
     }
     Ok(Some(serde_json::from_str(text.trim()).with_context(
-        || format!("the run lock on `{node}` names no holder tvdr can read"),
+        || t!("lock-unreadable-holder", node = node),
     )?))
 }
 
@@ -210,10 +211,8 @@ pub fn holder_remote(fleet: &Fleet, node: &str, name: &str) -> Result<Option<Hol
 pub fn unlock_remote(fleet: &Fleet, node: &str, name: &str) -> Result<String> {
     let out = fleet.with(node, |t| t.output(&lock_cmd(RELEASE, name, "")))?;
     if !out.success() {
-        anyhow::bail!(
-            "cannot remove the run lock on `{node}`: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        anyhow::bail!(t!("lock-cannot-remove", node = node, why = why));
     }
     Ok(out.stdout_lossy())
 }

@@ -6,6 +6,8 @@ use serde_json::Value;
 
 use super::journal::{Outcome, Record};
 use crate::checks::vip::Expected;
+use crate::i18n::Msg;
+use crate::msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Master {
@@ -19,11 +21,13 @@ pub enum Master {
 
 impl Master {
     /// What the dry run shows: the node, or how the run will know it.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
         match self {
-            Master::Node(node) => node.clone(),
-            Master::NodeOf(step) => format!("the node {step} ran on"),
-            Master::OtherThanNodeOf(step) => format!("the node {step} did not run on"),
+            Master::Node(node) => Msg::text(node.as_str()),
+            Master::NodeOf(step) => msg!("master-node-of", step = step.as_str()),
+            Master::OtherThanNodeOf(step) => {
+                msg!("master-other-than-node-of", step = step.as_str())
+            }
         }
     }
 
@@ -112,6 +116,7 @@ mod tests {
             step: step.into(),
             outcome,
             reason: None,
+            reason_it: None,
             evidence,
             at: Timestamp(std::time::SystemTime::UNIX_EPOCH),
             seconds: 1.0,

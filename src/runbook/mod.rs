@@ -20,6 +20,7 @@ pub mod model;
 pub mod plan;
 pub mod preflight;
 pub mod raw;
+pub mod reason;
 pub mod receipt;
 pub mod report;
 pub mod runs;

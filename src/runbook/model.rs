@@ -207,8 +207,8 @@ impl Role {
 }
 
 impl FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Role, String> {
+    type Err = crate::i18n::Msg;
+    fn from_str(s: &str) -> Result<Role, crate::i18n::Msg> {
         [
             Role::Tvox1,
             Role::Tvox2,
@@ -220,7 +220,7 @@ impl FromStr for Role {
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
-        .ok_or_else(|| format!("unknown host `{s}`: expected one of {}", Role::NAMES))
+        .ok_or_else(|| crate::msg!("role-unknown", host = s, roles = Role::NAMES))
     }
 }
 

@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::answers::Answers;
 use super::journal::{self, Outcome, Record};
 use super::secret::MASK;
+use crate::i18n::Msg;
 use crate::time::Timestamp;
 
 /// `<state>/<site>/<runbook>/`: one journal per run, named by its sortable run id.
@@ -43,7 +44,8 @@ pub enum StepState {
     Interrupted { at: Timestamp },
     Finished {
         outcome: Outcome,
-        reason: Option<String>,
+        /// In English and, where the journal has it, Italian.
+        reason: Option<Msg>,
         at: Timestamp,
     },
 }
@@ -150,6 +152,7 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
                 step,
                 outcome,
                 reason,
+                reason_it,
                 evidence,
                 at,
                 ..
@@ -171,7 +174,9 @@ pub fn fold(path: &Path, records: Vec<Record>) -> Run {
                     step.clone(),
                     StepState::Finished {
                         outcome: *outcome,
-                        reason: reason.clone(),
+                        reason: reason
+                            .as_deref()
+                            .map(|en| super::reason::read(en, reason_it.as_deref())),
                         at: *at,
                     },
                 );
@@ -221,6 +226,7 @@ mod tests {
             step: step.into(),
             outcome,
             reason: None,
+            reason_it: None,
             evidence,
             at: at(),
             seconds: 0.0,

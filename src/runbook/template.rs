@@ -8,6 +8,8 @@ use zeroize::Zeroizing;
 
 use super::facts::{Facts, Name};
 use super::secret::Secrets;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::transport::quote;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +26,7 @@ pub struct Template {
 }
 
 impl Template {
-    pub fn parse(source: &str) -> Result<Template, String> {
+    pub fn parse(source: &str) -> Result<Template, Msg> {
         let mut pieces = Vec::new();
         let mut rest = source;
         while let Some(start) = rest.find("{{") {
@@ -34,7 +36,7 @@ impl Template {
             let after = &rest[start + 2..];
             let end = after
                 .find("}}")
-                .ok_or_else(|| format!("`{{{{` without `}}}}` in `{source}`"))?;
+                .ok_or_else(|| msg!("template-unclosed", source = source))?;
             pieces.push(Piece::Ref(Name::parse(&after[..end])?));
             rest = &after[end + 2..];
         }

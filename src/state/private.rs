@@ -29,7 +29,12 @@ pub fn create_dir(dir: &Path) -> Result<()> {
         .recursive(true)
         .mode(DIR_MODE)
         .create(dir)
-        .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-create",
+                file = dir.display().to_string()
+            ))
+        })?;
     // Outermost first: each entry is durable before the one inside it.
     missing.iter().rev().try_for_each(|made| sync_parent(made))
 }
@@ -44,7 +49,12 @@ pub fn create_new(path: &Path) -> Result<File> {
         .create_new(true)
         .append(true)
         .open(path)
-        .with_context(|| format!("cannot create `{}`", path.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-create",
+                file = path.display().to_string()
+            ))
+        })?;
     sync_parent(path)?;
     Ok(file)
 }
@@ -54,11 +64,18 @@ pub fn create_new(path: &Path) -> Result<File> {
 pub fn open_log(path: &Path) -> Result<File> {
     match create_new(path) {
         Ok(file) => Ok(file),
-        Err(_) if path.is_file() => options()
-            .read(true)
-            .append(true)
-            .open(path)
-            .with_context(|| format!("cannot open `{}`", path.display())),
+        Err(_) if path.is_file() => {
+            options()
+                .read(true)
+                .append(true)
+                .open(path)
+                .with_context(|| {
+                    crate::i18n::raise(crate::said!(
+                        "file-cannot-open",
+                        file = path.display().to_string()
+                    ))
+                })
+        }
         Err(err) => Err(err),
     }
 }
@@ -77,9 +94,12 @@ pub fn sync_parent(path: &Path) -> Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot sync the directory `{}`", dir.display()))
+    File::open(dir).and_then(|d| d.sync_all()).with_context(|| {
+        crate::i18n::raise(crate::said!(
+            "file-cannot-sync-dir",
+            file = dir.display().to_string()
+        ))
+    })
 }
 
 /// Writes a whole file 0600 (a report): created or truncated, then synced with its name.
@@ -93,12 +113,27 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         .create(true)
         .truncate(true)
         .open(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-write",
+                file = path.display().to_string()
+            ))
+        })?;
     file.set_permissions(std::fs::Permissions::from_mode(FILE_MODE))
-        .with_context(|| format!("cannot make `{}` private", path.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-make-private",
+                file = path.display().to_string()
+            ))
+        })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+        .with_context(|| {
+            crate::i18n::raise(crate::said!(
+                "file-cannot-write",
+                file = path.display().to_string()
+            ))
+        })?;
     sync_parent(path)
 }
 

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::i18n::Msg;
+
 mod words;
 
 /// A failure to reach, trust, log in to or run a command on a node.
@@ -24,7 +26,8 @@ pub enum TransportError {
         node: String,
         address: String,
         port: u16,
-        reason: String,
+        /// tvdr's words in every language, or the system's (`Msg::text`).
+        reason: Msg,
     },
 
     HostKeyUnknown {
@@ -57,7 +60,7 @@ pub enum TransportError {
         node: String,
         user: String,
         /// What was tried, in order: `agent, identity ~/.ssh/id_ed25519, password`.
-        tried: String,
+        tried: Msg,
     },
 
     Timeout {
@@ -69,7 +72,8 @@ pub enum TransportError {
 
     Lost {
         node: String,
-        reason: String,
+        /// tvdr's words in every language, or the system's (`Msg::text`).
+        reason: Msg,
     },
 
     InvalidEnv {
@@ -82,8 +86,8 @@ pub enum TransportError {
         user: String,
         /// The command that needs root, shortened.
         command: String,
-        /// What `sudo -n -l` said.
-        reason: String,
+        /// What `sudo -n -l` said, and tvdr's words around it.
+        reason: Msg,
     },
 
     UnknownNode {
@@ -92,13 +96,13 @@ pub enum TransportError {
 
     Ssh {
         node: String,
-        context: String,
+        context: Msg,
         message: String,
     },
 
     Io {
         node: String,
-        context: String,
+        context: Msg,
         source: Arc<io::Error>,
     },
 }
@@ -151,10 +155,10 @@ impl TransportError {
         }
     }
 
-    pub(crate) fn io(node: &str, context: impl Into<String>, source: io::Error) -> Self {
+    pub(crate) fn io(node: &str, context: Msg, source: io::Error) -> Self {
         TransportError::Io {
             node: node.to_owned(),
-            context: context.into(),
+            context,
             source: Arc::new(source),
         }
     }

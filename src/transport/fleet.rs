@@ -75,7 +75,14 @@ impl Fleet {
         let node = self.find(node)?;
         let mut state = lock(&node.state);
         if let State::Again(earlier) = &*state {
-            eprintln!("  {}: trying again (earlier: {earlier})", node.target.name);
+            eprintln!(
+                "  {}",
+                crate::t!(
+                    "fleet-trying-again",
+                    node = node.target.name.as_str(),
+                    earlier = earlier.msg().shown()
+                )
+            );
             *state = State::Closed;
         }
         if let State::Closed = *state {

@@ -44,15 +44,21 @@ impl Transport for LocalTransport {
         shell.arg("-c").arg(&line);
         match child::run_with_input(&mut shell, input, stdout, stderr, deadline, Group::Own) {
             Ok(status) => Ok(status),
-            Err(Failure::Start(e)) => Err(TransportError::io(node, "cannot start `/bin/sh`", e)),
-            Err(Failure::Pass(e)) => Err(TransportError::io(
+            Err(Failure::Start(e)) => Err(TransportError::io(
                 node,
-                "cannot pass on the command's output",
+                crate::msg!("transport-context-cannot-start-bin-sh"),
                 e,
             )),
-            Err(Failure::Wait(e)) => {
-                Err(TransportError::io(node, "cannot wait for the command", e))
-            }
+            Err(Failure::Pass(e)) => Err(TransportError::io(
+                node,
+                crate::msg!("transport-context-cannot-pass-on-the-command-s"),
+                e,
+            )),
+            Err(Failure::Wait(e)) => Err(TransportError::io(
+                node,
+                crate::msg!("transport-context-cannot-wait-for-the-command"),
+                e,
+            )),
             Err(Failure::Deadline) => Err(TransportError::Timeout {
                 node: node.clone(),
                 command: shorten(&command.render()),
@@ -74,8 +80,13 @@ impl Transport for LocalTransport {
         let _ = console.output().flush();
         let mut shell = child::command("/bin/sh");
         shell.arg("-c").arg(&line);
-        child::run_on_terminal(&mut shell)
-            .map_err(|e| TransportError::io(node, "cannot start `/bin/sh`", e))
+        child::run_on_terminal(&mut shell).map_err(|e| {
+            TransportError::io(
+                node,
+                crate::msg!("transport-context-cannot-start-bin-sh"),
+                e,
+            )
+        })
     }
 }
 

@@ -201,7 +201,7 @@ pub trait Transport: Send {
         let _ = (command, console);
         Err(TransportError::Ssh {
             node: self.target().name.clone(),
-            context: "opening a terminal".to_owned(),
+            context: crate::msg!("transport-context-opening-a-terminal"),
             message: "this transport cannot run interactive programs".to_owned(),
         })
     }

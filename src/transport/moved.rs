@@ -79,11 +79,14 @@ pub fn accept_moved(
                 .first()
                 .ok_or_else(|| TransportError::Ssh {
                     node: target.name.clone(),
-                    context: "recording the host key at its new address".into(),
+                    context: crate::msg!("transport-context-recording-the-host-key-at-its"),
                     message: "the inventory names no known_hosts file".into(),
                 })?;
             add_known_host(file, &target.address, target.port, &seen).map_err(|e| {
-                let context = format!("cannot write known_hosts `{}`", file.display());
+                let context = crate::msg!(
+                    "transport-context-cannot-write-known-hosts",
+                    file = file.display().to_string()
+                );
                 TransportError::io(&target.name, context, e)
             })?;
             Some(file.clone())
@@ -102,7 +105,7 @@ fn direct(target: &Target) -> Result<(), TransportError> {
     let refuse = |message: String| {
         Err(TransportError::Ssh {
             node: target.name.clone(),
-            context: "following its host key to a new address".into(),
+            context: crate::msg!("transport-context-following-its-host-key-to-a"),
             message,
         })
     };

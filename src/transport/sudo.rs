@@ -16,6 +16,8 @@
 //! A program run on a terminal of its own (`network_reset`) gets plain `sudo`, which asks
 //! the person at that terminal itself when it wants the password.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Mutex;
@@ -43,7 +45,7 @@ enum Mode {
     /// sudo wants the login's password (`said`: what `sudo -n -l` answered).
     Password { said: String, can_prompt: bool },
     /// sudo cannot be used: why.
-    Refused(String),
+    Refused(Msg),
 }
 
 /// Wraps `inner` when its node says `become: sudo` and the login is not root.
@@ -59,12 +61,14 @@ pub(super) fn wrap(
     let said = last_line(&probe.stderr);
     let mode = match (probe.status, said) {
         (0, _) => Mode::NoPassword,
-        (127, _) => Mode::Refused("`sudo` is not installed on the node".to_owned()),
+        (127, _) => Mode::Refused(msg!("sudo-not-installed")),
         (_, Some(said)) if said.contains("password is required") => Mode::Password {
             said,
             can_prompt: secrets.can_prompt(),
         },
-        (status, said) => Mode::Refused(said.unwrap_or(format!("exit status {status}"))),
+        (status, said) => {
+            Mode::Refused(said.map_or_else(|| msg!("sudo-exit-status", status = status), Msg::text))
+        }
     };
     Ok(Box::new(Sudo { inner, mode }))
 }
@@ -79,7 +83,7 @@ fn last_line(bytes: &[u8]) -> Option<String> {
 }
 
 impl Sudo {
-    fn needs_root(&self, command: &Cmd, reason: String) -> TransportError {
+    fn needs_root(&self, command: &Cmd, reason: Msg) -> TransportError {
         let target = self.inner.target();
         TransportError::NeedsRoot {
             node: target.name.clone(),
@@ -103,11 +107,9 @@ impl Sudo {
         match &self.mode {
             Mode::NoPassword => Ok((command.through_sudo(), false)),
             // Said here, naming the command, rather than by the wrapper it is put in.
-            Mode::Password { said, can_prompt } if !can_prompt && !self.known() => Err(self
-                .needs_root(
-                    command,
-                    format!("{said}, and there is no terminal to ask for it"),
-                )),
+            Mode::Password { said, can_prompt } if !can_prompt && !self.known() => {
+                Err(self.needs_root(command, msg!("sudo-no-terminal", said = said.as_str())))
+            }
             Mode::Password { .. } => Ok((command.through_sudo_with_password(), true)),
             Mode::Refused(reason) => Err(self.needs_root(command, reason.clone())),
         }
@@ -129,10 +131,7 @@ impl Sudo {
             return Ok(known.clone());
         }
         if !can_prompt {
-            return Err(self.needs_root(
-                command,
-                format!("{said}, and there is no terminal to ask for it"),
-            ));
+            return Err(self.needs_root(command, msg!("sudo-no-terminal", said = said)));
         }
         let (user, node) = (
             self.inner.target().user.clone(),
@@ -140,7 +139,7 @@ impl Sudo {
         );
         for _ in 0..TRIES {
             let Some(password) = TtySecrets::sudo_password(&user, &node) else {
-                return Err(self.needs_root(command, format!("{said}, and none was given")));
+                return Err(self.needs_root(command, msg!("sudo-none-given", said = said)));
             };
             match self.try_password(&password)? {
                 Tried::Taken => {
@@ -150,7 +149,7 @@ impl Sudo {
                 Tried::Wrong => eprintln!(
                     "{}",
                     crate::t!(
-                        "sudo-password-wrong",
+                        "sudo-wrong-password",
                         node = node.as_str(),
                         user = user.as_str()
                     )
@@ -158,10 +157,7 @@ impl Sudo {
                 Tried::Refused(why) => return Err(self.needs_root(command, why)),
             }
         }
-        Err(self.needs_root(
-            command,
-            format!("the sudo password was wrong {TRIES} times"),
-        ))
+        Err(self.needs_root(command, msg!("sudo-wrong-times", times = TRIES)))
     }
 
     /// Asks sudo whether `password` is right (`-k`: whatever it remembers).
@@ -178,7 +174,10 @@ impl Sudo {
         } else if said.contains("incorrect password") || said.contains("try again") {
             Tried::Wrong
         } else {
-            Tried::Refused(last_line(&stderr).unwrap_or(format!("exit status {status}")))
+            Tried::Refused(
+                last_line(&stderr)
+                    .map_or_else(|| msg!("sudo-exit-status", status = status), Msg::text),
+            )
         })
     }
 }
@@ -186,7 +185,7 @@ impl Sudo {
 enum Tried {
     Taken,
     Wrong,
-    Refused(String),
+    Refused(Msg),
 }
 
 fn lock() -> std::sync::MutexGuard<'static, BTreeMap<String, Secret>> {

@@ -43,6 +43,8 @@ fn normalise(site: &Tvox, text: &str) -> String {
         // Which replication is furthest behind, when all are about nothing, is chance.
         (r"worst delay <n> \([a-z-]+\)", "worst delay <n> (<source>)"),
         (r"less than a minute|a minute|\d+ minutes?", "<age>"),
+        // How many looks a wait took depends on how fast the lab settled.
+        (r"\b\d+ looks? in\b", "<looks> in"),
         (r"\b\d{3,}\b", "<n>"),
     ] {
         text = regex::Regex::new(pattern)

@@ -36,7 +36,7 @@ pub(super) fn compare(
             slave_size = format_bytes(s.bytes)
         );
         return Report::new(NAME, Status::Ok, summary)
-            .detail(Status::Ok, None, "dump size", sizes)
+            .detail(Status::Ok, None, msg!("item-dump-size"), sizes)
             .metric("tables_differing", count(0));
     }
 
@@ -49,7 +49,7 @@ pub(super) fn compare(
         true => msg!("cal-equal-sizes", sizes = sizes),
         false => sizes,
     };
-    report = report.detail(Status::Ok, None, "dump size", size_note);
+    report = report.detail(Status::Ok, None, msg!("item-dump-size"), size_note);
     report.status = report.worst_detail(Status::Ok);
     let tables = m.tables.len().max(s.tables.len());
     report.summary = match differing.is_empty() {
@@ -111,7 +111,13 @@ fn table_details(
             (None, None) => unreachable!("name comes from one of the maps"),
         };
         let node = (!s.tables.contains_key(name)).then_some(slave);
-        push(report, Status::Crit, node, name, message);
+        push(
+            report,
+            Status::Crit,
+            node,
+            Msg::text(name.as_str()),
+            message,
+        );
         differing.push(name.clone());
     }
     differing
@@ -131,7 +137,13 @@ fn sequence_details(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> us
             v.map_or_else(|| msg!("cal-absent"), |v| Msg::text(format!("setval({v})")))
         };
         let message = msg!("cal-sequence", master = show(a), slave = show(b));
-        push(report, Status::Warn, None, name, message);
+        push(
+            report,
+            Status::Warn,
+            None,
+            Msg::text(name.as_str()),
+            message,
+        );
         n += 1;
     }
     n
@@ -164,7 +176,7 @@ fn schema_detail(report: &mut Report, m: &DumpSummary, s: &DumpSummary) -> Optio
             ),
         ),
     };
-    push(report, status, None, "schema", message);
+    push(report, status, None, msg!("item-schema"), message);
     Some(same_versions)
 }
 
@@ -198,11 +210,11 @@ fn sequence_summary(n: usize) -> Option<Msg> {
     }
 }
 
-fn push(report: &mut Report, status: Status, node: Option<&str>, item: &str, message: Msg) {
+fn push(report: &mut Report, status: Status, node: Option<&str>, item: Msg, message: Msg) {
     report.details.push(Detail {
         status,
         node: node.map(str::to_string),
-        item: item.to_string(),
+        item,
         message,
     });
 }

@@ -2,6 +2,8 @@
 //! to the schema hash, COPY and INSERT rows to their table's [`RowSet`], versions, sequences
 //! and the trailer are noted.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
@@ -202,15 +204,15 @@ impl Parser {
         }
     }
 
-    fn incomplete(&self) -> Option<String> {
+    fn incomplete(&self) -> Option<Msg> {
         if self.bytes == 0 {
-            Some("empty output".into())
+            Some(msg!("cal-dump-empty"))
         } else if let Some(table) = &self.copy {
-            Some(format!("cut inside the data of `{table}` (no `\\.`)"))
+            Some(msg!("cal-dump-cut-in-data", table = table.as_str()))
         } else if !self.lexer.is_neutral() {
-            Some("cut inside a quoted literal or function body".into())
+            Some(msg!("cal-dump-cut-in-literal"))
         } else if !self.trailer {
-            Some("no `PostgreSQL database dump complete` trailer".into())
+            Some(msg!("cal-dump-no-trailer"))
         } else {
             None
         }

@@ -1,6 +1,7 @@
 //! What is kept of a dump once it has streamed past: sizes, hashes, per-table row counts,
 //! sequence values and versions. Small and serializable, so a node's facts fit a report.
 
+use crate::i18n::Msg;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -28,7 +29,7 @@ pub struct DumpSummary {
     pub restrict_key: bool,
     /// Why the dump is not whole (cut inside a COPY section, no final
     /// `PostgreSQL database dump complete`, empty), or `None` when it is.
-    pub incomplete: Option<String>,
+    pub incomplete: Option<Msg>,
 }
 
 /// The data of one table.

@@ -52,7 +52,12 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
     let mut report = Report::new(NAME, status_of(error), summary);
     for (role, node, error) in &errors {
         let message = msg!("cal-failed-on-the", role = *role, error = one_line(error));
-        report = report.detail(status_of(error), Some(&node.node), "pg_dump", message);
+        report = report.detail(
+            status_of(error),
+            Some(&node.node),
+            Msg::text("pg_dump"),
+            message,
+        );
         if let Some(why) = lasting(error) {
             let node = node.node.as_str();
             report = report.lasting(why.map(|why| format!("{node}: {why}")));
@@ -84,16 +89,21 @@ fn incomplete(sides: &[(&str, &NodeDump); 2]) -> Report {
                     "cal-incomplete",
                     role = *role,
                     node = node.node.as_str(),
-                    why = why.as_str()
+                    why = why
                 );
             }
             let message = msg!(
                 "cal-incomplete-after",
                 role = *role,
                 size = format_bytes(dump.bytes),
-                why = why.as_str()
+                why = why
             );
-            report = report.detail(Status::Unknown, Some(&node.node), "dump", message);
+            report = report.detail(
+                Status::Unknown,
+                Some(&node.node),
+                msg!("item-dump"),
+                message,
+            );
         }
     }
     report.hint(msg!("cal-hint-incomplete"))

@@ -46,10 +46,8 @@ pub fn parse(raw: &str) -> Answer {
                 Some(status) => from_status(status),
                 None => Answer::Unreadable(msg!("chat-not-a-document")),
             },
-            Err(e) if e.truncated => {
-                Answer::Unreadable(msg!("chat-cut-short", error = e.to_string()))
-            }
-            Err(e) => Answer::Unreadable(msg!("chat-unreadable", error = e.to_string())),
+            Err(e) if e.truncated => Answer::Unreadable(msg!("chat-cut-short", error = e.msg())),
+            Err(e) => Answer::Unreadable(msg!("chat-unreadable", error = e.msg())),
         };
     }
     let line = error_line(&text);

@@ -47,7 +47,7 @@ pub fn evaluate(samples: &[NodeStatus], expected_members: &[String], max_lag: Du
             verdict.add(
                 Status::Unknown,
                 None,
-                "rs.status()",
+                Msg::text("rs.status()"),
                 msg!("chat-no-node"),
                 msg!("chat-no-node"),
             );
@@ -87,7 +87,12 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
                 None => msg!("chat-no-set"),
             })
         );
-        verdict.add_main(Status::Crit, "replica set", message.clone(), message);
+        verdict.add_main(
+            Status::Crit,
+            msg!("item-replica-set"),
+            message.clone(),
+            message,
+        );
     }
     let primaries = |s: &ReplStatus| -> Vec<String> {
         s.primaries()
@@ -104,7 +109,7 @@ fn agreement(views: &[(&str, ReplStatus)], names: &Names, verdict: &mut Verdict)
             }
         });
         let message = msg!("chat-disagree", who = who);
-        verdict.add_main(Status::Crit, "PRIMARY", message.clone(), message);
+        verdict.add_main(Status::Crit, Msg::text("PRIMARY"), message.clone(), message);
         verdict.hint(msg!("chat-hint-stale"));
     }
 }

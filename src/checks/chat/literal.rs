@@ -15,6 +15,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::constructor;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Deeper nesting than any `rs.status()` needs; stops runaway recursion on garbage.
 const MAX_DEPTH: usize = 64;
@@ -22,20 +24,29 @@ const MAX_DEPTH: usize = 64;
 /// Why the text is not a literal, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    pub message: String,
+    pub message: Msg,
     pub line: usize,
     pub column: usize,
     /// The input ended in the middle of a value: the output was cut short.
     pub truncated: bool,
 }
 
+impl Error {
+    /// What is wrong and where, in every language.
+    pub fn msg(&self) -> Msg {
+        msg!(
+            "literal-error-at",
+            message = &self.message,
+            line = self.line,
+            column = self.column
+        )
+    }
+}
+
+/// English, as the fuzz tests and logs read it.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {}, column {}",
-            self.message, self.line, self.column
-        )
+        f.write_str(self.msg().en())
     }
 }
 
@@ -56,7 +67,7 @@ impl Reader<'_> {
         self.text.as_bytes().get(self.pos).copied()
     }
 
-    fn error(&self, message: impl Into<String>) -> Error {
+    fn error(&self, message: Msg) -> Error {
         let before = &self.text.as_bytes()[..self.pos.min(self.text.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before
@@ -64,7 +75,7 @@ impl Reader<'_> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
         Error {
-            message: message.into(),
+            message,
             line,
             column: self.text[line_start..self.pos.min(self.text.len())]
                 .chars()
@@ -76,8 +87,8 @@ impl Reader<'_> {
 
     fn unexpected(&self) -> Error {
         match self.text[self.pos..].chars().next() {
-            Some(c) => self.error(format!("unexpected `{c}`")),
-            None => self.error("output ends in the middle of a value"),
+            Some(c) => self.error(msg!("literal-unexpected", found = c.to_string())),
+            None => self.error(msg!("literal-ends-in-value")),
         }
     }
 
@@ -109,7 +120,7 @@ impl Reader<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Value, Error> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error(msg!("literal-too-deep")));
         }
         self.skip_blank();
         match self.peek() {
@@ -181,7 +192,7 @@ impl Reader<'_> {
             let rest = &self.text[self.pos..];
             let Some(stop) = rest.find([quote as char, '\\']) else {
                 self.pos = self.text.len();
-                return Err(self.error("output ends inside a string"));
+                return Err(self.error(msg!("literal-ends-in-string")));
             };
             out.push_str(&rest[..stop]);
             self.pos += stop + 1;
@@ -189,7 +200,7 @@ impl Reader<'_> {
                 return Ok(out);
             }
             let Some(escaped) = self.text[self.pos..].chars().next() else {
-                return Err(self.error("output ends inside a string"));
+                return Err(self.error(msg!("literal-ends-in-string")));
             };
             self.pos += escaped.len_utf8();
             match escaped {
@@ -211,11 +222,11 @@ impl Reader<'_> {
     fn hex_char(&mut self, digits: usize) -> Result<char, Error> {
         if self.pos + digits > self.text.len() {
             self.pos = self.text.len();
-            return Err(self.error("output ends inside a string"));
+            return Err(self.error(msg!("literal-ends-in-string")));
         }
         let hex = self.text.get(self.pos..self.pos + digits).unwrap_or("");
         let code =
-            u32::from_str_radix(hex, 16).map_err(|_| self.error("bad escape in a string"))?;
+            u32::from_str_radix(hex, 16).map_err(|_| self.error(msg!("literal-bad-escape")))?;
         self.pos += digits;
         Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
     }
@@ -229,14 +240,14 @@ impl Reader<'_> {
         self.pos += len;
         let token = &rest[..len];
         if self.pos >= self.text.len() && constructor::number(token).is_none() {
-            return Err(self.error("output ends inside a number"));
+            return Err(self.error(msg!("literal-ends-in-number")));
         }
         constructor::number(token).ok_or_else(|| {
             Reader {
                 text: self.text,
                 pos: start,
             }
-            .error(format!("bad number `{token}`"))
+            .error(msg!("literal-bad-number", token = token))
         })
     }
 

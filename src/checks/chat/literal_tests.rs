@@ -152,3 +152,17 @@ proptest! {
         prop_assert_eq!(parse(&text).unwrap(), value);
     }
 }
+
+#[test]
+fn a_parse_error_reads_in_italian_and_stays_english_for_machines() {
+    let err = parse("{ ok: 1,\n  members: [ ").unwrap_err();
+    assert!(err.truncated);
+    assert_eq!(
+        err.to_string(),
+        "output ends in the middle of a value at line 2, column 14"
+    );
+    assert_eq!(
+        err.msg().in_lang(crate::i18n::Lang::It),
+        "l'output finisce a metà di un valore alla riga 2, colonna 14"
+    );
+}

@@ -33,7 +33,7 @@ pub fn judge(view: &ReplStatus, names: &Names, expected: &[String], verdict: &mu
             verdict.add(
                 Status::Warn,
                 None,
-                format!("member {}", member.name),
+                msg!("item-member", name = member.name.as_str()),
                 message,
                 headline,
             );
@@ -50,7 +50,7 @@ pub fn judge(view: &ReplStatus, names: &Names, expected: &[String], verdict: &mu
             verdict.add(
                 Status::Crit,
                 None,
-                format!("node {original}"),
+                msg!("item-node", node = original.as_str()),
                 message.clone(),
                 message,
             );

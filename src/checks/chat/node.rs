@@ -7,6 +7,7 @@ use super::status::ReplStatus;
 use super::verdict::Verdict;
 use super::NodeStatus;
 use crate::checks::Status;
+use crate::i18n::Msg;
 use crate::msg;
 
 const ITEM: &str = "rs.status()";
@@ -22,7 +23,7 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
             verdict.add(
                 Status::Unknown,
                 Some(node),
-                ITEM,
+                Msg::text(ITEM),
                 message.clone(),
                 message.map(|m| format!("{node}: {m}")),
             );
@@ -91,7 +92,13 @@ pub fn judge(sample: &NodeStatus, verdict: &mut Verdict) -> (Option<ReplStatus>,
             m.map(|m| format!("{node}: {m}")),
         ),
     };
-    verdict.add(status, Some(node), ITEM, message.clone(), headline);
+    verdict.add(
+        status,
+        Some(node),
+        Msg::text(ITEM),
+        message.clone(),
+        headline,
+    );
     (None, json!({ "error": message }))
 }
 

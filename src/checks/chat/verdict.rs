@@ -26,7 +26,7 @@ impl Verdict {
         &mut self,
         status: Status,
         node: Option<&str>,
-        item: impl Into<String>,
+        item: impl Into<Msg>,
         message: impl Into<Msg>,
         headline: impl Into<Msg>,
     ) {
@@ -44,7 +44,7 @@ impl Verdict {
     pub fn add_main(
         &mut self,
         status: Status,
-        item: impl Into<String>,
+        item: impl Into<Msg>,
         message: impl Into<Msg>,
         headline: impl Into<Msg>,
     ) {

@@ -47,7 +47,10 @@ pub fn judge(view: &ReplStatus, expected: &[String], j: &mut Judge) -> Msg {
 
 /// Exactly one PRIMARY, or a finding about the whole set.
 fn primaries(view: &ReplStatus, j: &mut Judge) {
-    let set = format!("replica set {}", view.set.as_deref().unwrap_or("?"));
+    let set = msg!(
+        "item-replica-set-named",
+        set = view.set.as_deref().unwrap_or("?")
+    );
     let primaries = view.primaries();
     let unreachable = view
         .members
@@ -78,7 +81,7 @@ fn primaries(view: &ReplStatus, j: &mut Judge) {
 fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<Msg> {
     let label = j.names.label(&member.name);
     let node = j.names.node_of(&member.name);
-    let item = format!("member {}", member.name);
+    let item = msg!("item-member", name = member.name.as_str());
     match member.role() {
         Role::Primary => {
             j.verdict
@@ -122,7 +125,7 @@ fn member(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option
 fn secondary(member: &Member, primary_optime: Option<i64>, j: &mut Judge) -> Option<Msg> {
     let label = j.names.label(&member.name);
     let node = j.names.node_of(&member.name);
-    let item = format!("member {}", member.name);
+    let item = msg!("item-member", name = member.name.as_str());
     let Some(lag_ms) = primary_optime
         .zip(member.known_optime())
         .map(|(p, m)| (p - m).max(0))

@@ -48,7 +48,7 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
                     .detail(
                         Status::Ok,
                         Some(node),
-                        "clock",
+                        msg!("item-clock"),
                         msg!(
                             "clock-offset",
                             offset = format!("{:+.3}", o.seconds),
@@ -65,7 +65,9 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
                         },
                     );
             }
-            Err(why) => report = report.detail(Status::Unknown, Some(node), "clock", why.clone()),
+            Err(why) => {
+                report = report.detail(Status::Unknown, Some(node), msg!("item-clock"), why.clone())
+            }
         }
     }
     let unread = read.len() < clocks.len();
@@ -120,7 +122,7 @@ pub fn evaluate(clocks: &[NodeClock], warn: Duration) -> Report {
             (status, message)
         }
     };
-    report = report.detail(verdict, None, "skew", message.clone());
+    report = report.detail(verdict, None, msg!("item-skew"), message.clone());
     report.status = report.worst_detail(Status::Unknown);
     report.summary = msg!(
         "clock-summary",

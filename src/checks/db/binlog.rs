@@ -17,8 +17,6 @@ use crate::checks::{Metric, Status};
 use crate::i18n::Msg;
 use crate::msg;
 
-const ITEM: &str = "binlog position";
-
 /// Compares `replica` (the replica node's default connection) with the primary's output.
 /// Returns the primary's facts.
 pub fn judge(
@@ -36,7 +34,7 @@ pub fn judge(
             verdict.add(
                 Status::Crit,
                 Some(node),
-                ITEM,
+                msg!("item-binlog-position"),
                 message.clone(),
                 message.map(|m| format!("{node}: {m}")),
             );
@@ -57,7 +55,7 @@ pub fn judge(
             verdict.add(
                 Status::Unknown,
                 Some(node),
-                ITEM,
+                msg!("item-binlog-position"),
                 message.clone(),
                 message.map(|m| format!("{node}: {m}")),
             );
@@ -105,7 +103,7 @@ pub fn judge(
     verdict.add(
         Status::Ok,
         Some(replica_node),
-        ITEM,
+        msg!("item-binlog-position"),
         message,
         Msg::default(),
     );

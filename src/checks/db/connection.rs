@@ -21,9 +21,9 @@ pub fn judge(
     metrics: &mut BTreeMap<String, Metric>,
 ) -> (Value, Msg) {
     let (item, suffix) = match replica.connection.as_str() {
-        "" => ("replication".to_string(), String::new()),
+        "" => (msg!("item-replication"), String::new()),
         name => (
-            format!("connection '{name}'"),
+            msg!("item-connection", name = name),
             format!("_{}", metric_safe(name)),
         ),
     };
@@ -51,7 +51,7 @@ pub fn judge(
             verdict.add(
                 Status::Crit,
                 Some(node),
-                &item,
+                item.clone(),
                 msg!(
                     "db-thread-detail",
                     thread = thread,
@@ -80,7 +80,7 @@ pub fn judge(
             Some(Some(lag)) if lag > max_lag.as_secs() => verdict.add(
                 Status::Warn,
                 Some(node),
-                &item,
+                item.clone(),
                 msg!(
                     "db-lag-over",
                     lag = seconds(lag),
@@ -99,7 +99,7 @@ pub fn judge(
             Some(Some(lag)) => verdict.add(
                 Status::Ok,
                 Some(node),
-                &item,
+                item.clone(),
                 msg!(
                     "db-lag",
                     lag = seconds(lag),
@@ -111,14 +111,14 @@ pub fn judge(
             Some(None) => verdict.add(
                 Status::Crit,
                 Some(node),
-                &item,
+                item.clone(),
                 msg!("db-lag-null"),
                 msg!("db-lag-null-headline", what = &what),
             ),
             None => verdict.add(
                 Status::Unknown,
                 Some(node),
-                &item,
+                item.clone(),
                 msg!("db-lag-missing"),
                 msg!("db-lag-missing-headline", what = &what),
             ),

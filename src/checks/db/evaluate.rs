@@ -129,6 +129,12 @@ fn failure(node: &str, answer: &Answer, verdict: &mut Verdict) -> Msg {
             m.map(|m| format!("{node}: {m}")),
         ),
     };
-    verdict.add(status, Some(node), ITEM, message.clone(), headline);
+    verdict.add(
+        status,
+        Some(node),
+        Msg::text(ITEM),
+        message.clone(),
+        headline,
+    );
     message
 }

@@ -27,7 +27,7 @@ pub fn gather(cx: &Context) -> Report {
     let id = RandomState::new().hash_one(std::time::SystemTime::now()) as u16;
     let query = match message::query(id, domain, qtype) {
         Ok(query) => query,
-        Err(why) => return Report::new("dns", Status::Unknown, Msg::text(why)),
+        Err(why) => return Report::new("dns", Status::Unknown, why),
     };
     let servers: Vec<String> = cx
         .inventory
@@ -41,7 +41,7 @@ pub fn gather(cx: &Context) -> Report {
         .run_each(&nodes, &cmd)
         .into_iter()
         .map(|(node, out)| {
-            let relayed = out.and_then(|o| relay::parse(&o.stdout_lossy()).map_err(Msg::text));
+            let relayed = out.and_then(|o| relay::parse(&o.stdout_lossy()));
             asking(node, relayed, |raw| message::parse(raw, id, domain, qtype))
         })
         .collect();
@@ -66,7 +66,7 @@ pub fn gather(cx: &Context) -> Report {
 pub(super) fn asking(
     node: String,
     relayed: Result<relay::Relayed, Msg>,
-    read: impl Fn(&[u8]) -> Result<message::Reply, String>,
+    read: impl Fn(&[u8]) -> Result<message::Reply, Msg>,
 ) -> Asking {
     match relayed {
         Ok(r) => Asking {
@@ -81,7 +81,7 @@ pub(super) fn asking(
                 .into_iter()
                 .map(|a| ServerReply {
                     server: a.server,
-                    reply: a.result.and_then(|raw| read(&raw.bytes)).map_err(Msg::text),
+                    reply: a.result.and_then(|raw| read(&raw.bytes)),
                 })
                 .collect()),
         },

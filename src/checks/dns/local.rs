@@ -15,7 +15,7 @@ use crate::msg;
 pub fn ask_here(
     servers: &[String],
     query: &[u8],
-    read: impl Fn(&[u8]) -> Result<Reply, String> + Sync,
+    read: impl Fn(&[u8]) -> Result<Reply, Msg> + Sync,
 ) -> Asking {
     if servers.is_empty() {
         return Asking {
@@ -31,9 +31,7 @@ pub fn ask_here(
             .map(|server| {
                 scope.spawn(move || ServerReply {
                     server: server.clone(),
-                    reply: ask(server, query)
-                        .and_then(|raw| read(&raw))
-                        .map_err(Msg::text),
+                    reply: ask(server, query).and_then(|raw| read(&raw)),
                 })
             })
             .collect();
@@ -43,7 +41,7 @@ pub fn ask_here(
             .map(|(t, server)| {
                 t.join().unwrap_or_else(|_| ServerReply {
                     server: server.clone(),
-                    reply: Err(Msg::text("the query panicked")),
+                    reply: Err(msg!("dns-query-panicked")),
                 })
             })
             .collect()
@@ -56,10 +54,10 @@ pub fn ask_here(
 }
 
 /// One server, two tries over UDP as a stub resolver does, TCP when the answer was cut.
-fn ask(server: &str, query: &[u8]) -> Result<Vec<u8>, String> {
+fn ask(server: &str, query: &[u8]) -> Result<Vec<u8>, Msg> {
     let ip: IpAddr = server
         .parse()
-        .map_err(|_| format!("`{server}` is not an IP address"))?;
+        .map_err(|_| msg!("dns-server-not-ip", server = server))?;
     let to = SocketAddr::new(ip, 53);
     let bind: SocketAddr = if ip.is_ipv6() {
         "[::]:0".parse().expect("a literal address")
@@ -67,17 +65,17 @@ fn ask(server: &str, query: &[u8]) -> Result<Vec<u8>, String> {
         "0.0.0.0:0".parse().expect("a literal address")
     };
     let failed = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::ConnectionRefused => {
-            "nothing answers on port 53 (connection refused)".to_string()
+        std::io::ErrorKind::ConnectionRefused => msg!("dns-fail-refused"),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+            msg!("dns-fail-no-answer")
         }
-        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => "no answer".to_string(),
-        _ => format!("cannot ask: {e}"),
+        _ => msg!("dns-fail-cannot-ask").map(|what| format!("{what}: {e}")),
     };
     let socket = UdpSocket::bind(bind).map_err(failed)?;
     socket.connect(to).map_err(failed)?;
     socket.set_read_timeout(Some(TIMEOUT)).map_err(failed)?;
     let mut buf = vec![0u8; 65535];
-    let mut last = String::new();
+    let mut last = Msg::default();
     for _ in 0..2 {
         socket.send(query).map_err(failed)?;
         loop {
@@ -121,11 +119,13 @@ mod tests {
         });
         let answers = asking.answers.unwrap();
         assert_eq!(answers[0].server, "dns.example");
+        let why = answers[0].reply.as_ref().unwrap_err();
+        assert_eq!(why.en(), "`dns.example` is not an IP address");
         assert_eq!(
-            answers[0].reply,
-            Err("`dns.example` is not an IP address".into())
+            why.in_lang(crate::i18n::Lang::It),
+            "`dns.example` non è un indirizzo IP"
         );
-        assert!(ask_here(&[], &[0, 1], |_| Err(String::new()))
+        assert!(ask_here(&[], &[0, 1], |_| Err(Msg::default()))
             .answers
             .is_err());
     }

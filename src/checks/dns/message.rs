@@ -3,6 +3,9 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 pub const TYPE_A: u16 = 1;
 pub const TYPE_AAAA: u16 = 28;
 const TYPE_CNAME: u16 = 5;
@@ -24,18 +27,19 @@ pub enum Reply {
     NoAddress { chain: Vec<String> },
     /// NXDOMAIN: the server says the name (or the end of its chain) does not exist.
     NoSuchName { chain: Vec<String> },
-    /// SERVFAIL, REFUSED…: the server did not say (its rcode's name).
-    Failed(String),
+    /// SERVFAIL, REFUSED…: the server did not say (its rcode's name, or why its answer
+    /// cannot be followed).
+    Failed(Msg),
 }
 
 /// The query for `name`'s records of `qtype`, recursion desired (what a stub resolver sends).
-pub fn query(id: u16, name: &str, qtype: u16) -> Result<Vec<u8>, String> {
+pub fn query(id: u16, name: &str, qtype: u16) -> Result<Vec<u8>, Msg> {
     let mut q = Vec::with_capacity(12 + name.len() + 6);
     q.extend_from_slice(&id.to_be_bytes());
     q.extend_from_slice(&[0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0]);
     for label in name.trim_end_matches('.').split('.') {
         if label.is_empty() || label.len() > 63 {
-            return Err(format!("`{name}` is not a valid DNS name"));
+            return Err(msg!("dns-bad-name", name = name));
         }
         q.push(label.len() as u8);
         q.extend_from_slice(label.as_bytes());
@@ -48,14 +52,14 @@ pub fn query(id: u16, name: &str, qtype: u16) -> Result<Vec<u8>, String> {
 
 /// Reads a server's answer to the query (`id`, `name`, `qtype`). `Err`: not an answer to
 /// it (other id or question, not a response, cut short).
-pub fn parse(reply: &[u8], id: u16, name: &str, qtype: u16) -> Result<Reply, String> {
+pub fn parse(reply: &[u8], id: u16, name: &str, qtype: u16) -> Result<Reply, Msg> {
     let mut r = Reader { msg: reply, at: 0 };
-    let header = r.take(12).ok_or("a DNS answer shorter than its header")?;
+    let header = r.take(12).ok_or_else(|| msg!("dns-short-header"))?;
     if u16::from_be_bytes([header[0], header[1]]) != id {
-        return Err("an answer to another query (its id differs)".into());
+        return Err(msg!("dns-other-id"));
     }
     if header[2] & 0x80 == 0 {
-        return Err("a DNS query, not an answer".into());
+        return Err(msg!("dns-not-answer"));
     }
     let rcode = header[3] & 0x0f;
     let count = |i: usize| u16::from_be_bytes([header[i], header[i + 1]]);
@@ -65,7 +69,7 @@ pub fn parse(reply: &[u8], id: u16, name: &str, qtype: u16) -> Result<Reply, Str
         let asked = r.name()?;
         let (t, _class) = (r.u16()?, r.u16()?);
         if asked != want || t != qtype {
-            return Err(format!("an answer about `{asked}`, not `{want}`"));
+            return Err(msg!("dns-other-name", asked = asked, want = want.as_str()));
         }
     }
     let mut records = Vec::new();
@@ -73,14 +77,14 @@ pub fn parse(reply: &[u8], id: u16, name: &str, qtype: u16) -> Result<Reply, Str
         let owner = r.name()?;
         let (t, class, ttl, len) = (r.u16()?, r.u16()?, r.u32()?, r.u16()? as usize);
         let start = r.at;
-        let data = r.take(len).ok_or("a record cut short")?;
+        let data = r.take(len).ok_or_else(|| msg!("dns-record-cut"))?;
         if class != CLASS_IN {
             continue;
         }
         let value = match (t, len) {
             (TYPE_A, 4) => Value::Ip(Ipv4Addr::new(data[0], data[1], data[2], data[3]).into()),
             (TYPE_AAAA, 16) => {
-                let octets: [u8; 16] = data.try_into().map_err(|_| "a bad AAAA record")?;
+                let octets: [u8; 16] = data.try_into().map_err(|_| msg!("dns-bad-aaaa"))?;
                 Value::Ip(Ipv6Addr::from(octets).into())
             }
             (TYPE_CNAME, _) => Value::Alias(
@@ -113,10 +117,7 @@ fn follow(rcode: u8, want: &str, qtype: u16, records: &[(String, u16, u32, Value
         .find(|(owner, t, _, _)| *owner == current && *t == TYPE_CNAME)
     {
         if chain.len() == MAX_CHAIN || chain.contains(target) || target == want {
-            return Reply::Failed(format!(
-                "a CNAME loop or chain too long: {}",
-                chain.join(" → ")
-            ));
+            return Reply::Failed(msg!("dns-cname-loop", chain = chain.join(" → ")));
         }
         ttl = ttl.min(*t);
         chain.push(target.clone());
@@ -125,7 +126,7 @@ fn follow(rcode: u8, want: &str, qtype: u16, records: &[(String, u16, u32, Value
     match rcode {
         0 => {}
         3 => return Reply::NoSuchName { chain },
-        code => return Reply::Failed(rcode_name(code)),
+        code => return Reply::Failed(Msg::text(rcode_name(code))),
     }
     let mut addresses = Vec::new();
     for (owner, t, record_ttl, value) in records {
@@ -174,20 +175,20 @@ impl<'a> Reader<'a> {
         Some(bytes)
     }
 
-    fn u16(&mut self) -> Result<u16, String> {
-        let b = self.take(2).ok_or("a DNS answer cut short")?;
+    fn u16(&mut self) -> Result<u16, Msg> {
+        let b = self.take(2).ok_or_else(|| msg!("dns-cut-short"))?;
         Ok(u16::from_be_bytes([b[0], b[1]]))
     }
 
-    fn u32(&mut self) -> Result<u32, String> {
-        let b = self.take(4).ok_or("a DNS answer cut short")?;
+    fn u32(&mut self) -> Result<u32, Msg> {
+        let b = self.take(4).ok_or_else(|| msg!("dns-cut-short"))?;
         Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
     }
 
     /// A name at the cursor, compression pointers followed (a bounded number of them, so a
     /// pointer loop ends in an error).
-    fn name(&mut self) -> Result<String, String> {
-        let bad = || "a malformed name in a DNS answer".to_string();
+    fn name(&mut self) -> Result<String, Msg> {
+        let bad = || msg!("dns-bad-name-in-answer");
         let mut labels: Vec<String> = Vec::new();
         let mut at = self.at;
         let mut jumped = false;

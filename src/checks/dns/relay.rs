@@ -10,6 +10,8 @@
 
 use std::time::Duration;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::transport::Cmd;
 
 const RELAY: &str = include_str!("relay.py");
@@ -51,7 +53,7 @@ pub struct Relayed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asked {
     pub server: String,
-    pub result: Result<Raw, String>,
+    pub result: Result<Raw, Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +64,7 @@ pub struct Raw {
 }
 
 /// Reads the relay's output; `Err`: it could ask nobody, and why.
-pub fn parse(text: &str) -> Result<Relayed, String> {
+pub fn parse(text: &str) -> Result<Relayed, Msg> {
     let mut via = None;
     let mut listed: Option<(String, Vec<String>)> = None;
     let mut asked = Vec::new();
@@ -71,9 +73,7 @@ pub fn parse(text: &str) -> Result<Relayed, String> {
         let (word, rest) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
         match word {
             "via" => via = Some(rest.trim().to_string()),
-            "resolv-error" => {
-                return Err(format!("cannot read `/etc/resolv.conf`: {}", rest.trim()))
-            }
+            "resolv-error" => return Err(msg!("dns-resolv-unreadable", why = rest.trim())),
             "servers" => {
                 let mut words = rest.split_whitespace().map(str::to_string);
                 let from = words.next().unwrap_or_default();
@@ -89,7 +89,7 @@ pub fn parse(text: &str) -> Result<Relayed, String> {
                         over: over.to_string(),
                         bytes,
                     })
-                    .ok_or_else(|| "the relay printed an unreadable answer".to_string());
+                    .ok_or_else(|| msg!("dns-relay-unreadable"));
                 asked.push(Asked {
                     server: server.to_string(),
                     result,
@@ -109,19 +109,13 @@ pub fn parse(text: &str) -> Result<Relayed, String> {
         }
     }
     match via.as_deref() {
-        None => return Err("the DNS query printed nothing (is `sh` there?)".into()),
-        Some("none") => {
-            return Err(
-                "no python on the node to send the DNS query (python3, python2 or \
-                 platform-python)"
-                    .into(),
-            )
-        }
+        None => return Err(msg!("dns-relay-silent")),
+        Some("none") => return Err(msg!("dns-relay-no-python")),
         Some(_) => {}
     }
-    let (servers_from, servers) = listed.ok_or("the DNS query stopped before asking anyone")?;
+    let (servers_from, servers) = listed.ok_or_else(|| msg!("dns-relay-stopped"))?;
     if servers.is_empty() {
-        return Err("no `nameserver` line in `/etc/resolv.conf`".into());
+        return Err(msg!("dns-no-nameserver"));
     }
     // A server the relay named but printed nothing about (killed by a timeout) was not asked.
     let servers = servers
@@ -132,7 +126,7 @@ pub fn parse(text: &str) -> Result<Relayed, String> {
                 .find(|a| a.server == server)
                 .cloned()
                 .unwrap_or_else(|| Asked {
-                    result: Err("the query gave no result".into()),
+                    result: Err(msg!("dns-no-result")),
                     server,
                 })
         })
@@ -145,19 +139,19 @@ pub fn parse(text: &str) -> Result<Relayed, String> {
 }
 
 /// The relay's own words for a timeout; errno texts only where they add to the kind.
-fn failure(kind: &str, message: &str) -> String {
+fn failure(kind: &str, message: &str) -> Msg {
     let what = match kind {
-        "timeout" if !message.is_empty() => return message.to_string(),
-        "timeout" => "no answer",
-        "refused" => return "nothing answers on port 53 (connection refused)".into(),
-        "unreachable" => "unreachable",
-        "bad-address" => "not an IP address",
-        _ => "cannot ask",
+        "timeout" if !message.is_empty() => return Msg::text(message),
+        "timeout" => msg!("dns-fail-no-answer"),
+        "refused" => return msg!("dns-fail-refused"),
+        "unreachable" => msg!("dns-fail-unreachable"),
+        "bad-address" => msg!("dns-fail-bad-address"),
+        _ => msg!("dns-fail-cannot-ask"),
     };
     if message.is_empty() {
-        what.to_string()
+        what
     } else {
-        format!("{what}: {message}")
+        what.map(|what| format!("{what}: {message}"))
     }
 }
 

@@ -33,9 +33,14 @@ fn a_silent_server_and_a_stopped_one_are_named_with_why() {
         Err("no answer in 2 tries of 2s".into())
     );
     let r = parse(include_str!("fixtures/server-stopped.txt")).unwrap();
+    let refused = r.servers[0].result.as_ref().unwrap_err();
     assert_eq!(
-        r.servers[0].result,
-        Err("nothing answers on port 53 (connection refused)".into())
+        refused.en(),
+        "nothing answers on port 53 (connection refused)"
+    );
+    assert_eq!(
+        refused.in_lang(crate::i18n::Lang::It),
+        "nessuno risponde sulla porta 53 (connessione rifiutata)"
     );
 }
 
@@ -60,7 +65,14 @@ fn nobody_to_ask_is_an_error_with_the_reason() {
 #[test]
 fn a_server_listed_without_a_result_was_not_asked() {
     let r = parse("via python2\nservers given 10.0.0.53\n").unwrap();
-    assert_eq!(r.servers[0].result, Err("the query gave no result".into()));
+    assert_eq!(
+        r.servers[0]
+            .result
+            .as_ref()
+            .map_err(|e| e.en())
+            .unwrap_err(),
+        "the query gave no result"
+    );
 }
 
 #[test]

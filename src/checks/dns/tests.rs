@@ -39,11 +39,9 @@ fn dr() -> Expected {
 
 /// What `node` got, from a relay fixture whose query had id `id`.
 fn from(node: &str, fixture: &str, id: u16) -> Asking {
-    asking(
-        node.into(),
-        relay::parse(fixture).map_err(Msg::text),
-        |raw| message::parse(raw, id, DOMAIN, message::TYPE_A),
-    )
+    asking(node.into(), relay::parse(fixture), |raw| {
+        message::parse(raw, id, DOMAIN, message::TYPE_A)
+    })
 }
 
 fn judge(expected: &Expected, askings: &[Asking]) -> Report {
@@ -161,7 +159,7 @@ fn no_such_name_and_no_address_are_critical() {
     );
     let aaaa = asking(
         "tvox1".into(),
-        relay::parse(include_str!("fixtures/aaaa-no-data.txt")).map_err(Msg::text),
+        relay::parse(include_str!("fixtures/aaaa-no-data.txt")),
         |raw| message::parse(raw, 0xa006, DOMAIN, message::TYPE_AAAA),
     );
     let v6 = Expected {

@@ -35,7 +35,7 @@ pub fn evaluate(
                 } else {
                     Status::Unknown
                 };
-                report = report.detail(status, Some(&asking.from), "DNS", why.clone());
+                report = report.detail(status, Some(&asking.from), Msg::text("DNS"), why.clone());
             }
             Ok(replies) => {
                 for r in replies {
@@ -45,7 +45,7 @@ pub fn evaluate(
                     }
                     answers.insert(r.server.clone(), facts(&r.reply));
                     said.push((r.server.clone(), asking.from.clone(), gist(&r.reply)));
-                    let item = format!("DNS server {}", r.server);
+                    let item = msg!("item-dns-server", server = r.server.as_str());
                     report = report.detail(status, Some(&asking.from), item, message);
                 }
             }

@@ -56,7 +56,7 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, Msg>, timeout: Durat
                 Status::Unknown,
                 msg!("dr-isolated-cannot-tell", why = &why),
             )
-            .detail(Status::Unknown, Some("dr_client"), "probe", why)
+            .detail(Status::Unknown, Some("dr_client"), msg!("item-probe"), why)
         }
     };
     let mut report = Report::new(NAME, Status::Ok, Msg::default());
@@ -81,9 +81,8 @@ pub fn evaluate(targets: &[Target], answer: &Result<String, Msg>, timeout: Durat
             .collect();
         seen.insert(target.address.clone(), json!(ports));
         let item = match &target.node {
-            Some(_) => target.address.clone(),
-            // The item column is data (JSON): English.
-            None => target.label().en().to_string(),
+            Some(_) => Msg::text(target.address.as_str()),
+            None => target.label(),
         };
         report = report.detail(status, target.node.as_deref(), item, message);
     }

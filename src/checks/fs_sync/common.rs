@@ -19,13 +19,13 @@ pub(super) fn push(
     report: &mut Report,
     status: Status,
     node: Option<&str>,
-    item: &str,
+    item: Msg,
     message: Msg,
 ) {
     report.details.push(Detail {
         status,
         node: node.map(str::to_string),
-        item: item.to_string(),
+        item,
         message,
     });
 }
@@ -54,18 +54,14 @@ pub(super) fn unusable(master: &NodeDu, slave: &NodeDu) -> Report {
             ),
             Ok(l) => match (&l.root, &l.missing) {
                 (Some(_), _) => continue,
-                (None, Some(why)) if role == "slave" => (
-                    Status::Crit,
-                    msg!("fs-missing-on-slave", why = why.as_str()),
-                ),
-                (None, Some(why)) => (
-                    Status::Unknown,
-                    msg!("fs-missing-on-master", why = why.as_str()),
-                ),
+                (None, Some(why)) if role == "slave" => {
+                    (Status::Crit, msg!("fs-missing-on-slave", why = why))
+                }
+                (None, Some(why)) => (Status::Unknown, msg!("fs-missing-on-master", why = why)),
                 (None, None) => (Status::Unknown, msg!("fs-du-silent", role = role)),
             },
         };
-        push(&mut report, status, Some(&n.node), "du", message);
+        push(&mut report, status, Some(&n.node), Msg::text("du"), message);
     }
     let worst = report
         .details

@@ -7,6 +7,8 @@
 //! appear: technicians paste stdout and stderr mixed.
 
 use super::size::{parse_du_size, DuSize, DuUnit};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// One record of `du`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +28,9 @@ pub struct DuListing {
     /// The first-level directories, sorted by name.
     pub dirs: Vec<DuEntry>,
     /// `du: cannot read directory …` and unparsable lines: sizes may be undercounted.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
     /// `du: cannot access 'DIR'…` when nothing at all was listed: the directory is missing.
-    pub missing: Option<String>,
+    pub missing: Option<Msg>,
 }
 
 impl DuListing {
@@ -61,7 +63,7 @@ pub fn parse_du(stdout: &str, stderr: &str, unit: DuUnit) -> DuListing {
             continue;
         }
         if record.starts_with("du: ") {
-            errors.push(record.trim().to_string());
+            errors.push(Msg::text(record.trim()));
             continue;
         }
         let parsed = record
@@ -69,13 +71,13 @@ pub fn parse_du(stdout: &str, stderr: &str, unit: DuUnit) -> DuListing {
             .and_then(|(size, path)| Some((parse_du_size(size, unit)?, path)));
         match parsed {
             Some((size, path)) => entries.push((size, path.to_string())),
-            None => errors.push(format!("unparsable du output: {record:?}")),
+            None => errors.push(msg!("fs-du-unparsable", record = format!("{record:?}"))),
         }
     }
     listing(entries, errors)
 }
 
-fn listing(mut entries: Vec<(DuSize, String)>, mut warnings: Vec<String>) -> DuListing {
+fn listing(mut entries: Vec<(DuSize, String)>, mut warnings: Vec<Msg>) -> DuListing {
     let Some((size, path)) = entries.pop() else {
         // Nothing listed: a `cannot access` error means the directory itself is missing.
         let at = warnings.iter().position(|w| w.contains("cannot access"));

@@ -37,7 +37,7 @@ pub fn evaluate_exact(
     let d = match diff {
         Ok(d) => d,
         Err(e) => {
-            let summary = msg!("fs-manifest-error", error = e.to_string());
+            let summary = msg!("fs-manifest-error", error = e.msg());
             let mut report = Report::new(NAME, Status::Unknown, summary);
             let node = match e.side {
                 Some("slave") => slave,
@@ -47,8 +47,8 @@ pub fn evaluate_exact(
                 &mut report,
                 Status::Unknown,
                 Some(node),
-                "manifest",
-                Msg::text(e.to_string()),
+                msg!("item-manifest"),
+                e.msg(),
             );
             return report.hint(msg!("fs-manifest-hint"));
         }
@@ -75,7 +75,13 @@ pub fn evaluate_exact(
         Some(why) => Msg::join([&copy_msg, why], "; "),
         None => copy_msg,
     };
-    push(&mut report, verdict.status, None, "to copy", copy_msg);
+    push(
+        &mut report,
+        verdict.status,
+        None,
+        msg!("item-to-copy"),
+        copy_msg,
+    );
     let eta = previous.and_then(|p| eta(&mut report, p, to_copy));
     let listed = verdict.status.min(Status::Warn);
     list(
@@ -157,7 +163,7 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
                 size = format_bytes(now)
             ),
         };
-        push(report, Status::Ok, None, "progress", text);
+        push(report, Status::Ok, None, msg!("item-progress"), text);
         return None;
     }
     let rate = done as f64 / secs;
@@ -169,7 +175,7 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
         rate = format_bytes(rate as u64),
         left = crate::time::duration::format(left)
     );
-    push(report, Status::Ok, None, "progress", text);
+    push(report, Status::Ok, None, msg!("item-progress"), text);
     Some(left)
 }
 
@@ -178,7 +184,13 @@ fn eta(report: &mut Report, p: &Progress, now: u64) -> Option<Duration> {
 fn list(report: &mut Report, status: Status, labels: (Msg, Msg), listed: &Listed) {
     let (what, rest) = labels;
     for f in &listed.first {
-        push(report, status, None, &f.path, describe(&what, f));
+        push(
+            report,
+            status,
+            None,
+            Msg::text(f.path.as_str()),
+            describe(&what, f),
+        );
     }
     let more = listed.count - listed.first.len() as u64;
     if more > 0 {
@@ -188,7 +200,7 @@ fn list(report: &mut Report, status: Status, labels: (Msg, Msg), listed: &Listed
             rest = rest,
             size = format_bytes(listed.bytes)
         );
-        push(report, status, None, "…", text);
+        push(report, status, None, Msg::text("…"), text);
     }
 }
 

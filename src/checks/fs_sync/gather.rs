@@ -143,7 +143,7 @@ fn exact(cx: &Context, roles: &Roles) -> Report {
                 Status::Unknown,
                 msg!("fs-no-manifest", node = node, why = &why),
             )
-            .detail(Status::Unknown, Some(node), "manifest", why);
+            .detail(Status::Unknown, Some(node), msg!("item-manifest"), why);
         }
     }
     let path = cx.state_file("fs-sync-exact.json");

@@ -17,6 +17,9 @@
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// One file of a manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManifestEntry {
@@ -33,15 +36,32 @@ pub struct ManifestError {
     pub side: Option<&'static str>,
     /// 1-based record number.
     pub record: u64,
-    pub message: String,
+    pub message: Msg,
 }
 
+impl ManifestError {
+    /// Where and what, in every language.
+    pub fn msg(&self) -> Msg {
+        match self.side {
+            Some(side) => msg!(
+                "manifest-error-side",
+                side = side,
+                record = self.record,
+                message = &self.message
+            ),
+            None => msg!(
+                "manifest-error",
+                record = self.record,
+                message = &self.message
+            ),
+        }
+    }
+}
+
+/// English, for logs and tests.
 impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(side) = self.side {
-            write!(f, "{side} manifest, ")?;
-        }
-        write!(f, "record {}: {}", self.record, self.message)
+        f.write_str(self.msg().en())
     }
 }
 
@@ -67,7 +87,7 @@ impl<R: Read> ManifestReader<R> {
         }
     }
 
-    fn error(&mut self, message: String) -> Option<Result<ManifestEntry, ManifestError>> {
+    fn error(&mut self, message: Msg) -> Option<Result<ManifestEntry, ManifestError>> {
         self.failed = true;
         Some(Err(ManifestError {
             side: None,
@@ -89,24 +109,26 @@ impl<R: Read> Iterator for ManifestReader<R> {
             Ok(0) => return None,
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return self.next(),
-            Err(e) => return self.error(format!("read failed: {e}")),
+            Err(e) => return self.error(msg!("manifest-read-failed", error = e.to_string())),
         }
         self.record += 1;
         let Some(record) = self.buf.strip_suffix(b"\0") else {
-            return self.error("cut short (no final NUL): the listing did not finish".into());
+            return self.error(msg!("manifest-cut-short"));
         };
         let entry = match parse(record) {
             Some(entry) => entry,
             None => {
                 let shown = String::from_utf8_lossy(&record[..record.len().min(80)]).into_owned();
-                return self.error(format!("not `SIZE MTIME PATH`: {shown:?}"));
+                return self.error(msg!("manifest-bad-record", shown = format!("{shown:?}")));
             }
         };
         if let Some(last) = &self.last {
             if entry.path <= *last {
                 let (a, b) = (lossy(last), lossy(&entry.path));
-                return self.error(format!(
-                    "not sorted: {b:?} after {a:?} (sort with LC_ALL=C)"
+                return self.error(msg!(
+                    "manifest-not-sorted",
+                    path = format!("{b:?}"),
+                    after = format!("{a:?}")
                 ));
             }
         }
@@ -139,6 +161,20 @@ pub(super) fn lossy(path: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsorted_manifest_is_said_in_italian_too() {
+        let mut err = read(b"1 1.0 b\x001 1.0 a\x00").pop().unwrap().unwrap_err();
+        err.side = Some("slave");
+        assert_eq!(
+            err.to_string(),
+            "slave manifest, record 2: not sorted: \"a\" after \"b\" (sort with LC_ALL=C)"
+        );
+        assert_eq!(
+            err.msg().in_lang(crate::i18n::Lang::It),
+            "elenco di slave, record 2: non ordinato: \"a\" dopo \"b\" (ordina con LC_ALL=C)"
+        );
+    }
 
     fn read(input: &[u8]) -> Vec<Result<ManifestEntry, ManifestError>> {
         ManifestReader::new(input).collect()

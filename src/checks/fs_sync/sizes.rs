@@ -75,7 +75,7 @@ pub fn evaluate_sizes(
         if status != Status::Ok {
             off.push(format!("`{name}`"));
         }
-        push(&mut report, status, None, name, message);
+        push(&mut report, status, None, Msg::text(*name), message);
     }
     let total_verdict = judge.judge(Some(m_total), Some(s_total));
     behind |= total_verdict.behind;
@@ -95,7 +95,7 @@ pub fn evaluate_sizes(
         &mut report,
         total_verdict.status,
         None,
-        "total",
+        msg!("item-total"),
         total_message,
     );
     for (node, listing) in [(&master.node, m), (&slave.node, s)] {
@@ -103,7 +103,7 @@ pub fn evaluate_sizes(
     }
     if !(m.exact() && s.exact()) {
         let note = msg!("fs-rounded");
-        push(&mut report, Status::Ok, None, "precision", note);
+        push(&mut report, Status::Ok, None, msg!("item-precision"), note);
     }
     report.status = report.worst_detail(Status::Ok);
     let pct = percent(m_total, s_total);
@@ -152,7 +152,7 @@ fn total(l: &DuListing) -> u64 {
 fn unreadable<'a>(name: &str, sides: [(&'a NodeDu, &DuListing); 2]) -> Option<&'a str> {
     sides.into_iter().find_map(|(node, listing)| {
         let path = &listing.dir(name)?.path;
-        let inside = |w: &String| {
+        let inside = |w: &Msg| {
             [format!("{path}'"), format!("{path}’"), format!("{path}/")]
                 .iter()
                 .any(|p| w.contains(p.as_str()))
@@ -180,9 +180,9 @@ fn warnings(report: &mut Report, node: &str, listing: &DuListing) {
     let message = msg!(
         "fs-du-problems",
         count = listing.warnings.len(),
-        problems = listing.warnings.join("; ")
+        problems = Msg::join(&listing.warnings, "; ")
     );
-    push(report, Status::Warn, Some(node), "du", message);
+    push(report, Status::Warn, Some(node), Msg::text("du"), message);
 }
 
 fn difference(pct: f64, tolerance: f64) -> Metric {

@@ -12,7 +12,7 @@ use crate::msg;
 pub struct Finding {
     pub status: Status,
     /// The domain, or `line N` for a line the resolver skips.
-    pub item: String,
+    pub item: Msg,
     pub message: Msg,
 }
 
@@ -111,13 +111,13 @@ pub fn judge(hosts: &Hosts, domain: &str, expected: IpAddr) -> Verdict {
     };
     let mut findings = vec![Finding {
         status,
-        item: domain.to_string(),
+        item: Msg::text(domain),
         message,
     }];
     for invalid in &hosts.invalid {
         findings.push(Finding {
             status: Status::Warn,
-            item: format!("line {}", invalid.line),
+            item: msg!("item-line", line = invalid.line),
             message: msg!(
                 "hosts-skipped-line",
                 text = invalid.text.as_str(),
@@ -242,7 +242,7 @@ mod tests {
         assert!(v.findings[0]
             .message
             .contains("line 3 names it but is skipped (`172.16.95.711` is not an IP address)"));
-        let warned: Vec<&str> = v.findings[1..].iter().map(|f| f.item.as_str()).collect();
+        let warned: Vec<&str> = v.findings[1..].iter().map(|f| f.item.en()).collect();
         assert_eq!(warned, ["line 3", "line 4", "line 5", "line 6"]);
     }
 

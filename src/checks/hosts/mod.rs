@@ -100,12 +100,12 @@ pub fn evaluate(domain: &str, files: &[NodeFile]) -> Report {
                 report = report.detail(
                     Status::Crit,
                     Some(node),
-                    domain,
+                    Msg::text(domain),
                     msg!("hosts-no-file", path = file.path.as_str()),
                 );
             }
             Fetched::Failed(why) => {
-                report = report.detail(Status::Unknown, Some(node), domain, why.clone());
+                report = report.detail(Status::Unknown, Some(node), Msg::text(domain), why.clone());
             }
         }
     }

@@ -80,7 +80,7 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
                 }
             }
         };
-        report = report.detail(status, Some(node), "licence", message);
+        report = report.detail(status, Some(node), msg!("item-licence"), message);
     }
     report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {

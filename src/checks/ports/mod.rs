@@ -65,7 +65,7 @@ pub fn evaluate(directions: &[Direction], timeout: Duration) -> Report {
                 to = &d.to,
                 address = d.address.as_str()
             );
-            let item = format!("{port}/tcp {what}");
+            let item = Msg::text(format!("{port}/tcp {what}"));
             let (status, text) = match probed {
                 Err(_) => (Status::Unknown, msg!("ports-not-probed")),
                 Ok(p) => match p.get(&d.address, port) {

@@ -92,7 +92,7 @@ pub fn evaluate(sources: &[&Report], rpo: Duration) -> Report {
             }
             Delay::NotApplicable(why) => (Status::Ok, why.clone()),
         };
-        report = report.detail(status, None, *name, message);
+        report = report.detail(status, None, Msg::text(*name), message);
     }
     report.status = report.worst_detail(Status::Ok);
     let mut parts = Vec::new();

@@ -75,7 +75,7 @@ pub fn evaluate(nodes: &[NodeScreen]) -> Report {
                 judge(node, path, &listing, &mut open, &mut dead)
             }
         };
-        report = report.detail(status, Some(node), "screen", message);
+        report = report.detail(status, Some(node), Msg::text("screen"), message);
     }
     report.status = report.worst_detail(Status::Unknown);
     report.summary = if report.status == Status::Ok {

@@ -56,7 +56,7 @@ pub fn evaluate(kept: &[Snapshot], now: SystemTime) -> Report {
             let due = rfc3339::format_seconds(s.taken_at + MAX_AGE);
             (Status::Ok, msg!("snapshot-due", taken = taken, due = due))
         };
-        report = report.detail(status, Some(&s.node), &s.name, message);
+        report = report.detail(status, Some(&s.node), Msg::text(s.name.as_str()), message);
     }
     let oldest = kept.iter().map(|s| s.age(now)).max().unwrap_or_default();
     if !overdue.is_empty() {

@@ -87,7 +87,12 @@ pub fn expect_master(report: &Report, asked: &[&str], expected: &Expected) -> Re
     if status == Status::Crit && !holders.contains(&node) {
         out.hints.push(msg!("vip-switch-hint", node = node));
     }
-    out.detail(status, Some(node), "expected master", expected_line(status))
+    out.detail(
+        status,
+        Some(node),
+        msg!("item-expected-master"),
+        expected_line(status),
+    )
 }
 
 fn expected_line(status: Status) -> Msg {

@@ -54,7 +54,7 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
                     report = report.detail(
                         Status::Ok, // raised to CRIT below when another node holds it too
                         Some(&node.node),
-                        "node IP",
+                        msg!("item-node-ip"),
                         msg!(
                             "vip-holds",
                             ip = node_ip.to_string(),
@@ -66,14 +66,19 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
                     report = report.detail(
                         Status::Unknown,
                         Some(&node.node),
-                        "node IP",
+                        msg!("item-node-ip"),
                         msg!("vip-no-address"),
                     );
                 }
             }
             Err(err) => {
                 unknown.push(node.node.clone());
-                report = report.detail(Status::Unknown, Some(&node.node), "node IP", err.clone());
+                report = report.detail(
+                    Status::Unknown,
+                    Some(&node.node),
+                    msg!("item-node-ip"),
+                    err.clone(),
+                );
             }
         }
     }

@@ -50,8 +50,10 @@ pub fn execute(args: &InitArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn parses<T: std::str::FromStr<Err = String>>(s: &str) -> Result<(), String> {
-    s.parse::<T>().map(|_| ())
+fn parses<T: std::str::FromStr<Err = crate::i18n::Msg>>(s: &str) -> Result<(), String> {
+    s.parse::<T>()
+        .map(|_| ())
+        .map_err(|why| why.shown().to_string())
 }
 
 fn ask(p: &Prompter) -> Result<Answers> {

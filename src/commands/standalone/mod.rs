@@ -88,7 +88,9 @@ fn step(id: &str, title: String, kind: Kind) -> Step {
 
 /// One host, named as in a runbook's `on:` (master and slave resolved when it runs).
 fn role(node: &str) -> Result<Role> {
-    let role: Role = node.parse().map_err(Exit::Usage)?;
+    let role: Role = node
+        .parse()
+        .map_err(|why: crate::i18n::Msg| Exit::Usage(why.shown().to_string()))?;
     if !role.is_single() || role == Role::Local {
         return Err(Exit::Usage(crate::t!("standalone-one-node", node = node)).into());
     }

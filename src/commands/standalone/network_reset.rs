@@ -28,9 +28,9 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
     let moving = match &args.from_address {
         None => None,
         Some(text) => {
-            let address: Address = text
-                .parse()
-                .map_err(|why| Exit::Usage(format!("`--from-address {text}`: {why}")))?;
+            let address: Address = text.parse().map_err(|why: crate::i18n::Msg| {
+                Exit::Usage(format!("`--from-address {text}`: {}", why.shown()))
+            })?;
             Some(Moving {
                 from: address.to_string(),
                 timeout,
@@ -40,7 +40,7 @@ pub fn network_reset(inventory: Option<&Path>, args: &NetworkResetArgs) -> Resul
     let kind = Kind::Interactive {
         on,
         command: Command::Argv(vec![
-            Template::parse("network_reset").map_err(anyhow::Error::msg)?
+            Template::parse("network_reset").map_err(|why| anyhow::anyhow!("{why}"))?
         ]),
         checks: Vec::new(),
         options: CheckOptions::default(),

@@ -50,7 +50,7 @@ pub(super) fn render(reports: &[Report], color: bool, lang: Lang) -> String {
                 details.add_row(vec![
                     status_cell(detail.status, color),
                     Cell::new(clean(detail.node.as_deref().unwrap_or("-"))),
-                    Cell::new(clean(&detail.item)),
+                    Cell::new(clean(detail.item.in_lang(lang))),
                     Cell::new(clean(detail.message.in_lang(lang))),
                 ]);
             }

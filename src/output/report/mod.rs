@@ -117,10 +117,15 @@ fn detail_line(detail: &Detail) -> String {
         Some(node) => format!(
             "{} [{node}] {}: {}",
             detail.status,
-            detail.item,
+            detail.item.en(),
             detail.message.en()
         ),
-        None => format!("{} {}: {}", detail.status, detail.item, detail.message.en()),
+        None => format!(
+            "{} {}: {}",
+            detail.status,
+            detail.item.en(),
+            detail.message.en()
+        ),
     }
 }
 

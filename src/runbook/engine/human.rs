@@ -2,6 +2,7 @@
 //! file (rehearsals), or from `--yes`. Without any of them, a step that needs a person
 //! stops the run with exit code 5 and says what is needed — never hangs, never guesses.
 
+use crate::i18n::Msg;
 use std::sync::Mutex;
 
 use anyhow::Result;
@@ -117,11 +118,13 @@ impl Human {
         };
         if let Some(value) = self.file.answers.get(&ask.name) {
             check_unnamed(ask, value).map_err(|why| {
-                Exit::Usage(t!(
+                let said = crate::msg!(
                     "human-answers-file-bad",
                     name = ask.name.as_str(),
                     why = why
-                ))
+                )
+                .said();
+                Exit::Usage(crate::i18n::raise(said))
             })?;
             answered(Source::AnswersFile);
             return Ok(Answer::new(value.to_string()));
@@ -173,7 +176,7 @@ impl Human {
             // Not echoed, and never in a plain `String` of ours.
             RawAskKind::Text | RawAskKind::Ip if is_secret_name(&ask.name) => {
                 hidden::typed_twice(ask.prompt.local(), ask.default.as_deref(), |s| {
-                    check_unnamed(ask, s)
+                    check_unnamed(ask, s).map_err(|why| why.shown().to_string())
                 })?
             }
             RawAskKind::Text | RawAskKind::Ip => {
@@ -184,7 +187,9 @@ impl Human {
                 }
                 Answer::new(
                     input
-                        .validate_with(|s: &String| check_answer(ask, s))
+                        .validate_with(|s: &String| {
+                            check_answer(ask, s).map_err(|why| why.shown().to_string())
+                        })
                         .interact_text()?,
                 )
             }
@@ -311,26 +316,28 @@ impl Human {
 
 /// [`check_answer`], whose complaint never names a secret's value: it is shown on the
 /// screen (under a prompt that hid the typing) and may end in the journal.
-fn check_unnamed(ask: &Ask, value: &str) -> Result<(), String> {
+fn check_unnamed(ask: &Ask, value: &str) -> Result<(), Msg> {
     check_answer(ask, value).map_err(|why| match is_secret_name(&ask.name) {
-        true if !value.is_empty() => why.replace(&format!("`{value}`"), &format!("`{MASK}`")),
+        true if !value.is_empty() => {
+            why.map(|text| text.replace(&format!("`{value}`"), &format!("`{MASK}`")))
+        }
         _ => why,
     })
 }
 
 /// Checks an answer against its question's type.
-pub fn check_answer(ask: &Ask, value: &str) -> Result<(), String> {
+pub fn check_answer(ask: &Ask, value: &str) -> Result<(), Msg> {
     match ask.kind {
         RawAskKind::Ip => value.parse::<Ip>().map(|_| ()),
-        RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(t!(
+        RawAskKind::Choice if !ask.choices.iter().any(|c| c == value) => Err(crate::msg!(
             "human-not-a-choice",
             value = value,
             choices = ask.choices.join(", ")
         )),
         RawAskKind::YesNo if value != "yes" && value != "no" => {
-            Err(t!("human-not-yes-no", value = value))
+            Err(crate::msg!("human-not-yes-no", value = value))
         }
-        RawAskKind::Text if value.trim().is_empty() => Err(t!("human-answer-needed")),
+        RawAskKind::Text if value.trim().is_empty() => Err(crate::msg!("human-answer-needed")),
         _ => Ok(()),
     }
 }

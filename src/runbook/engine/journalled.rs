@@ -39,7 +39,7 @@ pub fn journalled(mut result: StepResult, decided: Vec<Decided>, known: &Answers
             secrets.mask_json(value);
         }
         result.reason = result.reason.map(|mut reason| {
-            let masked = secrets.mask(&reason);
+            let masked = reason.map(|text| secrets.mask(text));
             reason.zeroize();
             masked
         });
@@ -94,7 +94,10 @@ mod tests {
             json!("login Hunter2-s3cret and T0ken-0ld"),
         );
         StepResult {
-            reason: Some("refused T0ken-0ld".into()),
+            reason: Some(crate::msg!(
+                "reason-run-no-match",
+                regex = "refused T0ken-0ld"
+            )),
             ..StepResult::done(evidence)
         }
     }
@@ -123,7 +126,15 @@ mod tests {
         assert_eq!(out.evidence["answers"]["admin_password"], MASK);
         assert_eq!(out.evidence["answers"]["release"], "22.1");
         assert_eq!(out.evidence["decided_by"][0]["by"], "answers_file");
-        assert_eq!(out.reason.as_deref(), Some(&*format!("refused {MASK}")));
+        let reason = out.reason.unwrap();
+        assert_eq!(
+            reason.en(),
+            format!("output does not match `refused {MASK}`")
+        );
+        assert_eq!(
+            reason.in_lang(crate::i18n::Lang::It),
+            format!("l'output non corrisponde a `refused {MASK}`")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! and after it runs, skips what is done, and stops cleanly on failure, abort, a missing
 //! human or Ctrl-C — always leaving a journal that resumes.
 
-use crate::t;
+use crate::{msg, t};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -18,6 +18,7 @@ use super::step::{StepCx, StepResult};
 use super::takeover;
 use super::{abandon, from, undecided};
 use crate::exit_code::{self, Exit};
+use crate::i18n::Said;
 use crate::inventory::Inventory;
 use crate::runbook::answers::Answers;
 use crate::runbook::decided::Decided;
@@ -25,6 +26,7 @@ use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::lock::{self, Holder};
 use crate::runbook::mirror::Mirror;
 use crate::runbook::model::{Runbook, Step};
+use crate::runbook::reason;
 use crate::runbook::runs::{self, Run, StepState};
 use crate::runbook::secret::Secrets;
 use crate::time::Timestamp;
@@ -86,9 +88,9 @@ pub fn run(
         match runs::journals(&dir).last() {
             Some(path) => Some(Run::load(path)?),
             None => {
-                return Err(Exit::Usage(format!(
-                    "`{}` has never run: nothing to roll back",
-                    runbook.id
+                return Err(Exit::Usage(t!(
+                    "run-nothing-to-roll-back",
+                    runbook = runbook.id.as_str()
                 ))
                 .into())
             }
@@ -211,9 +213,9 @@ pub fn run(
             finish(
                 &shared,
                 step,
-                StepResult::skipped(format!(
-                    "before `--from {}`",
-                    options.from.as_deref().unwrap_or_default()
+                StepResult::skipped(msg!(
+                    "reason-before-from",
+                    step = options.from.as_deref().unwrap_or_default()
                 )),
                 0.0,
             )?;
@@ -247,8 +249,8 @@ pub fn run(
         };
         match decided {
             Some(Some(false)) => {
-                let why = "its condition is false here";
-                eprintln!("  - {}", t!("run-skipped", why = why));
+                let why = msg!("reason-condition-false");
+                eprintln!("  - {}", t!("run-skipped", why = why.shown()));
                 finish(&shared, step, StepResult::skipped(why), 0.0)?;
                 mirrored(&mut mirror, &journal_path)?;
                 continue;
@@ -259,11 +261,13 @@ pub fn run(
                     answers: &state.answers,
                 };
                 let why = undecided::why(runbook, step, &facts, &resume_command(runbook, options));
+                let (reason, reason_it) = reason::recorded(Some(&why.msg()));
                 append(
                     &shared,
                     &Record::Interrupted {
                         step: Some(step.id.clone()),
-                        reason: Some(why.recorded.clone()),
+                        reason,
+                        reason_it,
                         at: Timestamp::now(),
                     },
                 )?;
@@ -350,7 +354,7 @@ pub fn run(
                     t!(
                         "run-stopped",
                         step = &step.id,
-                        reason = reason.unwrap_or_default(),
+                        reason = reason.as_ref().map_or("", |r| r.shown()),
                         command = resume_command(runbook, options)
                     )
                 );
@@ -358,7 +362,10 @@ pub fn run(
             }
             Outcome::Overridden => eprintln!(
                 "  ! {}",
-                t!("run-overridden", reason = reason.unwrap_or_default())
+                t!(
+                    "run-overridden",
+                    reason = reason.as_ref().map_or("", |r| r.shown())
+                )
             ),
             _ => eprintln!("  {} {}", outcome.mark(), step.title),
         }
@@ -425,12 +432,14 @@ fn mark(run: &Run, step: &str) -> &'static str {
 }
 
 fn finish(shared: &Shared, step: &Step, result: StepResult, seconds: f64) -> Result<()> {
+    let (reason, reason_it) = reason::recorded(result.reason.as_ref());
     append(
         shared,
         &Record::StepFinished {
             step: step.id.clone(),
             outcome: result.outcome,
-            reason: result.reason,
+            reason,
+            reason_it,
             evidence: Value::Object(result.evidence),
             at: Timestamp::now(),
             seconds,
@@ -458,8 +467,14 @@ fn stop(
     answers: &Answers,
 ) -> Result<i32> {
     let code = exit_code::for_error(&err);
-    // An error raised in the chosen language is journalled in English.
-    let message = Secrets::of(answers.iter()).mask(&crate::i18n::for_journal(&format!("{err:#}")));
+    // An error raised in the chosen language is journalled in English, its words as the
+    // terminal showed them beside (the report in that language shows them).
+    let secrets = Secrets::of(answers.iter());
+    let said = Said {
+        shown: secrets.mask(&crate::error_text::shown(&err)),
+        recorded: secrets.mask(&crate::i18n::for_journal(&format!("{err:#}"))),
+    };
+    let message = said.msg();
     match code {
         exit_code::ABORTED => finish(
             shared,
@@ -467,7 +482,7 @@ fn stop(
             journalled(
                 StepResult {
                     outcome: Outcome::Aborted,
-                    reason: Some(message.clone()),
+                    reason: Some(message),
                     evidence: Default::default(),
                 },
                 decided,
@@ -479,7 +494,10 @@ fn stop(
             shared,
             &Record::Interrupted {
                 step: Some(step.id.clone()),
-                reason: (code == exit_code::NEEDS_HUMAN).then(|| message.clone()),
+                reason: (code == exit_code::NEEDS_HUMAN).then(|| message.en().to_string()),
+                reason_it: (code == exit_code::NEEDS_HUMAN)
+                    .then(|| reason::recorded(Some(&message)).1)
+                    .flatten(),
                 at: Timestamp::now(),
             },
         )?,
@@ -487,7 +505,7 @@ fn stop(
             shared,
             step,
             journalled(
-                StepResult::failed(message.clone(), Default::default()),
+                StepResult::failed(message, Default::default()),
                 decided,
                 answers,
             ),
@@ -508,6 +526,7 @@ fn install_interrupt(shared: &Shared) {
             let _ = guard.0.append(&Record::Interrupted {
                 step,
                 reason: None,
+                reason_it: None,
                 at: Timestamp::now(),
             });
         }

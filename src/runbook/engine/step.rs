@@ -48,7 +48,9 @@ pub struct StepCx<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepResult {
     pub outcome: Outcome,
-    pub reason: Option<String>,
+    /// Why it failed or was skipped: in every language when tvdr wrote it, as typed when
+    /// a person did.
+    pub reason: Option<Msg>,
     pub evidence: Map<String, Value>,
 }
 
@@ -61,18 +63,18 @@ impl StepResult {
         }
     }
 
-    pub fn skipped(reason: impl Into<String>) -> StepResult {
+    pub fn skipped(reason: Msg) -> StepResult {
         StepResult {
             outcome: Outcome::Skipped,
-            reason: Some(reason.into()),
+            reason: Some(reason),
             evidence: Map::new(),
         }
     }
 
-    pub fn failed(reason: impl Into<String>, evidence: Map<String, Value>) -> StepResult {
+    pub fn failed(reason: Msg, evidence: Map<String, Value>) -> StepResult {
         StepResult {
             outcome: Outcome::Failed,
-            reason: Some(reason.into()),
+            reason: Some(reason),
             evidence,
         }
     }
@@ -110,12 +112,12 @@ impl StepCx<'_> {
             }
             Decision::Override(reason) => Ok(Next::Finish(StepResult {
                 outcome: Outcome::Overridden,
-                reason: Some(reason),
+                reason: Some(Msg::text(reason)),
                 evidence,
             })),
-            Decision::Abort if self.human.yes || !self.human.interactive() => Ok(Next::Finish(
-                StepResult::failed(why.en().to_string(), evidence),
-            )),
+            Decision::Abort if self.human.yes || !self.human.interactive() => {
+                Ok(Next::Finish(StepResult::failed(why, evidence)))
+            }
             Decision::Abort => {
                 let at = msg!("step-aborted-at", step = self.step.id.as_str(), why = why);
                 // Shown when tvdr ends, and journalled: a secret the reason repeats masked.
@@ -192,7 +194,7 @@ impl StepCx<'_> {
     pub fn resolve(&self, role: Role) -> Result<Vec<Target>> {
         let node = |name: NodeName| -> Result<Target> {
             let node = self.inventory.node(name).ok_or_else(|| {
-                anyhow::anyhow!(t!(
+                anyhow::anyhow!(crate::raised!(
                     "step-node-missing",
                     step = self.step.id.as_str(),
                     node = name.as_str()
@@ -208,7 +210,7 @@ impl StepCx<'_> {
             Role::Both => Ok(vec![node(NodeName::Tvox1)?, node(NodeName::Tvox2)?]),
             Role::Master | Role::Slave => {
                 let roles = self.checks().roles().map_err(|why| {
-                    anyhow::anyhow!(t!(
+                    anyhow::anyhow!(crate::raised!(
                         "step-role-unknown",
                         step = self.step.id.as_str(),
                         role = role.to_string(),
@@ -221,7 +223,10 @@ impl StepCx<'_> {
                     roles.slave
                 };
                 let name = name.ok_or_else(|| {
-                    anyhow::anyhow!(t!("step-no-slave", step = self.step.id.as_str()))
+                    anyhow::anyhow!(crate::raised!(
+                        "step-no-slave",
+                        step = self.step.id.as_str()
+                    ))
                 })?;
                 Ok(vec![node(name.parse().map_err(anyhow::Error::msg)?)?])
             }
@@ -232,26 +237,28 @@ impl StepCx<'_> {
     /// An address a step names (`from_address:`), filled in and validated.
     pub fn address(&self, template: &Template) -> Result<String> {
         let text = template.fill(&self.facts(), false).map_err(|name| {
-            anyhow::anyhow!(t!(
+            anyhow::anyhow!(crate::raised!(
                 "step-no-value-yet",
                 step = self.step.id.as_str(),
                 name = format!("{name:?}")
             ))
         })?;
-        let address: crate::inventory::Address = text.trim().parse().map_err(|why| {
-            Exit::Usage(t!(
+        let address: crate::inventory::Address = text.trim().parse().map_err(|why: Msg| {
+            let said = msg!(
                 "step-bad-address",
                 step = self.step.id.as_str(),
                 address = text.as_str(),
-                why = format!("{why}")
-            ))
+                why = why
+            )
+            .said();
+            Exit::Usage(crate::i18n::raise(said))
         })?;
         Ok(address.to_string())
     }
 
     pub fn command(&self, command: &Command) -> Result<Cmd> {
         render(command, &self.facts()).map_err(|name| {
-            anyhow::anyhow!(t!(
+            anyhow::anyhow!(crate::raised!(
                 "step-no-value-yet",
                 step = self.step.id.as_str(),
                 name = format!("{name:?}")

@@ -178,7 +178,7 @@ impl Validator<'_> {
         asks.iter()
             .map(|ask| {
                 let name = &ask.name;
-                if Name::parse(&name.value) != Ok(Name::Answer(name.value.clone())) {
+                if Name::parse(&name.value).ok() != Some(Name::Answer(name.value.clone())) {
                     self.error(
                         &name.referenced,
                         msg!("load-bad-answer-name", name = name.value.as_str()),
@@ -240,8 +240,8 @@ impl Validator<'_> {
                 );
                 Role::Local
             }
-            Some(on) => on.value.parse().unwrap_or_else(|why: String| {
-                self.error(&on.referenced, Msg::text(why));
+            Some(on) => on.value.parse().unwrap_or_else(|why: Msg| {
+                self.error(&on.referenced, why);
                 Role::Local
             }),
         }
@@ -318,7 +318,7 @@ impl Validator<'_> {
                 Some(template)
             }
             Err(why) => {
-                self.error(at, Msg::text(why));
+                self.error(at, why);
                 None
             }
         }
@@ -383,8 +383,8 @@ impl Validator<'_> {
                 Until::Check(check.value.clone())
             }
             (None, Some(host)) => {
-                let on: Role = host.value.parse().unwrap_or_else(|why: String| {
-                    self.error(&host.referenced, Msg::text(why));
+                let on: Role = host.value.parse().unwrap_or_else(|why: Msg| {
+                    self.error(&host.referenced, why);
                     Role::Local
                 });
                 let up = until.state != Some(crate::runbook::raw::RawHostState::Down);

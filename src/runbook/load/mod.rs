@@ -218,10 +218,7 @@ impl Validator<'_> {
                 Some(condition)
             }
             Err(why) => {
-                self.error(
-                    &when.referenced,
-                    msg!("load-bad-condition", why = why.to_string()),
-                );
+                self.error(&when.referenced, msg!("load-bad-condition", why = why));
                 None
             }
         }

@@ -16,6 +16,8 @@ mod unreadable_tests;
 
 use std::time::Duration;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::transport::{Cmd, Transport, TransportError};
 
 /// How much of each output stream comes back (the rest stays on the node).
@@ -96,27 +98,19 @@ impl Receipt {
     }
 
     /// What happened to an attempt that started and has no end, in words.
-    pub fn gone_why(&self) -> String {
-        let when = self
-            .started
-            .map(|s| format!(" at {}", crate::time::Timestamp::from_epoch(s)))
-            .unwrap_or_default();
-        if self.started.is_none() {
-            format!(
-                "attempt {} was launched but left no start record: it most likely never ran",
-                self.attempt
-            )
-        } else if self.rebooted() {
-            format!(
-                "attempt {} started{when} and never finished: the node rebooted under it",
-                self.attempt
-            )
+    pub fn gone_why(&self) -> Msg {
+        let Some(started) = self.started else {
+            return msg!("reason-attempt-never-ran", attempt = self.attempt);
+        };
+        let at = crate::time::Timestamp::from_epoch(started).to_string();
+        if self.rebooted() {
+            msg!("reason-attempt-rebooted", attempt = self.attempt, at = at)
         } else {
-            format!(
-                "attempt {} started{when} (pid {}) and never finished: its process is gone \
-                 (killed?)",
-                self.attempt,
-                self.pid.map_or("?".into(), |p| p.to_string())
+            msg!(
+                "reason-attempt-gone",
+                attempt = self.attempt,
+                at = at,
+                pid = self.pid.map_or("?".into(), |p| p.to_string())
             )
         }
     }
@@ -171,6 +165,21 @@ pub enum ReceiptError {
          look at it on the node, then retry"
     )]
     Unreadable { node: String, why: String },
+}
+
+impl ReceiptError {
+    /// In every language, for the technician (`Display` is the English, for the journal).
+    pub fn msg(&self) -> Msg {
+        match self {
+            ReceiptError::Transport(e) => e.msg(),
+            ReceiptError::Refused { node, why } => {
+                msg!("reason-receipt-refused", node = node, why = why)
+            }
+            ReceiptError::Unreadable { node, why } => {
+                msg!("reason-receipt-unreadable", node = node, why = why)
+            }
+        }
+    }
 }
 
 /// The latest attempt of `key` on this node (`State::None` if there is none).

@@ -59,6 +59,29 @@ fn a_boot_change_is_a_reboot_and_words_say_so() {
     assert!(r.gone_why().contains("pid 9"), "{}", r.gone_why());
     let r = parse(b"attempt=3\nboot_now=a\nstate=gone\n").unwrap();
     assert!(r.gone_why().contains("never ran"), "{}", r.gone_why());
+    assert_eq!(
+        r.gone_why().in_lang(crate::i18n::Lang::It),
+        "il tentativo 3 è stato lanciato ma non ha lasciato la registrazione dell'avvio: \
+         molto probabilmente non è mai partito"
+    );
+}
+
+#[test]
+fn a_receipt_error_is_journalled_in_english_and_shown_in_italian() {
+    for err in [
+        ReceiptError::Refused {
+            node: "tvox1".into(),
+            why: "disk full".into(),
+        },
+        ReceiptError::Unreadable {
+            node: "tvox1".into(),
+            why: "permission denied".into(),
+        },
+    ] {
+        assert_eq!(err.msg().en(), err.to_string());
+        let it = err.msg().in_lang(crate::i18n::Lang::It).to_string();
+        assert!(it.contains("tvox1") && it.contains("ricevuta"), "{it}");
+    }
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub fn section(view: &View) -> String {
             );
         }
         out.push('\n');
-        let bad: Vec<(&Value, &Value, &str)> = reports
+        let bad: Vec<(&Value, &Value, &str, &str)> = reports
             .iter()
             .enumerate()
             .flat_map(|(i, report)| {
@@ -64,7 +64,11 @@ pub fn section(view: &View) -> String {
                     .flatten()
                     .enumerate()
                     .filter(|(_, d)| text(d, "status") != "OK")
-                    .map(move |(j, d)| (report, d, words(i).map_or("", |w| w.detail(j))))
+                    .map(move |(j, d)| {
+                        let words = words(i);
+                        let item = words.as_ref().map_or(text(d, "item"), |w| w.item(j));
+                        (report, d, item, words.map_or("", |w| w.detail(j)))
+                    })
             })
             .collect();
         if !bad.is_empty() {
@@ -74,13 +78,13 @@ pub fn section(view: &View) -> String {
                 t!(in l, "report-findings"),
                 t!(in l, "report-findings-columns")
             );
-            for (report, d, message) in bad {
+            for (report, d, item, message) in bad {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} |",
                     r.code(text(report, "name")),
                     r.md(text(d, "node")),
-                    r.md(text(d, "item")),
+                    r.md(item),
                     r.md(text(d, "status")),
                     r.md(message)
                 );

@@ -65,6 +65,7 @@ pub fn line(evidence: &Value, lang: Lang) -> String {
         None => {}
         Some(list) => parts.push(decided_line(&list, lang)),
     }
+    parts.extend(super::wait::line(fields, lang));
     parts.extend(others(fields));
     parts.retain(|p| !p.is_empty());
     parts.join("; ")
@@ -127,7 +128,9 @@ fn hosts_line(hosts: &Map<String, Value>, lang: Lang) -> String {
 fn others(fields: &Map<String, Value>) -> Vec<String> {
     fields
         .iter()
-        .filter(|(name, _)| !HANDLED.contains(&name.as_str()))
+        .filter(|(name, _)| {
+            !HANDLED.contains(&name.as_str()) && !super::wait::FIELDS.contains(&name.as_str())
+        })
         .filter_map(|(name, value)| {
             let shown = match value {
                 _ if is_secret_name(name) => MASK.to_string(),

@@ -18,6 +18,7 @@ pub mod text;
 mod timeline;
 mod uat;
 mod view;
+mod wait;
 
 #[cfg(test)]
 mod tests;

@@ -179,6 +179,7 @@ impl Journal {
             step: step.into(),
             outcome,
             reason: reason.map(str::to_string),
+            reason_it: None,
             evidence,
             at,
             seconds: secs as f64,
@@ -207,6 +208,28 @@ impl Journal {
         self.finished(step, Outcome::Skipped, Some(reason), json!({}), 0)
     }
 
+    /// A step that ended for a reason tvdr wrote: journalled with its Italian beside.
+    pub(super) fn ended_for(
+        &mut self,
+        step: &str,
+        outcome: Outcome,
+        reason: &crate::i18n::Msg,
+        evidence: Value,
+    ) -> &mut Self {
+        let at = self.at();
+        let (reason, reason_it) = crate::runbook::reason::recorded(Some(reason));
+        self.records.push(Record::StepFinished {
+            step: step.into(),
+            outcome,
+            reason,
+            reason_it,
+            evidence,
+            at,
+            seconds: 0.0,
+        });
+        self
+    }
+
     pub(super) fn push(&mut self, record: impl FnOnce(Timestamp) -> Record) -> &mut Self {
         let at = self.at();
         self.records.push(record(at));
@@ -226,6 +249,7 @@ impl Journal {
         self.push(|at| Record::Interrupted {
             step: Some(step.into()),
             reason: None,
+            reason_it: None,
             at,
         })
     }
@@ -327,7 +351,12 @@ pub(super) fn conversion(rb: &Runbook) -> Journal {
             ),
             420,
         )
-        .skipped("licence-v21", "its condition is false here")
+        .ended_for(
+            "licence-v21",
+            Outcome::Skipped,
+            &crate::msg!("reason-condition-false"),
+            json!({}),
+        )
         .step(
             "hosts",
             Outcome::Overridden,
@@ -457,7 +486,14 @@ pub(super) fn dr_activation(rb: &Runbook) -> Journal {
     .done("activate-button", answers(&[], "carla"), 480)
     .done(
         "dr-client-up",
-        json!({ "waited_seconds": 95, "until": "dr_client up" }),
+        json!({
+            "until": "dr_client up",
+            "until_it": "dr_client attivo",
+            "attempts": 12,
+            "seconds": 95,
+            "last": "dr_client answers",
+            "last_it": "dr_client risponde"
+        }),
         95,
     )
     .step(
@@ -622,6 +658,7 @@ fn a_from_confirmation_an_undecidable_condition_and_an_abandoned_run_say_who_and
     .push(|at| Record::Interrupted {
         step: Some("write".into()),
         reason: Some("step `write` cannot be decided: its condition reads `licence_kind`, never answered in this run".into()),
+        reason_it: None,
         at,
     })
     .wait(3600)
@@ -700,4 +737,82 @@ fn check_verdicts_read_in_the_language_of_the_report() {
         "{english}"
     );
     assert!(!english.contains("nessun nodo"), "{english}");
+}
+
+/// Reasons tvdr wrote (a condition, a patch's verdict, a step that needed a person) read
+/// in the report's language; a person's typed reason and an old journal's English stay as
+/// written; the journal keeps the English in `reason` and the Italian in `reason_it`.
+#[test]
+fn reasons_tvdr_wrote_read_in_the_language_of_the_report() {
+    let rb = runbook(FT);
+    let mut j = Journal::start(&rb, "alice", "laptop-alice");
+    let failed = crate::msg!(
+        "reason-screen-failed",
+        node = "tvox2",
+        why = crate::msg!("reason-exit-status", code = 4),
+        how = crate::msg!("reason-screen-died"),
+        log = "/tmp/u.log"
+    );
+    j.ended_for(
+        "licence-v21",
+        Outcome::Skipped,
+        &crate::msg!("reason-condition-false"),
+        json!({}),
+    )
+    .ended_for("sync", Outcome::Failed, &failed, json!({}))
+    .finished(
+        "hosts",
+        Outcome::Overridden,
+        Some("customer agreed"),
+        json!({}),
+        1,
+    );
+    let (en, it) = crate::runbook::reason::recorded(Some(&crate::msg!("reason-unknown-exit")));
+    j.push(|at| Record::Interrupted {
+        step: Some("sync".into()),
+        reason: en,
+        reason_it: it,
+        at,
+    });
+    let line = serde_json::to_string(&j.records[2]).unwrap();
+    assert!(
+        line.contains(r#""reason":"the updater failed on tvox2: exit status 4"#),
+        "{line}"
+    );
+    assert!(
+        line.contains(r#""reason_it":"l'updater è fallito su tvox2"#),
+        "{line}"
+    );
+    let it = Site {
+        lang: crate::i18n::Lang::It,
+        ..site()
+    };
+    for html in [false, true] {
+        let render = |site: &Site| {
+            if html {
+                crate::runbook::report::html::render(&j.records, &rb, site)
+            } else {
+                render(&j.records, &rb, site)
+            }
+        };
+        let italian = render(&it);
+        for words in [
+            "la sua condizione qui è falsa",
+            "l'updater è fallito su tvox2: stato di uscita 4",
+            "contatta il supporto Telenia",
+            "stato di uscita sconosciuto",
+            "customer agreed",
+        ] {
+            assert!(italian.contains(words), "{words} missing:\n{italian}");
+        }
+        assert!(!italian.contains("exit status 4"), "{italian}");
+        let english = render(&site());
+        for words in [
+            "its condition is false here",
+            "the updater failed on tvox2: exit status 4",
+            "unknown exit status",
+        ] {
+            assert!(english.contains(words), "{words} missing:\n{english}");
+        }
+    }
 }

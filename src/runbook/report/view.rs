@@ -12,6 +12,14 @@ use crate::runbook::journal::{Outcome, Record};
 use crate::runbook::model::{Runbook, Stage, Step};
 use crate::time::Timestamp;
 
+/// A reason tvdr recorded, in the report's language where the journal has it.
+fn in_lang<'a>(lang: Lang, en: &'a Option<String>, it: &'a Option<String>) -> Option<&'a str> {
+    match (lang, it) {
+        (Lang::It, Some(it)) => Some(it),
+        _ => en.as_deref(),
+    }
+}
+
 /// What the runbook says about a step; `None` when the step is no longer in the runbook.
 #[derive(Clone, Copy)]
 pub struct StepInfo<'a> {
@@ -193,6 +201,7 @@ impl<'a> View<'a> {
                     step,
                     outcome,
                     reason,
+                    reason_it,
                     evidence,
                     at,
                     seconds,
@@ -206,7 +215,7 @@ impl<'a> View<'a> {
                         id: step,
                         info: find(runbook, step),
                         outcome: *outcome,
-                        reason: reason.as_deref(),
+                        reason: in_lang(lang, reason, reason_it),
                         evidence,
                         started,
                         at: *at,
@@ -214,13 +223,18 @@ impl<'a> View<'a> {
                         operator,
                     }));
                 }
-                Record::Interrupted { step, reason, at } => {
+                Record::Interrupted {
+                    step,
+                    reason,
+                    reason_it,
+                    at,
+                } => {
                     open = None;
                     view.events.push(Event::Interrupted {
                         at: *at,
                         step: step.as_deref(),
                         killed: false,
-                        reason: reason.as_deref(),
+                        reason: in_lang(lang, reason, reason_it),
                     });
                 }
                 Record::Decided { decided, at } => {

@@ -30,6 +30,8 @@ use std::fmt;
 
 use serde_json::{json, Map, Value};
 
+use crate::i18n::Msg;
+use crate::msg;
 pub use rules::{Rule, Rules, DEFAULT_SUCCESS};
 
 /// Non-empty lines that make the final output.
@@ -62,23 +64,24 @@ pub enum Reason {
     NoSuccess,
 }
 
+impl Reason {
+    /// In every language: the journal keeps the English, the technician reads theirs.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Reason::Exit(code) => msg!("reason-exit-status", code = *code),
+            Reason::UnknownExit => msg!("reason-unknown-exit"),
+            Reason::Says { line, more } => {
+                msg!("reason-output-says", line = quoted(line), more = *more)
+            }
+            Reason::NoSuccess => msg!("reason-no-success", lines = FINAL_LINES),
+        }
+    }
+}
+
+/// English, as the journal's evidence keeps it.
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::Exit(code) => write!(f, "exit status {code}"),
-            Reason::UnknownExit => f.write_str(
-                "unknown exit status (the command did not get to its end: killed, or its \
-                 session or node went down)",
-            ),
-            Reason::Says { line, more: 0 } => write!(f, "the output says `{}`", quoted(line)),
-            Reason::Says { line, more } => write!(
-                f,
-                "the output says `{}` (and {more} more failure line{})",
-                quoted(line),
-                if *more == 1 { "" } else { "s" }
-            ),
-            Reason::NoSuccess => write!(f, "no success output in the last {FINAL_LINES} lines"),
-        }
+        f.write_str(self.msg().en())
     }
 }
 
@@ -127,12 +130,9 @@ impl Verdict {
     }
 
     /// Every reason, for one sentence.
-    pub fn why(&self) -> String {
-        self.reasons
-            .iter()
-            .map(Reason::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
+    pub fn why(&self) -> Msg {
+        let reasons: Vec<Msg> = self.reasons.iter().map(Reason::msg).collect();
+        Msg::join(&reasons, "; ")
     }
 }
 

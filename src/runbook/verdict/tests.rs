@@ -325,7 +325,13 @@ fn the_reasons_read_as_the_technician_needs_them() {
         "ERROR 1146 (42S02) at line 3: Table 'tvox.calendar_idx' doesn't exist"
     );
     assert_eq!(evidence["failure_lines"].as_array().unwrap().len(), 2);
-    assert_eq!(evidence["why"], verdict.why().as_str());
+    assert_eq!(evidence["why"], verdict.why().en());
+    assert_eq!(
+        verdict.why().in_lang(crate::i18n::Lang::It),
+        "stato di uscita 4; l'output dice `ERROR 1146 (42S02) at line 3: Table \
+         'tvox.calendar_idx' doesn't exist` (e un'altra riga di errore); nessun output di \
+         successo nelle ultime 10 righe"
+    );
     let killed = judge_log(include_bytes!(
         "fixtures/killed-midway-in-packages-no-end.log"
     ));

@@ -1,6 +1,8 @@
 //! [`KeptTransport`]: a command line's handle on a session its keeper holds; commands go
 //! over the keeper's socket as whole lines and come back as output frames and a status.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::os::unix::net::UnixStream;
@@ -17,7 +19,7 @@ pub(super) struct KeptTransport {
     target: Target,
     socket: PathBuf,
     stream: UnixStream,
-    lost: Option<String>,
+    lost: Option<Msg>,
 }
 
 impl KeptTransport {
@@ -46,7 +48,7 @@ impl KeptTransport {
         Some((kept, learned))
     }
 
-    fn gone(&mut self, reason: String) -> TransportError {
+    fn gone(&mut self, reason: Msg) -> TransportError {
         self.lost = Some(reason.clone());
         TransportError::Lost {
             node: self.target.name.clone(),
@@ -85,17 +87,31 @@ impl Transport for KeptTransport {
             .and_then(|()| frame::write(&mut self.stream, Tag::Timeout, &millis.to_be_bytes()))
             .and_then(|()| frame::write(&mut self.stream, Tag::Input, input));
         if let Err(e) = sent {
-            return Err(self.gone(format!("its keeper went away ({e})")));
+            return Err(self.gone(msg!(
+                "transport-reason-keeper-gone-why",
+                error = e.to_string()
+            )));
         }
         crate::trace::mark(|| format!("{}: sent {}", self.target.name, shorten(&command.render())));
         let node = self.target.name.clone();
         let mut first = true;
-        let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
+        let pass = |e| {
+            TransportError::io(
+                &node,
+                crate::msg!("transport-context-cannot-pass-on-the-output"),
+                e,
+            )
+        };
         loop {
             let (tag, payload) = match frame::read(&mut self.stream) {
                 Ok(Some(frame)) => frame,
-                Ok(None) => return Err(self.gone("its keeper went away".to_owned())),
-                Err(e) => return Err(self.gone(format!("its keeper went away ({e})"))),
+                Ok(None) => return Err(self.gone(msg!("transport-reason-keeper-gone"))),
+                Err(e) => {
+                    return Err(self.gone(msg!(
+                        "transport-reason-keeper-gone-why",
+                        error = e.to_string()
+                    )))
+                }
             };
             if first || tag == Tag::Done {
                 first = false;
@@ -117,15 +133,15 @@ impl Transport for KeptTransport {
                         timeout,
                     })
                 }
-                Tag::Lost => return Err(self.gone(String::from_utf8_lossy(&payload).into_owned())),
+                Tag::Lost => return Err(self.gone(Msg::text(String::from_utf8_lossy(&payload)))),
                 Tag::Failed => {
                     return Err(TransportError::Ssh {
                         node,
-                        context: "running a command".to_owned(),
+                        context: crate::msg!("transport-context-running-a-command"),
                         message: String::from_utf8_lossy(&payload).into_owned(),
                     })
                 }
-                _ => return Err(self.gone("its keeper said something unexpected".to_owned())),
+                _ => return Err(self.gone(msg!("transport-reason-keeper-unexpected"))),
             }
         }
     }
@@ -142,5 +158,45 @@ impl Transport for KeptTransport {
 
     fn is_lost(&self) -> bool {
         self.lost.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use std::os::unix::net::UnixListener;
+
+    /// A keeper that takes one command and dies before answering: the command line says
+    /// its session was lost, in English for the journal and in Italian for a person, and
+    /// every later command fails at once for the same reason.
+    #[test]
+    fn a_keeper_that_went_away_is_said_in_both_languages() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("keeper.sock");
+        let listener = UnixListener::bind(&socket).unwrap();
+        let keeper = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            frame::write(&mut stream, Tag::NotLearned, b"").unwrap();
+            while let Ok(Some((tag, _))) = frame::read(&mut stream) {
+                if tag == Tag::Input {
+                    break;
+                }
+            }
+        });
+        let target = crate::transport::testing::local("tvox1");
+        let (mut kept, _) = KeptTransport::open(&target, &socket).unwrap();
+        let ran = kept.exec(&Cmd::new("true"), &mut Vec::new(), &mut Vec::new(), None);
+        keeper.join().unwrap();
+        let Err(TransportError::Lost { reason, .. }) = ran else {
+            panic!("{ran:?}");
+        };
+        assert_eq!(reason.en(), "its keeper went away");
+        assert_eq!(
+            reason.in_lang(Lang::It),
+            "il processo che la teneva aperta non c'è più"
+        );
+        let again = kept.exec(&Cmd::new("true"), &mut Vec::new(), &mut Vec::new(), None);
+        assert!(matches!(again, Err(TransportError::Lost { reason: r, .. }) if r == reason));
     }
 }

@@ -97,7 +97,7 @@ pub(super) fn open(
             node: target.name.clone(),
             address: target.address.clone(),
             port: target.port,
-            reason,
+            reason: crate::i18n::Msg::text(reason),
         }),
         Started::Not => Ok(None),
     }

@@ -5,6 +5,8 @@
 //! next to this file are real ones, from the lab. Anything not recognised is passed on
 //! as ssh said it.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -57,7 +59,7 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
             .unwrap_or(host);
         jumps.contains(&host).then(|| host.to_owned())
     };
-    let unreachable = |reason: String| TransportError::Unreachable {
+    let unreachable = |reason: Msg| TransportError::Unreachable {
         node: node.clone(),
         address: address.clone(),
         port: target.port,
@@ -83,11 +85,12 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
             .captures(said)
             .map_or_else(first_file, |c| c[1].trim().into());
         return match bastion(&host) {
-            Some(host) => unreachable(format!(
-                "the host key of the bastion `{host}` has changed: it now presents {key_type} \
-                 {fingerprint}, which does not match `{}` (check it with the bastion's \
-                 administrator before changing that file)",
-                file.display()
+            Some(host) => unreachable(msg!(
+                "transport-reason-bastion-key-changed",
+                host = host,
+                key_type = key_type,
+                fingerprint = fingerprint,
+                file = file.display().to_string()
             )),
             None => TransportError::HostKeyChanged {
                 node,
@@ -100,10 +103,10 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
     }
     if let Some(c) = UNKNOWN.captures(said) {
         return match bastion(&c[2]) {
-            Some(host) => unreachable(format!(
-                "the host key of the bastion `{host}` is not known: add it to `{}` or \
-                 ~/.ssh/known_hosts after checking its fingerprint",
-                first_file().display()
+            Some(host) => unreachable(msg!(
+                "transport-reason-bastion-key-unknown",
+                host = host,
+                file = first_file().display().to_string()
             )),
             None => TransportError::HostKeyUnknown {
                 node,
@@ -115,9 +118,10 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
     }
     if let Some(c) = DENIED.captures(said) {
         return match bastion(&c[1]) {
-            Some(host) => unreachable(format!(
-                "the bastion `{host}` refused the login (it offers: {})",
-                &c[2]
+            Some(host) => unreachable(msg!(
+                "transport-reason-bastion-refused",
+                host = host,
+                offers = &c[2]
             )),
             None => TransportError::Auth {
                 node,
@@ -128,25 +132,32 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
     }
     if let Some(c) = CONNECT.captures(said) {
         let reason = match &c[2] {
-            "Connection timed out" => format!(
-                "no answer within {}",
-                crate::time::duration::format(target.connect_timeout)
+            "Connection timed out" => msg!(
+                "transport-reason-no-answer",
+                within = crate::time::duration::format(target.connect_timeout).to_string()
             ),
-            other => lowercase_first(other),
+            other => Msg::text(lowercase_first(other)),
         };
         return unreachable(match bastion(&c[1]) {
-            Some(host) => format!("cannot reach the bastion `{host}`: {reason}"),
+            Some(host) => msg!(
+                "transport-reason-bastion-unreachable",
+                host = host,
+                reason = reason
+            ),
             None => reason,
         });
     }
     if let Some(c) = RESOLVE.captures(said) {
-        let reason = format!("cannot resolve `{}`: {}", &c[1], lowercase_first(&c[2]));
-        return unreachable(reason);
+        return unreachable(msg!(
+            "transport-reason-cannot-resolve",
+            host = &c[1],
+            why = lowercase_first(&c[2])
+        ));
     }
     if said.contains("stdio forwarding failed") || said.contains("open failed: connect failed") {
-        return unreachable(format!(
-            "the bastion `{}` could not connect to it",
-            jumps.join(",")
+        return unreachable(msg!(
+            "transport-reason-bastion-could-not-connect",
+            host = jumps.join(",")
         ));
     }
     let last = said
@@ -161,15 +172,19 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
         "kex_exchange",
     ];
     if said.contains("Host key verification failed") || gone.iter().any(|g| last.contains(g)) {
-        let mut reason = lowercase_first(last);
-        if !jumps.is_empty() {
-            reason.push_str(&format!(" (through the bastion `{}`)", jumps.join(",")));
-        }
-        return unreachable(reason);
+        let reason = Msg::text(lowercase_first(last));
+        return unreachable(match jumps.is_empty() {
+            true => reason,
+            false => msg!(
+                "transport-reason-through-bastion",
+                reason = reason,
+                host = jumps.join(",")
+            ),
+        });
     }
     TransportError::Ssh {
         node,
-        context: "connecting with the system `ssh`".to_owned(),
+        context: crate::msg!("transport-context-connecting-with-the-system-ssh"),
         message: if last.is_empty() {
             "ssh exited with status 255 and said nothing".to_owned()
         } else {
@@ -179,12 +194,17 @@ pub(super) fn failure(target: &Target, said: &str) -> TransportError {
 }
 
 /// What tvdr had ssh try, for [`TransportError::Auth`].
-fn tried(target: &Target, offered: &str) -> String {
-    let mut tried = vec!["system ssh: agent".to_owned()];
+fn tried(target: &Target, offered: &str) -> Msg {
+    let mut tried = vec![msg!("auth-system-agent")];
     if let Some(identity) = &target.identity {
-        tried.push(format!("identity {}", identity.display()));
+        let file = identity.display().to_string();
+        tried.push(msg!("auth-identity", file = file));
     }
-    format!("{}; the node offers {offered}", tried.join(", "))
+    msg!(
+        "auth-node-offers",
+        tried = Msg::join(&tried, ", "),
+        offered = offered
+    )
 }
 
 /// ssh names key types the way `ssh-keygen -l` does (`ED25519`); known_hosts and the

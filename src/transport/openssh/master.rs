@@ -42,7 +42,7 @@ impl OpenSshTransport {
             Ok(0) if self.dir.socket().exists() => Ok(()),
             Ok(0) => Err(TransportError::Ssh {
                 node: node.clone(),
-                context: "starting the master connection".to_owned(),
+                context: crate::msg!("transport-context-starting-the-master-connection"),
                 message: "ssh logged in but opened no control socket".to_owned(),
             }),
             Ok(_) => Err(self.refused(&String::from_utf8_lossy(&said))),
@@ -50,15 +50,17 @@ impl OpenSshTransport {
                 node: node.clone(),
                 address: self.target.address.clone(),
                 port: self.target.port,
-                reason: format!(
-                    "no SSH session within {}",
-                    crate::time::duration::format(wait)
+                reason: crate::msg!(
+                    "transport-reason-no-session",
+                    within = crate::time::duration::format(wait).to_string()
                 ),
             }),
             Err(Failure::Start(e)) => Err(super::cannot_start(node, e)),
-            Err(Failure::Pass(e) | Failure::Wait(e)) => {
-                Err(TransportError::io(node, "cannot follow `ssh`", e))
-            }
+            Err(Failure::Pass(e) | Failure::Wait(e)) => Err(TransportError::io(
+                node,
+                crate::msg!("transport-context-cannot-follow-ssh"),
+                e,
+            )),
         }
     }
 

@@ -41,7 +41,7 @@ pub struct OpenSshTransport {
     /// Never ask: no terminal (or nobody) to ask on.
     batch: bool,
     /// Set once the connection is lost: later commands fail at once.
-    lost: Option<String>,
+    lost: Option<crate::i18n::Msg>,
     /// Declared last: removed after `Drop::drop` has stopped the master.
     dir: PrivateDir,
 }
@@ -58,14 +58,23 @@ impl OpenSshTransport {
         let batch = !secrets.can_prompt();
         let text = config::ssh_config(target, batch).map_err(|message| TransportError::Ssh {
             node: node.clone(),
-            context: "writing its ssh configuration".to_owned(),
+            context: crate::msg!("transport-context-writing-its-ssh-configuration"),
             message,
         })?;
         let dir = PrivateDir::create().map_err(|e| {
-            TransportError::io(node, "cannot create a private directory for ssh", e)
+            TransportError::io(
+                node,
+                crate::msg!("transport-context-cannot-create-a-private-directory-for"),
+                e,
+            )
         })?;
-        dir.write_config(&text)
-            .map_err(|e| TransportError::io(node, "cannot write the ssh configuration", e))?;
+        dir.write_config(&text).map_err(|e| {
+            TransportError::io(
+                node,
+                crate::msg!("transport-context-cannot-write-the-ssh-configuration"),
+                e,
+            )
+        })?;
         let mut transport = OpenSshTransport {
             target: target.clone(),
             batch,
@@ -80,7 +89,7 @@ impl OpenSshTransport {
         let args =
             config::args(&self.target, &self.dir, mode).map_err(|message| TransportError::Ssh {
                 node: self.target.name.clone(),
-                context: "building the ssh command line".to_owned(),
+                context: crate::msg!("transport-context-building-the-ssh-command-line"),
                 message,
             })?;
         let mut ssh = child::command("ssh");
@@ -104,7 +113,10 @@ impl OpenSshTransport {
     }
 
     fn lose(&mut self, said: Option<String>) -> TransportError {
-        let reason = said.unwrap_or_else(|| "the ssh connection ended".to_owned());
+        let reason = said.map_or_else(
+            || crate::msg!("transport-reason-ssh-ended"),
+            crate::i18n::Msg::text,
+        );
         self.lost = Some(reason.clone());
         TransportError::Lost {
             node: self.target.name.clone(),
@@ -128,7 +140,7 @@ impl OpenSshTransport {
 fn cannot_start(node: &str, e: io::Error) -> TransportError {
     TransportError::io(
         node,
-        "cannot start `ssh` (`transport: openssh` needs the OpenSSH client)",
+        crate::msg!("transport-context-cannot-start-ssh-transport-openssh-needs"),
         e,
     )
 }
@@ -167,9 +179,13 @@ impl Transport for OpenSshTransport {
             }
             Ok(255) if !self.master_alive() => Err(self.lose(watch.last_line())),
             Ok(status) => {
-                watch
-                    .finish()
-                    .map_err(|e| TransportError::io(&node, "cannot pass on the output", e))?;
+                watch.finish().map_err(|e| {
+                    TransportError::io(
+                        &node,
+                        crate::msg!("transport-context-cannot-pass-on-the-output"),
+                        e,
+                    )
+                })?;
                 Ok(status)
             }
             Err(Failure::Deadline) => {
@@ -182,10 +198,18 @@ impl Transport for OpenSshTransport {
             }
             Err(Failure::Pass(e)) => {
                 self.abandon(pid);
-                Err(TransportError::io(&node, "cannot pass on the output", e))
+                Err(TransportError::io(
+                    &node,
+                    crate::msg!("transport-context-cannot-pass-on-the-output"),
+                    e,
+                ))
             }
             Err(Failure::Start(e)) => Err(cannot_start(&node, e)),
-            Err(Failure::Wait(e)) => Err(TransportError::io(&node, "cannot wait for `ssh`", e)),
+            Err(Failure::Wait(e)) => Err(TransportError::io(
+                &node,
+                crate::msg!("transport-context-cannot-wait-for-ssh"),
+                e,
+            )),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Logging in: the ssh-agent, then the identity file (asking its passphrase if it is
 //! encrypted), then a password, each only if the node offers that method.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::fs;
 use std::path::Path;
 
@@ -26,13 +28,11 @@ pub(super) fn login(
     let lost = |e: &ssh2::Error| TransportError::Lost {
         node: target.name.clone(),
         reason: match e.code() {
-            ErrorCode::Session(TIMEOUT) => format!(
-                "no login within {} although the node answered (`ssh.login_timeout`): its \
-                 sshd may be looking up this machine's address in a DNS that does not answer \
-                 (`UseDNS no` on the node avoids it)",
-                crate::time::duration::format(target.login_timeout)
+            ErrorCode::Session(TIMEOUT) => msg!(
+                "transport-reason-no-login",
+                within = crate::time::duration::format(target.login_timeout).to_string()
             ),
-            _ => format!("while logging in: {}", e.message()),
+            _ => msg!("transport-reason-while-logging-in", error = e.message()),
         },
     };
     // Asking for the list sends a "none" login, which a few servers accept.
@@ -42,7 +42,7 @@ pub(super) fn login(
         Err(e) => return Err(lost(&e)),
     };
     let offers = |method: &str| methods.split(',').any(|m| m == method);
-    let mut tried: Vec<String> = Vec::new();
+    let mut tried: Vec<Msg> = Vec::new();
     // Each attempt: Ok(true) logged in, Ok(false) refused, Err the node went away.
     let check = |result: Result<(), ssh2::Error>| match result {
         Ok(()) => Ok(session.authenticated()),
@@ -52,13 +52,14 @@ pub(super) fn login(
 
     if offers("publickey") {
         if std::env::var_os("SSH_AUTH_SOCK").is_some() {
-            tried.push("agent".to_owned());
+            tried.push(msg!("auth-agent"));
             if check(agent(session, user))? {
                 return Ok(());
             }
         }
         if let Some(key) = &target.identity {
-            let shown = format!("identity {}", key.display());
+            let file = key.display().to_string();
+            let shown = msg!("auth-identity", file = file.as_str());
             // Read once and handed to libssh2 from memory: from the file, libssh2 read it
             // again for the public key, for the signature and per attempt (six reads).
             let text = read_key(key);
@@ -77,12 +78,12 @@ pub(super) fn login(
                         return Ok(());
                     }
                 } else {
-                    tried.push(format!("{shown} (encrypted, no passphrase given)"));
+                    tried.push(msg!("auth-identity-encrypted", file = file.as_str()));
                 }
             } else if !key.exists() {
-                tried.push(format!("{shown} (missing)"));
+                tried.push(msg!("auth-identity-missing", file = file.as_str()));
             } else {
-                tried.push(format!("{shown} (unreadable)"));
+                tried.push(msg!("auth-identity-unreadable", file = file.as_str()));
             }
         }
     }
@@ -97,7 +98,7 @@ pub(super) fn login(
     if let Some(method) = password_method {
         match secrets.password(user, &target.name, &target.address) {
             Some(password) => {
-                tried.push("password".to_owned());
+                tried.push(msg!("auth-password"));
                 let result = if method == "password" {
                     session.userauth_password(user, &password)
                 } else {
@@ -108,17 +109,17 @@ pub(super) fn login(
                     return Ok(());
                 }
             }
-            None => tried.push("password (none given: no terminal to ask on)".to_owned()),
+            None => tried.push(msg!("auth-password-none")),
         }
     }
 
     if tried.is_empty() {
-        tried.push(format!("nothing: the node only offers `{methods}`"));
+        tried.push(msg!("auth-nothing", methods = methods.as_str()));
     }
     Err(TransportError::Auth {
         node: target.name.clone(),
         user: user.to_owned(),
-        tried: tried.join(", "),
+        tried: Msg::join(&tried, ", "),
     })
 }
 

@@ -3,6 +3,8 @@
 //! alive, however long its login takes afterwards (OpenSSH's `ConnectTimeout` bounds the
 //! same two things).
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::io;
 use std::net::TcpStream;
 use std::time::Instant;
@@ -16,7 +18,7 @@ pub(super) fn wait(
     target: &Target,
     deadline: Instant,
 ) -> Result<(), TransportError> {
-    let unreachable = |reason: String| TransportError::Unreachable {
+    let unreachable = |reason: Msg| TransportError::Unreachable {
         node: target.name.clone(),
         address: target.address.clone(),
         port: target.port,
@@ -24,26 +26,28 @@ pub(super) fn wait(
     };
     let left = deadline.saturating_duration_since(Instant::now());
     let silent = || {
-        unreachable(format!(
-            "the port answers but no SSH banner came within {}",
-            crate::time::duration::format(target.connect_timeout)
+        unreachable(msg!(
+            "transport-reason-no-banner",
+            within = crate::time::duration::format(target.connect_timeout).to_string()
         ))
     };
     if left.is_zero() {
         return Err(silent());
     }
-    let io_error = |e: io::Error| TransportError::io(&target.name, "cannot wait for the banner", e);
+    let io_error = |e: io::Error| {
+        TransportError::io(
+            &target.name,
+            crate::msg!("transport-context-cannot-wait-for-the-banner"),
+            e,
+        )
+    };
     stream.set_read_timeout(Some(left)).map_err(io_error)?;
     let peeked = stream.peek(&mut [0u8; 4]);
     // libssh2 reads this socket in blocking mode: a receive timeout left on it would
     // cut the login short.
     stream.set_read_timeout(None).map_err(io_error)?;
     match peeked {
-        Ok(0) => Err(unreachable(
-            "the connection was closed before the SSH handshake, without a banner (sshd \
-             refusing connections: `MaxStartups`, tcp wrappers?)"
-                .to_owned(),
-        )),
+        Ok(0) => Err(unreachable(msg!("transport-reason-closed-before-banner"))),
         Ok(_) => Ok(()),
         Err(e)
             if matches!(
@@ -53,6 +57,9 @@ pub(super) fn wait(
         {
             Err(silent())
         }
-        Err(e) => Err(unreachable(format!("before the SSH banner: {e}"))),
+        Err(e) => Err(unreachable(msg!(
+            "transport-reason-before-banner",
+            error = e.to_string()
+        ))),
     }
 }

@@ -4,6 +4,7 @@
 
 mod turns;
 
+use crate::i18n::Msg;
 use std::os::fd::{AsFd, OwnedFd};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
@@ -19,7 +20,7 @@ pub(super) struct Driver {
     wire: Option<Wire>,
     inbox: Receiver<Ask>,
     wake: Arc<OwnedFd>,
-    lost: Arc<Mutex<Option<String>>>,
+    lost: Arc<Mutex<Option<Msg>>>,
     jobs: Vec<Job>,
     /// The job whose channel libssh2 is opening: the others wait their turn.
     opener: Option<usize>,
@@ -32,7 +33,7 @@ impl Driver {
         wire: Wire,
         inbox: Receiver<Ask>,
         wake: Arc<OwnedFd>,
-        lost: Arc<Mutex<Option<String>>>,
+        lost: Arc<Mutex<Option<Msg>>>,
     ) -> Driver {
         Driver {
             wire: Some(wire),
@@ -133,13 +134,14 @@ impl Driver {
         }
     }
 
-    fn lost(&self) -> Option<String> {
+    fn lost(&self) -> Option<Msg> {
         self.lost.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The session is gone: every caller hears it (their queue ends), new ones at once.
     fn lose(&mut self, reason: String) {
-        *self.lost.lock().unwrap_or_else(|e| e.into_inner()) = Some(reason);
+        // What libssh2 or the socket said: the same words in every language.
+        *self.lost.lock().unwrap_or_else(|e| e.into_inner()) = Some(Msg::text(reason));
         self.fail_all();
     }
 

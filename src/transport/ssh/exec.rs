@@ -34,9 +34,15 @@ pub(super) fn run(
         node: node.clone(),
         reason: link
             .lost()
-            .unwrap_or_else(|| "the connection closed".to_owned()),
+            .unwrap_or_else(|| crate::msg!("transport-reason-connection-closed")),
     };
-    let pass = |e| TransportError::io(&node, "cannot pass on the output", e);
+    let pass = |e| {
+        TransportError::io(
+            &node,
+            crate::msg!("transport-context-cannot-pass-on-the-output"),
+            e,
+        )
+    };
     let input = zeroize::Zeroizing::new(input.to_vec());
     let running = link
         .run(line, input, Instant::now() + timeout)
@@ -59,11 +65,11 @@ pub(super) fn run(
                     },
                     Stop::Lost(reason) => TransportError::Lost {
                         node: node.clone(),
-                        reason,
+                        reason: crate::i18n::Msg::text(reason),
                     },
                     Stop::Failed(e) => TransportError::Ssh {
                         node: node.clone(),
-                        context: "running a command".to_owned(),
+                        context: crate::msg!("transport-context-running-a-command"),
                         message: e.message().to_owned(),
                     },
                 })

@@ -27,15 +27,15 @@ pub(super) fn run(
     let stop = |stop: Stop| match stop {
         Stop::Deadline => TransportError::Lost {
             node: node.clone(),
-            reason: "the terminal session did not open in time".to_owned(),
+            reason: crate::msg!("transport-reason-terminal-late"),
         },
         Stop::Lost(reason) => TransportError::Lost {
             node: node.clone(),
-            reason,
+            reason: crate::i18n::Msg::text(reason),
         },
         Stop::Failed(e) => TransportError::Ssh {
             node: node.clone(),
-            context: "running an interactive command".to_owned(),
+            context: crate::msg!("transport-context-running-an-interactive-command"),
             message: e.message().to_owned(),
         },
     };
@@ -49,12 +49,20 @@ pub(super) fn run(
     })
     .map_err(stop)?;
     wire.retry(opening, |_| channel.exec(&line)).map_err(stop)?;
-    console
-        .raw()
-        .map_err(|e| TransportError::io(&node, "cannot put the terminal in raw mode", e))?;
+    console.raw().map_err(|e| {
+        TransportError::io(
+            &node,
+            crate::msg!("transport-context-cannot-put-the-terminal-in-raw"),
+            e,
+        )
+    })?;
     relay(wire, &mut channel, console).map_err(|failure| match failure {
         Relay::Stop(s) => stop(s),
-        Relay::Io(e) => TransportError::io(&node, "cannot relay the terminal", e),
+        Relay::Io(e) => TransportError::io(
+            &node,
+            crate::msg!("transport-context-cannot-relay-the-terminal"),
+            e,
+        ),
     })?;
     let end = Instant::now() + Duration::from_secs(5);
     wire.retry(end, |_| channel.close()).map_err(stop)?;

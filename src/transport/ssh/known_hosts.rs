@@ -69,13 +69,16 @@ pub(super) fn load(session: &Session, target: &Target) -> Result<Known, Transpor
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
             Err(e) => {
-                let context = format!("cannot read known_hosts `{}`", path.display());
+                let context = crate::msg!(
+                    "transport-context-cannot-read-known-hosts",
+                    file = path.display().to_string()
+                );
                 return Err(TransportError::io(&target.name, context, e));
             }
         };
         let mut hosts = session.known_hosts().map_err(|e| TransportError::Ssh {
             node: target.name.clone(),
-            context: "reading known_hosts".to_owned(),
+            context: crate::msg!("transport-context-reading-known-hosts"),
             message: e.message().to_owned(),
         })?;
         for line in text.lines().map(str::trim) {

@@ -65,7 +65,11 @@ impl SshTransport {
         slow::tell(target, answered.elapsed());
         let wire = Wire::new(session, socket, tcp::keepalive_interval(target));
         let link = Link::start(wire, &target.name).map_err(|e| {
-            TransportError::io(&target.name, "cannot start the session's driver", e)
+            TransportError::io(
+                &target.name,
+                crate::msg!("transport-context-cannot-start-the-session-s-driver"),
+                e,
+            )
         })?;
         Ok(SshTransport {
             target: target.clone(),
@@ -97,19 +101,27 @@ fn handshake(
     banner::wait(&stream, target, started + target.connect_timeout)?;
     let answered = Instant::now();
     // The driver waits on the socket while libssh2 owns it: a duplicate of its own.
-    let socket = stream
-        .try_clone()
-        .map_err(|e| TransportError::io(&target.name, "cannot duplicate the socket", e))?;
-    let ssh_error = |context: &str, e: ssh2::Error| TransportError::Ssh {
+    let socket = stream.try_clone().map_err(|e| {
+        TransportError::io(
+            &target.name,
+            crate::msg!("transport-context-cannot-duplicate-the-socket"),
+            e,
+        )
+    })?;
+    let ssh_error = |context: crate::i18n::Msg, e: ssh2::Error| TransportError::Ssh {
         node: target.name.clone(),
-        context: context.to_owned(),
+        context,
         message: e.message().to_owned(),
     };
-    let mut session = Session::new().map_err(|e| ssh_error("starting a session", e))?;
+    let mut session = Session::new()
+        .map_err(|e| ssh_error(crate::msg!("transport-context-starting-a-session"), e))?;
     let known = known_hosts::load(&session, target)?;
-    known
-        .prefer_known_types(&session)
-        .map_err(|e| ssh_error("choosing host key algorithms", e))?;
+    known.prefer_known_types(&session).map_err(|e| {
+        ssh_error(
+            crate::msg!("transport-context-choosing-host-key-algorithms"),
+            e,
+        )
+    })?;
     session.set_tcp_stream(stream);
     session.set_blocking(true);
     session.set_timeout(millis(target.login_timeout));
@@ -120,11 +132,11 @@ fn handshake(
             address: target.address.clone(),
             port: target.port,
             reason: match e.code() {
-                ssh2::ErrorCode::Session(-9) => format!(
-                    "no SSH handshake within {} after its banner (`ssh.login_timeout`)",
-                    crate::time::duration::format(target.login_timeout)
+                ssh2::ErrorCode::Session(-9) => crate::msg!(
+                    "transport-reason-no-handshake",
+                    within = crate::time::duration::format(target.login_timeout).to_string()
                 ),
-                _ => format!("SSH handshake failed: {}", e.message()),
+                _ => crate::msg!("transport-reason-handshake-failed", error = e.message()),
             },
         })?;
     Ok((session, socket, known, answered))
@@ -133,7 +145,7 @@ fn handshake(
 fn presented(session: &Session, target: &Target) -> Result<(HostKey, Vec<u8>), TransportError> {
     known_hosts::presented(session).ok_or_else(|| TransportError::Ssh {
         node: target.name.clone(),
-        context: "reading the host key".to_owned(),
+        context: crate::msg!("transport-context-reading-the-host-key"),
         message: "the server presented no usable host key".to_owned(),
     })
 }
@@ -212,11 +224,11 @@ impl Transport for SshTransport {
                     reason: self
                         .link
                         .lost()
-                        .unwrap_or_else(|| "the connection closed".into()),
+                        .unwrap_or_else(|| crate::msg!("transport-reason-connection-closed")),
                 })
             });
         if let Err(TransportError::Lost { reason, .. }) = &result {
-            self.link.lose(reason);
+            self.link.lose(reason.clone());
         }
         result
     }

@@ -12,6 +12,7 @@
 //! libssh2 rules the loop keeps: one channel opening at a time per session, and a packet
 //! it could only partly send must be sent again, first, by the same call.
 
+use crate::i18n::Msg;
 use std::os::fd::OwnedFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -31,7 +32,7 @@ const QUEUE: usize = 8;
 pub(super) struct Link {
     asks: Mutex<Option<Sender<Ask>>>,
     wake: Arc<OwnedFd>,
-    lost: Arc<Mutex<Option<String>>>,
+    lost: Arc<Mutex<Option<Msg>>>,
     driver: Mutex<Option<JoinHandle<()>>>,
 }
 
@@ -79,7 +80,7 @@ impl Link {
     }
 
     /// Why the session is gone, if it is.
-    pub(super) fn lost(&self) -> Option<String> {
+    pub(super) fn lost(&self) -> Option<Msg> {
         self.lost.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
@@ -109,8 +110,8 @@ impl Link {
     }
 
     /// Marks the session lost (an interactive command found it gone).
-    pub(super) fn lose(&self, reason: &str) {
-        *self.lost.lock().unwrap_or_else(|e| e.into_inner()) = Some(reason.to_owned());
+    pub(super) fn lose(&self, reason: Msg) {
+        *self.lost.lock().unwrap_or_else(|e| e.into_inner()) = Some(reason);
     }
 
     fn ask(&self, ask: Ask) -> Option<()> {

@@ -1,6 +1,8 @@
 //! The TCP connection under an SSH session: bounded by the connect timeout, tuned for
 //! many small request/response exchanges, and kept alive through idle firewalls.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::io;
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
@@ -25,7 +27,7 @@ const COUNT: u32 = 3;
 /// one connect timeout overall.
 pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
     let deadline = Instant::now() + target.connect_timeout;
-    let unreachable = |reason: String| TransportError::Unreachable {
+    let unreachable = |reason: Msg| TransportError::Unreachable {
         node: target.name.clone(),
         address: target.address.clone(),
         port: target.port,
@@ -33,7 +35,12 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
     };
     let addresses: Vec<SocketAddr> = (target.address.as_str(), target.port)
         .to_socket_addrs()
-        .map_err(|e| unreachable(format!("cannot resolve the address: {e}")))?
+        .map_err(|e| {
+            unreachable(msg!(
+                "transport-reason-resolve-address",
+                error = e.to_string()
+            ))
+        })?
         .collect();
     let mut last = None;
     for address in addresses {
@@ -44,7 +51,11 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
         match TcpStream::connect_timeout(&address, left) {
             Ok(stream) => {
                 tune(&stream).map_err(|e| {
-                    TransportError::io(&target.name, "cannot set socket options", e)
+                    TransportError::io(
+                        &target.name,
+                        crate::msg!("transport-context-cannot-set-socket-options"),
+                        e,
+                    )
                 })?;
                 return Ok(stream);
             }
@@ -52,12 +63,12 @@ pub(super) fn connect(target: &Target) -> Result<TcpStream, TransportError> {
         }
     }
     Err(unreachable(match last {
-        Some(e) if e.kind() == io::ErrorKind::TimedOut => format!(
-            "no answer within {}",
-            crate::time::duration::format(target.connect_timeout)
+        Some(e) if e.kind() == io::ErrorKind::TimedOut => msg!(
+            "transport-reason-no-answer",
+            within = crate::time::duration::format(target.connect_timeout).to_string()
         ),
-        Some(e) => e.to_string(),
-        None => "the address resolves to nothing".to_owned(),
+        Some(e) => Msg::text(e.to_string()),
+        None => msg!("transport-reason-resolves-to-nothing"),
     }))
 }
 

@@ -53,16 +53,17 @@ pub fn run(cx: &StepCx, checks: &[String], options: CheckOptions) -> Result<Step
             Next::Finish(result)
                 if result.outcome == Outcome::Failed && !unreachable.is_empty() =>
             {
-                let nodes: Vec<String> = unreachable
+                let nodes: Vec<Msg> = unreachable
                     .iter()
-                    .map(|(node, error)| format!("{node}: {}", error.en()))
+                    .map(|(node, error)| error.map(|e| format!("{node}: {e}")))
                     .collect();
-                return Err(Exit::Unreachable(format!(
-                    "step `{}` could not check every node: {}",
-                    cx.step.id,
-                    nodes.join("; ")
-                ))
-                .into());
+                let said = msg!(
+                    "step-not-every-node",
+                    step = cx.step.id.as_str(),
+                    nodes = Msg::join(&nodes, "; ")
+                )
+                .said();
+                return Err(Exit::Unreachable(crate::i18n::raise(said)).into());
             }
             Next::Finish(result) => return Ok(result),
         }

@@ -1,6 +1,7 @@
 //! Is a node up? A fresh SSH connection and one tiny command answer it: an open session
 //! would hide a node that went away (and a dead one would wait for its keepalives).
 
+use crate::i18n::Msg;
 use std::time::Duration;
 
 use crate::transport::{Cmd, Fleet, Output, TransportError};
@@ -11,7 +12,7 @@ pub enum Probe {
     /// It answered: its boot id (empty when the node has none to show).
     Up(String),
     /// It did not answer, or not completely (booting: sshd up, login not yet): why.
-    Down(String),
+    Down(Msg),
 }
 
 /// Commands of a probe get this long: a node that takes longer is not up yet.
@@ -23,7 +24,7 @@ pub fn boot_id(fleet: &Fleet, node: &str) -> Result<String, TransportError> {
     if out.status != 0 || out.stdout.is_empty() {
         return Err(TransportError::Ssh {
             node: node.to_string(),
-            context: "reading the boot id".into(),
+            context: crate::msg!("transport-context-reading-the-boot-id"),
             message: format!(
                 "`cat {BOOT_ID}` exited with {}: {}",
                 out.status,
@@ -62,7 +63,7 @@ pub fn probe(fleet: &Fleet, node: &str) -> Result<Probe, TransportError> {
         Err(err) => {
             // Leave nothing half-open behind a failed look.
             fleet.reset(node);
-            Ok(Probe::Down(first_line(&err.to_string())))
+            Ok(Probe::Down(err.msg().map(first_line)))
         }
     }
 }

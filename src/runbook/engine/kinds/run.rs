@@ -14,6 +14,7 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{Command, Expect, Role};
 use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
@@ -25,7 +26,7 @@ const TAIL_LINES: usize = 20;
 /// What one host's attempt came to.
 enum Seen {
     /// Finished: judged, with the problem if any.
-    Ended(Receipt, Option<String>),
+    Ended(Receipt, Option<Msg>),
     /// Started and vanished: nobody knows whether it did its work.
     Gone(Receipt),
     /// The receipt could not be read or kept (unreachable, timeout, refused).
@@ -75,23 +76,23 @@ pub fn run(
                     entry.insert("receipt".into(), r.evidence());
                     entry.insert("problem".into(), json!(problem.is_some()));
                     if let Some(problem) = problem {
-                        problems.push(format!("{}: {problem}", target.name()));
+                        problems.push(problem.map(|p| format!("{}: {p}", target.name())));
                         retry_here.push(target.name());
                     }
                 }
                 Seen::Gone(r) => {
                     entry.insert("receipt".into(), r.evidence());
-                    problems.push(format!(
-                        "{}: {}; whether it did its work is unknown: look on the node, then \
-                         retry (or run tvdr again) to run it again, or override",
-                        target.name(),
-                        r.gone_why()
+                    problems.push(msg!(
+                        "reason-run-gone",
+                        node = target.name(),
+                        why = r.gone_why()
                     ));
                     retry_here.push(target.name());
                 }
                 Seen::Unknown(err) => {
                     entry.insert("error".into(), json!(err.to_string()));
-                    problems.push(format!("{}: {}", target.name(), explain(err)));
+                    let name = target.name();
+                    problems.push(explain(err).map(|e| format!("{name}: {e}")));
                 }
             }
             print_seen(cx, target.name(), &seen);
@@ -110,8 +111,8 @@ pub fn run(
         if problems.is_empty() {
             return Ok(StepResult::done(evidence_all));
         }
-        let why = problems.join("; ");
-        match cx.after_failure(Msg::text(why), evidence_all)? {
+        let why = Msg::join(&problems, "; ");
+        match cx.after_failure(why, evidence_all)? {
             Next::Retry => {
                 // A host that failed for real runs again; one that could not be read is
                 // read again (its command may well have finished meanwhile).
@@ -268,18 +269,14 @@ pub(crate) fn on_host<R>(
 }
 
 /// A receipt problem in the words a technician needs.
-fn explain(err: &ReceiptError) -> String {
+fn explain(err: &ReceiptError) -> Msg {
     match err {
-        ReceiptError::Transport(TransportError::Timeout { timeout, .. }) => format!(
-            "still running after {} — it goes on on the node; retry follows it (it is not \
-             started again)",
-            crate::time::duration::format(*timeout)
+        ReceiptError::Transport(TransportError::Timeout { timeout, .. }) => msg!(
+            "reason-run-still-running",
+            after = crate::time::duration::format(*timeout).to_string()
         ),
-        ReceiptError::Transport(err) => format!(
-            "{err} — whether the command ran is read from the node's receipt on retry or \
-             resume; it is never started twice"
-        ),
-        other => other.to_string(),
+        ReceiptError::Transport(err) => msg!("reason-run-unknown", error = err.msg()),
+        other => other.msg(),
     }
 }
 
@@ -328,11 +325,12 @@ pub fn local_target(cx: &StepCx) -> crate::transport::Target {
     }
 }
 
-fn judge(out: &Output, expect: &Expect) -> Option<String> {
+fn judge(out: &Output, expect: &Expect) -> Option<Msg> {
     if out.status != expect.exit {
-        return Some(format!(
-            "exit status {} (expected {})",
-            out.status, expect.exit
+        return Some(msg!(
+            "reason-run-exit",
+            code = out.status,
+            expected = expect.exit
         ));
     }
     if let Some(re) = &expect.output {
@@ -342,7 +340,7 @@ fn judge(out: &Output, expect: &Expect) -> Option<String> {
             String::from_utf8_lossy(&out.stderr)
         );
         if !re.is_match(&text) {
-            return Some(format!("output does not match `{re}`"));
+            return Some(msg!("reason-run-no-match", regex = re.to_string()));
         }
     }
     None
@@ -368,7 +366,7 @@ fn print_seen(cx: &StepCx, node: &str, seen: &Seen) {
                 crate::t!("run-exit-status", node = node, exit = r.exit.unwrap_or(-1))
             );
         }
-        Seen::Gone(r) => eprintln!("  {node}: {}", secrets.mask(&r.gone_why())),
-        Seen::Unknown(err) => eprintln!("  {node}: {}", secrets.mask(&err.to_string())),
+        Seen::Gone(r) => eprintln!("  {node}: {}", secrets.mask(r.gone_why().shown())),
+        Seen::Unknown(err) => eprintln!("  {node}: {}", secrets.mask(err.msg().shown())),
     }
 }

@@ -13,7 +13,7 @@ use serde_json::{json, Map};
 use super::host::{self, Probe};
 use super::progress::Progress;
 use crate::checks::{registry, words, Report, Status};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{CheckOptions, Until};
@@ -36,10 +36,15 @@ pub fn run(
 ) -> Result<StepResult> {
     let what = match until {
         Until::Check(check) => match &options.master {
-            Some(master) => format!("`{check}` OK (master: {})", master.describe()),
-            None => format!("`{check}` OK"),
+            Some(master) => msg!(
+                "wait-until-check-master",
+                check = check.as_str(),
+                master = master.describe()
+            ),
+            None => msg!("wait-until-check", check = check.as_str()),
         },
-        Until::Host { on, up } => format!("{on} {}", if *up { "up" } else { "down" }),
+        Until::Host { on, up: true } => msg!("wait-until-up", node = on.to_string()),
+        Until::Host { on, up: false } => msg!("wait-until-down", node = on.to_string()),
     };
     loop {
         let started = Instant::now();
@@ -47,11 +52,11 @@ pub fn run(
         let mut attempts = 0u32;
         let last = loop {
             attempts += 1;
-            progress.status(&crate::t!("wait-waiting", what = what.as_str()));
+            progress.status(&crate::t!("wait-waiting", what = what.shown()));
             let look = look(cx, until, options)?;
             progress.status(&crate::t!(
                 "wait-waiting-seen",
-                what = what.as_str(),
+                what = what.shown(),
                 seen = look.summary.shown()
             ));
             if look.met || look.lasting.is_some() || started.elapsed() >= timeout {
@@ -66,30 +71,30 @@ pub fn run(
         };
         progress.finish();
         let mut evidence = Map::new();
-        evidence.insert("until".into(), json!(what));
+        record(&mut evidence, "until", &what);
         evidence.insert("attempts".into(), json!(attempts));
         evidence.insert("seconds".into(), json!(started.elapsed().as_secs_f64()));
-        evidence.insert("last".into(), json!(last.summary));
+        record(&mut evidence, "last", &last.summary);
         if let Some(report) = &last.report {
             words::record(&mut evidence, std::slice::from_ref(report));
         }
         if last.met {
-            eprintln!("  ✓ {what} ({})", last.summary.shown());
+            eprintln!("  ✓ {} ({})", what.shown(), last.summary.shown());
             return Ok(StepResult::done(evidence));
         }
         let why = match &last.lasting {
             Some(lasting) => {
-                evidence.insert("lasting".into(), json!(lasting));
+                record(&mut evidence, "lasting", lasting);
                 msg!(
                     "wait-lasting",
                     seen = &last.summary,
-                    what = what.as_str(),
+                    what = &what,
                     lasting = lasting
                 )
             }
             None => msg!(
                 "wait-timeout",
-                what = what.as_str(),
+                what = &what,
                 timeout = crate::time::duration::format(timeout),
                 seen = &last.summary
             ),
@@ -97,6 +102,20 @@ pub fn run(
         match cx.after_failure(why, evidence)? {
             Next::Retry => continue,
             Next::Finish(result) => return Ok(result),
+        }
+    }
+}
+
+/// `name` in English, and beside it in each other language where the words differ
+/// (`until_it`): the report reads its language, an old journal its English.
+fn record(evidence: &mut Map<String, serde_json::Value>, name: &str, words: &Msg) {
+    evidence.insert(name.into(), json!(words));
+    for lang in Lang::ALL {
+        if lang != Lang::En && words.in_lang(lang) != words.en() {
+            evidence.insert(
+                format!("{name}_{}", lang.code()),
+                json!(words.in_lang(lang)),
+            );
         }
     }
 }
@@ -135,7 +154,10 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
                         lasting: None,
                     })
                 }
-                _ => anyhow::bail!("step `{}` waits for one host", cx.step.id),
+                _ => {
+                    let said = crate::said!("step-waits-one-host", step = cx.step.id.as_str());
+                    anyhow::bail!(crate::i18n::raise(said))
+                }
             };
             let (answered, summary) = match host::probe(cx.fleet, node)? {
                 Probe::Up(_) => (true, msg!("wait-host-answers", node = node)),
@@ -148,5 +170,25 @@ fn look(cx: &StepCx, until: &Until, options: &CheckOptions) -> Result<Look> {
                 lasting: None,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_evidence_keeps_english_and_the_italian_beside_only_where_it_differs() {
+        let mut evidence = Map::new();
+        record(
+            &mut evidence,
+            "until",
+            &msg!("wait-until-up", node = "tvox1"),
+        );
+        record(&mut evidence, "last", &Msg::text("tvox1: 42"));
+        assert_eq!(evidence["until"], "tvox1 up");
+        assert_eq!(evidence["until_it"], "tvox1 attivo");
+        assert_eq!(evidence["last"], "tvox1: 42");
+        assert!(!evidence.contains_key("last_it"));
     }
 }

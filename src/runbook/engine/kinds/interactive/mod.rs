@@ -21,8 +21,8 @@ use crate::i18n::Msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
 use crate::runbook::model::{CheckOptions, Role};
-use crate::t;
 use crate::transport::{Cmd, LocalTransport, Transport, TransportError, Tty};
+use crate::{msg, t};
 pub use moved::Moving;
 
 pub fn run(
@@ -36,11 +36,15 @@ pub fn run(
     let target = match cx.resolve(on)?.as_slice() {
         [one] => *one,
         _ => {
-            return Err(Exit::Usage(t!("interactive-one-host", step = cx.step.id.as_str())).into())
+            return Err(Exit::Usage(crate::raised!(
+                "interactive-one-host",
+                step = cx.step.id.as_str()
+            ))
+            .into())
         }
     };
     if moving.is_some() && target == Target::Local {
-        return Err(Exit::Usage(t!(
+        return Err(Exit::Usage(crate::raised!(
             "interactive-from-address-local",
             step = cx.step.id.as_str()
         ))
@@ -50,7 +54,7 @@ pub fn run(
         if let Some(reason) = cx.human.file_override(&cx.step.id) {
             return Ok(StepResult {
                 outcome: Outcome::Overridden,
-                reason: Some(reason),
+                reason: Some(Msg::text(reason)),
                 evidence: Map::new(),
             });
         }
@@ -76,15 +80,16 @@ pub fn run(
             // An override goes on without the step's checks: say so in the evidence.
             evidence.insert("checks_skipped".into(), json!(true));
         }
-        let why = err.to_string();
-        match cx.after_failure(Msg::text(why.clone()), evidence)? {
+        let why = err.msg();
+        match cx.after_failure(why.clone(), evidence)? {
             Next::Retry => {}
             // Nobody decided and the node could not be reached or trusted: exit code 3.
             Next::Finish(result)
                 if result.outcome == Outcome::Failed
                     && matches!(&err, Failure::Node(e) if e.is_unreachable()) =>
             {
-                return Err(Exit::Unreachable(format!("step `{}`: {why}", cx.step.id)).into());
+                let said = msg!("step-unreachable", step = cx.step.id.as_str(), why = why).said();
+                return Err(Exit::Unreachable(crate::i18n::raise(said)).into());
             }
             Next::Finish(result) => return Ok(result),
         }
@@ -105,11 +110,13 @@ impl From<TransportError> for Failure {
     }
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Failure {
+    fn msg(&self) -> Msg {
         match self {
-            Failure::Status(code, cmd) => write!(f, "`{cmd}` ended with exit status {code}"),
-            Failure::Node(e) => write!(f, "{e}"),
+            Failure::Status(code, cmd) => {
+                msg!("reason-interactive-status", command = cmd, code = *code)
+            }
+            Failure::Node(e) => e.msg(),
         }
     }
 }
@@ -171,9 +178,9 @@ fn attempt(
             if let Err(TransportError::Lost { reason, .. }) = &status {
                 eprintln!(
                     "  {}",
-                    t!("interactive-session-dropped", reason = reason.as_str())
+                    t!("interactive-session-dropped", reason = reason.shown())
                 );
-                evidence.insert("session".into(), json!(format!("dropped: {reason}")));
+                evidence.insert("session".into(), json!(format!("dropped: {}", reason.en())));
             }
             let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::from)?;
             eprintln!(

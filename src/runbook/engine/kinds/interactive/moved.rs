@@ -62,10 +62,9 @@ pub fn wait(
                     node: node.to_string(),
                     address: target.address.clone(),
                     port: target.port,
-                    reason: format!(
-                        "no answer at the new address within {} (is the address typed in the \
-                         menu the inventory's? look at the hypervisor console)",
-                        crate::time::duration::format(moving.timeout)
+                    reason: crate::msg!(
+                        "interactive-no-answer-moved",
+                        within = crate::time::duration::format(moving.timeout).to_string()
                     ),
                 })
             }

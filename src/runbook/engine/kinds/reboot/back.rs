@@ -5,6 +5,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::kinds::host::{self, Probe};
 use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::step::StepCx;
@@ -20,7 +22,7 @@ pub(super) struct Waited {
     /// From the first failed look to the first good one.
     pub(super) down_for: Option<Duration>,
     /// What the last look found.
-    pub(super) last: String,
+    pub(super) last: Msg,
 }
 
 pub(super) fn wait_back(
@@ -43,16 +45,16 @@ pub(super) fn wait_back(
                     after: Some(id),
                     down_after: down_at.map(|(_, d)| d),
                     down_for: down_at.map(|(at, _)| at.elapsed()),
-                    last: "up with a new boot id".into(),
+                    last: msg!("reason-reboot-new-boot"),
                 };
             }
-            Probe::Up(_) => last = "still up with the same boot id: not rebooted yet".into(),
+            Probe::Up(_) => last = msg!("reason-reboot-same-boot"),
             Probe::Down(why) => {
                 if down_at.is_none() {
                     down_at = Some((Instant::now(), progress.elapsed()));
                 }
                 progress.status(&crate::t!("reboot-down-waiting", node = node));
-                last = format!("down: {why}");
+                last = msg!("reason-reboot-down", why = why);
             }
         }
         if progress.elapsed() >= allowed {

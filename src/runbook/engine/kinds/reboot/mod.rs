@@ -15,7 +15,7 @@ use serde_json::{json, Map};
 use super::host::{self, Probe};
 use super::memo::{self, Memo};
 use crate::exit_code::Exit;
-use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
@@ -40,7 +40,9 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         .iter()
         .find(|n| n.name.as_str() == node)
         .map(|n| n.name.as_str())
-        .ok_or_else(|| anyhow::anyhow!("no node `{node}` in the inventory"))?;
+        .ok_or_else(|| TransportError::UnknownNode {
+            node: node.to_string(),
+        })?;
     // The node's receipt says whether `reboot` was issued there — by this laptop or
     // another, before tvdr died or not. A node that does not answer is rebooting (the
     // memo, or the receipt read once it is back, says since when).
@@ -51,7 +53,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         {
             // Gone between the two looks: going down, as a node rebooting does.
             Err(ReceiptError::Transport(TransportError::Lost { .. })) => None,
-            seen => Some(seen.map_err(|e| anyhow::anyhow!("{e}"))?),
+            seen => Some(seen?),
         },
         Probe::Down(_) => None,
     };
@@ -99,9 +101,7 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
                     .map(|t| t.address.clone())
                     .unwrap_or_default(),
                 port: cx.fleet.target(node).map_or(22, |t| t.port),
-                reason: "it does not answer, and nothing here says whether `reboot` was \
-                         issued: run again once it answers (its receipt will tell)"
-                    .into(),
+                reason: msg!("reboot-unknown-if-issued"),
             }))
         }
     }
@@ -128,21 +128,25 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
         );
         if let Some(after) = &waited.after {
             memo::forget(cx.state_dir, &key);
+            let took = Duration::from_secs(Timestamp::now().since(issued).as_secs());
             eprintln!(
-                "  ✓ {node} is back (new boot id {}) after {}",
-                short(after),
-                crate::time::duration::format(Duration::from_secs(
-                    Timestamp::now().since(issued).as_secs()
-                ))
+                "  ✓ {}",
+                crate::t!(
+                    "reboot-back-after",
+                    node = node,
+                    boot = short(after),
+                    took = crate::time::duration::format(took).to_string()
+                )
             );
             return Ok(StepResult::done(evidence));
         }
-        let why = format!(
-            "{node} did not come back within {} of the reboot ({})",
-            crate::time::duration::format(allowed),
-            waited.last
+        let why = msg!(
+            "reason-reboot-not-back",
+            node = node,
+            within = crate::time::duration::format(allowed).to_string(),
+            last = waited.last
         );
-        match cx.after_failure(Msg::text(why), evidence)? {
+        match cx.after_failure(why, evidence)? {
             Next::Retry => allowed = Timestamp::now().since(issued) + timeout,
             Next::Finish(result) => return Ok(result),
         }
@@ -152,10 +156,16 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
 fn node_of(cx: &StepCx, on: Role) -> Result<String> {
     match cx.resolve(on)?.as_slice() {
         [Target::Node(node)] => Ok(node.to_string()),
-        [Target::Local] => {
-            Err(Exit::Usage(crate::t!("reboot-not-local", step = cx.step.id.as_str())).into())
-        }
-        _ => Err(Exit::Usage(crate::t!("reboot-one-node", step = cx.step.id.as_str())).into()),
+        [Target::Local] => Err(Exit::Usage(crate::raised!(
+            "reboot-not-local",
+            step = cx.step.id.as_str()
+        ))
+        .into()),
+        _ => Err(Exit::Usage(crate::raised!(
+            "reboot-one-node",
+            step = cx.step.id.as_str()
+        ))
+        .into()),
     }
 }
 
@@ -182,7 +192,7 @@ fn issue_reboot(cx: &StepCx, node: &str, key: &Key) -> Result<()> {
         (_, Some(Err(ReceiptError::Transport(err @ TransportError::NeedsRoot { .. })))) => {
             Err(err.into())
         }
-        (_, Some(Err(err))) => Err(anyhow::anyhow!("{err}")),
+        (_, Some(Err(err))) => Err(err.into()),
         (Err(err), _) => Err(err.into()),
         (Ok(()), None) => unreachable!("the closure ran"),
     }
@@ -193,10 +203,13 @@ fn issue_reboot(cx: &StepCx, node: &str, key: &Key) -> Result<()> {
 fn refused(node: &str, r: &Receipt) -> Result<()> {
     match r.exit {
         Some(code) if r.state == State::Finished && code != 0 && code <= 128 && !r.rebooted() => {
-            anyhow::bail!(
-                "`reboot` on {node} failed with exit status {code}: {}",
-                String::from_utf8_lossy(&r.stderr).trim()
-            )
+            let said = crate::said!(
+                "reboot-refused",
+                node = node,
+                code = code,
+                stderr = String::from_utf8_lossy(&r.stderr).trim().to_string()
+            );
+            anyhow::bail!(crate::i18n::raise(said))
         }
         _ => Ok(()),
     }
@@ -223,7 +236,7 @@ fn issued_on(cx: &StepCx, on: Role, key: &Key) -> Result<String> {
         match found {
             Ok(Ok(r)) if r.state != State::None => return Ok(node.to_string()),
             Ok(Ok(_)) => {}
-            Ok(Err(err)) => return Err(anyhow::anyhow!("{err}")),
+            Ok(Err(err)) => return Err(err.into()),
             Err(err) if err.is_unreachable() => silent = Some(err),
             Err(err) => return Err(err.into()),
         }

@@ -4,6 +4,8 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::kinds::memo::{self, Ended};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::journal::Record;
@@ -57,19 +59,19 @@ pub(super) fn patched(cx: &StepCx, target: Target) -> anyhow::Result<Option<Patc
 }
 
 /// Why the step refuses, and the evidence journalled with the refusal.
-pub(super) fn refusal(target: Target, earlier: &Patched) -> (String, Map<String, Value>) {
+pub(super) fn refusal(target: Target, earlier: &Patched) -> (Msg, Map<String, Value>) {
     let node = target.name();
     let how = match &earlier.ended {
-        Some(ended) if ended.success => format!("ended successfully at {}", ended.at),
-        Some(ended) => format!("ended without its success output at {}", ended.at),
-        None => "not ended".to_string(),
+        Some(ended) if ended.success => msg!("reason-patched-ended-ok", at = ended.at.to_string()),
+        Some(ended) => msg!("reason-patched-ended-failed", at = ended.at.to_string()),
+        None => msg!("reason-patched-not-ended"),
     };
-    let why = format!(
-        "refusing to patch {node}: step `{}` of this run already patched it (started {}, \
-         {how}). The node switch before this step probably did not happen, so {node} is \
-         still the slave: see who holds the node IP with `tvdr check vip`, make the node not \
-         yet patched the slave, then resume",
-        earlier.step, earlier.started_at
+    let why = msg!(
+        "reason-patched-already",
+        node = node,
+        step = earlier.step.as_str(),
+        started = earlier.started_at.to_string(),
+        how = how
     );
     let mut evidence = Map::new();
     // Not `node`: that names where a step ran (`master: { node_of }` reads it).

@@ -5,14 +5,14 @@
 use anyhow::Result;
 
 use super::remote;
-use super::SUPPORT;
+use crate::i18n::Msg;
 use crate::runbook::engine::kinds::memo::{self, Attempt, Memo};
 use crate::runbook::engine::kinds::run::{exec, on_host};
 use crate::runbook::engine::step::{StepCx, Target};
 use crate::runbook::receipt::{self, Key, State};
-use crate::said;
 use crate::time::Timestamp;
 use crate::transport::Cmd;
+use crate::{msg, said};
 
 /// The command ran before and ended: may it start again?
 pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
@@ -41,11 +41,11 @@ pub(super) fn again(cx: &StepCx, cmd: &Cmd, last: &Attempt) -> Result<bool> {
     )
 }
 
-pub(super) fn not_again(last: &Attempt) -> String {
-    format!(
-        "the updater ran before ({}, log `{}`) without printing its success output: {SUPPORT}. \
-         It starts again only when a person at the terminal confirms that support said so",
-        last.started_at, last.log
+pub(super) fn not_again(last: &Attempt) -> Msg {
+    msg!(
+        "reason-screen-not-again",
+        at = last.started_at.to_string(),
+        log = last.log.as_str()
     )
 }
 
@@ -97,8 +97,7 @@ fn adopt(cx: &StepCx, target: Target, memo: &mut Memo) -> Result<bool> {
     let mut found = None;
     // The node's receipt names the latest attempt started there.
     let rkey = Key::new(cx.run_id, &cx.step.id);
-    let seen =
-        on_host(cx, target, |t| receipt::look(t, &rkey)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let seen = on_host(cx, target, |t| receipt::look(t, &rkey)).map_err(anyhow::Error::from)?;
     let dir = log_dir(cx, target)?;
     if seen.state != State::None {
         let session = name(&base, seen.attempt as usize);
@@ -152,7 +151,7 @@ pub(super) fn start(
     let rkey = Key::new(cx.run_id, &cx.step.id);
     // After every attempt this laptop knows of, and every one the node's receipts know.
     let latest = on_host(cx, target, |t| receipt::look(t, &rkey))
-        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .map_err(anyhow::Error::from)?
         .attempt as usize;
     let mut n = (memo.attempts.len() + 1).max(latest + 1);
     let dir = log_dir(cx, target)?;
@@ -189,7 +188,7 @@ pub(super) fn start(
     let started = on_host(cx, target, |t| {
         receipt::start(t, &rkey, n as u32, &launch, None)
     })
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    .map_err(anyhow::Error::from)?;
     let status = started.exit.unwrap_or(-1);
     if started.raced && status == 0 {
         eprintln!("  {}", crate::t!("screen-raced", attempt = n));
@@ -199,15 +198,22 @@ pub(super) fn start(
         memo.attempts.pop();
         memo::save(cx.state_dir, key, memo)?;
         let why = String::from_utf8_lossy(&started.stderr).trim().to_string();
-        let hint = if status == 127 {
-            " (is GNU screen installed? `tvdr check screen`)"
+        let said = if status == 127 {
+            said!(
+                "screen-cannot-start-installed",
+                node = target.name(),
+                status = status,
+                why = why
+            )
         } else {
-            ""
+            said!(
+                "screen-cannot-start",
+                node = target.name(),
+                status = status,
+                why = why
+            )
         };
-        anyhow::bail!(
-            "cannot start screen on {}: exit status {status}{hint}: {why}",
-            target.name()
-        );
+        anyhow::bail!(crate::i18n::raise(said));
     }
     Ok(())
 }
@@ -217,11 +223,12 @@ fn log_dir(cx: &StepCx, target: Target) -> Result<String> {
     let out = exec(cx, target, &remote::log_dir(), None)?;
     let dir = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if out.status != 0 || !dir.starts_with('/') {
-        anyhow::bail!(
-            "cannot prepare the directory for screen logs on {}: {}",
-            target.name(),
-            String::from_utf8_lossy(&out.stderr).trim()
+        let said = said!(
+            "screen-cannot-prepare-logs",
+            node = target.name(),
+            why = String::from_utf8_lossy(&out.stderr).trim().to_string()
         );
+        anyhow::bail!(crate::i18n::raise(said));
     }
     Ok(dir)
 }

@@ -163,7 +163,7 @@ fn show(progress: &mut Progress, node: &str, log: &[u8], shown: usize, replay: b
         0
     };
     if skip > 0 {
-        progress.line(node, &format!("… {skip} earlier lines"));
+        progress.line(node, &crate::t!("screen-earlier-lines", count = skip));
     }
     for line in &lines[skip..] {
         progress.line(node, line);

@@ -9,7 +9,8 @@ use serde_json::{json, Map, Value};
 
 use super::follow::{self, Followed};
 use super::remote;
-use super::SUPPORT;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::kinds::memo::{Attempt, Ended};
 use crate::runbook::engine::kinds::progress::Progress;
 use crate::runbook::engine::kinds::run::{exec, tail};
@@ -20,7 +21,7 @@ use crate::transport::Cmd;
 
 pub(super) struct Watched {
     pub(super) evidence: Map<String, Value>,
-    pub(super) failure: Option<String>,
+    pub(super) failure: Option<Msg>,
     pub(super) ended: Option<Ended>,
 }
 
@@ -75,14 +76,12 @@ pub(super) fn watch(
     evidence.insert("started_at".into(), json!(attempt.started_at));
     let Some((dead, logged)) = ended else {
         evidence.insert("result".into(), json!("timeout"));
-        let why = format!(
-            "`{}` is still running on {} after {}: it was left running (an updater is never cut \
-             halfway); look at it with `screen -r {}` there. Retry follows it again; if it does \
-             not end with its success output, {SUPPORT}",
-            cmd.render(),
-            target.name(),
-            crate::time::duration::format(Duration::from_secs(seconds as u64)),
-            attempt.session
+        let why = msg!(
+            "reason-screen-still-running",
+            command = cmd.render(),
+            node = target.name(),
+            after = crate::time::duration::format(Duration::from_secs(seconds as u64)).to_string(),
+            session = attempt.session.as_str()
         );
         return Ok(Watched {
             evidence,
@@ -111,22 +110,16 @@ pub(super) fn watch(
     }
     let failure = (!verdict.success()).then(|| {
         let how = match (dead, logged) {
-            (_, false) => format!(
-                " (screen `{}` is gone and left no log: did it start at all? look on the node \
-                 before anything else)",
-                attempt.session
-            ),
-            (true, _) => {
-                " (its screen session died without finishing: was the node rebooted?)".to_string()
-            }
-            (false, true) => String::new(),
+            (_, false) => msg!("reason-screen-no-log", session = attempt.session.as_str()),
+            (true, _) => msg!("reason-screen-died"),
+            (false, true) => Msg::default(),
         };
-        format!(
-            "the updater failed on {}: {}{how}: {SUPPORT} (log `{}` on {})",
-            target.name(),
-            verdict.why(),
-            attempt.log,
-            target.name()
+        msg!(
+            "reason-screen-failed",
+            node = target.name(),
+            why = verdict.why(),
+            how = how,
+            log = attempt.log.as_str()
         )
     });
     let ended = Ended {

@@ -22,7 +22,7 @@ use serde_json::Map;
 
 use super::memo;
 use crate::exit_code::Exit;
-use crate::i18n::Msg;
+use crate::msg;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::verdict::Rules;
@@ -31,9 +31,6 @@ use crate::transport::Cmd;
 use attempt::{again, not_again, start};
 
 use judge::watch;
-
-/// What the procedure says to do when the success output is missing.
-pub const SUPPORT: &str = "stop and contact Telenia support before any other action";
 
 pub fn run(
     cx: &StepCx,
@@ -63,7 +60,7 @@ pub fn run(
                 break target;
             };
             let (why, evidence) = already::refusal(target, &earlier);
-            match cx.after_failure(Msg::text(why), evidence)? {
+            match cx.after_failure(why, evidence)? {
                 Next::Retry => continue,
                 Next::Finish(result) => return Ok(result),
             }
@@ -75,7 +72,7 @@ pub fn run(
         Some(last) if !again(cx, cmd, last)? => {
             let ended = last.ended.as_ref().expect("ended: checked above");
             return Ok(if ended.success {
-                StepResult::skipped(format!("it already ran successfully ({})", ended.at))
+                StepResult::skipped(msg!("reason-screen-ran-before", at = ended.at.to_string()))
             } else {
                 StepResult::failed(not_again(last), Map::new())
             });
@@ -112,7 +109,7 @@ pub fn run(
             );
             return Ok(StepResult::done(result.evidence));
         };
-        match cx.after_failure(Msg::text(why), result.evidence)? {
+        match cx.after_failure(why, result.evidence)? {
             Next::Retry => continue,
             Next::Finish(result) => return Ok(result),
         }
@@ -128,7 +125,10 @@ fn key(cx: &StepCx) -> String {
 fn single(cx: &StepCx, on: Role) -> Result<Target> {
     match cx.resolve(on)?.as_slice() {
         [one] => Ok(*one),
-        _ => Err(Exit::Usage(format!("step `{}` must run on one host", cx.step.id)).into()),
+        _ => {
+            let said = crate::said!("step-one-host", step = cx.step.id.as_str());
+            Err(Exit::Usage(crate::i18n::raise(said)).into())
+        }
     }
 }
 
@@ -143,9 +143,7 @@ fn target_named(cx: &StepCx, name: &str) -> Result<Target> {
         .find(|n| n.name.as_str() == name)
         .map(|n| Target::Node(n.name.as_str()))
         .ok_or_else(|| {
-            anyhow::anyhow!(
-                "step `{}` started on `{name}`, which the inventory no longer has",
-                cx.step.id
-            )
+            let said = crate::said!("step-node-gone", step = cx.step.id.as_str(), node = name);
+            anyhow::anyhow!(crate::i18n::raise(said))
         })
 }

@@ -46,7 +46,7 @@ pub fn load(named: Option<&str>) -> Result<Checklist> {
     let (path, text) = match named {
         Some(name) if !shipped(name) => {
             let text = std::fs::read_to_string(name)
-                .with_context(|| crate::t!("uat-checklist-unreadable", name = name))?;
+                .with_context(|| crate::raised!("uat-checklist-unreadable", name = name))?;
             (name.to_string(), text)
         }
         _ => (
@@ -62,15 +62,13 @@ pub fn parse(path: &str, text: &str) -> Result<Checklist> {
     let mut seen = BTreeSet::new();
     for case in &checklist.cases {
         if case.id.trim().is_empty() || !seen.insert(case.id.as_str()) {
-            return Err(Exit::Usage(format!(
-                "UAT checklist `{path}`: case id `{}` is empty or used twice",
-                case.id
-            ))
-            .into());
+            let said = crate::said!("uat-case-id-twice", path = path, case = case.id.as_str());
+            return Err(Exit::Usage(crate::i18n::raise(said)).into());
         }
     }
     if checklist.cases.is_empty() {
-        return Err(Exit::Usage(format!("UAT checklist `{path}` has no cases")).into());
+        let said = crate::said!("uat-no-cases", path = path);
+        return Err(Exit::Usage(crate::i18n::raise(said)).into());
     }
     Ok(checklist)
 }

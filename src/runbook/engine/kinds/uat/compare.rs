@@ -17,13 +17,13 @@ pub enum Verdict {
 
 impl Verdict {
     /// `pass`, `fail` or `skip`, optionally followed by `: note` (answers files).
-    pub fn parse(text: &str) -> Result<(Verdict, String), String> {
+    pub fn parse(text: &str) -> Result<(Verdict, String), crate::i18n::Msg> {
         let (word, note) = text.split_once(':').unwrap_or((text, ""));
         let verdict = match word.trim().to_ascii_lowercase().as_str() {
             "pass" => Verdict::Pass,
             "fail" => Verdict::Fail,
             "skip" => Verdict::Skip,
-            other => return Err(crate::t!("uat-not-a-verdict", word = other)),
+            other => return Err(crate::msg!("uat-not-a-verdict", word = other)),
         };
         Ok((verdict, note.trim().to_string()))
     }

@@ -11,7 +11,7 @@ mod compare;
 mod walk;
 
 use crate::i18n::Msg;
-use crate::t;
+use crate::{msg, t};
 use std::io::Write;
 use std::path::Path;
 
@@ -31,10 +31,14 @@ pub const STANDALONE_LOG: &str = "uat.jsonl";
 pub fn run(cx: &StepCx, phase: &str, checklist: &Checklist) -> Result<StepResult> {
     let earlier = earlier_phases(cx, phase)?;
     eprintln!(
-        "  UAT `{phase}`: {} cases of `{}` ({})",
-        checklist.cases.len(),
-        checklist.id,
-        checklist.title
+        "  {}",
+        t!(
+            "uat-walking",
+            phase = phase,
+            count = checklist.cases.len(),
+            checklist = checklist.id.as_str(),
+            title = checklist.title.to_string()
+        )
     );
     let all: Vec<&checklist::Case> = checklist.cases.iter().collect();
     let mut results = walk::walk(cx, phase, &all)?;
@@ -51,19 +55,27 @@ pub fn run(cx: &StepCx, phase: &str, checklist: &Checklist) -> Result<StepResult
             remember(cx, phase, &results)?;
             return Ok(StepResult::done(evidence));
         }
-        let mut why = format!(
-            "UAT `{phase}`: {} failed ({})",
-            failed.len(),
-            failed.join(", ")
+        let mut why = msg!(
+            "reason-uat-failed",
+            phase = phase,
+            count = failed.len(),
+            cases = failed.join(", ")
         );
         if !found.is_empty() {
-            let list: Vec<String> = found
+            let list: Vec<Msg> = found
                 .iter()
-                .map(|r| format!("{} passed at {}", r.id, r.passed_in))
+                .map(|r| {
+                    msg!(
+                        "reason-uat-passed-at",
+                        case = r.id.as_str(),
+                        phase = r.passed_in.as_str()
+                    )
+                })
                 .collect();
-            why.push_str(&format!("; regressions: {}", list.join(", ")));
+            let regressions = msg!("reason-uat-regressions", list = Msg::join(&list, ", "));
+            why = Msg::join([&why, &regressions], "; ");
         }
-        match cx.after_failure(Msg::text(why), evidence)? {
+        match cx.after_failure(why, evidence)? {
             Next::Retry => {
                 // Walk the failed cases again; the others keep their results.
                 let again: Vec<&checklist::Case> = all
@@ -138,8 +150,10 @@ fn remember(cx: &StepCx, phase: &str, results: &[CaseResult]) -> Result<()> {
     }
     let path = cx.state_dir.join(STANDALONE_LOG);
     let line = json!({ "phase": phase, "at": Timestamp::now(), "operator": cx.human.operator, "cases": results });
-    let mut file = crate::state::private::open_log(&path)
-        .with_context(|| t!("file-cannot-write", file = path.display().to_string()))?;
+    let mut file = crate::state::private::open_log(&path).with_context(|| {
+        let said = crate::said!("file-cannot-write", file = path.display().to_string());
+        crate::i18n::raise(said)
+    })?;
     writeln!(file, "{line}")?;
     file.sync_data()?;
     Ok(())
@@ -150,22 +164,28 @@ fn show(results: &[CaseResult], found: &[Regression]) {
     let mut t = table::new(&[&headings[0], &headings[1], &headings[2]]);
     for case in results {
         let mark = match case.result {
-            Verdict::Pass => "✓ pass",
-            Verdict::Fail if found.iter().any(|r| r.id == case.id) => "✗ FAIL (regression)",
-            Verdict::Fail => "✗ fail",
-            Verdict::Skip => "- skip",
+            Verdict::Pass => format!("✓ {}", t!("uat-pass")),
+            Verdict::Fail if found.iter().any(|r| r.id == case.id) => {
+                format!("✗ {}", t!("uat-mark-regression"))
+            }
+            Verdict::Fail => format!("✗ {}", t!("uat-fail")),
+            Verdict::Skip => format!("- {}", t!("uat-mark-skip")),
         };
         t.add_row(vec![
             format!("{} {}", case.id, case.title),
-            mark.to_string(),
+            mark,
             case.note.clone(),
         ]);
     }
     eprintln!("{t}");
     for r in found {
         eprintln!(
-            "  ✗ REGRESSION: `{}` passed at `{}` and fails now",
-            r.id, r.passed_in
+            "  ✗ {}",
+            t!(
+                "uat-regression",
+                case = r.id.as_str(),
+                phase = r.passed_in.as_str()
+            )
         );
     }
 }

@@ -21,10 +21,14 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
         let (result, note, by) = match given {
             Some(text) => {
                 let (result, note) = Verdict::parse(text).map_err(|why| {
-                    Exit::Usage(format!(
-                        "answers file: uat `{phase}` case `{}`: {why}",
-                        case.id
-                    ))
+                    let said = crate::msg!(
+                        "uat-answer-invalid",
+                        phase = phase,
+                        case = case.id.as_str(),
+                        why = why
+                    )
+                    .said();
+                    Exit::Usage(crate::i18n::raise(said))
                 })?;
                 (result, note, Source::AnswersFile)
             }
@@ -34,13 +38,13 @@ pub fn walk(cx: &StepCx, phase: &str, cases: &[&Case]) -> Result<Vec<CaseResult>
             }
             None if cx.human.yes => (Verdict::Skip, "not walked (--yes)".to_string(), Source::Yes),
             None => {
-                return Err(Exit::NeedsHuman(format!(
-                    "step `{}` walks the UAT checklist (phase `{phase}`, case `{}`), but there is \
-                     no terminal: run at a terminal, or give results in the answers file \
-                     (`uat: {{ {phase}: {{ {}: pass }} }}`)",
-                    cx.step.id, case.id, case.id
-                ))
-                .into())
+                let said = crate::said!(
+                    "uat-needs-terminal",
+                    step = cx.step.id.as_str(),
+                    phase = phase,
+                    case = case.id.as_str()
+                );
+                return Err(Exit::NeedsHuman(crate::i18n::raise(said)).into());
             }
         };
         cx.human.note(
