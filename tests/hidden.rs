@@ -117,7 +117,7 @@ fn ctrl_c_at_a_password_prompt_gives_the_terminal_back_echoing() {
     let out = session(
         home.path(),
         &args,
-        &[("password di `tvdrlab` su `tvox1`", "\u{3}")],
+        &[("password per `tvdrlab` su `tvox1`", "\u{3}")],
     );
     assert_eq!(out.status.code(), Some(130), "{}", out.shown);
     assert!(out.echo_after(), "{}", out.shown);
