@@ -51,7 +51,7 @@ impl Transport for LocalTransport {
             )),
             Err(Failure::Pass(e)) => Err(TransportError::io(
                 node,
-                crate::msg!("transport-context-cannot-pass-on-the-command-s"),
+                crate::msg!("transport-context-cannot-pass-on-command-output"),
                 e,
             )),
             Err(Failure::Wait(e)) => Err(TransportError::io(

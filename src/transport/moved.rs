@@ -79,7 +79,7 @@ pub fn accept_moved(
                 .first()
                 .ok_or_else(|| TransportError::Ssh {
                     node: target.name.clone(),
-                    context: crate::msg!("transport-context-recording-the-host-key-at-its"),
+                    context: crate::msg!("transport-context-recording-host-key-at-new-address"),
                     message: "the inventory names no known_hosts file".into(),
                 })?;
             add_known_host(file, &target.address, target.port, &seen).map_err(|e| {
@@ -105,7 +105,7 @@ fn direct(target: &Target) -> Result<(), TransportError> {
     let refuse = |message: String| {
         Err(TransportError::Ssh {
             node: target.name.clone(),
-            context: crate::msg!("transport-context-following-its-host-key-to-a"),
+            context: crate::msg!("transport-context-following-host-key-to-new-address"),
             message,
         })
     };

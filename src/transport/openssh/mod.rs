@@ -64,7 +64,7 @@ impl OpenSshTransport {
         let dir = PrivateDir::create().map_err(|e| {
             TransportError::io(
                 node,
-                crate::msg!("transport-context-cannot-create-a-private-directory-for"),
+                crate::msg!("transport-context-cannot-create-ssh-private-dir"),
                 e,
             )
         })?;
@@ -140,7 +140,7 @@ impl OpenSshTransport {
 fn cannot_start(node: &str, e: io::Error) -> TransportError {
     TransportError::io(
         node,
-        crate::msg!("transport-context-cannot-start-ssh-transport-openssh-needs"),
+        crate::msg!("transport-context-cannot-start-openssh"),
         e,
     )
 }

@@ -52,7 +52,7 @@ pub(super) fn run(
     console.raw().map_err(|e| {
         TransportError::io(
             &node,
-            crate::msg!("transport-context-cannot-put-the-terminal-in-raw"),
+            crate::msg!("transport-context-cannot-make-terminal-raw"),
             e,
         )
     })?;

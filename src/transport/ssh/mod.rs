@@ -67,7 +67,7 @@ impl SshTransport {
         let link = Link::start(wire, &target.name).map_err(|e| {
             TransportError::io(
                 &target.name,
-                crate::msg!("transport-context-cannot-start-the-session-s-driver"),
+                crate::msg!("transport-context-cannot-start-session-driver"),
                 e,
             )
         })?;
