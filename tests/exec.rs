@@ -300,14 +300,7 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn a_password_typed_at_the_prompt_is_never_echoed_logged_or_stored() {
     let lab = Lab::start();
-    let text = std::fs::read_to_string(lab.inventory()).unwrap();
-    let text: String = text
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("identity:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let inventory = lab.dir().join("password.yaml");
-    std::fs::write(&inventory, text).unwrap();
+    let inventory = lab.inventory_without_identity("password.yaml");
     let home = tempfile::tempdir().unwrap();
     let transcript = home.path().join("transcript");
     // `script` gives tvdr a real terminal; the password is typed once the prompt is up.
@@ -357,14 +350,7 @@ fn the_ssh_agent_is_tried_first() {
     let lab = Lab::start();
     let home = tempfile::tempdir().unwrap();
     // An inventory with no identity file: only the agent can log in.
-    let text: String = std::fs::read_to_string(lab.inventory())
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("identity:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let inventory = lab.dir().join("agent.yaml");
-    std::fs::write(&inventory, text).unwrap();
+    let inventory = lab.inventory_without_identity("agent.yaml");
     let socket = home.path().join("agent.sock");
     let agent = std::process::Command::new("ssh-agent")
         .arg("-D")

@@ -98,14 +98,7 @@ fn a_secret_answer_is_typed_twice_unseen_and_shown_nowhere_after() {
 fn ctrl_c_at_a_password_prompt_gives_the_terminal_back_echoing() {
     let lab = crate::lab::Lab::start();
     // No identity file and no agent: the node's password is asked.
-    let text: String = std::fs::read_to_string(lab.inventory())
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("identity:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let inventory = lab.dir().join("password.yaml");
-    std::fs::write(&inventory, text).unwrap();
+    let inventory = lab.inventory_without_identity("password.yaml");
     let home = tempfile::tempdir().unwrap();
     // In Italian: the transport's prompt is in the chosen language too.
     let inventory = inventory.display().to_string();

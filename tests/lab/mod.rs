@@ -170,6 +170,20 @@ impl Lab {
         self.dir().join("tvdr.yaml")
     }
 
+    /// The lab's inventory with no identity file, written as `DIR/<name>`: only a typed
+    /// password or an agent can log in.
+    pub fn inventory_without_identity(&self, name: &str) -> PathBuf {
+        let text: String = std::fs::read_to_string(self.inventory())
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("identity:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let path = self.dir().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
     /// The node's own address (not the cluster node IP).
     pub fn address(&self, node: &str) -> String {
         let key = format!("TVDR_LAB_{}", node.to_uppercase());
