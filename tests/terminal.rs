@@ -24,10 +24,12 @@ pub struct Session {
 impl Session {
     /// Whether tvdr gave the terminal back echoing what is typed.
     pub fn echo_after(&self) -> bool {
-        let (_, settings) = self
-            .shown
-            .rsplit_once(TTY_MARK)
-            .expect("the terminal's settings after tvdr");
+        let Some((_, settings)) = self.shown.rsplit_once(TTY_MARK) else {
+            panic!(
+                "no terminal settings after tvdr; it showed:\n{}",
+                self.shown
+            )
+        };
         settings.split_whitespace().any(|flag| flag == "echo")
     }
 }
@@ -42,9 +44,14 @@ pub fn session(home: &Path, args: &[String], script: &[(&str, &str)]) -> Session
     )];
     line.extend(args.iter().map(|a| quoted(a)));
     // After tvdr, the terminal's settings: a person's shell gets the terminal back as
-    // tvdr leaves it (echo off after a hidden prompt would hide their typing).
+    // tvdr leaves it (echo off after a hidden prompt would hide their typing). Like a
+    // person's interactive shell, this one outlives a Ctrl-C meant for tvdr: a
+    // non-interactive `sh` (dash) would die of it before `stty`. The trap is reset for tvdr
+    // by `exec`, so tvdr meets Ctrl-C as it would at a prompt. The mark is printed from
+    // parts, so that `script`'s header (which repeats this line) never holds it whole.
+    let (mark, rest) = TTY_MARK.split_at(8);
     let line = format!(
-        "{}; s=$?; printf '\\n{TTY_MARK}'; stty -a | tr '\\n' ' '; exit $s",
+        "trap : INT; {}; s=$?; printf '\\n%s%s' '{mark}' '{rest}'; stty -a | tr '\\n' ' '; exit $s",
         line.join(" ")
     );
     let mut cmd = Command::new("script");
@@ -52,6 +59,8 @@ pub fn session(home: &Path, args: &[String], script: &[(&str, &str)]) -> Session
         .arg(line)
         .arg(&transcript)
         .env("HOME", home)
+        // `script` runs the line with `$SHELL`: the same shell wherever the tests run.
+        .env("SHELL", "/bin/sh")
         .env("USER", "tech-a")
         .env("NO_COLOR", "1")
         .env_remove("SSH_AUTH_SOCK")
