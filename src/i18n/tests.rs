@@ -235,24 +235,34 @@ fn arguments_and_plurals_are_filled_in() {
     assert_eq!(tr_in(Lang::En, "no-such-key", &[]), "no-such-key");
 }
 
-/// Prints the English `cli-` entries from cli.rs (`cargo test --lib dump_cli -- --ignored
-/// --nocapture`), to start a new one in both catalogues.
+/// Every text of the command line has its catalogue entry (else the Italian help would
+/// show it in English): a missing one fails with the English lines to add, to be put in
+/// both catalogues (the Italian written from them).
 #[test]
-#[ignore]
-fn dump_cli() {
+fn every_text_of_the_command_line_is_in_the_catalogue() {
     let mut texts = BTreeMap::new();
     clap_texts(&crate::cli::Cli::command(), "cli", &mut texts);
-    for (key, text) in texts {
-        let body = if text.contains('\n') {
-            format!(
-                "\n    {}",
-                text.replace('\n', "\n    ").replace("\n    \n", "\n\n")
-            )
-        } else {
-            format!(" {text}")
-        };
-        println!("{key} ={body}");
-    }
+    let en = messages(&SOURCES[0].1.join("\n"));
+    let missing: Vec<String> = texts
+        .iter()
+        .filter(|(key, _)| !en.contains_key(*key))
+        .map(|(key, text)| {
+            let body = if text.contains('\n') {
+                format!(
+                    "\n    {}",
+                    text.replace('\n', "\n    ").replace("\n    \n", "\n\n")
+                )
+            } else {
+                format!(" {text}")
+            };
+            format!("{key} ={body}")
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "texts of cli.rs without a catalogue entry; add to both catalogues:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
