@@ -17,6 +17,9 @@ pub const ABORTED: i32 = 4;
 pub const NEEDS_HUMAN: i32 = 5;
 /// Interrupted (Ctrl-C).
 pub const INTERRUPTED: i32 = 130;
+/// Standard output closed under tvdr (its reader, `head`, ended): 128 + SIGPIPE, what a
+/// shell reports for a program that died of it, as coreutils do.
+pub const STDOUT_CLOSED: i32 = 141;
 
 /// The exit codes as shown by `--help` and the man page (a macro so clap's attributes can
 /// `concat!` it with the examples).
@@ -31,6 +34,7 @@ macro_rules! exit_codes_help {
   4    aborted by the technician
   5    a human is needed but none can answer (no TTY; use --yes or --answers)
   130  interrupted
+  141  standard output closed (piped into a program that ended, such as head)
   With --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."
     };
 }

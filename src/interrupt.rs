@@ -6,6 +6,9 @@
 //! ([`keep_settings`](crate::transport::keep_settings)): killed at a hidden prompt, tvdr
 //! left the technician's shell with echo off. A question in raw mode (dialoguer's
 //! selections and confirmations) gets the key itself and ends the same way, by its error.
+//!
+//! A standard output closed under tvdr (`tvdr … | head`) ends it the same way, with its own
+//! exit code ([`closed`](crate::output::closed)).
 
 use std::sync::Mutex;
 
@@ -18,13 +21,20 @@ static FIRST: Mutex<Option<First>> = Mutex::new(None);
 
 /// Installs the handler (once: a second call changes nothing).
 pub fn install() {
-    let _ = ctrlc::set_handler(|| {
-        if let Some(first) = FIRST.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
-            first();
-        }
-        let _ = console::Term::stderr().show_cursor();
-        std::process::exit(exit_code::INTERRUPTED);
-    });
+    let _ = ctrlc::set_handler(|| stop(exit_code::INTERRUPTED));
+}
+
+/// Does what the run asked to be done first, gives the cursor back and exits with `code`.
+pub fn stop(code: i32) -> ! {
+    if let Some(first) = FIRST.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        first();
+    }
+    // A spinner hides the cursor on a terminal; a log file needs no escape sequence.
+    let stderr = console::Term::stderr();
+    if stderr.is_term() {
+        let _ = stderr.show_cursor();
+    }
+    std::process::exit(code);
 }
 
 /// `first` runs on Ctrl-C before tvdr exits (on the handler's own thread).

@@ -6,6 +6,8 @@ fn main() -> ExitCode {
     tvdr::trace::start();
     let code = match tvdr::run(std::env::args_os()) {
         Ok(code) => code,
+        // Its reader gone, nobody is left to read why: end as `cat` would.
+        Err(err) if tvdr::output::closed::is_stdout_closed(&err) => tvdr::exit_code::STDOUT_CLOSED,
         Err(err) => {
             let code = tvdr::exit_code::for_error(&err);
             let message = if code == tvdr::exit_code::INTERRUPTED {

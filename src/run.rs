@@ -23,6 +23,7 @@ where
         return Ok(commands::keep::serve(&args[2..]));
     }
     crate::interrupt::install();
+    crate::output::closed::install();
     // Chosen before clap parses: the help text is already in the language.
     let lang = i18n::choose(&args, |name| std::env::var(name).ok());
     i18n::set(lang);

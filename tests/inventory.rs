@@ -33,6 +33,33 @@ fn the_shipped_example_is_valid_and_shows_every_node() {
         );
 }
 
+/// `tvdr inventory | head -1`, `tvdr --help | less` quit early: tvdr ends quietly with
+/// 141 (a closed output, as `cat` would), never a panic or an `error: Broken pipe`.
+#[test]
+fn an_output_closed_early_ends_quietly_with_141() {
+    let home = tempfile::tempdir().unwrap();
+    let example = repo_file("examples/tvdr.yaml");
+    let example = example.to_str().unwrap();
+    for args in [
+        &["--inventory", example, "inventory"][..],
+        &["--inventory", example, "inventory", "--format", "json"],
+        &["--help"],
+        &["--inventory", example, "runbook", "upgrade", "--dry-run"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
+            .args(args)
+            .env("HOME", home.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(141), "{args:?}: {said}");
+        assert_eq!(said, "", "{args:?}");
+    }
+}
+
 #[test]
 fn json_shows_defaults_and_overrides_resolved() {
     let home = tempfile::tempdir().unwrap();

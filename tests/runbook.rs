@@ -217,6 +217,43 @@ fn ctrl_c_records_the_interrupted_step_and_exits_130() {
     );
 }
 
+/// `tvdr runbook … 2>&1 | tee log` and the `tee` ends: the run stops as at Ctrl-C, with
+/// the exit code of a closed output, the step it fell in recorded, and resumes once.
+#[test]
+fn an_output_closed_mid_run_records_the_step_and_the_run_resumes_once() {
+    let site = Site::new();
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    let mut child = site.spawn_piped(&["runbook", "slow", "--yes"], writer);
+    site.wait_started("slow", "slow");
+    // What it printed so far, then nobody reads any more.
+    let mut said = vec![0; 1 << 16];
+    let n = std::io::Read::read(&mut reader, &mut said).unwrap();
+    said.truncate(n);
+    drop(reader);
+    let status = child.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(141),
+        "{}",
+        String::from_utf8_lossy(&said)
+    );
+    let journal = site.journal_text("slow");
+    assert!(journal.contains(r#""event":"interrupted""#), "{journal}");
+    site.tvdr()
+        .args(["runbook", "slow", "--yes"])
+        .assert()
+        .success();
+    let count = |name| site.count("tvox1", name);
+    assert_eq!(
+        (
+            count("first.count"),
+            count("slow.count"),
+            count("last.count")
+        ),
+        (1, 1, 1)
+    );
+}
+
 #[test]
 fn a_second_run_is_refused_locally_and_on_the_cluster() {
     let site = Site::new();

@@ -61,6 +61,16 @@ impl Site {
 
     /// The same, as a child process to kill.
     pub fn spawn(&self, args: &[&str]) -> Child {
+        let stderr = std::fs::File::create(self.home.path().join("spawned.stderr")).unwrap();
+        self.spawn_to(args, Stdio::null(), stderr)
+    }
+
+    /// [`Site::spawn`] with both output streams into `pipe`, as `tvdr … 2>&1 | tee log`.
+    pub fn spawn_piped(&self, args: &[&str], pipe: std::io::PipeWriter) -> Child {
+        self.spawn_to(args, pipe.try_clone().unwrap(), pipe)
+    }
+
+    fn spawn_to(&self, args: &[&str], stdout: impl Into<Stdio>, stderr: impl Into<Stdio>) -> Child {
         Command::new(assert_cmd::cargo::cargo_bin("tvdr"))
             .args(self.global_args())
             .args(args)
@@ -71,8 +81,8 @@ impl Site {
             .env_remove("LC_MESSAGES")
             .env_remove("LANG")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(self.home.path().join("spawned.stderr")).unwrap())
+            .stdout(stdout)
+            .stderr(stderr)
             .spawn()
             .unwrap()
     }

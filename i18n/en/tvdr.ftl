@@ -507,6 +507,7 @@ cli-after-long-help =
       4    aborted by the technician
       5    a human is needed but none can answer (no TTY; use --yes or --answers)
       130  interrupted
+      141  standard output closed (piped into a program that ended, such as head)
       With --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 cli-check--count = With --watch: stop after N rounds
 cli-check--exact = fs-sync: compare every file (path, size, mtime) instead of directory sizes

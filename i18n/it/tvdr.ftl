@@ -533,6 +533,7 @@ cli-after-long-help =
       4    interrotto dal tecnico
       5    serve una persona ma nessuno può rispondere (nessun TTY; usa --yes o --answers)
       130  interrotto (Ctrl-C)
+      141  uscita standard chiusa (passata a un programma che è terminato, come head)
       Con --format nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 cli-check--count = Con --watch: si ferma dopo N giri
 cli-check--exact = fs-sync: confronta ogni file (percorso, dimensione, mtime) invece delle dimensioni delle cartelle

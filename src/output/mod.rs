@@ -1,5 +1,6 @@
 //! What tvdr shows: tables for people, JSON for machines, terminal-aware styling.
 
+pub mod closed;
 pub mod hidden;
 pub mod prefix;
 pub mod prompt;

@@ -3,9 +3,10 @@
 //! human or Ctrl-C — always leaving a journal that resumes.
 
 use crate::{msg, t};
+use std::io::Write;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::sync::{Arc, Mutex, TryLockError};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use serde_json::Value;
@@ -515,13 +516,27 @@ fn stop(
     Err(err)
 }
 
-/// Ctrl-C: record which step was interrupted and say so; [`interrupt`](crate::interrupt)
-/// then restores the terminal and exits 130. The handler runs on its own thread (ctrlc),
-/// so writing the journal there is safe.
+/// Ctrl-C (or a standard output closed under the run): record which step was interrupted
+/// and say so; [`interrupt`](crate::interrupt) then restores the terminal and exits. The
+/// Ctrl-C handler runs on its own thread (ctrlc); a closed output is found on the thread
+/// that printed, which never prints while holding the journal: the wait for the lock is
+/// still bounded, so that no path can hang tvdr on its way out (the journal then reads as
+/// after a kill, which resumes as well).
 fn install_interrupt(shared: &Shared) {
     let shared = Arc::clone(shared);
     crate::interrupt::first(move || {
-        if let Ok(mut guard) = shared.lock() {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let guard = loop {
+            match shared.try_lock() {
+                Ok(guard) => break Some(guard),
+                Err(TryLockError::Poisoned(poisoned)) => break Some(poisoned.into_inner()),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(TryLockError::WouldBlock) => break None,
+            }
+        };
+        if let Some(mut guard) = guard {
             let step = guard.1.clone();
             let _ = guard.0.append(&Record::Interrupted {
                 step,
@@ -530,6 +545,7 @@ fn install_interrupt(shared: &Shared) {
                 at: Timestamp::now(),
             });
         }
-        eprintln!("\n{}", t!("run-interrupted"));
+        // Not `eprintln!`: standard error may be the output that closed.
+        let _ = writeln!(std::io::stderr(), "\n{}", t!("run-interrupted"));
     });
 }
