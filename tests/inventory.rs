@@ -40,8 +40,25 @@ fn an_output_closed_early_ends_quietly_with_141() {
     let home = tempfile::tempdir().unwrap();
     let example = repo_file("examples/tvdr.yaml");
     let example = example.to_str().unwrap();
+    // A node run where tvdr runs: a long output passed on by `tvdr exec`.
+    let local = write(
+        home.path(),
+        "site: s1\ntvox: { version: 21, domain: tam.example.com }\n\
+         nodes:\n  tvox1: { address: 127.0.0.1, transport: local }\n",
+    );
+    let local = local.to_str().unwrap();
     for args in [
-        &["--inventory", example, "inventory"][..],
+        &[
+            "--inventory",
+            local,
+            "exec",
+            "tvox1",
+            "--",
+            "seq",
+            "1",
+            "1000000",
+        ][..],
+        &["--inventory", example, "inventory"],
         &["--inventory", example, "inventory", "--format", "json"],
         &["--help"],
         &["--inventory", example, "runbook", "upgrade", "--dry-run"],

@@ -96,6 +96,13 @@ pub fn execute(inventory: Option<&Path>, state_dir: Option<&Path>, args: &ExecAr
         })
         .collect();
 
+    // `tvdr exec … | head`: nobody reads what is left, nor why it stopped.
+    if ended
+        .iter()
+        .any(|e| matches!(&e.result, Err(err) if crate::output::closed::is_output_closed(err)))
+    {
+        return Ok(exit_code::STDOUT_CLOSED);
+    }
     if collect {
         print_json(&ended)?;
     } else {
@@ -143,11 +150,22 @@ fn report_human(ended: &[Ended], single: bool) -> Result<()> {
             Err(error) => writeln!(
                 err,
                 "{}",
-                crate::t!("error-line", message = error.msg().shown())
+                crate::t!(
+                    "error-line",
+                    message = with_cause(error.msg().shown(), error)
+                )
             )?,
         }
     }
     Ok(())
+}
+
+/// A node's error and what the system said under it (`No space left on device`).
+fn with_cause(said: impl std::fmt::Display, error: &TransportError) -> String {
+    match std::error::Error::source(error) {
+        Some(cause) => format!("{said}: {cause}"),
+        None => said.to_string(),
+    }
 }
 
 fn print_json(ended: &[Ended]) -> Result<()> {
@@ -156,7 +174,7 @@ fn print_json(ended: &[Ended]) -> Result<()> {
         .map(|e| {
             let (status, error) = match &e.result {
                 Ok(status) => (Some(*status), None),
-                Err(err) => (None, Some(err.to_string())),
+                Err(err) => (None, Some(with_cause(err.to_string(), err))),
             };
             json!({
                 "node": e.node,

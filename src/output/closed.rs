@@ -36,11 +36,20 @@ fn reader_gone(fd: impl AsFd) -> bool {
 
 /// Whether `err` is standard output closed under tvdr.
 pub fn is_stdout_closed(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
-    }) && stdout_closed()
+    err.chain().any(broken_pipe) && stdout_closed()
+}
+
+/// Whether `err` (a command's output passed on to tvdr's own, `tvdr exec`) failed because
+/// standard output or standard error closed under tvdr.
+pub fn is_output_closed(err: &(dyn std::error::Error + 'static)) -> bool {
+    std::iter::successors(Some(err), |e| e.source()).any(broken_pipe)
+        && (stdout_closed() || stderr_closed())
+}
+
+fn broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    cause
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
 }
 
 /// Ends a `println!` or `eprintln!` that failed on a closed output quietly (a runbook's
