@@ -10,8 +10,16 @@ use crate::transport::TransportError;
 use crate::yaml::YamlError;
 
 /// `cause: cause: …` as anyhow's `{:#}` writes it, each cause in the chosen language.
+/// A cause that the one above it already ends with (an error whose text names its
+/// source, `…: No such file or directory`) is said once.
 pub fn shown(err: &anyhow::Error) -> String {
-    let causes: Vec<String> = err.chain().map(cause).collect();
+    let mut causes: Vec<String> = Vec::new();
+    for next in err.chain() {
+        let said = cause(next);
+        if !causes.last().is_some_and(|above| above.ends_with(&said)) {
+            causes.push(said);
+        }
+    }
     causes.join(": ")
 }
 
@@ -22,8 +30,14 @@ fn cause(cause: &(dyn std::error::Error + 'static)) -> String {
     if let Some(e) = cause.downcast_ref::<YamlError>() {
         return e.shown();
     }
-    if let Some(InventoryError::Invalid(e)) = cause.downcast_ref::<InventoryError>() {
-        return e.shown();
+    match cause.downcast_ref::<InventoryError>() {
+        Some(InventoryError::Invalid(e)) => return e.shown(),
+        Some(InventoryError::Read { path, source }) => {
+            let path = path.display().to_string();
+            return format!("{}: {source}", crate::t!("inv-unreadable", path = path));
+        }
+        Some(InventoryError::NotFound) => return crate::t!("inv-not-found"),
+        None => {}
     }
     if let Some(e) = cause.downcast_ref::<Invalid>() {
         return e.shown();
@@ -46,6 +60,23 @@ mod tests {
         .context("cannot run the check");
         assert_eq!(shown(&err), format!("{err:#}"));
         assert_eq!(shown(&err), "cannot run the check: no node named `tvox9`");
+    }
+
+    #[test]
+    fn an_unreadable_inventory_says_the_system_s_reason_once() {
+        let err = anyhow::Error::new(InventoryError::Read {
+            path: "nope.yaml".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        });
+        let said = shown(&err);
+        assert_eq!(said.matches("entity not found").count(), 1, "{said}");
+        assert!(
+            said.starts_with("cannot read inventory `nope.yaml`: "),
+            "{said}"
+        );
+        // Two causes saying different things are both said.
+        let err = anyhow::Error::new(std::io::Error::other("disk gone")).context("cannot save");
+        assert_eq!(shown(&err), "cannot save: disk gone");
     }
 
     #[test]

@@ -25,6 +25,8 @@ yaml-budget = the file expands past { $mib } MiB of text or { $nodes } values: i
 yaml-did-you-mean = did you mean `{ $candidate }`?
 
 ## The inventory (src/inventory/resolve.rs)
+inv-unreadable = cannot read inventory `{ $path }`
+inv-not-found = no inventory found: pass `--inventory FILE`, set `TVDR_INVENTORY`, or create `./tvdr.yaml` with `tvdr init`
 inv-same-address = `{ $node }` has the same address as `{ $other }`
 inv-dns-empty = `dns.servers` is empty: list the customer's DNS servers, or remove `dns` to ask the servers in each node's /etc/resolv.conf
 inv-dns-loopback = `{ $ip }` is not a DNS server of the site (a node's own resolver may answer from its hosts file): list the customer's DNS servers

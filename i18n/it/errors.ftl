@@ -25,6 +25,8 @@ yaml-budget = il file supera { $mib } MiB di testo o { $nodes } valori una volta
 yaml-did-you-mean = forse intendevi `{ $candidate }`?
 
 ## The inventory (src/inventory/resolve.rs)
+inv-unreadable = impossibile leggere l'inventario `{ $path }`
+inv-not-found = nessun inventario trovato: passa `--inventory FILE`, imposta `TVDR_INVENTORY` o crea `./tvdr.yaml` con `tvdr init`
 inv-same-address = `{ $node }` ha lo stesso indirizzo di `{ $other }`
 inv-dns-empty = `dns.servers` è vuoto: elenca i server DNS del cliente, oppure togli `dns` per interrogare i server del /etc/resolv.conf di ogni nodo
 inv-dns-loopback = `{ $ip }` non è un server DNS del sito (il resolver locale di un nodo può rispondere dal suo file hosts): elenca i server DNS del cliente
