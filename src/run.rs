@@ -59,9 +59,12 @@ where
         Command::Check(args) => {
             commands::check::execute(inventory, cli.state_dir.as_deref(), &args)
         }
-        Command::Status(args) => {
-            commands::status::execute(inventory, cli.state_dir.as_deref(), &args)
-        }
+        Command::Status(args) => commands::status::execute(
+            inventory,
+            cli.state_dir.as_deref(),
+            cli.runbooks.as_deref(),
+            &args,
+        ),
         Command::Patch(args) => {
             commands::standalone::patch(inventory, cli.state_dir.as_deref(), &args)
         }

@@ -104,3 +104,39 @@ fn committed_completions_and_man_pages_are_fresh() {
         "expected completions and man pages, compared {compared}"
     );
 }
+
+/// A mistyped `--runbooks` (or `TVDR_RUNBOOKS`) is refused, never taken for "no site
+/// copies": `tvdr lint` in CI would pass on the shipped runbooks alone, and a run would use
+/// them in place of the site's.
+#[test]
+fn a_runbooks_directory_that_cannot_be_read_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("runbookz");
+    let example = repo_file("examples/tvdr.yaml");
+    for args in [
+        vec!["lint"],
+        vec!["runbook", "--list"],
+        vec!["runbook", "upgrade", "--dry-run"],
+    ] {
+        tvdr(home.path())
+            .arg("--inventory")
+            .arg(&example)
+            .arg("--runbooks")
+            .arg(&missing)
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("runbookz")
+                    .and(predicate::str::contains("is not a directory tvdr can read")),
+            );
+    }
+    // The same directory once it is there (and empty): the shipped runbooks, as before.
+    std::fs::create_dir(&missing).unwrap();
+    tvdr(home.path())
+        .arg("--runbooks")
+        .arg(&missing)
+        .arg("lint")
+        .assert()
+        .success();
+}

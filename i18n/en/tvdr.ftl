@@ -758,6 +758,7 @@ snapshot-forgot = forgot { $count } snapshot(s) named `{ $name }`
 lint-ok = ok: { $name }: { $summary }
 lint-invalid = { $invalid } of { $count } runbook(s) invalid
 lint-summary = `{ $id }` { $title }: { $stages } stages, { $steps } steps
+runbooks-dir-unusable = `--runbooks { $dir }` is not a directory tvdr can read ({ $reason }): the site's copies would not be used
 runbook-unreadable = cannot read runbook `{ $path }`
 runbook-unknown = no runbook `{ $id }`: available are { $available }
 

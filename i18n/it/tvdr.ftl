@@ -790,6 +790,7 @@ lint-invalid = { $invalid ->
    *[other] { $invalid } runbook su { $count } non validi
 }
 lint-summary = `{ $id }` { $title }: { $stages } fasi, { $steps } passi
+runbooks-dir-unusable = `--runbooks { $dir }` non è una cartella che tvdr può leggere ({ $reason }): le copie del sito non verrebbero usate
 runbook-unreadable = impossibile leggere il runbook `{ $path }`
 runbook-unknown = nessun runbook `{ $id }`: quelli disponibili sono { $available }
 

@@ -16,7 +16,7 @@ pub fn execute(runbooks: Option<&Path>, args: &LintArgs) -> Result<i32> {
             sources.push((format!("embedded:{name}"), text.to_string()));
         }
         if let Some(dir) = runbooks {
-            for id in library::ids(Some(dir)) {
+            for id in library::ids(Some(dir))? {
                 let path = dir.join(format!("{id}.yaml"));
                 if path.exists() {
                     sources.push(read(&path)?);

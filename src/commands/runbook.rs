@@ -74,7 +74,7 @@ fn list(runbooks: Option<&Path>) -> Result<i32> {
         t!("list-col-steps"),
     ];
     let mut t = table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
-    for id in library::ids(runbooks) {
+    for id in library::ids(runbooks)? {
         match library::find(&id, runbooks) {
             Ok(rb) => {
                 let steps: usize = rb.stages.iter().map(|s| s.steps.len()).sum();

@@ -38,14 +38,18 @@ pub const UAT_STANDARD: (&str, &str) = (
     include_str!("../../runbooks/uat-standard.yaml"),
 );
 
-/// The ids of the runbooks available: the shipped ones and those in `dir`.
-pub fn ids(dir: Option<&Path>) -> Vec<String> {
+/// The ids of the runbooks available: the shipped ones and those in `dir`. A `dir` that
+/// cannot be listed is an error: taken for empty, a mistyped `--runbooks` would run (or
+/// lint) the shipped runbooks in place of the site's without a word.
+pub fn ids(dir: Option<&Path>) -> Result<Vec<String>> {
     let mut ids: Vec<String> = EMBEDDED
         .iter()
         .map(|(file, _)| file.trim_end_matches(".yaml").to_string())
         .collect();
     if let Some(dir) = dir {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let entries = std::fs::read_dir(dir).map_err(|e| unusable(dir, &e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| unusable(dir, &e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if let Some(id) = name.strip_suffix(".yaml") {
                 if id != "uat-standard" && !ids.iter().any(|i| i == id) {
@@ -55,18 +59,34 @@ pub fn ids(dir: Option<&Path>) -> Vec<String> {
         }
     }
     ids.sort();
-    ids
+    Ok(ids)
+}
+
+/// `--runbooks DIR` that is not a directory tvdr can read: a usage error naming it.
+fn unusable(dir: &Path, error: &std::io::Error) -> anyhow::Error {
+    Exit::Usage(crate::t!(
+        "runbooks-dir-unusable",
+        dir = dir.display().to_string(),
+        reason = error.to_string()
+    ))
+    .into()
 }
 
 /// Loads runbook `id`: the site copy in `dir` when there is one, else the shipped one.
 pub fn find(id: &str, dir: Option<&Path>) -> Result<Runbook> {
     if let Some(dir) = dir {
+        std::fs::read_dir(dir).map_err(|e| unusable(dir, &e))?;
         let path = dir.join(format!("{id}.yaml"));
-        if path.exists() {
-            let text = std::fs::read_to_string(&path).with_context(|| {
-                crate::t!("runbook-unreadable", path = path.display().to_string())
-            })?;
-            return Ok(load(&path.display().to_string(), &text)?);
+        // Only a copy that is not there falls back to the shipped one: one that cannot be
+        // read is an error, never quietly replaced.
+        match std::fs::read_to_string(&path) {
+            Ok(text) => return Ok(load(&path.display().to_string(), &text)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    crate::t!("runbook-unreadable", path = path.display().to_string())
+                })
+            }
         }
     }
     let file = format!("{id}.yaml");
@@ -75,7 +95,7 @@ pub fn find(id: &str, dir: Option<&Path>) -> Result<Runbook> {
         None => Err(Exit::Usage(crate::t!(
             "runbook-unknown",
             id = id,
-            available = ids(dir).join(", ")
+            available = ids(dir)?.join(", ")
         ))
         .into()),
     }

@@ -91,8 +91,9 @@ pub struct OpenRun {
 }
 
 /// Open runbook runs of the site whose state directory is `site_state`, with the next
-/// step of each (read against the shipped runbook of that id; a site copy may differ).
-pub fn open_runs(site_state: &Path) -> Vec<OpenRun> {
+/// step of each, read against the runbook a run of that id would use: the site copy in
+/// `runbooks` when there is one, else the shipped one.
+pub fn open_runs(site_state: &Path, runbooks: Option<&Path>) -> Vec<OpenRun> {
     let root = site_state.join("runs");
     let mut names: Vec<String> = std::fs::read_dir(&root)
         .into_iter()
@@ -107,7 +108,7 @@ pub fn open_runs(site_state: &Path) -> Vec<OpenRun> {
         .filter_map(|name| {
             let run = runs::open_run(&runs::runs_dir(site_state, &name)).ok()??;
             let id = name.strip_suffix(".rollback").unwrap_or(&name);
-            let next_step = library::find(id, None).ok().and_then(|runbook| {
+            let next_step = library::find(id, runbooks).ok().and_then(|runbook| {
                 runbook
                     .stages
                     .iter()
@@ -130,7 +131,7 @@ pub fn open_runs(site_state: &Path) -> Vec<OpenRun> {
         .collect()
 }
 
-pub fn gather(cx: &Context, site_state: &Path) -> Screen {
+pub fn gather(cx: &Context, site_state: &Path, runbooks: Option<&Path>) -> Screen {
     let inv = cx.inventory;
     let names: Vec<&str> = inv.nodes.iter().map(|n| n.name.as_str()).collect();
     let cluster = inv.is_cluster();
@@ -193,7 +194,7 @@ pub fn gather(cx: &Context, site_state: &Path) -> Screen {
         node_ip_holder: line(&vip),
         sync: sync_lines,
         snapshots: kept.iter().map(|s| snapshot_line(s, now)).collect(),
-        runs: open_runs(site_state),
+        runs: open_runs(site_state, runbooks),
         reports,
     }
 }

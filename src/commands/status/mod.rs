@@ -31,6 +31,7 @@ const CLEAR: &str = "\x1b[2J\x1b[H";
 pub fn execute(
     inventory: Option<&Path>,
     state_dir: Option<&Path>,
+    runbooks: Option<&Path>,
     args: &StatusArgs,
 ) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
@@ -50,7 +51,7 @@ pub fn execute(
         };
         // A new context per screen: fresh reports, the same sessions.
         let cx = Context::new(&inv, &fleet, options);
-        let screen = gather(&cx, &dir);
+        let screen = gather(&cx, &dir, runbooks);
         let unreachable = cx.unreachable();
         let code = report::exit_code(
             ReportFormat::Human,
