@@ -140,3 +140,53 @@ fn a_runbooks_directory_that_cannot_be_read_is_a_usage_error() {
         .assert()
         .success();
 }
+
+/// A CI rehearsal with the run's answers file (`--dry-run --answers`) finds what the run
+/// would refuse (a file that does not parse or is not there, a gate the runbook lacks) and
+/// what it would not use (a misspelt answer, override or UAT phase), before anyone is on
+/// site.
+#[test]
+fn a_dry_run_checks_the_answers_file_the_run_would_use() {
+    let home = tempfile::tempdir().unwrap();
+    let example = repo_file("examples/tvdr.yaml");
+    let dry_run = |answers: &std::path::Path| {
+        let mut cmd = tvdr(home.path());
+        cmd.arg("--inventory")
+            .arg(&example)
+            .args(["runbook", "standalone-to-ft", "--dry-run", "--answers"])
+            .arg(answers);
+        cmd
+    };
+    let file = |name: &str, text: &str| {
+        let path = home.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    dry_run(&file("broken.yaml", "answers: { snapshot_name: [1,\n"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.yaml:"));
+    dry_run(&home.path().join("absent.yaml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read answers"));
+    dry_run(&file("gate.yaml", "gates: { snapshot-tvox: yes }\n"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `snapshot-tvox1`?"));
+    dry_run(&file(
+        "typos.yaml",
+        "answers: { snapshot_nam: s1, uat_agreed_with: Ada }\n\
+         overrides: { cluster-role: first sync }\n\
+         uat: { baselin: { '*': pass } }\n",
+    ))
+    .assert()
+    .success()
+    .stderr(
+        predicate::str::contains("`answers: snapshot_nam`")
+            .and(predicate::str::contains("did you mean `snapshot_name`?"))
+            .and(predicate::str::contains("did you mean `cluster-roles`?"))
+            .and(predicate::str::contains("did you mean `baseline`?"))
+            .and(predicate::str::contains("uat_agreed_with").not()),
+    );
+}

@@ -389,6 +389,7 @@ answers-unreadable = cannot read answers `{ $path }`
 answers-readable-by-others = warning: `{ $path }` holds secret answers ({ $names }) and other users can read it (mode { $mode }): `chmod 600 { $path }`
 answers-did-you-mean = {" "}(did you mean `{ $name }`?)
 answers-no-such-gate = answers file: `gates: { $gate }`: `{ $runbook }` has no gate `{ $gate }`{ $hint }
+answers-unused = warning: answers file: `{ $section }: { $name }` matches no question, step or UAT phase of `{ $runbook }`{ $hint }: it is not used
 
 ## A step's context (src/runbook/engine/step.rs)
 step-failed = step `{ $step }` failed: { $why }

@@ -413,6 +413,7 @@ answers-unreadable = impossibile leggere le risposte `{ $path }`
 answers-readable-by-others = attenzione: `{ $path }` contiene risposte segrete ({ $names }) e altri utenti possono leggerlo (permessi { $mode }): `chmod 600 { $path }`
 answers-did-you-mean = {" "}(forse intendevi `{ $name }`?)
 answers-no-such-gate = file delle risposte: `gates: { $gate }`: `{ $runbook }` non ha la verifica `{ $gate }`{ $hint }
+answers-unused = attenzione: file delle risposte: `{ $section }: { $name }` non corrisponde a nessuna domanda, passo o fase UAT di `{ $runbook }`{ $hint }: non viene usato
 
 ## Il contesto di un passo (src/runbook/engine/step.rs)
 step-failed = il passo `{ $step }` è fallito: { $why }

@@ -32,6 +32,15 @@ pub fn execute(
     let runbook = library::find(id, runbooks)?;
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     if args.dry_run {
+        // A rehearsal in CI with the run's answers file finds what the run would refuse
+        // (a file that does not parse, a gate the runbook lacks) or not use.
+        if let Some(path) = &args.answers {
+            let file = AnswersFile::load(path)?;
+            file.check_gates(&runbook)?;
+            for warning in file.unused(&runbook) {
+                eprintln!("{warning}");
+            }
+        }
         let plan = plan::plan(&runbook, &inv, args.rollback);
         match text_format(args.format, "--dry-run")? {
             Format::Json => println!("{}", serde_json::to_string_pretty(&plan)?),

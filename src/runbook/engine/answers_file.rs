@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Deserialize;
 
 use crate::exit_code::Exit;
@@ -56,10 +56,13 @@ impl TryFrom<String> for Gate {
 impl AnswersFile {
     pub fn load(path: &Path) -> Result<AnswersFile> {
         // The file's text holds the answers too: wiped with them.
-        let text = zeroize::Zeroizing::new(
-            std::fs::read_to_string(path)
-                .with_context(|| t!("answers-unreadable", path = path.display().to_string()))?,
-        );
+        // A file that is not there is a usage error (exit 2), as a bad inventory is.
+        let text = zeroize::Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+            Exit::Usage(format!(
+                "{}: {e}",
+                t!("answers-unreadable", path = path.display().to_string())
+            ))
+        })?);
         let file: AnswersFile = crate::yaml::parse(path, &text)?;
         if let Some(warning) = file.exposed(path) {
             eprintln!("{warning}");
@@ -114,6 +117,56 @@ impl AnswersFile {
             }
         }
         Ok(())
+    }
+
+    /// Warnings for `answers:`, `overrides:` and `uat:` entries that name nothing in
+    /// `runbook` (no question, step or UAT phase of that name, forward or rollback): a
+    /// misspelt name leaves its question to be asked — or, without a terminal, the run to
+    /// stop — hours in. Warnings, not errors: one answers file may serve several runbooks.
+    pub fn unused(&self, runbook: &Runbook) -> Vec<String> {
+        let steps: Vec<&crate::runbook::Step> = runbook
+            .stages
+            .iter()
+            .flat_map(|s| s.steps.iter().chain(&s.rollback))
+            .collect();
+        let asked: Vec<&str> = steps
+            .iter()
+            .flat_map(|s| s.kind_asks())
+            .map(|a| a.name.as_str())
+            .collect();
+        let ids: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+        let phases: Vec<&str> = steps
+            .iter()
+            .filter_map(|s| match &s.kind {
+                Kind::Uat { phase } => Some(phase.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut said = Vec::new();
+        let mut look = |section: &str, name: &str, known: &[&str]| {
+            if !known.contains(&name) {
+                let hint = crate::runbook::load::closest(name, known.iter().copied())
+                    .map(|m| t!("answers-did-you-mean", name = m))
+                    .unwrap_or_default();
+                said.push(t!(
+                    "answers-unused",
+                    section = section,
+                    name = name,
+                    runbook = runbook.id.as_str(),
+                    hint = hint
+                ));
+            }
+        };
+        for (name, _) in self.answers.iter() {
+            look("answers", name, &asked);
+        }
+        for name in self.overrides.keys() {
+            look("overrides", name, &ids);
+        }
+        for name in self.uat.keys() {
+            look("uat", name, &phases);
+        }
+        said
     }
 }
 

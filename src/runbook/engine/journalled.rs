@@ -11,7 +11,7 @@ use super::human::Human;
 use super::step::StepResult;
 use crate::runbook::answers::Answers;
 use crate::runbook::decided::Decided;
-use crate::runbook::model::{Kind, Runbook};
+use crate::runbook::model::Runbook;
 use crate::runbook::runs::Run;
 use crate::runbook::secret::{is_secret_name, Secrets, MASK};
 
@@ -55,12 +55,7 @@ pub fn ask_secrets_again(runbook: &Runbook, run: &mut Run, human: &Human) -> any
         .stages
         .iter()
         .flat_map(|s| s.steps.iter().chain(&s.rollback))
-        .flat_map(|step| match &step.kind {
-            Kind::Manual { ask } | Kind::Gate { ask, .. } => {
-                ask.iter().map(|a| (step.id.as_str(), a)).collect()
-            }
-            _ => Vec::new(),
-        });
+        .flat_map(|step| step.kind_asks().iter().map(|a| (step.id.as_str(), a)));
     for (step, ask) in asks {
         if !run.masked.contains(&ask.name) || run.answers.contains_key(&ask.name) {
             continue;

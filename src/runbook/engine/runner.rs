@@ -144,6 +144,9 @@ pub fn run(
         }
     }
     human.file.check_gates(runbook)?;
+    for warning in human.file.unused(runbook) {
+        eprintln!("{warning}");
+    }
     if let Some(from_step) = &options.from {
         from::confirm(&steps, from_step, open.as_ref(), human)?;
     }

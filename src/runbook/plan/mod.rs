@@ -14,7 +14,7 @@ pub use human::render_human;
 use super::answers::Answers;
 use super::engine::step::render;
 use super::facts::Facts;
-use super::model::{Ask, CheckOptions, Command, Kind, Role, Runbook, Step, Until};
+use super::model::{CheckOptions, Command, Kind, Role, Runbook, Step, Until};
 use super::text::Text;
 use crate::checks::planned::{self, CheckPlan};
 use crate::inventory::{Inventory, NodeName};
@@ -82,7 +82,7 @@ pub struct PlanStep {
 /// Builds the plan. Answers a person will give appear as `<name>` in commands.
 pub fn plan(runbook: &Runbook, inventory: &Inventory, rollback: bool) -> Plan {
     let placeholders: Answers = all_steps(runbook)
-        .flat_map(asks)
+        .flat_map(Step::kind_asks)
         .map(|a| (a.name.clone(), format!("<{}>", a.name)))
         .collect();
     let no_answers = Answers::default();
@@ -122,7 +122,7 @@ pub fn plan(runbook: &Runbook, inventory: &Inventory, rollback: bool) -> Plan {
             steps,
         });
     }
-    for ask in all_steps(runbook).flat_map(asks) {
+    for ask in all_steps(runbook).flat_map(Step::kind_asks) {
         unknowns.push(format!(
             "the answer to `{}` ({})",
             ask.name,
@@ -151,13 +151,6 @@ fn all_steps(runbook: &Runbook) -> impl Iterator<Item = &Step> {
         .stages
         .iter()
         .flat_map(|s| s.steps.iter().chain(&s.rollback))
-}
-
-fn asks(step: &Step) -> &[Ask] {
-    match &step.kind {
-        Kind::Manual { ask } | Kind::Gate { ask, .. } => ask,
-        _ => &[],
-    }
 }
 
 fn plan_step(
