@@ -479,3 +479,58 @@ fn interactive_step_over_openssh_in_a_real_terminal() {
     let evidence = site.evidence("interactive", "net-reset");
     assert_eq!(evidence["exit"], 0, "{evidence}");
 }
+
+/// `ssh.persist` with `transport: openssh`: the master the first command line starts (one
+/// login) serves the next ones, from a private directory of the state directory, until
+/// `tvdr disconnect` logs it out; the command line after that logs in again.
+#[test]
+fn with_ssh_persist_a_master_serves_later_command_lines_until_disconnect() {
+    let lab = Lab::start();
+    let home = tempfile::tempdir().unwrap();
+    let inv = inventory(&lab, "openssh-persist", |t| {
+        t.replace("\nssh:\n", "\nssh:\n  persist: 2m\n")
+    });
+    let parent = || {
+        let out = tvdr_in(home.path(), &inv)
+            .args(["exec", "tvox1", "--", "sh", "-c", "echo $PPID"])
+            .assert()
+            .success();
+        text(&out.get_output().stdout)
+    };
+    let logins = || {
+        sshd_log(&lab, "tvox1")
+            .matches("Accepted publickey")
+            .count()
+    };
+    let first = parent();
+    assert_eq!((parent(), logins()), (first.clone(), 1));
+    // Nothing in TMPDIR: what is kept is in the state directory, 0700.
+    assert_eq!(leftovers(home.path()), Vec::<PathBuf>::new());
+    let keep = std::fs::read_dir(home.path().join(".local/state/tvdr"))
+        .unwrap()
+        .map(|site| site.unwrap().path().join("keep"))
+        .find(|keep| keep.is_dir())
+        .expect("a keep directory");
+    let kept: Vec<PathBuf> = std::fs::read_dir(&keep)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ossh"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let mode = std::os::unix::fs::PermissionsExt::mode(&kept[0].metadata().unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o700);
+
+    tvdr_in(home.path(), &inv)
+        .arg("disconnect")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 kept session closed"));
+    assert!(!kept[0].exists(), "disconnect removes the kept directory");
+    let again = parent();
+    assert_ne!(again, first, "a new master after disconnect");
+    assert_eq!(logins(), 2);
+    tvdr_in(home.path(), &inv)
+        .arg("disconnect")
+        .assert()
+        .success();
+}

@@ -52,7 +52,7 @@ pub fn serve(args: &[OsString]) -> i32 {
 pub fn disconnect(inventory: Option<&Path>, state_dir: Option<&Path>) -> Result<i32> {
     let inv = Inventory::load(&inventory::locate(inventory)?)?;
     let dir = crate::state::site_dir(state_dir, &inv.site).join("keep");
-    let closed = kept::disconnect(&dir);
+    let closed = kept::disconnect(&dir) + crate::transport::disconnect_openssh(&dir);
     eprintln!("{}", crate::t!("keep-disconnected", count = closed));
     Ok(crate::exit_code::OK)
 }

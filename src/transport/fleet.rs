@@ -4,7 +4,7 @@
 use std::sync::{Mutex, MutexGuard};
 
 use super::kept::{self, Keep};
-use super::{connect, Secrets, Target, Transport, TransportError, TransportKind};
+use super::{connect, connect_keeping, Secrets, Target, Transport, TransportError, TransportKind};
 
 /// The nodes of one run and their connections.
 ///
@@ -91,7 +91,7 @@ impl Fleet {
                 (Some(keep), TransportKind::Ssh) => {
                     kept::connect(&node.target, keep, &*self.secrets)
                 }
-                _ => connect(&node.target, &*self.secrets),
+                (keep, _) => connect_keeping(&node.target, &*self.secrets, keep.as_ref()),
             };
             crate::trace::mark(|| format!("{}: connected ({})", node.target.name, opened.is_ok()));
             *state = match opened {

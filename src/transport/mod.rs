@@ -35,7 +35,7 @@ pub use error::TransportError;
 pub use fleet::Fleet;
 pub use local::LocalTransport;
 pub use moved::{accept_moved, trusted_key, Moved};
-pub use openssh::{check_proxy_jump, OpenSshTransport};
+pub use openssh::{check_proxy_jump, disconnect as disconnect_openssh, OpenSshTransport};
 pub use quote::{quote, Cmd};
 pub use secrets::{NoSecrets, Secret, Secrets, TtySecrets};
 pub use ssh::{add_known_host, scan_host_key, HostKey, SshTransport, Trust};
@@ -213,6 +213,17 @@ pub fn connect(
     target: &Target,
     secrets: &dyn Secrets,
 ) -> Result<Box<dyn Transport>, TransportError> {
+    connect_keeping(target, secrets, None)
+}
+
+/// [`connect`], where `keep` (`ssh.persist`) keeps a `transport: openssh` node's master for
+/// later command lines (the default transport keeps its sessions through
+/// [`kept::connect`]).
+pub fn connect_keeping(
+    target: &Target,
+    secrets: &dyn Secrets,
+    keep: Option<&kept::Keep>,
+) -> Result<Box<dyn Transport>, TransportError> {
     let mut transport: Box<dyn Transport> = match target.kind {
         // tvdr runs on the node, started from the technician's login shell already.
         TransportKind::Local => {
@@ -223,7 +234,7 @@ pub fn connect(
         }
         TransportKind::Ssh => Box::new(ssh::SshTransport::connect(target, secrets)?),
         TransportKind::OpenSsh { .. } => {
-            Box::new(openssh::OpenSshTransport::connect(target, secrets)?)
+            Box::new(openssh::OpenSshTransport::connect(target, secrets, keep)?)
         }
     };
     login_env::adopt(transport.as_mut())?;

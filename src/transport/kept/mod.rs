@@ -30,7 +30,7 @@ pub use keeper::serve;
 
 /// The first argument of a tvdr started as a keeper.
 pub const KEEPER: &str = "__keep";
-pub use spawn::{disconnect, socket_for};
+pub use spawn::{disconnect, private_dir, socket_for};
 
 use super::{login_env, sudo, Secrets, Target, Transport, TransportError};
 

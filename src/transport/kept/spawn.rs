@@ -162,7 +162,7 @@ use std::os::unix::process::CommandExt;
 
 /// Creates `dir` 0700 if missing and says whether it is private: a real directory (not a
 /// symlink), this user's, closed to everyone else.
-fn private_dir(dir: &Path) -> bool {
+pub fn private_dir(dir: &Path) -> bool {
     if crate::state::private::create_dir(dir).is_err() {
         return false;
     }

@@ -16,7 +16,8 @@ use super::jump;
 use super::private_dir::PrivateDir;
 
 /// How long an idle master outlives its last command: a tvdr that was killed (or ended
-/// by Ctrl-C, which runs no destructors) leaves no connection open for longer.
+/// by Ctrl-C, which runs no destructors) leaves no connection open for longer. With
+/// `ssh.persist`, its value instead.
 pub(super) const PERSIST_SECS: u32 = 60;
 
 /// What one `ssh` process is for.
@@ -55,7 +56,7 @@ pub(super) fn ssh_config(target: &Target, batch: bool) -> Result<String, String>
         files?.join(" ")
     };
     let mut text = format!(
-        "# tvdr: how `ssh` reaches `{node}`, for this run only (removed when tvdr ends).\n\
+        "# tvdr: how `ssh` reaches `{node}` (written by each command line that uses it).\n\
          # These come first: ssh keeps the first value it reads, so nothing included below\n\
          # can weaken them, and a bastion (ProxyJump) is held to them too.\n\
          BatchMode {batch}\n\
@@ -131,7 +132,7 @@ pub(super) fn args(target: &Target, dir: &PrivateDir, mode: Mode) -> Result<Vec<
         format!("ControlPath={}", value(&dir.socket(), true)?).into(),
     ];
     let mut option = |o: &str| args.extend(["-o".into(), o.into()]);
-    let persist = format!("ControlPersist={PERSIST_SECS}");
+    let persist = format!("ControlPersist={}", dir.persist_secs());
     let line = match mode {
         Mode::Master => {
             option("ControlMaster=yes");

@@ -17,6 +17,7 @@ mod classify;
 mod config;
 mod jump;
 mod master;
+mod persisting;
 mod private_dir;
 mod stderr;
 
@@ -25,11 +26,13 @@ use std::time::{Duration, Instant};
 
 use super::child::{self, Failure, Group};
 use super::error::shorten;
+use super::kept::Keep;
 use super::marker::{kill_line, PRINT_PID};
 use super::script::script;
 use super::{Cmd, Console, Secrets, Target, Transport, TransportError};
 use config::Mode;
 pub use jump::check_proxy_jump;
+pub use persisting::disconnect;
 use private_dir::PrivateDir;
 use stderr::Watch;
 
@@ -49,10 +52,13 @@ pub struct OpenSshTransport {
 impl OpenSshTransport {
     /// Starts the master connection to `target`: host key verified, user logged in.
     /// `ssh` asks for passphrases and passwords itself, and only when `secrets` says a
-    /// person is at the terminal.
+    /// person is at the terminal. With `keep` (`ssh.persist`), the master is the one an
+    /// earlier command line left running for this node and login when there is one, and
+    /// the one started here outlives this command line by `keep.idle`.
     pub fn connect(
         target: &Target,
         secrets: &dyn Secrets,
+        keep: Option<&Keep>,
     ) -> Result<OpenSshTransport, TransportError> {
         let node = &target.name;
         let batch = !secrets.can_prompt();
@@ -61,13 +67,19 @@ impl OpenSshTransport {
             context: crate::msg!("transport-context-writing-its-ssh-configuration"),
             message,
         })?;
-        let dir = PrivateDir::create().map_err(|e| {
+        let cannot_create = |e| {
             TransportError::io(
                 node,
                 crate::msg!("transport-context-cannot-create-ssh-private-dir"),
                 e,
             )
-        })?;
+        };
+        // The lock, held until the master is there, lets one command line at a time start
+        // a kept master; the others then find it.
+        let (dir, _starting) = match keep.and_then(|keep| persisting::kept_dir(target, keep)) {
+            Some((dir, lock)) => (dir, Some(lock)),
+            None => (PrivateDir::create().map_err(cannot_create)?, None),
+        };
         dir.write_config(&text).map_err(|e| {
             TransportError::io(
                 node,
@@ -81,7 +93,11 @@ impl OpenSshTransport {
             lost: None,
             dir,
         };
-        transport.start_master()?;
+        let kept_alive =
+            transport.dir.is_kept() && transport.dir.socket().exists() && transport.master_alive();
+        if !kept_alive {
+            transport.start_master()?;
+        }
         Ok(transport)
     }
 
@@ -236,8 +252,10 @@ impl Transport for OpenSshTransport {
 }
 
 impl Drop for OpenSshTransport {
+    /// A kept master stays for the next command line (`ssh.persist`); this process's own
+    /// logs out.
     fn drop(&mut self) {
-        if self.lost.is_none() {
+        if self.lost.is_none() && !self.dir.is_kept() {
             self.stop_master();
         }
     }
