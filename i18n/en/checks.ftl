@@ -3,7 +3,11 @@ list-and = {" and "}
 roles-unknown = cannot tell master from slave: { $why }
 
 ## vip
-vip-standalone = stand-alone TVox: no node IP, tvox1 serves the clients
+vip-standalone = stand-alone TVox: no node IP, tvox1 answered and serves the clients
+vip-standalone-holds = stand-alone TVox: no node IP, tvox1 holds { $ip } and serves the clients
+vip-standalone-elsewhere = stand-alone TVox: tvox1 answered but does not hold { $ip }, the address in the inventory (reached through NAT or a forwarded port?): are the clients given the address tvox1 holds?
+vip-standalone-unknown = stand-alone TVox: tvox1 could not be asked which addresses it holds: { $why }
+vip-holds-addresses = holds { $addresses }
 vip-ip-failed = `ip -o addr show` failed: { $error }
 vip-holds = holds { $ip } on { $interface }
 vip-no-address = `ip -o addr show` printed no address
@@ -423,7 +427,6 @@ check-dr-isolated-on-demand = only on demand, before activating the DR client (i
 check-does-not-apply = `{ $check }` does not apply here: { $why }
 
 ## What a check's dry run can only tell at run time (src/checks/planned.rs)
-plan-vip-standalone = stand-alone: nothing to ask, tvox1 serves
 plan-standalone = stand-alone: nothing to compare, the check is OK without a command
 plan-db = `mariadb` instead of `mysql` when only it is installed; SHOW REPLICA / BINARY LOG STATUS when the server refuses the older statement
 plan-chat = the legacy `mongo` shell (JSON.stringify) when `mongosh` is not installed
@@ -467,6 +470,7 @@ item-total = total
 item-line = line { $line }
 item-expected-master = expected master
 item-node-ip = node IP
+item-address = address
 
 ## What a DNS answer or the relay on a node could not give (src/checks/dns/)
 dns-bad-name = `{ $name }` is not a valid DNS name

@@ -3,7 +3,11 @@ list-and = {" e "}
 roles-unknown = impossibile distinguere master e slave: { $why }
 
 ## vip
-vip-standalone = TVox stand-alone: nessun IP del nodo, tvox1 serve i client
+vip-standalone = TVox stand-alone: nessun IP del nodo, tvox1 ha risposto e serve i client
+vip-standalone-holds = TVox stand-alone: nessun IP del nodo, tvox1 ha { $ip } e serve i client
+vip-standalone-elsewhere = TVox stand-alone: tvox1 ha risposto ma non ha { $ip }, l'indirizzo nell'inventario (raggiunto tramite NAT o una porta inoltrata?): ai client viene dato l'indirizzo che tvox1 ha?
+vip-standalone-unknown = TVox stand-alone: impossibile chiedere a tvox1 quali indirizzi ha: { $why }
+vip-holds-addresses = ha { $addresses }
 vip-ip-failed = `ip -o addr show` non è riuscito: { $error }
 vip-holds = ha { $ip } su { $interface }
 vip-no-address = `ip -o addr show` non ha mostrato alcun indirizzo
@@ -444,7 +448,6 @@ check-dr-isolated-on-demand = solo su richiesta, prima di attivare il client DR 
 check-does-not-apply = `{ $check }` qui non si applica: { $why }
 
 ## What a check's dry run can only tell at run time (src/checks/planned.rs)
-plan-vip-standalone = stand-alone: niente da chiedere, serve tvox1
 plan-standalone = stand-alone: niente da confrontare, il controllo è OK senza comandi
 plan-db = `mariadb` invece di `mysql` quando è installato solo quello; SHOW REPLICA / BINARY LOG STATUS quando il server rifiuta l'istruzione più vecchia
 plan-chat = la vecchia shell `mongo` (JSON.stringify) quando `mongosh` non è installato
@@ -488,6 +491,7 @@ item-total = totale
 item-line = riga { $line }
 item-expected-master = master atteso
 item-node-ip = IP del nodo
+item-address = indirizzo
 
 ## Cosa una risposta DNS o il relay sul nodo non ha potuto dare (src/checks/dns/)
 dns-bad-name = `{ $name }` non è un nome DNS valido

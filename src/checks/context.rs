@@ -10,7 +10,7 @@ use indicatif::MultiProgress;
 
 use super::{vip, Report, Status};
 use crate::i18n::Msg;
-use crate::inventory::{Inventory, NodeName};
+use crate::inventory::{Address, Inventory, NodeName};
 use crate::msg;
 use crate::transport::{Cmd, Fleet, Output, TransportError};
 
@@ -146,29 +146,41 @@ impl<'a> Context<'a> {
     /// The `vip` report, gathered once per run.
     pub fn vip(&self) -> &Report {
         self.vip.get_or_init(|| match self.inventory.node_ip {
-            None => Report::new("vip", Status::Ok, msg!("vip-standalone")),
-            Some(node_ip) => {
-                let cmd = Cmd::new(vip::COMMAND[0]).args(&vip::COMMAND[1..]);
-                let answers: Vec<vip::NodeAddrs> = self
-                    .run_each(&self.cluster_nodes(), &cmd)
-                    .into_iter()
-                    .map(|(node, out)| vip::NodeAddrs {
-                        node,
-                        output: out.and_then(|o| {
-                            if o.success() {
-                                Ok(o.stdout_lossy())
-                            } else {
-                                Err(msg!(
-                                    "vip-ip-failed",
-                                    error = String::from_utf8_lossy(&o.stderr).trim()
-                                ))
-                            }
-                        }),
-                    })
-                    .collect();
-                vip::evaluate(node_ip, &answers)
+            None => {
+                let tvox1 = NodeName::Tvox1.as_str();
+                let address = match self.inventory.node(NodeName::Tvox1).map(|n| &n.address) {
+                    Some(Address::Ip(ip)) => Some(*ip),
+                    _ => None,
+                };
+                let answers = self.addresses(&[tvox1]);
+                match answers.first() {
+                    Some(answer) => vip::evaluate_standalone(address, answer),
+                    None => Report::new("vip", Status::Unknown, msg!("vip-no-address")),
+                }
             }
+            Some(node_ip) => vip::evaluate(node_ip, &self.addresses(&self.cluster_nodes())),
         })
+    }
+
+    /// Every address of each of `nodes` (`ip -o addr show`), or why it could not be asked.
+    fn addresses(&self, nodes: &[&str]) -> Vec<vip::NodeAddrs> {
+        let cmd = Cmd::new(vip::COMMAND[0]).args(&vip::COMMAND[1..]);
+        self.run_each(nodes, &cmd)
+            .into_iter()
+            .map(|(node, out)| vip::NodeAddrs {
+                node,
+                output: out.and_then(|o| {
+                    if o.success() {
+                        Ok(o.stdout_lossy())
+                    } else {
+                        Err(msg!(
+                            "vip-ip-failed",
+                            error = String::from_utf8_lossy(&o.stderr).trim()
+                        ))
+                    }
+                }),
+            })
+            .collect()
     }
 
     /// Whether this run already knows who holds the node IP (or is asking right now).
@@ -180,10 +192,11 @@ impl<'a> Context<'a> {
     /// command (`calendars`), unless this run has one already: then that one stands, so
     /// every check of the run names the same master.
     pub fn vip_from(&self, answers: &[vip::NodeAddrs]) -> &Report {
-        self.vip.get_or_init(|| match self.inventory.node_ip {
-            None => Report::new("vip", Status::Ok, msg!("vip-standalone")),
-            Some(node_ip) => vip::evaluate(node_ip, answers),
-        })
+        match self.inventory.node_ip {
+            // Not asked along with a cluster check: tvox1 is asked on its own.
+            None => self.vip(),
+            Some(node_ip) => self.vip.get_or_init(|| vip::evaluate(node_ip, answers)),
+        }
     }
 
     /// Who is master and who is slave right now, or why that cannot be told (no node

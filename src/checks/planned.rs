@@ -51,7 +51,7 @@ pub fn plan(name: &str, inventory: &Inventory, exact: bool) -> CheckPlan {
     let cluster = inventory.is_cluster();
     let nodes = if cluster { "tvox1, tvox2" } else { "tvox1" };
     match name {
-        "vip" if !cluster => p.later(msg!("plan-vip-standalone")),
+        // Stand-alone, tvox1 alone is asked: it answers, and holds its address.
         "vip" => p.run(nodes, &Cmd::new(vip::COMMAND[0]).args(&vip::COMMAND[1..])),
         "db" | "chat" | "calendars" | "fs-sync" | "rpo" if !cluster => {
             p.later(msg!("plan-standalone"))

@@ -3,6 +3,7 @@
 
 mod expect;
 mod parse;
+mod standalone;
 
 use std::net::IpAddr;
 
@@ -10,6 +11,7 @@ use serde_json::json;
 
 pub use expect::{expect_master, expect_standalone, Expected};
 pub use parse::{parse, Held};
+pub use standalone::evaluate_standalone;
 
 use super::{Report, Status};
 use crate::i18n::Msg;
