@@ -387,6 +387,7 @@ fs-manifest-exit = manifest command exited with { $status }: { $error }
 fs-no-manifest = no manifest from { $node }: { $why }
 
 ## calendars
+cal-spinner-dump-on = pg_dump on
 cal-addresses-too-long = the node printed more than 1 MiB before its addresses ended
 cal-standalone = stand-alone: one calendar database
 cal-exit-status = pg_dump exited with status { $status }

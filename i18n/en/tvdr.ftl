@@ -132,6 +132,7 @@ sites-all-ok = all OK
 sites-not-reached = { $node } not reached: { $why }
 sites-bug = tvdr failed on this site (a bug)
 sites-timed-out = no verdict within { $limit } (--site-timeout)
+check-spinner-checking = checking
 sites-progress-word = sites
 sites-inventory-ignored = note: --sites names the inventories; -i/TVDR_INVENTORY is not used
 sites-none-in-dir = no site inventory (*.yaml, *.yml) in `{ $dir }`

@@ -402,6 +402,7 @@ fs-manifest-exit = il comando dell'elenco è uscito con { $status }: { $error }
 fs-no-manifest = nessun elenco da { $node }: { $why }
 
 ## calendars
+cal-spinner-dump-on = pg_dump su
 cal-addresses-too-long = il nodo ha scritto più di 1 MiB prima della fine dei suoi indirizzi
 cal-standalone = stand-alone: un solo database dei calendari
 cal-exit-status = pg_dump è uscito con stato { $status }

@@ -132,6 +132,7 @@ sites-all-ok = tutto OK
 sites-not-reached = { $node } non raggiunto: { $why }
 sites-bug = tvdr ha fallito su questo sito (un difetto di tvdr)
 sites-timed-out = nessun esito entro { $limit } (--site-timeout)
+check-spinner-checking = controllo di
 sites-progress-word = siti
 sites-inventory-ignored = nota: con --sites gli inventari sono quelli della cartella; -i/TVDR_INVENTORY non è usato
 sites-none-in-dir = nessun inventario di sito (*.yaml, *.yml) in `{ $dir }`

@@ -3,6 +3,7 @@
 pub mod closed;
 pub mod hidden;
 pub mod prefix;
+pub mod progress;
 pub mod prompt;
 pub mod report;
 pub mod table;

@@ -6,7 +6,7 @@ use crate::i18n::Msg;
 use crate::msg;
 use std::io::{self, Write};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use super::split::{Head, Split};
 use super::{evaluate, DumpDigest, NodeDump};
@@ -61,10 +61,10 @@ fn dump_on(
         let node = t.target().name.clone();
         let bar = cx.progress.add(ProgressBar::new_spinner());
         bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} pg_dump on {prefix}: {bytes} ({bytes_per_sec})",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            crate::output::progress::style(&format!(
+                "{{spinner}} {} {{prefix}}: {{bytes}} ({{bytes_per_sec}})",
+                crate::t!("cal-spinner-dump-on")
+            )),
         );
         bar.set_prefix(node);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::checks::context::{Context, Options};
 use crate::checks::registry::{self, CheckDef, CHECKS};
@@ -104,8 +104,10 @@ pub fn run(cx: &Context, checks: &[&'static CheckDef], shown: bool) -> Vec<Repor
 fn run_one(cx: &Context, check: &CheckDef, shown: bool) -> Report {
     let spinner = cx.progress.add(ProgressBar::new_spinner());
     spinner.set_style(
-        ProgressStyle::with_template("{spinner} checking {msg}…")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        crate::output::progress::style(&format!(
+            "{{spinner}} {} {{msg}}…",
+            crate::t!("check-spinner-checking")
+        )),
     );
     spinner.set_message(check.name);
     spinner.enable_steady_tick(Duration::from_millis(120));
@@ -113,8 +115,7 @@ fn run_one(cx: &Context, check: &CheckDef, shown: bool) -> Report {
     let report = cx.report(check.name, || (check.run)(cx));
     if shown {
         spinner.set_style(
-            ProgressStyle::with_template("{msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            crate::output::progress::style("{msg}"),
         );
         spinner.finish_with_message(format!(
             "{:<8} {}: {}",

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context as _, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 
 use super::round;
 use crate::checks::context::Context;
@@ -238,11 +238,10 @@ fn progress_bar(len: usize, human: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
-        ProgressStyle::with_template(&format!(
+        crate::output::progress::style(&format!(
             "{{spinner}} {{bar:30}} {{pos}}/{{len}} {} · {{elapsed}} · {{msg}}",
             t!("sites-progress-word")
-        ))
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 
 use crate::runbook::secret::Secrets;
 
@@ -31,8 +31,7 @@ impl Progress {
         let bar = console::Term::stderr().is_term().then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("  {spinner} {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                crate::output::progress::style("  {spinner} {msg}"),
             );
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
