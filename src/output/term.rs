@@ -7,9 +7,12 @@ use std::io::IsTerminal;
 /// nor on `TERM=dumb` (a serial console, an editor's shell).
 pub fn color_stdout() -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    !set("NO_COLOR")
-        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-        && std::io::stdout().is_terminal()
+    !set("NO_COLOR") && can_redraw() && std::io::stdout().is_terminal()
+}
+
+/// Whether the terminal can move its cursor and clear (not `TERM=dumb`).
+pub fn can_redraw() -> bool {
+    std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// The width tables wrap to on a terminal. A terminal that does not say its size (a

@@ -41,7 +41,8 @@ pub fn execute(
     )
     .keeping(crate::commands::keep::keep_for(&inv, state_dir));
     let dir = crate::state::site_dir(state_dir, &inv.site);
-    let tty = std::io::stdout().is_terminal();
+    // A terminal that can clear its screen (`TERM=dumb` cannot: it would print the codes).
+    let tty = std::io::stdout().is_terminal() && term::can_redraw();
     let color = term::color_stdout();
     let mut shown = 0u64;
     loop {
