@@ -92,7 +92,10 @@ mod tests {
         assert!(utf8_from(env(&[("LANG", "en_US.utf8")])));
         assert!(!utf8_from(env(&[("LANG", "C")])));
         assert!(!utf8_from(env(&[("LANG", "it_IT.ISO-8859-15")])));
-        assert!(!utf8_from(env(&[("LC_ALL", "POSIX"), ("LANG", "en_US.UTF-8")])));
+        assert!(!utf8_from(env(&[
+            ("LC_ALL", "POSIX"),
+            ("LANG", "en_US.UTF-8")
+        ])));
         assert!(utf8_from(env(&[("LC_CTYPE", "C.UTF-8"), ("LANG", "C")])));
     }
 }

@@ -60,12 +60,10 @@ fn dump_on(
     let dumps = cx.fleet.run_each(nodes, |t| {
         let node = t.target().name.clone();
         let bar = cx.progress.add(ProgressBar::new_spinner());
-        bar.set_style(
-            crate::output::progress::style(&format!(
-                "{{spinner}} {} {{prefix}}: {{bytes}} ({{bytes_per_sec}})",
-                crate::t!("cal-spinner-dump-on")
-            )),
-        );
+        bar.set_style(crate::output::progress::style(&format!(
+            "{{spinner}} {} {{prefix}}: {{bytes}} ({{bytes_per_sec}})",
+            crate::t!("cal-spinner-dump-on")
+        )));
         bar.set_prefix(node);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         let counted = Counted {

@@ -17,8 +17,12 @@ use crate::msg;
 pub fn evaluate_standalone(address: Option<IpAddr>, tvox1: &NodeAddrs) -> Report {
     let node = tvox1.node.as_str();
     let unknown = |why: Msg| {
-        Report::new("vip", Status::Unknown, msg!("vip-standalone-unknown", why = why.clone()))
-            .detail(Status::Unknown, Some(node), msg!("item-address"), why)
+        Report::new(
+            "vip",
+            Status::Unknown,
+            msg!("vip-standalone-unknown", why = why.clone()),
+        )
+        .detail(Status::Unknown, Some(node), msg!("item-address"), why)
     };
     let text = match &tvox1.output {
         Ok(text) => text,

@@ -103,20 +103,16 @@ pub fn run(cx: &Context, checks: &[&'static CheckDef], shown: bool) -> Vec<Repor
 /// spinner is left as a line with the verdict the moment the check ends, before the table.
 fn run_one(cx: &Context, check: &CheckDef, shown: bool) -> Report {
     let spinner = cx.progress.add(ProgressBar::new_spinner());
-    spinner.set_style(
-        crate::output::progress::style(&format!(
-            "{{spinner}} {} {{msg}}…",
-            crate::t!("check-spinner-checking")
-        )),
-    );
+    spinner.set_style(crate::output::progress::style(&format!(
+        "{{spinner}} {} {{msg}}…",
+        crate::t!("check-spinner-checking")
+    )));
     spinner.set_message(check.name);
     spinner.enable_steady_tick(Duration::from_millis(120));
     // Through the run's cache: a check read by another (`rpo` reads `db`) runs once.
     let report = cx.report(check.name, || (check.run)(cx));
     if shown {
-        spinner.set_style(
-            crate::output::progress::style("{msg}"),
-        );
+        spinner.set_style(crate::output::progress::style("{msg}"));
         spinner.finish_with_message(format!(
             "{:<8} {}: {}",
             report.status.to_string(),

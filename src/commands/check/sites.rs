@@ -237,12 +237,10 @@ fn progress_bar(len: usize, human: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len as u64);
-    bar.set_style(
-        crate::output::progress::style(&format!(
-            "{{spinner}} {{bar:30}} {{pos}}/{{len}} {} · {{elapsed}} · {{msg}}",
-            t!("sites-progress-word")
-        )),
-    );
+    bar.set_style(crate::output::progress::style(&format!(
+        "{{spinner}} {{bar:30}} {{pos}}/{{len}} {} · {{elapsed}} · {{msg}}",
+        t!("sites-progress-word")
+    )));
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }

@@ -30,9 +30,7 @@ impl Progress {
             .unwrap_or_else(Instant::now);
         let bar = console::Term::stderr().is_term().then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.set_style(
-                crate::output::progress::style("  {spinner} {msg}"),
-            );
+            bar.set_style(crate::output::progress::style("  {spinner} {msg}"));
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
