@@ -15,11 +15,6 @@ use super::super::{Target, TransportKind};
 use super::jump;
 use super::private_dir::PrivateDir;
 
-/// How long an idle master outlives its last command: a tvdr that was killed (or ended
-/// by Ctrl-C, which runs no destructors) leaves no connection open for longer. With
-/// `ssh.persist`, its value instead.
-pub(super) const PERSIST_SECS: u32 = 60;
-
 /// What one `ssh` process is for.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Mode<'a> {

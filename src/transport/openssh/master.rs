@@ -18,7 +18,7 @@ static PROMPTING: Mutex<()> = Mutex::new(());
 
 impl OpenSshTransport {
     /// Logs in and leaves the master running in the background (also after it ended on
-    /// its own, idle for [`PERSIST_SECS`](super::config::PERSIST_SECS)).
+    /// its own, idle for [`PERSIST_SECS`](super::private_dir::PERSIST_SECS)).
     pub(super) fn start_master(&mut self) -> Result<(), TransportError> {
         let node = &self.target.name;
         // A master that died without cleaning up would stop the new one from listening.

@@ -9,6 +9,11 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::PathBuf;
 use std::sync::{Mutex, Once};
 
+/// How long an idle master outlives its last command: a tvdr that was killed (or ended
+/// by Ctrl-C, which runs no destructors) leaves no connection open for longer. With
+/// `ssh.persist`, its value instead.
+pub(super) const PERSIST_SECS: u32 = 60;
+
 /// A directory only tvdr's user can enter, one per node and run, holding the ssh_config
 /// file and the master's socket; removed when dropped, and at exit when tvdr ends without
 /// dropping it (Ctrl-C).
@@ -93,7 +98,7 @@ impl PrivateDir {
 
     /// How long the master outlives its last command (`ControlPersist`).
     pub(super) fn persist_secs(&self) -> u32 {
-        self.kept.unwrap_or(super::config::PERSIST_SECS)
+        self.kept.unwrap_or(PERSIST_SECS)
     }
 
     pub(super) fn config(&self) -> PathBuf {
@@ -130,7 +135,7 @@ impl Drop for PrivateDir {
 }
 
 /// The master, if still running, can no longer be reached and ends when idle
-/// ([`PERSIST_SECS`](super::config::PERSIST_SECS)).
+/// ([`PERSIST_SECS`]).
 extern "C" fn remove_at_exit() {
     // Never wait here: a thread may hold the lock while the process exits.
     if let Ok(dirs) = LIVE.try_lock() {
