@@ -86,7 +86,8 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() && !path.is_symlink() {
             files_under(&path, out);
-        } else {
+        } else if path.is_file() {
+            // Not a FIFO (the lab's own): reading one waits for a writer.
             out.push(path);
         }
     }
