@@ -86,9 +86,9 @@ fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// A word of the `screen` step's command in `sudo.yaml`, handed to the session through a
-/// FIFO: in no process's arguments (the login shell's environment has it while it hands
-/// it over, as a `run` step's command).
+/// A secret answer in the `screen` step's command of `sudo.yaml`, handed to the session
+/// through a FIFO: in no process's arguments (the login shell's environment has it while
+/// it hands it over, as a `run` step's command).
 const SCREEN_WORD: &str = "screen-word-4e1c9";
 
 /// Whether a process running on one of `namespaces` has `needle` in one of `places`
@@ -194,9 +194,11 @@ fn a_sudo_password_is_asked_once_per_node_at_a_terminal_and_never_written() {
         });
         (done, watcher)
     };
+    let answers = site.answers(&format!("answers: {{ updater_password: {SCREEN_WORD} }}\n"));
+    let answers = answers.display().to_string();
     let out = in_terminal(
         &site,
-        &["runbook", "sudo", "--new", "--yes"],
+        &["runbook", "sudo", "--new", "--yes", "--answers", &answers],
         &["not-the-password", PASSWORD, PASSWORD],
     );
     done.store(true, std::sync::atomic::Ordering::SeqCst);
