@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-/// The wrapper's last line, `tvdr-exit:<status>` (written by `screen/remote.rs`'s `INNER`).
+/// The wrapper's last line, `tvdr-exit:<status>` (written by `screen/handover.rs`'s `INNER`).
 pub const EXIT_MARKER: &str = "tvdr-exit:";
 
 /// The wrapper's only line when the command never reached its session (`INNER` again):

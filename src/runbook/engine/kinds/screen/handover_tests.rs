@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::handover;
 use super::remote::{self, Session};
 use crate::runbook::receipt::{self, Key};
 use crate::transport::{Cmd, LocalTransport, Transport};
@@ -120,7 +121,7 @@ fn a_secret_in_a_screen_command_is_in_no_process_arguments_and_no_file() {
         "sleep 1; pw='{secret}'; printf 'length=%s\\n' \"${{#pw}}\"; \
          printf 'left=%s\\n' \"$(set | grep -c '^tvdr_')\"; exit 3"
     ));
-    let launch = remote::start(&n.session, &n.log, &n.rc, &n.fifo, &cmd.render());
+    let launch = handover::start(&n.session, &n.log, &n.rc, &n.fifo, &cmd.render());
     let started = receipt::start(&mut t, &Key::new("run-1", "screen"), 1, &launch, None).unwrap();
     assert_eq!(
         started.exit,
@@ -162,7 +163,9 @@ fn a_session_whose_command_never_comes_ends_by_itself_saying_it_never_started() 
     let mut t = local(home.path());
     let n = names(&mut t, "never");
     let out = t
-        .output(&remote::launch(&n.session, &n.log, &n.rc, &n.fifo, None, 1))
+        .output(&handover::launch(
+            &n.session, &n.log, &n.rc, &n.fifo, None, 1,
+        ))
         .unwrap();
     assert_eq!(out.status, 0, "{out:?}");
     let log = until_gone(&mut t, &n, Duration::from_secs(15));
@@ -183,7 +186,7 @@ fn a_command_cut_on_the_way_into_the_session_never_runs() {
     let n = names(&mut t, "cut");
     let canary = home.path().join("canary");
     let out = t
-        .output(&remote::launch(
+        .output(&handover::launch(
             &n.session, &n.log, &n.rc, &n.fifo, None, 10,
         ))
         .unwrap();

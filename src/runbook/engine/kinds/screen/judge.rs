@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use super::follow::{self, Followed};
-use super::remote;
+use super::{handover, remote};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::runbook::engine::kinds::memo::{Attempt, Ended};
@@ -98,7 +98,7 @@ pub(super) fn watch(
         &remote::tidy(
             &attempt.session,
             &rc_of(&attempt.log),
-            &remote::fifo_of(&attempt.log),
+            &handover::fifo_of(&attempt.log),
         ),
         Some(Duration::from_secs(10)),
     );

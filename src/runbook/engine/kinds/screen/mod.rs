@@ -12,6 +12,7 @@
 mod already;
 mod attempt;
 mod follow;
+mod handover;
 #[cfg(test)]
 mod handover_tests;
 mod judge;
@@ -92,7 +93,7 @@ pub fn run(
         let result = watch(cx, target, cmd, rules, allowed, &attempt, reattach)?;
         reattach = true;
         if result.never_started {
-            // Nothing ran (the node cut the hand-over, see `remote::start`): a new
+            // Nothing ran (the node cut the hand-over, see `handover::start`): a new
             // attempt starts without asking anyone. It does not come back: a start
             // returns only once the session took its command whole, or when the node
             // cut the hand-over once more.
