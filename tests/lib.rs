@@ -34,6 +34,7 @@ mod patch_verdict;
 mod rehearsal;
 mod report;
 mod runbook;
+mod screen_handover;
 mod secret_ps;
 mod site;
 mod sites;

@@ -86,19 +86,28 @@ fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// Whether a process running on one of `namespaces` has `needle` in its arguments or its
-/// environment.
-fn seen_in_processes(namespaces: &[String], needle: &str) -> Option<String> {
+/// A secret answer in the `screen` step's command of `sudo.yaml`, handed to the session
+/// through a FIFO: in no process's arguments (the login shell's environment has it while
+/// it hands it over, as a `run` step's command).
+const SCREEN_WORD: &str = "screen-word-4e1c9";
+
+/// Whether a process running on one of `namespaces` has `needle` in one of `places`
+/// (`cmdline`: its arguments, `environ`: its environment).
+fn seen_in_processes(namespaces: &[String], needle: &str, places: &[&str]) -> Option<String> {
     for ns in namespaces {
         let out = std::process::Command::new("ip")
             .args(["netns", "pids", ns])
             .output()
             .unwrap();
         for pid in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-            for what in ["cmdline", "environ"] {
+            for what in places {
                 let bytes = std::fs::read(format!("/proc/{pid}/{what}")).unwrap_or_default();
                 if String::from_utf8_lossy(&bytes).contains(needle) {
-                    return Some(format!("/proc/{pid}/{what}"));
+                    // The arguments say which process; an environment is not shown.
+                    let args = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+                    let args = String::from_utf8_lossy(&args).replace('\0', " ");
+                    let args = args.replace(PASSWORD, "[PASSWORD]");
+                    return Some(format!("/proc/{pid}/{what} ({args})"));
                 }
             }
         }
@@ -173,7 +182,10 @@ fn a_sudo_password_is_asked_once_per_node_at_a_terminal_and_never_written() {
         let namespaces = namespaces.clone();
         let watcher = std::thread::spawn(move || {
             while !stop.load(std::sync::atomic::Ordering::SeqCst) {
-                if let Some(place) = seen_in_processes(&namespaces, PASSWORD) {
+                if let Some(place) =
+                    seen_in_processes(&namespaces, PASSWORD, &["cmdline", "environ"])
+                        .or_else(|| seen_in_processes(&namespaces, SCREEN_WORD, &["cmdline"]))
+                {
                     return Some(place);
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
@@ -182,9 +194,11 @@ fn a_sudo_password_is_asked_once_per_node_at_a_terminal_and_never_written() {
         });
         (done, watcher)
     };
+    let answers = site.answers(&format!("answers: {{ updater_password: {SCREEN_WORD} }}\n"));
+    let answers = answers.display().to_string();
     let out = in_terminal(
         &site,
-        &["runbook", "sudo", "--new", "--yes"],
+        &["runbook", "sudo", "--new", "--yes", "--answers", &answers],
         &["not-the-password", PASSWORD, PASSWORD],
     );
     done.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -193,7 +207,7 @@ fn a_sudo_password_is_asked_once_per_node_at_a_terminal_and_never_written() {
     assert_eq!(
         watcher.join().unwrap(),
         None,
-        "the password was in a process on a node"
+        "the password or the screen step's command was in a process on a node"
     );
     assert_eq!(
         shown.matches("sudo did not take that password").count(),
@@ -216,7 +230,10 @@ fn a_sudo_password_is_asked_once_per_node_at_a_terminal_and_never_written() {
         }
     }
     // The updater ran as root inside screen, its log followed by the login user.
-    assert!(journal.contains("updater uid=0"), "{journal}");
+    assert!(
+        journal.contains(&format!("updater uid=0 got {}", SCREEN_WORD.len())),
+        "{journal}"
+    );
     assert!(journal.contains(r#""event":"run_finished""#), "{journal}");
     assert!(
         !shown.contains(PASSWORD),

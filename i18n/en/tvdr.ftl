@@ -830,6 +830,7 @@ screen-already-started = { $node }: this run already started `{ $session }` ther
 screen-starting = starting `{ $command }` in screen `{ $session }` on { $node } (log { $log }; to look at it there: screen -r { $session })
     {"  "}if tvdr stops (Ctrl-C, lost link), the command goes on: run tvdr again to follow it
 screen-raced = attempt { $attempt } was started by someone else meanwhile: following it
+screen-never-started = screen `{ $session }` on { $node } ended without getting its command (the hand-over on the node was cut): nothing ran, starting it again
 screen-running = running in screen `{ $session }` on { $node }
 screen-lost = lost { $node } while following screen `{ $session }` ({ $error }); the command goes on there: when { $node } answers again, run the same `tvdr runbook` command to re-attach to it (nothing is started twice)
 screen-reconnecting = lost { $node } ({ $error }): reconnecting; the command goes on in screen `{ $session }`

@@ -862,6 +862,7 @@ screen-already-started = { $node }: questa esecuzione ha già avviato `{ $sessio
 screen-starting = avvio `{ $command }` in screen `{ $session }` su { $node } (log { $log }; per guardarlo lì: screen -r { $session })
     {"  "}se tvdr si ferma (Ctrl-C, collegamento perso), il comando continua: esegui di nuovo tvdr per seguirlo
 screen-raced = il tentativo { $attempt } è stato avviato da qualcun altro nel frattempo: lo seguo
+screen-never-started = screen `{ $session }` su { $node } è terminato senza ricevere il comando (il passaggio sul nodo è stato interrotto): non è stato eseguito nulla, lo riavvio
 screen-running = in esecuzione in screen `{ $session }` su { $node }
 screen-lost = perso { $node } mentre seguivo screen `{ $session }` ({ $error }); il comando continua lì: quando { $node } risponde di nuovo, esegui lo stesso comando `tvdr runbook` per riagganciarti (nulla viene avviato due volte)
 screen-reconnecting = perso { $node } ({ $error }): mi ricollego; il comando continua in screen `{ $session }`

@@ -11,14 +11,17 @@
 # MYSQL_UNIX_PORT with the rest of the environment.
 
 # `on`: the MySQL client without a password; the node's strict `mysql` wrapper is what the
-# login PATH finds, so it is named too. `password`: anything, sudo asking the lab user's
-# password (LAB_PASSWORD), as the usual admin account of a site that forbids root logins.
-sudo_rule() { # id dir node on|off|password
+# login PATH finds, so it is named too. `screen`: the same and GNU screen (the site's
+# sudoers of the README: the programs by name, no shell). `password`: anything, sudo asking
+# the lab user's password (LAB_PASSWORD), as the usual admin account of a site that forbids
+# root logins.
+sudo_rule() { # id dir node on|off|screen|password
     local file rule
     file=/etc/netns/$(ns_name "$1" "$3")/sudoers.d/tvdrlab
     rule="ALL=(root) NOPASSWD: /usr/bin/mysql, /usr/bin/mariadb, $2/$3/bin/mysql"
+    [[ $4 == screen ]] && rule+=", /usr/bin/screen, $2/$3/bin/screen"
     [[ $4 == password ]] && rule="ALL=(ALL) ALL"
-    if [[ $4 == on || $4 == password ]]; then
+    if [[ $4 != off ]]; then
         printf '# lab node %s: scripts/lab sudo\n%s %s\n' "$3" "$LAB_USER" "$rule" >"$file.tmp"
         chmod 0440 "$file.tmp"
         visudo -cqf "$file.tmp" || die "the lab's sudoers rule does not parse"
@@ -46,8 +49,8 @@ become_sudo() { # id dir nodes services
 cmd_sudo() {
     require_root
     resolve_lab "$@" || exit 1
-    [[ ${#REST[@]} -eq 2 && ${REST[1]} =~ ^(on|off|password)$ ]] ||
-        die "usage: scripts/lab sudo NODE on|off|password"
+    [[ ${#REST[@]} -eq 2 && ${REST[1]} =~ ^(on|off|screen|password)$ ]] ||
+        die "usage: scripts/lab sudo NODE on|off|screen|password"
     lab_node "${REST[0]}"
     sudo_rule "$LAB_ID" "$LAB_DIR" "${REST[0]}" "${REST[1]}"
 }

@@ -261,6 +261,12 @@ impl Lab {
         self.run(&["sudo", node, if on { "on" } else { "off" }]);
     }
 
+    /// The lab user may run the MySQL client and GNU screen as root on `node` without a
+    /// password, and nothing else (no shell), as a site naming only its programs.
+    pub fn sudo_screen(&self, node: &str) {
+        self.run(&["sudo", node, "screen"]);
+    }
+
     /// The lab user may run anything as root on `node`, sudo asking its password
     /// (`lab-secret-pw`), as a site's admin account.
     pub fn sudo_with_password(&self, node: &str) {

@@ -5,12 +5,16 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-/// The wrapper's last line, `tvdr-exit:<status>` (written by `screen/remote.rs`'s `INNER`).
+/// The wrapper's last line, `tvdr-exit:<status>` (written by `screen/handover.rs`'s `INNER`).
 pub const EXIT_MARKER: &str = "tvdr-exit:";
+
+/// The wrapper's only line when the command never reached its session (`INNER` again):
+/// nothing ran, so it may start again.
+pub const NO_COMMAND_MARKER: &str = "tvdr-no-command";
 
 /// The log as text to judge and show: terminal escape sequences removed, a line redrawn
 /// with `\r` (a progress bar) or backspaces (a spinner) reduced to what it showed last,
-/// CRLF ends and other control characters dropped, the exit marker left out. Bytes that
+/// CRLF ends and other control characters dropped, the wrapper's markers left out. Bytes that
 /// are not UTF-8 (an updater writing Latin-1 Italian) become `�` and do not stop judging.
 pub fn clean(log: &[u8]) -> String {
     static ESCAPES: OnceLock<Regex> = OnceLock::new();
@@ -26,7 +30,7 @@ pub fn clean(log: &[u8]) -> String {
         let shown = line.trim_end_matches(['\n', '\r']);
         let shown = shown.rsplit('\r').find(|s| !s.is_empty()).unwrap_or("");
         let shown = visible(shown);
-        if shown.starts_with(EXIT_MARKER) {
+        if shown.starts_with(EXIT_MARKER) || shown == NO_COMMAND_MARKER {
             continue;
         }
         out.push_str(&shown);
@@ -62,4 +66,11 @@ pub fn exit_status(log: &[u8]) -> Option<i32> {
         .rev()
         .find_map(|l| l.trim_end_matches('\r').strip_prefix(EXIT_MARKER))
         .and_then(|code| code.trim().parse().ok())
+}
+
+/// Whether the session ended without ever getting its command: its whole log is
+/// [`NO_COMMAND_MARKER`]. Only the whole log: a command that printed the marker itself
+/// and was then killed did run, and must not start again.
+pub fn never_started(log: &[u8]) -> bool {
+    String::from_utf8_lossy(log).trim() == NO_COMMAND_MARKER
 }

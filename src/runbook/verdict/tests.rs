@@ -519,3 +519,16 @@ fn a_long_line_of_non_utf8_bytes_is_judged_on_the_fast_path() {
     });
     assert!(held < 64 << 20, "{held}");
 }
+
+#[test]
+fn only_a_log_that_is_the_no_command_marker_alone_says_never_started() {
+    use super::log::never_started;
+    // As screen logs it: the window's CRLF line ends.
+    let never = b"\r\ntvdr-no-command\r\n";
+    assert!(never_started(never));
+    assert_eq!((clean(never).trim(), exit_status(never)), ("", None));
+    // A command that printed the marker itself ran: it ended, or was killed after it.
+    assert!(!never_started(b"step 1\r\ntvdr-no-command\r\n"));
+    assert!(!never_started(b"tvdr-no-command\r\n\r\ntvdr-exit:0\r\n"));
+    assert!(!never_started(b""));
+}

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use super::remote;
+use super::{handover, remote};
 use crate::i18n::Msg;
 use crate::runbook::engine::kinds::memo::{self, Attempt, Memo};
 use crate::runbook::engine::kinds::run::{exec, on_host};
@@ -184,11 +184,19 @@ pub(super) fn start(
     );
     // Started with a receipt on the node: whoever goes on with the run (another laptop,
     // notes lost) finds which attempt started there.
-    let launch = remote::start(&session, &log, &rc, &cmd.render());
+    // The command goes in the launch's text, which reaches the node on the receipt
+    // tool's standard input: in no process's arguments (see `handover::start`).
+    let launch = handover::start(&session, &log, &rc, &handover::fifo_of(&log), &cmd.render());
     let started = on_host(cx, target, |t| {
         receipt::start(t, &rkey, n as u32, &launch, None)
     })
     .map_err(anyhow::Error::from)?;
+    if started.state == State::Gone {
+        // The launch vanished on the node without an end (killed): whether its session
+        // got the command is unknown, so it is followed, never started again blindly. A
+        // session that never got it ends by itself, saying so (`handover::HANDOFF_WAIT`).
+        return Ok(());
+    }
     let status = started.exit.unwrap_or(-1);
     if started.raced && status == 0 {
         eprintln!("  {}", crate::t!("screen-raced", attempt = n));

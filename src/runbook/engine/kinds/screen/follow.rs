@@ -81,6 +81,7 @@ pub fn follow(
                     Session::Dead => Some(true),
                     Session::Gone
                         if remote::exit_status(&log).is_some()
+                            || remote::never_started(&log)
                             || progress.elapsed() > START_GRACE =>
                     {
                         Some(false)

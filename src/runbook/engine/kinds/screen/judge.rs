@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde_json::{json, Map, Value};
 
 use super::follow::{self, Followed};
-use super::remote;
+use super::{handover, remote};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::runbook::engine::kinds::memo::{Attempt, Ended};
@@ -23,6 +23,8 @@ pub(super) struct Watched {
     pub(super) evidence: Map<String, Value>,
     pub(super) failure: Option<Msg>,
     pub(super) ended: Option<Ended>,
+    /// The session ended without its command (`remote::NO_COMMAND_MARKER`): nothing ran.
+    pub(super) never_started: bool,
 }
 
 pub(super) fn watch(
@@ -87,14 +89,28 @@ pub(super) fn watch(
             evidence,
             failure: Some(why),
             ended: None,
+            never_started: false,
         });
     };
     let _ = exec(
         cx,
         target,
-        &remote::tidy(&attempt.session, &rc_of(&attempt.log)),
+        &remote::tidy(
+            &attempt.session,
+            &rc_of(&attempt.log),
+            &handover::fifo_of(&attempt.log),
+        ),
         Some(Duration::from_secs(10)),
     );
+    if remote::never_started(&log) {
+        evidence.insert("result".into(), json!("never_started"));
+        return Ok(Watched {
+            evidence,
+            failure: None,
+            ended: None,
+            never_started: true,
+        });
+    }
     let verdict = verdict::judge(&text, exit, rules);
     evidence.extend(verdict.evidence());
     if verdict.success() {
@@ -131,6 +147,7 @@ pub(super) fn watch(
         evidence,
         failure,
         ended: Some(ended),
+        never_started: false,
     })
 }
 

@@ -12,6 +12,9 @@
 mod already;
 mod attempt;
 mod follow;
+mod handover;
+#[cfg(test)]
+mod handover_tests;
 mod judge;
 mod remote;
 
@@ -89,6 +92,26 @@ pub fn run(
         let attempt = memo.attempts.last().expect("started or resumed").clone();
         let result = watch(cx, target, cmd, rules, allowed, &attempt, reattach)?;
         reattach = true;
+        if result.never_started {
+            // Nothing ran (the node cut the hand-over, see `handover::start`): a new
+            // attempt starts without asking anyone. It does not come back: a start
+            // returns only once the session took its command whole, or when the node
+            // cut the hand-over once more.
+            eprintln!(
+                "  {}",
+                crate::t!(
+                    "screen-never-started",
+                    session = attempt.session.as_str(),
+                    node = target.name()
+                )
+            );
+            memo.attempts.pop();
+            memo::save(cx.state_dir, &key, &memo)?;
+            start(cx, target, cmd, &key, &mut memo)?;
+            allowed = timeout;
+            reattach = false;
+            continue;
+        }
         if result.ended.is_none() {
             allowed = Timestamp::now().since(attempt.started_at) + timeout;
         }

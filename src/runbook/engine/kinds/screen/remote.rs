@@ -1,5 +1,6 @@
-//! What runs on the node for a `screen` step, and reading back what it says: starting the
-//! session, one poll (is it running? what did the log gain?), and judging the log.
+//! What runs on the node for a `screen` step, and reading back what it says: the log
+//! directory, one poll (is it running? what did the log gain?), tidying up, and judging
+//! the log. Starting the session and handing it its command is [`super::handover`].
 //!
 //! The log file is named in a generated screenrc (`logfile PATH`, `logfile flush 1`)
 //! rather than with `-Logfile`: CentOS 7, where TVox runs, ships screen 4.1, which has
@@ -13,11 +14,6 @@
 use crate::checks::screen::{self, State};
 use crate::runbook::receipt::script::PRIVATE_DIR;
 use crate::transport::Cmd;
-
-/// The command inside screen: the step's command in a subshell (so its `exit` cannot skip
-/// the marker), then its exit status on a line of its own at the end of the log (read by
-/// `verdict::log::exit_status`: the same `tvdr-exit:` marker).
-const INNER: &str = r#"(eval "$1"); s=$?; printf '\ntvdr-exit:%s\n' "$s""#;
 
 /// `$1` log, `$2` first byte wanted (1-based): after the session list, a marker line, then
 /// the log from there. The list comes first, so a session seen ended has a complete log.
@@ -42,30 +38,6 @@ pub fn log_dir() -> Cmd {
         .arg("tvdr-screen")
 }
 
-/// Starts `line` (an already quoted command line) detached in screen session `session`,
-/// logging to `log` with a one-second flush.
-///
-/// `screen` runs as root (the updater patches the system): through sudo for a
-/// `become: sudo` login, whose session then lives in root's socket directory — polled and
-/// wiped as root too. `umask 022`: the log root's screen creates stays readable by the
-/// login user, who follows it (the private directory around it is 0700).
-pub fn start(session: &str, log: &str, rc: &str, line: &str) -> Cmd {
-    Cmd::shell("umask 022")
-        .and(
-            Cmd::new("printf")
-                .arg("logfile %s\\nlogfile flush 1\\n")
-                .arg(log)
-                .write_to(rc),
-        )
-        .and(
-            Cmd::new("screen")
-                .args([
-                    "-dmS", session, "-L", "-c", rc, "sh", "-c", INNER, "tvdr", line,
-                ])
-                .as_root(),
-        )
-}
-
 /// The session list (as root, whose sessions the steps start), then the log from byte
 /// `from` on (read as the login user, whose directory holds it).
 pub fn poll(log: &str, from: u64) -> Cmd {
@@ -82,17 +54,17 @@ pub fn poll(log: &str, from: u64) -> Cmd {
         )
 }
 
-/// After the end: forget a dead session's socket (root's) and the generated screenrc (the
-/// log stays, as evidence on the node). `screen -wipe` fails when there was nothing to
-/// wipe.
-pub fn tidy(session: &str, rc: &str) -> Cmd {
+/// After the end: forget a dead session's socket (root's), the generated screenrc and a
+/// FIFO no session took (the log stays, as evidence on the node). `screen -wipe` fails
+/// when there was nothing to wipe.
+pub fn tidy(session: &str, rc: &str, fifo: &str) -> Cmd {
     Cmd::new("screen")
         .args(["-wipe", session])
         .as_root()
         .write_to("/dev/null")
         .merge_stderr()
         .pipe(Cmd::new("cat"))
-        .and(Cmd::new("rm").args(["-f", rc]))
+        .and(Cmd::new("rm").args(["-f", rc, fifo]))
 }
 
 /// Where the session stands.
@@ -135,39 +107,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-pub use crate::runbook::verdict::log::{clean, exit_status};
+pub use crate::runbook::verdict::log::{clean, exit_status, never_started};
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_start_command_quotes_every_value() {
-        let cmd = start(
-            "tvdr-patch-r1",
-            "/home/a b/s.log",
-            "/home/r.rc",
-            "updater --x 'y'",
-        );
-        assert_eq!(
-            cmd.render(),
-            "umask 022 && printf 'logfile %s\\nlogfile flush 1\\n' '/home/a b/s.log' > /home/r.rc && \
-             screen -dmS tvdr-patch-r1 -L -c /home/r.rc sh -c '(eval \"$1\"); s=$?; printf '\\''\\ntvdr-exit:%s\\n'\\'' \"$s\"' \
-             tvdr 'updater --x '\\''y'\\'''"
-        );
-    }
-
-    #[test]
-    fn screen_runs_as_root_for_a_non_root_login_and_its_log_is_read_as_the_login() {
-        let start = start("s", "/h/s.log", "/h/s.rc", "u")
-            .through_sudo()
-            .render();
-        assert!(
-            start.contains(
-                r#"> /h/s.rc && { sudo -n -- "$(command -v screen || echo screen)" -dmS s"#
-            ),
-            "{start}"
-        );
+    fn screen_is_polled_as_root_for_a_non_root_login_and_its_log_is_read_as_the_login() {
         assert_eq!(
             poll("/h/s.log", 9).through_sudo().render(),
             format!(
@@ -176,10 +123,10 @@ mod tests {
                 crate::transport::quote(LOG_FROM)
             )
         );
-        let tidy = tidy("s", "/h/s.rc").through_sudo().render();
+        let tidy = tidy("s", "/h/s.rc", "/h/s.fifo").through_sudo().render();
         assert!(
             tidy.starts_with(r#"{ sudo -n -- "$(command -v screen || echo screen)" -wipe s; }"#)
-                && tidy.ends_with("&& rm -f /h/s.rc"),
+                && tidy.ends_with("&& rm -f /h/s.rc /h/s.fifo"),
             "{tidy}"
         );
     }
