@@ -32,10 +32,25 @@ fn parse_line(line: &str) -> Option<Held> {
     if family != "inet" && family != "inet6" {
         return None;
     }
-    let (address, prefix) = words.next()?.split_once('/')?;
+    let mut rest: Vec<&str> = words.collect();
+    // A point-to-point address reads `inet LOCAL peer REMOTE/32`: the prefix is the
+    // peer's, and the address this node holds is the local one.
+    let (address, prefix) = match rest.as_slice() {
+        [local, "peer", remote, ..] if !local.contains('/') => {
+            let prefix = remote.split_once('/')?.1;
+            let local = *local;
+            rest.drain(..3);
+            (local, prefix)
+        }
+        [first, ..] => {
+            let pair = first.split_once('/')?;
+            rest.remove(0);
+            pair
+        }
+        [] => return None,
+    };
     let address: IpAddr = address.parse().ok()?;
     let prefix: u8 = prefix.parse().ok()?;
-    let rest: Vec<&str> = words.collect();
     let secondary = rest.contains(&"secondary");
     // The label is the last word when it names the interface (iproute prints it for IPv4).
     let label = rest
@@ -83,9 +98,38 @@ mod tests {
     }
 
     #[test]
+    fn a_point_to_point_address_is_held_with_its_peer_prefix() {
+        // iproute2 6.1 in a network namespace: `ip addr add 10.8.0.1 peer 10.8.0.2/32`,
+        // a labelled secondary, a `nodad` IPv6 address, `tentative` link-locals.
+        let held = parse(include_str!("fixtures/peer-and-label-iproute6.txt"));
+        assert_eq!(held.len(), 8);
+        let p2p = held
+            .iter()
+            .find(|h| h.address.to_string() == "10.8.0.1")
+            .unwrap();
+        assert_eq!((p2p.interface.as_str(), p2p.prefix), ("v0", 32));
+        assert!(!p2p.secondary);
+        assert!(!held.iter().any(|h| h.address.to_string() == "10.8.0.2"));
+        let vip = held
+            .iter()
+            .find(|h| h.address.to_string() == "172.16.95.71")
+            .unwrap();
+        assert_eq!(vip.label.as_deref(), Some("v0:vip"));
+        assert!(vip.secondary);
+        let v6 = held
+            .iter()
+            .find(|h| h.address.to_string() == "2001:db8::71")
+            .unwrap();
+        assert_eq!((v6.prefix, v6.label.as_deref()), (64, None));
+    }
+
+    #[test]
     fn empty_and_truncated_output_hold_nothing() {
         assert!(parse("").is_empty());
         assert!(parse("2: eth0    inet 10.0.0.5").is_empty());
         assert!(parse("2: eth0    inet 10.0.0.x/24 scope global eth0").is_empty());
+        assert!(parse("3: tun0    inet 10.8.0.1 peer").is_empty());
+        assert!(parse("3: tun0    inet 10.8.0.1 peer 10.8.0.2").is_empty());
+        assert!(parse("3: tun0    inet").is_empty());
     }
 }
