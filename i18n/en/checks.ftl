@@ -80,6 +80,7 @@ screen-hint-look = on { $node }, look at `{ $id }` with `screen -r { $id }` befo
 screen-hint-wipe = remove dead sessions with `screen -wipe`
 screen-printed-nothing = nothing
 screen-unrecognised = installed (`{ $path }`), but `screen -ls` printed { $said }
+screen-unread = installed (`{ $path }`), but `screen -ls` lists sessions tvdr cannot read: { $lines }
 screen-installed = installed (`{ $path }`), no session
 screen-session-since = { $id } ({ $state } since { $since })
 screen-open = installed (`{ $path }`); { $count } { $count ->

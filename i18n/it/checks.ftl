@@ -83,6 +83,7 @@ screen-hint-look = su { $node }, guarda `{ $id }` con `screen -r { $id }` prima 
 screen-hint-wipe = elimina le sessioni morte con `screen -wipe`
 screen-printed-nothing = niente
 screen-unrecognised = installato (`{ $path }`), ma `screen -ls` ha stampato { $said }
+screen-unread = installato (`{ $path }`), ma `screen -ls` elenca sessioni che tvdr non sa leggere: { $lines }
 screen-installed = installato (`{ $path }`), nessuna sessione
 screen-session-since = { $id } ({ $state } dal { $since })
 screen-open = installato (`{ $path }`); { $count } { $count ->

@@ -103,6 +103,9 @@ pub enum Session {
     Dead,
     /// Not listed: it ended.
     Gone,
+    /// Not found in a listing that could not be read whole (sudo or screen complained, a
+    /// session line tvdr cannot read): it may still run.
+    Unseen,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +127,7 @@ pub fn parse_poll(out: &[u8], session: &str) -> Poll {
         .find(|s| s.name == session)
         .map(|s| &s.state);
     let session = match state {
+        None if !listing.complete() => Session::Unseen,
         None => Session::Gone,
         Some(State::Dead) => Session::Dead,
         Some(_) => Session::Running,
@@ -204,5 +208,15 @@ mod tests {
         assert_eq!(parse_poll(other, "tvdr-a-r1").session, Session::Gone);
         let none = b"No Sockets found in /run/screen/S-root.\n\n\ntvdr-log-follows\nall\n";
         assert_eq!(parse_poll(none, "tvdr-a-r1").session, Session::Gone);
+    }
+
+    #[test]
+    fn a_listing_not_read_whole_does_not_say_the_session_ended() {
+        let sudo = b"sudo: a password is required\ntvdr-log-follows\nstep 2\n";
+        assert_eq!(parse_poll(sudo, "tvdr-a-r1").session, Session::Unseen);
+        let odd = b"There is a screen on:\n\t4242.tvdr-a-r1\t(x)\t(Detached)\t(new)\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
+        assert_eq!(parse_poll(odd, "tvdr-a-r1").session, Session::Unseen);
+        let copied = b"There is a screen on:\n        4242.tvdr-a-r1  (Detached)\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
+        assert_eq!(parse_poll(copied, "tvdr-a-r1").session, Session::Running);
     }
 }
