@@ -95,6 +95,7 @@ license-unconfigured-hint = `license.command` is shell text run on each cluster 
 license-bad-regex = `license.expect` is not a valid regular expression: { $error }
 license-bad-regex-lasting = `license.expect` is not a valid regular expression
 license-matches = matches `{ $expect }`: `{ $matched }`
+license-match-failed = output matches `{ $expect }` (`{ $matched }`), but the command failed (exit status { $code }): what printed it may be an error, not the licence
 license-no-match = output does not match `{ $expect }`; it ends: { $tail }
 license-no-match-status = output does not match `{ $expect }` (exit status { $code }); it ends: { $tail }
 license-ok = the licence matches `{ $expect }` on { $nodes }

@@ -98,6 +98,7 @@ license-unconfigured-hint = `license.command` è il testo shell eseguito su ogni
 license-bad-regex = `license.expect` non è un'espressione regolare valida: { $error }
 license-bad-regex-lasting = `license.expect` non è un'espressione regolare valida
 license-matches = corrisponde a `{ $expect }`: `{ $matched }`
+license-match-failed = l'output corrisponde a `{ $expect }` (`{ $matched }`), ma il comando è fallito (codice di uscita { $code }): a stamparlo può essere un errore, non la licenza
 license-no-match = l'output non corrisponde a `{ $expect }`; termina con: { $tail }
 license-no-match-status = l'output non corrisponde a `{ $expect }` (codice di uscita { $code }); termina con: { $tail }
 license-ok = la licenza corrisponde a `{ $expect }` su { $nodes }

@@ -183,8 +183,8 @@ retention:                             # what tvdr leaves on the nodes
                                        # its run (never pruned while the run is open)
 
 # The vendor's licence mechanism is not public: say how to ask a node. `command` is shell
-# text run on each cluster node, `expect` a regular expression its output must match.
-# Unset, `tvdr check license` says UNKNOWN, never OK.
+# text run on each cluster node, `expect` a regular expression its output must match
+# (and the command must succeed). Unset, `tvdr check license` says UNKNOWN, never OK.
 # license:
 #   command: "<prints this node's licence, e.g. its FT and DR options>"
 #   expect: "<regular expression, e.g. Fault Tolerance>"
