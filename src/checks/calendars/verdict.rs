@@ -69,7 +69,11 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
 /// Why a pg_dump error will not go away by waiting (no pg_dump, a login refused), or `None`
 /// when it may (the server still starting).
 fn lasting(error: &str) -> Option<Msg> {
-    if error.contains("command not found") || error.contains(": not found") {
+    // bash in an Italian locale says "comando non trovato"; dash is never translated.
+    if ["command not found", ": not found", "comando non trovato"]
+        .iter()
+        .any(|said| error.contains(said))
+    {
         Some(msg!("cal-no-pg-dump"))
     } else if error.contains("authentication failed") || error.contains("no pg_hba.conf entry") {
         Some(msg!("cal-login-refused"))

@@ -136,6 +136,9 @@ fn classify(message: &str, code: Option<i64>) -> Option<Answer> {
             "command not found",
             ": not found",
             "No such file or directory",
+            // bash and glibc in an Italian locale.
+            "comando non trovato",
+            "File o directory non esistente",
         ]) {
             Answer::NoShell(owned)
         } else if code.is_some() || has(&["MongoServerError", "Error:", "exception"]) {

@@ -208,6 +208,11 @@ fn no_shell() {
         parse(fixture!("shell-not-found-bash")),
         Answer::NoShell(_)
     ));
+    // bash 5.2 with LANGUAGE=it, as on a node whose locale is Italian.
+    assert_eq!(
+        parse(fixture!("shell-not-found-bash-italian")),
+        Answer::NoShell("bash: riga 1: mongo: comando non trovato".into())
+    );
 }
 
 #[test]

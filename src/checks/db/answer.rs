@@ -57,10 +57,11 @@ pub fn parse(raw: &str) -> Answer {
             line: line.trim().to_string(),
         });
     }
-    if let Some(line) = text
-        .lines()
-        .find(|l| l.contains("command not found") || l.ends_with(": not found"))
-    {
+    if let Some(line) = text.lines().find(|l| {
+        l.contains("command not found")
+            || l.contains("comando non trovato")
+            || l.ends_with(": not found")
+    }) {
         return Answer::NoClient(line.trim().to_string());
     }
     let rows = vertical::parse(&text);
@@ -258,6 +259,10 @@ mod tests {
     fn no_client_and_garbage() {
         assert!(matches!(
             parse(fixture!("client-not-found")),
+            Answer::NoClient(_)
+        ));
+        assert!(matches!(
+            parse(fixture!("client-not-found-bash-italian")),
             Answer::NoClient(_)
         ));
         assert_eq!(

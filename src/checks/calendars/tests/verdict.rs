@@ -103,6 +103,10 @@ fn a_missing_pg_dump_or_a_refused_login_lasts_a_server_not_up_does_not() {
         Some("tvox2: no pg_dump")
     );
     assert_eq!(
+        lasting("bash: riga 1: pg_dump: comando non trovato").as_deref(),
+        Some("tvox2: no pg_dump")
+    );
+    assert_eq!(
         lasting("pg_dump: error: connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password authentication failed for user \"davical_dba\"").as_deref(),
         Some("tvox2: the PostgreSQL login is refused")
     );
