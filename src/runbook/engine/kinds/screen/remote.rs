@@ -210,6 +210,24 @@ mod tests {
         assert_eq!(parse_poll(none, "tvdr-a-r1").session, Session::Gone);
     }
 
+    proptest::proptest! {
+        /// Whatever the node prints, a poll is read without panicking, and the log is
+        /// exactly what follows the marker.
+        #[test]
+        fn any_poll_output_reads(
+            listing in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+            log in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+        ) {
+            let _ = parse_poll(&listing, "tvdr-a-r1");
+            let mut out = listing.clone();
+            if find(&out, FOLLOWS).is_none() {
+                out.extend_from_slice(FOLLOWS);
+                out.extend_from_slice(&log);
+                proptest::prop_assert_eq!(parse_poll(&out, "tvdr-a-r1").log, Some(log));
+            }
+        }
+    }
+
     #[test]
     fn a_listing_not_read_whole_does_not_say_the_session_ended() {
         let sudo = b"sudo: a password is required\ntvdr-log-follows\nstep 2\n";
