@@ -121,16 +121,22 @@ pub fn parse_poll(out: &[u8], session: &str) -> Poll {
         None => (&out[..find(out, NO_LOG).unwrap_or(out.len())], None),
     };
     let listing = screen::parse(&String::from_utf8_lossy(listing));
-    let state = listing
+    // Screen lists in directory order: a dead socket left under the same name must not
+    // hide a live session listed after it.
+    let states: Vec<&State> = listing
         .sessions
         .iter()
-        .find(|s| s.name == session)
-        .map(|s| &s.state);
-    let session = match state {
-        None if !listing.complete() => Session::Unseen,
-        None => Session::Gone,
-        Some(State::Dead) => Session::Dead,
-        Some(_) => Session::Running,
+        .filter(|s| s.name == session)
+        .map(|s| &s.state)
+        .collect();
+    let session = if states.iter().any(|s| **s != State::Dead) {
+        Session::Running
+    } else if !states.is_empty() {
+        Session::Dead
+    } else if !listing.complete() {
+        Session::Unseen
+    } else {
+        Session::Gone
     };
     Poll { session, log }
 }
@@ -234,6 +240,8 @@ mod tests {
         assert_eq!(parse_poll(sudo, "tvdr-a-r1").session, Session::Unseen);
         let odd = b"There is a screen on:\n\t4242.tvdr-a-r1\t(x)\t(Detached)\t(new)\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
         assert_eq!(parse_poll(odd, "tvdr-a-r1").session, Session::Unseen);
+        let both = b"There are screens on:\n\t4242.tvdr-a-r1\t(Dead ???)\n\t4300.tvdr-a-r1\t(Detached)\nRemove dead screens with 'screen -wipe'.\n2 Sockets in /run/screen/S-root.\n\ntvdr-no-log\n";
+        assert_eq!(parse_poll(both, "tvdr-a-r1").session, Session::Running);
         let copied = b"There is a screen on:\n        4242.tvdr-a-r1  (Detached)\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
         assert_eq!(parse_poll(copied, "tvdr-a-r1").session, Session::Running);
     }
