@@ -220,6 +220,7 @@ dns-would-not-say = would not say: { $rcode }
 dns-nxdomain = answers no such name (NXDOMAIN){ $via }, expected { $want }
 dns-no-address = answers no address{ $via }, expected { $want }
 dns-answers = answers { $addresses }{ $via }, TTL { $ttl }s
+dns-own-resolver = { $said }, but it is a resolver on the node itself, which may answer from the node's /etc/hosts rather than the customer's DNS
 dns-either = { $text }: clients may pick either, expected { $want } only
 dns-expected = { $text }, expected { $want }
 

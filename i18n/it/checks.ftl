@@ -229,6 +229,7 @@ dns-would-not-say = non ha voluto rispondere: { $rcode }
 dns-nxdomain = risponde che il nome non esiste (NXDOMAIN){ $via }, atteso { $want }
 dns-no-address = risponde senza indirizzi{ $via }, atteso { $want }
 dns-answers = risponde { $addresses }{ $via }, TTL { $ttl }s
+dns-own-resolver = { $said }, ma è un resolver sul nodo stesso, che può rispondere dal file /etc/hosts del nodo invece che dal DNS del cliente
 dns-either = { $text }: i client possono scegliere l'uno o l'altro, atteso solo { $want }
 dns-expected = { $text }, atteso { $want }
 
