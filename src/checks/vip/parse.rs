@@ -26,8 +26,9 @@ fn parse_line(line: &str) -> Option<Held> {
     let mut words = line.split_whitespace();
     let index = words.next()?;
     index.strip_suffix(':')?.parse::<u32>().ok()?;
-    let interface = words.next()?.trim_end_matches(':');
-    let interface = interface.split('@').next()?.to_string();
+    // The name as the kernel has it: iproute prints no `@peer` on address lines (only
+    // `ip link` does), and `@` and `.` are legal in a name (`br-x@y`, `eth0.100`).
+    let interface = words.next()?.trim_end_matches(':').to_string();
     let family = words.next()?;
     if family != "inet" && family != "inet6" {
         return None;
@@ -87,7 +88,7 @@ mod tests {
     fn old_iproute_labels_and_crlf() {
         let text = "2: ens192    inet 10.0.0.5/24 brd 10.0.0.255 scope global ens192\r\n\
                     2: ens192    inet 10.0.0.6/24 brd 10.0.0.255 scope global secondary ens192:0\r\n\
-                    3: veth0@if4    inet 10.1.0.1/16 scope global veth0\n\
+                    3: veth0    inet 10.1.0.1/16 scope global veth0\n\
                     garbage line\n";
         let held = parse(text);
         assert_eq!(held.len(), 3);
@@ -121,6 +122,17 @@ mod tests {
             .find(|h| h.address.to_string() == "2001:db8::71")
             .unwrap();
         assert_eq!((v6.prefix, v6.label.as_deref()), (64, None));
+    }
+
+    #[test]
+    fn names_holding_a_dot_or_an_at_sign_are_kept_whole() {
+        // iproute2 6.1: a veth pair named `eth0.100` and `br-x@y`, a label `br-x@y:vip`.
+        let held = parse(include_str!("fixtures/names-with-dot-and-at-iproute6.txt"));
+        let on = |ip: &str| held.iter().find(|h| h.address.to_string() == ip).unwrap();
+        assert_eq!(on("10.1.0.1").interface, "eth0.100");
+        assert_eq!(on("10.1.0.2").interface, "br-x@y");
+        assert_eq!(on("10.1.0.2").label, None);
+        assert_eq!(on("10.1.0.3").label.as_deref(), Some("br-x@y:vip"));
     }
 
     #[test]
