@@ -248,6 +248,23 @@ mod tests {
     }
 
     #[test]
+    fn names_with_a_blank_or_unicode() {
+        // screen 4.9 on Debian 12: `screen -dmS "tvox patch"`, `screen -dmS città-…`.
+        let l = parse(include_str!(
+            "fixtures/ls-names-with-space-and-unicode-debian.txt"
+        ));
+        assert!(l.complete());
+        assert_eq!(
+            states(&l),
+            [
+                ("15463.città-aggiornamento", "Detached"),
+                ("15460.tvox patch", "Detached")
+            ]
+        );
+        assert_eq!(l.sessions[1].name, "tvox patch");
+    }
+
+    #[test]
     fn sessions_copied_with_blanks_for_tabs() {
         // As screen 4.0.3 on Arch and 4.x on Debian print it, tabs turned into blanks
         // by the terminal it was copied from.
