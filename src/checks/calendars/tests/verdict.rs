@@ -2,11 +2,48 @@
 
 use super::super::evaluate;
 use super::*;
+use crate::checks::Status;
 use crate::i18n::Msg;
 
 const NO_SERVER: &str = include_str!("../fixtures/pg-dump-error-no-server.txt");
 const ROLE_MISSING: &str = include_str!("../fixtures/pg-dump-error-role-missing.txt");
 const DB_MISSING: &str = include_str!("../fixtures/pg-dump-error-database-missing.txt");
+
+/// pg_dump 15 with `LANGUAGE=it` against a server whose messages are Italian (captured).
+const ITALIAN: [(&str, Status, bool); 4] = [
+    (
+        include_str!("../fixtures/pg-dump-error-italian-database-missing.txt"),
+        Status::Crit,
+        false,
+    ),
+    (
+        include_str!("../fixtures/pg-dump-error-italian-role-missing.txt"),
+        Status::Crit,
+        false,
+    ),
+    (
+        include_str!("../fixtures/pg-dump-error-italian-password-failed.txt"),
+        Status::Unknown,
+        true,
+    ),
+    (
+        include_str!("../fixtures/pg-dump-error-italian-no-server.txt"),
+        Status::Unknown,
+        false,
+    ),
+];
+
+/// In Italian too, a missing database or role is CRIT (no calendars there), a refused
+/// login lasts, and a missing socket ("File o directory non esistente") is not a missing
+/// database.
+#[test]
+fn italian_server_and_client_messages() {
+    for (error, status, lasting) in ITALIAN {
+        let r = evaluate(&ok("tvox1", PG15), &failed("tvox2", error));
+        assert_eq!(r.status, status, "{error}");
+        assert_eq!(r.lasting.is_some(), lasting, "{error}");
+    }
+}
 
 fn failed(node: &str, error: &str) -> NodeDump {
     NodeDump::new(node, Err(Msg::text(error)))
