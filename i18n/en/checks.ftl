@@ -6,6 +6,7 @@ roles-unknown = cannot tell master from slave: { $why }
 vip-standalone = stand-alone TVox: no node IP, tvox1 serves the clients
 vip-ip-failed = `ip -o addr show` failed: { $error }
 vip-holds = holds { $ip } on { $interface }
+vip-duplicate = has { $ip } on { $interface }, but IPv6 duplicate address detection failed (`dadfailed`): another host on the network answers for it, so this node does not use it
 vip-no-address = `ip -o addr show` printed no address
 vip-master = { $node } is master (holds { $ip })
 vip-none = no node holds the node IP { $ip }

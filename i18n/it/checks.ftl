@@ -6,6 +6,7 @@ roles-unknown = impossibile distinguere master e slave: { $why }
 vip-standalone = TVox stand-alone: nessun IP del nodo, tvox1 serve i client
 vip-ip-failed = `ip -o addr show` non è riuscito: { $error }
 vip-holds = ha { $ip } su { $interface }
+vip-duplicate = ha { $ip } su { $interface }, ma il rilevamento IPv6 degli indirizzi duplicati è fallito (`dadfailed`): un altro host in rete risponde per esso, quindi questo nodo non lo usa
 vip-no-address = `ip -o addr show` non ha mostrato alcun indirizzo
 vip-master = { $node } è master (ha { $ip })
 vip-none = nessun nodo ha l'IP del nodo { $ip }

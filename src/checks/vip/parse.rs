@@ -12,6 +12,9 @@ pub struct Held {
     pub address: IpAddr,
     pub prefix: u8,
     pub secondary: bool,
+    /// IPv6 duplicate address detection failed (`dadfailed`): another host on the link
+    /// answers for this address, and the kernel does not use it here.
+    pub duplicate: bool,
 }
 
 /// Every address in the output; lines that are not address lines are skipped, so old
@@ -53,6 +56,7 @@ fn parse_line(line: &str) -> Option<Held> {
     let address: IpAddr = address.parse().ok()?;
     let prefix: u8 = prefix.parse().ok()?;
     let secondary = rest.contains(&"secondary");
+    let duplicate = rest.contains(&"dadfailed");
     // The label is the last word when it names the interface (iproute prints it for IPv4).
     let label = rest
         .last()
@@ -64,6 +68,7 @@ fn parse_line(line: &str) -> Option<Held> {
         address,
         prefix,
         secondary,
+        duplicate,
     })
 }
 
@@ -133,6 +138,17 @@ mod tests {
         assert_eq!(on("10.1.0.2").interface, "br-x@y");
         assert_eq!(on("10.1.0.2").label, None);
         assert_eq!(on("10.1.0.3").label.as_deref(), Some("br-x@y:vip"));
+    }
+
+    #[test]
+    fn an_ipv6_address_whose_duplicate_detection_failed_is_marked() {
+        // Two network namespaces on one link, the same address added on the second.
+        let held = parse(include_str!("fixtures/ipv6-dadfailed-iproute6.txt"));
+        let on = |ip: &str| held.iter().find(|h| h.address.to_string() == ip).unwrap();
+        assert!(on("2001:db8:95::71").duplicate);
+        assert!(!on("2001:db8:95::70").duplicate);
+        let held = parse(include_str!("fixtures/ipv6-holder-iproute6.txt"));
+        assert!(held.iter().all(|h| !h.duplicate));
     }
 
     #[test]
