@@ -481,6 +481,7 @@ dns-other-name = an answer about `{ $asked }`, not `{ $want }`
 dns-record-cut = a record cut short
 dns-bad-aaaa = a bad AAAA record
 dns-cname-loop = a CNAME loop or chain too long: { $chain }
+dns-referral = gave no answer, only a referral to other servers: it neither holds the zone nor resolves for its clients (recursion off)
 dns-cut-short = a DNS answer cut short
 dns-bad-name-in-answer = a malformed name in a DNS answer
 dns-resolv-unreadable = cannot read `/etc/resolv.conf`: { $why }

@@ -502,6 +502,7 @@ dns-other-name = una risposta su `{ $asked }`, non su `{ $want }`
 dns-record-cut = un record troncato
 dns-bad-aaaa = un record AAAA non valido
 dns-cname-loop = un ciclo di CNAME o una catena troppo lunga: { $chain }
+dns-referral = non ha dato una risposta, solo un rinvio ad altri server: non ha la zona e non risolve per i suoi client (ricorsione disattivata)
 dns-cut-short = una risposta DNS troncata
 dns-bad-name-in-answer = un nome malformato in una risposta DNS
 dns-resolv-unreadable = impossibile leggere `/etc/resolv.conf`: { $why }
