@@ -190,7 +190,9 @@ retention:                             # what tvdr leaves on the nodes
 #   expect: "<regular expression, e.g. Fault Tolerance>"
 
 # The customer's DNS servers, which `tvdr check dns` asks for `tvox.domain` from the nodes
-# (never a hosts file). Unset: the nameservers of each node's /etc/resolv.conf.
+# (never a hosts file). Unset: the nameservers of each node's /etc/resolv.conf (those
+# systemd-resolved forwards to, behind its 127.0.0.53); a resolver on the node itself
+# (127.0.0.1) may answer from its hosts file, so its answer is UNKNOWN: name them here.
 # dns:
 #   servers: [172.16.95.10, 172.16.95.11]
 "#,
