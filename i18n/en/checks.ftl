@@ -82,6 +82,10 @@ screen-hint-wipe = remove dead sessions with `screen -wipe`
 screen-printed-nothing = nothing
 screen-unrecognised = installed (`{ $path }`), but `screen -ls` printed { $said }
 screen-unread = installed (`{ $path }`), but `screen -ls` lists sessions tvdr cannot read: { $lines }
+screen-cut-short = installed (`{ $path }`), but `screen -ls` announced { $count } { $count ->
+    [one] session
+   *[other] sessions
+} and listed none: its output was cut short
 screen-installed = installed (`{ $path }`), no session
 screen-session-since = { $id } ({ $state } since { $since })
 screen-open = installed (`{ $path }`); { $count } { $count ->

@@ -85,6 +85,10 @@ screen-hint-wipe = elimina le sessioni morte con `screen -wipe`
 screen-printed-nothing = niente
 screen-unrecognised = installato (`{ $path }`), ma `screen -ls` ha stampato { $said }
 screen-unread = installato (`{ $path }`), ma `screen -ls` elenca sessioni che tvdr non sa leggere: { $lines }
+screen-cut-short = installato (`{ $path }`), ma `screen -ls` ha annunciato { $count } { $count ->
+    [one] sessione
+   *[other] sessioni
+} senza elencarne alcuna: il suo output è stato troncato
 screen-installed = installato (`{ $path }`), nessuna sessione
 screen-session-since = { $id } ({ $state } dal { $since })
 screen-open = installato (`{ $path }`); { $count } { $count ->

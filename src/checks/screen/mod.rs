@@ -122,6 +122,12 @@ fn judge<'a>(
                 msg!("screen-unread", path = path, lines = lines.join(" ")),
             );
         }
+        if !listing.complete() {
+            return (
+                Status::Unknown,
+                msg!("screen-cut-short", path = path, count = listing.announced),
+            );
+        }
         return (Status::Ok, msg!("screen-installed", path = path));
     }
     let described: Vec<Msg> = listing

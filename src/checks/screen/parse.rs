@@ -66,12 +66,17 @@ pub struct Listing {
     /// Indented lines where a session should be that could not be read as one: the
     /// listing may miss a session, so "no session" cannot be said.
     pub unread: Vec<String>,
+    /// How many sessions screen said it lists: at least one after "There is a screen
+    /// on:", two after "There are screens on:", exactly N after "N Sockets in …" (dead
+    /// ones included, so a listing cut short after its header does not read as "none").
+    pub announced: usize,
 }
 
 impl Listing {
-    /// Whether every session screen listed was read: a form screen prints, no line left.
+    /// Whether every session screen listed was read: a form screen prints, no line left,
+    /// as many sessions as it announced.
     pub fn complete(&self) -> bool {
-        self.recognized && self.unread.is_empty()
+        self.recognized && self.unread.is_empty() && self.sessions.len() >= self.announced
     }
 }
 
@@ -88,8 +93,11 @@ pub fn parse(output: &str) -> Listing {
             listing.socket_dir = Some(dir.trim_end_matches('.').to_string());
         } else if text.starts_with("There is") || text.starts_with("There are") {
             listing.recognized = true;
-        } else if let Some(dir) = footer_dir(text) {
+            let at_least = if text.starts_with("There are") { 2 } else { 1 };
+            listing.announced = listing.announced.max(at_least);
+        } else if let Some((count, dir)) = footer(text) {
             listing.socket_dir = Some(dir);
+            listing.announced = listing.announced.max(count);
         } else if line.starts_with(['\t', ' ']) {
             match session(text) {
                 Some(s) => listing.sessions.push(s),
@@ -134,14 +142,14 @@ fn blank_columns(text: &str) -> Option<(&str, Vec<&str>)> {
         .then_some((rest, columns))
 }
 
-/// `1 Socket in /run/screen/S-root.` / `2 Sockets in …`.
-fn footer_dir(text: &str) -> Option<String> {
+/// `1 Socket in /run/screen/S-root.` / `2 Sockets in …`: the count and the directory.
+fn footer(text: &str) -> Option<(usize, String)> {
     let (count, rest) = text.split_once(' ')?;
-    count.parse::<u32>().ok()?;
+    let count = count.parse::<usize>().ok()?;
     let dir = rest
         .strip_prefix("Sockets in ")
         .or_else(|| rest.strip_prefix("Socket in "))?;
-    Some(dir.trim_end_matches('.').to_string())
+    Some((count, dir.trim_end_matches('.').to_string()))
 }
 
 /// `30335.tvdr-patch\t(11/21/26 23:42:33)\t(Detached)`, the date column optional.
@@ -302,6 +310,28 @@ mod tests {
         );
         for odd in ["\t4242.tvdr (Detached", "\t(Detached)", "\t42 (a) (b) (c)"] {
             assert!(parse(odd).sessions.is_empty(), "{odd:?}");
+        }
+    }
+
+    #[test]
+    fn a_listing_cut_short_is_not_complete() {
+        let whole = include_str!("fixtures/ls-detached-and-dead-debian.txt");
+        assert!(parse(whole).complete());
+        // Cut after the header, after the first session, before the footer.
+        let lines: Vec<&str> = whole.split_inclusive('\n').collect();
+        assert!(!parse(lines[0]).complete(), "header only");
+        assert!(!parse(&lines[..2].concat()).complete(), "one of two");
+        assert!(parse(&lines[..3].concat()).complete(), "both, footer cut");
+        // The footer counts what the header did not say.
+        let three = "There are screens on:\r\n\t1.a\t(Detached)\n\t2.b\t(Detached)\n3 Sockets in /run/screen/S-root.\r\n";
+        assert!(!parse(three).complete());
+        for whole in [
+            include_str!("fixtures/ls-multiuser.txt"),
+            include_str!("fixtures/ls-one-detached-debian.txt"),
+            include_str!("fixtures/ls-none.txt"),
+            include_str!("fixtures/ls-names-with-space-and-unicode-debian.txt"),
+        ] {
+            assert!(parse(whole).complete(), "{whole:?}");
         }
     }
 

@@ -96,3 +96,12 @@ fn a_session_line_not_read_is_unknown_not_none() {
     assert_eq!(r.status, Status::Unknown, "{}", r.summary.en());
     assert!(r.summary.contains("cannot read"), "{}", r.summary.en());
 }
+
+/// A listing cut right after "There is a screen on:" shows no session, but screen said
+/// there is one: not "no session" (it was OK).
+#[test]
+fn a_listing_cut_after_its_header_is_unknown() {
+    let r = both(installed("There is a screen on:\r\n"), installed(NONE));
+    assert_eq!(r.status, Status::Unknown, "{}", r.summary.en());
+    assert!(r.summary.contains("cut short"), "{}", r.summary.en());
+}
