@@ -10,6 +10,7 @@ vip-standalone-unknown = stand-alone TVox: tvox1 could not be asked which addres
 vip-holds-addresses = holds { $addresses }
 vip-ip-failed = `ip -o addr show` failed: { $error }
 vip-holds = holds { $ip } on { $interface }
+vip-duplicate = has { $ip } on { $interface }, but IPv6 duplicate address detection failed (`dadfailed`): another host on the network answers for it, so this node does not use it
 vip-no-address = `ip -o addr show` printed no address
 vip-master = { $node } is master (holds { $ip })
 vip-none = no node holds the node IP { $ip }
@@ -84,6 +85,11 @@ screen-hint-look = on { $node }, look at `{ $id }` with `screen -r { $id }` befo
 screen-hint-wipe = remove dead sessions with `screen -wipe`
 screen-printed-nothing = nothing
 screen-unrecognised = installed (`{ $path }`), but `screen -ls` printed { $said }
+screen-unread = installed (`{ $path }`), but `screen -ls` lists sessions tvdr cannot read: { $lines }
+screen-cut-short = installed (`{ $path }`), but `screen -ls` announced { $count } { $count ->
+    [one] session
+   *[other] sessions
+} and listed none: its output was cut short
 screen-installed = installed (`{ $path }`), no session
 screen-session-since = { $id } ({ $state } since { $since })
 screen-open = installed (`{ $path }`); { $count } { $count ->
@@ -98,6 +104,7 @@ license-unconfigured-hint = `license.command` is shell text run on each cluster 
 license-bad-regex = `license.expect` is not a valid regular expression: { $error }
 license-bad-regex-lasting = `license.expect` is not a valid regular expression
 license-matches = matches `{ $expect }`: `{ $matched }`
+license-match-failed = output matches `{ $expect }` (`{ $matched }`), but the command failed (exit status { $code }): what printed it may be an error, not the licence
 license-no-match = output does not match `{ $expect }`; it ends: { $tail }
 license-no-match-status = output does not match `{ $expect }` (exit status { $code }); it ends: { $tail }
 license-ok = the licence matches `{ $expect }` on { $nodes }
@@ -222,6 +229,7 @@ dns-would-not-say = would not say: { $rcode }
 dns-nxdomain = answers no such name (NXDOMAIN){ $via }, expected { $want }
 dns-no-address = answers no address{ $via }, expected { $want }
 dns-answers = answers { $addresses }{ $via }, TTL { $ttl }s
+dns-own-resolver = { $said }, but it is a resolver on the node itself, which may answer from the node's /etc/hosts rather than the customer's DNS
 dns-either = { $text }: clients may pick either, expected { $want } only
 dns-expected = { $text }, expected { $want }
 
@@ -482,6 +490,7 @@ dns-other-name = an answer about `{ $asked }`, not `{ $want }`
 dns-record-cut = a record cut short
 dns-bad-aaaa = a bad AAAA record
 dns-cname-loop = a CNAME loop or chain too long: { $chain }
+dns-referral = gave no answer, only a referral to other servers: it neither holds the zone nor resolves for its clients (recursion off)
 dns-cut-short = a DNS answer cut short
 dns-bad-name-in-answer = a malformed name in a DNS answer
 dns-resolv-unreadable = cannot read `/etc/resolv.conf`: { $why }

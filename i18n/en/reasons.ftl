@@ -43,6 +43,7 @@ reason-receipt-unreadable = the receipt on { $node } is unreadable: { $why }; it
 
 ## Reboot steps (src/runbook/engine/kinds/reboot/)
 reason-reboot-new-boot = up with a new boot id
+reason-reboot-no-boot-id = answers, but shows no boot id: cannot tell it rebooted
 reason-reboot-same-boot = still up with the same boot id: not rebooted yet
 reason-reboot-down = down: { $why }
 reason-reboot-not-back = { $node } did not come back within { $within } of the reboot ({ $last })

@@ -10,6 +10,7 @@ vip-standalone-unknown = TVox stand-alone: impossibile chiedere a tvox1 quali in
 vip-holds-addresses = ha { $addresses }
 vip-ip-failed = `ip -o addr show` non è riuscito: { $error }
 vip-holds = ha { $ip } su { $interface }
+vip-duplicate = ha { $ip } su { $interface }, ma il rilevamento IPv6 degli indirizzi duplicati è fallito (`dadfailed`): un altro host in rete risponde per esso, quindi questo nodo non lo usa
 vip-no-address = `ip -o addr show` non ha mostrato alcun indirizzo
 vip-master = { $node } è master (ha { $ip })
 vip-none = nessun nodo ha l'IP del nodo { $ip }
@@ -87,6 +88,11 @@ screen-hint-look = su { $node }, guarda `{ $id }` con `screen -r { $id }` prima 
 screen-hint-wipe = elimina le sessioni morte con `screen -wipe`
 screen-printed-nothing = niente
 screen-unrecognised = installato (`{ $path }`), ma `screen -ls` ha stampato { $said }
+screen-unread = installato (`{ $path }`), ma `screen -ls` elenca sessioni che tvdr non sa leggere: { $lines }
+screen-cut-short = installato (`{ $path }`), ma `screen -ls` ha annunciato { $count } { $count ->
+    [one] sessione
+   *[other] sessioni
+} senza elencarne alcuna: il suo output è stato troncato
 screen-installed = installato (`{ $path }`), nessuna sessione
 screen-session-since = { $id } ({ $state } dal { $since })
 screen-open = installato (`{ $path }`); { $count } { $count ->
@@ -101,6 +107,7 @@ license-unconfigured-hint = `license.command` è il testo shell eseguito su ogni
 license-bad-regex = `license.expect` non è un'espressione regolare valida: { $error }
 license-bad-regex-lasting = `license.expect` non è un'espressione regolare valida
 license-matches = corrisponde a `{ $expect }`: `{ $matched }`
+license-match-failed = l'output corrisponde a `{ $expect }` (`{ $matched }`), ma il comando è fallito (codice di uscita { $code }): a stamparlo può essere un errore, non la licenza
 license-no-match = l'output non corrisponde a `{ $expect }`; termina con: { $tail }
 license-no-match-status = l'output non corrisponde a `{ $expect }` (codice di uscita { $code }); termina con: { $tail }
 license-ok = la licenza corrisponde a `{ $expect }` su { $nodes }
@@ -231,6 +238,7 @@ dns-would-not-say = non ha voluto rispondere: { $rcode }
 dns-nxdomain = risponde che il nome non esiste (NXDOMAIN){ $via }, atteso { $want }
 dns-no-address = risponde senza indirizzi{ $via }, atteso { $want }
 dns-answers = risponde { $addresses }{ $via }, TTL { $ttl }s
+dns-own-resolver = { $said }, ma è un resolver sul nodo stesso, che può rispondere dal file /etc/hosts del nodo invece che dal DNS del cliente
 dns-either = { $text }: i client possono scegliere l'uno o l'altro, atteso solo { $want }
 dns-expected = { $text }, atteso { $want }
 
@@ -503,6 +511,7 @@ dns-other-name = una risposta su `{ $asked }`, non su `{ $want }`
 dns-record-cut = un record troncato
 dns-bad-aaaa = un record AAAA non valido
 dns-cname-loop = un ciclo di CNAME o una catena troppo lunga: { $chain }
+dns-referral = non ha dato una risposta, solo un rinvio ad altri server: non ha la zona e non risolve per i suoi client (ricorsione disattivata)
 dns-cut-short = una risposta DNS troncata
 dns-bad-name-in-answer = un nome malformato in una risposta DNS
 dns-resolv-unreadable = impossibile leggere `/etc/resolv.conf`: { $why }

@@ -43,6 +43,7 @@ reason-receipt-unreadable = la ricevuta su { $node } è illeggibile: { $why }; n
 
 ## Passi reboot (src/runbook/engine/kinds/reboot/)
 reason-reboot-new-boot = attivo con un nuovo boot id
+reason-reboot-no-boot-id = risponde, ma non mostra il boot id: non si può dire che sia stato riavviato
 reason-reboot-same-boot = ancora attivo con lo stesso boot id: non ancora riavviato
 reason-reboot-down = giù: { $why }
 reason-reboot-not-back = { $node } non è tornato entro { $within } dal riavvio ({ $last })

@@ -176,6 +176,7 @@ pub struct RawRetention {
 pub struct RawLicense {
     /// Shell text run on each cluster node (the operator's own, pasted as written).
     pub command: Spanned<String>,
-    /// A regular expression its output must match for the licence to count as present.
+    /// A regular expression its output must match, the command succeeding, for the licence
+    /// to count as present.
     pub expect: Spanned<String>,
 }

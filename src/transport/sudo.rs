@@ -57,12 +57,12 @@ pub(super) fn wrap(
     if !target.sudo || target.user == "root" {
         return Ok(inner);
     }
-    let probe = inner.output(&Cmd::new("sudo").args(["-n", "-l"]))?;
+    let probe = inner.output(&probe_command())?;
     let said = last_line(&probe.stderr);
     let mode = match (probe.status, said) {
         (0, _) => Mode::NoPassword,
         (127, _) => Mode::Refused(msg!("sudo-not-installed")),
-        (_, Some(said)) if said.contains("password is required") => Mode::Password {
+        (_, Some(said)) if wants_password(&said) => Mode::Password {
             said,
             can_prompt: secrets.can_prompt(),
         },
@@ -71,6 +71,39 @@ pub(super) fn wrap(
         }
     };
     Ok(Box::new(Sudo { inner, mode }))
+}
+
+/// `sudo -n -l`: may the login use sudo, and with a password? sudo's messages are
+/// translated, and the login environment a node gives may be Italian (CentOS exports LANG
+/// from /etc/locale.conf to every shell): `LC_ALL=C` keeps them in the English read here.
+fn probe_command() -> Cmd {
+    Cmd::new("sudo").env("LC_ALL", "C").args(["-n", "-l"])
+}
+
+/// `sudo -S -p '' -k -v`: is this the password? (English, as [`probe_command`].)
+fn check_command() -> Cmd {
+    Cmd::new("sudo")
+        .env("LC_ALL", "C")
+        .args(["-S", "-p", "", "-k", "-v"])
+}
+
+/// sudo asks for a password: "a password is required", or sudoers' Italian for it in
+/// case a locale got through ("è necessaria una password").
+fn wants_password(said: &str) -> bool {
+    said.contains("password is required") || said.contains("necessaria una password")
+}
+
+/// sudo refused the password: "Sorry, try again." and "incorrect password attempt", or
+/// the Italian "Riprovare." and "tentativo di immissione password non corretto".
+fn wrong_password(said: &str) -> bool {
+    [
+        "incorrect password",
+        "try again",
+        "Riprovare",
+        "password non corrett",
+    ]
+    .iter()
+    .any(|words| said.contains(words))
 }
 
 /// sudo's verdict comes last, after warnings such as `unable to resolve host`.
@@ -162,7 +195,7 @@ impl Sudo {
 
     /// Asks sudo whether `password` is right (`-k`: whatever it remembers).
     fn try_password(&mut self, password: &Secret) -> Result<Tried, TransportError> {
-        let check = Cmd::shell("sudo -S -p '' -k -v");
+        let check = check_command();
         let input = with_newline(password, &[]);
         let mut stderr = Vec::new();
         let status =
@@ -171,7 +204,7 @@ impl Sudo {
         let said = String::from_utf8_lossy(&stderr);
         Ok(if status == 0 {
             Tried::Taken
-        } else if said.contains("incorrect password") || said.contains("try again") {
+        } else if wrong_password(&said) {
             Tried::Wrong
         } else {
             Tried::Refused(
@@ -283,6 +316,29 @@ mod tests {
         let leaked = crate::fuzz::alloc::freed_holding(PASSWORD.as_bytes(), forget_sudo_passwords);
         assert!(!leaked, "the sudo password was freed unwiped");
         assert!(!lock().contains_key(&login));
+    }
+
+    #[test]
+    fn sudo_speaks_english_to_tvdr_and_its_italian_is_understood_too() {
+        assert_eq!(probe_command().render(), "LC_ALL=C sudo -n -l");
+        assert_eq!(check_command().render(), "LC_ALL=C sudo -S -p '' -k -v");
+        // sudo 1.9 on Debian 12, with LANGUAGE=it (sudoers.mo).
+        assert!(wants_password("sudo: a password is required"));
+        assert!(wants_password("sudo: è necessaria una password"));
+        assert!(!wants_password(
+            "sudo: a terminal is required to read the password"
+        ));
+        for said in [
+            "Sorry, try again.",
+            "sudo: 1 incorrect password attempt",
+            "Riprovare.",
+            "sudo: 1 tentativo di immissione password non corretto",
+        ] {
+            assert!(wrong_password(said), "{said}");
+        }
+        assert!(!wrong_password(
+            "sudo: no tty present and no askpass program specified"
+        ));
     }
 
     #[test]

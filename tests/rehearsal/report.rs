@@ -35,8 +35,8 @@ fn normalise(site: &Tvox, text: &str) -> String {
         ),
         (r"\b\d\d:\d\d:\d\d\b", "<clock>"),
         (
-            // "<1s" too: under a second in one run, 1s in the next.
-            r"<?\b\d+(\.\d+)?\s?(ms|µs|s|m|h|min|KiB|MiB|B|bytes)\b(\s\d+(\.\d+)?\s?(ms|s|m))*",
+            // "<1s" too (`\<1s` in Markdown): under a second in one run, 1s in the next.
+            r"(\\?<)?\b\d+(\.\d+)?\s?(ms|µs|s|m|h|min|KiB|MiB|B|bytes)\b(\s\d+(\.\d+)?\s?(ms|s|m))*",
             "<n>",
         ),
         (r"\b\d+(\.\d+)?%", "<n>%"),

@@ -165,6 +165,47 @@ mod tests {
         assert_eq!(rest, b"DUMP");
     }
 
+    proptest::proptest! {
+        /// However the channel cuts the stream, the addresses and the dump part at the
+        /// status line, and any bytes at all neither panic nor leak into the dump unsplit.
+        #[test]
+        fn any_cut_of_any_output(
+            head in "[ -~\n]{0,200}",
+            status in 0i32..300,
+            dump in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+            sizes in proptest::collection::vec(1usize..40, 1..50),
+        ) {
+            let head = head.replace("tvdr-ip-status", "tvdr");
+            let mut out = head.clone().into_bytes();
+            out.extend_from_slice(format!("\ntvdr-ip-status {status}\n").as_bytes());
+            out.extend_from_slice(&dump);
+            let mut split = Split::new(Vec::new());
+            let mut at = 0;
+            for size in sizes.iter().cycle() {
+                if at >= out.len() {
+                    break;
+                }
+                let end = (at + size).min(out.len());
+                split.write_all(&out[at..end]).unwrap();
+                at = end;
+            }
+            proptest::prop_assert_eq!(split.head(), Head::Said(status, head));
+            proptest::prop_assert_eq!(split.rest, dump);
+        }
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600),
+            size in 1usize..64,
+        ) {
+            let mut split = Split::new(Vec::new());
+            for chunk in bytes.chunks(size) {
+                split.write_all(chunk).unwrap();
+            }
+            let _ = split.head();
+        }
+    }
+
     #[test]
     fn an_endless_head_is_dropped_not_held() {
         let mut split = Split::new(Vec::new());

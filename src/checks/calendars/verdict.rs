@@ -33,7 +33,7 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
         .iter()
         .filter_map(|(role, n)| Some((*role, n, n.dump.as_ref().err()?)))
         .collect();
-    let status_of = |e: &str| match e.contains("does not exist") {
+    let status_of = |e: &str| match missing(e) {
         true => Status::Crit,
         false => Status::Unknown,
     };
@@ -66,12 +66,33 @@ fn failed(sides: &[(&str, &NodeDump); 2]) -> Report {
     report.hint(msg!("cal-hint-failed"))
 }
 
+/// The server says the database or the role is missing: `FATAL:  database "x" does not
+/// exist`, or in Italian (a cluster initialised under an Italian locale keeps
+/// `lc_messages` Italian) `FATALE:  il database "x" non esiste`. Not the "File o directory
+/// non esistente" of a missing socket: the Italian words must end there.
+fn missing(error: &str) -> bool {
+    error.contains("does not exist")
+        || error
+            .match_indices(" non esiste")
+            .any(|(at, said)| !error[at + said.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
 /// Why a pg_dump error will not go away by waiting (no pg_dump, a login refused), or `None`
 /// when it may (the server still starting).
 fn lasting(error: &str) -> Option<Msg> {
-    if error.contains("command not found") || error.contains(": not found") {
+    // bash in an Italian locale says "comando non trovato"; dash is never translated.
+    if ["command not found", ": not found", "comando non trovato"]
+        .iter()
+        .any(|said| error.contains(said))
+    {
         Some(msg!("cal-no-pg-dump"))
-    } else if error.contains("authentication failed") || error.contains("no pg_hba.conf entry") {
+    } else if error.contains("authentication failed")
+        || error.contains("no pg_hba.conf entry")
+        // The server's Italian: "autenticazione con password fallita per l'utente",
+        // "nessuna voce in pg_hba.conf per l'host".
+        || (error.contains("utenticazione") && error.contains("fallita"))
+        || error.contains("nessuna voce in pg_hba.conf")
+    {
         Some(msg!("cal-login-refused"))
     } else {
         None

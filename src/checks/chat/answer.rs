@@ -121,6 +121,10 @@ fn classify(message: &str, code: Option<i64>) -> Option<Answer> {
             ])
         {
             Answer::Denied(owned)
+        } else if has(&["reports maximum wire version"]) {
+            // The server answered, but this mongosh is too new to talk to it: no statement
+            // about the replica set, and not "unreachable".
+            Answer::Failed(owned)
         } else if has(&[
             "ECONNREFUSED",
             "ETIMEDOUT",
@@ -136,6 +140,9 @@ fn classify(message: &str, code: Option<i64>) -> Option<Answer> {
             "command not found",
             ": not found",
             "No such file or directory",
+            // bash and glibc in an Italian locale.
+            "comando non trovato",
+            "File o directory non esistente",
         ]) {
             Answer::NoShell(owned)
         } else if code.is_some() || has(&["MongoServerError", "Error:", "exception"]) {

@@ -199,6 +199,15 @@ fn auth_errors() {
 }
 
 #[test]
+fn a_mongosh_too_new_for_the_server_failed_it_did_not_find_it_unreachable() {
+    let answer = parse(fixture!("mongosh-2.x-server-3.4-too-old"));
+    let Answer::Failed(said) = answer else {
+        panic!("{answer:?}")
+    };
+    assert!(said.contains("requires at least 7 (MongoDB 4.0)"), "{said}");
+}
+
+#[test]
 fn no_shell() {
     assert_eq!(
         parse(fixture!("shell-not-found-dash")),
@@ -208,6 +217,11 @@ fn no_shell() {
         parse(fixture!("shell-not-found-bash")),
         Answer::NoShell(_)
     ));
+    // bash 5.2 with LANGUAGE=it, as on a node whose locale is Italian.
+    assert_eq!(
+        parse(fixture!("shell-not-found-bash-italian")),
+        Answer::NoShell("bash: riga 1: mongo: comando non trovato".into())
+    );
 }
 
 #[test]

@@ -54,12 +54,17 @@ pub fn shells_found(probe_output: &str) -> Vec<Shell> {
         .collect()
 }
 
+/// The shell [`status_command`] runs: mongosh when there.
+pub fn preferred(available: &[Shell]) -> Option<Shell> {
+    [Shell::Mongosh, Shell::Legacy]
+        .into_iter()
+        .find(|s| available.contains(s))
+}
+
 /// The command that prints `rs.status()` as JSON with the best shell available, or `None`
 /// when there is no shell (the check is then UNKNOWN on that node).
 pub fn status_command(available: &[Shell]) -> Option<Cmd> {
-    let shell = [Shell::Mongosh, Shell::Legacy]
-        .into_iter()
-        .find(|s| available.contains(s))?;
+    let shell = preferred(available)?;
     let script = match shell {
         Shell::Mongosh => "EJSON.stringify(rs.status())",
         Shell::Legacy => "JSON.stringify(rs.status())",
@@ -69,6 +74,17 @@ pub fn status_command(available: &[Shell]) -> Option<Cmd> {
             .args(["--quiet", "--eval", script])
             .merge_stderr(),
     )
+}
+
+/// The shell to try next when `shell` said `output`: mongosh's driver refuses a server
+/// older than it supports ("reports maximum wire version 5, but this version of the
+/// Node.js Driver requires at least 7 (MongoDB 4.0)": a CentOS 7 node keeps MongoDB 3.x
+/// and may have a recent mongosh beside its `mongo`), which the legacy shell still reads.
+pub fn fallback(shell: Shell, output: &str, available: &[Shell]) -> Option<Shell> {
+    (shell == Shell::Mongosh
+        && output.contains("reports maximum wire version")
+        && available.contains(&Shell::Legacy))
+    .then_some(Shell::Legacy)
 }
 
 #[cfg(test)]
@@ -100,6 +116,20 @@ mod tests {
         assert_eq!(status_command(&[]), None);
         // `mongod` is the server, not a shell.
         assert_eq!(shells_found("/usr/bin/mongod\n"), []);
+    }
+
+    #[test]
+    fn a_mongosh_too_new_for_the_server_gives_way_to_the_legacy_shell() {
+        let too_old = include_str!("fixtures/mongosh-2.x-server-3.4-too-old.txt");
+        let both = [Shell::Mongosh, Shell::Legacy];
+        assert_eq!(
+            fallback(Shell::Mongosh, too_old, &both),
+            Some(Shell::Legacy)
+        );
+        assert_eq!(fallback(Shell::Mongosh, too_old, &[Shell::Mongosh]), None);
+        assert_eq!(fallback(Shell::Legacy, too_old, &both), None);
+        let refused = include_str!("fixtures/mongosh-2.x-connection-refused.txt");
+        assert_eq!(fallback(Shell::Mongosh, refused, &both), None);
     }
 
     #[test]

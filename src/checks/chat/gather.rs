@@ -1,7 +1,7 @@
 //! Gathering for `chat`: on both nodes, find the mongo shell and print `rs.status()` in
 //! its machine-readable form.
 
-use super::command::{probe, shells_found, status_command};
+use super::command::{fallback, preferred, probe, shells_found, status_command};
 use super::{evaluate, NodeStatus};
 use crate::checks::context::Context;
 use crate::checks::Report;
@@ -12,10 +12,16 @@ pub fn gather(cx: &Context) -> Report {
     let answers = cx.fleet.run_each(&nodes, |t| {
         let found = t.output(&probe())?;
         let shells = shells_found(&found.stdout_lossy());
-        match status_command(&shells) {
+        match (preferred(&shells), status_command(&shells)) {
             // stdout and stderr merged: the shell's error text is the answer to judge.
-            Some(cmd) => Ok(Ok(t.output(&cmd)?.stdout_lossy())),
-            None => Ok(Err(msg!(
+            (Some(shell), Some(cmd)) => {
+                let said = t.output(&cmd)?.stdout_lossy();
+                match fallback(shell, &said, &shells).and_then(|s| status_command(&[s])) {
+                    Some(older) => Ok(Ok(t.output(&older)?.stdout_lossy())),
+                    None => Ok(Ok(said)),
+                }
+            }
+            _ => Ok(Err(msg!(
                 "chat-no-shell-path",
                 node = t.target().name.as_str()
             ))),

@@ -39,7 +39,7 @@ pub struct ClientError {
 
 /// Classifies the output (stdout and stderr together) of the status statement.
 pub fn parse(raw: &str) -> Answer {
-    let text = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let text = client_text(raw);
     if text.trim().is_empty() {
         return Answer::NotReplica;
     }
@@ -57,10 +57,11 @@ pub fn parse(raw: &str) -> Answer {
             line: line.trim().to_string(),
         });
     }
-    if let Some(line) = text
-        .lines()
-        .find(|l| l.contains("command not found") || l.ends_with(": not found"))
-    {
+    if let Some(line) = text.lines().find(|l| {
+        l.contains("command not found")
+            || l.contains("comando non trovato")
+            || l.ends_with(": not found")
+    }) {
         return Answer::NoClient(line.trim().to_string());
     }
     let rows = vertical::parse(&text);
@@ -80,6 +81,29 @@ pub fn parse(raw: &str) -> Answer {
         Some(replicas) => Answer::Replicas(replicas),
         None => Answer::Unreadable(msg!("db-no-thread-fields")),
     }
+}
+
+/// The output without what the client says about itself: a byte-order mark, CRLF line
+/// ends, and its notices on standard error (`mysql: [Warning] Using a password …`; MariaDB
+/// 11 called by its old name: `mysql: Deprecated program name. It will be removed in a
+/// future release, use '/usr/bin/mariadb' instead`). A notice alone is not an answer: the
+/// server said nothing, which is what an empty output means.
+pub(super) fn client_text(raw: &str) -> String {
+    raw.trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .lines()
+        .filter(|line| !is_client_notice(line))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// `mysql: [Warning] …`, `/usr/bin/mysql: Deprecated program name. …`.
+fn is_client_notice(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(program, said)| {
+        let name = program.rsplit('/').next().unwrap_or(program);
+        ["mysql", "mariadb"].contains(&name)
+            && (said.starts_with("[Warning] ") || said.starts_with("Deprecated program name."))
+    })
 }
 
 /// Whether the gather side should run the other spelling of the statement (`SHOW SLAVE
@@ -212,9 +236,33 @@ mod tests {
     }
 
     #[test]
+    fn client_notices_are_not_an_answer() {
+        assert_eq!(
+            parse(fixture!("mariadb-11.4-mysql-deprecated-not-a-replica")),
+            Answer::NotReplica
+        );
+        assert_eq!(
+            parse(fixture!("mariadb-11.4-mysql-deprecated-healthy")),
+            parse(fixture!("mariadb-10.11-healthy"))
+        );
+        let warned =
+            "mysql: [Warning] Using a password on the command line interface can be insecure.\n";
+        assert_eq!(parse(warned), Answer::NotReplica);
+        // Another line of the client is still read as output.
+        assert!(matches!(
+            parse("mysql: unknown variable 'foo=1'\n"),
+            Answer::Unreadable(_)
+        ));
+    }
+
+    #[test]
     fn no_client_and_garbage() {
         assert!(matches!(
             parse(fixture!("client-not-found")),
+            Answer::NoClient(_)
+        ));
+        assert!(matches!(
+            parse(fixture!("client-not-found-bash-italian")),
             Answer::NoClient(_)
         ));
         assert_eq!(

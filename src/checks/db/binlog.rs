@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
+use super::answer::client_text;
 use super::replica::{master_position, Position, Replica};
 use super::vertical;
 use super::NodeReplica;
@@ -27,8 +28,9 @@ pub fn judge(
     metrics: &mut BTreeMap<String, Metric>,
 ) -> Value {
     let node = primary.node.as_str();
-    let master = match &primary.output {
-        Err(e) => Err(msg!("db-client-failed", error = e)),
+    let output = primary.output.as_ref().map(|raw| client_text(raw));
+    let master = match &output {
+        Err(e) => Err(msg!("db-client-failed", error = *e)),
         Ok(raw) if raw.trim().is_empty() => {
             let message = msg!("db-binlog-off");
             verdict.add(

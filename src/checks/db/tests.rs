@@ -254,6 +254,29 @@ fn primary_without_binlog_or_unreadable() {
     assert_eq!(report.metrics["binlog_gap_bytes@tvox2"].value, 0.0);
 }
 
+/// MariaDB 11 called as `mysql` says so on standard error, which the gather merges: that
+/// line is no answer from the server (it read as an unreadable status or binlog position).
+#[test]
+fn mariadb_11_deprecated_name_notice() {
+    let replica = fixture!("mariadb-11.4-mysql-deprecated-healthy");
+    let notice_only = fixture!("mariadb-11.4-mysql-deprecated-not-a-replica");
+    assert_eq!(
+        on_tvox2(replica.clone()),
+        on_tvox2(fixture!("mariadb-10.11-healthy"))
+    );
+    let report = with_primary(replica.clone(), notice_only.clone());
+    assert_eq!(report.status, Status::Crit);
+    assert!(report.summary.starts_with("tvox1: binary logging is off"));
+    let master = format!(
+        "{}{}",
+        notice_only.clone().unwrap(),
+        include_str!("fixtures/mariadb-10.11-master-status.txt")
+    );
+    let report = with_primary(replica, Ok(master));
+    assert_eq!(report.status, Status::Ok, "{}", report.summary.en());
+    assert_eq!(on_tvox2(notice_only).status, Status::Crit);
+}
+
 /// A `wait` stops at once only on what waiting cannot change: a refused login, a missing
 /// client; a server still starting or a node not answering is looked at again.
 #[test]

@@ -98,7 +98,17 @@ pub fn parse(reply: &[u8], id: u16, name: &str, qtype: u16) -> Result<Reply, Msg
         };
         records.push((owner, t, ttl, value));
     }
-    Ok(follow(rcode, &want, qtype, &records))
+    // Neither authoritative (AA) nor recursing (RA), and nothing for the name: a referral
+    // ("ask those servers"), as a server with recursion disabled gives for a zone it does
+    // not hold (Windows DNS points at the root servers). It does not say the name has no
+    // address.
+    let (authoritative, recursing) = (header[2] & 0x04 != 0, header[3] & 0x80 != 0);
+    match follow(rcode, &want, qtype, &records) {
+        Reply::NoAddress { chain } if chain.is_empty() && !authoritative && !recursing => {
+            Ok(Reply::Failed(msg!("dns-referral")))
+        }
+        reply => Ok(reply),
+    }
 }
 
 enum Value {

@@ -115,6 +115,24 @@ fn nxdomain_no_data_and_server_errors() {
     );
 }
 
+/// A server with recursion disabled asked for a zone it does not hold answers NOERROR,
+/// AA and RA clear, nothing but NS records of the root (RFC 1035 layout; Windows DNS gives
+/// root hints this way): no statement about the name, so not "no address".
+#[test]
+fn a_referral_is_no_answer() {
+    let referral = raw(include_str!("fixtures/referral-recursion-disabled.txt"));
+    let Ok(Reply::Failed(why)) = parse(&referral, 0xa00d, DOMAIN, TYPE_A) else {
+        panic!("{:?}", parse(&referral, 0xa00d, DOMAIN, TYPE_A))
+    };
+    assert!(why.contains("referral"), "{why}");
+    // An authoritative or recursive server saying "no address" still says it.
+    let aaaa = raw(include_str!("fixtures/aaaa-no-data.txt"));
+    assert_eq!(
+        parse(&aaaa, 0xa006, DOMAIN, TYPE_AAAA),
+        Ok(Reply::NoAddress { chain: vec![] })
+    );
+}
+
 #[test]
 fn forty_one_records_fetched_over_tcp_after_truncation() {
     let reply = parse(

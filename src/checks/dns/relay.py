@@ -3,8 +3,9 @@
 # hex: tvdr reads them. It never resolves a name itself (no getaddrinfo, no hosts file).
 #
 # argv: TIMEOUT_SECONDS QUERY_HEX [SERVER...]; no SERVER: the nameservers of
-# /etc/resolv.conf. Output, one line each:
-#   servers given|resolv.conf [SERVER...]
+# /etc/resolv.conf, or, when it names systemd-resolved's stub, those it forwards to.
+# Output, one line each:
+#   servers given|resolv.conf|systemd-resolved [SERVER...]
 #   resolv-error MESSAGE
 #   answer SERVER udp|tcp HEX
 #   fail SERVER timeout|refused|unreachable|bad-address|error MESSAGE
@@ -94,6 +95,22 @@ def ask(server):
         return "fail %s %s %s" % (server, kind_of(err), err)
 
 
+# systemd-resolved's stub answers from the node's hosts file as well as from DNS: ask the
+# servers it forwards to instead, which it lists in the second file.
+RESOLVED_STUB = "127.0.0.53"
+RESOLVED_UPSTREAM = "/run/systemd/resolve/resolv.conf"
+
+
+def nameservers(path):
+    servers = []
+    with open(path) as conf:
+        for line in conf:
+            fields = line.split()
+            if len(fields) >= 2 and fields[0] == "nameserver":
+                servers.append(fields[1])
+    return servers
+
+
 def hexed(data):
     return binascii.hexlify(data).decode("ascii")
 
@@ -104,15 +121,19 @@ def main():
         say("servers", "given", *servers)
     else:
         try:
-            with open("/etc/resolv.conf") as conf:
-                for line in conf:
-                    fields = line.split()
-                    if len(fields) >= 2 and fields[0] == "nameserver":
-                        servers.append(fields[1])
+            servers = nameservers("/etc/resolv.conf")
         except (IOError, OSError) as err:
             say("resolv-error", str(err))
             return
-        say("servers", "resolv.conf", *servers)
+        origin = "resolv.conf"
+        if RESOLVED_STUB in servers:
+            try:
+                upstream = nameservers(RESOLVED_UPSTREAM)
+            except (IOError, OSError):
+                upstream = []
+            if upstream:
+                servers, origin = upstream, "systemd-resolved"
+        say("servers", origin, *servers)
     results = [None] * len(servers)
 
     def one(i):

@@ -291,3 +291,33 @@ fn this_machine_at_worst_warns() {
         Status::Ok
     );
 }
+
+/// The node asks a resolver of its own (dnsmasq on 127.0.0.1, as NetworkManager sets it
+/// up): the right address may come from the node's hosts file, which names the domain,
+/// so it proves nothing about the customer's DNS (it was OK).
+#[test]
+fn a_right_answer_from_the_nodes_own_resolver_is_unknown() {
+    let own = include_str!("fixtures/a-node-ip-from-own-resolver-127.0.0.1.txt");
+    let r = judge(&node_ip(), &[from("tvox1", own, 0xa001)]);
+    assert_eq!(r.status, Status::Unknown, "{}", r.summary.en());
+    assert!(
+        r.details[0].message.contains("resolver on the node itself"),
+        "{}",
+        r.details[0].message
+    );
+    assert!(!r.hints.is_empty());
+    // A wrong answer from it is still wrong.
+    let r = judge(&dr(), &[from("tvox1", own, 0xa001)]);
+    assert_eq!(r.status, Status::Crit);
+}
+
+/// systemd-resolved's stub named in resolv.conf: the relay asked the servers it forwards to
+/// (captured with the relay under python 3.11 and 2.7, in a namespace with
+/// /run/systemd/resolve/resolv.conf naming the lab's server).
+#[test]
+fn behind_systemd_resolved_its_upstream_servers_are_asked() {
+    let via = include_str!("fixtures/a-node-ip-via-systemd-resolved-upstream.txt");
+    let r = judge(&node_ip(), &[from("tvox1", via, 0xa001)]);
+    assert_eq!(r.status, Status::Ok, "{}", r.summary.en());
+    assert_eq!(r.nodes["tvox1"]["servers_from"], "systemd-resolved");
+}

@@ -39,7 +39,11 @@ pub fn evaluate(
             }
             Ok(replies) => {
                 for r in replies {
-                    let (mut status, message) = judge(&r.reply, expected);
+                    let (mut status, mut message) = judge(&r.reply, expected);
+                    if status == Status::Ok && own_resolver(&r.server) {
+                        status = Status::Unknown;
+                        message = msg!("dns-own-resolver", said = message);
+                    }
                     if optional && status != Status::Ok {
                         status = Status::Warn;
                     }
@@ -65,7 +69,12 @@ pub fn evaluate(
         ));
     }
     let no_resolv_conf = |a: &Asking| a.answers.as_ref().is_err_and(|e| e.contains("resolv.conf"));
-    if askings.iter().any(no_resolv_conf) {
+    let own = |a: &Asking| {
+        a.answers
+            .as_ref()
+            .is_ok_and(|replies| replies.iter().any(|r| own_resolver(&r.server)))
+    };
+    if askings.iter().any(|a| no_resolv_conf(a) || own(a)) {
         report = report.hint(msg!("dns-hint-servers"));
     }
     report
@@ -123,6 +132,17 @@ fn summary(
     } else {
         worst
     }
+}
+
+/// A server on the asking machine itself (`127.0.0.1` of dnsmasq or a local BIND,
+/// `127.0.0.53` of systemd-resolved when its upstream list could not be read): such a
+/// resolver answers from that machine's /etc/hosts as readily as from the customer's DNS,
+/// and the hosts files of TVox nodes name the domain. Its right answer proves nothing.
+fn own_resolver(server: &str) -> bool {
+    let address = server.split('%').next().unwrap_or(server);
+    address
+        .parse::<IpAddr>()
+        .is_ok_and(|ip| ip.to_canonical().is_loopback())
 }
 
 fn judge(reply: &Result<Reply, Msg>, expected: &Expected) -> (Status, Msg) {

@@ -59,6 +59,17 @@ pub fn evaluate(expect: &str, outputs: &[NodeOutput]) -> Report {
                     json!({ "matched": matched.is_some(), "exit_status": code }),
                 );
                 match matched {
+                    // The text matched but the command failed: what printed the words
+                    // may be an error naming them (a path, a usage line), not a licence.
+                    Some(m) if *code != 0 => (
+                        Status::Unknown,
+                        msg!(
+                            "license-match-failed",
+                            expect = expect,
+                            matched = shorten(&m),
+                            code = *code
+                        ),
+                    ),
                     Some(m) => (
                         Status::Ok,
                         msg!("license-matches", expect = expect, matched = shorten(&m)),

@@ -55,6 +55,16 @@ fn no_match_is_critical_and_shows_the_tail() {
     insta::assert_yaml_snapshot!(r);
 }
 
+/// A failed command's words are no licence: the path in "No such file" named the option.
+#[test]
+fn a_match_from_a_failing_command_is_unknown() {
+    let said = "sh: /opt/tvox/FT/license-info: No such file or directory\n";
+    let r = evaluate("FT", &[out("tvox1", 127, said)]);
+    assert_eq!(r.status, Status::Unknown, "{}", r.summary.en());
+    assert!(r.summary.contains("exit status 127"), "{}", r.summary.en());
+    assert_eq!(r.nodes["tvox1"]["matched"], true);
+}
+
 #[test]
 fn a_failing_command_says_its_status() {
     let r = evaluate(

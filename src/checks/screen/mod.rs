@@ -115,6 +115,19 @@ fn judge<'a>(
         );
     }
     if listing.sessions.is_empty() {
+        if !listing.unread.is_empty() {
+            let lines: Vec<String> = listing.unread.iter().map(|l| format!("`{l}`")).collect();
+            return (
+                Status::Unknown,
+                msg!("screen-unread", path = path, lines = lines.join(" ")),
+            );
+        }
+        if !listing.complete() {
+            return (
+                Status::Unknown,
+                msg!("screen-cut-short", path = path, count = listing.announced),
+            );
+        }
         return (Status::Ok, msg!("screen-installed", path = path));
     }
     let described: Vec<Msg> = listing

@@ -86,3 +86,22 @@ fn complaints_and_unreachable_are_unknown() {
     let r = both(installed(NONE), Probe::Failed("unreachable".into()));
     assert_eq!(r.status, Status::Unknown);
 }
+
+/// A listing whose session lines cannot be read is no evidence that nothing is open (it
+/// said "no session", OK).
+#[test]
+fn a_session_line_not_read_is_unknown_not_none() {
+    let odd = "There is a screen on:\r\n\t4242.tvdr-patch\t(11/22/26 01:12:05)\t(Detached)\t(new)\n1 Socket in /run/screen/S-root.\r\n";
+    let r = both(installed(odd), installed(NONE));
+    assert_eq!(r.status, Status::Unknown, "{}", r.summary.en());
+    assert!(r.summary.contains("cannot read"), "{}", r.summary.en());
+}
+
+/// A listing cut right after "There is a screen on:" shows no session, but screen said
+/// there is one: not "no session" (it was OK).
+#[test]
+fn a_listing_cut_after_its_header_is_unknown() {
+    let r = both(installed("There is a screen on:\r\n"), installed(NONE));
+    assert_eq!(r.status, Status::Unknown, "{}", r.summary.en());
+    assert!(r.summary.contains("cut short"), "{}", r.summary.en());
+}

@@ -31,12 +31,16 @@ pub struct NodeAddrs {
 pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
     let mut holders = Vec::new();
     let mut unknown = Vec::new();
+    let mut duplicated = false;
     let mut report = Report::new("vip", Status::Ok, Msg::default());
     for node in nodes {
         match &node.output {
             Ok(text) => {
                 let held = parse(text);
-                let vip = held.iter().find(|h| h.address == node_ip);
+                // A `dadfailed` copy is not held: the kernel does not use it, and it says
+                // another host on the link answers for the node IP.
+                let vip = held.iter().find(|h| h.address == node_ip && !h.duplicate);
+                let duplicate = held.iter().find(|h| h.address == node_ip && h.duplicate);
                 // `null` when it printed no address: that is not evidence it lacks the node
                 // IP, and `--master` must not read it as such.
                 let holds = if held.is_empty() {
@@ -59,6 +63,18 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
                         msg!("item-node-ip"),
                         msg!(
                             "vip-holds",
+                            ip = node_ip.to_string(),
+                            interface = h.label.as_deref().unwrap_or(&h.interface)
+                        ),
+                    );
+                } else if let Some(h) = duplicate {
+                    duplicated = true;
+                    report = report.detail(
+                        Status::Warn,
+                        Some(&node.node),
+                        msg!("item-node-ip"),
+                        msg!(
+                            "vip-duplicate",
                             ip = node_ip.to_string(),
                             interface = h.label.as_deref().unwrap_or(&h.interface)
                         ),
@@ -107,7 +123,12 @@ pub fn evaluate(node_ip: IpAddr, nodes: &[NodeAddrs]) -> Report {
             detail.status = Status::Crit;
         }
     }
-    report.status = status;
+    // One master, and a node that has the node IP configured too but may not use it:
+    // not a split brain yet, not a healthy cluster either.
+    report.status = match status {
+        Status::Ok if duplicated => Status::Warn,
+        other => other,
+    };
     report.summary = summary;
     report
 }
@@ -165,6 +186,31 @@ mod tests {
         let r = evaluate(ip(), &[node("tvox1", WITHOUT), node("tvox2", WITHOUT)]);
         assert_eq!(r.status, Status::Crit);
         assert!(r.summary.contains("no node holds"));
+    }
+
+    /// IPv6: tvox2 was given the node IP while tvox1 holds it; duplicate address detection
+    /// kept tvox2 from using it (captured in two network namespaces on one link).
+    #[test]
+    fn a_dadfailed_copy_is_not_held_and_warns() {
+        let v6: IpAddr = "2001:db8:95::71".parse().unwrap();
+        let holder = node("tvox1", include_str!("fixtures/ipv6-holder-iproute6.txt"));
+        let dad = node(
+            "tvox2",
+            include_str!("fixtures/ipv6-dadfailed-iproute6.txt"),
+        );
+        let r = evaluate(v6, &[holder, dad.clone()]);
+        assert_eq!(r.status, Status::Warn, "{}", r.summary.en());
+        assert_eq!(master_of(&r).as_deref(), Some("tvox1"));
+        assert_eq!(r.nodes["tvox2"]["holds_node_ip"], false);
+        assert!(r.details[1].message.contains("dadfailed"));
+        // The holder away: the copy that failed detection is no master.
+        let away = NodeAddrs {
+            node: "tvox1".into(),
+            output: Err(Msg::text("`tvox1` is unreachable")),
+        };
+        let r = evaluate(v6, &[away, dad]);
+        assert_eq!(r.status, Status::Unknown);
+        assert_eq!(master_of(&r), None);
     }
 
     #[test]

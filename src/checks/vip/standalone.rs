@@ -32,7 +32,8 @@ pub fn evaluate_standalone(address: Option<IpAddr>, tvox1: &NodeAddrs) -> Report
     if held.is_empty() {
         return unknown(msg!("vip-no-address"));
     }
-    let holds = address.map(|ip| held.iter().any(|h| h.address == ip));
+    // A `dadfailed` copy is not held: the kernel does not use it.
+    let holds = address.map(|ip| held.iter().any(|h| h.address == ip && !h.duplicate));
     let mut report = match (address, holds) {
         (Some(ip), Some(false)) => Report::new(
             "vip",

@@ -183,14 +183,16 @@ retention:                             # what tvdr leaves on the nodes
                                        # its run (never pruned while the run is open)
 
 # The vendor's licence mechanism is not public: say how to ask a node. `command` is shell
-# text run on each cluster node, `expect` a regular expression its output must match.
-# Unset, `tvdr check license` says UNKNOWN, never OK.
+# text run on each cluster node, `expect` a regular expression its output must match
+# (and the command must succeed). Unset, `tvdr check license` says UNKNOWN, never OK.
 # license:
 #   command: "<prints this node's licence, e.g. its FT and DR options>"
 #   expect: "<regular expression, e.g. Fault Tolerance>"
 
 # The customer's DNS servers, which `tvdr check dns` asks for `tvox.domain` from the nodes
-# (never a hosts file). Unset: the nameservers of each node's /etc/resolv.conf.
+# (never a hosts file). Unset: the nameservers of each node's /etc/resolv.conf (those
+# systemd-resolved forwards to, behind its 127.0.0.53); a resolver on the node itself
+# (127.0.0.1) may answer from its hosts file, so its answer is UNKNOWN: name them here.
 # dns:
 #   servers: [172.16.95.10, 172.16.95.11]
 "#,

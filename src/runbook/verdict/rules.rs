@@ -31,6 +31,11 @@ const DEFAULT_FAILURE: &[&str] = &[
     r"\b(CRITICAL|CRIT|PANIC|EMERG)\b",
     // What the system says when a program dies or cannot go on.
     r"(?i)\b(segmentation fault|core dumped|killed|no space left on device|permission denied|command not found|no such file or directory|out of memory|timed out|connection refused)\b",
+    // The same in Italian, as glibc and bash print them when the node's locale is Italian
+    // (CentOS's /etc/bashrc sets LANG for non-login shells too): a child killed by the
+    // OOM killer reads `update.sh: riga 212: 30117 Ucciso   php …`. "Errore di
+    // segmentazione" and "Impossibile allocare memoria" meet the rules above.
+    r"(?i)\b(ucciso|core dump creato|spazio esaurito sul device|permesso negato|comando non trovato|file o directory non esistente|connessione rifiutata|connessione scaduta)\b",
 ];
 
 /// Parts of a line that look like failure words but are not a failure, removed before the

@@ -238,6 +238,12 @@ fn cases() -> Vec<((&'static str, &'static [u8]), Expect)> {
             Fails(vec![says("Aggiornamento interrotto"), NoSuccess]),
         ),
         (
+            fixture!("killed-ucciso-italian-then-success-words.log"),
+            Fails(vec![says(
+                "/opt/tvox/update.sh: riga 212: 30117 Ucciso                  php /opt/tvox/bin/migrate.php 2202_calendar_index",
+            )]),
+        ),
+        (
             fixture!("no-space-left-on-device.log"),
             Fails(vec![
                 Exit(2),

@@ -2,11 +2,48 @@
 
 use super::super::evaluate;
 use super::*;
+use crate::checks::Status;
 use crate::i18n::Msg;
 
 const NO_SERVER: &str = include_str!("../fixtures/pg-dump-error-no-server.txt");
 const ROLE_MISSING: &str = include_str!("../fixtures/pg-dump-error-role-missing.txt");
 const DB_MISSING: &str = include_str!("../fixtures/pg-dump-error-database-missing.txt");
+
+/// pg_dump 15 with `LANGUAGE=it` against a server whose messages are Italian (captured).
+const ITALIAN: [(&str, Status, bool); 4] = [
+    (
+        include_str!("../fixtures/pg-dump-error-italian-database-missing.txt"),
+        Status::Crit,
+        false,
+    ),
+    (
+        include_str!("../fixtures/pg-dump-error-italian-role-missing.txt"),
+        Status::Crit,
+        false,
+    ),
+    (
+        include_str!("../fixtures/pg-dump-error-italian-password-failed.txt"),
+        Status::Unknown,
+        true,
+    ),
+    (
+        include_str!("../fixtures/pg-dump-error-italian-no-server.txt"),
+        Status::Unknown,
+        false,
+    ),
+];
+
+/// In Italian too, a missing database or role is CRIT (no calendars there), a refused
+/// login lasts, and a missing socket ("File o directory non esistente") is not a missing
+/// database.
+#[test]
+fn italian_server_and_client_messages() {
+    for (error, status, lasting) in ITALIAN {
+        let r = evaluate(&ok("tvox1", PG15), &failed("tvox2", error));
+        assert_eq!(r.status, status, "{error}");
+        assert_eq!(r.lasting.is_some(), lasting, "{error}");
+    }
+}
 
 fn failed(node: &str, error: &str) -> NodeDump {
     NodeDump::new(node, Err(Msg::text(error)))
@@ -100,6 +137,10 @@ fn a_missing_pg_dump_or_a_refused_login_lasts_a_server_not_up_does_not() {
     assert_eq!(lasting(NO_SERVER), None);
     assert_eq!(
         lasting("bash: line 1: pg_dump: command not found").as_deref(),
+        Some("tvox2: no pg_dump")
+    );
+    assert_eq!(
+        lasting("bash: riga 1: pg_dump: comando non trovato").as_deref(),
         Some("tvox2: no pg_dump")
     );
     assert_eq!(

@@ -39,7 +39,7 @@ pub(super) fn wait_back(
     progress.status(&crate::t!("reboot-waiting-down", node = node));
     let result = loop {
         match host::probe(cx.fleet, node)? {
-            Probe::Up(id) if id != before => {
+            Probe::Up(id) if rebooted(&id, before) => {
                 progress.status(&crate::t!("reboot-back", node = node));
                 break Waited {
                     after: Some(id),
@@ -48,6 +48,9 @@ pub(super) fn wait_back(
                     last: msg!("reason-reboot-new-boot"),
                 };
             }
+            // An answer without a boot id (`cat` failed, printed nothing) is no evidence
+            // of a new boot: look again.
+            Probe::Up(id) if id.is_empty() => last = msg!("reason-reboot-no-boot-id"),
             Probe::Up(_) => last = msg!("reason-reboot-same-boot"),
             Probe::Down(why) => {
                 if down_at.is_none() {
@@ -70,4 +73,23 @@ pub(super) fn wait_back(
     };
     progress.finish();
     Ok(result)
+}
+
+/// Whether the node answered with a boot id, and another than before the reboot.
+fn rebooted(id: &str, before: &str) -> bool {
+    !id.is_empty() && id != before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rebooted;
+
+    #[test]
+    fn only_another_boot_id_is_a_reboot() {
+        let before = "7f1c2a9e-5b1d-4c7e-9a0e-3d2f1b6c8e41";
+        assert!(rebooted("0b6e3c1d-2a4f-4e8b-8c7d-9f1a2b3c4d5e", before));
+        assert!(!rebooted(before, before));
+        // `cat` printed nothing: the node answers, but that says nothing of a reboot.
+        assert!(!rebooted("", before));
+    }
 }

@@ -87,6 +87,10 @@ pub fn follow(
                         Some(false)
                     }
                     Session::Gone => None,
+                    // Its end is read in the log; without it, look again until the
+                    // listing reads or the step's timeout passes.
+                    Session::Unseen if remote::exit_status(&log).is_some() => Some(false),
+                    Session::Unseen => None,
                 };
                 // Seen ended: one more read for whatever the last flush added.
                 match (ended, last_look) {

@@ -75,6 +75,9 @@ pub enum Session {
     Dead,
     /// Not listed: it ended.
     Gone,
+    /// Not found in a listing that could not be read whole (sudo or screen complained, a
+    /// session line tvdr cannot read): it may still run.
+    Unseen,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,15 +93,22 @@ pub fn parse_poll(out: &[u8], session: &str) -> Poll {
         None => (&out[..find(out, NO_LOG).unwrap_or(out.len())], None),
     };
     let listing = screen::parse(&String::from_utf8_lossy(listing));
-    let state = listing
+    // Screen lists in directory order: a dead socket left under the same name must not
+    // hide a live session listed after it.
+    let states: Vec<&State> = listing
         .sessions
         .iter()
-        .find(|s| s.name == session)
-        .map(|s| &s.state);
-    let session = match state {
-        None => Session::Gone,
-        Some(State::Dead) => Session::Dead,
-        Some(_) => Session::Running,
+        .filter(|s| s.name == session)
+        .map(|s| &s.state)
+        .collect();
+    let session = if states.iter().any(|s| **s != State::Dead) {
+        Session::Running
+    } else if !states.is_empty() {
+        Session::Dead
+    } else if !listing.complete() {
+        Session::Unseen
+    } else {
+        Session::Gone
     };
     Poll { session, log }
 }
@@ -151,5 +161,35 @@ mod tests {
         assert_eq!(parse_poll(other, "tvdr-a-r1").session, Session::Gone);
         let none = b"No Sockets found in /run/screen/S-root.\n\n\ntvdr-log-follows\nall\n";
         assert_eq!(parse_poll(none, "tvdr-a-r1").session, Session::Gone);
+    }
+
+    proptest::proptest! {
+        /// Whatever the node prints, a poll is read without panicking, and the log is
+        /// exactly what follows the marker.
+        #[test]
+        fn any_poll_output_reads(
+            listing in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+            log in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+        ) {
+            let _ = parse_poll(&listing, "tvdr-a-r1");
+            let mut out = listing.clone();
+            if find(&out, FOLLOWS).is_none() {
+                out.extend_from_slice(FOLLOWS);
+                out.extend_from_slice(&log);
+                proptest::prop_assert_eq!(parse_poll(&out, "tvdr-a-r1").log, Some(log));
+            }
+        }
+    }
+
+    #[test]
+    fn a_listing_not_read_whole_does_not_say_the_session_ended() {
+        let sudo = b"sudo: a password is required\ntvdr-log-follows\nstep 2\n";
+        assert_eq!(parse_poll(sudo, "tvdr-a-r1").session, Session::Unseen);
+        let odd = b"There is a screen on:\n\t4242.tvdr-a-r1\t(x)\t(Detached)\t(new)\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
+        assert_eq!(parse_poll(odd, "tvdr-a-r1").session, Session::Unseen);
+        let both = b"There are screens on:\n\t4242.tvdr-a-r1\t(Dead ???)\n\t4300.tvdr-a-r1\t(Detached)\nRemove dead screens with 'screen -wipe'.\n2 Sockets in /run/screen/S-root.\n\ntvdr-no-log\n";
+        assert_eq!(parse_poll(both, "tvdr-a-r1").session, Session::Running);
+        let copied = b"There is a screen on:\n        4242.tvdr-a-r1  (Detached)\n1 Socket in /run/screen/S-root.\n\ntvdr-no-log\n";
+        assert_eq!(parse_poll(copied, "tvdr-a-r1").session, Session::Running);
     }
 }
