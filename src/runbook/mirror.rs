@@ -12,25 +12,29 @@ use std::path::Path;
 
 use crate::runbook::journal::{self, Record};
 use crate::runbook::receipt::script::PRIVATE_DIR;
-use crate::transport::{Cmd, Fleet};
+use crate::transport::{Cmd, Fleet, Output};
 
-/// Bytes sent per command (one argument stays well under Linux's 128 KiB limit).
+/// Bytes sent per command.
 const CHUNK: usize = 64 * 1024;
 
-/// `$1` = site.runbook, `$2` = run, `$3` = the offset the sender believes the node has,
-/// `$4` = bytes to append there. Prints the node's length after; when it is not at the
-/// offset, its length and the SHA-256 of what it holds (to tell a node that is behind
-/// from one whose journal went on elsewhere).
+/// `$1` = site.runbook, `$2` = run, `$3` = the offset the sender believes the node has;
+/// the bytes to append there on standard input — not an argument, which every user of the
+/// node would see in `ps` (the journal names commands, answers and output tails). Prints
+/// the node's length after; when it is not at the offset, its length and the SHA-256 of
+/// what it holds (to tell a node that is behind from one whose journal went on
+/// elsewhere). Input cut short by a dropped link leaves a beginning of this journal, which
+/// the next record's sync finds behind and completes.
 const APPEND: &str = r#"
 j=$d/journals/$1
 mkdir -p -- "$j" || exit 125
 f=$j/$2.jsonl
 if [ -f "$f" ]; then have=$(($(wc -c <"$f"))); else have=0; fi
 if [ "$have" != "$3" ]; then
+  cat >/dev/null
   echo "$have $(sha256sum <"$f" 2>/dev/null | cut -d' ' -f1)"
   exit 0
 fi
-printf '%s' "$4" >>"$f" || exit 125
+cat >>"$f" || exit 125
 echo $(($(wc -c <"$f")))
 "#;
 
@@ -49,6 +53,7 @@ exit 0
 "#;
 
 fn tool(body: &str, args: &[&[u8]]) -> Cmd {
+    // Only names and numbers: what the journal holds goes on standard input.
     let mut cmd = Cmd::new("sh")
         .arg("-c")
         .arg(format!("{PRIVATE_DIR}{body}").as_str())
@@ -185,19 +190,14 @@ impl<'a> Mirror<'a> {
         offset: usize,
         chunk: &[u8],
     ) -> Result<(usize, Option<String>), Failure> {
-        let offset_text = offset.to_string();
-        let cmd = tool(
-            APPEND,
-            &[
-                self.name.as_bytes(),
-                self.run_id.as_bytes(),
-                offset_text.as_bytes(),
-                chunk,
-            ],
-        );
+        let cmd = append_command(&self.name, &self.run_id, offset);
         let out = self
             .fleet
-            .with(node, |t| t.output(&cmd))
+            .with(node, |t| {
+                let mut out = Output::default();
+                out.status = t.exec_input(&cmd, chunk, &mut out.stdout, &mut out.stderr, None)?;
+                Ok(out)
+            })
             .map_err(|_| Failure::Silent)?;
         let text = out.stdout_lossy();
         let mut words = text.split_whitespace();
@@ -207,6 +207,16 @@ impl<'a> Mirror<'a> {
             .ok_or(Failure::Silent)?;
         Ok((have, words.next().map(str::to_string)))
     }
+}
+
+/// Appends what comes on standard input to run `run_id`'s mirror named `name`, if the node
+/// holds `offset` bytes of it.
+fn append_command(name: &str, run_id: &str, offset: usize) -> Cmd {
+    let offset = offset.to_string();
+    tool(
+        APPEND,
+        &[name.as_bytes(), run_id.as_bytes(), offset.as_bytes()],
+    )
 }
 
 /// Why a node was not brought up to date: it did not answer (or answered nonsense) —
@@ -254,4 +264,49 @@ pub fn find_open(fleet: &Fleet, nodes: &[String], name: &str) -> Option<Found> {
         });
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::NoSecrets;
+
+    /// This machine as `tvox1`, its `$HOME` being `home`.
+    fn fleet(home: &Path) -> Fleet {
+        let mut target = crate::transport::testing::local("tvox1");
+        target
+            .env
+            .insert("HOME".into(), home.to_string_lossy().into_owned());
+        Fleet::new(vec![target], Box::new(NoSecrets))
+    }
+
+    #[test]
+    fn the_journal_travels_on_standard_input_and_a_cut_copy_is_completed() {
+        let home = tempfile::tempdir().unwrap();
+        let journal = home.path().join("run1.jsonl");
+        let record = "{\"event\":\"step_started\",\"step\":\"it's $HOME `x`\"}\n";
+        std::fs::write(&journal, record.repeat(3)).unwrap();
+        let fleet = fleet(home.path());
+        let mirror = |journal: &Path| {
+            Mirror::new(&fleet, vec!["tvox1".into()], "site_rb", "run1").sync(journal)
+        };
+        assert!(mirror(&journal).is_ok());
+        let copy = home
+            .path()
+            .join(".local/state/tvdr/journals/site_rb/run1.jsonl");
+        let read = |path: &Path| std::fs::read(path).unwrap();
+        assert_eq!(read(&copy), read(&journal), "byte for byte, quotes and all");
+
+        // A link dropped in the middle of a record left the copy cut: the next sync (a new
+        // process, which knows nothing of the node) completes it.
+        std::fs::write(&journal, record.repeat(4)).unwrap();
+        let cut = read(&copy).len() + 10;
+        std::fs::write(&copy, &read(&journal)[..cut]).unwrap();
+        assert!(mirror(&journal).is_ok());
+        assert_eq!(read(&copy), read(&journal));
+
+        // What the journal holds is never on the command line (`ps` on the node).
+        let line = append_command("site_rb", "run1", 0).render();
+        assert!(!line.contains("step_started"), "{line}");
+    }
 }
