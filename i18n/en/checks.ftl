@@ -243,6 +243,7 @@ verdict-more-problems = { $headline } (and { $count } more { $count ->
 db-standalone = stand-alone: no database replica
 db-no-client-on = { $node }: no mysql client
 db-no-client-path = neither `mysql` nor `mariadb` is on the PATH of `{ $node }`
+db-client-silent = the database client on `{ $node }` ended with exit status { $status } without printing anything: no evidence of how replication stands
 db-no-client = no mysql client on the node: { $line }
 db-unexpected-output = unexpected output: { $first }
 db-no-thread-fields = the output has no Slave_IO_Running / Slave_SQL_Running fields

@@ -252,6 +252,7 @@ verdict-more-problems = { $headline } ({ $count ->
 db-standalone = stand-alone: nessuna replica del database
 db-no-client-on = { $node }: nessun client mysql
 db-no-client-path = né `mysql` né `mariadb` sono nel PATH di `{ $node }`
+db-client-silent = il client del database su `{ $node }` è terminato con stato di uscita { $status } senza stampare nulla: nessuna prova dello stato della replica
 db-no-client = nessun client mysql sul nodo: { $line }
 db-unexpected-output = output inatteso: { $first }
 db-no-thread-fields = l'output non ha i campi Slave_IO_Running / Slave_SQL_Running
