@@ -24,6 +24,7 @@ where
     }
     crate::interrupt::install();
     crate::output::closed::install();
+    crate::output::term::detect();
     // Chosen before clap parses: the help text is already in the language.
     let lang = i18n::choose(&args, |name| std::env::var(name).ok());
     i18n::set(lang);

@@ -2,6 +2,7 @@
 //! prompts, progress.
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Colour only on a terminal that shows it: never when `NO_COLOR` is set (no-color.org)
 /// nor on `TERM=dumb` (a serial console, an editor's shell).
@@ -40,11 +41,23 @@ fn width(told: Option<u16>, columns: Option<&str>) -> u16 {
         .unwrap_or(100)
 }
 
-/// Whether the locale says the terminal shows UTF-8. Only a locale that says otherwise
-/// (`LANG=C`, `en_US.ISO-8859-1`: an old console) counts: none set is taken as UTF-8,
-/// what every terminal emulator of today shows.
+/// Whether the terminal shows UTF-8: decided once per process by [`detect`] (UTF-8 until
+/// then, so that what tvdr renders as a library, and in its unit tests, does not depend on
+/// the environment it runs in).
 pub fn utf8() -> bool {
-    utf8_from(|name| std::env::var(name).ok())
+    UTF8.load(Ordering::Relaxed)
+}
+
+static UTF8: AtomicBool = AtomicBool::new(true);
+
+/// Reads the locale once, at start: only one that says the terminal shows no UTF-8
+/// (`LANG=C`, `en_US.ISO-8859-1`: an old console) counts; none set is taken as UTF-8, what
+/// every terminal emulator of today shows.
+pub fn detect() {
+    UTF8.store(
+        utf8_from(|name| std::env::var(name).ok()),
+        Ordering::Relaxed,
+    );
 }
 
 fn utf8_from(var: impl Fn(&str) -> Option<String>) -> bool {
