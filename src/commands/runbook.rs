@@ -44,7 +44,7 @@ pub fn execute(
         let plan = plan::plan(&runbook, &inv, args.rollback);
         match text_format(args.format, "--dry-run")? {
             Format::Json => println!("{}", serde_json::to_string_pretty(&plan)?),
-            Format::Human => print!("{}", plan::render_human(&plan)),
+            Format::Human => print!("{}", crate::output::term::plain(&plan::render_human(&plan))),
         }
         return Ok(0);
     }

@@ -72,6 +72,37 @@ fn utf8_from(var: impl Fn(&str) -> Option<String>) -> bool {
     locale.contains("utf-8") || locale.contains("utf8")
 }
 
+/// `text` in characters the terminal shows: as it is on UTF-8, its marks and rules in
+/// ASCII where the locale says otherwise (an old console shows `✓` as mojibake).
+pub fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    if utf8() {
+        text.into()
+    } else {
+        ascii(text).into()
+    }
+}
+
+fn ascii(text: &str) -> String {
+    const ASCII: [(char, &str); 8] = [
+        ('✓', "+"),
+        ('✗', "x"),
+        ('▸', ">"),
+        ('│', "|"),
+        ('•', "*"),
+        ('…', "..."),
+        ('—', "-"),
+        ('·', "-"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match ASCII.iter().find(|(glyph, _)| *glyph == c) {
+            Some((_, ascii)) => out.push_str(ascii),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// Can tvdr ask a question? Only when a person is at a terminal on both ends.
 pub fn can_prompt() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
@@ -88,6 +119,15 @@ mod tests {
         assert_eq!(width(Some(0), Some("80")), 80);
         assert_eq!(width(None, Some(" 120 ")), 120);
         assert_eq!(width(Some(3), Some("x")), 100);
+    }
+
+    #[test]
+    fn marks_and_rules_in_ascii_for_an_old_console() {
+        assert_eq!(
+            ascii("▸ Stage — note\n  │ text…\n  ✓ done · ✗ failed"),
+            "> Stage - note\n  | text...\n  + done - x failed"
+        );
+        assert_eq!(ascii("città: perché"), "città: perché");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and after it runs, skips what is done, and stops cleanly on failure, abort, a missing
 //! human or Ctrl-C — always leaving a journal that resumes.
 
+use crate::output::term;
 use crate::{msg, t};
 use std::io::Write;
 use std::path::Path;
@@ -371,7 +372,7 @@ pub fn run(
                     reason = reason.as_ref().map_or("", |r| r.shown())
                 )
             ),
-            _ => eprintln!("  {} {}", outcome.mark(), step.title),
+            _ => eprintln!("  {} {}", term::plain(outcome.mark()), step.title),
         }
     }
     if options.only.is_some() {

@@ -15,6 +15,7 @@ use super::progress::Progress;
 use crate::checks::{registry, words, Report, Status};
 use crate::i18n::{Lang, Msg};
 use crate::msg;
+use crate::output::term;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::{CheckOptions, Until};
 
@@ -79,7 +80,12 @@ pub fn run(
             words::record(&mut evidence, std::slice::from_ref(report));
         }
         if last.met {
-            eprintln!("  ✓ {} ({})", what.shown(), last.summary.shown());
+            eprintln!(
+                "  {} {} ({})",
+                term::plain("✓"),
+                what.shown(),
+                last.summary.shown()
+            );
             return Ok(StepResult::done(evidence));
         }
         let why = match &last.lasting {

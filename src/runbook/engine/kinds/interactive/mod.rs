@@ -18,6 +18,7 @@ use super::check;
 use super::run::local_target;
 use crate::exit_code::Exit;
 use crate::i18n::Msg;
+use crate::output::term;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::journal::Outcome;
 use crate::runbook::model::{CheckOptions, Role};
@@ -184,7 +185,8 @@ fn attempt(
             }
             let moved = moved::wait(cx.fleet, node, moving, &key).map_err(Failure::from)?;
             eprintln!(
-                "  ✓ {}",
+                "  {} {}",
+                term::plain("✓"),
                 t!(
                     "interactive-moved",
                     node = node,

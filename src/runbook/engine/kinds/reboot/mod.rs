@@ -16,6 +16,7 @@ use super::host::{self, Probe};
 use super::memo::{self, Memo};
 use crate::exit_code::Exit;
 use crate::msg;
+use crate::output::term;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::receipt::{self, Key, Receipt, ReceiptError, State};
@@ -130,7 +131,8 @@ pub fn run(cx: &StepCx, on: Role, timeout: Duration) -> Result<StepResult> {
             memo::forget(cx.state_dir, &key);
             let took = Duration::from_secs(Timestamp::now().since(issued).as_secs());
             eprintln!(
-                "  ✓ {}",
+                "  {} {}",
+                term::plain("✓"),
                 crate::t!(
                     "reboot-back-after",
                     node = node,

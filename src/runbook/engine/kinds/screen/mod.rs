@@ -26,6 +26,7 @@ use serde_json::Map;
 use super::memo;
 use crate::exit_code::Exit;
 use crate::msg;
+use crate::output::term;
 use crate::runbook::engine::step::{Next, StepCx, StepResult, Target};
 use crate::runbook::model::Role;
 use crate::runbook::verdict::Rules;
@@ -123,7 +124,8 @@ pub fn run(
         }
         let Some(why) = result.failure else {
             eprintln!(
-                "  ✓ {}",
+                "  {} {}",
+                term::plain("✓"),
                 crate::t!(
                     "screen-success",
                     log = attempt.log.as_str(),

@@ -11,6 +11,7 @@ mod compare;
 mod walk;
 
 use crate::i18n::Msg;
+use crate::output::term;
 use crate::{msg, t};
 use std::io::Write;
 use std::path::Path;
@@ -164,11 +165,11 @@ fn show(results: &[CaseResult], found: &[Regression]) {
     let mut t = table::new(&[&headings[0], &headings[1], &headings[2]]);
     for case in results {
         let mark = match case.result {
-            Verdict::Pass => format!("✓ {}", t!("uat-pass")),
+            Verdict::Pass => format!("{} {}", term::plain("✓"), t!("uat-pass")),
             Verdict::Fail if found.iter().any(|r| r.id == case.id) => {
-                format!("✗ {}", t!("uat-mark-regression"))
+                format!("{} {}", term::plain("✗"), t!("uat-mark-regression"))
             }
-            Verdict::Fail => format!("✗ {}", t!("uat-fail")),
+            Verdict::Fail => format!("{} {}", term::plain("✗"), t!("uat-fail")),
             Verdict::Skip => format!("- {}", t!("uat-mark-skip")),
         };
         t.add_row(vec![
@@ -180,7 +181,8 @@ fn show(results: &[CaseResult], found: &[Regression]) {
     eprintln!("{t}");
     for r in found {
         eprintln!(
-            "  ✗ {}",
+            "  {} {}",
+            term::plain("✗"),
             t!(
                 "uat-regression",
                 case = r.id.as_str(),
