@@ -45,3 +45,76 @@ impl Write for Counter {
         Ok(())
     }
 }
+
+/// Runs `run` while every process of this machine is looked at every few milliseconds:
+/// what `run` returned, the first `/proc/PID/cmdline` (what `ps` shows any user) seen
+/// holding `needle`, and how many times every process was looked at.
+pub(crate) fn watching_arguments<T>(
+    needle: &[u8],
+    run: impl FnOnce() -> T,
+) -> (T, Option<String>, u32) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| {
+            let mut looks = 0u32;
+            while !done.load(Ordering::SeqCst) {
+                if let Some(seen) = in_any_process_arguments(needle) {
+                    return (Some(seen), looks);
+                }
+                looks += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            (None, looks)
+        });
+        // Set when `run` returns or panics: a failed assertion in it must not leave the
+        // watcher (and the scope waiting for it) running for ever.
+        struct Done<'a>(&'a AtomicBool);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::SeqCst);
+            }
+        }
+        let ran = {
+            let _done = Done(&done);
+            run()
+        };
+        let (seen, looks) = watcher.join().unwrap();
+        (ran, seen, looks)
+    })
+}
+
+/// The `/proc/PID/cmdline` holding `needle`, if any, with what it holds.
+fn in_any_process_arguments(needle: &[u8]) -> Option<String> {
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let path = entry.path().join("cmdline");
+        if let Ok(bytes) = std::fs::read(&path) {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                return Some(format!(
+                    "{}: {}",
+                    path.display(),
+                    String::from_utf8_lossy(&bytes).replace('\0', " ")
+                ));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_watcher_sees_a_process_holding_the_needle_in_its_arguments() {
+    let needle = format!("tvdr-needle-{}", std::process::id());
+    // Only while the child lives: before it, nothing holds it but this test's memory.
+    let ((), seen, looks) = watching_arguments(needle.as_bytes(), || {
+        #[allow(clippy::disallowed_methods)] // a process of this machine, not a node's
+        let status = std::process::Command::new("sh")
+            .args(["-c", "sleep 0.3", &needle])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    });
+    assert!(
+        seen.is_some_and(|s| s.contains(&needle)),
+        "looked {looks} times"
+    );
+}

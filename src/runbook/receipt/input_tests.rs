@@ -2,27 +2,8 @@
 //! `/bin/sh` on this machine: in no process's arguments, byte for byte, never cut, and
 //! followed by the sudo password when the command reads it.
 
-use std::time::Duration;
-
 use super::tests::local;
 use super::*;
-
-/// The `/proc/PID/cmdline` (what `ps` shows any user) holding `needle`, if any.
-fn in_any_process_arguments(needle: &[u8]) -> Option<String> {
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let path = entry.path().join("cmdline");
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                return Some(format!(
-                    "{}: {}",
-                    path.display(),
-                    String::from_utf8_lossy(&bytes)
-                ));
-            }
-        }
-    }
-    None
-}
 
 #[test]
 fn a_secret_in_the_command_is_in_no_process_arguments_while_it_runs() {
@@ -30,26 +11,11 @@ fn a_secret_in_the_command_is_in_no_process_arguments_while_it_runs() {
     let mut t = local(home.path());
     let marker = format!("Hunter2-receipt-{}", std::process::id());
     // Every process is looked at while the tool starts the command and while it runs.
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let watcher = {
-        let (done, needle) = (done.clone(), marker.clone().into_bytes());
-        std::thread::spawn(move || {
-            let mut looks = 0;
-            while !done.load(std::sync::atomic::Ordering::SeqCst) {
-                if let Some(seen) = in_any_process_arguments(&needle) {
-                    return (Some(seen), looks);
-                }
-                looks += 1;
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            (None, looks)
-        })
-    };
     // `env` shows whether the command's own programs inherit it.
     let cmd = Cmd::operator_script(format!("sleep 1; pw='{marker}'; echo \"$pw\"; env"));
-    let r = start(&mut t, &Key::new("run-1", "secret"), 1, &cmd, None).unwrap();
-    done.store(true, std::sync::atomic::Ordering::SeqCst);
-    let (seen, looks) = watcher.join().unwrap();
+    let (r, seen, looks) = crate::transport::testing::watching_arguments(marker.as_bytes(), || {
+        start(&mut t, &Key::new("run-1", "secret"), 1, &cmd, None).unwrap()
+    });
     assert_eq!(seen, None, "the secret was in a process's arguments");
     assert!(looks > 10, "looked {looks} times only");
     assert_eq!(r.exit, Some(0), "{}", String::from_utf8_lossy(&r.stderr));

@@ -4,8 +4,6 @@
 //! never started, and nothing of the command runs.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::handover;
@@ -65,23 +63,6 @@ fn until_gone(t: &mut LocalTransport, n: &Names, limit: Duration) -> Vec<u8> {
     }
 }
 
-/// The `/proc/PID/cmdline` (what `ps` shows any user) holding `needle`, if any.
-fn in_any_process_arguments(needle: &[u8]) -> Option<String> {
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let path = entry.path().join("cmdline");
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                return Some(format!(
-                    "{}: {}",
-                    path.display(),
-                    String::from_utf8_lossy(&bytes).replace('\0', " ")
-                ));
-            }
-        }
-    }
-    None
-}
-
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
@@ -100,21 +81,6 @@ fn a_secret_in_a_screen_command_is_in_no_process_arguments_and_no_file() {
     let mut t = local(home.path());
     let n = names(&mut t, "secret");
     let secret = format!("Hunter2-screen-{}", std::process::id());
-    let done = Arc::new(AtomicBool::new(false));
-    let watcher = {
-        let (done, needle) = (done.clone(), secret.clone().into_bytes());
-        std::thread::spawn(move || {
-            let mut looks = 0u32;
-            while !done.load(Ordering::SeqCst) {
-                if let Some(seen) = in_any_process_arguments(&needle) {
-                    return (Some(seen), looks);
-                }
-                looks += 1;
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            (None, looks)
-        })
-    };
     // Builtins only: a program given the secret as an argument would show it itself. The
     // wrapper's own variables are gone before the command runs.
     let cmd = Cmd::operator_script(format!(
@@ -122,16 +88,19 @@ fn a_secret_in_a_screen_command_is_in_no_process_arguments_and_no_file() {
          printf 'left=%s\\n' \"$(set | grep -c '^tvdr_')\"; exit 3"
     ));
     let launch = handover::start(&n.session, &n.log, &n.rc, &n.fifo, &cmd.render());
-    let started = receipt::start(&mut t, &Key::new("run-1", "screen"), 1, &launch, None).unwrap();
-    assert_eq!(
-        started.exit,
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
-    let log = until_gone(&mut t, &n, Duration::from_secs(30));
-    done.store(true, Ordering::SeqCst);
-    let (seen, looks) = watcher.join().unwrap();
+    // Every process is looked at from the launch until the session is gone.
+    let (log, seen, looks) =
+        crate::transport::testing::watching_arguments(secret.as_bytes(), || {
+            let started =
+                receipt::start(&mut t, &Key::new("run-1", "screen"), 1, &launch, None).unwrap();
+            assert_eq!(
+                started.exit,
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&started.stderr)
+            );
+            until_gone(&mut t, &n, Duration::from_secs(30))
+        });
     assert_eq!(seen, None, "the secret was in a process's arguments");
     assert!(looks > 20, "looked {looks} times only");
     let text = remote::clean(&log);
